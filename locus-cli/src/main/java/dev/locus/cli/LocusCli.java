@@ -1,0 +1,48 @@
+package dev.locus.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the {@code locus} command. Each subcommand lives in its own class and is
+ * registered in {@link #commandLine()}.
+ */
+@Command(
+        name = "locus",
+        mixinStandardHelpOptions = true,
+        versionProvider = LocusCli.Version.class,
+        description = {
+            "Locus proves where export-controlled AI accelerators run, from signed, timed",
+            "challenge-responses with landmarks at known positions (light is the speed limit).",
+            ""
+        },
+        subcommands = {CommandLine.HelpCommand.class})
+public final class LocusCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Builds the command line with every subcommand registered. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new LocusCli());
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = LocusCli.class.getPackage().getImplementationVersion();
+            return new String[] {"locus " + (v == null ? "development build" : v)};
+        }
+    }
+}
