@@ -43,8 +43,16 @@ public final class FieldReader {
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
     }
 
-    /** Records a problem found by a later check (e.g. a reference to an unknown row). */
+    /**
+     * Records a problem found by a later check (e.g. a reference to an unknown row), unless the
+     * field already has one on this row (a missing id need not also be reported as unknown).
+     */
     public void problem(String field, String message) {
+        for (FieldProblem p : problems) {
+            if (p.line() == line && p.field().equals(field)) {
+                return;
+            }
+        }
         problems.add(new FieldProblem(line, field, raw(field).orElse(""), message));
     }
 

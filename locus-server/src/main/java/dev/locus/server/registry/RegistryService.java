@@ -151,19 +151,14 @@ public final class RegistryService {
     private static <T> List<T> validate(Connection c, RecordType<T> type, List<Row> rows) throws SQLException {
         List<FieldProblem> problems = new ArrayList<>();
         List<RecordType.Parsed<T>> parsed = new ArrayList<>();
-        List<RecordType.Parsed<T>> clean = new ArrayList<>();
         for (Row row : rows) {
-            int before = problems.size();
             FieldReader reader = new FieldReader(row.fields(), row.line(), problems);
             T value = type.parse(reader);
             reader.rejectUnknown(type.fields());
             RecordType.Parsed<T> p = new RecordType.Parsed<>(value, reader);
             parsed.add(p);
-            if (problems.size() == before) {
-                clean.add(p);
-            }
         }
-        type.checkReferences(c, clean);
+        type.checkReferences(c, parsed);
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparingInt(FieldProblem::line));
             throw new InvalidInputException(problems);
