@@ -67,8 +67,8 @@ class RegistryServiceTest {
                                     .containsExactly(
                                             "3:serial=GPU-1", // already registered
                                             "4:licence_id=LIC-9", // unknown licence
-                                            "5:status=BROKEN", // not an allowed status (site checked only on clean
-                                            // rows)
+                                            "5:status=BROKEN", // not an allowed status
+                                            "5:declared_site_id=nowhere", // unknown site
                                             "6:serial=GPU-2")); // repeats line 2
             assertThat(r.chip("GPU-2")).isEmpty();
         }
@@ -118,7 +118,8 @@ class RegistryServiceTest {
                                             "2:latitude_deg",
                                             "2:longitude_deg",
                                             "2:zone_radius_km",
-                                            "2:colour"));
+                                            "2:colour",
+                                            "2:operator_id"));
             assertThat(r.site("sg-2")).isEmpty();
         }
     }
