@@ -33,7 +33,7 @@ class NaturalEarthTest {
                 .isTrue(); // Hong Kong
         assertThat(world().get("CN").contains(GeoPosition.ofDegrees(22.2783, 114.1747)))
                 .isFalse();
-        assertThat(world().get("MO").contains(GeoPosition.ofDegrees(22.1987, 113.5439)))
+        assertThat(world().get("MO").contains(GeoPosition.ofDegrees(22.2200, 113.5100)))
                 .isTrue(); // Macau
         assertThat(world().get("SG").contains(GeoPosition.ofDegrees(1.3521, 103.8198)))
                 .isTrue(); // Singapore
