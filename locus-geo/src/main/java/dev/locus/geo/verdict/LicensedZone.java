@@ -23,7 +23,7 @@ public sealed interface LicensedZone {
             if (codes == null || codes.isEmpty()) {
                 throw new GeoException("a licensed zone of countries must list at least one code");
             }
-            codes = Set.copyOf(new TreeSet<>(codes));
+            codes = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(codes));
         }
     }
 

@@ -31,7 +31,7 @@ public record Policy(Set<String> restricted, LicensedZone zone, SpeedBound speed
         if (borderMargin.km() > 1000) {
             throw new GeoException("border margin must be <= 1000 km, got " + borderMargin);
         }
-        restricted = Set.copyOf(new TreeSet<>(restricted));
+        restricted = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(restricted));
     }
 
     public Policy withRestricted(Set<String> codes) {
