@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
             "challenge-responses with landmarks at known positions (light is the speed limit).",
             ""
         },
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {DemoCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
 public final class LocusCli implements Runnable {
 
     @CommandLine.Spec
