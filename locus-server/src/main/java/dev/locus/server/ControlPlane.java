@@ -212,5 +212,6 @@ public final class ControlPlane implements AutoCloseable {
         api.stop();
         metrics.close();
         db.close();
+        LOG.info("control plane stopped");
     }
 }
