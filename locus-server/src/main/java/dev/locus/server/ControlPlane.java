@@ -165,6 +165,11 @@ public final class ControlPlane implements AutoCloseable {
         return clock;
     }
 
+    /** Chips with receipts not yet reflected in a verdict. */
+    public int pendingAssessments() {
+        return assessments.size();
+    }
+
     public VerdictEngine verdicts() {
         return verdicts;
     }
@@ -210,6 +215,13 @@ public final class ControlPlane implements AutoCloseable {
     public void close() {
         scheduler.shutdownNow();
         api.stop();
+        try {
+            if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("background rules did not stop within 30 s; closing the database anyway");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         metrics.close();
         db.close();
         LOG.info("control plane stopped");

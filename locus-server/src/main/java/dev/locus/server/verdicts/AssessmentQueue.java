@@ -2,7 +2,6 @@ package dev.locus.server.verdicts;
 
 import dev.locus.server.ingest.IngestResult;
 import dev.locus.server.ingest.ReceiptIngestor;
-import dev.locus.server.ingest.Submission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,10 +23,10 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
     }
 
     @Override
-    public void ingested(List<Submission> submissions, List<IngestResult> results) {
-        for (int i = 0; i < results.size(); i++) {
-            if (results.get(i) instanceof IngestResult.Accepted) {
-                pending.add(submissions.get(i).receipt().chipSerial());
+    public void ingested(ReceiptIngestor.IngestBatch batch) {
+        for (int i = 0; i < batch.results().size(); i++) {
+            if (batch.results().get(i) instanceof IngestResult.Accepted) {
+                pending.add(batch.submissions().get(i).receipt().chipSerial());
             }
         }
     }
@@ -41,6 +40,9 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
         List<String> chips = new ArrayList<>(pending);
         int stored = 0;
         for (String serial : chips) {
+            if (Thread.currentThread().isInterrupted()) {
+                break; // shutting down; the rest stay pending
+            }
             pending.remove(serial);
             try {
                 if (engine.assess(serial).isPresent()) {
