@@ -10,8 +10,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chips with new accepted receipts, waiting to be re-assessed. Many receipts for one chip between
- * two drains cost one assessment. Thread-safe.
+ * Chips with new accepted receipts that can change their verdict, waiting to be re-assessed. Many
+ * receipts for one chip between two drains cost one assessment; receipts that cannot change the
+ * feasible region (see {@link VerdictEngine#wouldChange}) cost none. Thread-safe.
  */
 public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
     private static final Logger LOG = LoggerFactory.getLogger(AssessmentQueue.class);
@@ -26,7 +27,10 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
     public void ingested(ReceiptIngestor.IngestBatch batch) {
         for (int i = 0; i < batch.results().size(); i++) {
             if (batch.results().get(i) instanceof IngestResult.Accepted) {
-                pending.add(batch.submissions().get(i).receipt().chipSerial());
+                var r = batch.submissions().get(i).receipt();
+                if (engine.wouldChange(r.chipSerial(), r.landmarkId(), r.rttMinNanos())) {
+                    pending.add(r.chipSerial());
+                }
             }
         }
     }
