@@ -111,7 +111,7 @@ final class BenchCommand implements Runnable {
             Path dir = Files.createTempDirectory("locus-bench-");
             DatabaseConfig dbConfig = database.equalsIgnoreCase("embedded")
                     ? DatabaseConfig.embedded(dir)
-                    : DatabaseConfig.parse(withFreshSchema(database), dir);
+                    : DatabaseConfig.parse(withFreshSchema(database.strip().replaceFirst("(?i)^postgres\\s+", "")), dir);
             ServerConfig config = ServerConfig.defaults(dir)
                     .withDatabase(dbConfig)
                     .withPort(0)
