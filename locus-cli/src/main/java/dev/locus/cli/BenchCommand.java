@@ -2,6 +2,7 @@ package dev.locus.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locus.geo.position.GeoPosition;
 import dev.locus.server.Bytes;
 import dev.locus.server.ControlPlane;
 import dev.locus.server.Json;
@@ -57,7 +58,9 @@ final class BenchCommand implements Runnable {
             description = {
                 "Starts a control plane on a fresh database, registers CHIPS chips (bulk import through the",
                 "API) and 24 landmarks, then for SECONDS posts signed receipts over HTTP from several",
-                "clients while a reader measures API read latency. Receipts are signed before the timed",
+                "clients while a reader measures API read latency. Each chip is measured by 6 fixed",
+                "landmarks, each pair with a fixed floor plus exponential jitter (mean 40 us), as real",
+                "round trips behave. Receipts are signed before the timed",
                 "phase so the client's signing does not compete with the server. Verdicts are kept current",
                 "by the server's assessment queue during the run; its backlog at the end is reported."
             })
@@ -100,6 +103,7 @@ final class BenchCommand implements Runnable {
         int batch;
 
         private static final int LANDMARKS = 24;
+        private static final int PER_CHIP = 6;
 
         @Override
         public Integer call() throws Exception {
@@ -111,7 +115,8 @@ final class BenchCommand implements Runnable {
             Path dir = Files.createTempDirectory("locus-bench-");
             DatabaseConfig dbConfig = database.equalsIgnoreCase("embedded")
                     ? DatabaseConfig.embedded(dir)
-                    : DatabaseConfig.parse(withFreshSchema(database.strip().replaceFirst("(?i)^postgres\\s+", "")), dir);
+                    : DatabaseConfig.parse(
+                            withFreshSchema(database.strip().replaceFirst("(?i)^postgres\\s+", "")), dir);
             ServerConfig config = ServerConfig.defaults(dir)
                     .withDatabase(dbConfig)
                     .withPort(0)
@@ -229,8 +234,8 @@ final class BenchCommand implements Runnable {
             for (int i = 0; i < LANDMARKS; i++) {
                 KeyPair k = g.generateKeyPair();
                 keys.add(k);
-                double lat = 1.35 + (i % 6) * 0.4;
-                double lon = 103.8 + (i / 6) * 0.4;
+                double lat = landmarkPosition(i).latitudeDegrees();
+                double lon = landmarkPosition(i).longitudeDegrees();
                 check(http.post(
                         "/api/v1/landmarks",
                         String.format(
@@ -259,6 +264,17 @@ final class BenchCommand implements Runnable {
             }
         }
 
+        /** Chips spread over about 45 km around the Singapore site. */
+        private static GeoPosition chipPosition(int chip) {
+            return GeoPosition.ofDegrees(
+                    1.29 + (Math.floorMod(chip * 37, 100) - 50) / 250.0,
+                    103.85 + (Math.floorMod(chip * 91, 100) - 50) / 250.0);
+        }
+
+        private static GeoPosition landmarkPosition(int i) {
+            return GeoPosition.ofDegrees(1.35 + (i % 6) * 0.4, 103.8 + (i / 6) * 0.4);
+        }
+
         private String serial(int i) {
             return String.format("GPU-%08d", i);
         }
@@ -269,13 +285,22 @@ final class BenchCommand implements Runnable {
             Instant now = Instant.now();
             List<Map<String, Object>> current = new ArrayList<>();
             for (int i = 0; i < total; i++) {
-                int lm = random.nextInt(LANDMARKS);
+                // Each chip is measured by its own PER_CHIP landmarks. A pair's round trip is a fixed
+                // floor (fibre at 2/3 c over 1.2 times the distance, plus 150 us of equipment) plus
+                // non-negative exponential jitter, as real round trips behave; so regions are honest.
+                int chip = random.nextInt(chips);
+                int k = random.nextInt(PER_CHIP);
+                int lm = Math.floorMod(chip * 7 + k * 5, LANDMARKS);
+                double km = chipPosition(chip)
+                        .geodesicDistanceTo(landmarkPosition(lm))
+                        .km();
+                long floor = 150_000 + (long) (2 * 1.2 * km / 199_861.6 * 1e9);
+                long rtt = floor + (long) (-Math.log(1 - random.nextDouble()) * 40_000);
                 byte[] nonce = new byte[16];
                 random.nextBytes(nonce);
-                long rtt = 300_000 + random.nextInt(3_000_000);
                 current.add(ReceiptJson.toJson(ReceiptPayloadV1.sign(
                         String.format("lm-%02d", lm),
-                        serial(random.nextInt(chips)),
+                        serial(chip),
                         Bytes.of(nonce),
                         List.of(rtt + 5_000, rtt, rtt + 12_000),
                         now,
