@@ -102,6 +102,12 @@ final class BenchCommand implements Runnable {
                 description = "receipts per request (default: ${DEFAULT-VALUE})")
         int batch;
 
+        @Option(
+                names = "--assessment-threads",
+                defaultValue = "1",
+                description = "chips the server assesses in parallel (default: ${DEFAULT-VALUE})")
+        int assessmentThreads;
+
         private static final int LANDMARKS = 24;
         private static final int PER_CHIP = 6;
 
@@ -117,14 +123,17 @@ final class BenchCommand implements Runnable {
                     ? DatabaseConfig.embedded(dir)
                     : DatabaseConfig.parse(
                             withFreshSchema(database.strip().replaceFirst("(?i)^postgres\\s+", "")), dir);
-            ServerConfig config = ServerConfig.defaults(dir)
-                    .withDatabase(dbConfig)
-                    .withPort(0)
-                    .withRateLimits(1_000_000, 1_000_000);
+            ServerConfig config = ServerConfig.builder(dir)
+                    .database(dbConfig)
+                    .port(0)
+                    .rateLimits(1_000_000, 1_000_000)
+                    .assessmentThreads(assessmentThreads)
+                    .build();
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("database", dbConfig.kind().name().toLowerCase(java.util.Locale.ROOT));
             out.put("chips", chips);
             out.put("cpus", Runtime.getRuntime().availableProcessors());
+            out.put("assessment_threads", assessmentThreads);
             try (ControlPlane cp = ControlPlane.start(config, InstantSource.system())) {
                 String token = Files.readString(dir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
                         .strip();
@@ -211,9 +220,18 @@ final class BenchCommand implements Runnable {
         private static String withFreshSchema(String url) throws Exception {
             String jdbc = url.startsWith("jdbc:") ? url : "jdbc:" + url;
             String schema = "bench_" + Long.toHexString(System.nanoTime());
+            if (!jdbc.startsWith("jdbc:postgresql:")) {
+                throw new IllegalArgumentException(
+                        "--database must be 'embedded' or a PostgreSQL URL (jdbc:postgresql://...), got '" + url + "'");
+            }
             try (var c = java.sql.DriverManager.getConnection(jdbc);
                     var s = c.createStatement()) {
                 s.execute("CREATE SCHEMA " + schema);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalArgumentException(
+                        "cannot create a bench schema in " + jdbc.replaceAll("(?i)(password=)[^&;]*", "$1***") + ": "
+                                + e.getMessage(),
+                        e);
             }
             System.err.println("bench schema: " + schema);
             return jdbc + (jdbc.contains("?") ? "&" : "?") + "currentSchema=" + schema;

@@ -81,7 +81,7 @@ public final class ControlPlane implements AutoCloseable {
                     config.measurementWindow(),
                     java.util.Set.of("CN", "HK", "MO"),
                     json);
-            this.assessments = new AssessmentQueue(verdicts);
+            this.assessments = new AssessmentQueue(verdicts, config.assessmentThreads());
             this.ingestor.addListener(new ClonedIdentityRule(db, alerts));
             this.ingestor.addListener(assessments);
             this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
