@@ -208,12 +208,33 @@ final class BenchCommand implements Runnable {
                 out.put("heap_committed_mb", heap.getCommitted() / 1_000_000);
                 out.put("setup_seconds", round((t1 - t0) / 1e9));
             }
+            dropOwnSchema(dbConfig);
+            try (var files = Files.walk(dir)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
+            }
             String text = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(out);
             System.out.println(text);
             if (json != null) {
                 Files.writeString(json, text + "\n");
             }
             return 0;
+        }
+
+        /** Drops the schema this run created in PostgreSQL (nothing else). */
+        private static void dropOwnSchema(DatabaseConfig config) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("currentSchema=(bench_[0-9a-f]+)")
+                    .matcher(config.jdbcUrl());
+            if (config.kind() != DatabaseConfig.Kind.POSTGRES || !m.find()) {
+                return;
+            }
+            try (var c = java.sql.DriverManager.getConnection(config.jdbcUrl());
+                    var s = c.createStatement()) {
+                s.execute("DROP SCHEMA " + m.group(1) + " CASCADE");
+            } catch (java.sql.SQLException e) {
+                System.err.println("could not drop bench schema " + m.group(1) + ": " + e.getMessage());
+            }
         }
 
         /** A PostgreSQL URL with a currentSchema of its own, created first, so runs never collide. */
