@@ -213,11 +213,14 @@ public final class ControlPlane implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        // No interrupts: an interrupted thread in the middle of file I/O closes H2's file channel.
+        assessments.stop();
+        scheduler.shutdown();
         api.stop();
         try {
             if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
                 LOG.warn("background rules did not stop within 30 s; closing the database anyway");
+                scheduler.shutdownNow();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

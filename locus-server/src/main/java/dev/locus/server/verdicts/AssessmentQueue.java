@@ -19,6 +19,7 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final VerdictEngine engine;
     private final int threads;
+    private volatile boolean stopping;
 
     /**
      * @param threads how many chips are assessed in parallel during a drain (CPU-bound: the geo core
@@ -48,6 +49,11 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
         return pending.size();
     }
 
+    /** Makes a running or later drain stop after the chips it is assessing; the rest stay pending. */
+    public void stop() {
+        stopping = true;
+    }
+
     /** Assesses every pending chip once, on up to {@code threads} threads; returns how many verdicts were stored. */
     public int drain() {
         List<String> chips = new ArrayList<>(pending);
@@ -58,7 +64,7 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
         java.util.concurrent.atomic.AtomicInteger stored = new java.util.concurrent.atomic.AtomicInteger();
         Runnable worker = () -> {
             int i;
-            while (!Thread.currentThread().isInterrupted() && (i = next.getAndIncrement()) < chips.size()) {
+            while (!stopping && (i = next.getAndIncrement()) < chips.size()) {
                 String serial = chips.get(i);
                 pending.remove(serial);
                 try {
@@ -83,7 +89,7 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
             try {
                 h.join();
             } catch (InterruptedException e) {
-                helpers.forEach(Thread::interrupt);
+                stopping = true; // helpers finish their current chip; never interrupt H2 I/O
                 Thread.currentThread().interrupt();
                 break;
             }
