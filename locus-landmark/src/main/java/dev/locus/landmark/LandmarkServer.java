@@ -318,6 +318,11 @@ public final class LandmarkServer implements AutoCloseable {
                             + config.nonceLifetime().toMillis() + " ms",
                     s.id,
                     false);
+            synchronized (s) {
+                if (s.outstanding == p) {
+                    s.outstanding = null;
+                }
+            }
             return; // the agent asks for a fresh challenge with NEXT
         }
         stats.roundsTimed.increment();
@@ -363,7 +368,9 @@ public final class LandmarkServer implements AutoCloseable {
                                 RejectReason.RETRY_LIMIT,
                                 "session asked again more than " + config.maxRetriesPerSession() + " times");
                         resend = s.finalDatagram;
-                    } else if (s.outstanding != null && s.outstanding.cancel()) {
+                    } else if (s.outstanding == null) {
+                        reissue = !s.allRoundsAnswered(); // the last answer expired or was refused
+                    } else if (s.outstanding.cancel()) {
                         s.outstanding = null;
                         reissue = true;
                     }
