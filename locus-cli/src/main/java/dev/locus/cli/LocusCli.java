@@ -16,7 +16,13 @@ import picocli.CommandLine.Command;
             "challenge-responses with landmarks at known positions (light is the speed limit).",
             ""
         },
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {
+            CommandLine.HelpCommand.class,
+            CaCommand.class,
+            LandmarkCommand.class,
+            AgentCommand.class,
+            BenchCommand.class
+        })
 public final class LocusCli implements Runnable {
 
     @CommandLine.Spec
