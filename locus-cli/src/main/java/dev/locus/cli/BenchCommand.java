@@ -52,6 +52,9 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--rounds", defaultValue = "32", description = "Rounds per session (default ${DEFAULT-VALUE}).")
         int rounds;
 
+        @Option(names = "--verifier-threads", description = "Landmark verifier threads (default: the number of CPUs).")
+        Integer verifierThreads;
+
         @Option(names = "--json", description = "Also write the results to this JSON file.")
         Path json;
 
@@ -60,7 +63,12 @@ public final class BenchCommand implements Runnable {
             if (!(seconds >= 1 && seconds <= 3600)) {
                 throw new IllegalArgumentException("--seconds must be in [1, 3600], got " + seconds);
             }
-            Map<String, Object> r = new ProtocolBench(Duration.ofMillis((long) (seconds * 1000)), agents, rounds).run();
+            Map<String, Object> r = new ProtocolBench(
+                            Duration.ofMillis((long) (seconds * 1000)),
+                            agents,
+                            rounds,
+                            verifierThreads == null ? Runtime.getRuntime().availableProcessors() : verifierThreads)
+                    .run();
             ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
             String text = m.writeValueAsString(r);
             spec.commandLine().getOut().println(text);

@@ -335,14 +335,18 @@ public final class LandmarkServer implements AutoCloseable {
             s.rttNanos[p.round] = rtt;
             s.nonces[p.round] = p.nonce;
             s.sentAt[p.round] = p.sentAt;
+            s.proofs[p.round] = signature; // unverified until the session's rounds are done
             s.outstanding = null;
             s.nextRound = p.round + 1;
             more = !s.allRoundsAnswered();
         }
         if (more) {
-            issueChallenge(s); // keep the device busy while its last answer is checked
+            issueChallenge(s);
+        } else {
+            // Proofs are checked once all rounds are timed: verifying while the device still
+            // answers would compete for CPU with the receive thread and delay the next timestamp.
+            submit(() -> verifyAll(s));
         }
-        submit(() -> verify(s, p, signature));
     }
 
     private void onNext(InetSocketAddress source, Message.Next next) {
@@ -421,7 +425,7 @@ public final class LandmarkServer implements AutoCloseable {
         issueChallenge(s);
     }
 
-    private void verify(Session s, PendingChallenge p, byte[] signature) {
+    private void verifyAll(Session s) {
         DeviceIdentity device;
         SignatureVerifier verifier;
         synchronized (s) {
@@ -431,31 +435,32 @@ public final class LandmarkServer implements AutoCloseable {
             device = s.device;
             verifier = s.verifier;
         }
-        byte[] proof = ProofMessage.of(s.id, p.round, p.nonce, identity.id(), device.fingerprint());
-        boolean ok = verifier.verify(proof, signature);
-        byte[] finalDatagram = null;
+        int badRound = -1;
+        for (int round = 0; round < s.rounds && badRound < 0; round++) {
+            byte[] proof = ProofMessage.of(s.id, round, s.nonces[round], identity.id(), device.fingerprint());
+            if (verifier.verify(proof, s.proofs[round])) {
+                stats.roundsVerified.increment();
+            } else {
+                badRound = round;
+            }
+        }
+        byte[] finalDatagram;
         synchronized (s) {
             if (s.state != Session.State.ACTIVE) {
                 return;
             }
-            if (!ok) {
-                String detail = "proof of round " + p.round + " is not a valid " + verifier.algorithm()
+            if (badRound >= 0) {
+                String detail = "proof of round " + badRound + " is not a valid " + verifier.algorithm()
                         + " signature of device " + device.serial();
                 recordRejection(s.address, RejectReason.BAD_SIGNATURE, detail, s.id);
                 fail(s, RejectReason.BAD_SIGNATURE, detail);
                 finalDatagram = s.finalDatagram;
             } else {
-                s.proofs[p.round] = signature;
-                s.verifiedRounds++;
-                stats.roundsVerified.increment();
-                if (s.verifiedRounds == s.rounds) {
-                    finalDatagram = complete(s);
-                }
+                s.verifiedRounds = s.rounds;
+                finalDatagram = complete(s);
             }
         }
-        if (finalDatagram != null) {
-            send(finalDatagram, s.address);
-        }
+        send(finalDatagram, s.address);
     }
 
     /** Builds and signs the receipt; caller holds the session monitor. */

@@ -48,8 +48,13 @@ public final class ProtocolBench {
     private final Duration duration;
     private final int agents;
     private final int rounds;
+    private final int verifierThreads;
 
-    public ProtocolBench(Duration duration, int agents, int rounds) {
+    public ProtocolBench(Duration duration, int agents, int rounds, int verifierThreads) {
+        if (verifierThreads < 1 || verifierThreads > 64) {
+            throw new IllegalArgumentException("verifierThreads must be in [1, 64], got " + verifierThreads);
+        }
+        this.verifierThreads = verifierThreads;
         if (duration.toMillis() < 200) {
             throw new IllegalArgumentException("duration must be at least 200 ms, got " + duration);
         }
@@ -76,6 +81,7 @@ public final class ProtocolBench {
         LandmarkConfig config = LandmarkConfig.builder(lk, ids)
                 .rateLimit(1_000_000, 100_000) // one source IP (loopback) carries every agent
                 .maxSessionsPerSource(10_000)
+                .verifierThreads(verifierThreads)
                 .build();
         Map<String, Object> result = new LinkedHashMap<>();
         try (LandmarkServer landmark = LandmarkServer.start(config);
@@ -125,6 +131,7 @@ public final class ProtocolBench {
             result.put("throughput_sessions", sessions);
             result.put("throughput_agents", agents);
             result.put("rounds_per_session", rounds);
+            result.put("landmark_verifier_threads", verifierThreads);
             result.put("seconds", duration.toMillis() / 1000.0);
             result.put("cpus", Runtime.getRuntime().availableProcessors());
             result.put("java", Runtime.version().toString());

@@ -3,6 +3,7 @@ package dev.locus.protocol.crypto;
 import java.security.GeneralSecurityException;
 import java.security.PublicKey;
 import java.security.Signature;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Verifies signatures made by one public key. Ed25519 keys take BouncyCastle's fast path; ECDSA
@@ -21,10 +22,18 @@ public interface SignatureVerifier {
     static SignatureVerifier of(PublicKey key) {
         if (Ed25519Keys.isEd25519(key)) {
             byte[] raw = Ed25519Keys.rawPublicKey(key);
+            // decompress and fully validate the point once, not on every verification
+            Ed25519.PublicPoint point =
+                    raw.length == Ed25519.PUBLIC_KEY_SIZE ? Ed25519.validatePublicKeyFullExport(raw, 0) : null;
+            if (point == null) {
+                throw new IllegalArgumentException(
+                        "Ed25519 public key is not a valid curve point of the prime-order subgroup");
+            }
             return new SignatureVerifier() {
                 @Override
                 public boolean verify(byte[] message, byte[] signature) {
-                    return Ed25519Keys.verify(raw, message, signature);
+                    return signature.length == Ed25519.SIGNATURE_SIZE
+                            && Ed25519.verify(signature, 0, point, message, 0, message.length);
                 }
 
                 @Override
