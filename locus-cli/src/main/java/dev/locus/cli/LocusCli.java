@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
             ""
         },
         subcommands = {
+            DemoCommand.class,
+            EvalCommand.class,
             CommandLine.HelpCommand.class,
             CaCommand.class,
             LandmarkCommand.class,

@@ -73,11 +73,40 @@ public record GeoPosition(double latitudeDegrees, double longitudeDegrees) {
     }
 
     /**
-     * Great-circle distance on the sphere of the Earth's mean radius; within 0.6 % of {@link
-     * #geodesicDistanceTo} (see EarthModel) and about 20 times faster.
+     * Great-circle distance corrected for the Earth's flattening (Lambert's formula: the central
+     * angle between reduced latitudes, then a first-order flattening term). Within 0.05 % of
+     * {@link #geodesicDistanceTo} on all pairs but near-antipodal ones, where it falls back to the
+     * geodesic; several times faster than the exact geodesic. The plain spherical great circle on
+     * the mean radius errs by up to 0.56 % (short north-south lines at the equator).
      */
     public Distance greatCircleDistanceTo(GeoPosition other) {
-        return Distance.ofKm(toS2Point().angle(other.toS2Point()) * EarthModel.MEAN_RADIUS_KM);
+        double f = EarthModel.WGS84_F;
+        double b1 = Math.atan((1 - f) * Math.tan(Math.toRadians(latitudeDegrees)));
+        double b2 = Math.atan((1 - f) * Math.tan(Math.toRadians(other.latitudeDegrees)));
+        double dLon = Math.toRadians(other.longitudeDegrees - longitudeDegrees);
+        double h = hav(b2 - b1) + Math.cos(b1) * Math.cos(b2) * hav(dLon);
+        double sigma = 2 * Math.asin(Math.sqrt(Math.min(1, Math.max(0, h))));
+        if (sigma < 1e-12) {
+            return Distance.ZERO;
+        }
+        double cosHalf = Math.cos(sigma / 2);
+        if (cosHalf < 1e-3) {
+            return geodesicDistanceTo(other);
+        }
+        double p = (b1 + b2) / 2, q = (b2 - b1) / 2;
+        double sinHalf = Math.sin(sigma / 2);
+        double x = (sigma - Math.sin(sigma)) * sq(Math.sin(p)) * sq(Math.cos(q)) / sq(cosHalf);
+        double y = (sigma + Math.sin(sigma)) * sq(Math.cos(p)) * sq(Math.sin(q)) / sq(sinHalf);
+        return Distance.ofKm(EarthModel.WGS84_A_KM * (sigma - f / 2 * (x + y)));
+    }
+
+    private static double hav(double angle) {
+        double s = Math.sin(angle / 2);
+        return s * s;
+    }
+
+    private static double sq(double v) {
+        return v * v;
     }
 
     @Override

@@ -1,0 +1,137 @@
+package dev.locus.cli;
+
+import dev.locus.boundaries.NaturalEarth;
+import dev.locus.geo.bound.SpeedBound;
+import dev.locus.geo.position.Distance;
+import dev.locus.geo.verdict.LicensedZone;
+import dev.locus.geo.verdict.Policy;
+import dev.locus.sim.eval.ClaimsFile;
+import dev.locus.sim.eval.EvalReport;
+import dev.locus.sim.eval.Evaluation;
+import dev.locus.sim.latency.LatencyDataset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "eval",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Evaluates location verification on real round trips between servers.",
+            "Each host in turn is the device and every other host a landmark (after the mesh audit",
+            "removes landmarks whose published positions contradict light speed), using the minimum",
+            "round trip of either direction. Without --hosts/--rtt it uses the bundled WonderProxy",
+            "data of 2020-07-19. Exit code 3 if any verdict contradicts a published position."
+        })
+final class EvalCommand implements Callable<Integer> {
+
+    @Option(names = "--hosts", paramLabel = "FILE", description = "hosts.csv: id,name,country,latitude,longitude")
+    Path hosts;
+
+    @Option(names = "--rtt", paramLabel = "FILE", description = "rtt.csv: src,dst,min_ms,avg_ms,max_ms")
+    Path rtt;
+
+    @Option(
+            names = "--claims",
+            paramLabel = "FILE",
+            description = "claims.csv: device_id,latitude,longitude; evaluates only these (device, site) pairs"
+                    + " (default: every host claims its own published position)")
+    Path claims;
+
+    @Option(
+            names = "--speed-km-per-ms",
+            paramLabel = "V",
+            defaultValue = "299.792458",
+            description = "signal speed bound (default: c = ${DEFAULT-VALUE}); below c verdicts are estimates")
+    double speed;
+
+    @Option(
+            names = "--restricted",
+            paramLabel = "CC,..",
+            defaultValue = "CN,HK,MO",
+            description = "restricted jurisdictions, ISO alpha-2 (default: ${DEFAULT-VALUE})")
+    String restricted;
+
+    @Option(
+            names = "--zone-radius-km",
+            paramLabel = "KM",
+            defaultValue = "500",
+            description = "licensed zone: within KM of the claimed site (default: ${DEFAULT-VALUE})")
+    double zoneRadiusKm;
+
+    @Option(
+            names = "--zone-countries",
+            paramLabel = "CC,..",
+            description = "licensed zone: these countries instead of a radius")
+    String zoneCountries;
+
+    @Option(
+            names = "--border-margin-km",
+            paramLabel = "KM",
+            defaultValue = "0",
+            description =
+                    "distance a region must keep from a border to count as on one side (default: ${DEFAULT-VALUE})")
+    double borderMarginKm;
+
+    @Option(names = "--json", paramLabel = "FILE", description = "also write the full report as JSON")
+    Path json;
+
+    @Option(names = "--all", description = "print every row of the table, not just the first 40")
+    boolean all;
+
+    @Override
+    public Integer call() throws Exception {
+        if ((hosts == null) != (rtt == null)) {
+            throw new IllegalArgumentException(
+                    "--hosts and --rtt go together (or leave both out for the bundled data)");
+        }
+        LatencyDataset data = hosts == null ? LatencyDataset.bundled() : LatencyDataset.read(hosts, rtt);
+        Policy policy = policy(restricted, zoneRadiusKm, zoneCountries, speed, borderMarginKm);
+        Evaluation evaluation = new Evaluation(data, NaturalEarth.bundled(), policy);
+        long t0 = System.nanoTime();
+        EvalReport report = claims == null
+                ? evaluation.run(System.err::println)
+                : evaluation.run(ClaimsFile.read(claims, data), true, System.err::println);
+        long elapsedMs = (System.nanoTime() - t0) / 1_000_000;
+        report.printTable(System.out, all);
+        System.out.printf(
+                "Evaluation took %d ms (mesh audit, %d verdicts, checks)%n",
+                elapsedMs, report.entries().size());
+        if (json != null) {
+            Files.writeString(json, report.toJson(), StandardCharsets.UTF_8);
+            System.out.println("JSON report written to " + json);
+        }
+        return report.summary().unsoundVerdicts() == 0 ? 0 : 3;
+    }
+
+    static Policy policy(String restricted, double zoneKm, String zoneCountries, double speed, double marginKm) {
+        Policy p = Policy.DEFAULT
+                .withRestricted(codes(restricted, "--restricted"))
+                .withSpeed(SpeedBound.ofKmPerMs(speed))
+                .withBorderMargin(Distance.ofKm(marginKm));
+        if (zoneCountries != null) {
+            return p.withZone(new LicensedZone.Countries(codes(zoneCountries, "--zone-countries")));
+        }
+        return p.withZone(LicensedZone.withinKm(zoneKm));
+    }
+
+    private static Set<String> codes(String csv, String flag) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String c : Arrays.asList(csv.split(","))) {
+            String code = c.strip().toUpperCase(java.util.Locale.ROOT);
+            if (!code.matches("[A-Z]{2}")) {
+                throw new IllegalArgumentException(
+                        flag + " must list ISO 3166-1 alpha-2 codes separated by commas, got '" + c.strip() + "'");
+            }
+            NaturalEarth.bundled().get(code);
+            out.add(code);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.locus.geo.region;
+
+import com.google.common.geometry.S2Cell;
+import com.google.common.geometry.S2Region;
+import java.util.ArrayDeque;
+
+/**
+ * Exact, sound answers about a {@link FeasibleRegion} by branch and bound over S2 cells.
+ *
+ * <p>A cell is dropped when some disc cannot meet it; it is <em>inside</em> the region when every
+ * disc contains it. A target (jurisdiction, licensed zone) answers {@code mayIntersect} and {@code
+ * contains} for a cell. A question is settled YES or NO only by a witness cell (inside the region
+ * and inside, or outside, the target) or by exhausting every cell that could hold a
+ * counter-example; cells still undecided at {@link Limits#maxLevel()} or past {@link
+ * Limits#maxCells()} make the answer {@link Tri#UNKNOWN}. No approximation ever turns into a
+ * proof. Cells are visited breadth first, so witnesses are found at the coarsest level.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class RegionRelations {
+
+    /**
+     * Resolution limits of the search.
+     *
+     * @param maxLevel deepest S2 level examined (level 24 cells are about 0.6 m across)
+     * @param maxCells most cells examined per question
+     */
+    public record Limits(int maxLevel, int maxCells) {
+        public static final Limits DEFAULT = new Limits(24, 40_000);
+
+        public Limits {
+            if (maxLevel < 0 || maxLevel > 30) {
+                throw new IllegalArgumentException("maxLevel must be in [0, 30], got " + maxLevel);
+            }
+            if (maxCells < 6) {
+                throw new IllegalArgumentException("maxCells must be >= 6, got " + maxCells);
+            }
+        }
+    }
+
+    private RegionRelations() {}
+
+    /** Whether the region holds at least one point. */
+    public static Tri nonEmpty(FeasibleRegion region, Limits limits) {
+        if (region.provenEmptyByPair()) {
+            return Tri.NO;
+        }
+        return search(region, null, false, false, true, limits).nonEmpty;
+    }
+
+    /**
+     * How the region relates to the target. Answers only the parts asked (others come back
+     * UNKNOWN); the answers assume the region is non-empty (check {@link #nonEmpty} first: an
+     * empty region is vacuously disjoint from and contained in everything).
+     */
+    public static Relation relate(
+            FeasibleRegion region, S2Region target, boolean askIntersects, boolean askContained, Limits limits) {
+        Outcome o = search(region, target, askIntersects, askContained, false, limits);
+        return new Relation(
+                askIntersects ? o.intersects : Tri.UNKNOWN, askContained ? o.contained : Tri.UNKNOWN, o.cellsVisited);
+    }
+
+    private record Node(S2Cell cell, int[] active) {}
+
+    private record Outcome(Tri nonEmpty, Tri intersects, Tri contained, int cellsVisited) {}
+
+    private static Outcome search(
+            FeasibleRegion region, S2Region target, boolean askI, boolean askC, boolean askN, Limits limits) {
+        int capCount = region.capCount();
+        int[] all = new int[capCount];
+        for (int i = 0; i < capCount; i++) {
+            all[i] = i;
+        }
+        ArrayDeque<Node> queue = new ArrayDeque<>();
+        for (int face = 0; face < 6; face++) {
+            queue.add(new Node(S2Cell.fromFace(face), all));
+        }
+        int[] scratch = new int[capCount];
+        boolean witnessIn = false, witnessOut = false, witnessRegion = false;
+        boolean unresolvedI = false, unresolvedC = false, unresolvedN = false;
+        int visited = 0;
+        while (!queue.isEmpty()) {
+            if (visited >= limits.maxCells()) {
+                // Cells left unexamined may hold a counter-example to any open question.
+                unresolvedI |= askI && !witnessIn;
+                unresolvedC |= askC && !witnessOut;
+                unresolvedN |= askN && !witnessRegion;
+                break;
+            }
+            Node node = queue.poll();
+            S2Cell cell = node.cell();
+            visited++;
+            int m = region.classify(cell, node.active(), node.active().length, scratch);
+            if (m < 0) {
+                continue;
+            }
+            boolean inRegion = m == 0;
+            boolean targetMay = target == null || target.mayIntersect(cell);
+            boolean targetIn = target == null || (targetMay && target.contains(cell));
+            if (inRegion) {
+                witnessRegion = true;
+                witnessIn |= targetIn;
+                witnessOut |= !targetMay;
+            }
+            boolean openI = askI && !witnessIn;
+            boolean openC = askC && !witnessOut;
+            boolean openN = askN && !witnessRegion;
+            if (!openI && !openC && !openN) {
+                break;
+            }
+            boolean relevantI = openI && targetMay;
+            boolean relevantC = openC && !targetIn;
+            boolean relevantN = openN && !inRegion;
+            if (!relevantI && !relevantC && !relevantN) {
+                continue;
+            }
+            if (cell.level() < limits.maxLevel()) {
+                int[] childActive = java.util.Arrays.copyOf(scratch, m);
+                for (S2Cell child : children(cell)) {
+                    queue.add(new Node(child, childActive));
+                }
+            } else {
+                unresolvedI |= relevantI;
+                unresolvedC |= relevantC;
+                unresolvedN |= relevantN;
+            }
+        }
+        Tri nonEmpty = witnessRegion ? Tri.YES : unresolvedN ? Tri.UNKNOWN : Tri.NO;
+        Tri intersects = witnessIn ? Tri.YES : unresolvedI ? Tri.UNKNOWN : Tri.NO;
+        Tri contained = witnessOut ? Tri.NO : unresolvedC ? Tri.UNKNOWN : Tri.YES;
+        return new Outcome(nonEmpty, intersects, contained, visited);
+    }
+
+    /** The four children of a cell. */
+    static S2Cell[] children(S2Cell cell) {
+        S2Cell[] out = new S2Cell[4];
+        com.google.common.geometry.S2CellId c = cell.id().childBegin();
+        for (int i = 0; i < 4; i++, c = c.next()) {
+            out[i] = new S2Cell(c);
+        }
+        return out;
+    }
+}
