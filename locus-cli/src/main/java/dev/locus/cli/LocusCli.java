@@ -23,7 +23,9 @@ import picocli.CommandLine.Command;
             CaCommand.class,
             LandmarkCommand.class,
             AgentCommand.class,
-            BenchCommand.class
+            BenchCommand.class,
+            VerifyCommand.class,
+            RelayCommand.class
         })
 public final class LocusCli implements Runnable {
 
