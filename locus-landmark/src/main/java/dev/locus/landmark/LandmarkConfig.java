@@ -80,6 +80,18 @@ public record LandmarkConfig(
         }
     }
 
+    /**
+     * NIST SP 800-90A Hash_DRBG (SHA-256) seeded by the OS: unpredictable nonces without a system
+     * call per nonce (NativePRNG reads /dev/urandom under a lock).
+     */
+    static SecureRandom defaultRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    }
+
     public static Builder builder(LandmarkKey key, IdentityVerifier identities) {
         return new Builder(key, identities);
     }
@@ -99,7 +111,7 @@ public record LandmarkConfig(
         private int verifierThreads = 1;
         private InstantSource wallClock = InstantSource.system();
         private LongSupplier nanoClock = System::nanoTime;
-        private SecureRandom random = new SecureRandom();
+        private SecureRandom random = defaultRandom();
         private RejectionListener rejections = RejectionListener.none();
 
         private Builder(LandmarkKey key, IdentityVerifier identities) {

@@ -134,6 +134,7 @@ public final class ProtocolBench {
             result.put("landmark_verifier_threads", verifierThreads);
             result.put("seconds", duration.toMillis() / 1000.0);
             result.put("cpus", Runtime.getRuntime().availableProcessors());
+            result.put("load_average_1m_after", loadAverage());
             result.put("java", Runtime.version().toString());
             result.put("landmark_rejections", landmark.stats().rejections().toString());
             Map<String, Object> targets = new LinkedHashMap<>();
@@ -223,6 +224,11 @@ public final class ProtocolBench {
             System.err.println("locus bench: " + failures.get() + " throughput sessions failed (counted as zero)");
         }
         return sessions.get();
+    }
+
+    /** The 1-minute load average (other work on the machine skews every figure), or -1 when unknown. */
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static long[] sorted(List<Long> v) {
