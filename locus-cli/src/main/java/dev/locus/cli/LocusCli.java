@@ -16,7 +16,17 @@ import picocli.CommandLine.Command;
             "challenge-responses with landmarks at known positions (light is the speed limit).",
             ""
         },
-        subcommands = {DemoCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            EvalCommand.class,
+            CommandLine.HelpCommand.class,
+            CaCommand.class,
+            LandmarkCommand.class,
+            AgentCommand.class,
+            BenchCommand.class,
+            VerifyCommand.class,
+            RelayCommand.class
+        })
 public final class LocusCli implements Runnable {
 
     @CommandLine.Spec

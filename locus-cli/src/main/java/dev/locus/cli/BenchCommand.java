@@ -1,0 +1,81 @@
+package dev.locus.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.locus.cli.bench.ProtocolBench;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code locus bench}: load benchmarks with their baselines measured in the same run. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Benchmarks with a baseline measured in the same run.",
+        subcommands = {BenchCommand.Protocol.class})
+public final class BenchCommand implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    @Command(
+            name = "protocol",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Landmark timing overhead over a raw UDP echo (p50, p99) and verified challenge-responses per second,",
+                "landmark and agents in this process on loopback (real UDP sockets, real signatures and receipts)."
+            })
+    static final class Protocol implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(
+                names = "--seconds",
+                defaultValue = "10",
+                description = "Measured seconds, split between latency and throughput (default ${DEFAULT-VALUE}).")
+        double seconds;
+
+        @Option(
+                names = "--agents",
+                defaultValue = "4",
+                description = "Concurrent agents in the throughput phase (default ${DEFAULT-VALUE}).")
+        int agents;
+
+        @Option(names = "--rounds", defaultValue = "32", description = "Rounds per session (default ${DEFAULT-VALUE}).")
+        int rounds;
+
+        @Option(names = "--verifier-threads", description = "Landmark verifier threads (default: the number of CPUs).")
+        Integer verifierThreads;
+
+        @Option(names = "--json", description = "Also write the results to this JSON file.")
+        Path json;
+
+        @Override
+        public Integer call() throws Exception {
+            if (!(seconds >= 1 && seconds <= 3600)) {
+                throw new IllegalArgumentException("--seconds must be in [1, 3600], got " + seconds);
+            }
+            Map<String, Object> r = new ProtocolBench(
+                            Duration.ofMillis((long) (seconds * 1000)),
+                            agents,
+                            rounds,
+                            verifierThreads == null ? Runtime.getRuntime().availableProcessors() : verifierThreads)
+                    .run();
+            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            String text = m.writeValueAsString(r);
+            spec.commandLine().getOut().println(text);
+            if (json != null) {
+                java.nio.file.Files.writeString(json, text + "\n");
+            }
+            return 0;
+        }
+    }
+}
