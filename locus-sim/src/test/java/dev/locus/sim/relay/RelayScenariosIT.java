@@ -123,7 +123,8 @@ class RelayScenariosIT {
 
             var device = report.devices().get(0);
             assertThat(device.cloneAlerts()).hasSize(1);
-            assertThat(device.cloneAlerts().get(0).separationKm()).isGreaterThan(2000);
+            // ~2,600 km apart less both discs; the emulated metro links run slower under load, so leave room.
+            assertThat(device.cloneAlerts().get(0).separationKm()).isGreaterThan(1500);
             assertThat(device.cloneAlerts().get(0).describe())
                     .contains("SZ-CLONED-1")
                     .contains("cloned");
