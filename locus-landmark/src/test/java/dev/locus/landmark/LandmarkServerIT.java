@@ -282,4 +282,25 @@ class LandmarkServerIT {
             assertThat(nextRejection().reason()).isEqualTo(RejectReason.UNKNOWN_NONCE);
         }
     }
+
+    @Test
+    void deviceKeyInsideAPkcs11Token_measuresLikeASoftwareKey() throws Exception {
+        long slot = SoftHsm.freshToken("landmark-it");
+        LandmarkServer s = start(config(Set.of()));
+        try (dev.locus.protocol.identity.Pkcs11Token token =
+                        dev.locus.protocol.identity.Pkcs11Token.open(SoftHsm.LIBRARY, slot, SoftHsm.PIN.toCharArray());
+                dev.locus.protocol.identity.Pkcs11DeviceKey key = dev.locus.protocol.identity.Pkcs11DeviceKey.generate(
+                        token, "gpu0", pki.ca, "SN-HSM", "NVIDIA H100 80GB HBM3", Duration.ofDays(1));
+                RawDevice d = new RawDevice(s.localAddress(), key, 13)) {
+            assertThat(key.isExtractable()).isFalse();
+            Message.ReceiptMessage m = runHonestSession(d, 3);
+            SignedReceipt signed = ((Decoded.Accepted<SignedReceipt>) SignedReceipt.decode(m.signedReceipt())).value();
+            ReceiptRecord rec = new ReceiptRecord(
+                    signed,
+                    Certificates.parse(m.landmarkCertificateDer()),
+                    key.identity().certificate());
+            assertThat(new ReceiptVerifier(pki.verifier(Set.of())).verify(rec)).isInstanceOf(Decoded.Accepted.class);
+            assertThat(signed.receipt().deviceSerial()).isEqualTo("SN-HSM");
+        }
+    }
 }
