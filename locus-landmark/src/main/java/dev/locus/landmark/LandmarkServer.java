@@ -226,8 +226,11 @@ public final class LandmarkServer implements AutoCloseable {
                         "session id is already in use by another address",
                         null,
                         false);
+                return;
             }
-            return; // a retransmitted HELLO: the agent asks again with NEXT if the challenge was lost
+            // a retransmitted HELLO means the first challenge (or the REJECT) was lost: answer as NEXT
+            onNext(source, new Message.Next(hello.sessionId()));
+            return;
         }
         // finished sessions linger only briefly (bounded by the rate limit); the hard cap protects memory
         if (activeSessions.get() >= config.maxSessions() || sessions.size() >= 4 * config.maxSessions()) {

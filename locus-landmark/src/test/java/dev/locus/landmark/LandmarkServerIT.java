@@ -303,4 +303,21 @@ class LandmarkServerIT {
             assertThat(signed.receipt().deviceSerial()).isEqualTo("SN-HSM");
         }
     }
+
+    @Test
+    void lostFirstChallenge_isRecoveredByRetransmittedHello() throws Exception {
+        LandmarkServer s = start(config(Set.of()));
+        try (Pkcs12DeviceKey key = pki.device("SN-LOSSY");
+                RawDevice d = new RawDevice(s.localAddress(), key, 14)) {
+            d.hello(1);
+            Message.Challenge lost = d.expect(Message.Challenge.class); // pretend it never arrived
+            d.hello(1);
+            Message.Challenge fresh = d.expect(Message.Challenge.class);
+            assertThat(fresh.nonce()).isNotEqualTo(lost.nonce());
+            d.send(d.answer(lost));
+            assertThat(nextRejection().reason()).isEqualTo(RejectReason.REPLAYED_NONCE); // withdrawn
+            d.send(d.answer(fresh));
+            assertThat(d.expect(Message.ReceiptMessage.class).sessionId()).isEqualTo(d.session);
+        }
+    }
 }
