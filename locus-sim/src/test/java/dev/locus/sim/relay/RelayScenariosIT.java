@@ -123,7 +123,8 @@ class RelayScenariosIT {
 
             var device = report.devices().get(0);
             assertThat(device.cloneAlerts()).hasSize(1);
-            assertThat(device.cloneAlerts().get(0).separationKm()).isGreaterThan(2000);
+            // 2,590 km between the landmarks, less the light-speed reach of both round trips
+            assertThat(device.cloneAlerts().get(0).separationKm()).isBetween(1000.0, 2600.0);
             assertThat(device.cloneAlerts().get(0).describe())
                     .contains("SZ-CLONED-1")
                     .contains("cloned");
