@@ -114,7 +114,15 @@ public final class AgentCommand implements Callable<Integer> {
             }
             for (DeviceKey key : selected) {
                 for (InetSocketAddress target : targets) {
-                    MeasurementOutcome outcome = agent.measure(key, target, rounds);
+                    MeasurementOutcome outcome;
+                    try {
+                        outcome = agent.measure(key, target, rounds);
+                    } catch (java.io.IOException e) {
+                        outcome = new MeasurementOutcome.Failed(
+                                MeasurementOutcome.FailureKind.TIMEOUT,
+                                Optional.empty(),
+                                "socket error: " + e.getMessage());
+                    }
                     switch (outcome) {
                         case MeasurementOutcome.Measured m -> {
                             writer.write(m.record());

@@ -109,16 +109,8 @@ public final class LandmarkServer implements AutoCloseable {
         s.ioThread.start();
         long sweepMillis = Math.max(10, Math.min(250, config.nonceLifetime().toMillis() / 4));
         s.sweeper.scheduleWithFixedDelay(s::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
-        LOG.log(
-                System.Logger.Level.INFO,
-                "landmark {0} serving on {1}",
-                identity(s).id(),
-                s.localAddress());
+        LOG.log(System.Logger.Level.INFO, "landmark {0} serving on {1}", s.identity.id(), s.localAddress());
         return s;
-    }
-
-    private static LandmarkIdentity identity(LandmarkServer s) {
-        return s.identity;
     }
 
     /** The bound address (useful when binding port 0). */
