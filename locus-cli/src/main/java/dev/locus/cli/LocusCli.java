@@ -19,13 +19,19 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             EvalCommand.class,
-            CommandLine.HelpCommand.class,
             CaCommand.class,
             LandmarkCommand.class,
             AgentCommand.class,
             BenchCommand.class,
             VerifyCommand.class,
-            RelayCommand.class
+            RelayCommand.class,
+            ServerCommand.class,
+            AuditCommand.class,
+            ImportCommand.class,
+            ReceiptsCommand.class,
+            AlertsCommand.class,
+            ReportCommand.class,
+            CommandLine.HelpCommand.class
         })
 public final class LocusCli implements Runnable {
 

@@ -123,7 +123,8 @@ class RelayScenariosIT {
 
             var device = report.devices().get(0);
             assertThat(device.cloneAlerts()).hasSize(1);
-            // 2,590 km between the landmarks, less the light-speed reach of both round trips
+            // ~2,590 km between the landmarks less both discs; the emulated metro links run slower
+            // under load, so leave room below, and none above the distance itself.
             assertThat(device.cloneAlerts().get(0).separationKm()).isBetween(1000.0, 2600.0);
             assertThat(device.cloneAlerts().get(0).describe())
                     .contains("SZ-CLONED-1")

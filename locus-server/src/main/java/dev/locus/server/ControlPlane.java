@@ -1,0 +1,217 @@
+package dev.locus.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locus.boundaries.NaturalEarth;
+import dev.locus.geo.verdict.Verifier;
+import dev.locus.server.alerts.AlertService;
+import dev.locus.server.alerts.ClonedIdentityRule;
+import dev.locus.server.alerts.SilenceRule;
+import dev.locus.server.alerts.UnverifiedRule;
+import dev.locus.server.api.ApiServer;
+import dev.locus.server.audit.AuditLog;
+import dev.locus.server.auth.IssuedToken;
+import dev.locus.server.auth.Role;
+import dev.locus.server.auth.TokenService;
+import dev.locus.server.ingest.ReceiptFormats;
+import dev.locus.server.ingest.ReceiptIngestor;
+import dev.locus.server.persistence.Database;
+import dev.locus.server.registry.RegistryService;
+import dev.locus.server.verdicts.AssessmentQueue;
+import dev.locus.server.verdicts.VerdictEngine;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.InstantSource;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The running control plane: database, services, periodic alert rules and the HTTP API, started
+ * together and stopped together. Thread-safe.
+ */
+public final class ControlPlane implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
+    /** File under the data directory that receives the first admin token of a fresh installation. */
+    public static final String ADMIN_TOKEN_FILE = "admin-token";
+
+    private final ServerConfig config;
+    private final InstantSource clock;
+    private final Database db;
+    private final ObjectMapper json;
+    private final AuditLog audit;
+    private final RegistryService registry;
+    private final TokenService tokens;
+    private final ReceiptIngestor ingestor;
+    private final AlertService alerts;
+    private final SilenceRule silence;
+    private final UnverifiedRule unverified;
+    private final VerdictEngine verdicts;
+    private final AssessmentQueue assessments;
+    private final PrometheusMeterRegistry metrics;
+    private final ScheduledExecutorService scheduler;
+    private final ApiServer api;
+
+    private ControlPlane(ServerConfig config, InstantSource clock) {
+        this.config = config;
+        this.clock = clock;
+        this.json = Json.mapper();
+        this.db = Database.open(config.database(), 16);
+        try {
+            this.audit = new AuditLog(clock, json);
+            this.registry = new RegistryService(db, audit, clock);
+            this.tokens = new TokenService(db, audit, clock, new SecureRandom());
+            this.ingestor = new ReceiptIngestor(db, new ReceiptFormats(), config.ingestPolicy(), clock);
+            this.alerts = new AlertService(db, audit, clock, json);
+            this.silence = new SilenceRule(db, alerts, clock, config.silentFor());
+            this.unverified = new UnverifiedRule(db, alerts, clock, config.unverifiedFor());
+            this.verdicts = new VerdictEngine(
+                    db,
+                    Verifier.of(NaturalEarth.bundled()),
+                    alerts,
+                    clock,
+                    config.measurementWindow(),
+                    java.util.Set.of("CN", "HK", "MO"),
+                    json);
+            this.assessments = new AssessmentQueue(verdicts);
+            this.ingestor.addListener(new ClonedIdentityRule(db, alerts));
+            this.ingestor.addListener(assessments);
+            this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            this.api = new ApiServer(this, System::nanoTime);
+            this.scheduler = Executors.newScheduledThreadPool(2, r -> {
+                Thread t = new Thread(r, "locus-rules");
+                t.setDaemon(true);
+                return t;
+            });
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Opens the database (migrating it), writes a first admin token to {@code dataDir/admin-token}
+     * when none exists, starts the periodic rules and the API.
+     */
+    public static ControlPlane start(ServerConfig config, InstantSource clock) {
+        ControlPlane cp = new ControlPlane(config, clock);
+        try {
+            cp.bootstrapAdmin();
+            cp.api.start(config.bindAddress(), config.port());
+            long every = config.ruleInterval().toMillis();
+            cp.scheduler.scheduleWithFixedDelay(cp::runRules, every, every, TimeUnit.MILLISECONDS);
+            cp.scheduler.scheduleWithFixedDelay(cp::assessPending, 250, 250, TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            cp.close();
+            throw e;
+        }
+        return cp;
+    }
+
+    private void bootstrapAdmin() {
+        if (!tokens.noActiveAdmin()) {
+            return;
+        }
+        IssuedToken t = tokens.issue("bootstrap-admin", Role.ADMIN, Optional.empty(), "system");
+        Path file = config.dataDir().resolve(ADMIN_TOKEN_FILE);
+        try {
+            Files.createDirectories(config.dataDir());
+            Files.deleteIfExists(file);
+            try {
+                Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException e) {
+                Files.createFile(file);
+            }
+            Files.writeString(file, t.secret() + "\n", StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw new LocusServerException("cannot write the admin token to " + file + ": " + e.getMessage(), e);
+        }
+        LOG.info("fresh installation: admin token written to {} (readable by this user only)", file);
+    }
+
+    /** Runs the time-based alert rules once; also called by the scheduler. */
+    public void runRules() {
+        try {
+            int silent = silence.check();
+            int unproven = unverified.check();
+            if (silent + unproven > 0) {
+                LOG.info("time-based rules opened {} SILENT and {} UNVERIFIED alerts", silent, unproven);
+            }
+        } catch (RuntimeException e) {
+            LOG.error("alert rules failed; will retry at the next interval", e);
+        }
+    }
+
+    /** Assesses every chip with new receipts; also called by the scheduler every 250 ms. */
+    public int assessPending() {
+        try {
+            return assessments.drain();
+        } catch (RuntimeException e) {
+            LOG.error("assessment run failed; will retry", e);
+            return 0;
+        }
+    }
+
+    public InstantSource clock() {
+        return clock;
+    }
+
+    public VerdictEngine verdicts() {
+        return verdicts;
+    }
+
+    public ServerConfig config() {
+        return config;
+    }
+
+    public Database database() {
+        return db;
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    public RegistryService registry() {
+        return registry;
+    }
+
+    public TokenService tokens() {
+        return tokens;
+    }
+
+    public ReceiptIngestor ingestor() {
+        return ingestor;
+    }
+
+    public AlertService alerts() {
+        return alerts;
+    }
+
+    public PrometheusMeterRegistry metrics() {
+        return metrics;
+    }
+
+    /** The port the API listens on (the real one when 0 was configured). */
+    public int port() {
+        return api.port();
+    }
+
+    @Override
+    public void close() {
+        scheduler.shutdownNow();
+        api.stop();
+        metrics.close();
+        db.close();
+        LOG.info("control plane stopped");
+    }
+}

@@ -1,0 +1,231 @@
+package dev.locus.server.alerts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locus.server.LocusServerException;
+import dev.locus.server.audit.AuditLog;
+import dev.locus.server.persistence.Database;
+import dev.locus.server.persistence.Sql;
+import dev.locus.server.registry.FieldProblem;
+import dev.locus.server.registry.InvalidInputException;
+import dev.locus.server.registry.Page;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Raises alerts (at most one unresolved alert per subject and rule) and moves them through their
+ * lifecycle; every step is written to the audit log in the same transaction. Thread-safe.
+ */
+public final class AlertService {
+    public static final String SYSTEM = "system";
+
+    private final Database db;
+    private final AuditLog audit;
+    private final InstantSource clock;
+    private final ObjectMapper json;
+
+    public AlertService(Database db, AuditLog audit, InstantSource clock, ObjectMapper json) {
+        this.db = db;
+        this.audit = audit;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /**
+     * Opens an alert unless an unresolved one exists for the same subject and rule.
+     *
+     * @return the new alert, or empty when one was already open
+     */
+    public Optional<Alert> raise(
+            Alert.Rule rule,
+            Alert.Severity severity,
+            Alert.SubjectType subjectType,
+            String subjectId,
+            String summary,
+            Map<String, ?> evidence) {
+        String evidenceJson;
+        try {
+            evidenceJson = json.writeValueAsString(evidence);
+        } catch (JsonProcessingException e) {
+            throw new LocusServerException("alert evidence is not serialisable: " + e.getMessage(), e);
+        }
+        return db.inTransaction(c -> {
+            // Serialise raisers of the same subject: lock the subject's row (chips or landmarks).
+            String lock = subjectType == Alert.SubjectType.CHIP
+                    ? "SELECT serial FROM chips WHERE serial = ? FOR UPDATE"
+                    : "SELECT id FROM landmarks WHERE id = ? FOR UPDATE";
+            try (PreparedStatement ps = c.prepareStatement(lock)) {
+                ps.setString(1, subjectId);
+                ps.executeQuery().close();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM alerts WHERE subject_type = ? AND"
+                    + " subject_id = ? AND rule = ? AND status <> 'RESOLVED'")) {
+                ps.setString(1, subjectType.name());
+                ps.setString(2, subjectId);
+                ps.setString(3, rule.name());
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return Optional.<Alert>empty();
+                    }
+                }
+            }
+            long id;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO alerts (rule, severity, status, subject_type, subject_id, summary, evidence_json,"
+                            + " opened_at) VALUES (?, ?, 'OPEN', ?, ?, ?, ?, ?)",
+                    new String[] {"id"})) {
+                ps.setString(1, rule.name());
+                ps.setString(2, severity.name());
+                ps.setString(3, subjectType.name());
+                ps.setString(4, subjectId);
+                ps.setString(5, summary.length() > 1000 ? summary.substring(0, 1000) : summary);
+                ps.setString(6, evidenceJson);
+                Sql.setInstant(ps, 7, clock.instant());
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            audit.append(
+                    c,
+                    SYSTEM,
+                    "alert.opened",
+                    "alert",
+                    Long.toString(id),
+                    Map.of("rule", rule.name(), "subject", subjectType.name() + ":" + subjectId, "summary", summary));
+            return find(c, id);
+        });
+    }
+
+    /** OPEN → ACKNOWLEDGED, recording who and why. */
+    public Transition acknowledge(long id, String note, String actor) {
+        return step(id, note, actor, true);
+    }
+
+    /** OPEN or ACKNOWLEDGED → RESOLVED, recording who and why. */
+    public Transition resolve(long id, String note, String actor) {
+        return step(id, note, actor, false);
+    }
+
+    private Transition step(long id, String note, String actor, boolean acknowledge) {
+        if (note.isBlank() || note.length() > 2000) {
+            throw new InvalidInputException(
+                    List.of(new FieldProblem(0, "note", note, "must say why, in 1 to 2000 characters")));
+        }
+        return db.inTransaction(c -> {
+            Optional<Alert> current = findForUpdate(c, id);
+            if (current.isEmpty()) {
+                return new Transition.NotFound(id);
+            }
+            Alert a = current.get();
+            if (acknowledge && a.status() != Alert.Status.OPEN) {
+                return new Transition.WrongState(
+                        a, "only OPEN alerts can be acknowledged; alert " + id + " is " + a.status());
+            }
+            if (!acknowledge && a.status() == Alert.Status.RESOLVED) {
+                return new Transition.WrongState(a, "alert " + id + " is already RESOLVED");
+            }
+            String sql = acknowledge
+                    ? "UPDATE alerts SET status = 'ACKNOWLEDGED', acknowledged_at = ?, acknowledged_by = ?,"
+                            + " acknowledge_note = ? WHERE id = ?"
+                    : "UPDATE alerts SET status = 'RESOLVED', resolved_at = ?, resolved_by = ?, resolution_note = ?"
+                            + " WHERE id = ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                Sql.setInstant(ps, 1, clock.instant());
+                ps.setString(2, actor);
+                ps.setString(3, note);
+                ps.setLong(4, id);
+                ps.executeUpdate();
+            }
+            audit.append(
+                    c,
+                    actor,
+                    acknowledge ? "alert.acknowledged" : "alert.resolved",
+                    "alert",
+                    Long.toString(id),
+                    Map.of("note", note));
+            return new Transition.Done(find(c, id).orElseThrow());
+        });
+    }
+
+    public Optional<Alert> alert(long id) {
+        return db.read(c -> find(c, id));
+    }
+
+    /**
+     * Alerts by id, optionally of one status and one subject.
+     *
+     * @param afterId cursor: only alerts with a larger id
+     */
+    public Page<Alert> page(Optional<Alert.Status> status, Optional<String> chipSerial, long afterId, int limit) {
+        return db.read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT * FROM alerts WHERE id > ?");
+            status.ifPresent(s -> sql.append(" AND status = ?"));
+            chipSerial.ifPresent(s -> sql.append(" AND subject_type = 'CHIP' AND subject_id = ?"));
+            sql.append(" ORDER BY id LIMIT ?");
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                ps.setLong(i++, afterId);
+                if (status.isPresent()) {
+                    ps.setString(i++, status.get().name());
+                }
+                if (chipSerial.isPresent()) {
+                    ps.setString(i++, chipSerial.get());
+                }
+                ps.setInt(i, limit + 1);
+                List<Alert> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(rs));
+                    }
+                }
+                return Page.of(out, limit, a -> Long.toString(a.id()));
+            }
+        });
+    }
+
+    private static Optional<Alert> find(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM alerts WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Optional<Alert> findForUpdate(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM alerts WHERE id = ? FOR UPDATE")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    private static Alert read(ResultSet rs) throws SQLException {
+        return new Alert(
+                rs.getLong("id"),
+                Alert.Rule.valueOf(rs.getString("rule")),
+                Alert.Severity.valueOf(rs.getString("severity")),
+                Alert.Status.valueOf(rs.getString("status")),
+                Alert.SubjectType.valueOf(rs.getString("subject_type")),
+                rs.getString("subject_id"),
+                rs.getString("summary"),
+                rs.getString("evidence_json"),
+                Sql.getInstant(rs, "opened_at"),
+                Sql.getOptionalInstant(rs, "acknowledged_at"),
+                Sql.getOptionalString(rs, "acknowledged_by"),
+                Sql.getOptionalString(rs, "acknowledge_note"),
+                Sql.getOptionalInstant(rs, "resolved_at"),
+                Sql.getOptionalString(rs, "resolved_by"),
+                Sql.getOptionalString(rs, "resolution_note"));
+    }
+}

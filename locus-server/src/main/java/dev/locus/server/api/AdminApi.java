@@ -1,0 +1,88 @@
+package dev.locus.server.api;
+
+import dev.locus.server.ControlPlane;
+import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditVerification;
+import dev.locus.server.audit.AuditVerifier;
+import dev.locus.server.auth.IssuedToken;
+import dev.locus.server.auth.Permission;
+import dev.locus.server.auth.Role;
+import dev.locus.server.registry.FieldProblem;
+import dev.locus.server.registry.FieldReader;
+import dev.locus.server.registry.InvalidInputException;
+import dev.locus.server.registry.Page;
+import io.javalin.http.Context;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Tokens and the audit log. */
+final class AdminApi {
+    private final ControlPlane cp;
+
+    AdminApi(ControlPlane cp) {
+        this.cp = cp;
+    }
+
+    void register(RouteTable r) {
+        r.get(
+                "/api/v1/tokens",
+                Permission.MANAGE_TOKENS,
+                ctx -> ctx.json(Map.of("items", cp.tokens().list())));
+        r.post("/api/v1/tokens", Permission.MANAGE_TOKENS, this::issue);
+        r.delete("/api/v1/tokens/{id}", Permission.MANAGE_TOKENS, ctx -> {
+            String id = ctx.pathParam("id");
+            if (!cp.tokens().revoke(id, ApiServer.principal(ctx).actor())) {
+                throw Requests.notFound("active token", id);
+            }
+            ctx.status(204);
+        });
+        r.get("/api/v1/audit", Permission.READ, ctx -> {
+            long after = Requests.afterId(ctx);
+            int limit = Requests.limit(ctx);
+            var rows = cp.database().read(c -> AuditLog.page(c, after, limit + 1));
+            ctx.json(Requests.page(Page.of(rows, limit, e -> Long.toString(e.seq()))));
+        });
+        r.get("/api/v1/audit/verify", Permission.OPERATE, ctx -> {
+            AuditVerification v = cp.database().read(AuditVerifier::verify);
+            Map<String, Object> body = new LinkedHashMap<>();
+            switch (v) {
+                case AuditVerification.Intact ok -> {
+                    body.put("intact", true);
+                    body.put("entries", ok.entries());
+                    body.put("head_hash", ok.headHash());
+                }
+                case AuditVerification.Broken b -> {
+                    body.put("intact", false);
+                    body.put("broken_at_seq", b.seq());
+                    body.put("reason", b.reason());
+                }
+            }
+            ctx.json(body);
+        });
+    }
+
+    private void issue(Context ctx) {
+        Map<String, String> f = Requests.fields(ctx, cp.json());
+        List<FieldProblem> problems = new ArrayList<>();
+        FieldReader reader = new FieldReader(f, 0, problems);
+        String name = reader.text("name", 100);
+        Role role = reader.enumValue("role", Role.class, Role.AUDITOR);
+        Optional<String> bound = reader.optionalId("bound_subject");
+        reader.rejectUnknown(List.of("name", "role", "bound_subject"));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        IssuedToken t =
+                cp.tokens().issue(name, role, bound, ApiServer.principal(ctx).actor());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", t.principal().tokenId());
+        body.put("name", name);
+        body.put("role", role.name());
+        body.put("bound_subject", bound.orElse(null));
+        body.put("token", t.secret());
+        ctx.status(201).json(body);
+    }
+}

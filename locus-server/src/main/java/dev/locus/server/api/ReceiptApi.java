@@ -1,0 +1,111 @@
+package dev.locus.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.locus.server.ControlPlane;
+import dev.locus.server.auth.Permission;
+import dev.locus.server.auth.Principal;
+import dev.locus.server.ingest.IngestResult;
+import dev.locus.server.ingest.ReceiptIngestor;
+import dev.locus.server.ingest.ReceiptJson;
+import dev.locus.server.ingest.ReceiptQueries;
+import dev.locus.server.ingest.Submission;
+import io.javalin.http.Context;
+import io.micrometer.core.instrument.Counter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Receipt submission (one or a batch) and listing. */
+final class ReceiptApi {
+    private final ControlPlane cp;
+
+    ReceiptApi(ControlPlane cp) {
+        this.cp = cp;
+    }
+
+    void register(RouteTable r) {
+        r.post("/api/v1/receipts", Permission.SUBMIT_RECEIPTS, this::submit);
+        r.get(
+                "/api/v1/receipts",
+                Permission.READ,
+                ctx -> ctx.json(Requests.page(ReceiptQueries.page(
+                        cp.database(),
+                        Optional.ofNullable(ctx.queryParam("chip_serial")),
+                        Requests.enumParam(ctx, "status", ReceiptQueries.Status.class),
+                        Requests.afterId(ctx),
+                        Requests.limit(ctx)))));
+    }
+
+    private void submit(Context ctx) {
+        Principal p = ApiServer.principal(ctx);
+        JsonNode body = Requests.jsonBody(ctx, cp.json());
+        boolean single = body.isObject();
+        List<Submission> batch = new ArrayList<>();
+        if (single) {
+            batch.add(ReceiptJson.parse(body));
+        } else if (body.isArray()) {
+            if (body.isEmpty() || body.size() > ReceiptIngestor.MAX_BATCH) {
+                throw new ApiException(
+                        ErrorCode.BAD_REQUEST,
+                        "a batch must hold 1 to " + ReceiptIngestor.MAX_BATCH + " receipts, got " + body.size());
+            }
+            for (JsonNode n : body) {
+                batch.add(ReceiptJson.parse(n));
+            }
+        } else {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "body must be a receipt object or an array of them");
+        }
+        List<IngestResult> results = cp.ingestor().ingest(batch, p);
+        int accepted = 0;
+        List<Map<String, Object>> out = new ArrayList<>(results.size());
+        for (IngestResult res : results) {
+            out.add(describe(res));
+            if (res instanceof IngestResult.Accepted) {
+                accepted++;
+                Counter.builder("locus_receipts")
+                        .tag("outcome", "accepted")
+                        .tag("reason", "none")
+                        .register(cp.metrics())
+                        .increment();
+            } else if (res instanceof IngestResult.Rejected rej) {
+                Counter.builder("locus_receipts")
+                        .tag("outcome", "rejected")
+                        .tag("reason", rej.reason().name())
+                        .register(cp.metrics())
+                        .increment();
+            }
+        }
+        if (single) {
+            IngestResult res = results.get(0);
+            if (res instanceof IngestResult.Rejected rej) {
+                throw new ApiException(
+                        ErrorCode.RECEIPT_REJECTED,
+                        "receipt " + rej.receiptId() + " rejected (" + rej.reason() + "): " + rej.detail(),
+                        List.of(out.get(0)));
+            }
+            ctx.status(201).json(out.get(0));
+            return;
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("accepted", accepted);
+        summary.put("rejected", results.size() - accepted);
+        summary.put("results", out);
+        ctx.json(summary);
+    }
+
+    private static Map<String, Object> describe(IngestResult res) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("receipt_id", res.receiptId());
+        switch (res) {
+            case IngestResult.Accepted a -> m.put("status", "ACCEPTED");
+            case IngestResult.Rejected r -> {
+                m.put("status", "REJECTED");
+                m.put("reason", r.reason().name());
+                m.put("detail", r.detail());
+            }
+        }
+        return m;
+    }
+}

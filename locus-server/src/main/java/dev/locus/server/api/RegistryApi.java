@@ -1,0 +1,177 @@
+package dev.locus.server.api;
+
+import dev.locus.server.ControlPlane;
+import dev.locus.server.alerts.Alert;
+import dev.locus.server.auth.Permission;
+import dev.locus.server.registry.FieldProblem;
+import dev.locus.server.registry.ImportResult;
+import dev.locus.server.registry.InvalidInputException;
+import dev.locus.server.registry.Landmark;
+import dev.locus.server.registry.Model;
+import dev.locus.server.registry.RegistryService;
+import dev.locus.server.registry.Row;
+import dev.locus.server.registry.RowSource;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Registry routes: organisations, sites, licences, chips, custody, landmarks, bulk imports. */
+final class RegistryApi {
+    private final ControlPlane cp;
+    private final RegistryService registry;
+
+    RegistryApi(ControlPlane cp) {
+        this.cp = cp;
+        this.registry = cp.registry();
+    }
+
+    void register(RouteTable r) {
+        r.get(
+                "/api/v1/organisations",
+                Permission.READ,
+                ctx -> ctx.json(Requests.page(registry.organisations(Requests.after(ctx), Requests.limit(ctx)))));
+        r.post(
+                "/api/v1/organisations",
+                Permission.WRITE_REGISTRY,
+                ctx -> created(ctx, registry.createOrganisation(Requests.fields(ctx, cp.json()), actor(ctx))));
+        r.get(
+                "/api/v1/organisations/{id}",
+                Permission.READ,
+                ctx -> ctx.json(registry.organisation(ctx.pathParam("id"))
+                        .orElseThrow(() -> Requests.notFound("organisation", ctx.pathParam("id")))));
+
+        r.get(
+                "/api/v1/sites",
+                Permission.READ,
+                ctx -> ctx.json(Requests.page(registry.sites(Requests.after(ctx), Requests.limit(ctx)))));
+        r.post(
+                "/api/v1/sites",
+                Permission.WRITE_REGISTRY,
+                ctx -> created(ctx, registry.createSite(Requests.fields(ctx, cp.json()), actor(ctx))));
+        r.get(
+                "/api/v1/sites/{id}",
+                Permission.READ,
+                ctx -> ctx.json(registry.site(ctx.pathParam("id"))
+                        .orElseThrow(() -> Requests.notFound("site", ctx.pathParam("id")))));
+
+        r.get(
+                "/api/v1/licences",
+                Permission.READ,
+                ctx -> ctx.json(Requests.page(registry.licences(Requests.after(ctx), Requests.limit(ctx)))));
+        r.post(
+                "/api/v1/licences",
+                Permission.WRITE_REGISTRY,
+                ctx -> created(ctx, registry.createLicence(Requests.fields(ctx, cp.json()), actor(ctx))));
+        r.get(
+                "/api/v1/licences/{id}",
+                Permission.READ,
+                ctx -> ctx.json(registry.licence(ctx.pathParam("id"))
+                        .orElseThrow(() -> Requests.notFound("licence", ctx.pathParam("id")))));
+
+        r.get(
+                "/api/v1/chips",
+                Permission.READ,
+                ctx -> ctx.json(Requests.page(registry.chips(
+                        Optional.ofNullable(ctx.queryParam("licence_id")), Requests.after(ctx), Requests.limit(ctx)))));
+        r.post(
+                "/api/v1/chips",
+                Permission.WRITE_REGISTRY,
+                ctx -> created(ctx, registry.createChip(Requests.fields(ctx, cp.json()), actor(ctx))));
+        r.get(
+                "/api/v1/chips/{serial}",
+                Permission.READ,
+                ctx -> ctx.json(registry.chip(ctx.pathParam("serial"))
+                        .orElseThrow(() -> Requests.notFound("chip", ctx.pathParam("serial")))));
+        r.get("/api/v1/chips/{serial}/custody-events", Permission.READ, ctx -> {
+            String serial = ctx.pathParam("serial");
+            if (registry.chip(serial).isEmpty()) {
+                throw Requests.notFound("chip", serial);
+            }
+            ctx.json(Map.of("items", registry.custodyEvents(serial)));
+        });
+        r.post("/api/v1/chips/{serial}/custody-events", Permission.WRITE_REGISTRY, ctx -> {
+            String serial = ctx.pathParam("serial");
+            if (registry.chip(serial).isEmpty()) {
+                throw Requests.notFound("chip", serial);
+            }
+            created(ctx, registry.recordCustody(serial, Requests.fields(ctx, cp.json()), actor(ctx)));
+        });
+
+        r.get(
+                "/api/v1/landmarks",
+                Permission.READ,
+                ctx -> ctx.json(Requests.page(registry.landmarks(Requests.after(ctx), Requests.limit(ctx)))));
+        r.post(
+                "/api/v1/landmarks",
+                Permission.WRITE_REGISTRY,
+                ctx -> created(ctx, registry.createLandmark(Requests.fields(ctx, cp.json()), actor(ctx))));
+        r.get(
+                "/api/v1/landmarks/{id}",
+                Permission.READ,
+                ctx -> ctx.json(registry.landmark(ctx.pathParam("id"))
+                        .orElseThrow(() -> Requests.notFound("landmark", ctx.pathParam("id")))));
+        r.post("/api/v1/landmarks/{id}/status", Permission.WRITE_REGISTRY, this::landmarkStatus);
+
+        r.post("/api/v1/imports/{kind}", Permission.WRITE_REGISTRY, this::importFile);
+    }
+
+    private void landmarkStatus(Context ctx) {
+        String id = ctx.pathParam("id");
+        Map<String, String> f = Requests.fields(ctx, cp.json());
+        List<FieldProblem> problems = new java.util.ArrayList<>();
+        var reader = new dev.locus.server.registry.FieldReader(f, 0, problems);
+        Model.LandmarkStatus status =
+                reader.enumValue("status", Model.LandmarkStatus.class, Model.LandmarkStatus.ACTIVE);
+        String reason = reader.text("reason", 2000);
+        reader.rejectUnknown(List.of("status", "reason"));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        Landmark updated = registry.setLandmarkStatus(id, status, reason, actor(ctx))
+                .orElseThrow(() -> Requests.notFound("landmark", id));
+        if (status == Model.LandmarkStatus.SUSPECT) {
+            cp.alerts()
+                    .raise(
+                            Alert.Rule.SUSPECT_LANDMARK,
+                            Alert.Severity.WARNING,
+                            Alert.SubjectType.LANDMARK,
+                            id,
+                            "landmark " + id + " marked suspect: " + reason,
+                            Map.of("reason", reason, "marked_by", actor(ctx)));
+        }
+        ctx.json(updated);
+    }
+
+    private void importFile(Context ctx) {
+        RegistryService.Kind kind = RegistryService.Kind.parse(ctx.pathParam("kind"));
+        String contentType = Optional.ofNullable(ctx.contentType()).orElse("");
+        String format = Optional.ofNullable(ctx.queryParam("format")).orElse(contentType);
+        if (!format.toLowerCase(java.util.Locale.ROOT).contains("csv")
+                && !format.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+            throw new ApiException(
+                    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                    "send text/csv or application/json (or ?format=csv|json), got '" + contentType + "'");
+        }
+        String text = ctx.body();
+        List<Row> rows = RowSource.parse(RowSource.Format.guess(format), text, cp.json());
+        ImportResult result = registry.importRows(kind, rows, text, actor(ctx));
+        switch (result) {
+            case ImportResult.Imported ok -> ctx.status(201).json(Map.of("kind", ok.kind(), "imported", ok.count()));
+            case ImportResult.Rejected rej ->
+                throw new ApiException(
+                        ErrorCode.IMPORT_REJECTED,
+                        rej.problems().size() + " problem(s) in " + rej.rows() + " " + rej.kind()
+                                + " row(s); nothing was imported",
+                        rej.problems());
+        }
+    }
+
+    private static void created(Context ctx, Object body) {
+        ctx.status(201).json(body);
+    }
+
+    private static String actor(Context ctx) {
+        return ApiServer.principal(ctx).actor();
+    }
+}

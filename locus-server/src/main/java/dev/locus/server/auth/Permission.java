@@ -1,0 +1,21 @@
+package dev.locus.server.auth;
+
+import io.javalin.security.RouteRole;
+
+/** What an endpoint requires; each {@link Role} grants a set of these. */
+public enum Permission implements RouteRole {
+    /** Liveness: any authenticated caller. */
+    HEALTH,
+    /** Read registry, receipts, verdicts, alerts, audit log, reports. */
+    READ,
+    /** Metrics and audit verification. */
+    OPERATE,
+    /** Create and import registry records, record custody, change landmark status. */
+    WRITE_REGISTRY,
+    /** Acknowledge and resolve alerts. */
+    MANAGE_ALERTS,
+    /** Submit receipts (bound roles only for their own landmark or chip). */
+    SUBMIT_RECEIPTS,
+    /** Issue and revoke tokens. */
+    MANAGE_TOKENS
+}

@@ -1,0 +1,384 @@
+package dev.locus.server.ingest;
+
+import dev.locus.server.LocusServerException;
+import dev.locus.server.auth.Principal;
+import dev.locus.server.auth.Role;
+import dev.locus.server.persistence.Database;
+import dev.locus.server.persistence.Sql;
+import dev.locus.server.registry.Landmark;
+import dev.locus.server.registry.Model;
+import dev.locus.server.registry.RegistryService;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Checks and stores receipts in batches. Every submission is stored, accepted or rejected with its
+ * reason, before the caller is answered. Checks, in order: decoding, the submitter's binding,
+ * version, round-trip sanity, freshness, landmark, chip, signature, and single use of the nonce
+ * (atomic through the {@code receipt_nonces} primary key: concurrent replays lose). Thread-safe.
+ */
+public final class ReceiptIngestor {
+    /** Most receipts accepted in one call. */
+    public static final int MAX_BATCH = 5_000;
+
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final Database db;
+    private final ReceiptSignatureVerifier verifier;
+    private final IngestPolicy policy;
+    private final InstantSource clock;
+    private final List<IngestListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Told about every stored batch, after commit. */
+    public interface IngestListener {
+        void ingested(List<Submission> submissions, List<IngestResult> results);
+    }
+
+    public ReceiptIngestor(Database db, ReceiptSignatureVerifier verifier, IngestPolicy policy, InstantSource clock) {
+        this.db = db;
+        this.verifier = verifier;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public void addListener(IngestListener listener) {
+        listeners.add(listener);
+    }
+
+    public IngestPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Checks and stores a batch; results are in submission order.
+     *
+     * @throws IllegalArgumentException when the batch is empty or larger than {@link #MAX_BATCH}
+     */
+    public List<IngestResult> ingest(List<Submission> batch, Principal submitter) {
+        return ingest(batch, submitter, policy);
+    }
+
+    /** As {@link #ingest(List, Principal)} with another policy (bulk files of older receipts). */
+    public List<IngestResult> ingest(List<Submission> batch, Principal submitter, IngestPolicy policy) {
+        if (batch.isEmpty() || batch.size() > MAX_BATCH) {
+            throw new IllegalArgumentException(
+                    "a batch must hold 1 to " + MAX_BATCH + " receipts, got " + batch.size());
+        }
+        Instant now = clock.instant();
+        List<Optional<Rejection>> early = new ArrayList<>(batch.size());
+        for (Submission s : batch) {
+            early.add(statelessCheck(s, submitter, policy, now));
+        }
+        LocusServerException last = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try {
+                List<IngestResult> results = db.inTransaction(c -> store(c, batch, early, submitter, now));
+                for (IngestListener l : listeners) {
+                    l.ingested(batch, results);
+                }
+                return results;
+            } catch (LocusServerException e) {
+                if (!(e.getCause() instanceof SQLException se) || !Sql.isUniqueViolation(se)) {
+                    throw e;
+                }
+                last = e; // a concurrent batch took a nonce or chip row first: re-check against it
+            }
+        }
+        throw new LocusServerException("receipt batch kept colliding with concurrent batches", last);
+    }
+
+    private record Rejection(RejectionReason reason, String detail) {}
+
+    private Optional<Rejection> statelessCheck(Submission s, Principal p, IngestPolicy policy, Instant now) {
+        if (s.malformed().isPresent()) {
+            return reject(RejectionReason.MALFORMED, s.malformed().get());
+        }
+        Receipt r = s.receipt();
+        if (p.role() == Role.LANDMARK && !p.boundSubject().orElse("").equals(r.landmarkId())) {
+            return reject(
+                    RejectionReason.NOT_AUTHORISED,
+                    "token is bound to landmark " + p.boundSubject().orElse("?") + ", receipt is from landmark "
+                            + r.landmarkId());
+        }
+        if (p.role() == Role.AGENT && !p.boundSubject().orElse("").equals(r.chipSerial())) {
+            return reject(
+                    RejectionReason.NOT_AUTHORISED,
+                    "token is bound to chip " + p.boundSubject().orElse("?") + ", receipt is about chip "
+                            + r.chipSerial());
+        }
+        if (!policy.supportedVersions().contains(r.protocolVersion())) {
+            return reject(
+                    RejectionReason.UNSUPPORTED_VERSION,
+                    "protocol_version must be one of " + policy.supportedVersions() + ", got " + r.protocolVersion());
+        }
+        if (r.landmarkId().length() > 64 || r.chipSerial().length() > 64) {
+            return reject(RejectionReason.MALFORMED, "landmark_id and chip_serial must be at most 64 characters");
+        }
+        if (r.nonce().length() < 16 || r.nonce().length() > 64) {
+            return reject(
+                    RejectionReason.MALFORMED,
+                    "nonce must be 16 to 64 bytes, got " + r.nonce().length());
+        }
+        if (r.rttMinNanos() <= 0 || r.rttMinNanos() > policy.maxRttNanos()) {
+            return reject(
+                    RejectionReason.MALFORMED,
+                    "rtt_min_nanos must be > 0 and <= " + policy.maxRttNanos() + ", got " + r.rttMinNanos());
+        }
+        List<Long> samples = r.rttSamplesNanos();
+        if (samples.isEmpty() || samples.size() > policy.maxSamples()) {
+            return reject(
+                    RejectionReason.MALFORMED,
+                    "rtt_samples_nanos must hold 1 to " + policy.maxSamples() + " values, got " + samples.size());
+        }
+        long min = Long.MAX_VALUE;
+        for (long v : samples) {
+            if (v <= 0 || v > policy.maxRttNanos()) {
+                return reject(
+                        RejectionReason.MALFORMED,
+                        "rtt_samples_nanos values must be > 0 and <= " + policy.maxRttNanos() + ", got " + v);
+            }
+            min = Math.min(min, v);
+        }
+        if (min != r.rttMinNanos()) {
+            return reject(
+                    RejectionReason.MALFORMED,
+                    "rtt_min_nanos must equal the smallest sample " + min + ", got " + r.rttMinNanos());
+        }
+        Duration age = Duration.between(r.measuredAt(), now);
+        if (age.compareTo(policy.maxAge()) > 0) {
+            return reject(
+                    RejectionReason.STALE,
+                    "measured_at " + r.measuredAt() + " is " + age.toSeconds() + " s old; at most "
+                            + policy.maxAge().toSeconds() + " s allowed");
+        }
+        if (age.negated().compareTo(policy.maxClockSkew()) > 0) {
+            return reject(
+                    RejectionReason.FROM_FUTURE,
+                    "measured_at " + r.measuredAt() + " is " + age.negated().toMillis() + " ms ahead of the server"
+                            + " clock; at most " + policy.maxClockSkew().toMillis() + " ms allowed");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Rejection> reject(RejectionReason reason, String detail) {
+        return Optional.of(new Rejection(reason, detail.length() > 1000 ? detail.substring(0, 1000) : detail));
+    }
+
+    private List<IngestResult> store(
+            Connection c, List<Submission> batch, List<Optional<Rejection>> early, Principal submitter, Instant now)
+            throws SQLException {
+        List<Optional<Rejection>> verdicts = new ArrayList<>(early);
+        Set<String> landmarkIds = new HashSet<>();
+        Set<String> chipSerials = new HashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (verdicts.get(i).isEmpty()) {
+                landmarkIds.add(batch.get(i).receipt().landmarkId());
+                chipSerials.add(batch.get(i).receipt().chipSerial());
+            }
+        }
+        Map<String, Landmark> landmarks = new HashMap<>();
+        for (String id : landmarkIds) {
+            RegistryService.landmark(c, id).ifPresent(l -> landmarks.put(id, l));
+        }
+        Set<String> chips = existingChips(c, chipSerials);
+        Set<String> seenNonces = new HashSet<>();
+        try (PreparedStatement dup =
+                c.prepareStatement("SELECT 1 FROM receipt_nonces WHERE landmark_id = ? AND nonce = ?")) {
+            for (int i = 0; i < batch.size(); i++) {
+                if (verdicts.get(i).isPresent()) {
+                    continue;
+                }
+                Receipt r = batch.get(i).receipt();
+                verdicts.set(i, check(r, landmarks, chips, seenNonces, dup));
+            }
+        }
+        List<Long> ids = insertReceipts(c, batch, verdicts, submitter, now);
+        List<IngestResult> results = new ArrayList<>(batch.size());
+        Map<String, Integer> latestPerChip = new TreeMap<>();
+        try (PreparedStatement ps =
+                c.prepareStatement("INSERT INTO receipt_nonces (landmark_id, nonce, receipt_id) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < batch.size(); i++) {
+                Optional<Rejection> rej = verdicts.get(i);
+                if (rej.isPresent()) {
+                    results.add(new IngestResult.Rejected(
+                            ids.get(i), rej.get().reason(), rej.get().detail()));
+                    continue;
+                }
+                Receipt r = batch.get(i).receipt();
+                ps.setString(1, r.landmarkId());
+                ps.setBytes(2, r.nonce().toArray());
+                ps.setLong(3, ids.get(i));
+                ps.addBatch();
+                results.add(new IngestResult.Accepted(ids.get(i)));
+                latestPerChip.merge(
+                        r.chipSerial(),
+                        i,
+                        (a, b) -> batch.get(a)
+                                        .receipt()
+                                        .measuredAt()
+                                        .isAfter(batch.get(b).receipt().measuredAt())
+                                ? a
+                                : b);
+            }
+            ps.executeBatch();
+        }
+        updateActivity(c, batch, ids, latestPerChip);
+        return results;
+    }
+
+    private Optional<Rejection> check(
+            Receipt r,
+            Map<String, Landmark> landmarks,
+            Set<String> chips,
+            Set<String> seenNonces,
+            PreparedStatement dup)
+            throws SQLException {
+        Landmark landmark = landmarks.get(r.landmarkId());
+        if (landmark == null) {
+            return reject(RejectionReason.UNKNOWN_LANDMARK, "landmark_id " + r.landmarkId() + " is not registered");
+        }
+        if (landmark.status() == Model.LandmarkStatus.RETIRED) {
+            return reject(RejectionReason.LANDMARK_RETIRED, "landmark " + r.landmarkId() + " is retired");
+        }
+        if (!chips.contains(r.chipSerial())) {
+            return reject(RejectionReason.UNKNOWN_CHIP, "chip_serial " + r.chipSerial() + " is not registered");
+        }
+        Optional<String> bad = verifier.verify(r, landmark);
+        if (bad.isPresent()) {
+            return reject(RejectionReason.BAD_SIGNATURE, bad.get());
+        }
+        String nonceKey = r.landmarkId() + "/" + r.nonce().toHex();
+        if (!seenNonces.add(nonceKey)) {
+            return reject(RejectionReason.DUPLICATE, "nonce repeats an earlier receipt of this batch");
+        }
+        dup.setString(1, r.landmarkId());
+        dup.setBytes(2, r.nonce().toArray());
+        try (ResultSet rs = dup.executeQuery()) {
+            if (rs.next()) {
+                return reject(
+                        RejectionReason.DUPLICATE,
+                        "nonce was already used by an accepted receipt of landmark " + r.landmarkId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Set<String> existingChips(Connection c, Set<String> serials) throws SQLException {
+        Set<String> out = new HashSet<>();
+        List<String> list = new ArrayList<>(serials);
+        for (int from = 0; from < list.size(); from += 500) {
+            List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
+            String marks = chunk.stream().map(x -> "?").collect(Collectors.joining(","));
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT serial FROM chips WHERE serial IN (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<Long> insertReceipts(
+            Connection c, List<Submission> batch, List<Optional<Rejection>> verdicts, Principal submitter, Instant now)
+            throws SQLException {
+        List<Long> ids = new ArrayList<>(batch.size());
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO receipts (landmark_id, chip_serial, nonce, rtt_min_nanos, rtt_samples_nanos, measured_at,"
+                        + " received_at, protocol_version, signature, payload, status, rejection_reason,"
+                        + " rejection_detail, submitted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                new String[] {"id"})) {
+            for (int i = 0; i < batch.size(); i++) {
+                Receipt r = batch.get(i).receipt();
+                Optional<Rejection> rej = verdicts.get(i);
+                ps.setString(1, clip(r.landmarkId(), 64));
+                ps.setString(2, clip(r.chipSerial(), 64));
+                ps.setBytes(3, r.nonce().toArray());
+                ps.setLong(4, r.rttMinNanos());
+                ps.setString(
+                        5,
+                        clip(
+                                r.rttSamplesNanos().stream()
+                                        .map(String::valueOf)
+                                        .collect(Collectors.joining(",")),
+                                20000));
+                Sql.setInstant(ps, 6, clampInstant(r.measuredAt()));
+                Sql.setInstant(ps, 7, now);
+                ps.setInt(8, r.protocolVersion());
+                ps.setBytes(9, r.signature().toArray());
+                ps.setBytes(10, r.signedPayload().toArray());
+                ps.setString(11, rej.isPresent() ? "REJECTED" : "ACCEPTED");
+                Sql.setOptionalString(ps, 12, rej.map(x -> x.reason().name()));
+                Sql.setOptionalString(ps, 13, rej.map(Rejection::detail));
+                ps.setString(14, clip(submitter.actor(), 100));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                while (keys.next()) {
+                    ids.add(keys.getLong(1));
+                }
+            }
+        }
+        if (ids.size() != batch.size()) {
+            throw new SQLException("expected " + batch.size() + " generated receipt ids, got " + ids.size());
+        }
+        return ids;
+    }
+
+    /** Keeps absurd timestamps of rejected receipts within what both databases store. */
+    private static Instant clampInstant(Instant t) {
+        Instant lo = Instant.parse("1970-01-01T00:00:00Z");
+        Instant hi = Instant.parse("9999-12-31T00:00:00Z");
+        return t.isBefore(lo) ? lo : t.isAfter(hi) ? hi : t;
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+
+    private static void updateActivity(
+            Connection c, List<Submission> batch, List<Long> ids, Map<String, Integer> latestPerChip)
+            throws SQLException {
+        if (latestPerChip.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps =
+                c.prepareStatement("MERGE INTO chip_activity a USING (VALUES (CAST(? AS VARCHAR(64)),"
+                        + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT)))"
+                        + " AS v (chip_serial, measured_at, landmark_id, receipt_id) ON a.chip_serial = v.chip_serial"
+                        + " WHEN MATCHED AND v.measured_at > a.last_measured_at THEN UPDATE SET"
+                        + " last_measured_at = v.measured_at, last_landmark_id = v.landmark_id, last_receipt_id = v.receipt_id"
+                        + " WHEN NOT MATCHED THEN INSERT (chip_serial, last_measured_at, last_landmark_id, last_receipt_id)"
+                        + " VALUES (v.chip_serial, v.measured_at, v.landmark_id, v.receipt_id)")) {
+            for (Map.Entry<String, Integer> e : latestPerChip.entrySet()) {
+                Receipt r = batch.get(e.getValue()).receipt();
+                ps.setString(1, e.getKey());
+                Sql.setInstant(ps, 2, r.measuredAt());
+                ps.setString(3, r.landmarkId());
+                ps.setLong(4, ids.get(e.getValue()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.locus.server.ingest;
+
+import dev.locus.server.persistence.Database;
+import dev.locus.server.persistence.Sql;
+import dev.locus.server.registry.Page;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/** Reading stored receipts. */
+public final class ReceiptQueries {
+    private ReceiptQueries() {}
+
+    public enum Status {
+        ACCEPTED,
+        REJECTED
+    }
+
+    /**
+     * A stored receipt with its outcome.
+     *
+     * @param rejectionReason empty when accepted
+     */
+    public record StoredReceipt(
+            long id,
+            String landmarkId,
+            String chipSerial,
+            long rttMinNanos,
+            List<Long> rttSamplesNanos,
+            Instant measuredAt,
+            Instant receivedAt,
+            int protocolVersion,
+            Status status,
+            Optional<RejectionReason> rejectionReason,
+            Optional<String> rejectionDetail,
+            String submittedBy) {}
+
+    public static Page<StoredReceipt> page(
+            Database db, Optional<String> chipSerial, Optional<Status> status, long afterId, int limit) {
+        return db.read(c -> {
+            StringBuilder sql =
+                    new StringBuilder("SELECT id, landmark_id, chip_serial, rtt_min_nanos, rtt_samples_nanos,"
+                            + " measured_at, received_at, protocol_version, status, rejection_reason, rejection_detail,"
+                            + " submitted_by FROM receipts WHERE id > ?");
+            chipSerial.ifPresent(s -> sql.append(" AND chip_serial = ?"));
+            status.ifPresent(s -> sql.append(" AND status = ?"));
+            sql.append(" ORDER BY id LIMIT ?");
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                ps.setLong(i++, afterId);
+                if (chipSerial.isPresent()) {
+                    ps.setString(i++, chipSerial.get());
+                }
+                if (status.isPresent()) {
+                    ps.setString(i++, status.get().name());
+                }
+                ps.setInt(i, limit + 1);
+                List<StoredReceipt> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(rs));
+                    }
+                }
+                return Page.of(out, limit, r -> Long.toString(r.id()));
+            }
+        });
+    }
+
+    static StoredReceipt read(ResultSet rs) throws SQLException {
+        String samples = rs.getString("rtt_samples_nanos");
+        return new StoredReceipt(
+                rs.getLong("id"),
+                rs.getString("landmark_id"),
+                rs.getString("chip_serial"),
+                rs.getLong("rtt_min_nanos"),
+                samples.isEmpty()
+                        ? List.of()
+                        : Arrays.stream(samples.split(",")).map(Long::valueOf).toList(),
+                Sql.getInstant(rs, "measured_at"),
+                Sql.getInstant(rs, "received_at"),
+                rs.getInt("protocol_version"),
+                Status.valueOf(rs.getString("status")),
+                Sql.getOptionalString(rs, "rejection_reason").map(RejectionReason::valueOf),
+                Sql.getOptionalString(rs, "rejection_detail"),
+                rs.getString("submitted_by"));
+    }
+}

@@ -1,0 +1,15 @@
+package dev.locus.server.ingest;
+
+import dev.locus.server.registry.Landmark;
+import java.util.Optional;
+
+/**
+ * Checks that a receipt was signed by its landmark and that the signed payload binds every field
+ * of the receipt. The protocol module's receipt format plugs in here. Implementations are
+ * thread-safe.
+ */
+public interface ReceiptSignatureVerifier {
+
+    /** Empty when the receipt is authentic; otherwise why not (safe to show to the submitter). */
+    Optional<String> verify(Receipt receipt, Landmark landmark);
+}

@@ -1,0 +1,25 @@
+package dev.locus.server.ingest;
+
+/** Why a receipt was not accepted. Stable codes: clients and reports match on them. */
+public enum RejectionReason {
+    /** Fields missing, out of range, or inconsistent with each other. */
+    MALFORMED,
+    /** A receipt format this server does not understand. */
+    UNSUPPORTED_VERSION,
+    /** The submitter's token is bound to another landmark or chip. */
+    NOT_AUTHORISED,
+    /** No landmark with that id is registered. */
+    UNKNOWN_LANDMARK,
+    /** The landmark is retired. */
+    LANDMARK_RETIRED,
+    /** No chip with that serial is registered. */
+    UNKNOWN_CHIP,
+    /** The signature does not verify with the landmark's key, or the payload does not match the fields. */
+    BAD_SIGNATURE,
+    /** Measured too long ago. */
+    STALE,
+    /** Measured in the future beyond the allowed clock skew. */
+    FROM_FUTURE,
+    /** The nonce was already used in an accepted receipt of this landmark (replay). */
+    DUPLICATE
+}

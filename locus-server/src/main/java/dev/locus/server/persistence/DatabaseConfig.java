@@ -1,0 +1,94 @@
+package dev.locus.server.persistence;
+
+import dev.locus.server.LocusServerException;
+import java.nio.file.Path;
+
+/**
+ * Where the control plane keeps its data: an embedded H2 database (PostgreSQL mode, files under a
+ * data directory; the default) or a PostgreSQL server.
+ *
+ * @param kind which engine
+ * @param jdbcUrl the JDBC URL; for PostgreSQL it may carry {@code user} and {@code password}
+ *     parameters
+ * @param user user name, empty to take it from the URL
+ * @param password password, empty to take it from the URL; never logged
+ */
+public record DatabaseConfig(Kind kind, String jdbcUrl, String user, String password) {
+
+    public enum Kind {
+        EMBEDDED,
+        POSTGRES
+    }
+
+    public DatabaseConfig {
+        if (!jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:postgresql:")) {
+            throw new LocusServerException(
+                    "database URL must start with jdbc:h2: or jdbc:postgresql:, got '" + redact(jdbcUrl) + "'");
+        }
+    }
+
+    /** The embedded database in {@code dataDir/locus.mv.db}; other processes can open it concurrently. */
+    public static DatabaseConfig embedded(Path dataDir) {
+        String file = dataDir.toAbsolutePath().resolve("locus").toString();
+        return new DatabaseConfig(
+                Kind.EMBEDDED,
+                "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                        + ";AUTO_SERVER=TRUE",
+                "locus",
+                "");
+    }
+
+    /** An in-memory H2 database that lives as long as the JVM holds a connection to it; for tests. */
+    public static DatabaseConfig inMemory(String name) {
+        return new DatabaseConfig(
+                Kind.EMBEDDED,
+                "jdbc:h2:mem:" + name + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                        + ";DB_CLOSE_DELAY=-1",
+                "locus",
+                "");
+    }
+
+    /** A PostgreSQL server; accepts {@code jdbc:postgresql://...} or {@code postgresql://...}. */
+    public static DatabaseConfig postgres(String url) {
+        String jdbc = url.startsWith("jdbc:") ? url : "jdbc:" + url;
+        if (!jdbc.startsWith("jdbc:postgresql:")) {
+            throw new LocusServerException(
+                    "PostgreSQL URL must start with jdbc:postgresql:, got '" + redact(url) + "'");
+        }
+        return new DatabaseConfig(Kind.POSTGRES, jdbc, "", "");
+    }
+
+    /**
+     * Parses the {@code --database} option: {@code embedded} (under {@code dataDir}) or a PostgreSQL
+     * URL, optionally prefixed with {@code postgres }.
+     */
+    public static DatabaseConfig parse(String spec, Path dataDir) {
+        String s = spec.strip();
+        if (s.equalsIgnoreCase("embedded")) {
+            return embedded(dataDir);
+        }
+        if (s.regionMatches(true, 0, "postgres ", 0, 9)) {
+            s = s.substring(9).strip();
+        }
+        if (s.startsWith("jdbc:postgresql:") || s.startsWith("postgresql:")) {
+            return postgres(s);
+        }
+        throw new LocusServerException(
+                "--database must be 'embedded' or a PostgreSQL URL (jdbc:postgresql://host:port/db), got '"
+                        + redact(spec) + "'");
+    }
+
+    /** The URL with any password parameter masked, for logs and messages. */
+    public String safeUrl() {
+        return redact(jdbcUrl);
+    }
+
+    static String redact(String url) {
+        return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    }
+
+    @Override
+    public String toString() {
+        return "DatabaseConfig[" + kind + ", " + safeUrl() + "]";
+    }
+}

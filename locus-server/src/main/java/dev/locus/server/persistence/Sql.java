@@ -1,0 +1,69 @@
+package dev.locus.server.persistence;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+
+/** Small JDBC conversions shared by the repositories; portable between H2 and PostgreSQL. */
+public final class Sql {
+    private Sql() {}
+
+    /** Both databases keep microseconds; truncate before storing so values round-trip exactly. */
+    public static Instant micros(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public static void setInstant(PreparedStatement ps, int index, Instant instant) throws SQLException {
+        ps.setObject(index, OffsetDateTime.ofInstant(micros(instant), ZoneOffset.UTC));
+    }
+
+    public static void setOptionalInstant(PreparedStatement ps, int index, Optional<Instant> instant)
+            throws SQLException {
+        if (instant.isPresent()) {
+            setInstant(ps, index, instant.get());
+        } else {
+            ps.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+        }
+    }
+
+    public static void setOptionalString(PreparedStatement ps, int index, Optional<String> value) throws SQLException {
+        if (value.isPresent()) {
+            ps.setString(index, value.get());
+        } else {
+            ps.setNull(index, Types.VARCHAR);
+        }
+    }
+
+    public static Instant getInstant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        if (t == null) {
+            throw new SQLException("column " + column + " is NULL where a timestamp is required");
+        }
+        return t.toInstant();
+    }
+
+    public static Optional<Instant> getOptionalInstant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return Optional.ofNullable(t).map(OffsetDateTime::toInstant);
+    }
+
+    public static Optional<String> getOptionalString(ResultSet rs, String column) throws SQLException {
+        return Optional.ofNullable(rs.getString(column));
+    }
+
+    /** True when {@code e} (or a cause) is a unique or primary-key violation (SQLSTATE 23505). */
+    public static boolean isUniqueViolation(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,190 @@
+package dev.locus.server.registry;
+
+import dev.locus.server.Bytes;
+import dev.locus.server.persistence.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Storage and validation of chips. */
+final class Chips implements RecordType<Chip> {
+    static final int ED25519_PUBLIC_KEY_BYTES = 32;
+    private final InstantSource clock;
+
+    Chips(InstantSource clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String plural() {
+        return "chips";
+    }
+
+    @Override
+    public List<String> fields() {
+        return List.of("serial", "model", "device_public_key", "licence_id", "declared_site_id", "status");
+    }
+
+    @Override
+    public Chip parse(FieldReader r) {
+        return new Chip(
+                r.id("serial"),
+                r.text("model", 64),
+                r.optionalBase64("device_public_key", ED25519_PUBLIC_KEY_BYTES),
+                r.optionalId("licence_id"),
+                r.id("declared_site_id"),
+                r.optionalEnum("status", Model.ChipStatus.class).orElse(Model.ChipStatus.REGISTERED),
+                Sql.micros(clock.instant()));
+    }
+
+    @Override
+    public void checkReferences(Connection c, List<Parsed<Chip>> rows) throws SQLException {
+        Lookups.checkNewIds(c, "chips", "serial", "serial", rows, Chip::serial);
+        Set<String> sites = Lookups.existing(
+                c,
+                "sites",
+                "id",
+                rows.stream().map(p -> p.value().declaredSiteId()).toList());
+        List<String> licenceIds = rows.stream()
+                .flatMap(p -> p.value().licenceId().stream())
+                .distinct()
+                .toList();
+        Map<String, Licence> licences = new HashMap<>();
+        for (String id : licenceIds) {
+            Licences.find(c, id).ifPresent(l -> licences.put(id, l));
+        }
+        Map<String, Integer> used = countChipsPerLicence(c, licences.keySet());
+        for (Parsed<Chip> p : rows) {
+            Chip chip = p.value();
+            if (!sites.contains(chip.declaredSiteId())) {
+                p.reader().problem("declared_site_id", "must name a registered site");
+            }
+            if (chip.licenceId().isEmpty()) {
+                continue;
+            }
+            Licence l = licences.get(chip.licenceId().get());
+            if (l == null) {
+                p.reader().problem("licence_id", "must name a registered licence");
+                continue;
+            }
+            if (!l.siteId().equals(chip.declaredSiteId())) {
+                p.reader().problem("declared_site_id", "must be the licence's site " + l.siteId());
+            }
+            int n = used.merge(l.id(), 1, Integer::sum);
+            if (n > l.chipCount()) {
+                p.reader().problem("licence_id", "exceeds the licence's chip_count of " + l.chipCount());
+            }
+        }
+    }
+
+    private static Map<String, Integer> countChipsPerLicence(Connection c, Collection<String> licenceIds)
+            throws SQLException {
+        Map<String, Integer> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM chips WHERE licence_id = ?")) {
+            for (String id : licenceIds) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    out.put(id, rs.getInt(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void insert(Connection c, List<Chip> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO chips (serial, model, device_public_key,"
+                + " licence_id, declared_site_id, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            int pending = 0;
+            for (Chip chip : rows) {
+                ps.setString(1, chip.serial());
+                ps.setString(2, chip.model());
+                if (chip.devicePublicKey().isPresent()) {
+                    ps.setBytes(3, chip.devicePublicKey().get().toArray());
+                } else {
+                    ps.setNull(3, Types.BINARY);
+                }
+                Sql.setOptionalString(ps, 4, chip.licenceId());
+                ps.setString(5, chip.declaredSiteId());
+                ps.setString(6, chip.status().name());
+                Sql.setInstant(ps, 7, chip.createdAt());
+                ps.addBatch();
+                if (++pending == 1000) {
+                    ps.executeBatch();
+                    pending = 0;
+                }
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+            }
+        }
+    }
+
+    @Override
+    public Map<String, Object> auditDetails(Chip chip) {
+        return Map.of(
+                "serial", chip.serial(),
+                "model", chip.model(),
+                "licence_id", chip.licenceId().orElse(""),
+                "declared_site_id", chip.declaredSiteId(),
+                "status", chip.status().name());
+    }
+
+    @Override
+    public String idOf(Chip row) {
+        return row.serial();
+    }
+
+    static Chip read(ResultSet rs) throws SQLException {
+        byte[] key = rs.getBytes("device_public_key");
+        return new Chip(
+                rs.getString("serial"),
+                rs.getString("model"),
+                Optional.ofNullable(key).map(Bytes::of),
+                Sql.getOptionalString(rs, "licence_id"),
+                rs.getString("declared_site_id"),
+                Model.ChipStatus.valueOf(rs.getString("status")),
+                Sql.getInstant(rs, "created_at"));
+    }
+
+    static Optional<Chip> find(Connection c, String serial) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM chips WHERE serial = ?")) {
+            ps.setString(1, serial);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    static Page<Chip> page(Connection c, Optional<String> licenceId, String after, int limit) throws SQLException {
+        String sql = licenceId.isPresent()
+                ? "SELECT * FROM chips WHERE licence_id = ? AND serial > ? ORDER BY serial LIMIT ?"
+                : "SELECT * FROM chips WHERE serial > ? ORDER BY serial LIMIT ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            if (licenceId.isPresent()) {
+                ps.setString(i++, licenceId.get());
+            }
+            ps.setString(i++, after);
+            ps.setInt(i, limit + 1);
+            List<Chip> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+            return Page.of(out, limit, Chip::serial);
+        }
+    }
+}

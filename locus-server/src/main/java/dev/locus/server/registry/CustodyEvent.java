@@ -1,0 +1,14 @@
+package dev.locus.server.registry;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/** A step in a chip's chain of custody. */
+public record CustodyEvent(
+        long id,
+        String chipSerial,
+        Model.CustodyKind kind,
+        Optional<String> siteId,
+        Instant occurredAt,
+        String recordedBy,
+        String note) {}

@@ -1,0 +1,119 @@
+package dev.locus.server.registry;
+
+import dev.locus.geo.position.GeoPosition;
+import dev.locus.server.Bytes;
+import dev.locus.server.persistence.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Storage and validation of landmarks. */
+final class Landmarks implements RecordType<Landmark> {
+    private final InstantSource clock;
+
+    Landmarks(InstantSource clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String plural() {
+        return "landmarks";
+    }
+
+    @Override
+    public List<String> fields() {
+        return List.of("id", "name", "latitude_deg", "longitude_deg", "public_key", "status");
+    }
+
+    @Override
+    public Landmark parse(FieldReader r) {
+        String id = r.id("id");
+        String name = r.text("name", 200);
+        double lat = r.number("latitude_deg", -90, false, 90);
+        double lon = r.number("longitude_deg", -180, false, 180);
+        Bytes key = r.base64("public_key", Chips.ED25519_PUBLIC_KEY_BYTES);
+        Model.LandmarkStatus status =
+                r.optionalEnum("status", Model.LandmarkStatus.class).orElse(Model.LandmarkStatus.ACTIVE);
+        GeoPosition position =
+                Double.isFinite(lat) && Math.abs(lat) <= 90 && Double.isFinite(lon) && Math.abs(lon) <= 180
+                        ? GeoPosition.ofDegrees(lat, lon)
+                        : GeoPosition.ofDegrees(0, 0);
+        return new Landmark(id, name, position, key, status, Sql.micros(clock.instant()));
+    }
+
+    @Override
+    public void checkReferences(Connection c, List<Parsed<Landmark>> rows) throws SQLException {
+        Lookups.checkNewIds(c, "landmarks", "id", "id", rows, Landmark::id);
+    }
+
+    @Override
+    public void insert(Connection c, List<Landmark> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO landmarks (id, name, latitude_deg, longitude_deg,"
+                + " public_key, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            for (Landmark l : rows) {
+                ps.setString(1, l.id());
+                ps.setString(2, l.name());
+                ps.setDouble(3, l.position().latitudeDegrees());
+                ps.setDouble(4, l.position().longitudeDegrees());
+                ps.setBytes(5, l.publicKey().toArray());
+                ps.setString(6, l.status().name());
+                Sql.setInstant(ps, 7, l.createdAt());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public Map<String, Object> auditDetails(Landmark l) {
+        return Map.of(
+                "id", l.id(),
+                "position", l.position().toString(),
+                "public_key", l.publicKey().toBase64(),
+                "status", l.status().name());
+    }
+
+    @Override
+    public String idOf(Landmark row) {
+        return row.id();
+    }
+
+    static Landmark read(ResultSet rs) throws SQLException {
+        return new Landmark(
+                rs.getString("id"),
+                rs.getString("name"),
+                GeoPosition.ofDegrees(rs.getDouble("latitude_deg"), rs.getDouble("longitude_deg")),
+                Bytes.of(rs.getBytes("public_key")),
+                Model.LandmarkStatus.valueOf(rs.getString("status")),
+                Sql.getInstant(rs, "created_at"));
+    }
+
+    static Optional<Landmark> find(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM landmarks WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    static Page<Landmark> page(Connection c, String after, int limit) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM landmarks WHERE id > ? ORDER BY id LIMIT ?")) {
+            ps.setString(1, after);
+            ps.setInt(2, limit + 1);
+            List<Landmark> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+            return Page.of(out, limit, Landmark::id);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.locus.server.registry;
+
+import dev.locus.server.persistence.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Storage and validation of organisations. */
+final class Organisations implements RecordType<Organisation> {
+    private final InstantSource clock;
+
+    Organisations(InstantSource clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public String plural() {
+        return "organisations";
+    }
+
+    @Override
+    public List<String> fields() {
+        return List.of("id", "name", "kind", "country");
+    }
+
+    @Override
+    public Organisation parse(FieldReader r) {
+        return new Organisation(
+                r.id("id"),
+                r.text("name", 200),
+                r.enumValue("kind", Model.OrganisationKind.class, Model.OrganisationKind.END_USER),
+                r.country("country"),
+                Sql.micros(clock.instant()));
+    }
+
+    @Override
+    public void checkReferences(Connection c, List<Parsed<Organisation>> rows) throws SQLException {
+        Lookups.checkNewIds(c, "organisations", "id", "id", rows, Organisation::id);
+    }
+
+    @Override
+    public void insert(Connection c, List<Organisation> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO organisations (id, name, kind, country, created_at) VALUES (?, ?, ?, ?, ?)")) {
+            for (Organisation o : rows) {
+                ps.setString(1, o.id());
+                ps.setString(2, o.name());
+                ps.setString(3, o.kind().name());
+                ps.setString(4, o.country());
+                Sql.setInstant(ps, 5, o.createdAt());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    @Override
+    public Map<String, Object> auditDetails(Organisation o) {
+        return Map.of("id", o.id(), "name", o.name(), "kind", o.kind().name(), "country", o.country());
+    }
+
+    @Override
+    public String idOf(Organisation row) {
+        return row.id();
+    }
+
+    static Organisation read(ResultSet rs) throws SQLException {
+        return new Organisation(
+                rs.getString("id"),
+                rs.getString("name"),
+                Model.OrganisationKind.valueOf(rs.getString("kind")),
+                rs.getString("country"),
+                Sql.getInstant(rs, "created_at"));
+    }
+
+    static Optional<Organisation> find(Connection c, String id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM organisations WHERE id = ?")) {
+            ps.setString(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
+    }
+
+    static Page<Organisation> page(Connection c, String after, int limit) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT * FROM organisations WHERE id > ? ORDER BY id LIMIT ?")) {
+            ps.setString(1, after);
+            ps.setInt(2, limit + 1);
+            List<Organisation> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+            }
+            return Page.of(out, limit, Organisation::id);
+        }
+    }
+}

@@ -1,0 +1,377 @@
+package dev.locus.server.registry;
+
+import dev.locus.server.audit.AuditLog;
+import dev.locus.server.persistence.Database;
+import dev.locus.server.persistence.Sql;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The registry of organisations, sites, licences, chips, custody events and landmarks. Every
+ * change is validated in full, committed in one transaction together with its audit entry, and
+ * reported with all problems at once. Thread-safe.
+ */
+public final class RegistryService {
+    private final Database db;
+    private final AuditLog audit;
+    private final InstantSource clock;
+    private final Organisations organisations;
+    private final Sites sites;
+    private final Licences licences;
+    private final Chips chips;
+    private final Landmarks landmarks;
+
+    public RegistryService(Database db, AuditLog audit, InstantSource clock) {
+        this.db = db;
+        this.audit = audit;
+        this.clock = clock;
+        this.organisations = new Organisations(clock);
+        this.sites = new Sites(clock);
+        this.licences = new Licences(clock);
+        this.chips = new Chips(clock);
+        this.landmarks = new Landmarks(clock);
+    }
+
+    /** The kinds of record that can be created or bulk imported. */
+    public enum Kind {
+        ORGANISATIONS,
+        SITES,
+        LICENCES,
+        CHIPS,
+        LANDMARKS;
+
+        /**
+         * Parses a kind from its plural name, e.g. {@code sites}.
+         *
+         * @throws InvalidInputException naming the allowed kinds
+         */
+        public static Kind parse(String text) {
+            try {
+                return valueOf(text.toUpperCase(java.util.Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException(List.of(new FieldProblem(
+                        0, "kind", text, "must be one of organisations, sites, licences, chips, landmarks")));
+            }
+        }
+    }
+
+    private RecordType<?> type(Kind kind) {
+        return switch (kind) {
+            case ORGANISATIONS -> organisations;
+            case SITES -> sites;
+            case LICENCES -> licences;
+            case CHIPS -> chips;
+            case LANDMARKS -> landmarks;
+        };
+    }
+
+    /** The columns a CSV import of {@code kind} may have. */
+    public List<String> fields(Kind kind) {
+        return type(kind).fields();
+    }
+
+    public Organisation createOrganisation(Map<String, String> fields, String actor) {
+        return createOne(organisations, fields, actor);
+    }
+
+    public Site createSite(Map<String, String> fields, String actor) {
+        return createOne(sites, fields, actor);
+    }
+
+    public Licence createLicence(Map<String, String> fields, String actor) {
+        return createOne(licences, fields, actor);
+    }
+
+    public Chip createChip(Map<String, String> fields, String actor) {
+        return createOne(chips, fields, actor);
+    }
+
+    public Landmark createLandmark(Map<String, String> fields, String actor) {
+        return createOne(landmarks, fields, actor);
+    }
+
+    /**
+     * Validates and stores one record.
+     *
+     * @throws InvalidInputException listing every problem; nothing is stored then
+     */
+    private <T> T createOne(RecordType<T> type, Map<String, String> fields, String actor) {
+        return db.inTransaction(c -> {
+            List<T> rows = validate(c, type, List.of(new Row(0, fields)));
+            type.insert(c, rows);
+            T row = rows.get(0);
+            audit.append(c, actor, type.plural() + ".created", singular(type), type.idOf(row), type.auditDetails(row));
+            return row;
+        });
+    }
+
+    /**
+     * Imports all rows or none. The audit log records the import with its row count and the
+     * SHA-256 of {@code sourceText}, so the file can later be matched to the entry.
+     */
+    public ImportResult importRows(Kind kind, List<Row> rows, String sourceText, String actor) {
+        RecordType<?> type = type(kind);
+        try {
+            int count = importTyped(type, rows, sourceText, actor);
+            return new ImportResult.Imported(type.plural(), count);
+        } catch (InvalidInputException e) {
+            return new ImportResult.Rejected(type.plural(), rows.size(), e.problems());
+        }
+    }
+
+    private <T> int importTyped(RecordType<T> type, List<Row> rows, String sourceText, String actor) {
+        if (rows.isEmpty()) {
+            throw new InvalidInputException(List.of(new FieldProblem(0, "rows", "0", "must hold at least one record")));
+        }
+        return db.inTransaction(c -> {
+            List<T> valid = validate(c, type, rows);
+            type.insert(c, valid);
+            audit.append(
+                    c,
+                    actor,
+                    type.plural() + ".imported",
+                    singular(type),
+                    "*",
+                    Map.of("count", valid.size(), "sha256", sha256(sourceText)));
+            return valid.size();
+        });
+    }
+
+    private static <T> List<T> validate(Connection c, RecordType<T> type, List<Row> rows) throws SQLException {
+        List<FieldProblem> problems = new ArrayList<>();
+        List<RecordType.Parsed<T>> parsed = new ArrayList<>();
+        for (Row row : rows) {
+            FieldReader reader = new FieldReader(row.fields(), row.line(), problems);
+            T value = type.parse(reader);
+            reader.rejectUnknown(type.fields());
+            RecordType.Parsed<T> p = new RecordType.Parsed<>(value, reader);
+            parsed.add(p);
+        }
+        type.checkReferences(c, parsed);
+        if (!problems.isEmpty()) {
+            problems.sort(java.util.Comparator.comparingInt(FieldProblem::line));
+            throw new InvalidInputException(problems);
+        }
+        return parsed.stream().map(RecordType.Parsed::value).toList();
+    }
+
+    private static String singular(RecordType<?> type) {
+        String p = type.plural();
+        return p.substring(0, p.length() - 1);
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK provides SHA-256", e);
+        }
+    }
+
+    // ---- reads ----
+
+    public Optional<Organisation> organisation(String id) {
+        return db.read(c -> Organisations.find(c, id));
+    }
+
+    public Optional<Site> site(String id) {
+        return db.read(c -> Sites.find(c, id));
+    }
+
+    public Optional<Licence> licence(String id) {
+        return db.read(c -> Licences.find(c, id));
+    }
+
+    public Optional<Chip> chip(String serial) {
+        return db.read(c -> Chips.find(c, serial));
+    }
+
+    public Optional<Landmark> landmark(String id) {
+        return db.read(c -> Landmarks.find(c, id));
+    }
+
+    /** Reads a landmark on the caller's connection (used by ingestion inside its transaction). */
+    public static Optional<Landmark> landmark(Connection c, String id) throws SQLException {
+        return Landmarks.find(c, id);
+    }
+
+    public static Optional<Chip> chip(Connection c, String serial) throws SQLException {
+        return Chips.find(c, serial);
+    }
+
+    public static Optional<Site> site(Connection c, String id) throws SQLException {
+        return Sites.find(c, id);
+    }
+
+    public Page<Organisation> organisations(String after, int limit) {
+        return db.read(c -> Organisations.page(c, after, limit));
+    }
+
+    public Page<Site> sites(String after, int limit) {
+        return db.read(c -> Sites.page(c, after, limit));
+    }
+
+    public Page<Licence> licences(String after, int limit) {
+        return db.read(c -> Licences.page(c, after, limit));
+    }
+
+    public Page<Chip> chips(Optional<String> licenceId, String after, int limit) {
+        return db.read(c -> Chips.page(c, licenceId, after, limit));
+    }
+
+    public Page<Landmark> landmarks(String after, int limit) {
+        return db.read(c -> Landmarks.page(c, after, limit));
+    }
+
+    /** Every landmark, for measurement evaluation (landmark sets are small: hundreds). */
+    public List<Landmark> allLandmarks() {
+        List<Landmark> all = new ArrayList<>();
+        String after = "";
+        while (true) {
+            Page<Landmark> p = landmarks(after, 1000);
+            all.addAll(p.items());
+            if (p.nextCursor().isEmpty()) {
+                return all;
+            }
+            after = p.nextCursor().get();
+        }
+    }
+
+    // ---- custody and status changes ----
+
+    /**
+     * Records a custody event and moves the chip to the status it implies.
+     *
+     * @throws InvalidInputException for bad fields, an unknown chip or site
+     */
+    public CustodyEvent recordCustody(String serial, Map<String, String> fields, String actor) {
+        return db.inTransaction(c -> {
+            List<FieldProblem> problems = new ArrayList<>();
+            FieldReader r = new FieldReader(fields, 0, problems);
+            Model.CustodyKind kind = r.enumValue("kind", Model.CustodyKind.class, Model.CustodyKind.MOVED);
+            Optional<String> siteId = r.optionalId("site_id");
+            String note = r.optionalText("note", 2000);
+            Instant occurredAt = parseInstant(r, "occurred_at").orElse(Sql.micros(clock.instant()));
+            r.rejectUnknown(List.of("kind", "site_id", "note", "occurred_at"));
+            Optional<Chip> chip = Chips.find(c, serial);
+            if (chip.isEmpty()) {
+                problems.add(new FieldProblem(0, "serial", serial, "must name a registered chip"));
+            }
+            if (siteId.isPresent() && Sites.find(c, siteId.get()).isEmpty()) {
+                r.problem("site_id", "must name a registered site");
+            }
+            if ((kind == Model.CustodyKind.INSTALLED || kind == Model.CustodyKind.RECEIVED) && siteId.isEmpty()) {
+                r.problem("site_id", "is required for " + kind + " events");
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidInputException(problems);
+            }
+            long id;
+            try (PreparedStatement ps = c.prepareStatement(
+                    "INSERT INTO custody_events (chip_serial, kind, site_id, occurred_at, recorded_by, note)"
+                            + " VALUES (?, ?, ?, ?, ?, ?)",
+                    new String[] {"id"})) {
+                ps.setString(1, serial);
+                ps.setString(2, kind.name());
+                Sql.setOptionalString(ps, 3, siteId);
+                Sql.setInstant(ps, 4, occurredAt);
+                ps.setString(5, actor);
+                ps.setString(6, note);
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE chips SET status = ? WHERE serial = ?")) {
+                ps.setString(1, kind.resultingStatus().name());
+                ps.setString(2, serial);
+                ps.executeUpdate();
+            }
+            audit.append(
+                    c,
+                    actor,
+                    "chip.custody",
+                    "chip",
+                    serial,
+                    Map.of("event_id", id, "kind", kind.name(), "site_id", siteId.orElse(""), "note", note));
+            return new CustodyEvent(id, serial, kind, siteId, occurredAt, actor, note);
+        });
+    }
+
+    private static Optional<Instant> parseInstant(FieldReader r, String field) {
+        String text = r.optionalText(field, 40);
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Sql.micros(Instant.parse(text)));
+        } catch (java.time.format.DateTimeParseException e) {
+            r.problem(field, "must be an ISO-8601 instant such as 2026-11-22T10:15:30Z");
+            return Optional.empty();
+        }
+    }
+
+    public List<CustodyEvent> custodyEvents(String serial) {
+        return db.read(c -> {
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT * FROM custody_events WHERE chip_serial = ? ORDER BY id")) {
+                ps.setString(1, serial);
+                List<CustodyEvent> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new CustodyEvent(
+                                rs.getLong("id"),
+                                rs.getString("chip_serial"),
+                                Model.CustodyKind.valueOf(rs.getString("kind")),
+                                Sql.getOptionalString(rs, "site_id"),
+                                Sql.getInstant(rs, "occurred_at"),
+                                rs.getString("recorded_by"),
+                                rs.getString("note")));
+                    }
+                }
+                return out;
+            }
+        });
+    }
+
+    /**
+     * Sets a landmark's status (e.g. SUSPECT after a failed mesh audit), with the reason in the audit log.
+     *
+     * @return the updated landmark, or empty when there is none with that id
+     */
+    public Optional<Landmark> setLandmarkStatus(String id, Model.LandmarkStatus status, String reason, String actor) {
+        return db.inTransaction(c -> {
+            Optional<Landmark> before = Landmarks.find(c, id);
+            if (before.isEmpty()) {
+                return Optional.empty();
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE landmarks SET status = ? WHERE id = ?")) {
+                ps.setString(1, status.name());
+                ps.setString(2, id);
+                ps.executeUpdate();
+            }
+            audit.append(
+                    c,
+                    actor,
+                    "landmark.status",
+                    "landmark",
+                    id,
+                    Map.of("from", before.get().status().name(), "to", status.name(), "reason", reason));
+            return Landmarks.find(c, id);
+        });
+    }
+}

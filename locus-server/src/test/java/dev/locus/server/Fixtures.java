@@ -1,0 +1,70 @@
+package dev.locus.server;
+
+import dev.locus.server.audit.AuditLog;
+import dev.locus.server.ingest.Ed25519ReceiptVerifier;
+import dev.locus.server.persistence.Database;
+import dev.locus.server.registry.RegistryService;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Map;
+
+/** A small registry: one exporter, one operator, a Singapore site, a licence for 10 chips, one landmark. */
+public final class Fixtures {
+    public static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+
+    private Fixtures() {}
+
+    public static KeyPair ed25519() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static RegistryService registry(Database db, InstantSource clock) {
+        return new RegistryService(db, new AuditLog(clock, Json.mapper()), clock);
+    }
+
+    /** Registers the fixture records; the landmark {@code lm-sg} uses {@code landmarkKey}. */
+    public static void populate(RegistryService r, KeyPair landmarkKey) {
+        r.createOrganisation(Map.of("id", "nvx", "name", "NVX Corp", "kind", "EXPORTER", "country", "US"), "test");
+        r.createOrganisation(
+                Map.of("id", "sgdc", "name", "SG Data Centre", "kind", "CLOUD_OPERATOR", "country", "SG"), "test");
+        r.createSite(
+                Map.of(
+                        "id", "sg-1",
+                        "name", "Singapore 1",
+                        "operator_id", "sgdc",
+                        "country", "SG",
+                        "latitude_deg", "1.29",
+                        "longitude_deg", "103.85",
+                        "zone_radius_km", "50"),
+                "test");
+        r.createLicence(
+                Map.of(
+                        "id", "LIC-1",
+                        "exporter_id", "nvx",
+                        "end_user_id", "sgdc",
+                        "site_id", "sg-1",
+                        "chip_count", "10",
+                        "valid_from", "2026-01-01",
+                        "valid_until", "2027-12-31"),
+                "test");
+        r.createChip(
+                Map.of("serial", "GPU-1", "model", "H100", "licence_id", "LIC-1", "declared_site_id", "sg-1"), "test");
+        r.createLandmark(
+                Map.of(
+                        "id", "lm-sg",
+                        "name", "Singapore landmark",
+                        "latitude_deg", "1.35",
+                        "longitude_deg", "103.82",
+                        "public_key",
+                                Ed25519ReceiptVerifier.rawPublicKey(landmarkKey.getPublic())
+                                        .toBase64()),
+                "test");
+    }
+}
