@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Raises {@link Alert.Rule#UNVERIFIED} for installed chips registered longer ago than the policy
- * period that have no proven verdict (IN_ZONE or EXCLUDES_RESTRICTED) within it. Thread-safe.
+ * period that have no proven verdict ({@code VerdictEngine.provesCompliance}) within it. Thread-safe.
  */
 public final class UnverifiedRule {
     private final Database db;

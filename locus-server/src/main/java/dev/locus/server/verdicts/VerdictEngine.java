@@ -110,7 +110,7 @@ public final class VerdictEngine {
         Assessment a = verifier.assess(in.site().position(), measurements, policy);
         Set<Verdict> verdicts =
                 a.verdictSet().isEmpty() ? EnumSet.noneOf(Verdict.class) : EnumSet.copyOf(a.verdictSet());
-        boolean proven = verdicts.contains(Verdict.IN_ZONE) || verdicts.contains(Verdict.EXCLUDES_RESTRICTED);
+        boolean proven = provesCompliance(verdicts);
         String evidence = evidenceJson(in, policy, a.evidence(), start, end);
         StoredVerdict stored = db.inTransaction(c -> {
             long id;
@@ -142,6 +142,17 @@ public final class VerdictEngine {
         cache.put(chipSerial, end, firstExpiry, mins);
         raiseAlerts(stored, a);
         return Optional.of(stored);
+    }
+
+    /**
+     * Whether verdicts prove the chip where it may be: inside its licensed zone, or at least clear
+     * of every restricted jurisdiction; never when it is proven outside its zone (a violation).
+     */
+    public static boolean provesCompliance(Set<Verdict> verdicts) {
+        if (verdicts.contains(Verdict.OUTSIDE_ZONE) || verdicts.contains(Verdict.IN_RESTRICTED)) {
+            return false;
+        }
+        return verdicts.contains(Verdict.IN_ZONE) || verdicts.contains(Verdict.EXCLUDES_RESTRICTED);
     }
 
     private Optional<Input> load(Connection c, String serial, Instant start, Instant end) throws SQLException {

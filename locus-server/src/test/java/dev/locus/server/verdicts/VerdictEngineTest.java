@@ -1,0 +1,150 @@
+package dev.locus.server.verdicts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.locus.boundaries.NaturalEarth;
+import dev.locus.geo.verdict.Verdict;
+import dev.locus.geo.verdict.Verifier;
+import dev.locus.server.Bytes;
+import dev.locus.server.Fixtures;
+import dev.locus.server.Json;
+import dev.locus.server.MutableClock;
+import dev.locus.server.TestDatabases;
+import dev.locus.server.alerts.Alert;
+import dev.locus.server.alerts.AlertService;
+import dev.locus.server.audit.AuditLog;
+import dev.locus.server.auth.Principal;
+import dev.locus.server.auth.Role;
+import dev.locus.server.ingest.Ed25519ReceiptVerifier;
+import dev.locus.server.ingest.IngestPolicy;
+import dev.locus.server.ingest.ReceiptIngestor;
+import dev.locus.server.ingest.ReceiptPayloadV1;
+import dev.locus.server.ingest.Submission;
+import dev.locus.server.persistence.Database;
+import dev.locus.server.registry.RegistryService;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class VerdictEngineTest {
+    static List<String> engines() {
+        return TestDatabases.engines();
+    }
+
+    private static final Principal ADMIN = new Principal("t", "admin", Role.ADMIN, Optional.empty());
+    private final Random random = new Random(5);
+    private final KeyPair sg = Fixtures.ed25519();
+    private final KeyPair fra = Fixtures.ed25519();
+
+    private void submit(ReceiptIngestor ingestor, MutableClock clock, String landmark, KeyPair key, long rtt) {
+        byte[] nonce = new byte[16];
+        random.nextBytes(nonce);
+        ingestor.ingest(
+                List.of(Submission.of(ReceiptPayloadV1.sign(
+                        landmark, "GPU-1", Bytes.of(nonce), List.of(rtt), clock.instant(), key.getPrivate()))),
+                ADMIN);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void regionThatNoLongerOverlapsThePreviousOne_raisesMoved_andEvidenceNamesTheReceipts(String engine)
+            throws Exception {
+        MutableClock clock = new MutableClock(Fixtures.NOW);
+        try (Database db = TestDatabases.fresh(engine)) {
+            RegistryService registry = Fixtures.registry(db, clock);
+            Fixtures.populate(registry, sg);
+            registry.createLandmark(
+                    Map.of(
+                            "id",
+                            "lm-fra",
+                            "name",
+                            "Frankfurt",
+                            "latitude_deg",
+                            "50.11",
+                            "longitude_deg",
+                            "8.68",
+                            "public_key",
+                            Ed25519ReceiptVerifier.rawPublicKey(fra.getPublic()).toBase64()),
+                    "test");
+            AlertService alerts = new AlertService(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
+            VerdictEngine engineUnderTest = new VerdictEngine(
+                    db,
+                    Verifier.of(NaturalEarth.bundled()),
+                    alerts,
+                    clock,
+                    Duration.ofHours(1),
+                    Set.of("CN", "HK", "MO"),
+                    Json.mapper());
+            ReceiptIngestor ingestor =
+                    new ReceiptIngestor(db, new Ed25519ReceiptVerifier(), IngestPolicy.live(), clock);
+
+            submit(ingestor, clock, "lm-sg", sg, 200_000); // within 30 km of the landmark, 37 km of the site
+            StoredVerdict first = engineUnderTest.assess("GPU-1").orElseThrow();
+            assertThat(first.verdicts()).contains(Verdict.IN_ZONE, Verdict.EXCLUDES_RESTRICTED);
+            assertThat(first.proven()).isTrue();
+            JsonNode evidence = Json.mapper().readTree(first.evidenceJson());
+            long receiptId =
+                    evidence.get("measurements").get(0).get("receipt_id").asLong();
+            assertThat(receiptId).isPositive();
+            assertThat(evidence.get("policy").get("speed_provable").asBoolean()).isTrue();
+
+            clock.advance(Duration.ofHours(2)); // the Singapore receipt has left the 1 h window
+            submit(ingestor, clock, "lm-fra", fra, 300_000); // within 45 km of Frankfurt
+            StoredVerdict second = engineUnderTest.assess("GPU-1").orElseThrow();
+            assertThat(second.verdicts()).contains(Verdict.OUTSIDE_ZONE).doesNotContain(Verdict.IN_ZONE);
+
+            List<Alert.Rule> raised = alerts.page(Optional.empty(), Optional.of("GPU-1"), 0, 100).items().stream()
+                    .map(Alert::rule)
+                    .toList();
+            assertThat(raised).contains(Alert.Rule.MOVED, Alert.Rule.OUTSIDE_ZONE);
+            assertThat(engineUnderTest.latest("GPU-1", true))
+                    .map(StoredVerdict::id)
+                    .contains(first.id());
+            assertThat(engineUnderTest.latest("GPU-1", false))
+                    .map(StoredVerdict::id)
+                    .contains(second.id());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void noReceiptsInTheWindow_storesNoVerdict(String engine) {
+        MutableClock clock = new MutableClock(Fixtures.NOW);
+        try (Database db = TestDatabases.fresh(engine)) {
+            Fixtures.populate(Fixtures.registry(db, clock), sg);
+            AlertService alerts = new AlertService(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
+            VerdictEngine engineUnderTest = new VerdictEngine(
+                    db,
+                    Verifier.of(NaturalEarth.bundled()),
+                    alerts,
+                    clock,
+                    Duration.ofHours(1),
+                    Set.of("CN", "HK", "MO"),
+                    Json.mapper());
+            assertThat(engineUnderTest.assess("GPU-1")).isEmpty();
+            assertThat(engineUnderTest.assess("NO-SUCH-CHIP")).isEmpty();
+            assertThat(engineUnderTest.history("GPU-1", 0, 10).items()).isEmpty();
+        }
+    }
+
+    @org.junit.jupiter.api.Test
+    void provenMeansInPlace_neverAProvenViolation() {
+        assertThat(VerdictEngine.provesCompliance(Set.of(Verdict.IN_ZONE, Verdict.EXCLUDES_RESTRICTED)))
+                .isTrue();
+        assertThat(VerdictEngine.provesCompliance(Set.of(Verdict.EXCLUDES_RESTRICTED)))
+                .isTrue();
+        assertThat(VerdictEngine.provesCompliance(Set.of(Verdict.EXCLUDES_RESTRICTED, Verdict.OUTSIDE_ZONE)))
+                .isFalse();
+        assertThat(VerdictEngine.provesCompliance(Set.of(Verdict.IN_RESTRICTED, Verdict.OUTSIDE_ZONE)))
+                .isFalse();
+        assertThat(VerdictEngine.provesCompliance(Set.of(Verdict.INCONCLUSIVE))).isFalse();
+        assertThat(VerdictEngine.provesCompliance(Set.of(Verdict.INCONSISTENT))).isFalse();
+    }
+}
