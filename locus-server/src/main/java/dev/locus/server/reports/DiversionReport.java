@@ -122,14 +122,14 @@ public final class DiversionReport {
     public String toCsv(Map<String, Object> report) {
         JsonNode tree = json.valueToTree(report);
         StringBuilder sb = new StringBuilder("section,item,field,value\n");
-        tree.fields().forEachRemaining(e -> flatten(sb, e.getKey(), "", "", e.getValue()));
+        tree.properties().forEach(e -> flatten(sb, e.getKey(), "", "", e.getValue()));
         return sb.toString();
     }
 
     private static void flatten(StringBuilder sb, String section, String item, String field, JsonNode n) {
         if (n.isObject()) {
-            n.fields()
-                    .forEachRemaining(e -> flatten(
+            n.properties()
+                    .forEach(e -> flatten(
                             sb, section, item, field.isEmpty() ? e.getKey() : field + "." + e.getKey(), e.getValue()));
         } else if (n.isArray()) {
             for (int i = 0; i < n.size(); i++) {
@@ -210,8 +210,8 @@ public final class DiversionReport {
             return;
         }
         sb.append("<table>");
-        n.fields()
-                .forEachRemaining(e -> sb.append("<tr><th>")
+        n.properties()
+                .forEach(e -> sb.append("<tr><th>")
                         .append(esc(e.getKey()))
                         .append("</th><td>")
                         .append(esc(

@@ -88,9 +88,10 @@ class AlertRulesTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    @SuppressWarnings("try") // the resource is only closed, at the end
     void flightBetweenLandmarks_isNotAClone_butAnswersMinutesApartAre(String engine) {
         World w = world(engine);
-        try (Database db = w.db()) {
+        try (Database ignored = w.db()) {
             assertThat(submit(w, "lm-sg", sg, 400_000)).isInstanceOf(IngestResult.Accepted.class);
             w.clock().advance(Duration.ofHours(13)); // 10,300 km at 1,200 km/h needs 8.6 h
             assertThat(submit(w, "lm-fra", fra, 400_000)).isInstanceOf(IngestResult.Accepted.class);
