@@ -1,5 +1,6 @@
 package dev.locus.server.ingest;
 
+import dev.locus.server.Bytes;
 import dev.locus.server.LocusServerException;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
@@ -228,14 +229,10 @@ public final class ReceiptIngestor {
         }
         Set<String> chips = existingChips(c, chipSerials);
         Set<String> seenNonces = new HashSet<>();
-        try (PreparedStatement dup =
-                c.prepareStatement("SELECT 1 FROM receipt_nonces WHERE landmark_id = ? AND nonce = ?")) {
-            for (int i = 0; i < batch.size(); i++) {
-                if (verdicts.get(i).isPresent()) {
-                    continue;
-                }
-                Receipt r = batch.get(i).receipt();
-                verdicts.set(i, check(r, landmarks, chips, seenNonces, dup));
+        Set<String> usedNonces = usedNonces(c, batch, verdicts);
+        for (int i = 0; i < batch.size(); i++) {
+            if (verdicts.get(i).isEmpty()) {
+                verdicts.set(i, check(batch.get(i).receipt(), landmarks, chips, seenNonces, usedNonces));
             }
         }
         List<Long> ids = insertReceipts(c, batch, verdicts, submitter, now);
@@ -278,8 +275,7 @@ public final class ReceiptIngestor {
             Map<String, Landmark> landmarks,
             Set<String> chips,
             Set<String> seenNonces,
-            PreparedStatement dup)
-            throws SQLException {
+            Set<String> usedNonces) {
         Landmark landmark = landmarks.get(r.landmarkId());
         if (landmark == null) {
             return reject(RejectionReason.UNKNOWN_LANDMARK, "landmark_id " + r.landmarkId() + " is not registered");
@@ -298,16 +294,50 @@ public final class ReceiptIngestor {
         if (!seenNonces.add(nonceKey)) {
             return reject(RejectionReason.DUPLICATE, "nonce repeats an earlier receipt of this batch");
         }
-        dup.setString(1, r.landmarkId());
-        dup.setBytes(2, r.nonce().toArray());
-        try (ResultSet rs = dup.executeQuery()) {
-            if (rs.next()) {
-                return reject(
-                        RejectionReason.DUPLICATE,
-                        "nonce was already used by an accepted receipt of landmark " + r.landmarkId());
-            }
+        if (usedNonces.contains(nonceKey)) {
+            return reject(
+                    RejectionReason.DUPLICATE,
+                    "nonce was already used by an accepted receipt of landmark " + r.landmarkId());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The {@code landmark/nonce-hex} keys among the batch's candidates that accepted receipts already
+     * used: one query per landmark and 500 nonces (the primary key's prefix), not one per receipt.
+     */
+    private static Set<String> usedNonces(Connection c, List<Submission> batch, List<Optional<Rejection>> verdicts)
+            throws SQLException {
+        Map<String, List<Bytes>> byLandmark = new TreeMap<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (verdicts.get(i).isEmpty()) {
+                Receipt r = batch.get(i).receipt();
+                byLandmark
+                        .computeIfAbsent(r.landmarkId(), k -> new ArrayList<>())
+                        .add(r.nonce());
+            }
+        }
+        Set<String> used = new HashSet<>();
+        for (Map.Entry<String, List<Bytes>> e : byLandmark.entrySet()) {
+            List<Bytes> nonces = e.getValue();
+            for (int from = 0; from < nonces.size(); from += 500) {
+                List<Bytes> chunk = nonces.subList(from, Math.min(nonces.size(), from + 500));
+                String marks = chunk.stream().map(x -> "?").collect(Collectors.joining(","));
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT nonce FROM receipt_nonces WHERE landmark_id = ? AND nonce IN (" + marks + ")")) {
+                    ps.setString(1, e.getKey());
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setBytes(i + 2, chunk.get(i).toArray());
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            used.add(e.getKey() + "/" + Bytes.of(rs.getBytes(1)).toHex());
+                        }
+                    }
+                }
+            }
+        }
+        return used;
     }
 
     private static Set<String> existingChips(Connection c, Set<String> serials) throws SQLException {
