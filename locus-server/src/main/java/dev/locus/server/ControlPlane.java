@@ -84,6 +84,7 @@ public final class ControlPlane implements AutoCloseable {
             this.assessments = new AssessmentQueue(verdicts, config.assessmentThreads());
             this.ingestor.addListener(new ClonedIdentityRule(db, alerts));
             this.ingestor.addListener(assessments);
+            this.ingestor.addListener(silence);
             this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             this.api = new ApiServer(this, System::nanoTime);
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {

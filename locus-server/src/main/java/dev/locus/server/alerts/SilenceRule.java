@@ -1,5 +1,7 @@
 package dev.locus.server.alerts;
 
+import dev.locus.server.ingest.IngestResult;
+import dev.locus.server.ingest.ReceiptIngestor;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import java.sql.PreparedStatement;
@@ -17,7 +19,7 @@ import java.util.Map;
  * than the policy allows (chips in transit cannot answer, so silence is how diversion starts).
  * Thread-safe.
  */
-public final class SilenceRule {
+public final class SilenceRule implements ReceiptIngestor.IngestListener {
     private final Database db;
     private final AlertService alerts;
     private final InstantSource clock;
@@ -31,6 +33,46 @@ public final class SilenceRule {
         this.alerts = alerts;
         this.clock = clock;
         this.silentFor = silentFor;
+    }
+
+    /**
+     * Resolves the unresolved SILENT alerts of chips that attested again, as {@code system}, naming
+     * the receipt. One query per committed batch.
+     */
+    @Override
+    public void ingested(ReceiptIngestor.IngestBatch batch) {
+        Map<String, Long> firstReceipt = new LinkedHashMap<>();
+        for (int i = 0; i < batch.results().size(); i++) {
+            if (batch.results().get(i) instanceof IngestResult.Accepted a) {
+                firstReceipt.putIfAbsent(batch.submissions().get(i).receipt().chipSerial(), a.receiptId());
+            }
+        }
+        if (firstReceipt.isEmpty()) {
+            return;
+        }
+        List<String> serials = new ArrayList<>(firstReceipt.keySet());
+        Map<Long, String> open = new LinkedHashMap<>();
+        for (int from = 0; from < serials.size(); from += 500) {
+            List<String> chunk = serials.subList(from, Math.min(serials.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            open.putAll(db.read(c -> {
+                Map<Long, String> found = new LinkedHashMap<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT id, subject_id FROM alerts WHERE rule = 'SILENT'"
+                        + " AND subject_type = 'CHIP' AND status <> 'RESOLVED' AND subject_id IN (" + marks + ")")) {
+                    for (int i = 0; i < chunk.size(); i++) {
+                        ps.setString(i + 1, chunk.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            found.put(rs.getLong(1), rs.getString(2));
+                        }
+                    }
+                }
+                return found;
+            }));
+        }
+        open.forEach((id, serial) -> alerts.resolve(
+                id, "attestation resumed: accepted receipt " + firstReceipt.get(serial), AlertService.SYSTEM));
     }
 
     /** Checks every installed chip once; returns how many new alerts were opened. */

@@ -126,6 +126,17 @@ class AlertRulesTest {
             assertThat(w.alerts().resolve(id, "back online after maintenance", "ops"))
                     .isInstanceOf(Transition.Done.class);
             assertThat(silence.check()).isEqualTo(1); // still silent: raised again
+
+            w.ingestor().addListener(silence);
+            submit(w, "lm-sg", sg, 400_000);
+            Alert resolved =
+                    w.alerts().page(Optional.of(Alert.Status.RESOLVED), Optional.of("GPU-1"), 0, 10).items().stream()
+                            .filter(a -> a.rule() == Alert.Rule.SILENT && a.id() != id)
+                            .findFirst()
+                            .orElseThrow();
+            assertThat(resolved.resolvedBy()).contains(AlertService.SYSTEM);
+            assertThat(resolved.resolutionNote().orElseThrow()).startsWith("attestation resumed");
+            assertThat(silence.check()).isZero();
         }
     }
 
