@@ -1,0 +1,132 @@
+// The fleet map: sites as clusters of their chips, coloured by the most serious latest verdict
+// among them and sized by chip count; landmarks; restricted jurisdictions shaded. Aggregation is
+// done by the server, so the page draws one marker per site however many chips there are.
+
+import { dashboard, getJson } from './api.js';
+import { count, h } from './dom.js';
+import { createMap, legend } from './basemap.js';
+import { chipBadge, HEADLINES, worst } from './verdicts.js';
+
+function radius(total) {
+  return total === 0 ? 4 : Math.min(28, 5 + 3 * Math.log2(1 + total));
+}
+
+function breakdown(counts) {
+  return h('ul', { class: 'breakdown' },
+    HEADLINES.filter((v) => counts.by_verdict[v.key] > 0).map((v) =>
+      h('li', {}, chipBadge(v.key), ' ', count(counts.by_verdict[v.key]))));
+}
+
+async function sitePopup(site) {
+  const severe = worst(site.chips);
+  const list = h('div', { class: 'popup-chips' }, 'Loading chips…');
+  const body = h('div', { class: 'site-popup', dataset: { site: site.id } },
+    h('h3', {}, site.name),
+    h('p', {}, `${site.id} · ${site.country} · operated by ${site.operator_name} · licensed zone ${site.zone_radius_km} km`),
+    h('p', {}, `${count(site.chips.total)} chips; most serious verdict: `, chipBadge(severe.key)),
+    breakdown(site.chips),
+    list,
+    h('p', {}, h('a', { href: `#/fleet?site=${encodeURIComponent(site.id)}` }, 'All chips at this site in the fleet view')));
+  loadChips(site, list);
+  return body;
+}
+
+async function loadChips(site, list) {
+  try {
+    // most serious first: one request per non-empty headline, few rows each
+    const rows = [];
+    for (const v of HEADLINES) {
+      if (site.chips.by_verdict[v.key] > 0 && rows.length < 12) {
+        const page = await getJson(dashboard(`/chips?site=${encodeURIComponent(site.id)}&verdict=${v.key}&limit=${12 - rows.length}`));
+        rows.push(...page.items);
+      }
+    }
+    list.replaceChildren(h('ul', { class: 'chip-links' }, rows.map((c) =>
+      h('li', {}, h('a', { href: `#/chips/${encodeURIComponent(c.serial)}`, class: 'chip-link' }, c.serial), ' ', chipBadge(c.headline)))));
+  } catch (e) {
+    list.textContent = `Could not load chips: ${e.message}`;
+  }
+}
+
+export async function renderMap(el) {
+  const mapBox = h('div', { id: 'fleet-map', class: 'map' });
+  const side = h('aside', { class: 'side', 'aria-label': 'Fleet summary' }, h('p', {}, 'Loading…'));
+  el.append(h('h1', { class: 'visually-hidden' }, 'Fleet map'), h('div', { class: 'map-layout' }, mapBox, side));
+  const t0 = performance.now();
+  const [map, summary] = await Promise.all([
+    createMap(mapBox, { label: 'World map of sites, chips and landmarks' }),
+    getJson(dashboard('/summary')),
+  ]);
+  const sites = L.layerGroup();
+  const markers = new Map();
+  for (const site of summary.sites) {
+    const severe = worst(site.chips);
+    const m = L.circleMarker([site.latitude_deg, site.longitude_deg], {
+      radius: radius(site.chips.total),
+      color: '#1f1f1f',
+      weight: 1,
+      fillColor: severe.colour,
+      fillOpacity: 0.9,
+    });
+    m.bindTooltip(`${site.name}: ${count(site.chips.total)} chips — ${severe.label}`);
+    m.bindPopup(() => {
+      const holder = h('div', {}, 'Loading…');
+      sitePopup(site).then((b) => holder.replaceChildren(b));
+      return holder;
+    }, { maxWidth: 360 });
+    m.addTo(sites);
+    markers.set(site.id, m);
+  }
+  const landmarks = L.layerGroup();
+  for (const lm of summary.landmarks) {
+    L.circleMarker([lm.latitude_deg, lm.longitude_deg], {
+      radius: 3.5,
+      color: lm.status === 'ACTIVE' ? '#222' : '#b35806',
+      weight: 1.5,
+      fillColor: lm.status === 'ACTIVE' ? '#ffffff' : '#fdb863',
+      fillOpacity: 1,
+    }).bindTooltip(`Landmark ${lm.name} (${lm.id}) — ${lm.status}`).addTo(landmarks);
+  }
+  landmarks.addTo(map);
+  sites.addTo(map);
+  L.control.layers(null, { 'Sites (chips by verdict)': sites, Landmarks: landmarks }, { collapsed: false }).addTo(map);
+  legend(map, 'Latest verdict (worst at site)', [
+    ...HEADLINES.map((v) => ({ colour: v.colour, label: v.label })),
+    { colour: '#ffffff', label: 'Landmark', shape: 'ring' },
+    { colour: '#f3b6b6', label: 'Restricted jurisdiction', shape: 'square' },
+  ]);
+  if (summary.sites.length > 0) {
+    map.fitBounds(L.latLngBounds(summary.sites.map((s) => [s.latitude_deg, s.longitude_deg])).pad(0.3), { maxZoom: 5 });
+  }
+  const restricted = [...new Set(map.countriesLayer.getLayers()
+    .filter((l) => l.feature.properties.restricted).map((l) => l.feature.properties.iso_a2))].sort();
+  renderSide(side, summary, restricted, (site) => {
+    const m = markers.get(site.id);
+    map.setView(m.getLatLng(), Math.max(map.getZoom(), 4));
+    m.openPopup();
+  });
+  el.dataset.renderedMs = String(Math.round(performance.now() - t0));
+  el.dataset.sites = String(summary.sites.length);
+  el.dataset.ready = 'true';
+  return () => map.remove();
+}
+
+function renderSide(side, summary, restricted, openSite) {
+  const fleet = summary.fleet;
+  const ranked = [...summary.sites]
+    .filter((s) => s.chips.total > 0)
+    .sort((a, b) => HEADLINES.indexOf(worst(a.chips)) - HEADLINES.indexOf(worst(b.chips))
+      || b.chips.total - a.chips.total)
+    .slice(0, 25);
+  side.replaceChildren(
+    h('h2', {}, 'Fleet'),
+    h('p', { class: 'total' }, h('strong', { id: 'fleet-total' }, count(fleet.total)), ' chips at ', count(summary.sites.length), ' sites; ',
+      count(summary.landmarks.length), ' landmarks'),
+    h('ul', { class: 'breakdown', id: 'fleet-breakdown' }, HEADLINES.map((v) =>
+      h('li', {}, h('a', { href: `#/fleet?verdict=${v.key}` }, chipBadge(v.key)), ' ', count(fleet.by_verdict[v.key] || 0)))),
+    h('h2', {}, 'Sites needing attention'),
+    h('ol', { class: 'site-list' }, ranked.map((s) =>
+      h('li', {}, h('button', { type: 'button', class: 'site-button', dataset: { site: s.id }, onclick: () => openSite(s) },
+        s.name), ' ', chipBadge(worst(s.chips).key), ' ', count(s.chips.total)))),
+    h('p', { class: 'note' }, `Restricted jurisdictions (shaded): ${restricted.join(', ')}. `, 'Site markers group a site\'s chips; click one, or a site above, to list its chips.'));
+}
