@@ -16,7 +16,17 @@ import picocli.CommandLine.Command;
             "challenge-responses with landmarks at known positions (light is the speed limit).",
             ""
         },
-        subcommands = {DemoCommand.class, EvalCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            EvalCommand.class,
+            ServerCommand.class,
+            AuditCommand.class,
+            ImportCommand.class,
+            ReceiptsCommand.class,
+            AlertsCommand.class,
+            ReportCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class LocusCli implements Runnable {
 
     @CommandLine.Spec

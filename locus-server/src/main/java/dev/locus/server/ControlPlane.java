@@ -1,9 +1,12 @@
 package dev.locus.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locus.boundaries.NaturalEarth;
+import dev.locus.geo.verdict.Verifier;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.alerts.ClonedIdentityRule;
 import dev.locus.server.alerts.SilenceRule;
+import dev.locus.server.alerts.UnverifiedRule;
 import dev.locus.server.api.ApiServer;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.auth.IssuedToken;
@@ -13,6 +16,8 @@ import dev.locus.server.ingest.Ed25519ReceiptVerifier;
 import dev.locus.server.ingest.ReceiptIngestor;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
+import dev.locus.server.verdicts.AssessmentQueue;
+import dev.locus.server.verdicts.VerdictEngine;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -39,6 +44,7 @@ public final class ControlPlane implements AutoCloseable {
     public static final String ADMIN_TOKEN_FILE = "admin-token";
 
     private final ServerConfig config;
+    private final InstantSource clock;
     private final Database db;
     private final ObjectMapper json;
     private final AuditLog audit;
@@ -47,12 +53,16 @@ public final class ControlPlane implements AutoCloseable {
     private final ReceiptIngestor ingestor;
     private final AlertService alerts;
     private final SilenceRule silence;
+    private final UnverifiedRule unverified;
+    private final VerdictEngine verdicts;
+    private final AssessmentQueue assessments;
     private final PrometheusMeterRegistry metrics;
     private final ScheduledExecutorService scheduler;
     private final ApiServer api;
 
     private ControlPlane(ServerConfig config, InstantSource clock) {
         this.config = config;
+        this.clock = clock;
         this.json = Json.mapper();
         this.db = Database.open(config.database(), 16);
         try {
@@ -62,10 +72,21 @@ public final class ControlPlane implements AutoCloseable {
             this.ingestor = new ReceiptIngestor(db, new Ed25519ReceiptVerifier(), config.ingestPolicy(), clock);
             this.alerts = new AlertService(db, audit, clock, json);
             this.silence = new SilenceRule(db, alerts, clock, config.silentFor());
+            this.unverified = new UnverifiedRule(db, alerts, clock, config.unverifiedFor());
+            this.verdicts = new VerdictEngine(
+                    db,
+                    Verifier.of(NaturalEarth.bundled()),
+                    alerts,
+                    clock,
+                    config.measurementWindow(),
+                    java.util.Set.of("CN", "HK", "MO"),
+                    json);
+            this.assessments = new AssessmentQueue(verdicts);
             this.ingestor.addListener(new ClonedIdentityRule(db, alerts));
+            this.ingestor.addListener(assessments);
             this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             this.api = new ApiServer(this, System::nanoTime);
-            this.scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
                 t.setDaemon(true);
                 return t;
@@ -87,6 +108,7 @@ public final class ControlPlane implements AutoCloseable {
             cp.api.start(config.bindAddress(), config.port());
             long every = config.ruleInterval().toMillis();
             cp.scheduler.scheduleWithFixedDelay(cp::runRules, every, every, TimeUnit.MILLISECONDS);
+            cp.scheduler.scheduleWithFixedDelay(cp::assessPending, 250, 250, TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {
             cp.close();
             throw e;
@@ -119,13 +141,32 @@ public final class ControlPlane implements AutoCloseable {
     /** Runs the time-based alert rules once; also called by the scheduler. */
     public void runRules() {
         try {
-            int opened = silence.check();
-            if (opened > 0) {
-                LOG.info("silence rule opened {} alerts", opened);
+            int silent = silence.check();
+            int unproven = unverified.check();
+            if (silent + unproven > 0) {
+                LOG.info("time-based rules opened {} SILENT and {} UNVERIFIED alerts", silent, unproven);
             }
         } catch (RuntimeException e) {
             LOG.error("alert rules failed; will retry at the next interval", e);
         }
+    }
+
+    /** Assesses every chip with new receipts; also called by the scheduler every 250 ms. */
+    public int assessPending() {
+        try {
+            return assessments.drain();
+        } catch (RuntimeException e) {
+            LOG.error("assessment run failed; will retry", e);
+            return 0;
+        }
+    }
+
+    public InstantSource clock() {
+        return clock;
+    }
+
+    public VerdictEngine verdicts() {
+        return verdicts;
     }
 
     public ServerConfig config() {
@@ -171,5 +212,6 @@ public final class ControlPlane implements AutoCloseable {
         api.stop();
         metrics.close();
         db.close();
+        LOG.info("control plane stopped");
     }
 }

@@ -17,6 +17,8 @@ import java.time.Duration;
  * @param ruleInterval how often time-based alert rules run
  * @param humanRequestsPerSecond sustained request rate per token for people and tools
  * @param deviceRequestsPerSecond sustained request rate per landmark or agent token
+ * @param measurementWindow how far back receipts count towards a chip's verdict
+ * @param unverifiedFor how long an installed chip may go without a proven verdict before UNVERIFIED
  */
 public record ServerConfig(
         Path dataDir,
@@ -27,7 +29,9 @@ public record ServerConfig(
         Duration silentFor,
         Duration ruleInterval,
         double humanRequestsPerSecond,
-        double deviceRequestsPerSecond) {
+        double deviceRequestsPerSecond,
+        Duration measurementWindow,
+        Duration unverifiedFor) {
 
     public ServerConfig {
         if (port < 0 || port > 65535) {
@@ -46,7 +50,9 @@ public record ServerConfig(
                 Duration.ofHours(6),
                 Duration.ofMinutes(1),
                 50,
-                500);
+                500,
+                Duration.ofHours(24),
+                Duration.ofHours(24));
     }
 
     public ServerConfig withPort(int p) {
@@ -59,7 +65,9 @@ public record ServerConfig(
                 silentFor,
                 ruleInterval,
                 humanRequestsPerSecond,
-                deviceRequestsPerSecond);
+                deviceRequestsPerSecond,
+                measurementWindow,
+                unverifiedFor);
     }
 
     public ServerConfig withBindAddress(String a) {
@@ -72,7 +80,9 @@ public record ServerConfig(
                 silentFor,
                 ruleInterval,
                 humanRequestsPerSecond,
-                deviceRequestsPerSecond);
+                deviceRequestsPerSecond,
+                measurementWindow,
+                unverifiedFor);
     }
 
     public ServerConfig withDatabase(DatabaseConfig d) {
@@ -85,7 +95,9 @@ public record ServerConfig(
                 silentFor,
                 ruleInterval,
                 humanRequestsPerSecond,
-                deviceRequestsPerSecond);
+                deviceRequestsPerSecond,
+                measurementWindow,
+                unverifiedFor);
     }
 
     public ServerConfig withRateLimits(double humanPerSecond, double devicePerSecond) {
@@ -98,19 +110,24 @@ public record ServerConfig(
                 silentFor,
                 ruleInterval,
                 humanPerSecond,
-                devicePerSecond);
+                devicePerSecond,
+                measurementWindow,
+                unverifiedFor);
     }
 
-    public ServerConfig withSilentFor(Duration d) {
+    /** Sets the SILENT and UNVERIFIED policy periods. */
+    public ServerConfig withAlertPeriods(Duration silent, Duration unverified) {
         return new ServerConfig(
                 dataDir,
                 bindAddress,
                 port,
                 database,
                 ingestPolicy,
-                d,
+                silent,
                 ruleInterval,
                 humanRequestsPerSecond,
-                deviceRequestsPerSecond);
+                deviceRequestsPerSecond,
+                measurementWindow,
+                unverified);
     }
 }

@@ -104,6 +104,7 @@ public final class ApiServer {
         new ReceiptApi(cp).register(routes);
         new AlertApi(cp).register(routes);
         new AdminApi(cp).register(routes);
+        new VerdictApi(cp, cp.clock()).register(routes);
     }
 
     /** The routes served, for checking the OpenAPI document. */

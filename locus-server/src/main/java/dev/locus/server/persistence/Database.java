@@ -31,6 +31,14 @@ public final class Database implements AutoCloseable {
      * @throws LocusServerException when the database cannot be reached or migrated
      */
     public static Database open(DatabaseConfig config, int maxPoolSize) {
+        return open(config, maxPoolSize, true);
+    }
+
+    /**
+     * Opens the pool; with {@code migrate} false, only validates that the schema is current (for
+     * read-only tools such as {@code locus audit verify}, which must not change what they check).
+     */
+    public static Database open(DatabaseConfig config, int maxPoolSize, boolean migrate) {
         HikariConfig hc = new HikariConfig();
         hc.setJdbcUrl(config.jdbcUrl());
         if (!config.user().isEmpty()) {
@@ -50,11 +58,15 @@ public final class Database implements AutoCloseable {
             throw new LocusServerException("cannot connect to database " + config.safeUrl() + ": " + e.getMessage(), e);
         }
         try {
-            var result = Flyway.configure()
+            Flyway flyway = Flyway.configure()
                     .dataSource(ds)
                     .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+                    .load();
+            if (!migrate) {
+                flyway.validate();
+                return new Database(config, ds);
+            }
+            var result = flyway.migrate();
             LOG.info(
                     "database {} at schema version {} ({} migrations applied)",
                     config.safeUrl(),

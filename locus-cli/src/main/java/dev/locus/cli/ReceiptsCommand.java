@@ -1,0 +1,85 @@
+package dev.locus.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.locus.server.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+        name = "receipts",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Submits a file of signed receipts (a JSON array, or one JSON object per line) through the",
+            "API in batches. Every receipt is stored, accepted or rejected with its reason; the totals",
+            "by outcome are printed. Landmark and agent tokens may only submit their own receipts."
+        })
+final class ReceiptsCommand implements Callable<Integer> {
+    @Mixin
+    ApiOptions api;
+
+    @Parameters(index = "0", description = "receipts file (.json array or .jsonl)")
+    Path file;
+
+    @Option(
+            names = "--batch",
+            defaultValue = "1000",
+            description = "receipts per request, 1 to 5000 (default: ${DEFAULT-VALUE})")
+    int batch;
+
+    @Override
+    public Integer call() throws Exception {
+        if (batch < 1 || batch > 5000) {
+            throw new IllegalArgumentException("--batch must be in [1, 5000], got " + batch);
+        }
+        ObjectMapper json = Json.mapper();
+        ArrayNode all = json.createArrayNode();
+        String text = Files.readString(file).strip();
+        if (text.startsWith("[")) {
+            JsonNode n = json.readTree(text);
+            n.forEach(all::add);
+        } else {
+            int line = 0;
+            for (String l : text.split("\n")) {
+                line++;
+                if (!l.isBlank()) {
+                    try {
+                        all.add(json.readTree(l));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalArgumentException(
+                                file + " line " + line + " is not JSON: " + e.getOriginalMessage(), e);
+                    }
+                }
+            }
+        }
+        long accepted = 0;
+        long rejected = 0;
+        for (int from = 0; from < all.size(); from += batch) {
+            ArrayNode chunk = json.createArrayNode();
+            for (int i = from; i < Math.min(all.size(), from + batch); i++) {
+                chunk.add(all.get(i));
+            }
+            ApiOptions.Reply r = api.post("/api/v1/receipts", "application/json", json.writeValueAsString(chunk));
+            if (!r.ok()) {
+                System.out.println(r.body());
+                System.out.printf(
+                        "stopped at receipt %d of %d: %d accepted, %d rejected so far%n",
+                        from + 1, all.size(), accepted, rejected);
+                return 1;
+            }
+            JsonNode res = json.readTree(r.body());
+            accepted += res.path("accepted").asLong();
+            rejected += res.path("rejected").asLong();
+        }
+        System.out.printf(
+                "%d receipts: %d accepted, %d rejected (see GET /api/v1/receipts?status=REJECTED)%n",
+                all.size(), accepted, rejected);
+        return 0;
+    }
+}

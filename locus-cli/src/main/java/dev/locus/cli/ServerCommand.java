@@ -1,0 +1,65 @@
+package dev.locus.cli;
+
+import dev.locus.server.ControlPlane;
+import dev.locus.server.ServerConfig;
+import java.time.InstantSource;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+        name = "server",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Runs the control plane: registry, receipt ingestion, verdicts, alerts and the REST API",
+            "(OpenAPI at /api/v1/openapi.json, Prometheus metrics at /metrics, health at /health).",
+            "Every endpoint needs a bearer token; a fresh installation writes an admin token to",
+            "<data-dir>/admin-token. Ctrl-C stops it cleanly."
+        })
+final class ServerCommand implements Callable<Integer> {
+    @Mixin
+    DatabaseOptions db;
+
+    @Option(
+            names = "--port",
+            defaultValue = "8080",
+            description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free).")
+    int port;
+
+    @Option(
+            names = "--bind",
+            defaultValue = "127.0.0.1",
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all interfaces).")
+    String bind;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        ServerConfig config = ServerConfig.defaults(db.dataDir)
+                .withDatabase(db.config())
+                .withPort(port)
+                .withBindAddress(bind);
+        ControlPlane cp = ControlPlane.start(config, InstantSource.system());
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            cp.close();
+                            stopped.countDown();
+                        },
+                        "locus-shutdown"));
+        System.out.printf(
+                "Locus control plane on http://%s:%d (database: %s)%n",
+                bind, cp.port(), config.database().safeUrl());
+        System.out.printf(
+                "Admin token: %s (if this installation created one). Try:%n"
+                        + "  curl -H \"Authorization: Bearer $(cat %s)\" http://%s:%d/api/v1/alerts%n",
+                db.dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE),
+                db.dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE),
+                bind,
+                cp.port());
+        stopped.await();
+        return 0;
+    }
+}

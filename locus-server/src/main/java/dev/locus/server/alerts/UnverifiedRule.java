@@ -1,0 +1,69 @@
+package dev.locus.server.alerts;
+
+import dev.locus.server.persistence.Database;
+import dev.locus.server.persistence.Sql;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Raises {@link Alert.Rule#UNVERIFIED} for installed chips registered longer ago than the policy
+ * period that have no proven verdict (IN_ZONE or EXCLUDES_RESTRICTED) within it. Thread-safe.
+ */
+public final class UnverifiedRule {
+    private final Database db;
+    private final AlertService alerts;
+    private final InstantSource clock;
+    private final Duration allowed;
+
+    public UnverifiedRule(Database db, AlertService alerts, InstantSource clock, Duration allowed) {
+        if (allowed.isNegative() || allowed.isZero()) {
+            throw new IllegalArgumentException("unverified period must be > 0, got " + allowed);
+        }
+        this.db = db;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.allowed = allowed;
+    }
+
+    /** Checks every installed chip once; returns how many new alerts were opened. */
+    public int check() {
+        Instant cutoff = clock.instant().minus(allowed);
+        List<String> serials = db.read(c -> {
+            List<String> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.serial FROM chips c WHERE c.status = 'INSTALLED'"
+                    + " AND c.created_at < ? AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.chip_serial = c.serial"
+                    + " AND v.proven = TRUE AND v.assessed_at >= ?) AND NOT EXISTS (SELECT 1 FROM alerts x"
+                    + " WHERE x.subject_type = 'CHIP' AND x.subject_id = c.serial AND x.rule = 'UNVERIFIED'"
+                    + " AND x.status <> 'RESOLVED')")) {
+                Sql.setInstant(ps, 1, cutoff);
+                Sql.setInstant(ps, 2, cutoff);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+            return out;
+        });
+        int opened = 0;
+        for (String serial : serials) {
+            if (alerts.raise(
+                            Alert.Rule.UNVERIFIED,
+                            Alert.Severity.WARNING,
+                            Alert.SubjectType.CHIP,
+                            serial,
+                            "chip " + serial + " has no proven location for " + allowed.toHours() + " h",
+                            Map.of("policy_seconds", allowed.toSeconds(), "since", cutoff.toString()))
+                    .isPresent()) {
+                opened++;
+            }
+        }
+        return opened;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.locus.server.api;
+
+import dev.locus.server.ControlPlane;
+import dev.locus.server.auth.Permission;
+import dev.locus.server.reports.DiversionReport;
+import io.javalin.http.Context;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.Optional;
+
+/** Verdict history, on-demand assessment and the per-chip diversion report. */
+final class VerdictApi {
+    private final ControlPlane cp;
+    private final DiversionReport reports;
+
+    VerdictApi(ControlPlane cp, InstantSource clock) {
+        this.cp = cp;
+        this.reports = new DiversionReport(cp.registry(), cp.verdicts(), cp.alerts(), clock, cp.json());
+    }
+
+    void register(RouteTable r) {
+        r.get("/api/v1/chips/{serial}/verdicts", Permission.READ, ctx -> {
+            String serial = knownChip(ctx);
+            ctx.json(Requests.page(cp.verdicts().history(serial, Requests.afterId(ctx), Requests.limit(ctx))));
+        });
+        r.post("/api/v1/chips/{serial}/assess", Permission.WRITE_REGISTRY, ctx -> {
+            String serial = knownChip(ctx);
+            var v = cp.verdicts().assess(serial);
+            if (v.isEmpty()) {
+                throw new ApiException(
+                        ErrorCode.CONFLICT,
+                        "chip " + serial + " has no accepted receipts from active landmarks in the measurement window");
+            }
+            ctx.status(201).json(v.get());
+        });
+        r.get("/api/v1/chips/{serial}/report", Permission.READ, this::report);
+    }
+
+    private void report(Context ctx) {
+        String serial = ctx.pathParam("serial");
+        Map<String, Object> report = reports.forChip(serial).orElseThrow(() -> Requests.notFound("chip", serial));
+        String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json");
+        switch (format) {
+            case "json" -> ctx.json(report);
+            case "csv" ->
+                ctx.contentType("text/csv; charset=utf-8")
+                        .header("Content-Disposition", "attachment; filename=\"locus-report-" + serial + ".csv\"")
+                        .result(reports.toCsv(report));
+            case "html" ->
+                ctx.contentType("text/html; charset=utf-8")
+                        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                        .result(reports.toHtml(report));
+            default ->
+                throw new dev.locus.server.registry.InvalidInputException(java.util.List.of(
+                        new dev.locus.server.registry.FieldProblem(0, "format", format, "must be json, csv or html")));
+        }
+    }
+
+    private String knownChip(Context ctx) {
+        String serial = ctx.pathParam("serial");
+        if (cp.registry().chip(serial).isEmpty()) {
+            throw Requests.notFound("chip", serial);
+        }
+        return serial;
+    }
+}

@@ -1,0 +1,288 @@
+package dev.locus.server.reports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locus.server.LocusServerException;
+import dev.locus.server.alerts.Alert;
+import dev.locus.server.alerts.AlertService;
+import dev.locus.server.registry.Chip;
+import dev.locus.server.registry.Page;
+import dev.locus.server.registry.RegistryService;
+import dev.locus.server.verdicts.StoredVerdict;
+import dev.locus.server.verdicts.VerdictEngine;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The regulator's report on one chip: registry facts, the last verified region with the receipts
+ * that bound it, the latest verdict, custody and the full alert history.
+ */
+public final class DiversionReport {
+    private final RegistryService registry;
+    private final VerdictEngine verdicts;
+    private final AlertService alerts;
+    private final InstantSource clock;
+    private final ObjectMapper json;
+
+    public DiversionReport(
+            RegistryService registry,
+            VerdictEngine verdicts,
+            AlertService alerts,
+            InstantSource clock,
+            ObjectMapper json) {
+        this.registry = registry;
+        this.verdicts = verdicts;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** The report as a JSON-ready tree, or empty when the chip is unknown. */
+    public Optional<Map<String, Object>> forChip(String serial) {
+        Optional<Chip> chip = registry.chip(serial);
+        if (chip.isEmpty()) {
+            return Optional.empty();
+        }
+        Chip c = chip.get();
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("generated_at", clock.instant().toString());
+        r.put("chip", c);
+        r.put("licence", c.licenceId().flatMap(registry::licence).orElse(null));
+        r.put("declared_site", registry.site(c.declaredSiteId()).orElse(null));
+        r.put("custody_events", registry.custodyEvents(serial));
+        r.put(
+                "last_verified",
+                verdicts.latest(serial, true).map(this::verdictView).orElse(null));
+        r.put(
+                "latest_verdict",
+                verdicts.latest(serial, false).map(this::verdictView).orElse(null));
+        List<Map<String, Object>> history = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            Page<Alert> p = alerts.page(Optional.empty(), Optional.of(serial), after, 1000);
+            for (Alert a : p.items()) {
+                history.add(alertView(a));
+            }
+            if (p.nextCursor().isEmpty()) {
+                break;
+            }
+            after = Long.parseLong(p.nextCursor().get());
+        }
+        r.put("alerts", history);
+        return Optional.of(r);
+    }
+
+    private Map<String, Object> verdictView(StoredVerdict v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("verdict_id", v.id());
+        m.put("verdicts", v.verdicts().stream().map(Enum::name).sorted().toList());
+        m.put("proven", v.proven());
+        m.put("assessed_at", v.assessedAt().toString());
+        m.put("window_start", v.windowStart().toString());
+        m.put("window_end", v.windowEnd().toString());
+        m.put("evidence", parse(v.evidenceJson()));
+        return m;
+    }
+
+    private static Map<String, Object> alertView(Alert a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id());
+        m.put("rule", a.rule().name());
+        m.put("severity", a.severity().name());
+        m.put("status", a.status().name());
+        m.put("summary", a.summary());
+        m.put("opened_at", a.openedAt().toString());
+        m.put("acknowledged_at", a.acknowledgedAt().map(Instant::toString).orElse(null));
+        m.put("acknowledged_by", a.acknowledgedBy().orElse(null));
+        m.put("acknowledge_note", a.acknowledgeNote().orElse(null));
+        m.put("resolved_at", a.resolvedAt().map(Instant::toString).orElse(null));
+        m.put("resolved_by", a.resolvedBy().orElse(null));
+        m.put("resolution_note", a.resolutionNote().orElse(null));
+        return m;
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new LocusServerException("stored evidence is not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The report flattened to CSV rows {@code section,item,field,value}: one row per leaf of the
+     * JSON tree, so no information is lost and spreadsheets can filter by section.
+     */
+    public String toCsv(Map<String, Object> report) {
+        JsonNode tree = json.valueToTree(report);
+        StringBuilder sb = new StringBuilder("section,item,field,value\n");
+        tree.fields().forEachRemaining(e -> flatten(sb, e.getKey(), "", "", e.getValue()));
+        return sb.toString();
+    }
+
+    private static void flatten(StringBuilder sb, String section, String item, String field, JsonNode n) {
+        if (n.isObject()) {
+            n.fields()
+                    .forEachRemaining(e -> flatten(
+                            sb, section, item, field.isEmpty() ? e.getKey() : field + "." + e.getKey(), e.getValue()));
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                if (field.isEmpty()) {
+                    flatten(sb, section, item.isEmpty() ? Integer.toString(i) : item + "." + i, field, n.get(i));
+                } else {
+                    flatten(sb, section, item, field + "[" + i + "]", n.get(i));
+                }
+            }
+        } else {
+            sb.append(csv(section))
+                    .append(',')
+                    .append(csv(item))
+                    .append(',')
+                    .append(csv(field))
+                    .append(',')
+                    .append(csv(n.isNull() ? "" : n.asText()))
+                    .append('\n');
+        }
+    }
+
+    static String csv(String s) {
+        String safe = s;
+        if (!s.isEmpty() && "=+-@".indexOf(s.charAt(0)) >= 0 && !s.matches("-?[0-9.]+(E-?[0-9]+)?")) {
+            safe = "'" + s; // no formula injection into spreadsheets
+        }
+        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
+            return "\"" + safe.replace("\"", "\"\"") + "\"";
+        }
+        return safe;
+    }
+
+    /** A self-contained HTML page (no scripts, every value escaped). */
+    public String toHtml(Map<String, Object> report) {
+        JsonNode tree = json.valueToTree(report);
+        StringBuilder sb = new StringBuilder();
+        String serial = tree.path("chip").path("serial").asText();
+        sb.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Locus diversion report: ")
+                .append(esc(serial))
+                .append("</title><style>body{font-family:sans-serif;margin:2em;max-width:70em}"
+                        + "table{border-collapse:collapse;margin-bottom:1.5em}td,th{border:1px solid #bbb;"
+                        + "padding:.25em .5em;text-align:left;vertical-align:top}th{background:#eee}"
+                        + ".CRITICAL{color:#a00;font-weight:bold}</style></head><body>");
+        sb.append("<h1>Diversion report: chip ").append(esc(serial)).append("</h1>");
+        sb.append("<p>Generated ")
+                .append(esc(tree.path("generated_at").asText()))
+                .append(". Verdicts are proofs under the speed of light in vacuum; see the evidence below.</p>");
+        section(sb, "Chip", tree.path("chip"));
+        section(sb, "Licence", tree.path("licence"));
+        section(sb, "Declared site", tree.path("declared_site"));
+        verdict(sb, "Last verified region", tree.path("last_verified"));
+        verdict(sb, "Latest verdict", tree.path("latest_verdict"));
+        sb.append("<h2>Alert history</h2>");
+        table(
+                sb,
+                tree.path("alerts"),
+                List.of(
+                        "id",
+                        "rule",
+                        "severity",
+                        "status",
+                        "summary",
+                        "opened_at",
+                        "acknowledged_by",
+                        "acknowledge_note",
+                        "resolved_by",
+                        "resolution_note"));
+        sb.append("<h2>Custody</h2>");
+        table(sb, tree.path("custody_events"), List.of("occurred_at", "kind", "site_id", "recorded_by", "note"));
+        sb.append("</body></html>\n");
+        return sb.toString();
+    }
+
+    private static void section(StringBuilder sb, String title, JsonNode n) {
+        sb.append("<h2>").append(esc(title)).append("</h2>");
+        if (n.isNull() || n.isMissingNode()) {
+            sb.append("<p>none</p>");
+            return;
+        }
+        sb.append("<table>");
+        n.fields()
+                .forEachRemaining(e -> sb.append("<tr><th>")
+                        .append(esc(e.getKey()))
+                        .append("</th><td>")
+                        .append(esc(
+                                e.getValue().isValueNode()
+                                        ? e.getValue().asText()
+                                        : e.getValue().toString()))
+                        .append("</td></tr>"));
+        sb.append("</table>");
+    }
+
+    private static void verdict(StringBuilder sb, String title, JsonNode v) {
+        sb.append("<h2>").append(esc(title)).append("</h2>");
+        if (v.isNull() || v.isMissingNode()) {
+            sb.append("<p>none</p>");
+            return;
+        }
+        sb.append("<p>Verdict ")
+                .append(esc(v.path("verdict_id").asText()))
+                .append(": <strong>")
+                .append(esc(v.path("verdicts").toString()))
+                .append("</strong>, assessed ")
+                .append(esc(v.path("assessed_at").asText()))
+                .append(", region within ")
+                .append(esc(String.format(
+                        java.util.Locale.ROOT,
+                        "%.1f",
+                        v.path("evidence").path("max_distance_from_site_km").asDouble())))
+                .append(" km of the declared site.</p>");
+        sb.append("<h3>Evidence receipts</h3>");
+        table(
+                sb,
+                v.path("evidence").path("measurements"),
+                List.of("landmark_id", "receipt_id", "rtt_min_nanos", "measured_at", "latitude_deg", "longitude_deg"));
+    }
+
+    private static void table(StringBuilder sb, JsonNode rows, List<String> columns) {
+        if (!rows.isArray() || rows.isEmpty()) {
+            sb.append("<p>none</p>");
+            return;
+        }
+        sb.append("<table><tr>");
+        columns.forEach(c -> sb.append("<th>").append(esc(c)).append("</th>"));
+        sb.append("</tr>");
+        for (JsonNode row : rows) {
+            sb.append("<tr>");
+            for (String c : columns) {
+                JsonNode v = row.path(c);
+                String cls = c.equals("severity") ? " class=\"" + esc(v.asText()) + "\"" : "";
+                sb.append("<td")
+                        .append(cls)
+                        .append(">")
+                        .append(esc(v.isNull() || v.isMissingNode() ? "" : v.asText()))
+                        .append("</td>");
+            }
+            sb.append("</tr>");
+        }
+        sb.append("</table>");
+    }
+
+    static String esc(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (char ch : s.toCharArray()) {
+            switch (ch) {
+                case '<' -> sb.append("&lt;");
+                case '>' -> sb.append("&gt;");
+                case '&' -> sb.append("&amp;");
+                case '"' -> sb.append("&quot;");
+                case '\'' -> sb.append("&#39;");
+                default -> sb.append(ch);
+            }
+        }
+        return sb.toString();
+    }
+}

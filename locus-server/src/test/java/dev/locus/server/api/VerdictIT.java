@@ -1,0 +1,219 @@
+package dev.locus.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.locus.server.Bytes;
+import dev.locus.server.ControlPlane;
+import dev.locus.server.Fixtures;
+import dev.locus.server.ServerConfig;
+import dev.locus.server.TestDatabases;
+import dev.locus.server.ingest.Ed25519ReceiptVerifier;
+import dev.locus.server.ingest.ReceiptJson;
+import dev.locus.server.ingest.ReceiptPayloadV1;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Receipts in, verdicts with evidence and verdict-driven alerts out, over HTTP. */
+class VerdictIT {
+    static List<String> engines() {
+        return TestDatabases.engines();
+    }
+
+    @TempDir
+    Path dataDir;
+
+    private final Random random = new Random(11);
+    private final Map<String, KeyPair> keys = Map.of(
+            "lm-sg",
+            Fixtures.ed25519(),
+            "lm-kl",
+            Fixtures.ed25519(),
+            "lm-hk",
+            Fixtures.ed25519(),
+            "lm-bj",
+            Fixtures.ed25519());
+
+    private Map<String, Object> receipt(String landmark, String chip, double rttMs) {
+        byte[] nonce = new byte[16];
+        random.nextBytes(nonce);
+        long nanos = Math.round(rttMs * 1e6);
+        return ReceiptJson.toJson(ReceiptPayloadV1.sign(
+                landmark,
+                chip,
+                Bytes.of(nonce),
+                List.of(nanos + 20_000, nanos),
+                Instant.now(),
+                keys.get(landmark).getPrivate()));
+    }
+
+    private void setUp(ApiClient api, String admin) {
+        api.postJson(
+                "/api/v1/organisations",
+                admin,
+                Map.of("id", "nvx", "name", "NVX", "kind", "EXPORTER", "country", "US"));
+        api.postJson(
+                "/api/v1/organisations",
+                admin,
+                Map.of("id", "sgdc", "name", "SG", "kind", "CLOUD_OPERATOR", "country", "SG"));
+        api.postJson(
+                "/api/v1/sites",
+                admin,
+                Map.of(
+                        "id",
+                        "sg-1",
+                        "name",
+                        "Singapore 1",
+                        "operator_id",
+                        "sgdc",
+                        "country",
+                        "SG",
+                        "latitude_deg",
+                        1.29,
+                        "longitude_deg",
+                        103.85,
+                        "zone_radius_km",
+                        100));
+        for (String serial : List.of("HONEST", "DIVERTED", "BEIJING")) {
+            assertThat(api.postJson(
+                                    "/api/v1/chips",
+                                    admin,
+                                    Map.of("serial", serial, "model", "H100", "declared_site_id", "sg-1"))
+                            .status())
+                    .isEqualTo(201);
+        }
+        Map<String, double[]> positions = Map.of(
+                "lm-sg", new double[] {1.35, 103.82},
+                "lm-kl", new double[] {3.14, 101.69},
+                "lm-hk", new double[] {22.32, 114.17},
+                "lm-bj", new double[] {39.90, 116.40});
+        positions.forEach((id, p) -> assertThat(api.postJson(
+                                "/api/v1/landmarks",
+                                admin,
+                                Map.of(
+                                        "id",
+                                        id,
+                                        "name",
+                                        id,
+                                        "latitude_deg",
+                                        p[0],
+                                        "longitude_deg",
+                                        p[1],
+                                        "public_key",
+                                        Ed25519ReceiptVerifier.rawPublicKey(
+                                                        keys.get(id).getPublic())
+                                                .toBase64()))
+                        .status())
+                .isEqualTo(201));
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void honestChipVerifies_divertedChipsRaiseProvenDiversionAlerts(String engine) throws Exception {
+        ServerConfig config =
+                ServerConfig.defaults(dataDir).withPort(0).withDatabase(TestDatabases.freshConfig(engine));
+        try (ControlPlane cp = ControlPlane.start(config, InstantSource.system())) {
+            ApiClient api = new ApiClient(cp.port());
+            String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
+                    .strip();
+            setUp(api, admin);
+            // Honest: 0.3 ms from the Singapore landmark bounds it within 45 km of it.
+            // Diverted: 0.2 ms from Hong Kong, 2,500 km from the Singapore site.
+            // Beijing: 0.1 ms from a Beijing landmark, deep inside CN.
+            ApiClient.Response r = api.postJson(
+                    "/api/v1/receipts",
+                    admin,
+                    List.of(
+                            receipt("lm-sg", "HONEST", 0.3),
+                            receipt("lm-kl", "HONEST", 3.0),
+                            receipt("lm-hk", "DIVERTED", 0.2),
+                            receipt("lm-bj", "BEIJING", 0.1)));
+            assertThat(r.body().get("accepted").asInt()).as(r.text()).isEqualTo(4);
+            cp.assessPending();
+
+            JsonNode honest = api.get("/api/v1/chips/HONEST/verdicts", Optional.of(admin))
+                    .body()
+                    .get("items");
+            JsonNode latest = honest.get(honest.size() - 1);
+            assertThat(latest.get("verdicts").toString()).contains("IN_ZONE").contains("EXCLUDES_RESTRICTED");
+            assertThat(latest.get("proven").asBoolean()).isTrue();
+            JsonNode evidence =
+                    ApiClient.JSON.readTree(latest.get("evidence_json").asText());
+            assertThat(evidence.get("measurements")).hasSize(2);
+            assertThat(evidence.get("bounding_discs").get(0).get("landmark_id").asText())
+                    .isEqualTo("lm-sg");
+
+            JsonNode diverted = api.get("/api/v1/chips/DIVERTED/verdicts", Optional.of(admin))
+                    .body()
+                    .get("items");
+            assertThat(diverted.get(0).get("verdicts").toString()).contains("OUTSIDE_ZONE");
+            JsonNode beijing = api.get("/api/v1/chips/BEIJING/verdicts", Optional.of(admin))
+                    .body()
+                    .get("items");
+            assertThat(beijing.get(0).get("verdicts").toString()).contains("IN_RESTRICTED");
+
+            JsonNode alerts =
+                    api.get("/api/v1/alerts", Optional.of(admin)).body().get("items");
+            List<String> raised = StreamSupport.stream(alerts.spliterator(), false)
+                    .map(a -> a.get("subject_id").asText() + ":" + a.get("rule").asText())
+                    .toList();
+            assertThat(raised)
+                    .contains("DIVERTED:OUTSIDE_ZONE", "BEIJING:IN_RESTRICTED", "BEIJING:OUTSIDE_ZONE")
+                    .noneMatch(s -> s.startsWith("HONEST:"));
+
+            ApiClient.Response report = api.get("/api/v1/chips/DIVERTED/report", Optional.of(admin));
+            assertThat(report.body().get("latest_verdict").get("verdicts").toString())
+                    .contains("OUTSIDE_ZONE");
+            assertThat(report.body().get("last_verified").isNull()).isTrue();
+            assertThat(report.body().get("alerts").get(0).get("rule").asText()).isEqualTo("OUTSIDE_ZONE");
+            String csv = api.get("/api/v1/chips/DIVERTED/report?format=csv", Optional.of(admin))
+                    .text();
+            assertThat(csv).startsWith("section,item,field,value\n").contains("alerts,0,rule,OUTSIDE_ZONE");
+            ApiClient.Response html = api.get("/api/v1/chips/HONEST/report?format=html", Optional.of(admin));
+            assertThat(html.raw().headers().firstValue("Content-Type").orElse(""))
+                    .startsWith("text/html");
+            assertThat(html.text())
+                    .contains("Last verified region")
+                    .contains("lm-sg")
+                    .doesNotContain("<script");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void suspectLandmark_raisesAnAlertAndStopsCountingTowardsVerdicts(String engine) throws Exception {
+        ServerConfig config =
+                ServerConfig.defaults(dataDir).withPort(0).withDatabase(TestDatabases.freshConfig(engine));
+        try (ControlPlane cp = ControlPlane.start(config, InstantSource.system())) {
+            ApiClient api = new ApiClient(cp.port());
+            String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
+                    .strip();
+            setUp(api, admin);
+            api.postJson("/api/v1/receipts", admin, List.of(receipt("lm-sg", "HONEST", 0.3)));
+            ApiClient.Response marked = api.postJson(
+                    "/api/v1/landmarks/lm-sg/status",
+                    admin,
+                    Map.of("status", "SUSPECT", "reason", "mesh audit: faster than light to lm-kl"));
+            assertThat(marked.status()).as(marked.text()).isEqualTo(200);
+            JsonNode alerts =
+                    api.get("/api/v1/alerts", Optional.of(admin)).body().get("items");
+            assertThat(alerts.get(0).get("rule").asText()).isEqualTo("SUSPECT_LANDMARK");
+            assertThat(alerts.get(0).get("subject_id").asText()).isEqualTo("lm-sg");
+            ApiClient.Response assess =
+                    api.post("/api/v1/chips/HONEST/assess", Optional.of(admin), "application/json", "");
+            assertThat(assess.status()).isEqualTo(409);
+            assertThat(assess.code()).isEqualTo("CONFLICT");
+        }
+    }
+}
