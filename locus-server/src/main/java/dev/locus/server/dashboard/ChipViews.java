@@ -11,7 +11,6 @@ import dev.locus.server.registry.Site;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,8 +19,9 @@ import java.util.Optional;
 
 /**
  * What the dashboard shows about one chip: registry record, declared site and licence, verdict
- * history with the receipts behind each verdict, the feasible region of a verdict as GeoJSON, and
- * a regulator report bundling all of it with the chip's alerts and custody. Thread-safe.
+ * history with the receipts behind each verdict, custody and alerts, and the feasible region of a
+ * verdict as GeoJSON. (The regulator report is the control plane's, at /api/v1/chips/{serial}/report.)
+ * Thread-safe.
  */
 final class ChipViews {
     /** Most verdicts returned in a chip's history (newest first). */
@@ -31,14 +31,12 @@ final class ChipViews {
     private final RegistryService registry;
     private final AlertQueue alerts;
     private final ObjectMapper json;
-    private final InstantSource clock;
 
-    ChipViews(Database db, RegistryService registry, AlertQueue alerts, ObjectMapper json, InstantSource clock) {
+    ChipViews(Database db, RegistryService registry, AlertQueue alerts, ObjectMapper json) {
         this.db = db;
         this.registry = registry;
         this.alerts = alerts;
         this.json = json;
-        this.clock = clock;
     }
 
     /** A stored verdict with its evidence parsed. */
@@ -238,45 +236,6 @@ final class ChipViews {
         }
         out.put("features", features);
         return Optional.of(out);
-    }
-
-    /**
-     * A regulator report for one chip: identity, licence, declared site, the last verdict that
-     * proved an acceptable location and the latest verdict, each with the receipts and discs behind
-     * it, the verdict history, custody and alert history.
-     */
-    Optional<Map<String, Object>> report(String serial) {
-        Optional<Map<String, Object>> detail = detail(serial);
-        if (detail.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, Object> d = detail.get();
-        List<StoredRow> history = history(serial, HISTORY_LIMIT);
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("report", "Locus chip location report");
-        out.put("generated_at", clock.instant().toString());
-        out.put("chip", d.get("chip"));
-        out.put("licence", d.get("licence"));
-        out.put("declared_site", d.get("site"));
-        out.put("latest_headline", d.get("latest_headline"));
-        out.put("latest_verdict", history.stream().findFirst().map(this::full).orElse(null));
-        out.put(
-                "last_proven_verdict",
-                history.stream()
-                        .filter(v -> v.headline() == Headline.IN_ZONE || v.headline() == Headline.EXCLUDES_RESTRICTED)
-                        .findFirst()
-                        .map(this::full)
-                        .orElse(null));
-        out.put("verdict_history", d.get("verdicts"));
-        out.put("custody", d.get("custody"));
-        out.put("alerts", d.get("alerts"));
-        return Optional.of(out);
-    }
-
-    private Map<String, Object> full(StoredRow v) {
-        Map<String, Object> m = summary(v);
-        m.put("evidence", v.evidence());
-        return m;
     }
 
     private static Map<String, Object> feature(Map<String, Object> geometry, Map<String, Object> properties) {

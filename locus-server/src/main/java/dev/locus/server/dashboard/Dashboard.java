@@ -21,8 +21,7 @@ import java.util.Set;
 /**
  * The dashboard inside the control plane: the single-page app's files at {@code /} (public, they
  * hold no data) and read-only views under {@code /api/v1/dashboard/} that aggregate in the database
- * (map, fleet counts, chip lists, alert queue, chip detail, feasible regions, landmark health,
- * regulator report). Every view requires the READ permission and goes through the API's
+ * (map, fleet counts, chip lists, alert queue, chip detail, feasible regions, landmark health). Every view requires the READ permission and goes through the API's
  * authentication, authorisation, rate limits and error handling; changes (acknowledging,
  * resolving) use the control plane's own endpoints.
  *
@@ -48,7 +47,7 @@ public final class Dashboard {
         this.basemap = Basemap.bundled(RESTRICTED);
         this.fleet = new FleetQueries(cp.database(), clock);
         this.alerts = new AlertQueue(cp.database(), cp.json());
-        this.chips = new ChipViews(cp.database(), cp.registry(), alerts, cp.json(), clock);
+        this.chips = new ChipViews(cp.database(), cp.registry(), alerts, cp.json());
         this.landmarks = new LandmarkHealth(cp.database(), alerts, clock);
     }
 
@@ -57,7 +56,7 @@ public final class Dashboard {
      * filter: static files are answered by a filter that ends the request before it.
      */
     public static void install(Javalin app, ControlPlane cp) {
-        new Dashboard(cp, InstantSource.system()).register(app);
+        new Dashboard(cp, cp.clock()).register(app);
     }
 
     private void register(Javalin app) {
@@ -77,7 +76,6 @@ public final class Dashboard {
                 ctx -> ctx.json(chips.detail(ctx.pathParam("serial"))
                         .orElseThrow(() -> notFound("chip", ctx.pathParam("serial")))));
         get(app, "/chips/{serial}/region", this::region);
-        get(app, "/chips/{serial}/report", this::report);
         get(app, "/alerts", this::alertQueue);
         get(app, "/landmarks", ctx -> ctx.json(landmarks.landmarks()));
     }
@@ -143,14 +141,6 @@ public final class Dashboard {
         });
         ctx.contentType("application/geo+json");
         ctx.json(chips.region(serial, verdict).orElseThrow(() -> notFound("chip or verdict", serial)));
-    }
-
-    private void report(Context ctx) {
-        String serial = ctx.pathParam("serial");
-        Map<String, Object> r = chips.report(serial).orElseThrow(() -> notFound("chip", serial));
-        String file = "locus-report-" + serial.replaceAll("[^A-Za-z0-9._-]", "_") + ".json";
-        ctx.header("Content-Disposition", "attachment; filename=\"" + file + "\"");
-        ctx.json(r);
     }
 
     private void alertQueue(Context ctx) {

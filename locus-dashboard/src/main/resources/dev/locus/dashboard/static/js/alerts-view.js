@@ -51,9 +51,9 @@ export async function renderAlerts(el) {
     choice('rule', 'Rule', [['', 'any'], ...RULES.map((r) => [r, r])], ''),
     choice('sort', 'Sort by', [['SEVERITY', 'Severity, then oldest'], ['AGE', 'Oldest first'], ['NEWEST', 'Newest first']], state.sort));
   const list = h('div', { id: 'alert-list' });
-  el.append(h('h1', {}, 'Alerts'),
+  el.append(h('div', {}, h('h1', {}, 'Alerts'),
     may('MANAGE_ALERTS') ? null : h('p', { class: 'readonly', id: 'readonly-note' }, 'Read-only: your role can see alerts but not acknowledge or resolve them.'),
-    form, list);
+    form, list));
   const load = async () => {
     const q = new URLSearchParams({ status: state.status, sort: state.sort, limit: '200' });
     if (state.severity) q.set('severity', state.severity);

@@ -98,20 +98,22 @@ export async function renderChip(el, route) {
   ]);
   const mapBox = h('div', { id: 'region-map', class: 'map region' });
   const reportStatus = h('span', { id: 'report-status', role: 'status' });
-  const reportButton = h('button', { type: 'button', id: 'download-report', onclick: async () => {
+  const report = (format, label) => h('button', { type: 'button', class: `report report-${format}`, id: `download-report-${format}`, onclick: async () => {
     reportStatus.textContent = 'Preparing…';
     try {
-      const name = await download(dashboard(`/chips/${encodeURIComponent(serial)}/report`), `locus-report-${serial}.json`);
+      const name = await download(`/api/v1/chips/${encodeURIComponent(serial)}/report?format=${format}`, `locus-report-${serial}.${format}`);
       reportStatus.textContent = `Downloaded ${name}`;
     } catch (e) {
       reportStatus.textContent = `Report failed: ${e.message}`;
     }
-  } }, 'Download regulator report');
+  } }, label);
+  const reportButtons = h('div', { class: 'report-buttons', role: 'group', 'aria-label': 'Regulator report' },
+    report('html', 'Regulator report (HTML)'), report('json', 'JSON'), report('csv', 'CSV'));
   const v = geo.verdict;
   const reload = async () => window.dispatchEvent(new HashChangeEvent('hashchange'));
   el.append(
     h('div', { class: 'chip-head' },
-      h('h1', {}, `Chip ${d.chip.serial}`), chipBadge(d.latest_headline), reportButton, reportStatus),
+      h('h1', {}, `Chip ${d.chip.serial}`), chipBadge(d.latest_headline), reportButtons, reportStatus),
     h('div', { class: 'chip-layout' },
       h('section', { class: 'chip-map' },
         h('h2', {}, v ? `Feasible region — verdict ${v.id}, ${when(v.assessed_at)}` : 'No verdict yet: declared site and licensed zone only'),

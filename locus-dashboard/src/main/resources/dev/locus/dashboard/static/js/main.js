@@ -15,11 +15,11 @@ const login = document.getElementById('login');
 let teardown = () => {};
 
 const ROUTES = [
-  { pattern: /^#\/map$/, nav: 'map', render: (el) => renderMap(el) },
-  { pattern: /^#\/fleet(?:\?(.*))?$/, nav: 'fleet', render: (el, m) => renderFleet(el, new URLSearchParams(m[1] || '')) },
-  { pattern: /^#\/alerts$/, nav: 'alerts', render: (el) => renderAlerts(el) },
-  { pattern: /^#\/chips\/(.+)$/, nav: 'fleet', render: (el, m) => renderChip(el, m[1]) },
-  { pattern: /^#\/landmarks$/, nav: 'landmarks', render: (el) => renderLandmarks(el) },
+  { pattern: /^#\/map$/, name: 'map', nav: 'map', render: (el) => renderMap(el) },
+  { pattern: /^#\/fleet(?:\?(.*))?$/, name: 'fleet', nav: 'fleet', render: (el, m) => renderFleet(el, new URLSearchParams(m[1] || '')) },
+  { pattern: /^#\/alerts$/, name: 'alerts', nav: 'alerts', render: (el) => renderAlerts(el) },
+  { pattern: /^#\/chips\/(.+)$/, name: 'chip', nav: 'fleet', render: (el, m) => renderChip(el, m[1]) },
+  { pattern: /^#\/landmarks$/, name: 'landmarks', nav: 'landmarks', render: (el) => renderLandmarks(el) },
 ];
 
 function showLogin(message) {
@@ -74,7 +74,7 @@ async function route() {
     }
   }
   const el = document.createElement('div');
-  el.className = `view view-${match.r.nav}`;
+  el.className = `view view-${match.r.name}`;
   view.append(el);
   try {
     const t = await match.r.render(el, match.m);
