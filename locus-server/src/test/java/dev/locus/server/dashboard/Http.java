@@ -48,6 +48,19 @@ final class Http {
         }
     }
 
+    /** Posts a text body (e.g. CSV) and insists on a 2xx answer. */
+    JsonNode okText(String path, String token, String contentType, String body) {
+        Response r = send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", contentType)
+                        .POST(HttpRequest.BodyPublishers.ofString(body)),
+                token);
+        if (r.status() / 100 != 2) {
+            throw new AssertionError("POST " + path + " answered " + r.status() + ": " + r.text());
+        }
+        return r.json();
+    }
+
     /** Posts and insists on a 2xx answer. */
     JsonNode ok(String path, String token, Object body) {
         Response r = post(path, token, body);

@@ -57,6 +57,8 @@ export async function renderMap(el) {
     createMap(mapBox, { label: 'World map of sites, chips and landmarks' }),
     getJson(dashboard('/summary')),
   ]);
+  // the map object is reachable from its element, for measuring tools and browser tests
+  mapBox.__locusMap = map;
   const sites = L.layerGroup();
   const markers = new Map();
   for (const site of summary.sites) {
