@@ -112,6 +112,31 @@ final class Browser implements AutoCloseable {
         return file;
     }
 
+    /** Saves a PNG of the whole page, below the fold included (Chrome DevTools screenshot). */
+    Path fullPageScreenshot(String name) {
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        double width = ((Number) size.get("width")).doubleValue();
+        double height = Math.min(6000, ((Number) size.get("height")).doubleValue());
+        Map<String, Object> shot = driver.executeCdpCommand(
+                "Page.captureScreenshot",
+                Map.of(
+                        "format",
+                        "png",
+                        "captureBeyondViewport",
+                        true,
+                        "clip",
+                        Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        try {
+            Files.write(file, java.util.Base64.getDecoder().decode((String) shot.get("data")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
     @Override
     public void close() {
         driver.quit();

@@ -128,7 +128,7 @@ class DashboardIT {
                 .contains("In restricted country 1")
                 .contains("No verdict yet 1");
         // the basemap is drawn from the bundled boundaries, restricted jurisdictions named
-        assertThat(browser.driver.findElement(By.cssSelector(".side .note")).getText())
+        assertThat(browser.driver.findElement(By.cssSelector(".side")).getDomProperty("textContent"))
                 .contains("Restricted jurisdictions (shaded): CN, HK, MO");
         assertThat(browser.driver
                         .findElement(By.cssSelector(".leaflet-control-attribution"))
@@ -190,6 +190,7 @@ class DashboardIT {
                 .contains("Singapore Jurong DC")
                 .contains("lm-bkk")
                 .contains("OUTSIDE_ZONE");
+        browser.fullPageScreenshot("05b-chip-diverted-full-page");
     }
 
     @Test
@@ -288,7 +289,7 @@ class DashboardIT {
             assertThat(check.getDomAttribute("class")).contains("ok");
             assertThat(check.getDomAttribute("data-sum")).isEqualTo(Integer.toString(DemoFleet.CHIPS));
         }
-        browser.screenshot("09-fleet");
+        browser.fullPageScreenshot("09-fleet-full-page");
         WebElement q = browser.driver.findElement(By.cssSelector("#chip-search input[name=q]"));
         q.sendKeys("kl-h100");
         q.sendKeys(Keys.ENTER);

@@ -108,11 +108,11 @@ class DashboardScaleIT {
                                 .findElement(By.cssSelector(".view-map"))
                                 .getDomAttribute("data-sites"))
                         .isEqualTo(Integer.toString(SITES));
+                browser.screenshot("20-map-100k-chips");
                 List<?> frames = (List<?>) browser.asyncJs(MAP_INTERACTIONS);
                 double[] interaction = frames.stream()
                         .mapToDouble(f -> ((Number) f).doubleValue())
                         .toArray();
-                browser.screenshot("20-map-100k-chips");
                 System.out.printf(
                         Locale.ROOT,
                         "DASHBOARD scale: /summary server round trip ms %s (median %.0f); first view ms %s"

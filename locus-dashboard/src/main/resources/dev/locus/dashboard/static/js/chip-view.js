@@ -40,7 +40,8 @@ async function drawRegion(mapBox, geo) {
       if (layers[p.role]) layers[p.role].push(layer);
     },
   }).addTo(map);
-  const focus = layers.region.length ? layers.region : [...layers.disc, ...layers.licensed_zone];
+  // frame the region together with the licensed zone, so a diversion shows its distance
+  const focus = layers.region.length ? [...layers.region, ...layers.licensed_zone] : [...layers.disc, ...layers.licensed_zone];
   if (focus.length) {
     map.fitBounds(L.featureGroup(focus).getBounds().pad(0.15), { maxZoom: 8 });
   }

@@ -4,11 +4,24 @@
 
 import { dashboard, getJson } from './api.js';
 import { count, h } from './dom.js';
-import { createMap, legend } from './basemap.js';
-import { chipBadge, HEADLINES, worst } from './verdicts.js';
+import { createMap } from './basemap.js';
+import { chipBadge, dominant, HEADLINES, worst, worstProblem } from './verdicts.js';
 
 function radius(total) {
-  return total === 0 ? 4 : Math.min(28, 5 + 3 * Math.log2(1 + total));
+  return total === 0 ? 4 : Math.min(18, 4 + 1.6 * Math.log2(1 + total));
+}
+
+/** Fill: the verdict most of the site's chips have. Ring: the worst proven problem, if any. */
+function siteStyle(site) {
+  const problem = worstProblem(site.chips);
+  return {
+    radius: radius(site.chips.total),
+    color: problem ? problem.colour : '#1f1f1f',
+    weight: problem ? 4 : 1,
+    opacity: 1,
+    fillColor: dominant(site.chips).colour,
+    fillOpacity: 0.9,
+  };
 }
 
 function breakdown(counts) {
@@ -63,14 +76,8 @@ export async function renderMap(el) {
   const markers = new Map();
   for (const site of summary.sites) {
     const severe = worst(site.chips);
-    const m = L.circleMarker([site.latitude_deg, site.longitude_deg], {
-      radius: radius(site.chips.total),
-      color: '#1f1f1f',
-      weight: 1,
-      fillColor: severe.colour,
-      fillOpacity: 0.9,
-    });
-    m.bindTooltip(`${site.name}: ${count(site.chips.total)} chips — ${severe.label}`);
+    const m = L.circleMarker([site.latitude_deg, site.longitude_deg], siteStyle(site));
+    m.bindTooltip(`${site.name}: ${count(site.chips.total)} chips — most serious: ${severe.label}`);
     const holder = h('div', { class: 'popup-holder' });
     m.bindPopup(holder, { minWidth: 300, maxWidth: 400, autoPanPadding: [20, 20] });
     m.on('popupopen', () => {
@@ -94,11 +101,6 @@ export async function renderMap(el) {
   landmarks.addTo(map);
   sites.addTo(map);
   L.control.layers(null, { 'Sites (chips by verdict)': sites, Landmarks: landmarks }, { collapsed: false }).addTo(map);
-  legend(map, 'Latest verdict (worst at site)', [
-    ...HEADLINES.map((v) => ({ colour: v.colour, label: v.label })),
-    { colour: '#ffffff', label: 'Landmark', shape: 'ring' },
-    { colour: '#f3b6b6', label: 'Restricted jurisdiction', shape: 'square' },
-  ]);
   if (summary.sites.length > 0) {
     map.fitBounds(L.latLngBounds(summary.sites.map((s) => [s.latitude_deg, s.longitude_deg])).pad(0.3), { maxZoom: 5 });
   }
@@ -134,5 +136,13 @@ function renderSide(side, summary, restricted, openSite) {
     h('ol', { class: 'site-list' }, ranked.map((s) =>
       h('li', {}, h('button', { type: 'button', class: 'site-button', dataset: { site: s.id }, onclick: () => openSite(s) },
         s.name), ' ', chipBadge(worst(s.chips).key), ' ', count(s.chips.total)))),
-    h('p', { class: 'note' }, `Restricted jurisdictions (shaded): ${restricted.join(', ')}. `, 'Site markers group a site\'s chips; click one, or a site above, to list its chips.'));
+    h('h2', {}, 'Legend'),
+    h('p', { class: 'note' }, 'Each site is one marker grouping its chips, sized by chip count. Fill: the verdict most of its chips have; a thick ring: the worst proven problem there.'),
+    h('div', { class: 'map-legend side-legend' }, [
+      ...HEADLINES.map((v) => ({ colour: v.colour, label: v.label, shape: 'dot' })),
+      { colour: '#ffffff', label: 'Landmark', shape: 'ring' },
+      { colour: '#fdb863', label: 'Suspect landmark', shape: 'ring' },
+      { colour: '#f3b6b6', label: 'Restricted jurisdiction', shape: 'square' },
+    ].map((i) => h('div', {}, h('span', { class: `swatch ${i.shape}`, style: `--swatch: ${i.colour}` }), i.label))),
+    h('p', { class: 'note' }, `Restricted jurisdictions (shaded): ${restricted.join(', ')}. `, 'Click a site marker, or a site above, to list its chips.'));
 }

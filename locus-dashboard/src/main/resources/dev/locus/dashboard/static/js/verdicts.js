@@ -34,6 +34,28 @@ export function worst(counts) {
   return BY_KEY.NO_VERDICT;
 }
 
+const PROBLEMS = ['IN_RESTRICTED', 'OUTSIDE_ZONE', 'INCONSISTENT'];
+
+/** The most serious proven problem with a non-zero count, or null when there is none. */
+export function worstProblem(counts) {
+  const key = PROBLEMS.find((k) => (counts.by_verdict[k] || 0) > 0);
+  return key ? BY_KEY[key] : null;
+}
+
+/** The headline most chips have (ties: the more serious one). */
+export function dominant(counts) {
+  let best = BY_KEY.NO_VERDICT;
+  let most = -1;
+  for (const v of HEADLINES) {
+    const n = counts.by_verdict[v.key] || 0;
+    if (n > most) {
+      best = v;
+      most = n;
+    }
+  }
+  return best;
+}
+
 export function chipBadge(key) {
   const v = headline(key);
   const span = document.createElement('span');
