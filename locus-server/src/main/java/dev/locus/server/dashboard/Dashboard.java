@@ -61,8 +61,7 @@ public final class Dashboard {
 
     private void register(Javalin app) {
         app.before(ctx -> {
-            if (StaticAssets.handles(ctx)) {
-                assets.serve(ctx);
+            if (StaticAssets.handles(ctx) && assets.serve(ctx)) {
                 ctx.skipRemainingHandlers();
             }
         });

@@ -16,9 +16,9 @@ import java.util.regex.Pattern;
 
 /**
  * Serves the dashboard's files from the classpath ({@code dev/locus/dashboard/static/} in the
- * locus-dashboard jar) at {@code /}. Files are public (they hold no data; every figure on the page
- * comes from the authenticated API). Paths are checked against a strict pattern, so nothing outside
- * the static folder can be named. Each file is read once and then served from memory with a strong
+ * locus-dashboard jar) at {@code /}. These files, and only these, are public: they hold no data, and
+ * every figure on the page comes from the authenticated API. Paths are checked against a strict
+ * pattern, so nothing outside the static folder can be named; any other path is left to the API. Each file is read once and then served from memory with a strong
  * ETag. Thread-safe.
  */
 final class StaticAssets {
@@ -43,7 +43,8 @@ final class StaticAssets {
 
     private record Asset(byte[] body, String type, String etag) {}
 
-    private final Map<String, Optional<Asset>> cache = new ConcurrentHashMap<>();
+    /** Files found so far; misses are not remembered, so unknown paths cannot grow this map. */
+    private final Map<String, Asset> cache = new ConcurrentHashMap<>();
 
     /** True for the paths this class answers: GET or HEAD outside the API, health and metrics. */
     static boolean handles(Context ctx) {
@@ -55,20 +56,23 @@ final class StaticAssets {
         return !(p.startsWith("/api/") || p.equals("/api") || p.equals("/health") || p.equals("/metrics"));
     }
 
-    /** Writes the file, or a 404 page; the caller skips the API's handlers afterwards. */
-    void serve(Context ctx) {
-        String path = ctx.path();
-        if (path.equals("/") || path.isEmpty()) {
-            path = "/index.html";
+    /**
+     * Writes the file when the static folder has one at this path and returns true; the caller
+     * then skips the API's handlers. Returns false, writing nothing, for any other path, which
+     * then meets the API's authentication like every unknown path.
+     */
+    boolean serve(Context ctx) {
+        String path = ctx.path().equals("/") || ctx.path().isEmpty() ? "/index.html" : ctx.path();
+        Optional<Asset> asset = Optional.empty();
+        if (SAFE_PATH.matcher(path).matches()) {
+            asset = Optional.ofNullable(cache.get(path)).or(() -> load(path));
+            asset.ifPresent(a -> cache.putIfAbsent(path, a));
         }
-        Optional<Asset> asset =
-                SAFE_PATH.matcher(path).matches() ? cache.computeIfAbsent(path, StaticAssets::load) : Optional.empty();
+        if (asset.isEmpty()) {
+            return false;
+        }
         ctx.header("X-Content-Type-Options", "nosniff");
         ctx.header("Referrer-Policy", "no-referrer");
-        if (asset.isEmpty()) {
-            ctx.status(404).contentType("text/plain; charset=utf-8").result("not found: " + path);
-            return;
-        }
         Asset a = asset.get();
         ctx.header("ETag", a.etag());
         ctx.header("Cache-Control", "no-cache");
@@ -77,7 +81,7 @@ final class StaticAssets {
         }
         if (a.etag().equals(ctx.header("If-None-Match"))) {
             ctx.status(304);
-            return;
+            return true;
         }
         ctx.status(200).contentType(a.type());
         if (ctx.method() == HandlerType.GET) {
@@ -85,6 +89,7 @@ final class StaticAssets {
         } else {
             ctx.header("Content-Length", Integer.toString(a.body().length));
         }
+        return true;
     }
 
     private static Optional<Asset> load(String path) {

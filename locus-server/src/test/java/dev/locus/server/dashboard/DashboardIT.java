@@ -189,7 +189,8 @@ class DashboardIT {
                 .contains("LIC-SG-2026-01")
                 .contains("Singapore Jurong DC")
                 .contains("lm-bkk")
-                .contains("OUTSIDE_ZONE");
+                .contains("OUTSIDE_ZONE")
+                .contains("Rack B12, server sn 7781-22");
         browser.fullPageScreenshot("05b-chip-diverted-full-page");
     }
 

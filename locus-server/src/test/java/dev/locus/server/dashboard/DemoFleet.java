@@ -71,6 +71,8 @@ final class DemoFleet {
             chip(s, "H200", "LIC-MY-2026-07", "kl-1");
         }
         chip(NEVER_MEASURED, "H200", "LIC-MY-2026-07", "kl-1");
+        custody(DIVERTED, "RECEIVED", "sg-1", "2026-03-02T09:00:00Z", "Delivered by freight forwarder, seals intact");
+        custody(DIVERTED, "INSTALLED", "sg-1", "2026-03-04T15:30:00Z", "Rack B12, server sn 7781-22");
         LANDMARKS.forEach((id, p) -> http.ok(
                 "/api/v1/landmarks",
                 admin,
@@ -179,6 +181,13 @@ final class DemoFleet {
                         "2026-01-01",
                         "valid_until",
                         "2027-12-31"));
+    }
+
+    private void custody(String serial, String kind, String site, String at, String note) {
+        http.ok(
+                "/api/v1/chips/" + serial + "/custody-events",
+                admin,
+                Map.of("kind", kind, "site_id", site, "occurred_at", at, "note", note));
     }
 
     private void chip(String serial, String model, String licence, String site) {

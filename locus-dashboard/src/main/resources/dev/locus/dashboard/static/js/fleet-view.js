@@ -6,10 +6,12 @@ import { count, h, table, when } from './dom.js';
 import { chipBadge, HEADLINES } from './verdicts.js';
 
 const GROUPINGS = [
-  { key: 'licences', label: 'By licence', param: 'licence', name: (r) => r.id || '(no licence)' },
-  { key: 'sites', label: 'By site', param: 'site', name: (r) => `${r.name} (${r.id})` },
-  { key: 'organisations', label: 'By organisation (site operator)', param: 'organisation', name: (r) => `${r.name} (${r.id})` },
+  { key: 'licences', label: 'By licence', column: 'Licence', param: 'licence', name: (r) => r.id || '(no licence)' },
+  { key: 'sites', label: 'By site', column: 'Site', param: 'site', name: (r) => `${r.name} (${r.id})` },
+  { key: 'organisations', label: 'By organisation (site operator)', column: 'Organisation', param: 'organisation', name: (r) => `${r.name} (${r.id})` },
 ];
+/** Longer tables start folded, so a large fleet's page stays short. */
+const OPEN_ROWS = 50;
 
 function fleetLink(params, text) {
   const q = new URLSearchParams(params).toString();
@@ -19,7 +21,7 @@ function fleetLink(params, text) {
 function countsTable(grouping, rows, fleetTotal) {
   const sum = rows.reduce((a, r) => a + r.chips.total, 0);
   const columns = [
-    { label: grouping.label.replace('By ', ''), cell: (r) => r.id === undefined ? 'Total' : fleetLink({ [grouping.param]: r.id }, grouping.name(r)) },
+    { label: grouping.column, cell: (r) => r.id === undefined ? 'Total' : fleetLink({ [grouping.param]: r.id }, grouping.name(r)) },
     ...HEADLINES.map((v) => ({
       label: chipBadge(v.key),
       class: 'num',
@@ -34,7 +36,7 @@ function countsTable(grouping, rows, fleetTotal) {
   for (const v of HEADLINES) {
     totals.chips.by_verdict[v.key] = rows.reduce((a, r) => a + (r.chips.by_verdict[v.key] || 0), 0);
   }
-  const t = table(columns, [...rows, totals], grouping.label);
+  const t = table(columns, [...rows, totals]);
   t.dataset.grouping = grouping.key;
   t.querySelector('tbody tr:last-child').classList.add('totals');
   return h('section', { class: 'counts' }, t,
@@ -70,8 +72,11 @@ export async function renderFleet(el, params) {
         { label: 'Verdict', cell: (v) => fleetLink({ verdict: v.key }, chipBadge(v.key)) },
         { label: 'Meaning', cell: (v) => v.help },
         { label: 'Chips', class: 'num', cell: (v) => count(summary.fleet.by_verdict[v.key] || 0) },
-      ], HEADLINES, 'By verdict')),
-    ...GROUPINGS.map((g) => h('section', {}, h('h2', {}, g.label), countsTable(g, summary[g.key], fleetTotal))));
+      ], HEADLINES)),
+    ...GROUPINGS.map((g) => h('section', {}, h('h2', {}, g.label),
+      h('details', { open: summary[g.key].length <= OPEN_ROWS },
+        h('summary', {}, `${count(summary[g.key].length)} rows`),
+        countsTable(g, summary[g.key], fleetTotal)))));
   await loadChips(results, params, '');
 }
 
