@@ -10,6 +10,14 @@ import picocli.CommandLine;
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception ex, CommandLine cli, CommandLine.ParseResult parseResult) {
+        if (ex instanceof java.nio.file.NoSuchFileException missing) {
+            cli.getErr().println("locus " + cli.getCommandName() + ": error: file not found: " + missing.getFile());
+            return 1;
+        }
+        if (ex instanceof java.nio.file.AccessDeniedException denied) {
+            cli.getErr().println("locus " + cli.getCommandName() + ": error: permission denied: " + denied.getFile());
+            return 1;
+        }
         if (ex instanceof IllegalArgumentException || ex instanceof java.io.IOException || isLocusError(ex)) {
             cli.getErr().println("locus " + cli.getCommandName() + ": error: " + ex.getMessage());
             return 1;

@@ -111,6 +111,16 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     static Policy policy(String restricted, double zoneKm, String zoneCountries, double speed, double marginKm) {
+        if (!(zoneKm > 0 && zoneKm <= 20_000)) {
+            throw new IllegalArgumentException("--zone-radius-km must be > 0 and <= 20000, got " + zoneKm);
+        }
+        if (!(marginKm >= 0 && marginKm <= 1000)) {
+            throw new IllegalArgumentException("--border-margin-km must be >= 0 and <= 1000, got " + marginKm);
+        }
+        if (!(speed > 0 && speed <= SpeedBound.C_KM_PER_MS)) {
+            throw new IllegalArgumentException("--speed-km-per-ms must be > 0 and <= " + SpeedBound.C_KM_PER_MS
+                    + " (nothing outruns light in vacuum), got " + speed);
+        }
         Policy p = Policy.DEFAULT
                 .withRestricted(codes(restricted, "--restricted"))
                 .withSpeed(SpeedBound.ofKmPerMs(speed))

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             ReceiptsCommand.class,
             AlertsCommand.class,
             ReportCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LocusCli implements Runnable {

@@ -34,12 +34,21 @@ final class ServerCommand implements Callable<Integer> {
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all interfaces).")
     String bind;
 
+    @Option(
+            names = "--assessment-threads",
+            description = "chips assessed in parallel (default: half the processors, at least 1)")
+    Integer assessmentThreads;
+
     @Override
     public Integer call() throws InterruptedException {
-        ServerConfig config = ServerConfig.defaults(db.dataDir)
-                .withDatabase(db.config())
-                .withPort(port)
-                .withBindAddress(bind);
+        ServerConfig.Builder b = ServerConfig.builder(db.dataDir)
+                .database(db.config())
+                .port(port)
+                .bindAddress(bind);
+        if (assessmentThreads != null) {
+            b.assessmentThreads(assessmentThreads);
+        }
+        ServerConfig config = b.build();
         ControlPlane cp = ControlPlane.start(config, InstantSource.system());
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()

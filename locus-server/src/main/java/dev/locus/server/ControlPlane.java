@@ -81,7 +81,7 @@ public final class ControlPlane implements AutoCloseable {
                     config.measurementWindow(),
                     java.util.Set.of("CN", "HK", "MO"),
                     json);
-            this.assessments = new AssessmentQueue(verdicts);
+            this.assessments = new AssessmentQueue(verdicts, config.assessmentThreads());
             this.ingestor.addListener(new ClonedIdentityRule(db, alerts));
             this.ingestor.addListener(assessments);
             this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -165,6 +165,11 @@ public final class ControlPlane implements AutoCloseable {
         return clock;
     }
 
+    /** Chips with receipts not yet reflected in a verdict. */
+    public int pendingAssessments() {
+        return assessments.size();
+    }
+
     public VerdictEngine verdicts() {
         return verdicts;
     }
@@ -208,8 +213,18 @@ public final class ControlPlane implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        // No interrupts: an interrupted thread in the middle of file I/O closes H2's file channel.
+        assessments.stop();
+        scheduler.shutdown();
         api.stop();
+        try {
+            if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("background rules did not stop within 30 s; closing the database anyway");
+                scheduler.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         metrics.close();
         db.close();
         LOG.info("control plane stopped");

@@ -20,7 +20,29 @@ import java.util.UUID;
 public final class TestDatabases {
     public static final String POSTGRES_ENV = "LOCUS_TEST_POSTGRES_URL";
 
+    private static final List<String> CREATED = java.util.Collections.synchronizedList(new ArrayList<>());
+
+    static {
+        // Drop the schemas this JVM created (and only those) when the test run ends.
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabases::dropCreatedSchemas, "drop-test-schemas"));
+    }
+
     private TestDatabases() {}
+
+    private static void dropCreatedSchemas() {
+        Optional<String> url = postgresUrl();
+        if (url.isEmpty() || CREATED.isEmpty()) {
+            return;
+        }
+        try (Connection c = DriverManager.getConnection(url.get());
+                Statement s = c.createStatement()) {
+            for (String schema : List.copyOf(CREATED)) {
+                s.execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+            }
+        } catch (SQLException e) {
+            System.err.println("could not drop test schemas " + CREATED + ": " + e.getMessage());
+        }
+    }
 
     /** The engines to test: {@code h2}, plus {@code postgres} when configured. */
     public static List<String> engines() {
@@ -49,6 +71,7 @@ public final class TestDatabases {
                 try (Connection c = DriverManager.getConnection(url);
                         Statement s = c.createStatement()) {
                     s.execute("CREATE SCHEMA " + name);
+                    CREATED.add(name);
                 } catch (SQLException e) {
                     throw new IllegalStateException("cannot create test schema on " + POSTGRES_ENV + ": " + e, e);
                 }

@@ -4,37 +4,35 @@ import dev.locus.geo.position.GeoPosition;
 import dev.locus.server.ingest.IngestResult;
 import dev.locus.server.ingest.Receipt;
 import dev.locus.server.ingest.ReceiptIngestor;
-import dev.locus.server.ingest.Submission;
+import dev.locus.server.ingest.ReceiptIngestor.Sighting;
 import dev.locus.server.persistence.Database;
-import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.Landmark;
 import dev.locus.server.registry.RegistryService;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Raises {@link Alert.Rule#CLONED_IDENTITY} when one chip answered two landmarks from places that
  * no travel between the two measurement times explains: the landmarks are farther apart (geodesic,
  * WGS84) than the two light-speed discs plus {@link #MAX_TRAVEL_KM_PER_HOUR} times the time between
- * them. Runs after each ingested batch, comparing each accepted receipt with the chip's recent
- * accepted receipts from other landmarks. Thread-safe.
+ * them. Each committed batch is checked pairwise along each chip's sightings in time order, starting
+ * from its latest sighting before the batch, so the rule costs no database reads: a clone answering
+ * alongside the real chip interleaves with it and so produces such a consecutive pair. Two batches
+ * for one chip committed concurrently are each compared with the same earlier sighting, not with
+ * each other. Thread-safe.
  */
 public final class ClonedIdentityRule implements ReceiptIngestor.IngestListener {
     /** Light in vacuum, km per nanosecond. */
     public static final double C_KM_PER_NANO = 299_792.458 / 1e9;
     /** Faster than any airliner, so a flight never looks like a clone. */
     public static final double MAX_TRAVEL_KM_PER_HOUR = 1_200;
-
-    private static final Duration LOOKBACK = Duration.ofHours(24);
-    private static final int MAX_COMPARED = 50;
 
     private final Database db;
     private final AlertService alerts;
@@ -45,82 +43,72 @@ public final class ClonedIdentityRule implements ReceiptIngestor.IngestListener 
         this.alerts = alerts;
     }
 
-    private record Seen(long receiptId, String landmarkId, long rttMinNanos, Instant measuredAt) {}
-
     @Override
-    public void ingested(List<Submission> submissions, List<IngestResult> results) {
-        for (int i = 0; i < results.size(); i++) {
-            if (results.get(i) instanceof IngestResult.Accepted accepted) {
-                check(submissions.get(i).receipt(), accepted.receiptId());
+    public void ingested(ReceiptIngestor.IngestBatch batch) {
+        Map<String, List<Sighting>> perChip = new TreeMap<>();
+        for (int i = 0; i < batch.results().size(); i++) {
+            if (batch.results().get(i) instanceof IngestResult.Accepted accepted) {
+                Receipt r = batch.submissions().get(i).receipt();
+                perChip.computeIfAbsent(r.chipSerial(), k -> new ArrayList<>())
+                        .add(new Sighting(accepted.receiptId(), r.landmarkId(), r.rttMinNanos(), r.measuredAt()));
+            }
+        }
+        for (Map.Entry<String, List<Sighting>> e : perChip.entrySet()) {
+            List<Sighting> seq = new ArrayList<>();
+            Optional.ofNullable(batch.previous().get(e.getKey())).ifPresent(seq::add);
+            List<Sighting> fresh = new ArrayList<>(e.getValue());
+            fresh.sort(Comparator.comparing(Sighting::measuredAt));
+            seq.addAll(fresh);
+            for (int i = 1; i < seq.size(); i++) {
+                if (check(e.getKey(), seq.get(i - 1), seq.get(i))) {
+                    break;
+                }
             }
         }
     }
 
-    private void check(Receipt r, long receiptId) {
-        Optional<GeoPosition> here = position(r.landmarkId());
-        if (here.isEmpty()) {
-            return;
+    /** Compares two sightings of one chip; raises and returns true when no single device explains both. */
+    boolean check(String chip, Sighting a, Sighting b) {
+        if (a.landmarkId().equals(b.landmarkId())) {
+            return false;
         }
-        List<Seen> recent = db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, landmark_id, rtt_min_nanos, measured_at"
-                    + " FROM receipts WHERE chip_serial = ? AND status = 'ACCEPTED' AND landmark_id <> ?"
-                    + " AND measured_at BETWEEN ? AND ? ORDER BY measured_at DESC LIMIT ?")) {
-                ps.setString(1, r.chipSerial());
-                ps.setString(2, r.landmarkId());
-                Sql.setInstant(ps, 3, r.measuredAt().minus(LOOKBACK));
-                Sql.setInstant(ps, 4, r.measuredAt().plus(LOOKBACK));
-                ps.setInt(5, MAX_COMPARED);
-                List<Seen> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Seen(
-                                rs.getLong(1), rs.getString(2), rs.getLong(3), Sql.getInstant(rs, "measured_at")));
-                    }
-                }
-                return out;
-            }
-        });
-        for (Seen s : recent) {
-            Optional<GeoPosition> there = position(s.landmarkId());
-            if (there.isEmpty()) {
-                continue;
-            }
-            double distanceKm = here.get().geodesicDistanceTo(there.get()).km();
-            double reachKm = C_KM_PER_NANO * r.rttMinNanos() / 2
-                    + C_KM_PER_NANO * s.rttMinNanos() / 2
-                    + MAX_TRAVEL_KM_PER_HOUR
-                            * Duration.between(s.measuredAt(), r.measuredAt())
-                                    .abs()
-                                    .toNanos()
-                            / 3.6e12;
-            if (distanceKm > reachKm) {
-                Map<String, Object> evidence = new LinkedHashMap<>();
-                evidence.put("receipt_ids", List.of(s.receiptId(), receiptId));
-                evidence.put("landmarks", List.of(s.landmarkId(), r.landmarkId()));
-                evidence.put("rtt_min_nanos", List.of(s.rttMinNanos(), r.rttMinNanos()));
-                evidence.put(
-                        "measured_at",
-                        List.of(s.measuredAt().toString(), r.measuredAt().toString()));
-                evidence.put("landmark_distance_km", Math.round(distanceKm * 10) / 10.0);
-                evidence.put("max_reach_km", Math.round(reachKm * 10) / 10.0);
-                evidence.put("max_travel_km_per_hour", MAX_TRAVEL_KM_PER_HOUR);
-                alerts.raise(
-                        Alert.Rule.CLONED_IDENTITY,
-                        Alert.Severity.CRITICAL,
-                        Alert.SubjectType.CHIP,
-                        r.chipSerial(),
-                        String.format(
-                                java.util.Locale.ROOT,
-                                "chip %s answered landmarks %s and %s, %.0f km apart, within reach of at most %.0f km",
-                                r.chipSerial(),
-                                s.landmarkId(),
-                                r.landmarkId(),
-                                distanceKm,
-                                reachKm),
-                        evidence);
-                return;
-            }
+        Optional<GeoPosition> pa = position(a.landmarkId());
+        Optional<GeoPosition> pb = position(b.landmarkId());
+        if (pa.isEmpty() || pb.isEmpty()) {
+            return false;
         }
+        double distanceKm = pa.get().geodesicDistanceTo(pb.get()).km();
+        double hours = Duration.between(a.measuredAt(), b.measuredAt()).abs().toNanos() / 3.6e12;
+        double reachKm = C_KM_PER_NANO * a.rttMinNanos() / 2
+                + C_KM_PER_NANO * b.rttMinNanos() / 2
+                + MAX_TRAVEL_KM_PER_HOUR * hours;
+        if (distanceKm <= reachKm) {
+            return false;
+        }
+        Map<String, Object> evidence = new LinkedHashMap<>();
+        evidence.put("receipt_ids", List.of(a.receiptId(), b.receiptId()));
+        evidence.put("landmarks", List.of(a.landmarkId(), b.landmarkId()));
+        evidence.put("rtt_min_nanos", List.of(a.rttMinNanos(), b.rttMinNanos()));
+        evidence.put(
+                "measured_at", List.of(a.measuredAt().toString(), b.measuredAt().toString()));
+        evidence.put("landmark_distance_km", Math.round(distanceKm * 10) / 10.0);
+        evidence.put("max_reach_km", Math.round(reachKm * 10) / 10.0);
+        evidence.put("max_travel_km_per_hour", MAX_TRAVEL_KM_PER_HOUR);
+        alerts.raise(
+                Alert.Rule.CLONED_IDENTITY,
+                Alert.Severity.CRITICAL,
+                Alert.SubjectType.CHIP,
+                chip,
+                String.format(
+                        java.util.Locale.ROOT,
+                        "chip %s answered landmarks %s and %s, %.0f km apart, within reach of at most %.0f km",
+                        chip,
+                        a.landmarkId(),
+                        b.landmarkId(),
+                        distanceKm,
+                        reachKm),
+                evidence);
+        return true;
     }
 
     private Optional<GeoPosition> position(String landmarkId) {

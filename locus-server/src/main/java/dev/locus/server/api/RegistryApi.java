@@ -130,6 +130,7 @@ final class RegistryApi {
         }
         Landmark updated = registry.setLandmarkStatus(id, status, reason, actor(ctx))
                 .orElseThrow(() -> Requests.notFound("landmark", id));
+        cp.verdicts().forgetWindows();
         if (status == Model.LandmarkStatus.SUSPECT) {
             cp.alerts()
                     .raise(

@@ -45,7 +45,29 @@ public final class ReceiptIngestor {
 
     /** Told about every stored batch, after commit. */
     public interface IngestListener {
-        void ingested(List<Submission> submissions, List<IngestResult> results);
+        void ingested(IngestBatch batch);
+    }
+
+    /**
+     * The latest accepted receipt of a chip.
+     *
+     * @param rttMinNanos its minimum round trip, in nanoseconds
+     */
+    public record Sighting(long receiptId, String landmarkId, long rttMinNanos, Instant measuredAt) {}
+
+    /**
+     * A committed batch.
+     *
+     * @param previous for each chip with an accepted receipt in the batch, its latest accepted
+     *     receipt before the batch (absent for a chip never seen before)
+     */
+    public record IngestBatch(
+            List<Submission> submissions, List<IngestResult> results, Map<String, Sighting> previous) {
+        public IngestBatch {
+            submissions = List.copyOf(submissions);
+            results = List.copyOf(results);
+            previous = Map.copyOf(previous);
+        }
     }
 
     public ReceiptIngestor(Database db, ReceiptSignatureVerifier verifier, IngestPolicy policy, InstantSource clock) {
@@ -86,9 +108,14 @@ public final class ReceiptIngestor {
         LocusServerException last = null;
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
-                List<IngestResult> results = db.inTransaction(c -> store(c, batch, early, submitter, now));
+                Map<String, Sighting> previous = new HashMap<>();
+                List<IngestResult> results = db.inTransaction(c -> {
+                    previous.clear();
+                    return store(c, batch, early, submitter, now, previous);
+                });
+                IngestBatch committed = new IngestBatch(batch, results, previous);
                 for (IngestListener l : listeners) {
-                    l.ingested(batch, results);
+                    l.ingested(committed);
                 }
                 return results;
             } catch (LocusServerException e) {
@@ -179,7 +206,12 @@ public final class ReceiptIngestor {
     }
 
     private List<IngestResult> store(
-            Connection c, List<Submission> batch, List<Optional<Rejection>> early, Principal submitter, Instant now)
+            Connection c,
+            List<Submission> batch,
+            List<Optional<Rejection>> early,
+            Principal submitter,
+            Instant now,
+            Map<String, Sighting> previous)
             throws SQLException {
         List<Optional<Rejection>> verdicts = new ArrayList<>(early);
         Set<String> landmarkIds = new HashSet<>();
@@ -236,6 +268,7 @@ public final class ReceiptIngestor {
             }
             ps.executeBatch();
         }
+        previous.putAll(lastSightings(c, latestPerChip.keySet()));
         updateActivity(c, batch, ids, latestPerChip);
         return results;
     }
@@ -291,6 +324,34 @@ public final class ReceiptIngestor {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Map<String, Sighting> lastSightings(Connection c, Set<String> serials) throws SQLException {
+        Map<String, Sighting> out = new HashMap<>();
+        List<String> list = new ArrayList<>(serials);
+        for (int from = 0; from < list.size(); from += 500) {
+            List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
+            String marks = chunk.stream().map(x -> "?").collect(Collectors.joining(","));
+            try (PreparedStatement ps = c.prepareStatement("SELECT chip_serial, last_receipt_id, last_landmark_id,"
+                    + " last_rtt_min_nanos, last_measured_at FROM chip_activity WHERE chip_serial IN (" + marks
+                    + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(
+                                rs.getString(1),
+                                new Sighting(
+                                        rs.getLong(2),
+                                        rs.getString(3),
+                                        rs.getLong(4),
+                                        Sql.getInstant(rs, "last_measured_at")));
                     }
                 }
             }
@@ -364,18 +425,22 @@ public final class ReceiptIngestor {
         }
         try (PreparedStatement ps =
                 c.prepareStatement("MERGE INTO chip_activity a USING (VALUES (CAST(? AS VARCHAR(64)),"
-                        + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT)))"
-                        + " AS v (chip_serial, measured_at, landmark_id, receipt_id) ON a.chip_serial = v.chip_serial"
+                        + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT),"
+                        + " CAST(? AS BIGINT))) AS v (chip_serial, measured_at, landmark_id, rtt, receipt_id)"
+                        + " ON a.chip_serial = v.chip_serial"
                         + " WHEN MATCHED AND v.measured_at > a.last_measured_at THEN UPDATE SET"
-                        + " last_measured_at = v.measured_at, last_landmark_id = v.landmark_id, last_receipt_id = v.receipt_id"
-                        + " WHEN NOT MATCHED THEN INSERT (chip_serial, last_measured_at, last_landmark_id, last_receipt_id)"
-                        + " VALUES (v.chip_serial, v.measured_at, v.landmark_id, v.receipt_id)")) {
+                        + " last_measured_at = v.measured_at, last_landmark_id = v.landmark_id,"
+                        + " last_rtt_min_nanos = v.rtt, last_receipt_id = v.receipt_id"
+                        + " WHEN NOT MATCHED THEN INSERT (chip_serial, last_measured_at, last_landmark_id,"
+                        + " last_rtt_min_nanos, last_receipt_id)"
+                        + " VALUES (v.chip_serial, v.measured_at, v.landmark_id, v.rtt, v.receipt_id)")) {
             for (Map.Entry<String, Integer> e : latestPerChip.entrySet()) {
                 Receipt r = batch.get(e.getValue()).receipt();
                 ps.setString(1, e.getKey());
                 Sql.setInstant(ps, 2, r.measuredAt());
                 ps.setString(3, r.landmarkId());
-                ps.setLong(4, ids.get(e.getValue()));
+                ps.setLong(4, r.rttMinNanos());
+                ps.setLong(5, ids.get(e.getValue()));
                 ps.addBatch();
             }
             ps.executeBatch();

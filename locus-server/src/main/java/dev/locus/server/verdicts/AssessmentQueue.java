@@ -2,7 +2,6 @@ package dev.locus.server.verdicts;
 
 import dev.locus.server.ingest.IngestResult;
 import dev.locus.server.ingest.ReceiptIngestor;
-import dev.locus.server.ingest.Submission;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -11,23 +10,37 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chips with new accepted receipts, waiting to be re-assessed. Many receipts for one chip between
- * two drains cost one assessment. Thread-safe.
+ * Chips with new accepted receipts that can change their verdict, waiting to be re-assessed. Many
+ * receipts for one chip between two drains cost one assessment; receipts that cannot change the
+ * feasible region (see {@link VerdictEngine#wouldChange}) cost none. Thread-safe.
  */
 public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
     private static final Logger LOG = LoggerFactory.getLogger(AssessmentQueue.class);
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final VerdictEngine engine;
+    private final int threads;
+    private volatile boolean stopping;
 
-    public AssessmentQueue(VerdictEngine engine) {
+    /**
+     * @param threads how many chips are assessed in parallel during a drain (CPU-bound: the geo core
+     *     takes about a millisecond per assessment)
+     */
+    public AssessmentQueue(VerdictEngine engine, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("assessment threads must be >= 1, got " + threads);
+        }
         this.engine = engine;
+        this.threads = threads;
     }
 
     @Override
-    public void ingested(List<Submission> submissions, List<IngestResult> results) {
-        for (int i = 0; i < results.size(); i++) {
-            if (results.get(i) instanceof IngestResult.Accepted) {
-                pending.add(submissions.get(i).receipt().chipSerial());
+    public void ingested(ReceiptIngestor.IngestBatch batch) {
+        for (int i = 0; i < batch.results().size(); i++) {
+            if (batch.results().get(i) instanceof IngestResult.Accepted) {
+                var r = batch.submissions().get(i).receipt();
+                if (engine.wouldChange(r.chipSerial(), r.landmarkId(), r.rttMinNanos())) {
+                    pending.add(r.chipSerial());
+                }
             }
         }
     }
@@ -36,20 +49,51 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
         return pending.size();
     }
 
-    /** Assesses every pending chip once; returns how many verdicts were stored. */
+    /** Makes a running or later drain stop after the chips it is assessing; the rest stay pending. */
+    public void stop() {
+        stopping = true;
+    }
+
+    /** Assesses every pending chip once, on up to {@code threads} threads; returns how many verdicts were stored. */
     public int drain() {
         List<String> chips = new ArrayList<>(pending);
-        int stored = 0;
-        for (String serial : chips) {
-            pending.remove(serial);
-            try {
-                if (engine.assess(serial).isPresent()) {
-                    stored++;
+        if (chips.isEmpty()) {
+            return 0;
+        }
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger stored = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable worker = () -> {
+            int i;
+            while (!stopping && (i = next.getAndIncrement()) < chips.size()) {
+                String serial = chips.get(i);
+                pending.remove(serial);
+                try {
+                    if (engine.assess(serial).isPresent()) {
+                        stored.incrementAndGet();
+                    }
+                } catch (RuntimeException e) {
+                    LOG.error("assessing chip {} failed; it will be assessed again with its next receipt", serial, e);
                 }
-            } catch (RuntimeException e) {
-                LOG.error("assessing chip {} failed; it will be assessed again with its next receipt", serial, e);
+            }
+        };
+        int n = Math.min(threads, chips.size());
+        List<Thread> helpers = new ArrayList<>();
+        for (int t = 1; t < n; t++) {
+            Thread h = new Thread(worker, "locus-assess-" + t);
+            h.setDaemon(true);
+            h.start();
+            helpers.add(h);
+        }
+        worker.run();
+        for (Thread h : helpers) {
+            try {
+                h.join();
+            } catch (InterruptedException e) {
+                stopping = true; // helpers finish their current chip; never interrupt H2 I/O
+                Thread.currentThread().interrupt();
+                break;
             }
         }
-        return stored;
+        return stored.get();
     }
 }

@@ -55,6 +55,7 @@ public final class VerdictEngine {
     private final Duration window;
     private final Set<String> restricted;
     private final ObjectMapper json;
+    private final WindowCache cache = new WindowCache(200_000, Duration.ofHours(1));
 
     public VerdictEngine(
             Database db,
@@ -127,6 +128,9 @@ public final class VerdictEngine {
             }
             return new StoredVerdict(id, chipSerial, start, end, verdicts, proven, evidence, end);
         });
+        Map<String, Long> mins = new TreeMap<>();
+        in.window().forEach(m -> mins.put(m.landmarkId(), m.rttMinNanos()));
+        cache.put(chipSerial, end, mins);
         raiseAlerts(stored, a);
         return Optional.of(stored);
     }
@@ -311,6 +315,19 @@ public final class VerdictEngine {
         } catch (JsonProcessingException e) {
             throw new LocusServerException("stored verdict evidence is not JSON: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether an accepted receipt can change the chip's verdict: false only when the chip's latest
+     * verdict is under an hour old and already has a round trip at least as short from that landmark.
+     */
+    public boolean wouldChange(String chipSerial, String landmarkId, long rttNanos) {
+        return cache.wouldChange(chipSerial, landmarkId, rttNanos, clock.instant());
+    }
+
+    /** Forgets what is known about current windows, e.g. after a landmark's status changed. */
+    public void forgetWindows() {
+        cache.clear();
     }
 
     /** Verdicts of a chip, oldest first, by id. */

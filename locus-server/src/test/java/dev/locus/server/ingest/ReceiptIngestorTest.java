@@ -165,4 +165,55 @@ class ReceiptIngestorTest {
             }
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void receiptSignedByTheJdkProvider_verifies(String engine) throws Exception {
+        KeyPair key = Fixtures.ed25519();
+        try (Database db = TestDatabases.fresh(engine)) {
+            Fixtures.populate(Fixtures.registry(db, CLOCK), key);
+            var landmark = Fixtures.registry(db, CLOCK).landmark("lm-sg").orElseThrow();
+            Bytes nonce = nonce();
+            Bytes payload = ReceiptPayloadV1.encode("lm-sg", "GPU-1", nonce, 7L, List.of(7L), Fixtures.NOW);
+            java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
+            jdk.initSign(key.getPrivate());
+            jdk.update(payload.toArray());
+            Receipt r = new Receipt(
+                    "lm-sg", "GPU-1", nonce, 7L, List.of(7L), Fixtures.NOW, 1, Bytes.of(jdk.sign()), payload);
+            assertThat(new Ed25519ReceiptVerifier().verify(r, landmark)).isEmpty();
+            assertThat(signed(key, "GPU-1", Fixtures.NOW).signature().length()).isEqualTo(64);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void concurrentReplays_acceptExactlyOnce(String engine) throws Exception {
+        KeyPair key = Fixtures.ed25519();
+        try (Database db = TestDatabases.fresh(engine)) {
+            Fixtures.populate(Fixtures.registry(db, CLOCK), key);
+            Receipt r = signed(key, "GPU-1", Fixtures.NOW.minusSeconds(1));
+            ReceiptIngestor ingestor = ingestor(db);
+            int threads = 8;
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+            var start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<IngestResult>> futures = new java.util.ArrayList<>();
+            for (int i = 0; i < threads; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return ingestor.ingest(List.of(Submission.of(r)), LANDMARK).get(0);
+                }));
+            }
+            start.countDown();
+            int accepted = 0;
+            for (var f : futures) {
+                if (f.get() instanceof IngestResult.Accepted) {
+                    accepted++;
+                }
+            }
+            pool.shutdown();
+            assertThat(accepted).isEqualTo(1);
+            assertThat(count(db, "ACCEPTED")).isEqualTo(1);
+            assertThat(count(db, "REJECTED")).isEqualTo(threads - 1);
+        }
+    }
 }

@@ -1,0 +1,147 @@
+package dev.locus.server.alerts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.locus.server.Bytes;
+import dev.locus.server.Fixtures;
+import dev.locus.server.Json;
+import dev.locus.server.MutableClock;
+import dev.locus.server.TestDatabases;
+import dev.locus.server.audit.AuditLog;
+import dev.locus.server.auth.Principal;
+import dev.locus.server.auth.Role;
+import dev.locus.server.ingest.Ed25519ReceiptVerifier;
+import dev.locus.server.ingest.IngestPolicy;
+import dev.locus.server.ingest.IngestResult;
+import dev.locus.server.ingest.ReceiptIngestor;
+import dev.locus.server.ingest.ReceiptPayloadV1;
+import dev.locus.server.ingest.Submission;
+import dev.locus.server.persistence.Database;
+import dev.locus.server.registry.RegistryService;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class AlertRulesTest {
+    static List<String> engines() {
+        return TestDatabases.engines();
+    }
+
+    private static final Principal ADMIN = new Principal("t", "admin", Role.ADMIN, Optional.empty());
+    private final Random random = new Random(3);
+    private final KeyPair sg = Fixtures.ed25519();
+    private final KeyPair fra = Fixtures.ed25519();
+
+    private record World(Database db, MutableClock clock, AlertService alerts, ReceiptIngestor ingestor) {}
+
+    private World world(String engine) {
+        Database db = TestDatabases.fresh(engine);
+        MutableClock clock = new MutableClock(Fixtures.NOW);
+        RegistryService registry = Fixtures.registry(db, clock);
+        Fixtures.populate(registry, sg);
+        registry.createLandmark(
+                Map.of(
+                        "id",
+                        "lm-fra",
+                        "name",
+                        "Frankfurt",
+                        "latitude_deg",
+                        "50.11",
+                        "longitude_deg",
+                        "8.68",
+                        "public_key",
+                        Ed25519ReceiptVerifier.rawPublicKey(fra.getPublic()).toBase64()),
+                "test");
+        AlertService alerts = new AlertService(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
+        ReceiptIngestor ingestor = new ReceiptIngestor(
+                db, new Ed25519ReceiptVerifier(), IngestPolicy.live().withMaxAge(Duration.ofDays(2)), clock);
+        ingestor.addListener(new ClonedIdentityRule(db, alerts));
+        return new World(db, clock, alerts, ingestor);
+    }
+
+    private IngestResult submit(World w, String landmark, KeyPair key, long rttNanos) {
+        byte[] nonce = new byte[16];
+        random.nextBytes(nonce);
+        return w.ingestor()
+                .ingest(
+                        List.of(Submission.of(ReceiptPayloadV1.sign(
+                                landmark,
+                                "GPU-1",
+                                Bytes.of(nonce),
+                                List.of(rttNanos),
+                                w.clock().instant(),
+                                key.getPrivate()))),
+                        ADMIN)
+                .get(0);
+    }
+
+    private static List<Alert> open(World w, Alert.Rule rule) {
+        return w.alerts().page(Optional.empty(), Optional.empty(), 0, 100).items().stream()
+                .filter(a -> a.rule() == rule)
+                .toList();
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void flightBetweenLandmarks_isNotAClone_butAnswersMinutesApartAre(String engine) {
+        World w = world(engine);
+        try (Database db = w.db()) {
+            assertThat(submit(w, "lm-sg", sg, 400_000)).isInstanceOf(IngestResult.Accepted.class);
+            w.clock().advance(Duration.ofHours(13)); // 10,300 km at 1,200 km/h needs 8.6 h
+            assertThat(submit(w, "lm-fra", fra, 400_000)).isInstanceOf(IngestResult.Accepted.class);
+            assertThat(open(w, Alert.Rule.CLONED_IDENTITY)).isEmpty();
+
+            w.clock().advance(Duration.ofMinutes(5));
+            submit(w, "lm-sg", sg, 400_000);
+            List<Alert> clones = open(w, Alert.Rule.CLONED_IDENTITY);
+            assertThat(clones).singleElement().satisfies(a -> {
+                assertThat(a.subjectId()).isEqualTo("GPU-1");
+                assertThat(a.severity()).isEqualTo(Alert.Severity.CRITICAL);
+                assertThat(a.evidenceJson()).contains("lm-fra").contains("lm-sg");
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void silentInstalledChip_raisesOneSilentAlert_untilResolved(String engine) {
+        World w = world(engine);
+        try (Database db = w.db()) {
+            RegistryService registry = Fixtures.registry(db, w.clock());
+            registry.recordCustody("GPU-1", Map.of("kind", "INSTALLED", "site_id", "sg-1"), "ops");
+            SilenceRule silence = new SilenceRule(db, w.alerts(), w.clock(), Duration.ofHours(6));
+            submit(w, "lm-sg", sg, 400_000);
+            w.clock().advance(Duration.ofHours(5));
+            assertThat(silence.check()).isZero();
+            w.clock().advance(Duration.ofHours(2));
+            assertThat(silence.check()).isEqualTo(1);
+            assertThat(silence.check()).isZero(); // still open: not raised twice
+            long id = open(w, Alert.Rule.SILENT).get(0).id();
+            assertThat(w.alerts().resolve(id, "back online after maintenance", "ops"))
+                    .isInstanceOf(Transition.Done.class);
+            assertThat(silence.check()).isEqualTo(1); // still silent: raised again
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void installedChipWithoutProvenVerdict_isUnverifiedAfterThePolicyPeriod(String engine) {
+        World w = world(engine);
+        try (Database db = w.db()) {
+            Fixtures.registry(db, w.clock())
+                    .recordCustody("GPU-1", Map.of("kind", "INSTALLED", "site_id", "sg-1"), "ops");
+            UnverifiedRule rule = new UnverifiedRule(db, w.alerts(), w.clock(), Duration.ofHours(24));
+            assertThat(rule.check()).isZero();
+            w.clock().advance(Duration.ofHours(25));
+            assertThat(rule.check()).isEqualTo(1);
+            assertThat(open(w, Alert.Rule.UNVERIFIED))
+                    .singleElement()
+                    .satisfies(a -> assertThat(a.subjectId()).isEqualTo("GPU-1"));
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.locus.server.verdicts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.locus.boundaries.NaturalEarth;
+import dev.locus.geo.verdict.Verifier;
+import dev.locus.server.Bytes;
+import dev.locus.server.Fixtures;
+import dev.locus.server.Json;
+import dev.locus.server.TestDatabases;
+import dev.locus.server.alerts.AlertService;
+import dev.locus.server.audit.AuditLog;
+import dev.locus.server.auth.Principal;
+import dev.locus.server.auth.Role;
+import dev.locus.server.ingest.Ed25519ReceiptVerifier;
+import dev.locus.server.ingest.IngestPolicy;
+import dev.locus.server.ingest.ReceiptIngestor;
+import dev.locus.server.ingest.ReceiptPayloadV1;
+import dev.locus.server.ingest.Submission;
+import dev.locus.server.persistence.Database;
+import dev.locus.server.registry.RegistryService;
+import java.security.KeyPair;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AssessmentQueueTest {
+    @Test
+    void parallelDrain_assessesEveryPendingChipOnce_andSkipsReceiptsThatCannotChangeTheRegion() {
+        InstantSource clock = InstantSource.fixed(Fixtures.NOW);
+        KeyPair key = Fixtures.ed25519();
+        try (Database db = TestDatabases.fresh("h2")) {
+            RegistryService registry = Fixtures.registry(db, clock);
+            Fixtures.populate(registry, key);
+            for (int i = 0; i < 20; i++) {
+                registry.createChip(Map.of("serial", "C-" + i, "model", "H100", "declared_site_id", "sg-1"), "t");
+            }
+            AlertService alerts = new AlertService(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
+            VerdictEngine engine = new VerdictEngine(
+                    db,
+                    Verifier.of(NaturalEarth.bundled()),
+                    alerts,
+                    clock,
+                    Duration.ofHours(24),
+                    Set.of("CN", "HK", "MO"),
+                    Json.mapper());
+            AssessmentQueue queue = new AssessmentQueue(engine, 4);
+            ReceiptIngestor ingestor =
+                    new ReceiptIngestor(db, new Ed25519ReceiptVerifier(), IngestPolicy.live(), clock);
+            ingestor.addListener(queue);
+            Principal admin = new Principal("t", "admin", Role.ADMIN, Optional.empty());
+            List<Submission> batch = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                byte[] nonce = new byte[16];
+                nonce[0] = (byte) i;
+                batch.add(Submission.of(ReceiptPayloadV1.sign(
+                        "lm-sg", "C-" + i, Bytes.of(nonce), List.of(400_000L), Fixtures.NOW, key.getPrivate())));
+            }
+            ingestor.ingest(batch, admin);
+            assertThat(queue.size()).isEqualTo(20);
+            assertThat(queue.drain()).isEqualTo(20);
+            assertThat(queue.size()).isZero();
+            for (int i = 0; i < 20; i++) {
+                assertThat(engine.history("C-" + i, 0, 10).items()).hasSize(1);
+            }
+
+            byte[] again = new byte[16];
+            again[1] = 1;
+            ingestor.ingest(
+                    List.of(Submission.of(ReceiptPayloadV1.sign(
+                            "lm-sg", "C-0", Bytes.of(again), List.of(450_000L), Fixtures.NOW, key.getPrivate()))),
+                    admin);
+            assertThat(queue.size())
+                    .as("a longer round trip cannot shrink the region")
+                    .isZero();
+            again[1] = 2;
+            ingestor.ingest(
+                    List.of(Submission.of(ReceiptPayloadV1.sign(
+                            "lm-sg", "C-0", Bytes.of(again), List.of(350_000L), Fixtures.NOW, key.getPrivate()))),
+                    admin);
+            assertThat(queue.size()).as("a shorter one can").isEqualTo(1);
+        }
+    }
+}
