@@ -2,6 +2,11 @@ package dev.locus.server.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.geometry.S2Cap;
+import dev.locus.geo.bound.RoundTrip;
+import dev.locus.geo.bound.SpeedBound;
+import dev.locus.geo.position.GeoPosition;
+import dev.locus.geo.region.Disc;
 import dev.locus.server.LocusServerException;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
@@ -196,25 +201,30 @@ final class ChipViews {
                                 "receipt_id",
                                 m.path("receipt_id").asLong())));
             }
-            List<RegionGeometry.DiscKm> discs = new ArrayList<>();
+            SpeedBound speed = SpeedBound.ofKmPerMs(
+                    row.evidence().path("policy").path("speed_km_per_ms").asDouble(SpeedBound.C_KM_PER_MS));
+            List<S2Cap> caps = new ArrayList<>();
             for (JsonNode d : row.evidence().path("bounding_discs")) {
-                RegionGeometry.DiscKm disc = new RegionGeometry.DiscKm(
-                        d.path("latitude_deg").asDouble(),
-                        d.path("longitude_deg").asDouble(),
-                        d.path("max_distance_km").asDouble());
-                discs.add(disc);
+                Disc disc = Disc.of(
+                        d.path("landmark_id").asText(),
+                        GeoPosition.ofDegrees(
+                                d.path("latitude_deg").asDouble(),
+                                d.path("longitude_deg").asDouble()),
+                        RoundTrip.ofNanos(d.path("rtt_nanos").asLong()),
+                        speed);
+                caps.add(disc.cap());
                 features.add(feature(
-                        polygon(RegionGeometry.circle(disc)),
+                        polygon(RegionGeometry.circle(disc.cap())),
                         props(
                                 "disc",
                                 "landmark_id",
-                                d.path("landmark_id").asText(),
+                                disc.landmarkId(),
                                 "rtt_nanos",
-                                d.path("rtt_nanos").asLong(),
+                                disc.roundTrip().nanos(),
                                 "max_distance_km",
-                                disc.radiusKm())));
+                                disc.maxDistance().km())));
             }
-            Optional<List<double[]>> outline = RegionGeometry.intersection(discs);
+            Optional<List<double[]>> outline = RegionGeometry.intersection(caps);
             outline.ifPresent(ring -> features.add(feature(
                     polygon(ring),
                     props(

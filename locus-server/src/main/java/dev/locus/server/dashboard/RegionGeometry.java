@@ -1,15 +1,20 @@
 package dev.locus.server.dashboard;
 
+import com.google.common.geometry.S2Cap;
+import com.google.common.geometry.S2Point;
+import dev.locus.geo.position.GeoPosition;
+import dev.locus.geo.region.RegionOutline;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Display outlines for a feasible region on a sphere of mean Earth radius: each disc as a sampled
- * small circle, and the intersection of discs as the boundary points of every disc that lie in all
- * the others, ordered around their centre. These outlines are drawn for people; the verdict itself
- * is decided exactly by the geo core from the discs and never from these polygons.
+ * Display outlines for a feasible region: each of the geo core's discs (S2 caps, as the verdict
+ * used them) as a sampled circle, the intersection as the boundary points of every disc that lie in
+ * all the others ordered around their centre, and a licensed zone as a circle of its radius on a
+ * sphere of mean Earth radius. These outlines are drawn for people; the verdict itself is decided
+ * exactly by the geo core from the discs and never from these polygons.
  *
  * <p>Longitudes are unwrapped along each ring (they may leave [-180, 180]) so rings that cross the
  * antimeridian draw as one shape; a ring around a pole is closed through the pole. Stateless.
@@ -42,32 +47,40 @@ final class RegionGeometry {
         return closeAroundPole(unwrap(ring), d.latitudeDeg());
     }
 
+    /** A closed ring of [longitude, latitude] pairs in degrees around a geo-core disc's cap. */
+    static List<double[]> circle(S2Cap cap) {
+        List<double[]> ring = new ArrayList<>(SAMPLES + 3);
+        for (S2Point p : RegionOutline.circle(cap, SAMPLES)) {
+            ring.add(lonLat(new double[] {p.getX(), p.getY(), p.getZ()}));
+        }
+        return closeAroundPole(unwrap(ring), GeoPosition.of(cap.axis()).latitudeDegrees());
+    }
+
     /**
-     * The outline of the intersection of the discs, or empty when the discs do not all meet, when
-     * fewer than one is given, or when a disc is wider than a hemisphere (the intersection may then
-     * not be convex and is left to the discs themselves).
+     * The outline of the intersection of the caps (the geo core's discs, exactly as the verdict
+     * used them), or empty when they do not all meet, when none is given, or when a cap is wider
+     * than a hemisphere (the intersection may then not be convex and is left to the discs).
      */
-    static Optional<List<double[]>> intersection(List<DiscKm> discs) {
-        if (discs.isEmpty() || discs.stream().anyMatch(d -> d.angleRadians() >= Math.PI / 2)) {
+    static Optional<List<double[]>> intersection(List<S2Cap> caps) {
+        if (caps.isEmpty() || caps.stream().anyMatch(c -> c.angle().radians() >= Math.PI / 2)) {
             return Optional.empty();
         }
-        if (discs.size() == 1) {
-            return Optional.of(circle(discs.get(0)));
+        if (caps.size() == 1) {
+            return Optional.of(circle(caps.get(0)));
         }
         List<double[]> inside = new ArrayList<>();
-        for (DiscKm d : discs) {
-            for (int i = 0; i < SAMPLES; i++) {
-                double[] p = destination(d, 360.0 * i / SAMPLES);
-                double[] u = unit(p[1], p[0]);
+        for (S2Cap cap : caps) {
+            List<S2Point> boundary = RegionOutline.circle(cap, SAMPLES);
+            for (S2Point p : boundary.subList(0, SAMPLES)) {
                 boolean inAll = true;
-                for (DiscKm o : discs) {
-                    if (o != d && angle(u, o.unit()) > o.angleRadians() + 1e-9) {
+                for (S2Cap other : caps) {
+                    if (other != cap && other.axis().angle(p) > other.angle().radians() + 1e-9) {
                         inAll = false;
                         break;
                     }
                 }
                 if (inAll) {
-                    inside.add(u);
+                    inside.add(new double[] {p.getX(), p.getY(), p.getZ()});
                 }
             }
         }
