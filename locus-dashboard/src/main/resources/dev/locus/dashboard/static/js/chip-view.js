@@ -45,6 +45,16 @@ async function drawRegion(mapBox, geo) {
   if (focus.length) {
     map.fitBounds(L.featureGroup(focus).getBounds().pad(0.15), { maxZoom: 8 });
   }
+  // a region too small to see at this zoom (a few km) still gets a visible mark
+  if (layers.region.length) {
+    const b = L.featureGroup(layers.region).getBounds();
+    const px = map.latLngToContainerPoint(b.getNorthEast()).distanceTo(map.latLngToContainerPoint(b.getSouthWest()));
+    if (px < 14) {
+      const colour = headline(geo.verdict.headline).colour;
+      L.circleMarker(b.getCenter(), { radius: 9, color: colour, weight: 3, fillColor: colour, fillOpacity: 0.35 })
+        .bindTooltip(`Feasible region (${count(Math.round(geo.verdict.area_km2 || 0))} km², shown enlarged)`).addTo(map);
+    }
+  }
   legend(map, 'Feasible region', [
     { colour: geo.verdict ? headline(geo.verdict.headline).colour : '#6b6b6b', label: 'Region (all discs intersect)', shape: 'square' },
     { colour: '#2c7fb8', label: 'Landmark disc (light-speed bound)', shape: 'ring' },
