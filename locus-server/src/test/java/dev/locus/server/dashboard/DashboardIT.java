@@ -301,6 +301,45 @@ class DashboardIT {
         assertThat(browser.driver.findElement(By.id("chip-table")).getText()).doesNotContain("SG-H100");
     }
 
+    /**
+     * WCAG 2 contrast of every visible text element against its nearest painted background;
+     * returns the worst few as "ratio text" strings.
+     */
+    static final String CONTRAST = "const parse = (c) => {"
+            + "  const n = c.match(/[\\d.]+/g).map(Number);"
+            + "  return c.startsWith('color(') ? {r: n[0] * 255, g: n[1] * 255, b: n[2] * 255, a: n.length > 3 ? n[3] : 1}"
+            + "    : {r: n[0], g: n[1], b: n[2], a: n.length > 3 ? n[3] : 1}; };"
+            + " const lum = (c) => { const f = (v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };"
+            + "  return 0.2126 * f(c.r) + 0.7152 * f(c.g) + 0.0722 * f(c.b); };"
+            + " const bg = (el) => { for (let e = el; e; e = e.parentElement) {"
+            + "  const c = parse(getComputedStyle(e).backgroundColor); if (c.a > 0.5) return c; } return {r: 255, g: 255, b: 255}; };"
+            + " const out = [];"
+            + " for (const el of document.querySelectorAll('#view *, header *')) {"
+            + "  const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());"
+            + "  if (!own || !el.offsetParent || el.closest('.leaflet-container')) continue;"
+            + "  const a = lum(parse(getComputedStyle(el).color)); const b = lum(bg(el));"
+            + "  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);"
+            + "  out.push([ratio, el.textContent.trim().slice(0, 40)]); }"
+            + " out.sort((x, y) => x[0] - y[0]); return out.slice(0, 5).map((x) => x[0].toFixed(2) + ' ' + x[1]);";
+
+    @Test
+    @Order(8)
+    void text_hasReadableContrast_inEveryMainView() {
+        for (String[] view : new String[][] {
+            {"#/map", ".view-map[data-ready='true']"},
+            {"#/fleet", "#chip-table"},
+            {"#/alerts", "#alert-table"},
+            {"#/chips/" + DemoFleet.DIVERTED, ".view-chip[data-ready='true']"}
+        }) {
+            go(view[0], view[1]);
+            List<?> worst = (List<?>) browser.js(CONTRAST);
+            assertThat(worst).as(view[0]).isNotEmpty();
+            double ratio = Double.parseDouble(((String) worst.get(0)).split(" ")[0]);
+            System.out.printf("DASHBOARD contrast %s: lowest ratios %s%n", view[0], worst);
+            assertThat(ratio).as(view[0] + " lowest contrast: " + worst).isGreaterThanOrEqualTo(4.5);
+        }
+    }
+
     @Test
     @Order(8)
     void landmarksView_explainsTheSuspect() {

@@ -10,7 +10,7 @@ export const HEADLINES = [
     help: 'The discs do not intersect: a landmark position or clock is wrong.' },
   { key: 'INCONCLUSIVE', label: 'Inconclusive', colour: '#6b6b6b',
     help: 'Nothing could be proven: too few or too distant landmarks.' },
-  { key: 'NO_VERDICT', label: 'No verdict yet', colour: '#a8a8a8',
+  { key: 'NO_VERDICT', label: 'No verdict yet', colour: '#8f8f8f',
     help: 'The chip has never been assessed.' },
   { key: 'EXCLUDES_RESTRICTED', label: 'Not in restricted country', colour: '#2c7fb8',
     help: 'The feasible region avoids every restricted jurisdiction.' },
