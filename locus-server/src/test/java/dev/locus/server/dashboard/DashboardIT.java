@@ -192,6 +192,15 @@ class DashboardIT {
                 .contains("OUTSIDE_ZONE")
                 .contains("Rack B12, server sn 7781-22");
         browser.fullPageScreenshot("05b-chip-diverted-full-page");
+        // any verdict of the history can be put on the map
+        List<WebElement> show = browser.driver.findElements(By.cssSelector("a.show-verdict"));
+        String oldest = show.get(show.size() - 1).getDomAttribute("href");
+        String verdictId = oldest.substring(oldest.indexOf("verdict=") + "verdict=".length());
+        browser.js("location.hash = arguments[0]", oldest);
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                .until(d ->
+                        d.findElement(By.cssSelector(".chip-map h2")).getText().contains("verdict " + verdictId));
+        browser.await(By.cssSelector(".view-chip[data-ready='true']"));
     }
 
     @Test
@@ -349,6 +358,17 @@ class DashboardIT {
                 .contains("landmark lm-syd marked suspect: mesh audit: 41 ms to lm-tyo");
         WebElement row = browser.driver.findElement(By.xpath("//table//tr[td[contains(text(),'(lm-syd)')]]"));
         assertThat(row.getDomProperty("textContent")).contains("SUSPECT");
+        // resolve the suspect's alert with a reason
+        suspect.findElement(By.cssSelector("button.resolve")).click();
+        browser.await(By.id("transition-reason"))
+                .sendKeys("Position re-surveyed by GNSS; landmark restored after audit");
+        browser.driver.findElement(By.cssSelector("dialog button.confirm")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                .until(d -> http.get("/api/v1/alerts?status=RESOLVED", admin)
+                        .json()
+                        .get("items")
+                        .toString()
+                        .contains("Position re-surveyed by GNSS"));
         browser.screenshot("10-landmarks");
     }
 
