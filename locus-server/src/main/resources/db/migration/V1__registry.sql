@@ -103,7 +103,6 @@ CREATE TABLE chip_activity (
     chip_serial       VARCHAR(64) PRIMARY KEY REFERENCES chips (serial),
     last_measured_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     last_landmark_id  VARCHAR(64) NOT NULL,
-    last_rtt_min_nanos BIGINT     NOT NULL,
     last_receipt_id   BIGINT      NOT NULL
 );
 

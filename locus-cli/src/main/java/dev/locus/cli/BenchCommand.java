@@ -1,441 +1,81 @@
 package dev.locus.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.locus.geo.position.GeoPosition;
-import dev.locus.server.Bytes;
-import dev.locus.server.ControlPlane;
-import dev.locus.server.Json;
-import dev.locus.server.ServerConfig;
-import dev.locus.server.ingest.Ed25519ReceiptVerifier;
-import dev.locus.server.ingest.ReceiptJson;
-import dev.locus.server.ingest.ReceiptPayloadV1;
-import dev.locus.server.persistence.DatabaseConfig;
-import java.io.IOException;
-import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.locus.cli.bench.ProtocolBench;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
+/** {@code locus bench}: load benchmarks with their baselines measured in the same run. */
 @Command(
         name = "bench",
         mixinStandardHelpOptions = true,
-        description = "Load runs of the control plane.",
-        subcommands = {BenchCommand.Ingest.class})
-final class BenchCommand implements Runnable {
-    @picocli.CommandLine.Spec
+        description = "Benchmarks with a baseline measured in the same run.",
+        subcommands = {BenchCommand.Protocol.class, IngestBenchCommand.class})
+public final class BenchCommand implements Runnable {
+    @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     @Command(
-            name = "ingest",
+            name = "protocol",
             mixinStandardHelpOptions = true,
             description = {
-                "Starts a control plane on a fresh database, registers CHIPS chips (bulk import through the",
-                "API) and 24 landmarks, then for SECONDS posts signed receipts over HTTP from several",
-                "clients while a reader measures API read latency. Each chip is measured by 6 fixed",
-                "landmarks, each pair with a fixed floor plus exponential jitter (mean 40 us), as real",
-                "round trips behave. Receipts are signed before the timed",
-                "phase so the client's signing does not compete with the server. Verdicts are kept current",
-                "by the server's assessment queue during the run; its backlog at the end is reported."
+                "Landmark timing overhead over a raw UDP echo (p50, p99) and verified challenge-responses per second,",
+                "landmark and agents in this process on loopback (real UDP sockets, real signatures and receipts)."
             })
-    static final class Ingest implements Callable<Integer> {
-        @Option(names = "--chips", defaultValue = "10000", description = "registry size (default: ${DEFAULT-VALUE})")
-        int chips;
+    static final class Protocol implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
 
         @Option(
                 names = "--seconds",
-                defaultValue = "20",
-                description = "length of the timed phase (default: ${DEFAULT-VALUE})")
-        int seconds;
+                defaultValue = "10",
+                description = "Measured seconds, split between latency and throughput (default ${DEFAULT-VALUE}).")
+        double seconds;
 
         @Option(
-                names = "--database",
-                defaultValue = "embedded",
-                description = "'embedded' (a fresh H2 under a temporary directory) or a PostgreSQL URL; the bench"
-                        + " creates its own schema there and drops nothing else")
-        String database;
-
-        @Option(names = "--json", description = "write the figures to this file")
-        Path json;
-
-        @Option(
-                names = "--rate",
-                defaultValue = "8000",
-                description = "receipts signed in advance per second of run (default: ${DEFAULT-VALUE})")
-        int rate;
-
-        @Option(
-                names = "--clients",
+                names = "--agents",
                 defaultValue = "4",
-                description = "concurrent HTTP submitters (default: ${DEFAULT-VALUE})")
-        int clients;
+                description = "Concurrent agents in the throughput phase (default ${DEFAULT-VALUE}).")
+        int agents;
 
-        @Option(
-                names = "--batch",
-                defaultValue = "500",
-                description = "receipts per request (default: ${DEFAULT-VALUE})")
-        int batch;
+        @Option(names = "--rounds", defaultValue = "32", description = "Rounds per session (default ${DEFAULT-VALUE}).")
+        int rounds;
 
-        @Option(
-                names = "--assessment-threads",
-                defaultValue = "1",
-                description = "chips the server assesses in parallel (default: ${DEFAULT-VALUE})")
-        int assessmentThreads;
+        @Option(names = "--verifier-threads", description = "Landmark verifier threads (default: the number of CPUs).")
+        Integer verifierThreads;
 
-        private static final int LANDMARKS = 24;
-        private static final int PER_CHIP = 6;
+        @Option(names = "--json", description = "Also write the results to this JSON file.")
+        Path json;
 
         @Override
         public Integer call() throws Exception {
-            if (chips < 1 || seconds < 1 || rate < 1 || clients < 1 || batch < 1 || batch > 5000) {
-                throw new IllegalArgumentException(
-                        "--chips, --seconds, --rate, --clients must be >= 1 and --batch in [1, 5000]");
+            if (!(seconds >= 1 && seconds <= 3600)) {
+                throw new IllegalArgumentException("--seconds must be in [1, 3600], got " + seconds);
             }
-            ObjectMapper mapper = Json.mapper();
-            Path dir = Files.createTempDirectory("locus-bench-");
-            DatabaseConfig dbConfig = database.equalsIgnoreCase("embedded")
-                    ? DatabaseConfig.embedded(dir)
-                    : DatabaseConfig.parse(
-                            withFreshSchema(database.strip().replaceFirst("(?i)^postgres\\s+", "")), dir);
-            ServerConfig config = ServerConfig.builder(dir)
-                    .database(dbConfig)
-                    .port(0)
-                    .rateLimits(1_000_000, 1_000_000)
-                    .assessmentThreads(assessmentThreads)
-                    .build();
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("database", dbConfig.kind().name().toLowerCase(java.util.Locale.ROOT));
-            out.put("chips", chips);
-            out.put("cpus", Runtime.getRuntime().availableProcessors());
-            out.put("assessment_threads", assessmentThreads);
-            try (ControlPlane cp = ControlPlane.start(config, InstantSource.system())) {
-                String token = Files.readString(dir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
-                        .strip();
-                Http http = new Http(cp.port(), token);
-                Random random = new Random(1);
-                List<KeyPair> keys = new ArrayList<>();
-                long t0 = System.nanoTime();
-                register(http, keys);
-                long t1 = System.nanoTime();
-                registerChips(http);
-                long t2 = System.nanoTime();
-                System.err.printf("registered %d chips in %.1f s%n", chips, (t2 - t1) / 1e9);
-                out.put("registration_seconds", round((t2 - t1) / 1e9));
-                out.put("registration_micros_per_chip", round((t2 - t1) / 1e3 / chips));
-
-                int total = rate * seconds;
-                System.err.printf("signing %d receipts in advance...%n", total);
-                List<String> bodies = sign(keys, total, random, mapper);
-                System.err.printf(
-                        "posting for %d s with %d clients, %d receipts per request...%n", seconds, clients, batch);
-
-                AtomicLong accepted = new AtomicLong();
-                AtomicLong rejected = new AtomicLong();
-                AtomicInteger next = new AtomicInteger();
-                long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-                ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
-                List<Long> readNanos = java.util.Collections.synchronizedList(new ArrayList<>());
-                Future<?> reader = pool.submit(() -> readLoop(http, deadline, readNanos, random));
-                long start = System.nanoTime();
-                List<Future<?>> senders = new ArrayList<>();
-                for (int c = 0; c < clients; c++) {
-                    senders.add(pool.submit(() -> {
-                        int i;
-                        while (System.nanoTime() < deadline && (i = next.getAndIncrement()) < bodies.size()) {
-                            HttpResponse<String> r = http.post("/api/v1/receipts", bodies.get(i));
-                            if (r.statusCode() != 200) {
-                                throw new IllegalStateException(
-                                        "receipt batch answered " + r.statusCode() + ": " + r.body());
-                            }
-                            JsonNode n = mapper.readTree(r.body());
-                            accepted.addAndGet(n.get("accepted").asLong());
-                            rejected.addAndGet(n.get("rejected").asLong());
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> f : senders) {
-                    f.get();
-                }
-                long elapsed = System.nanoTime() - start;
-                reader.get();
-                pool.shutdown();
-                long[] reads =
-                        readNanos.stream().mapToLong(Long::longValue).sorted().toArray();
-                long backlog = cp.pendingAssessments();
-                long verdicts = count(cp, "SELECT COUNT(*) FROM verdicts");
-                out.put("seconds", round(elapsed / 1e9));
-                out.put("receipts_accepted", accepted.get());
-                out.put("receipts_rejected", rejected.get());
-                out.put("receipts_per_second", round(accepted.get() / (elapsed / 1e9)));
-                out.put("api_reads", reads.length);
-                out.put("api_read_p50_ms", round(percentile(reads, 0.50) / 1e6));
-                out.put("api_read_p99_ms", round(percentile(reads, 0.99) / 1e6));
-                out.put("verdicts_stored", verdicts);
-                out.put("assessment_backlog_chips_at_end", backlog);
-                var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-                System.gc();
-                long heapAfterGc =
-                        ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-                out.put("heap_used_mb_after_gc", heapAfterGc / 1_000_000);
-                out.put("heap_bytes_per_chip_after_gc", heapAfterGc / chips);
-                out.put("heap_committed_mb", heap.getCommitted() / 1_000_000);
-                out.put("setup_seconds", round((t1 - t0) / 1e9));
-            }
-            dropOwnSchema(dbConfig);
-            try (var files = Files.walk(dir)) {
-                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(f);
-                }
-            }
-            String text = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(out);
-            System.out.println(text);
+            Map<String, Object> r = new ProtocolBench(
+                            Duration.ofMillis((long) (seconds * 1000)),
+                            agents,
+                            rounds,
+                            verifierThreads == null ? Runtime.getRuntime().availableProcessors() : verifierThreads)
+                    .run();
+            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            String text = m.writeValueAsString(r);
+            spec.commandLine().getOut().println(text);
             if (json != null) {
-                Files.writeString(json, text + "\n");
+                java.nio.file.Files.writeString(json, text + "\n");
             }
             return 0;
-        }
-
-        /** Drops the schema this run created in PostgreSQL (nothing else). */
-        private static void dropOwnSchema(DatabaseConfig config) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("currentSchema=(bench_[0-9a-f]+)")
-                    .matcher(config.jdbcUrl());
-            if (config.kind() != DatabaseConfig.Kind.POSTGRES || !m.find()) {
-                return;
-            }
-            try (var c = java.sql.DriverManager.getConnection(config.jdbcUrl());
-                    var s = c.createStatement()) {
-                s.execute("DROP SCHEMA " + m.group(1) + " CASCADE");
-            } catch (java.sql.SQLException e) {
-                System.err.println("could not drop bench schema " + m.group(1) + ": " + e.getMessage());
-            }
-        }
-
-        /** A PostgreSQL URL with a currentSchema of its own, created first, so runs never collide. */
-        private static String withFreshSchema(String url) throws Exception {
-            String jdbc = url.startsWith("jdbc:") ? url : "jdbc:" + url;
-            String schema = "bench_" + Long.toHexString(System.nanoTime());
-            if (!jdbc.startsWith("jdbc:postgresql:")) {
-                throw new IllegalArgumentException(
-                        "--database must be 'embedded' or a PostgreSQL URL (jdbc:postgresql://...), got '" + url + "'");
-            }
-            try (var c = java.sql.DriverManager.getConnection(jdbc);
-                    var s = c.createStatement()) {
-                s.execute("CREATE SCHEMA " + schema);
-            } catch (java.sql.SQLException e) {
-                throw new IllegalArgumentException(
-                        "cannot create a bench schema in " + jdbc.replaceAll("(?i)(password=)[^&;]*", "$1***") + ": "
-                                + e.getMessage(),
-                        e);
-            }
-            System.err.println("bench schema: " + schema);
-            return jdbc + (jdbc.contains("?") ? "&" : "?") + "currentSchema=" + schema;
-        }
-
-        private void register(Http http, List<KeyPair> keys) throws Exception {
-            check(http.post(
-                    "/api/v1/organisations",
-                    "{\"id\":\"exp\",\"name\":\"Exporter\",\"kind\":\"EXPORTER\",\"country\":\"US\"}"));
-            check(http.post(
-                    "/api/v1/organisations",
-                    "{\"id\":\"op\",\"name\":\"Operator\",\"kind\":\"CLOUD_OPERATOR\",\"country\":\"SG\"}"));
-            check(http.post(
-                    "/api/v1/sites",
-                    "{\"id\":\"sg-1\",\"name\":\"Singapore\",\"operator_id\":\"op\",\"country\":\"SG\","
-                            + "\"latitude_deg\":1.29,\"longitude_deg\":103.85,\"zone_radius_km\":500}"));
-            KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519");
-            for (int i = 0; i < LANDMARKS; i++) {
-                KeyPair k = g.generateKeyPair();
-                keys.add(k);
-                double lat = landmarkPosition(i).latitudeDegrees();
-                double lon = landmarkPosition(i).longitudeDegrees();
-                check(http.post(
-                        "/api/v1/landmarks",
-                        String.format(
-                                java.util.Locale.ROOT,
-                                "{\"id\":\"lm-%02d\",\"name\":\"landmark %d\",\"latitude_deg\":%.4f,\"longitude_deg\":%.4f,\"public_key\":\"%s\"}",
-                                i,
-                                i,
-                                lat,
-                                lon,
-                                Ed25519ReceiptVerifier.rawPublicKey(k.getPublic())
-                                        .toBase64())));
-            }
-        }
-
-        private void registerChips(Http http) throws Exception {
-            int perFile = 100_000;
-            for (int from = 0; from < chips; from += perFile) {
-                StringBuilder csv = new StringBuilder("serial,model,declared_site_id,status\n");
-                for (int i = from; i < Math.min(chips, from + perFile); i++) {
-                    csv.append(serial(i)).append(",H100,sg-1,INSTALLED\n");
-                }
-                HttpResponse<String> r = http.post("/api/v1/imports/chips", "text/csv", csv.toString());
-                if (r.statusCode() != 201) {
-                    throw new IllegalStateException("chip import answered " + r.statusCode() + ": " + r.body());
-                }
-            }
-        }
-
-        /** Chips spread over about 45 km around the Singapore site. */
-        private static GeoPosition chipPosition(int chip) {
-            return GeoPosition.ofDegrees(
-                    1.29 + (Math.floorMod(chip * 37, 100) - 50) / 250.0,
-                    103.85 + (Math.floorMod(chip * 91, 100) - 50) / 250.0);
-        }
-
-        private static GeoPosition landmarkPosition(int i) {
-            return GeoPosition.ofDegrees(1.35 + (i % 6) * 0.4, 103.8 + (i / 6) * 0.4);
-        }
-
-        private String serial(int i) {
-            return String.format("GPU-%08d", i);
-        }
-
-        private List<String> sign(List<KeyPair> keys, int total, Random random, ObjectMapper mapper)
-                throws IOException {
-            List<String> bodies = new ArrayList<>();
-            Instant now = Instant.now();
-            List<Map<String, Object>> current = new ArrayList<>();
-            for (int i = 0; i < total; i++) {
-                // Each chip is measured by its own PER_CHIP landmarks. A pair's round trip is a fixed
-                // floor (fibre at 2/3 c over 1.2 times the distance, plus 150 us of equipment) plus
-                // non-negative exponential jitter, as real round trips behave; so regions are honest.
-                int chip = random.nextInt(chips);
-                int k = random.nextInt(PER_CHIP);
-                int lm = Math.floorMod(chip * 7 + k * 5, LANDMARKS);
-                double km = chipPosition(chip)
-                        .geodesicDistanceTo(landmarkPosition(lm))
-                        .km();
-                long floor = 150_000 + (long) (2 * 1.2 * km / 199_861.6 * 1e9);
-                long rtt = floor + (long) (-Math.log(1 - random.nextDouble()) * 40_000);
-                byte[] nonce = new byte[16];
-                random.nextBytes(nonce);
-                current.add(ReceiptJson.toJson(ReceiptPayloadV1.sign(
-                        String.format("lm-%02d", lm),
-                        serial(chip),
-                        Bytes.of(nonce),
-                        List.of(rtt + 5_000, rtt, rtt + 12_000),
-                        now,
-                        keys.get(lm).getPrivate())));
-                if (current.size() == batch) {
-                    bodies.add(mapper.writeValueAsString(current));
-                    current.clear();
-                }
-            }
-            if (!current.isEmpty()) {
-                bodies.add(mapper.writeValueAsString(current));
-            }
-            return bodies;
-        }
-
-        private Void readLoop(Http http, long deadline, List<Long> readNanos, Random random) throws Exception {
-            Random r = new Random(random.nextLong());
-            int i = 0;
-            while (System.nanoTime() < deadline) {
-                String path = (i++ % 2 == 0)
-                        ? "/api/v1/chips/" + serial(r.nextInt(chips))
-                        : "/api/v1/alerts?status=OPEN&limit=50";
-                long t = System.nanoTime();
-                HttpResponse<String> res = http.get(path);
-                readNanos.add(System.nanoTime() - t);
-                if (res.statusCode() != 200) {
-                    throw new IllegalStateException(
-                            "read " + path + " answered " + res.statusCode() + ": " + res.body());
-                }
-                Thread.sleep(20);
-            }
-            return null;
-        }
-
-        private static long count(ControlPlane cp, String sql) {
-            return cp.database().read(c -> {
-                try (var s = c.createStatement();
-                        var rs = s.executeQuery(sql)) {
-                    rs.next();
-                    return rs.getLong(1);
-                }
-            });
-        }
-
-        private static long percentile(long[] sorted, double p) {
-            if (sorted.length == 0) {
-                return 0;
-            }
-            int idx = (int) Math.ceil(p * sorted.length) - 1;
-            return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
-        }
-
-        private static double round(double v) {
-            return Math.round(v * 100) / 100.0;
-        }
-
-        private static void check(HttpResponse<String> r) {
-            if (r.statusCode() / 100 != 2) {
-                throw new IllegalStateException("setup request answered " + r.statusCode() + ": " + r.body());
-            }
-        }
-    }
-
-    private record Http(HttpClient client, String base, String token) {
-        Http(int port, String token) {
-            this(
-                    HttpClient.newBuilder()
-                            .connectTimeout(Duration.ofSeconds(10))
-                            .build(),
-                    "http://127.0.0.1:" + port,
-                    token);
-        }
-
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return client.send(
-                    HttpRequest.newBuilder(URI.create(base + path))
-                            .header("Authorization", "Bearer " + token)
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-
-        HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
-            return post(path, "application/json", body);
-        }
-
-        HttpResponse<String> post(String path, String contentType, String body)
-                throws IOException, InterruptedException {
-            return client.send(
-                    HttpRequest.newBuilder(URI.create(base + path))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", contentType)
-                            .timeout(Duration.ofMinutes(10))
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
         }
     }
 }

@@ -19,13 +19,18 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             EvalCommand.class,
+            CaCommand.class,
+            LandmarkCommand.class,
+            AgentCommand.class,
+            BenchCommand.class,
+            VerifyCommand.class,
+            RelayCommand.class,
             ServerCommand.class,
             AuditCommand.class,
             ImportCommand.class,
             ReceiptsCommand.class,
             AlertsCommand.class,
             ReportCommand.class,
-            BenchCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LocusCli implements Runnable {

@@ -12,7 +12,7 @@ import dev.locus.server.audit.AuditLog;
 import dev.locus.server.auth.IssuedToken;
 import dev.locus.server.auth.Role;
 import dev.locus.server.auth.TokenService;
-import dev.locus.server.ingest.Ed25519ReceiptVerifier;
+import dev.locus.server.ingest.ReceiptFormats;
 import dev.locus.server.ingest.ReceiptIngestor;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
@@ -69,7 +69,7 @@ public final class ControlPlane implements AutoCloseable {
             this.audit = new AuditLog(clock, json);
             this.registry = new RegistryService(db, audit, clock);
             this.tokens = new TokenService(db, audit, clock, new SecureRandom());
-            this.ingestor = new ReceiptIngestor(db, new Ed25519ReceiptVerifier(), config.ingestPolicy(), clock);
+            this.ingestor = new ReceiptIngestor(db, new ReceiptFormats(), config.ingestPolicy(), clock);
             this.alerts = new AlertService(db, audit, clock, json);
             this.silence = new SilenceRule(db, alerts, clock, config.silentFor());
             this.unverified = new UnverifiedRule(db, alerts, clock, config.unverifiedFor());

@@ -55,6 +55,41 @@ public record ServerConfig(
     }
 
     /**
+     * As the canonical constructor, with the default number of assessment threads (kept for callers
+     * written before that setting existed; prefer {@link #builder(Path)}).
+     */
+    public ServerConfig(
+            Path dataDir,
+            String bindAddress,
+            int port,
+            DatabaseConfig database,
+            IngestPolicy ingestPolicy,
+            Duration silentFor,
+            Duration ruleInterval,
+            double humanRequestsPerSecond,
+            double deviceRequestsPerSecond,
+            Duration measurementWindow,
+            Duration unverifiedFor) {
+        this(
+                dataDir,
+                bindAddress,
+                port,
+                database,
+                ingestPolicy,
+                silentFor,
+                ruleInterval,
+                humanRequestsPerSecond,
+                deviceRequestsPerSecond,
+                measurementWindow,
+                unverifiedFor,
+                defaultAssessmentThreads());
+    }
+
+    private static int defaultAssessmentThreads() {
+        return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+    }
+
+    /**
      * Defaults: loopback, port 8080, embedded database under {@code dataDir}, live ingest policy,
      * SILENT after 6 h, UNVERIFIED after 24 h, a 24 h measurement window, rules every minute, 50
      * requests/s per person and 500/s per device token.
@@ -121,7 +156,7 @@ public record ServerConfig(
         private double deviceRequestsPerSecond = 500;
         private Duration measurementWindow = Duration.ofHours(24);
         private Duration unverifiedFor = Duration.ofHours(24);
-        private int assessmentThreads = Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
+        private int assessmentThreads = defaultAssessmentThreads();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;

@@ -22,19 +22,19 @@ import java.util.List;
 public record Coverage(
         List<S2Cell> cells, double insideSteradians, double coveringSteradians, List<Disc> boundingDiscs) {
 
+    /** Finest level a covering refines to (cells of about 10 m): extents need no more. */
+    private static final int MAX_LEVEL = 20;
+
     /**
      * Covers the region with cells no coarser than needed to describe it to about a tenth of its
      * size, and at most about {@code maxCells} cells.
      */
     public static Coverage of(FeasibleRegion region, int maxCells) {
         S1Angle size = region.boundingCap().angle();
-        int targetLevel = Math.min(
-                S2CellLevels.MAX_USEFUL, S2Projections.PROJ.maxDiag.getMinLevel(Math.max(1e-7, size.radians() / 10)));
+        int targetLevel =
+                Math.min(MAX_LEVEL, S2Projections.PROJ.maxDiag.getMinLevel(Math.max(1e-7, size.radians() / 10)));
         int capCount = region.capCount();
-        int[] all = new int[capCount];
-        for (int i = 0; i < capCount; i++) {
-            all[i] = i;
-        }
+        int[] all = Cells.allIndices(capCount);
         List<S2Cell> level = new ArrayList<>();
         List<int[]> levelActive = new ArrayList<>();
         for (int face = 0; face < 6; face++) {
@@ -59,7 +59,7 @@ public record Coverage(
                     done.add(cell);
                     doneActive.add(active);
                 } else {
-                    for (S2Cell child : children(cell)) {
+                    for (S2Cell child : Cells.children(cell)) {
                         next.add(child);
                         nextActive.add(active);
                     }
@@ -103,19 +103,5 @@ public record Coverage(
             max = Math.max(max, cell.getMaxDistance(point).toAngle().radians());
         }
         return S1Angle.radians(Math.min(max, S2.M_PI));
-    }
-
-    private static final class S2CellLevels {
-        static final int MAX_USEFUL = 20;
-    }
-
-    /** The four children of a cell. */
-    static S2Cell[] children(S2Cell cell) {
-        S2Cell[] out = new S2Cell[4];
-        com.google.common.geometry.S2CellId c = cell.id().childBegin();
-        for (int i = 0; i < 4; i++, c = c.next()) {
-            out[i] = new S2Cell(c);
-        }
-        return out;
     }
 }

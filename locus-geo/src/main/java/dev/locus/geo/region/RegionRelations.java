@@ -67,10 +67,7 @@ public final class RegionRelations {
     private static Outcome search(
             FeasibleRegion region, S2Region target, boolean askI, boolean askC, boolean askN, Limits limits) {
         int capCount = region.capCount();
-        int[] all = new int[capCount];
-        for (int i = 0; i < capCount; i++) {
-            all[i] = i;
-        }
+        int[] all = Cells.allIndices(capCount);
         ArrayDeque<Node> queue = new ArrayDeque<>();
         for (int face = 0; face < 6; face++) {
             queue.add(new Node(S2Cell.fromFace(face), all));
@@ -116,7 +113,7 @@ public final class RegionRelations {
             }
             if (cell.level() < limits.maxLevel()) {
                 int[] childActive = java.util.Arrays.copyOf(scratch, m);
-                for (S2Cell child : children(cell)) {
+                for (S2Cell child : Cells.children(cell)) {
                     queue.add(new Node(child, childActive));
                 }
             } else {
@@ -129,15 +126,5 @@ public final class RegionRelations {
         Tri intersects = witnessIn ? Tri.YES : unresolvedI ? Tri.UNKNOWN : Tri.NO;
         Tri contained = witnessOut ? Tri.NO : unresolvedC ? Tri.UNKNOWN : Tri.YES;
         return new Outcome(nonEmpty, intersects, contained, visited);
-    }
-
-    /** The four children of a cell. */
-    static S2Cell[] children(S2Cell cell) {
-        S2Cell[] out = new S2Cell[4];
-        com.google.common.geometry.S2CellId c = cell.id().childBegin();
-        for (int i = 0; i < 4; i++, c = c.next()) {
-            out[i] = new S2Cell(c);
-        }
-        return out;
     }
 }

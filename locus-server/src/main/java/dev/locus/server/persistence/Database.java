@@ -74,7 +74,10 @@ public final class Database implements AutoCloseable {
                     result.migrationsExecuted);
         } catch (RuntimeException e) {
             ds.close();
-            throw new LocusServerException("cannot migrate database " + config.safeUrl() + ": " + e.getMessage(), e);
+            throw new LocusServerException(
+                    (migrate ? "cannot migrate database " : "database schema is not current: ") + config.safeUrl()
+                            + ": " + e.getMessage(),
+                    e);
         }
         return new Database(config, ds);
     }

@@ -130,7 +130,11 @@ public final class VerdictEngine {
         });
         Map<String, Long> mins = new TreeMap<>();
         in.window().forEach(m -> mins.put(m.landmarkId(), m.rttMinNanos()));
-        cache.put(chipSerial, end, mins);
+        Instant firstExpiry = in.window().stream()
+                .map(m -> m.measuredAt().plus(window))
+                .min(Instant::compareTo)
+                .orElse(end);
+        cache.put(chipSerial, end, firstExpiry, mins);
         raiseAlerts(stored, a);
         return Optional.of(stored);
     }
@@ -319,7 +323,8 @@ public final class VerdictEngine {
 
     /**
      * Whether an accepted receipt can change the chip's verdict: false only when the chip's latest
-     * verdict is under an hour old and already has a round trip at least as short from that landmark.
+     * verdict is under an hour old, none of its minimum receipts has left the window since, and it
+     * already has a round trip at least as short from that landmark.
      */
     public boolean wouldChange(String chipSerial, String landmarkId, long rttNanos) {
         return cache.wouldChange(chipSerial, landmarkId, rttNanos, clock.instant());

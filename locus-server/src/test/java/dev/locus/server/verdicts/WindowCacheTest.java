@@ -14,7 +14,7 @@ class WindowCacheTest {
     void onlyShorterRoundTripsNewLandmarksOrOldVerdicts_changeTheRegion() {
         WindowCache cache = new WindowCache(10, Duration.ofHours(1));
         assertThat(cache.wouldChange("c", "a", 5, T)).as("unknown chip").isTrue();
-        cache.put("c", T, Map.of("a", 1_000L));
+        cache.put("c", T, T.plus(Duration.ofHours(5)), Map.of("a", 1_000L));
         assertThat(cache.wouldChange("c", "a", 1_000, T.plusSeconds(60)))
                 .as("same minimum")
                 .isFalse();
@@ -35,11 +35,21 @@ class WindowCacheTest {
     @Test
     void capacity_evictsTheLeastRecentlyUsedChip() {
         WindowCache cache = new WindowCache(2, Duration.ofHours(1));
-        cache.put("x", T, Map.of("a", 1L));
-        cache.put("y", T, Map.of("a", 1L));
+        cache.put("x", T, T.plusSeconds(600), Map.of("a", 1L));
+        cache.put("y", T, T.plusSeconds(600), Map.of("a", 1L));
         cache.wouldChange("x", "a", 5, T);
-        cache.put("z", T, Map.of("a", 1L));
+        cache.put("z", T, T.plusSeconds(600), Map.of("a", 1L));
         assertThat(cache.wouldChange("x", "a", 5, T)).isFalse();
         assertThat(cache.wouldChange("y", "a", 5, T)).as("evicted").isTrue();
+    }
+
+    @Test
+    void whenAMinimumReceiptLeavesTheWindow_theRegionCanGrow_soEveryReceiptCounts() {
+        WindowCache cache = new WindowCache(10, Duration.ofHours(1));
+        cache.put("c", T, T.plusSeconds(6), Map.of("a", 1_000L));
+        assertThat(cache.wouldChange("c", "a", 5_000, T.plusSeconds(5))).isFalse();
+        assertThat(cache.wouldChange("c", "a", 5_000, T.plusSeconds(7)))
+                .as("relayed, after expiry")
+                .isTrue();
     }
 }

@@ -1,0 +1,153 @@
+package dev.locus.cli;
+
+import dev.locus.agent.Agent;
+import dev.locus.agent.AgentConfig;
+import dev.locus.agent.DeviceDirectory;
+import dev.locus.agent.GpuDiscovery;
+import dev.locus.agent.MeasurementOutcome;
+import dev.locus.agent.ReceiptFileWriter;
+import dev.locus.protocol.identity.Certificates;
+import dev.locus.protocol.identity.DeviceKey;
+import dev.locus.protocol.identity.IdentityVerifier;
+import dev.locus.protocol.receipt.Receipt;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code locus agent}: measure this host's devices against landmarks and write receipts. */
+@Command(
+        name = "agent",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Answer timed challenges from landmarks for this host's GPUs and write the signed receipts (JSON lines).",
+            "GPUs come from nvidia-smi; without it (no GPU), every key in --device-keys is measured."
+        })
+public final class AgentCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--device-keys", required = true, description = "Directory of device key stores (*.p12).")
+    Path deviceKeys;
+
+    @Option(
+            names = "--landmarks",
+            required = true,
+            split = ",",
+            description = "Landmarks as host:port, comma-separated.")
+    List<String> landmarks;
+
+    @Option(
+            names = "--rounds",
+            defaultValue = "10",
+            description = "Timed rounds per landmark (1..32, default ${DEFAULT-VALUE}).")
+    int rounds;
+
+    @Option(
+            names = "--out",
+            defaultValue = "receipts.jsonl",
+            description = "Receipts file, appended (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--ca", description = "CA certificate (PEM): landmark certificates must chain to it.")
+    Path ca;
+
+    @Option(names = "--timeout-ms", defaultValue = "1000", description = "Wait per answer before asking again.")
+    long timeoutMillis;
+
+    @Option(names = "--nvidia-smi", defaultValue = "nvidia-smi", description = "nvidia-smi executable.")
+    String nvidiaSmi;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter o = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<InetSocketAddress> targets = new ArrayList<>();
+        for (String l : landmarks) {
+            targets.add(parseHostPort(l));
+        }
+        AgentConfig config = AgentConfig.defaults().withAnswerTimeout(Duration.ofMillis(timeoutMillis));
+        if (ca != null) {
+            config = config.withLandmarkTrust(
+                    new IdentityVerifier(Certificates.readPem(ca).get(0), Set.of(), InstantSource.system()));
+        }
+        Agent agent = new Agent(config);
+        int failures = 0;
+        int written = 0;
+        try (DeviceDirectory dir = DeviceDirectory.load(deviceKeys, KeyPasswords.get(err));
+                ReceiptFileWriter writer = new ReceiptFileWriter(out)) {
+            Optional<List<GpuDiscovery.Gpu>> gpus = new GpuDiscovery(nvidiaSmi, 10_000).discover();
+            List<GpuDiscovery.Gpu> unmatched = new ArrayList<>();
+            List<DeviceKey> selected = dir.select(gpus, unmatched);
+            if (gpus.isEmpty()) {
+                o.printf("no nvidia-smi on this host: measuring the %d configured devices%n", selected.size());
+            } else {
+                o.printf(
+                        "nvidia-smi found %d GPUs, %d with a device key%n",
+                        gpus.get().size(), selected.size());
+                for (GpuDiscovery.Gpu g : unmatched) {
+                    err.printf(
+                            "locus agent: warning: GPU %s (%s, serial %s) has no device key in %s%n",
+                            g.uuid(), g.name(), g.serial(), deviceKeys);
+                }
+            }
+            for (DeviceKey key : selected) {
+                for (InetSocketAddress target : targets) {
+                    MeasurementOutcome outcome = agent.measure(key, target, rounds);
+                    switch (outcome) {
+                        case MeasurementOutcome.Measured m -> {
+                            writer.write(m.record());
+                            written++;
+                            Receipt r = m.record().receipt();
+                            o.printf(
+                                    "%s -> %s (%s): min %.3f ms over %d rounds%n",
+                                    r.deviceSerial(),
+                                    r.landmarkId(),
+                                    target,
+                                    r.minRttNanos() / 1e6,
+                                    r.samplesNanos().size());
+                        }
+                        case MeasurementOutcome.Failed f -> {
+                            failures++;
+                            err.printf(
+                                    "locus agent: %s -> %s failed: %s%s: %s%n",
+                                    key.identity().serial(),
+                                    target,
+                                    f.kind(),
+                                    f.landmarkReason().map(x -> " " + x).orElse(""),
+                                    f.detail());
+                        }
+                    }
+                }
+            }
+        }
+        o.printf("%d receipts appended to %s, %d failures%n", written, out, failures);
+        return failures == 0 ? 0 : 3;
+    }
+
+    static InetSocketAddress parseHostPort(String s) {
+        int i = s.lastIndexOf(':');
+        if (i <= 0 || i == s.length() - 1) {
+            throw new IllegalArgumentException("landmark must be host:port, got '" + s + "'");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(s.substring(i + 1));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("landmark port must be a number, got '" + s + "'", e);
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("landmark port must be in [1, 65535], got " + port);
+        }
+        return new InetSocketAddress(s.substring(0, i), port);
+    }
+}

@@ -1,0 +1,255 @@
+package dev.locus.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.locus.boundaries.NaturalEarth;
+import dev.locus.geo.position.GeoPosition;
+import dev.locus.geo.region.Disc;
+import dev.locus.geo.verdict.LicensedZone;
+import dev.locus.geo.verdict.Measurement;
+import dev.locus.geo.verdict.Policy;
+import dev.locus.geo.verdict.Verifier;
+import dev.locus.protocol.crypto.Fingerprint;
+import dev.locus.protocol.identity.Certificates;
+import dev.locus.protocol.identity.IdentityVerifier;
+import dev.locus.protocol.receipt.CloneDetector;
+import dev.locus.protocol.receipt.ReceiptAssessor;
+import dev.locus.protocol.receipt.ReceiptJsonLines;
+import dev.locus.protocol.receipt.ReceiptRecord;
+import dev.locus.protocol.receipt.ReceiptVerifier;
+import dev.locus.protocol.wire.Decoded;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code locus verify}: turn a receipts file into verdicts with the geo core. */
+@Command(
+        name = "verify",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check signed receipts (landmark signature, device proof, certificates) and turn them into verdicts:",
+            "the shortest round trip per landmark bounds each device (speed of light), judged against its declared site."
+        })
+public final class VerifyCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", description = "Receipts file (JSON lines, from 'locus agent').")
+    Path receipts;
+
+    @Option(
+            names = "--landmarks",
+            required = true,
+            split = ",",
+            description = "Trusted landmark certificates: PEM files or directories of *.pem, comma-separated.")
+    List<Path> landmarks;
+
+    @Option(
+            names = "--ca",
+            defaultValue = "ca/ca.pem",
+            description = "CA certificate (PEM) for devices and landmarks (default: ${DEFAULT-VALUE}).")
+    Path ca;
+
+    @Option(names = "--site", description = "Declared site LAT,LON of every device (or use --sites).")
+    String site;
+
+    @Option(names = "--sites", description = "CSV 'serial,latitude,longitude' of declared sites per device.")
+    Path sites;
+
+    @Option(
+            names = "--zone-km",
+            defaultValue = "500",
+            description = "Licensed zone radius around the declared site, km (default: ${DEFAULT-VALUE}).")
+    double zoneKm;
+
+    @Option(
+            names = "--restricted",
+            defaultValue = "CN,HK,MO",
+            split = ",",
+            description = "Restricted jurisdictions, ISO alpha-2 (default: ${DEFAULT-VALUE}).")
+    Set<String> restricted;
+
+    @Option(
+            names = "--max-travel-kmh",
+            defaultValue = "1000",
+            description = "Fastest plausible device travel for clone alerts (default: ${DEFAULT-VALUE}).")
+    double maxTravelKmh;
+
+    @Option(names = "--json", description = "Also write the report as JSON to this file.")
+    Path json;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (site == null && sites == null) {
+            throw new IllegalArgumentException(
+                    "give --site LAT,LON or --sites FILE: verdicts are judged against a declared site");
+        }
+        Map<String, GeoPosition> siteBySerial = sites == null ? Map.of() : readSites(sites);
+        Optional<GeoPosition> defaultSite = site == null ? Optional.empty() : Optional.of(GeoPosition.parse(site));
+        X509Certificate anchor = Certificates.readPem(ca).get(0);
+        Set<Fingerprint> pinned = new HashSet<>();
+        for (Path p : landmarks) {
+            for (Path pem : pemFiles(p)) {
+                for (X509Certificate c : Certificates.readPem(pem)) {
+                    pinned.add(Certificates.fingerprint(c));
+                }
+            }
+        }
+        List<ReceiptRecord> records = new ArrayList<>();
+        List<Integer> lineOfRecord = new ArrayList<>();
+        List<String> refused = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(receipts, StandardCharsets.UTF_8)) {
+            String line;
+            int n = 0;
+            while ((line = r.readLine()) != null) {
+                n++;
+                if (line.isBlank()) {
+                    continue;
+                }
+                Decoded<ReceiptRecord> d = ReceiptJsonLines.parseLine(line);
+                if (d instanceof Decoded.Rejected<ReceiptRecord> rej) {
+                    refused.add(receipts + ":" + n + ": " + rej.reason() + ": " + rej.detail());
+                } else {
+                    ReceiptRecord rec = ((Decoded.Accepted<ReceiptRecord>) d).value();
+                    Fingerprint lm = Certificates.fingerprint(rec.landmarkCertificate());
+                    if (!pinned.contains(lm)) {
+                        refused.add(receipts + ":" + n + ": INVALID_CERTIFICATE: landmark certificate " + lm + " of '"
+                                + rec.receipt().landmarkId() + "' is not among --landmarks");
+                    } else {
+                        records.add(rec);
+                        lineOfRecord.add(n);
+                    }
+                }
+            }
+        }
+        Policy policy = Policy.DEFAULT
+                .withRestricted(restricted)
+                .withZone(new LicensedZone.Radius(dev.locus.geo.position.Distance.ofKm(zoneKm)));
+        ReceiptAssessor assessor = new ReceiptAssessor(
+                new ReceiptVerifier(new IdentityVerifier(anchor, Set.of(), InstantSource.system())),
+                Verifier.of(NaturalEarth.bundled()),
+                policy,
+                new CloneDetector(maxTravelKmh));
+        ReceiptAssessor.Report report = assessor.assess(
+                records, serial -> Optional.ofNullable(siteBySerial.get(serial)).or(() -> defaultSite));
+        for (ReceiptAssessor.RefusedReceipt rr : report.refused()) {
+            String where = rr.index() >= 0 ? receipts + ":" + lineOfRecord.get(rr.index()) : receipts.toString();
+            refused.add(where + ": " + rr.reason() + ": " + rr.detail());
+        }
+
+        ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+        ObjectNode root = m.createObjectNode();
+        root.put("receipts", records.size());
+        root.put("speedBound", policy.speed().toString());
+        ArrayNode devs = root.putArray("devices");
+        for (ReceiptAssessor.DeviceReport d : report.devices()) {
+            out.printf(
+                    "device %s, declared site %s,%s: %s%n",
+                    d.deviceSerial(),
+                    d.declaredSite().latitudeDegrees(),
+                    d.declaredSite().longitudeDegrees(),
+                    d.assessment().verdicts());
+            ObjectNode o = devs.addObject();
+            o.put("deviceSerial", d.deviceSerial());
+            o.put(
+                    "declaredSite",
+                    d.declaredSite().latitudeDegrees() + "," + d.declaredSite().longitudeDegrees());
+            ArrayNode v = o.putArray("verdicts");
+            d.assessment().verdicts().forEach(x -> v.add(x.name()));
+            ArrayNode ms = o.putArray("measurements");
+            for (Measurement meas : d.measurements()) {
+                Disc disc = Disc.of(meas.landmark().id(), meas.landmark().position(), meas.roundTrip(), policy.speed());
+                out.printf(
+                        "  %-12s %9.3f ms  -> within %8.1f km of %s,%s%n",
+                        meas.landmark().id(),
+                        meas.roundTrip().millis(),
+                        disc.maxDistance().km(),
+                        meas.landmark().position().latitudeDegrees(),
+                        meas.landmark().position().longitudeDegrees());
+                ObjectNode mo = ms.addObject();
+                mo.put("landmarkId", meas.landmark().id());
+                mo.put("rttMillis", meas.roundTrip().millis());
+                mo.put("maxDistanceKm", disc.maxDistance().km());
+            }
+            var ev = d.assessment().evidence();
+            out.printf(
+                    "  region: at most %.1f km from the declared site, area <= %.0f km2, %d landmarks bound it%n",
+                    ev.maxDistanceFromSite().km(), ev.areaKm2(), ev.measurementsUsed());
+            o.put("maxDistanceFromSiteKm", ev.maxDistanceFromSite().km());
+            o.put("areaKm2", ev.areaKm2());
+            ArrayNode ca = o.putArray("cloneAlerts");
+            for (CloneDetector.CloneAlert a : d.cloneAlerts()) {
+                out.println("  ALERT: " + a.describe());
+                ca.add(a.describe());
+            }
+        }
+        ArrayNode ref = root.putArray("refused");
+        for (String s : refused) {
+            spec.commandLine().getErr().println("locus verify: refused " + s);
+            ref.add(s);
+        }
+        out.printf(
+                "%d receipts verified for %d devices, %d refused%n",
+                records.size()
+                        - report.refused().stream().filter(x -> x.index() >= 0).count(),
+                report.devices().size(),
+                refused.size());
+        if (json != null) {
+            Files.writeString(json, m.writeValueAsString(root) + "\n");
+        }
+        return refused.isEmpty() ? 0 : 4;
+    }
+
+    private static List<Path> pemFiles(Path p) throws IOException {
+        if (!Files.isDirectory(p)) {
+            return List.of(p);
+        }
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(p, "*.pem")) {
+            ds.forEach(out::add);
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("--landmarks directory " + p + " holds no *.pem files");
+        }
+        return out;
+    }
+
+    private static Map<String, GeoPosition> readSites(Path file) throws IOException {
+        Map<String, GeoPosition> m = new HashMap<>();
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#") || (i == 0 && line.startsWith("serial"))) {
+                continue;
+            }
+            String[] f = line.split(",", -1);
+            if (f.length != 3) {
+                throw new IllegalArgumentException(
+                        file + ":" + (i + 1) + ": must be serial,latitude,longitude, got '" + line + "'");
+            }
+            m.put(f[0].strip(), GeoPosition.parse(f[1] + "," + f[2]));
+        }
+        return m;
+    }
+}

@@ -1,0 +1,169 @@
+package dev.locus.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.locus.landmark.LandmarkConfig;
+import dev.locus.landmark.LandmarkServer;
+import dev.locus.protocol.identity.Certificates;
+import dev.locus.protocol.identity.IdentityVerifier;
+import dev.locus.protocol.identity.LandmarkKey;
+import dev.locus.sim.relay.DelayRelay;
+import dev.locus.sim.relay.LinkDelay;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * The documented workflow through the command line: CA, device and landmark certificates, a
+ * landmark (in process) behind an emulated 2 ms link, the agent, and verify turning the receipts
+ * into verdicts. Key stores use LOCUS_KEY_PASSWORD or the demo default, as the commands do.
+ */
+class ProtocolCommandsIT {
+
+    record Run(int exit, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = LocusCli.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    @Test
+    void caAgentAndVerify_endToEnd(@TempDir Path dir) throws Exception {
+        String ca = dir.resolve("ca").toString();
+        assertThat(run("ca", "init", "--dir", ca).exit()).isZero();
+        Run dev = run(
+                "ca",
+                "issue-device",
+                "--ca",
+                ca,
+                "--serial",
+                "1650923000001",
+                "--model",
+                "NVIDIA H100 80GB HBM3",
+                "--out",
+                dir.resolve("devices").toString());
+        assertThat(dev.exit()).as(dev.err()).isZero();
+        assertThat(run(
+                                "ca",
+                                "issue-landmark",
+                                "--ca",
+                                ca,
+                                "--id",
+                                "sg1",
+                                "--name",
+                                "Singapore",
+                                "--position",
+                                "1.3667,103.75",
+                                "--out",
+                                dir.resolve("landmarks").toString())
+                        .exit())
+                .isZero();
+        assertThat(run("ca", "issue-device", "--ca", ca, "--serial", "../evil", "--model", "x")
+                        .err())
+                .contains("--serial must be");
+
+        LandmarkKey key = LandmarkKey.load(
+                dir.resolve("landmarks/sg1.p12"), KeyPasswords.get(new PrintWriter(java.io.Writer.nullWriter())));
+        IdentityVerifier ids = new IdentityVerifier(
+                Certificates.readPem(dir.resolve("ca/ca.pem")).get(0), Set.of(), InstantSource.system());
+        try (LandmarkServer lm =
+                        LandmarkServer.start(LandmarkConfig.builder(key, ids).build());
+                DelayRelay link = DelayRelay.start(
+                        new InetSocketAddress("127.0.0.1", 0),
+                        lm.localAddress(),
+                        LinkDelay.fixed(1_000_000),
+                        LinkDelay.fixed(1_000_000),
+                        "it-link")) {
+            Path receipts = dir.resolve("receipts.jsonl");
+            Run agent = run(
+                    "agent",
+                    "--device-keys",
+                    dir.resolve("devices").toString(),
+                    "--landmarks",
+                    "127.0.0.1:" + link.address().getPort(),
+                    "--rounds",
+                    "4",
+                    "--out",
+                    receipts.toString(),
+                    "--ca",
+                    dir.resolve("ca/ca.pem").toString(),
+                    "--nvidia-smi",
+                    "/nonexistent/nvidia-smi");
+            assertThat(agent.exit()).as(agent.err()).isZero();
+            assertThat(agent.out()).contains("1650923000001 -> sg1").contains("1 receipts appended");
+            assertThat(Files.readAllLines(receipts)).hasSize(1);
+
+            Run verify = run(
+                    "verify",
+                    receipts.toString(),
+                    "--landmarks",
+                    dir.resolve("landmarks").toString(),
+                    "--ca",
+                    dir.resolve("ca/ca.pem").toString(),
+                    "--site",
+                    "1.35,103.8",
+                    "--json",
+                    dir.resolve("report.json").toString());
+            assertThat(verify.exit()).as(verify.err()).isZero();
+            // one landmark 2+ ms away bounds the chip to ~300 km of Singapore: in zone, far from CN/HK/MO
+            assertThat(verify.out()).contains("[EXCLUDES_RESTRICTED, IN_ZONE]");
+            assertThat(Files.readString(dir.resolve("report.json"))).contains("\"IN_ZONE\"");
+
+            // a receipt whose readable round trip was edited is refused, with its line
+            String line = Files.readAllLines(receipts).get(0);
+            Path edited = dir.resolve("edited.jsonl");
+            Files.write(edited, List.of(line.replaceFirst("\"minRttNanos\":\\d+", "\"minRttNanos\":1")));
+            Run bad = run(
+                    "verify",
+                    edited.toString(),
+                    "--landmarks",
+                    dir.resolve("landmarks").toString(),
+                    "--ca",
+                    dir.resolve("ca/ca.pem").toString(),
+                    "--site",
+                    "1.35,103.8");
+            assertThat(bad.exit()).isEqualTo(4);
+            assertThat(bad.err()).contains("edited.jsonl:1: BAD_RECEIPT: minRttNanos says '1'");
+        }
+    }
+
+    @Test
+    void landmarkRefusesAPositionOtherThanTheCertifiedOne(@TempDir Path dir) {
+        String ca = dir.resolve("ca").toString();
+        run("ca", "init", "--dir", ca);
+        run(
+                "ca",
+                "issue-landmark",
+                "--ca",
+                ca,
+                "--id",
+                "sg1",
+                "--position",
+                "1.3667,103.75",
+                "--out",
+                dir.resolve("landmarks").toString());
+        Run r = run(
+                "landmark",
+                "--position",
+                "22.3,114.1667",
+                "--key",
+                dir.resolve("landmarks/sg1.p12").toString(),
+                "--port",
+                "0");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).contains("--position 22.3,114.1667 differs from the certified position 1.3667,103.75");
+    }
+}

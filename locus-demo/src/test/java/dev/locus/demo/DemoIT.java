@@ -1,0 +1,85 @@
+package dev.locus.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The whole demo on one machine with real UDP landmarks, real signatures, the real control plane on
+ * the embedded database and emulated links: the diverted chips raise their alerts, the honest chips
+ * verify, and a second run on the same directory starts clean.
+ */
+class DemoIT {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void divertedChipsRaiseAlerts_honestChipsVerify_andASecondRunStartsClean() throws Exception {
+        Path data = dir.resolve("demo");
+        DemoRunner.Options fast =
+                new DemoRunner.Options(data, 0, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(6));
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        try (DemoRunner demo = DemoRunner.start(fast, new PrintStream(log, true, StandardCharsets.UTF_8))) {
+            demo.printIntro();
+            assertThat(Files.readString(demo.adminTokenFile()).strip()).isEqualTo(demo.adminToken());
+            Set<String> expected = Set.of(
+                    "OUTSIDE_ZONE H200-SG-0101",
+                    "UNVERIFIED H200-SG-0102",
+                    "SILENT H100-KL-0201",
+                    "CLONED_IDENTITY H100-SG-0301");
+            Set<String> seen = new HashSet<>();
+            Instant deadline = Instant.now().plusSeconds(60);
+            while (!seen.containsAll(expected) && Instant.now().isBefore(deadline)) {
+                demo.runCycle();
+                for (JsonNode a : demo.openAlerts()) {
+                    seen.add(
+                            a.path("rule").asText() + " " + a.path("subject_id").asText());
+                }
+            }
+            assertThat(seen).as(log.toString(StandardCharsets.UTF_8)).containsAll(expected);
+            assertThat(seen)
+                    .noneMatch(s -> s.endsWith("H100-SG-0001")
+                            || s.endsWith("H100-KL-0001")
+                            || s.endsWith("H100-JK-0001")
+                            || s.endsWith("H100-BK-0001"));
+            Map<String, String> latest = demo.latestVerdicts();
+            for (String honest :
+                    List.of("H100-SG-0001", "H100-SG-0002", "H100-KL-0001", "H100-JK-0001", "H100-BK-0001")) {
+                assertThat(latest.get(honest)).as(honest).contains("IN_ZONE").contains("EXCLUDES_RESTRICTED");
+            }
+            assertThat(latest.get("H200-SG-0101")).contains("OUTSIDE_ZONE").doesNotContain("IN_ZONE");
+            assertThat(latest.get("H200-SG-0102")).doesNotContain("IN_ZONE");
+        }
+        try (DemoRunner again =
+                DemoRunner.start(fast, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
+            assertThat(again.openAlerts()).isEmpty();
+            again.runFor(Optional.of(Duration.ofSeconds(1)));
+        }
+    }
+
+    @Test
+    void aDirectoryWithOtherFiles_isNeverWiped() throws Exception {
+        Path precious = dir.resolve("precious");
+        Files.createDirectories(precious);
+        Files.writeString(precious.resolve("thesis.txt"), "do not delete");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> DemoRunner.prepareDataDir(precious))
+                .isInstanceOf(DemoException.class)
+                .hasMessageContaining("refusing");
+        assertThat(precious.resolve("thesis.txt")).exists();
+    }
+}

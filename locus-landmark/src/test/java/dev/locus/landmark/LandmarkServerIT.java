@@ -1,0 +1,285 @@
+package dev.locus.landmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.locus.protocol.identity.Certificates;
+import dev.locus.protocol.identity.Pkcs12DeviceKey;
+import dev.locus.protocol.receipt.Receipt;
+import dev.locus.protocol.receipt.ReceiptRecord;
+import dev.locus.protocol.receipt.ReceiptVerifier;
+import dev.locus.protocol.receipt.SignedReceipt;
+import dev.locus.protocol.wire.Decoded;
+import dev.locus.protocol.wire.Message;
+import dev.locus.protocol.wire.MessageCodec;
+import dev.locus.protocol.wire.ProtocolVersion;
+import dev.locus.protocol.wire.RejectReason;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Set;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The landmark over real UDP sockets on loopback, against honest and misbehaving devices. */
+class LandmarkServerIT {
+    private final TestPki pki = new TestPki(42);
+    private final LinkedBlockingQueue<Rejection> rejections = new LinkedBlockingQueue<>();
+    private LandmarkServer server;
+
+    private LandmarkServer start(LandmarkConfig.Builder b) throws IOException {
+        server = LandmarkServer.start(
+                b.rejections(rejections::add).random(TestPki.seeded(7)).build());
+        return server;
+    }
+
+    private LandmarkConfig.Builder config(Set<String> revoked) {
+        return LandmarkConfig.builder(pki.landmark, pki.verifier(revoked));
+    }
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private Rejection nextRejection() throws InterruptedException {
+        Rejection r = rejections.poll(2, TimeUnit.SECONDS);
+        assertThat(r).as("a rejection within 2 s").isNotNull();
+        return r;
+    }
+
+    private Message.ReceiptMessage runHonestSession(RawDevice d, int rounds) throws IOException {
+        d.hello(rounds);
+        for (int i = 0; i < rounds; i++) {
+            Message.Challenge c = d.expect(Message.Challenge.class);
+            assertThat(c.round()).isEqualTo(i);
+            assertThat(c.landmarkId()).isEqualTo("sg1");
+            d.send(d.answer(c));
+        }
+        return d.expect(Message.ReceiptMessage.class);
+    }
+
+    @Test
+    void honestDevice_getsReceiptThatAnyoneWithTheCaCanVerify() throws Exception {
+        LandmarkServer s = start(config(Set.of()));
+        try (Pkcs12DeviceKey key = pki.device("1650923000001");
+                RawDevice d = new RawDevice(s.localAddress(), key, 1)) {
+            Message.ReceiptMessage m = runHonestSession(d, 5);
+            SignedReceipt signed = ((Decoded.Accepted<SignedReceipt>) SignedReceipt.decode(m.signedReceipt())).value();
+            Receipt r = signed.receipt();
+            assertThat(r.deviceSerial()).isEqualTo("1650923000001");
+            assertThat(r.landmarkId()).isEqualTo("sg1");
+            assertThat(r.landmarkPosition()).isEqualTo(pki.landmark.identity().position());
+            assertThat(r.samplesNanos())
+                    .hasSize(5)
+                    .allSatisfy(ns -> assertThat(ns).isPositive());
+            assertThat(r.minRttNanos())
+                    .isEqualTo(r.samplesNanos().stream()
+                            .mapToLong(Long::longValue)
+                            .min()
+                            .orElseThrow());
+            assertThat(r.minRttNanos()).as("loopback round trip under 1 s").isLessThan(1_000_000_000L);
+            ReceiptRecord rec = new ReceiptRecord(
+                    signed,
+                    Certificates.parse(m.landmarkCertificateDer()),
+                    key.identity().certificate());
+            assertThat(new ReceiptVerifier(pki.verifier(Set.of())).verify(rec)).isInstanceOf(Decoded.Accepted.class);
+            assertThat(s.stats().roundsVerified()).isEqualTo(5);
+            assertThat(s.stats().receiptsIssued()).isEqualTo(1);
+            assertThat(rejections).isEmpty();
+        }
+    }
+
+    @Test
+    void replayedResponse_isRejectedAsReplayed() throws Exception {
+        LandmarkServer s = start(config(Set.of()));
+        try (Pkcs12DeviceKey key = pki.device("SN-REPLAY");
+                RawDevice d = new RawDevice(s.localAddress(), key, 2)) {
+            d.hello(2);
+            Message.Challenge c = d.expect(Message.Challenge.class);
+            Message.Response answer = d.answer(c);
+            d.send(answer);
+            d.expect(Message.Challenge.class);
+            d.send(answer); // the same signed answer again
+            Rejection r = nextRejection();
+            assertThat(r.reason()).isEqualTo(RejectReason.REPLAYED_NONCE);
+            assertThat(r.sessionId()).contains(d.session);
+            assertThat(s.stats().roundsTimed()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void forgedSignature_endsTheSessionWithBadSignature() throws Exception {
+        LandmarkServer s = start(config(Set.of()));
+        try (Pkcs12DeviceKey key = pki.device("SN-VICTIM");
+                Pkcs12DeviceKey forger = pki.device("SN-FORGER");
+                RawDevice d = new RawDevice(s.localAddress(), key, 3)) {
+            d.hello(3);
+            Message.Challenge c = d.expect(Message.Challenge.class);
+            Message.Response honest = d.answer(c);
+            byte[] forged = forger.sign(dev.locus.protocol.wire.ProofMessage.of(
+                    d.session,
+                    c.round(),
+                    c.nonce(),
+                    c.landmarkId(),
+                    key.identity().fingerprint()));
+            d.send(new Message.Response(d.session, c.round(), c.nonce(), c.landmarkId(), forged));
+            Message m = d.receive().orElseThrow();
+            while (m instanceof Message.Challenge next) { // the later rounds are answered honestly
+                d.send(d.answer(next));
+                m = d.receive().orElseThrow();
+            }
+            assertThat(m).isInstanceOf(Message.Reject.class);
+            assertThat(((Message.Reject) m).reason()).isEqualTo(RejectReason.BAD_SIGNATURE);
+            assertThat(nextRejection().reason()).isEqualTo(RejectReason.BAD_SIGNATURE);
+            assertThat(s.stats().receiptsIssued()).isZero();
+            assertThat(honest.signature()).isNotEqualTo(forged);
+        }
+    }
+
+    @Test
+    void answerNamingAnotherLandmark_isRejectedAsWrongLandmark() throws Exception {
+        LandmarkServer s = start(config(Set.of()));
+        try (Pkcs12DeviceKey key = pki.device("SN-WRONG");
+                RawDevice d = new RawDevice(s.localAddress(), key, 4)) {
+            d.hello(1);
+            Message.Challenge c = d.expect(Message.Challenge.class);
+            Message.Challenge elsewhere = new Message.Challenge(c.sessionId(), c.round(), c.nonce(), "hk1");
+            d.send(d.answer(elsewhere));
+            Rejection r = nextRejection();
+            assertThat(r.reason()).isEqualTo(RejectReason.WRONG_LANDMARK);
+            assertThat(r.detail()).contains("hk1").contains("sg1");
+        }
+    }
+
+    @Test
+    void deviceFromAnotherCa_isUnknown_andRevokedDevice_isRevoked() throws Exception {
+        LandmarkServer s = start(config(Set.of("SN-REVOKED")));
+        TestPki other = new TestPki(99);
+        try (Pkcs12DeviceKey stranger = other.device("SN-STRANGER");
+                Pkcs12DeviceKey revoked = pki.device("SN-REVOKED");
+                RawDevice d1 = new RawDevice(s.localAddress(), stranger, 5);
+                RawDevice d2 = new RawDevice(s.localAddress(), revoked, 6)) {
+            d1.hello(1);
+            assertThat(d1.expect(Message.Reject.class).reason()).isEqualTo(RejectReason.UNKNOWN_DEVICE);
+            d2.hello(1);
+            assertThat(d2.expect(Message.Reject.class).reason()).isEqualTo(RejectReason.REVOKED_DEVICE);
+            assertThat(s.stats().rejected(RejectReason.UNKNOWN_DEVICE)).isEqualTo(1);
+            assertThat(s.stats().rejected(RejectReason.REVOKED_DEVICE)).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void truncatedOversizedAndMalformedDatagrams_areRecorded_andServerKeepsServing() throws Exception {
+        LandmarkServer s = start(config(Set.of()));
+        try (Pkcs12DeviceKey key = pki.device("SN-FUZZ");
+                RawDevice d = new RawDevice(s.localAddress(), key, 7)) {
+            byte[] valid = MessageCodec.encode(new Message.Next(d.session));
+            d.sendRaw(new byte[] {0x4C}); // truncated header
+            assertThat(nextRejection().reason()).isEqualTo(RejectReason.TRUNCATED);
+            d.sendRaw(Arrays.copyOf(valid, valid.length - 3)); // truncated body
+            assertThat(nextRejection().reason()).isEqualTo(RejectReason.TRUNCATED);
+            d.sendRaw(new byte[ProtocolVersion.MAX_DATAGRAM_BYTES + 1]);
+            assertThat(nextRejection().reason()).isEqualTo(RejectReason.OVERSIZED);
+            byte[] badMagic = valid.clone();
+            badMagic[0] = 'X';
+            d.sendRaw(badMagic);
+            assertThat(nextRejection().reason()).isEqualTo(RejectReason.BAD_MAGIC);
+            byte[] badVersion = valid.clone();
+            badVersion[2] = 9;
+            d.sendRaw(badVersion);
+            assertThat(nextRejection().reason()).isEqualTo(RejectReason.UNSUPPORTED_VERSION);
+            byte[] trailing = Arrays.copyOf(valid, valid.length + 1);
+            d.sendRaw(trailing);
+            assertThat(nextRejection().reason()).isEqualTo(RejectReason.MALFORMED);
+            // a landmark-to-agent message sent to the landmark
+            d.send(new Message.Reject(d.session, RejectReason.MALFORMED, "x"));
+            assertThat(nextRejection().reason()).isEqualTo(RejectReason.UNEXPECTED_MESSAGE);
+
+            Message.ReceiptMessage receipt = runHonestSession(d, 2);
+            assertThat(receipt.sessionId()).isEqualTo(d.session);
+        }
+    }
+
+    @Test
+    void lateAnswer_isRejectedAsExpired_andNextGivesAFreshChallenge() throws Exception {
+        LandmarkServer s = start(config(Set.of()).nonceLifetime(Duration.ofMillis(100)));
+        try (Pkcs12DeviceKey key = pki.device("SN-SLOW");
+                RawDevice d = new RawDevice(s.localAddress(), key, 8)) {
+            d.hello(1);
+            Message.Challenge c = d.expect(Message.Challenge.class);
+            Thread.sleep(150);
+            d.send(d.answer(c));
+            assertThat(nextRejection().reason()).isEqualTo(RejectReason.EXPIRED_NONCE);
+            d.send(new Message.Next(d.session));
+            Message.Challenge fresh = d.expect(Message.Challenge.class);
+            assertThat(fresh.nonce()).isNotEqualTo(c.nonce());
+            assertThat(fresh.round()).isZero();
+            d.send(d.answer(fresh));
+            assertThat(d.expect(Message.ReceiptMessage.class).sessionId()).isEqualTo(d.session);
+        }
+    }
+
+    @Test
+    void answerFromAnotherAddress_isRejected_andDoesNotSpendTheNonce() throws Exception {
+        LandmarkServer s = start(config(Set.of()));
+        try (Pkcs12DeviceKey key = pki.device("SN-ADDR");
+                RawDevice d = new RawDevice(s.localAddress(), key, 9);
+                RawDevice elsewhere = new RawDevice(s.localAddress(), key, 9)) {
+            d.hello(1);
+            Message.Challenge c = d.expect(Message.Challenge.class);
+            elsewhere.send(d.answer(c));
+            assertThat(nextRejection().reason()).isEqualTo(RejectReason.ADDRESS_MISMATCH);
+            d.send(d.answer(c));
+            assertThat(d.expect(Message.ReceiptMessage.class).sessionId()).isEqualTo(d.session);
+        }
+    }
+
+    @Test
+    void floodFromOneSource_isRateLimited() throws Exception {
+        LandmarkServer s = start(config(Set.of()).rateLimit(100, 20));
+        try (Pkcs12DeviceKey key = pki.device("SN-FLOOD");
+                RawDevice d = new RawDevice(s.localAddress(), key, 10)) {
+            for (int i = 0; i < 300; i++) {
+                d.sendRaw(new byte[] {1, 2, 3});
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+            while (s.stats().datagrams() < 300 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            assertThat(s.stats().datagrams()).isEqualTo(300);
+            // 20 burst plus what refilled at 100/s during the flood; the rest was refused unparsed
+            assertThat(s.stats().rejected(RejectReason.RATE_LIMITED)).isGreaterThan(200);
+            assertThat(s.stats().rejected(RejectReason.TRUNCATED)).isLessThan(100);
+        }
+    }
+
+    @Test
+    void receiptIsResentOnNext_afterItWasLost() throws Exception {
+        LandmarkServer s = start(config(Set.of()));
+        try (Pkcs12DeviceKey key = pki.device("SN-LOST");
+                RawDevice d = new RawDevice(s.localAddress(), key, 11)) {
+            Message.ReceiptMessage first = runHonestSession(d, 1);
+            d.send(new Message.Next(d.session));
+            assertThat(d.expect(Message.ReceiptMessage.class)).isEqualTo(first);
+            assertThat(s.stats().receiptsIssued()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void unknownNonce_isRejected() throws Exception {
+        LandmarkServer s = start(config(Set.of()));
+        try (Pkcs12DeviceKey key = pki.device("SN-GUESS");
+                RawDevice d = new RawDevice(s.localAddress(), key, 12)) {
+            d.hello(1);
+            Message.Challenge c = d.expect(Message.Challenge.class);
+            Message.Challenge guessed = new Message.Challenge(
+                    c.sessionId(), 0, dev.locus.protocol.wire.Nonce.random(TestPki.seeded(3)), "sg1");
+            d.send(d.answer(guessed));
+            assertThat(nextRejection().reason()).isEqualTo(RejectReason.UNKNOWN_NONCE);
+        }
+    }
+}

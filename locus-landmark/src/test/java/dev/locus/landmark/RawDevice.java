@@ -1,0 +1,79 @@
+package dev.locus.landmark;
+
+import dev.locus.protocol.identity.Certificates;
+import dev.locus.protocol.identity.DeviceKey;
+import dev.locus.protocol.wire.Decoded;
+import dev.locus.protocol.wire.Message;
+import dev.locus.protocol.wire.MessageCodec;
+import dev.locus.protocol.wire.ProofMessage;
+import dev.locus.protocol.wire.SessionId;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.util.Optional;
+import java.util.Random;
+
+/** A test device speaking the protocol by hand over a real UDP socket, so tests can misbehave on purpose. */
+final class RawDevice implements AutoCloseable {
+    final DatagramSocket socket;
+    final DeviceKey key;
+    final SessionId session;
+
+    RawDevice(InetSocketAddress landmark, DeviceKey key, long seed) throws IOException {
+        this.socket = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0));
+        this.socket.connect(landmark);
+        this.socket.setSoTimeout(2000);
+        this.key = key;
+        Random r = new Random(seed);
+        this.session = new SessionId(r.nextLong(), r.nextLong());
+    }
+
+    void send(Message m) throws IOException {
+        sendRaw(MessageCodec.encode(m));
+    }
+
+    void sendRaw(byte[] datagram) throws IOException {
+        socket.send(new DatagramPacket(datagram, datagram.length));
+    }
+
+    void hello(int rounds) throws IOException {
+        send(new Message.Hello(session, rounds, Certificates.der(key.identity().certificate())));
+    }
+
+    /** The next message, or empty after the socket timeout. */
+    Optional<Message> receive() throws IOException {
+        byte[] buf = new byte[4096];
+        DatagramPacket p = new DatagramPacket(buf, buf.length);
+        try {
+            socket.receive(p);
+        } catch (SocketTimeoutException e) {
+            return Optional.empty();
+        }
+        Decoded<Message> d = MessageCodec.decode(buf, 0, p.getLength());
+        if (d instanceof Decoded.Accepted<Message>(Message m)) {
+            return Optional.of(m);
+        }
+        throw new AssertionError("landmark sent an undecodable datagram: " + d);
+    }
+
+    <T extends Message> T expect(Class<T> type) throws IOException {
+        Message m = receive().orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " within 2 s"));
+        if (!type.isInstance(m)) {
+            throw new AssertionError("expected " + type.getSimpleName() + ", got " + m);
+        }
+        return type.cast(m);
+    }
+
+    Message.Response answer(Message.Challenge c) {
+        byte[] proof = ProofMessage.of(
+                session, c.round(), c.nonce(), c.landmarkId(), key.identity().fingerprint());
+        return new Message.Response(session, c.round(), c.nonce(), c.landmarkId(), key.sign(proof));
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+}

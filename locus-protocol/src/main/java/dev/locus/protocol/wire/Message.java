@@ -1,0 +1,235 @@
+package dev.locus.protocol.wire;
+
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Every datagram of the timed exchange. An agent sends {@link Hello}, answers each {@link
+ * Challenge} with a {@link Response}, may ask again with {@link Next} after a loss, and ends with a
+ * {@link ReceiptMessage} or a {@link Reject}. Values are immutable; byte arrays are copied in and
+ * out.
+ */
+public sealed interface Message
+        permits Message.Hello,
+                Message.Challenge,
+                Message.Response,
+                Message.Next,
+                Message.ReceiptMessage,
+                Message.Reject {
+
+    SessionId sessionId();
+
+    MessageType type();
+
+    /** Agent to landmark: open a measurement session of {@code rounds} timed rounds for this device. */
+    record Hello(SessionId sessionId, int rounds, byte[] deviceCertificateDer) implements Message {
+        public Hello {
+            Objects.requireNonNull(sessionId, "sessionId");
+            if (rounds < 1 || rounds > ProtocolVersion.MAX_ROUNDS) {
+                throw new IllegalArgumentException(
+                        "rounds must be in [1, " + ProtocolVersion.MAX_ROUNDS + "], got " + rounds);
+            }
+            if (deviceCertificateDer.length == 0
+                    || deviceCertificateDer.length > ProtocolVersion.MAX_CERTIFICATE_BYTES) {
+                throw new IllegalArgumentException("device certificate must be 1.."
+                        + ProtocolVersion.MAX_CERTIFICATE_BYTES + " bytes, got " + deviceCertificateDer.length);
+            }
+            deviceCertificateDer = deviceCertificateDer.clone();
+        }
+
+        @Override
+        public byte[] deviceCertificateDer() {
+            return deviceCertificateDer.clone();
+        }
+
+        int certificateLength() {
+            return deviceCertificateDer.length;
+        }
+
+        byte[] certificateUnsafe() {
+            return deviceCertificateDer;
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.HELLO;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Hello h
+                    && h.sessionId.equals(sessionId)
+                    && h.rounds == rounds
+                    && Arrays.equals(h.deviceCertificateDer, deviceCertificateDer);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(sessionId, rounds, Arrays.hashCode(deviceCertificateDer));
+        }
+
+        @Override
+        public String toString() {
+            return "Hello[" + sessionId + ", rounds=" + rounds + ", certificate=" + deviceCertificateDer.length
+                    + " bytes]";
+        }
+    }
+
+    /** Landmark to agent: the timed challenge; the clock runs from just before this is sent. */
+    record Challenge(SessionId sessionId, int round, Nonce nonce, String landmarkId) implements Message {
+        public Challenge {
+            Objects.requireNonNull(sessionId, "sessionId");
+            Objects.requireNonNull(nonce, "nonce");
+            checkRound(round);
+            Fields.checkId("landmarkId", landmarkId);
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.CHALLENGE;
+        }
+    }
+
+    /** Agent to landmark: the device's proof over {@link ProofMessage} for this challenge. */
+    record Response(SessionId sessionId, int round, Nonce nonce, String landmarkId, byte[] signature)
+            implements Message {
+        public Response {
+            Objects.requireNonNull(sessionId, "sessionId");
+            Objects.requireNonNull(nonce, "nonce");
+            checkRound(round);
+            Fields.checkId("landmarkId", landmarkId);
+            if (signature.length == 0 || signature.length > ProtocolVersion.MAX_SIGNATURE_BYTES) {
+                throw new IllegalArgumentException("signature must be 1.." + ProtocolVersion.MAX_SIGNATURE_BYTES
+                        + " bytes, got " + signature.length);
+            }
+            signature = signature.clone();
+        }
+
+        @Override
+        public byte[] signature() {
+            return signature.clone();
+        }
+
+        byte[] signatureUnsafe() {
+            return signature;
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.RESPONSE;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Response r
+                    && r.sessionId.equals(sessionId)
+                    && r.round == round
+                    && r.nonce.equals(nonce)
+                    && r.landmarkId.equals(landmarkId)
+                    && Arrays.equals(r.signature, signature);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(sessionId, round, nonce, landmarkId, Arrays.hashCode(signature));
+        }
+
+        @Override
+        public String toString() {
+            return "Response[" + sessionId + ", round=" + round + ", landmark=" + landmarkId + "]";
+        }
+    }
+
+    /** Agent to landmark: a challenge or receipt was lost; send a fresh challenge or the receipt again. */
+    record Next(SessionId sessionId) implements Message {
+        public Next {
+            Objects.requireNonNull(sessionId, "sessionId");
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.NEXT;
+        }
+    }
+
+    /** Landmark to agent: the signed receipt ({@code SignedReceipt} wire form) and the landmark's certificate. */
+    record ReceiptMessage(SessionId sessionId, byte[] signedReceipt, byte[] landmarkCertificateDer) implements Message {
+        public ReceiptMessage {
+            Objects.requireNonNull(sessionId, "sessionId");
+            if (signedReceipt.length == 0 || signedReceipt.length > 1024) {
+                throw new IllegalArgumentException("signed receipt must be 1..1024 bytes, got " + signedReceipt.length);
+            }
+            if (landmarkCertificateDer.length == 0
+                    || landmarkCertificateDer.length > ProtocolVersion.MAX_CERTIFICATE_BYTES) {
+                throw new IllegalArgumentException("landmark certificate must be 1.."
+                        + ProtocolVersion.MAX_CERTIFICATE_BYTES + " bytes, got " + landmarkCertificateDer.length);
+            }
+            signedReceipt = signedReceipt.clone();
+            landmarkCertificateDer = landmarkCertificateDer.clone();
+        }
+
+        @Override
+        public byte[] signedReceipt() {
+            return signedReceipt.clone();
+        }
+
+        @Override
+        public byte[] landmarkCertificateDer() {
+            return landmarkCertificateDer.clone();
+        }
+
+        byte[] receiptUnsafe() {
+            return signedReceipt;
+        }
+
+        byte[] certificateUnsafe() {
+            return landmarkCertificateDer;
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.RECEIPT;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof ReceiptMessage r
+                    && r.sessionId.equals(sessionId)
+                    && Arrays.equals(r.signedReceipt, signedReceipt)
+                    && Arrays.equals(r.landmarkCertificateDer, landmarkCertificateDer);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(sessionId, Arrays.hashCode(signedReceipt), Arrays.hashCode(landmarkCertificateDer));
+        }
+
+        @Override
+        public String toString() {
+            return "ReceiptMessage[" + sessionId + ", " + signedReceipt.length + " bytes]";
+        }
+    }
+
+    /** Landmark to agent: the session was refused or ended, with the reason. */
+    record Reject(SessionId sessionId, RejectReason reason, String detail) implements Message {
+        /** Longest detail carried, in UTF-8 bytes; longer ones are cut on encoding. */
+        public static final int MAX_DETAIL_BYTES = 200;
+
+        public Reject {
+            Objects.requireNonNull(sessionId, "sessionId");
+            Objects.requireNonNull(reason, "reason");
+            Objects.requireNonNull(detail, "detail");
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.REJECT;
+        }
+    }
+
+    private static void checkRound(int round) {
+        if (round < 0 || round >= 255) {
+            throw new IllegalArgumentException("round must be in [0, 254], got " + round);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.locus.protocol.wire;
+
+import java.util.Optional;
+
+/**
+ * Why an input was refused. The numeric code is stable on the wire and in logs; never reuse a
+ * code for another meaning.
+ */
+public enum RejectReason {
+    TRUNCATED(1),
+    OVERSIZED(2),
+    MALFORMED(3),
+    BAD_MAGIC(4),
+    UNSUPPORTED_VERSION(5),
+    UNKNOWN_TYPE(6),
+    UNEXPECTED_MESSAGE(7),
+    UNKNOWN_SESSION(10),
+    UNKNOWN_NONCE(11),
+    REPLAYED_NONCE(12),
+    EXPIRED_NONCE(13),
+    WRONG_LANDMARK(14),
+    BAD_SIGNATURE(15),
+    UNKNOWN_DEVICE(16),
+    REVOKED_DEVICE(17),
+    INVALID_CERTIFICATE(18),
+    RATE_LIMITED(19),
+    ADDRESS_MISMATCH(20),
+    SESSION_LIMIT(21),
+    ROUND_MISMATCH(22),
+    DUPLICATE_SESSION(23),
+    RETRY_LIMIT(24),
+    SESSION_EXPIRED(25),
+    BAD_RECEIPT(26);
+
+    private final int code;
+
+    RejectReason(int code) {
+        this.code = code;
+    }
+
+    /** The stable wire code, 1..255. */
+    public int code() {
+        return code;
+    }
+
+    /** The reason with this wire code, if any. */
+    public static Optional<RejectReason> fromCode(int code) {
+        for (RejectReason r : values()) {
+            if (r.code == code) {
+                return Optional.of(r);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,254 @@
+package dev.locus.sim.relay;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.DatagramChannel;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Emulated distance for real packets: a user-space UDP forwarder that holds every datagram for its
+ * link's one-way delay before passing it on. The kernel here has no netem, so this stands in for
+ * it; its own scheduling can only add delay (never remove it), which keeps every verdict drawn from
+ * relayed measurements sound. {@link #overshoot()} reports how much it adds.
+ *
+ * <p>One relay emulates one link between one client and one upstream: datagrams from the client
+ * (the most recent sender on the listening socket) go to the upstream after {@code toUpstream};
+ * datagrams from the upstream go back to that client after {@code toClient}. Relays chain: a
+ * relay's upstream may be another relay. Thread-safe; {@link #close()} stops it.
+ */
+public final class DelayRelay implements AutoCloseable {
+    private static final int MAX_DATAGRAM = 65_507;
+    /** At most this many datagrams in flight; beyond it, datagrams are dropped (and counted) like a full queue. */
+    private static final int MAX_IN_FLIGHT = 100_000;
+
+    private final DatagramChannel clientSide;
+    private final DatagramChannel upstreamSide;
+    private final InetSocketAddress upstream;
+    private final LinkDelay toUpstream;
+    private final LinkDelay toClient;
+    private final DelayQueue<Held> queue = new DelayQueue<>();
+    private final Thread fromClient;
+    private final Thread fromUpstream;
+    private final Thread sender;
+    private final AtomicLong forwarded = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final Overshoot overshoot = new Overshoot(1 << 16);
+    private volatile InetSocketAddress client;
+    private volatile boolean running = true;
+
+    private DelayRelay(
+            DatagramChannel clientSide,
+            DatagramChannel upstreamSide,
+            InetSocketAddress upstream,
+            LinkDelay toUpstream,
+            LinkDelay toClient,
+            String name) {
+        this.clientSide = clientSide;
+        this.upstreamSide = upstreamSide;
+        this.upstream = upstream;
+        this.toUpstream = toUpstream;
+        this.toClient = toClient;
+        this.fromClient = new Thread(this::receiveFromClient, name + "-from-client");
+        this.fromUpstream = new Thread(this::receiveFromUpstream, name + "-from-upstream");
+        this.sender = new Thread(this::sendLoop, name + "-sender");
+        for (Thread t : new Thread[] {fromClient, fromUpstream, sender}) {
+            t.setDaemon(true);
+        }
+    }
+
+    /**
+     * Starts a relay listening on {@code listen} (port 0 picks one) and forwarding to {@code upstream}.
+     *
+     * @param name thread name prefix, e.g. "shenzhen-singapore"
+     * @throws IOException when the sockets cannot be bound
+     */
+    public static DelayRelay start(
+            InetSocketAddress listen, InetSocketAddress upstream, LinkDelay toUpstream, LinkDelay toClient, String name)
+            throws IOException {
+        Objects.requireNonNull(upstream, "upstream");
+        Objects.requireNonNull(toUpstream, "toUpstream");
+        Objects.requireNonNull(toClient, "toClient");
+        DatagramChannel c = DatagramChannel.open().bind(listen);
+        DatagramChannel u;
+        try {
+            u = DatagramChannel.open()
+                    .bind(new InetSocketAddress(listen.getAddress(), 0))
+                    .connect(upstream);
+        } catch (IOException e) {
+            c.close();
+            throw e;
+        }
+        DelayRelay r = new DelayRelay(c, u, upstream, toUpstream, toClient, name);
+        r.fromClient.start();
+        r.fromUpstream.start();
+        r.sender.start();
+        return r;
+    }
+
+    /** Where clients send datagrams to reach the upstream through this link. */
+    public InetSocketAddress address() {
+        try {
+            return (InetSocketAddress) clientSide.getLocalAddress();
+        } catch (IOException e) {
+            throw new IllegalStateException("relay socket is closed", e);
+        }
+    }
+
+    public InetSocketAddress upstream() {
+        return upstream;
+    }
+
+    /** Datagrams forwarded in either direction. */
+    public long forwarded() {
+        return forwarded.get();
+    }
+
+    /** Datagrams dropped because too many were in flight. */
+    public long dropped() {
+        return dropped.get();
+    }
+
+    /** How late datagrams left compared with their due time (the relay's own added delay). */
+    public Overshoot overshoot() {
+        return overshoot;
+    }
+
+    private void receiveFromClient() {
+        ByteBuffer b = ByteBuffer.allocate(MAX_DATAGRAM);
+        while (running) {
+            try {
+                b.clear();
+                InetSocketAddress from = (InetSocketAddress) clientSide.receive(b);
+                long now = System.nanoTime();
+                client = from;
+                hold(b, now + toUpstream.nextNanos(), null);
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                // a failed receive on UDP (e.g. ICMP port unreachable) loses one datagram, as a link would
+            }
+        }
+    }
+
+    private void receiveFromUpstream() {
+        ByteBuffer b = ByteBuffer.allocate(MAX_DATAGRAM);
+        while (running) {
+            try {
+                b.clear();
+                upstreamSide.receive(b);
+                long now = System.nanoTime();
+                InetSocketAddress to = client;
+                if (to != null) {
+                    hold(b, now + toClient.nextNanos(), to);
+                }
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                // as above
+            }
+        }
+    }
+
+    private void hold(ByteBuffer b, long dueNanos, InetSocketAddress toClientAddress) {
+        if (queue.size() >= MAX_IN_FLIGHT) {
+            dropped.incrementAndGet();
+            return;
+        }
+        b.flip();
+        byte[] copy = new byte[b.remaining()];
+        b.get(copy);
+        queue.put(new Held(copy, dueNanos, toClientAddress));
+    }
+
+    private void sendLoop() {
+        while (running) {
+            Held h;
+            try {
+                h = queue.take();
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                if (h.toClient == null) {
+                    upstreamSide.write(ByteBuffer.wrap(h.datagram));
+                } else {
+                    clientSide.send(ByteBuffer.wrap(h.datagram), h.toClient);
+                }
+                overshoot.record(System.nanoTime() - h.dueNanos);
+                forwarded.incrementAndGet();
+            } catch (ClosedChannelException e) {
+                return;
+            } catch (IOException e) {
+                // the next hop is gone for now; the datagram is lost, as on a real link
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            clientSide.close();
+            upstreamSide.close();
+        } catch (IOException e) {
+            // closing: nothing more to do
+        }
+        sender.interrupt();
+    }
+
+    private record Held(byte[] datagram, long dueNanos, InetSocketAddress toClient) implements Delayed {
+        @Override
+        public long getDelay(TimeUnit unit) {
+            return unit.convert(dueNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+        }
+
+        @Override
+        public int compareTo(Delayed o) {
+            return Long.compare(dueNanos, ((Held) o).dueNanos);
+        }
+    }
+
+    /** The relay's lateness per datagram, in nanoseconds; keeps the most recent samples. Thread-safe. */
+    public static final class Overshoot {
+        private final long[] ring;
+        private long count;
+
+        Overshoot(int capacity) {
+            ring = new long[capacity];
+        }
+
+        synchronized void record(long nanos) {
+            ring[(int) (count % ring.length)] = nanos;
+            count++;
+        }
+
+        /** Number of datagrams recorded (all time). */
+        public synchronized long count() {
+            return count;
+        }
+
+        /** The p-th percentile (nearest rank) of the kept samples, in nanoseconds; 0 when none. */
+        public synchronized long percentileNanos(double p) {
+            int n = (int) Math.min(count, ring.length);
+            if (n == 0) {
+                return 0;
+            }
+            long[] s = Arrays.copyOf(ring, n);
+            Arrays.sort(s);
+            int rank = (int) Math.ceil(p / 100.0 * n);
+            return s[Math.max(0, Math.min(n - 1, rank - 1))];
+        }
+
+        /** The largest kept sample, in nanoseconds. */
+        public synchronized long maxNanos() {
+            return percentileNanos(100);
+        }
+    }
+}

@@ -1,0 +1,135 @@
+package dev.locus.sim.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.locus.geo.position.GeoPosition;
+import dev.locus.geo.verdict.Verdict;
+import dev.locus.landmark.LandmarkServer;
+import dev.locus.protocol.identity.Pkcs12DeviceKey;
+import dev.locus.protocol.receipt.ReceiptAssessor;
+import dev.locus.protocol.receipt.ReceiptRecord;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The scenarios of issue 5 end to end: real landmark servers and a real agent over UDP, with
+ * emulated distance from the real WonderProxy round trips, judged by the geo core. Landmarks:
+ * Singapore (31), Kuala Lumpur (36), Jakarta (57), Bangkok (64), Hong Kong (72).
+ */
+class RelayScenariosIT {
+    static final String SINGAPORE = "31";
+    static final String SHENZHEN = "221";
+    static final List<String> LANDMARKS = List.of("31", "36", "57", "64", "72");
+    /** A device in the same metro as a landmark: half a millisecond round trip. */
+    static final long METRO_ONE_WAY_NANOS = 250_000;
+
+    @Test
+    void honestDeviceNearSingapore_excludesRestricted_andIsInZone() throws Exception {
+        try (EmulatedWorld w = new EmulatedWorld();
+                Pkcs12DeviceKey chip = w.device("SG-HONEST-1")) {
+            List<InetSocketAddress> entries = new ArrayList<>();
+            for (String id : LANDMARKS) {
+                LandmarkServer lm = w.landmarkAt(id);
+                long oneWay = id.equals(SINGAPORE) ? METRO_ONE_WAY_NANOS : EmulatedWorld.oneWayNanos(SINGAPORE, id);
+                entries.add(w.link(lm.localAddress(), oneWay, "sg-to-" + id).address());
+            }
+            List<ReceiptRecord> receipts = w.measure(chip, entries, 3);
+            GeoPosition site = EmulatedWorld.host(SINGAPORE).position();
+
+            ReceiptAssessor.Report report = w.assess(receipts, site);
+
+            assertThat(report.refused()).isEmpty();
+            assertThat(report.devices()).hasSize(1);
+            var device = report.devices().get(0);
+            assertThat(device.measurements()).hasSize(LANDMARKS.size());
+            assertThat(device.assessment().verdicts()).contains(Verdict.EXCLUDES_RESTRICTED, Verdict.IN_ZONE);
+            assertThat(device.cloneAlerts()).isEmpty();
+            // every measured round trip is at least the emulated one: emulation only adds delay
+            for (ReceiptRecord r : receipts) {
+                String hostId = r.receipt().landmarkId().substring("lm-".length());
+                long emulated = 2
+                        * (hostId.equals(SINGAPORE)
+                                ? METRO_ONE_WAY_NANOS
+                                : EmulatedWorld.oneWayNanos(SINGAPORE, hostId));
+                assertThat(r.receipt().minRttNanos()).isGreaterThanOrEqualTo(emulated);
+            }
+        }
+    }
+
+    @Test
+    void chipInShenzhenRelayedThroughSingapore_isNeverInZone_withTheMeasuredLink() throws Exception {
+        assertRelayedShenzhenChipIsNotInZone(EmulatedWorld.oneWayNanos(SHENZHEN, SINGAPORE));
+    }
+
+    @Test
+    void chipInShenzhenRelayedThroughSingapore_isNeverInZone_evenOverALightSpeedLink() throws Exception {
+        // the attacker's best physically possible link: straight line at c, no processing at all
+        GeoPosition sz = EmulatedWorld.host(SHENZHEN).position();
+        GeoPosition sg = EmulatedWorld.host(SINGAPORE).position();
+        double km = sz.geodesicDistanceTo(sg).km();
+        long oneWayAtC = (long) (km / 299_792.458 * 1e9);
+        assertRelayedShenzhenChipIsNotInZone(oneWayAtC);
+    }
+
+    private void assertRelayedShenzhenChipIsNotInZone(long shenzhenToSingaporeOneWayNanos) throws Exception {
+        try (EmulatedWorld w = new EmulatedWorld();
+                Pkcs12DeviceKey chip = w.device("SZ-DIVERTED-1")) {
+            List<InetSocketAddress> entries = new ArrayList<>();
+            for (String id : LANDMARKS) {
+                LandmarkServer lm = w.landmarkAt(id);
+                // the proxy in Singapore sits right next to each landmark's Singapore path...
+                long proxyToLandmark =
+                        id.equals(SINGAPORE) ? METRO_ONE_WAY_NANOS : EmulatedWorld.oneWayNanos(SINGAPORE, id);
+                DelayRelay proxyLeg = w.link(lm.localAddress(), proxyToLandmark, "proxy-to-" + id);
+                // ...and forwards every challenge to the real chip in Shenzhen
+                DelayRelay chipLeg = w.link(proxyLeg.address(), shenzhenToSingaporeOneWayNanos, "sz-to-proxy-" + id);
+                entries.add(chipLeg.address());
+            }
+            List<ReceiptRecord> receipts = w.measure(chip, entries, 2);
+
+            ReceiptAssessor.Report report =
+                    w.assess(receipts, EmulatedWorld.host(SINGAPORE).position());
+
+            assertThat(report.refused()).isEmpty();
+            var device = report.devices().get(0);
+            assertThat(device.assessment().verdicts())
+                    .doesNotContain(Verdict.IN_ZONE)
+                    .doesNotContain(Verdict.EXCLUDES_RESTRICTED);
+            // soundness: the region the receipts prove still contains the chip's true position
+            assertThat(device.assessment()
+                            .region()
+                            .contains(EmulatedWorld.host(SHENZHEN).position().toS2Point()))
+                    .isTrue();
+        }
+    }
+
+    @Test
+    void deviceKeyCopiedToADecoyNearSingapore_whileTheChipAnswersInShenzhen_isFlaggedAsClone() throws Exception {
+        try (EmulatedWorld w = new EmulatedWorld();
+                Pkcs12DeviceKey chip = w.device("SZ-CLONED-1")) {
+            LandmarkServer singapore = w.landmarkAt(SINGAPORE);
+            LandmarkServer shenzhen = w.landmarkAt(SHENZHEN);
+            // the decoy holds a copy of the key and sits in Singapore; the chip answers in Shenzhen
+            InetSocketAddress decoyEntry = w.link(singapore.localAddress(), METRO_ONE_WAY_NANOS, "decoy")
+                    .address();
+            InetSocketAddress chipEntry =
+                    w.link(shenzhen.localAddress(), METRO_ONE_WAY_NANOS, "chip").address();
+            List<ReceiptRecord> receipts = w.measure(chip, List.of(decoyEntry, chipEntry), 3);
+
+            ReceiptAssessor.Report report =
+                    w.assess(receipts, EmulatedWorld.host(SINGAPORE).position());
+
+            var device = report.devices().get(0);
+            assertThat(device.cloneAlerts()).hasSize(1);
+            // ~2,600 km apart less both discs; the emulated metro links run slower under load, so leave room.
+            assertThat(device.cloneAlerts().get(0).separationKm()).isGreaterThan(1500);
+            assertThat(device.cloneAlerts().get(0).describe())
+                    .contains("SZ-CLONED-1")
+                    .contains("cloned");
+            // and the two discs do not even intersect: the geo core calls the set inconsistent
+            assertThat(device.assessment().verdicts()).contains(Verdict.INCONSISTENT);
+        }
+    }
+}
