@@ -121,7 +121,7 @@ class DashboardApiIT {
         assertThat(v.get("IN_ZONE").asInt()).isEqualTo(DemoFleet.HONEST_SG.size() + DemoFleet.HONEST_KL.size());
         assertThat(v.get("OUTSIDE_ZONE").asInt()).isEqualTo(1);
         assertThat(v.get("IN_RESTRICTED").asInt()).isEqualTo(1);
-        assertThat(v.get("NO_VERDICT").asInt()).isEqualTo(1);
+        assertThat(v.get("NO_VERDICT").asInt()).isEqualTo(2);
         assertThat(s.get("landmarks")).hasSize(DemoFleet.LANDMARKS.size());
     }
 

@@ -126,7 +126,7 @@ class DashboardIT {
                 .contains("In licensed zone " + (DemoFleet.HONEST_SG.size() + DemoFleet.HONEST_KL.size()))
                 .contains("Outside licensed zone 1")
                 .contains("In restricted country 1")
-                .contains("No verdict yet 1");
+                .contains("No verdict yet 2");
         // the basemap is drawn from the bundled boundaries, restricted jurisdictions named
         assertThat(browser.driver.findElement(By.cssSelector(".side")).getDomProperty("textContent"))
                 .contains("Restricted jurisdictions (shaded): CN, HK, MO");
@@ -281,6 +281,21 @@ class DashboardIT {
         browser.screenshot("08-alert-queue-live-update");
     }
 
+    @Test
+    @Order(7)
+    void map_updatesItsCountsWhenAChipIsDiverted_withoutReloading() {
+        go("#/map", ".view-map[data-ready='true']");
+        browser.js("window.locusNoReloadMarker = 'map still here'");
+        assertThat(browser.driver.findElement(By.id("fleet-breakdown")).getText())
+                .contains("Outside licensed zone 2");
+        fleet.submit(List.of(fleet.receipt("lm-hkg", DemoFleet.MEASURED_LATE, 0.3)));
+        new WebDriverWait(browser.driver, Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.id("fleet-breakdown")).getText().contains("Outside licensed zone 3"));
+        assertThat(browser.js("return window.locusNoReloadMarker")).isEqualTo("map still here");
+        assertThat(browser.driver.findElement(By.id("fleet-breakdown")).getText())
+                .contains("No verdict yet 0");
+    }
+
     private static int rank(String severity) {
         return switch (severity) {
             case "CRITICAL" -> 0;
@@ -290,7 +305,7 @@ class DashboardIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void fleetViews_countEveryChipOnceInEachGrouping_andSearchBySerial() {
         go("#/fleet", "#chip-table");
         for (String grouping : List.of("licences", "sites", "organisations")) {
@@ -306,7 +321,7 @@ class DashboardIT {
         new WebDriverWait(browser.driver, Duration.ofSeconds(20))
                 .until(d ->
                         d.findElements(By.cssSelector("#chip-table tbody tr")).size()
-                                == DemoFleet.HONEST_KL.size() + 1);
+                                == DemoFleet.HONEST_KL.size() + 2);
         assertThat(browser.driver.findElement(By.id("chip-table")).getText()).doesNotContain("SG-H100");
     }
 
@@ -332,7 +347,7 @@ class DashboardIT {
             + " out.sort((x, y) => x[0] - y[0]); return out.slice(0, 5).map((x) => x[0].toFixed(2) + ' ' + x[1]);";
 
     @Test
-    @Order(8)
+    @Order(9)
     void text_hasReadableContrast_inEveryMainView() {
         for (String[] view : new String[][] {
             {"#/map", ".view-map[data-ready='true']"},
@@ -350,7 +365,7 @@ class DashboardIT {
     }
 
     @Test
-    @Order(8)
+    @Order(10)
     void landmarksView_explainsTheSuspect() {
         go("#/landmarks", ".view-landmarks[data-ready='true']");
         WebElement suspect = browser.driver.findElement(By.cssSelector(".suspects li[data-landmark='lm-syd']"));
@@ -373,7 +388,7 @@ class DashboardIT {
     }
 
     @Test
-    @Order(9)
+    @Order(11)
     void keyboard_reachesSkipLinkAndNavigation() {
         // a fresh document (a reload, not a fragment change), so keyboard navigation starts at the top
         go("#/map", ".view-map[data-ready='true']");
@@ -392,7 +407,7 @@ class DashboardIT {
     }
 
     @Test
-    @Order(10)
+    @Order(12)
     void auditor_seesEverything_andCanChangeNothing() {
         browser.driver.findElement(By.id("logout")).click();
         browser.await(By.id("token"));

@@ -19,16 +19,17 @@ import java.util.Random;
 /**
  * A small fleet registered through the REST API, with signed receipts whose round trips the
  * verdict engine turns into real verdicts and alerts: honest chips in Singapore and Kuala Lumpur,
- * one chip diverted to Bangkok (OUTSIDE_ZONE), one in Beijing (IN_RESTRICTED), one never
- * measured, and a landmark marked suspect.
+ * one chip diverted to Bangkok (OUTSIDE_ZONE), one in Beijing (IN_RESTRICTED), two not measured
+ * yet (tests measure them later), and a landmark marked suspect.
  */
 final class DemoFleet {
     static final String DIVERTED = "SG-H100-0099";
     static final String IN_CHINA = "SG-H200-0098";
     static final String NEVER_MEASURED = "KL-H100-0050";
+    static final String MEASURED_LATE = "KL-H100-0051";
     static final List<String> HONEST_SG = List.of("SG-H100-0001", "SG-H100-0002", "SG-H100-0003", "SG-H100-0004");
     static final List<String> HONEST_KL = List.of("KL-H100-0001", "KL-H100-0002", "KL-H100-0003");
-    static final int CHIPS = HONEST_SG.size() + HONEST_KL.size() + 3;
+    static final int CHIPS = HONEST_SG.size() + HONEST_KL.size() + 4;
 
     /** Landmarks: id to {latitude, longitude}. */
     static final Map<String, double[]> LANDMARKS = new LinkedHashMap<>();
@@ -71,6 +72,7 @@ final class DemoFleet {
             chip(s, "H200", "LIC-MY-2026-07", "kl-1");
         }
         chip(NEVER_MEASURED, "H200", "LIC-MY-2026-07", "kl-1");
+        chip(MEASURED_LATE, "H200", "LIC-MY-2026-07", "kl-1");
         custody(DIVERTED, "RECEIVED", "sg-1", "2026-03-02T09:00:00Z", "Delivered by freight forwarder, seals intact");
         custody(DIVERTED, "INSTALLED", "sg-1", "2026-03-04T15:30:00Z", "Rack B12, server sn 7781-22");
         LANDMARKS.forEach((id, p) -> http.ok(

@@ -5,6 +5,10 @@
 import { dashboard, getJson } from './api.js';
 import { count, h } from './dom.js';
 import { createMap } from './basemap.js';
+import { onAlertsChanged } from './alert-watch.js';
+
+/** How often the map re-reads the fleet summary (new alerts also trigger a refresh). */
+const REFRESH_MS = 30000;
 import { chipBadge, dominant, HEADLINES, worst, worstProblem } from './verdicts.js';
 
 function radius(total) {
@@ -74,15 +78,16 @@ export async function renderMap(el) {
   mapBox.__locusMap = map;
   const sites = L.layerGroup();
   const markers = new Map();
+  const latest = new Map(summary.sites.map((s) => [s.id, s]));
+  const tooltip = (site) => `${site.name}: ${count(site.chips.total)} chips — most serious: ${worst(site.chips).label}`;
   for (const site of summary.sites) {
-    const severe = worst(site.chips);
     const m = L.circleMarker([site.latitude_deg, site.longitude_deg], siteStyle(site));
-    m.bindTooltip(`${site.name}: ${count(site.chips.total)} chips — most serious: ${severe.label}`);
+    m.bindTooltip(tooltip(site));
     const holder = h('div', { class: 'popup-holder' });
     m.bindPopup(holder, { minWidth: 300, maxWidth: 400, autoPanPadding: [20, 20] });
     m.on('popupopen', () => {
       // the chip list is fetched when the popup opens, then the popup re-fits its content
-      holder.replaceChildren(sitePopup(site, () => m.getPopup().update()));
+      holder.replaceChildren(sitePopup(latest.get(site.id), () => m.getPopup().update()));
       m.getPopup().update();
     });
     m.addTo(sites);
@@ -106,17 +111,43 @@ export async function renderMap(el) {
   }
   const restricted = [...new Set(map.countriesLayer.getLayers()
     .filter((l) => l.feature.properties.restricted).map((l) => l.feature.properties.iso_a2))].sort();
-  renderSide(side, summary, restricted, (site) => {
+  const openSite = (site) => {
     const m = markers.get(site.id);
     map.setView(m.getLatLng(), Math.max(map.getZoom(), 4));
     m.openPopup();
-  });
+  };
+  renderSide(side, summary, restricted, openSite);
+  // keep markers and counts current without redrawing the map (sites added later need a reload)
+  const refresh = async () => {
+    try {
+      const next = await getJson(dashboard('/summary'));
+      for (const site of next.sites) {
+        const m = markers.get(site.id);
+        if (m) {
+          latest.set(site.id, site);
+          m.setStyle(siteStyle(site));
+          m.setRadius(siteStyle(site).radius);
+          m.setTooltipContent(tooltip(site));
+        }
+      }
+      renderSide(side, next, restricted, openSite);
+      el.dataset.refreshedAt = next.generated_at;
+    } catch (e) {
+      // kept as it was; the next refresh tries again
+    }
+  };
+  const timer = setInterval(refresh, REFRESH_MS);
+  const unsubscribe = onAlertsChanged(refresh);
   el.dataset.renderedMs = String(Math.round(performance.now() - t0));
   el.dataset.sites = String(summary.sites.length);
   el.dataset.ready = 'true';
   // a User Timing mark, so first-view time can be measured in any browser's performance tools
   performance.mark('locus:map-ready', { detail: { sites: summary.sites.length, chips: summary.fleet.total } });
-  return () => map.remove();
+  return () => {
+    clearInterval(timer);
+    unsubscribe();
+    map.remove();
+  };
 }
 
 function renderSide(side, summary, restricted, openSite) {
