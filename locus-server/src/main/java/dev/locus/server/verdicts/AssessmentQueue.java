@@ -17,6 +17,9 @@ import org.slf4j.LoggerFactory;
 public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
     private static final Logger LOG = LoggerFactory.getLogger(AssessmentQueue.class);
     private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    /** Chips being assessed now: a receipt arriving meanwhile may postdate the window that was read. */
+    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+
     private final VerdictEngine engine;
     private final int threads;
     private volatile boolean stopping;
@@ -38,7 +41,8 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
         for (int i = 0; i < batch.results().size(); i++) {
             if (batch.results().get(i) instanceof IngestResult.Accepted) {
                 var r = batch.submissions().get(i).receipt();
-                if (engine.wouldChange(r.chipSerial(), r.landmarkId(), r.rttMinNanos())) {
+                if (inFlight.contains(r.chipSerial())
+                        || engine.wouldChange(r.chipSerial(), r.landmarkId(), r.rttMinNanos())) {
                     pending.add(r.chipSerial());
                 }
             }
@@ -66,6 +70,7 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
             int i;
             while (!stopping && (i = next.getAndIncrement()) < chips.size()) {
                 String serial = chips.get(i);
+                inFlight.add(serial);
                 pending.remove(serial);
                 try {
                     if (engine.assess(serial).isPresent()) {
@@ -73,6 +78,8 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
                     }
                 } catch (RuntimeException e) {
                     LOG.error("assessing chip {} failed; it will be assessed again with its next receipt", serial, e);
+                } finally {
+                    inFlight.remove(serial);
                 }
             }
         };

@@ -55,7 +55,7 @@ public final class VerdictEngine {
     private final Duration window;
     private final Set<String> restricted;
     private final ObjectMapper json;
-    private final WindowCache cache = new WindowCache(200_000, Duration.ofHours(1));
+    private final WindowCache cache;
 
     public VerdictEngine(
             Database db,
@@ -75,6 +75,11 @@ public final class VerdictEngine {
         this.window = window;
         this.restricted = Set.copyOf(restricted);
         this.json = json;
+        // Re-assess at least every hour, and several times per window, so proven verdicts stay fresh
+        // for the UNVERIFIED rule even when no receipt changes the region.
+        Duration quarter = window.dividedBy(4);
+        this.cache =
+                new WindowCache(200_000, quarter.compareTo(Duration.ofHours(1)) < 0 ? quarter : Duration.ofHours(1));
     }
 
     private record Input(Chip chip, Site site, List<WindowMeasurement> window, Map<String, GeoPosition> positions) {}
@@ -323,8 +328,8 @@ public final class VerdictEngine {
 
     /**
      * Whether an accepted receipt can change the chip's verdict: false only when the chip's latest
-     * verdict is under an hour old, none of its minimum receipts has left the window since, and it
-     * already has a round trip at least as short from that landmark.
+     * verdict is younger than an hour and than a quarter of the window, none of its minimum receipts
+     * has left the window since, and it already has a round trip at least as short from that landmark.
      */
     public boolean wouldChange(String chipSerial, String landmarkId, long rttNanos) {
         return cache.wouldChange(chipSerial, landmarkId, rttNanos, clock.instant());
