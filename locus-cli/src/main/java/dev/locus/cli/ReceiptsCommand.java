@@ -3,7 +3,12 @@ package dev.locus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.locus.protocol.receipt.ReceiptJsonLines;
+import dev.locus.protocol.receipt.ReceiptRecord;
+import dev.locus.protocol.wire.Decoded;
 import dev.locus.server.Json;
+import dev.locus.server.ingest.ProtocolReceipts;
+import dev.locus.server.ingest.ReceiptJson;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -18,7 +23,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Submits a file of signed receipts (a JSON array, or one JSON object per line) through the",
             "API in batches. Every receipt is stored, accepted or rejected with its reason; the totals",
-            "by outcome are printed. Landmark and agent tokens may only submit their own receipts."
+            "by outcome are printed. Landmark and agent tokens may only submit their own receipts.",
+            "Lines written by ./locus agent --out are accepted as they are."
         })
 final class ReceiptsCommand implements Callable<Integer> {
     @Mixin
@@ -65,6 +71,9 @@ final class ReceiptsCommand implements Callable<Integer> {
                 }
             }
         }
+        for (int i = 0; i < all.size(); i++) {
+            all.set(i, fromAgentLine(json, all.get(i), i + 1));
+        }
         long accepted = 0;
         long rejected = 0;
         for (int from = 0; from < all.size(); from += batch) {
@@ -91,5 +100,24 @@ final class ReceiptsCommand implements Callable<Integer> {
                 "%d receipts: %d accepted, %d rejected (see GET /api/v1/receipts?status=REJECTED)%n",
                 all.size(), accepted, rejected);
         return 0;
+    }
+
+    /**
+     * A line written by {@code ./locus agent} (a landmark-signed receipt with its certificates)
+     * becomes the API's receipt JSON, carrying the landmark's signed bytes unchanged; anything else
+     * passes through as it is.
+     */
+    private JsonNode fromAgentLine(ObjectMapper json, JsonNode node, int index) {
+        if (!node.has("signedReceipt")) {
+            return node;
+        }
+        return switch (ReceiptJsonLines.parseLine(node.toString())) {
+            case Decoded.Accepted<ReceiptRecord> a ->
+                json.valueToTree(
+                        ReceiptJson.toJson(ProtocolReceipts.toReceipt(a.value().signedReceipt())));
+            case Decoded.Rejected<ReceiptRecord> r ->
+                throw new IllegalArgumentException(
+                        file + ": receipt " + index + " is not a valid agent receipt line: " + r.detail());
+        };
     }
 }

@@ -72,6 +72,7 @@ public final class ApiServer {
             config.http.defaultContentType = "application/json";
         });
         this.routes = new RouteTable(app);
+        dev.locus.server.dashboard.Dashboard.install(app, cp); // static files at /, views at /api/v1/dashboard
         app.before(this::authenticate);
         app.beforeMatched(this::authorise);
         app.after(this::record);

@@ -1,0 +1,161 @@
+// One chip: its feasible region on a map (discs, region, declared site, licensed zone), identity,
+// licence, verdict history with the receipts behind each verdict, custody, alerts, and the
+// regulator report.
+
+import { dashboard, download, getJson } from './api.js';
+import { count, h, km, rttMs, table, when } from './dom.js';
+import { createMap, legend } from './basemap.js';
+import { chipBadge, headline } from './verdicts.js';
+import { verdictChart } from './verdict-chart.js';
+import { actions, evidence, severityBadge } from './alerts-view.js';
+
+const STYLE = {
+  licensed_zone: { color: '#1a9850', weight: 2, dashArray: '6 4', fillColor: '#1a9850', fillOpacity: 0.12 },
+  disc: { color: '#2c7fb8', weight: 1.2, fillOpacity: 0, opacity: 0.8 },
+};
+
+function regionStyle(h) {
+  const c = headline(h).colour;
+  return { color: c, weight: 2.5, fillColor: c, fillOpacity: 0.35 };
+}
+
+async function drawRegion(mapBox, geo) {
+  const map = await createMap(mapBox, { label: 'Feasible region of the chip' });
+  const layers = { region: [], disc: [], licensed_zone: [] };
+  L.geoJSON(geo, {
+    style: (f) => (f.properties.role === 'region' ? regionStyle(f.properties.headline) : STYLE[f.properties.role]),
+    pointToLayer: (f, latlng) => f.properties.role === 'declared_site'
+      ? L.circleMarker(latlng, { radius: 7, color: '#0b4f2a', weight: 2, fillColor: '#1a9850', fillOpacity: 1 })
+      : L.circleMarker(latlng, { radius: 3.5, color: '#222', weight: 1.5, fillColor: '#fff', fillOpacity: 1 }),
+    onEachFeature: (f, layer) => {
+      const p = f.properties;
+      const text = {
+        declared_site: () => `Declared site ${p.name} (${p.id})`,
+        licensed_zone: () => `Licensed zone: within ${p.radius_km} km of ${p.site_id}`,
+        landmark: () => `Landmark ${p.id}: round trip ${rttMs(p.rtt_min_nanos)} (receipt ${p.receipt_id})`,
+        disc: () => `Disc of landmark ${p.landmark_id}: within ${km(p.max_distance_km)} (round trip ${rttMs(p.rtt_nanos)})`,
+        region: () => `Feasible region of verdict ${p.verdict_id}: ${headline(p.headline).label}, ${count(Math.round(p.area_km2))} km²`,
+      }[p.role];
+      if (text) layer.bindTooltip(text(), { sticky: true });
+      if (layers[p.role]) layers[p.role].push(layer);
+    },
+  }).addTo(map);
+  // frame the region together with the licensed zone, so a diversion shows its distance
+  const focus = layers.region.length ? [...layers.region, ...layers.licensed_zone] : [...layers.disc, ...layers.licensed_zone];
+  if (focus.length) {
+    map.fitBounds(L.featureGroup(focus).getBounds().pad(0.15), { maxZoom: 8 });
+  }
+  // a region too small to see at this zoom (a few km) still gets a visible mark
+  if (layers.region.length) {
+    const b = L.featureGroup(layers.region).getBounds();
+    const px = map.latLngToContainerPoint(b.getNorthEast()).distanceTo(map.latLngToContainerPoint(b.getSouthWest()));
+    if (px < 14) {
+      const colour = headline(geo.verdict.headline).colour;
+      L.circleMarker(b.getCenter(), { radius: 9, color: colour, weight: 3, fillColor: colour, fillOpacity: 0.35 })
+        .bindTooltip(`Feasible region (${count(Math.round(geo.verdict.area_km2 || 0))} km², shown enlarged)`).addTo(map);
+    }
+  }
+  legend(map, 'Feasible region', [
+    { colour: geo.verdict ? headline(geo.verdict.headline).colour : '#6b6b6b', label: 'Region (all discs intersect)', shape: 'square' },
+    { colour: '#2c7fb8', label: 'Landmark disc (light-speed bound)', shape: 'ring' },
+    { colour: '#1a9850', label: 'Licensed zone / declared site', shape: 'dashed' },
+    { colour: '#ffffff', label: 'Measuring landmark', shape: 'ring' },
+  ]);
+  mapBox.dataset.regionDrawn = String(layers.region.length > 0);
+  mapBox.dataset.discs = String(layers.disc.length);
+  return map;
+}
+
+function identity(d) {
+  const c = d.chip;
+  const rows = [
+    ['Serial', c.serial],
+    ['Model', c.model],
+    ['Registry status', c.status],
+    ['Device key (Ed25519)', c.device_public_key || 'not registered'],
+    ['Registered', when(c.created_at)],
+    ['Licence', d.licence ? `${d.licence.id} — ${d.licence.exporter_id} → ${d.licence.end_user_id}, valid ${d.licence.valid_from} to ${d.licence.valid_until}` : 'none'],
+    ['Licence conditions', d.licence?.conditions || '—'],
+    ['Declared site', d.site ? `${d.site.name} (${d.site.id}), ${d.site.country}, licensed zone ${d.site.zone_radius_km} km` : '—'],
+  ];
+  return h('dl', { class: 'facts' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+}
+
+function verdictTable(verdicts) {
+  return table([
+    { label: 'Assessed', cell: (v) => when(v.assessed_at) },
+    { label: 'Verdict', cell: (v) => h('span', {}, chipBadge(v.headline), v.verdicts.length > 1 ? ` (${v.verdicts.join(', ')})` : '') },
+    { label: 'Region area', class: 'num', cell: (v) => (v.area_km2 === null ? '—' : `${count(Math.round(v.area_km2))} km²`) },
+    { label: 'Farthest from site', class: 'num', cell: (v) => km(v.max_distance_from_site_km) },
+    { label: 'Receipts behind it', cell: (v) => h('details', {}, h('summary', {}, `${v.receipts.length} landmarks`),
+      table([
+        { label: 'Landmark', cell: (r) => r.landmark_id },
+        { label: 'Receipt', class: 'num', cell: (r) => String(r.receipt_id) },
+        { label: 'Min round trip', class: 'num', cell: (r) => rttMs(r.rtt_min_nanos) },
+        { label: 'Measured', cell: (r) => when(r.measured_at) },
+        { label: 'Receipts in window', class: 'num', cell: (r) => String(r.receipts_in_window) },
+      ], v.receipts)) },
+    { label: 'Map', cell: (v) => h('a', { href: `#/chips/${encodeURIComponent(v.serial)}?verdict=${v.id}`, class: 'show-verdict' }, 'Show region') },
+  ], verdicts, 'Verdicts, newest first');
+}
+
+export async function renderChip(el, route) {
+  const [rawSerial, query] = route.split('?');
+  const serial = decodeURIComponent(rawSerial);
+  const verdictId = new URLSearchParams(query || '').get('verdict');
+  const [d, geo] = await Promise.all([
+    getJson(dashboard(`/chips/${encodeURIComponent(serial)}`)),
+    getJson(dashboard(`/chips/${encodeURIComponent(serial)}/region${verdictId ? `?verdict=${encodeURIComponent(verdictId)}` : ''}`)),
+  ]);
+  const mapBox = h('div', { id: 'region-map', class: 'map region' });
+  const reportStatus = h('span', { id: 'report-status', role: 'status' });
+  const report = (format, label) => h('button', { type: 'button', class: `report report-${format}`, id: `download-report-${format}`, onclick: async () => {
+    reportStatus.textContent = 'Preparing…';
+    try {
+      const name = await download(`/api/v1/chips/${encodeURIComponent(serial)}/report?format=${format}`, `locus-report-${serial}.${format}`);
+      reportStatus.textContent = `Downloaded ${name}`;
+    } catch (e) {
+      reportStatus.textContent = `Report failed: ${e.message}`;
+    }
+  } }, label);
+  const reportButtons = h('div', { class: 'report-buttons', role: 'group', 'aria-label': 'Regulator report' },
+    report('html', 'Regulator report (HTML)'), report('json', 'JSON'), report('csv', 'CSV'));
+  const v = geo.verdict;
+  const reload = async () => window.dispatchEvent(new HashChangeEvent('hashchange'));
+  el.append(
+    h('div', { class: 'chip-head' },
+      h('h1', {}, `Chip ${d.chip.serial}`), chipBadge(d.latest_headline), reportButtons, reportStatus),
+    h('div', { class: 'chip-layout' },
+      h('section', { class: 'chip-map' },
+        h('h2', {}, v ? `Feasible region — verdict ${v.id}, ${when(v.assessed_at)}` : 'No verdict yet: declared site and licensed zone only'),
+        mapBox,
+        v ? h('p', { class: 'note' },
+          `${headline(v.headline).label}. ${v.landmarks_measured} landmarks measured; farthest point ${km(v.max_distance_from_site_km)} from the declared site. `,
+          `Speed bound ${v.policy?.speed_km_per_ms ?? '—'} km/ms${v.policy?.speed_provable ? ' (light in vacuum: provable)' : ' (estimate)'}. `,
+          geo.verdict.note) : null),
+      h('section', { class: 'chip-facts' }, h('h2', {}, 'Identity and licence'), identity(d))),
+    h('section', {}, h('h2', {}, 'Verdict history'), verdictChart(d.verdicts),
+      d.verdicts.length ? verdictTable(d.verdicts.map((x) => ({ ...x, serial }))) : h('p', {}, 'No verdict yet.')),
+    h('section', {}, h('h2', {}, 'Alerts'), d.alerts.length
+      ? table([
+        { label: 'Severity', cell: (a) => severityBadge(a.severity) },
+        { label: 'Rule', cell: (a) => a.rule },
+        { label: 'What happened', cell: (a) => h('div', {}, a.summary, evidence(a)) },
+        { label: 'Opened', cell: (a) => when(a.opened_at) },
+        { label: 'Status', cell: (a) => a.status },
+        { label: 'Action', cell: (a) => actions(a, reload) },
+      ], d.alerts, 'Alerts about this chip, newest first')
+      : h('p', {}, 'No alerts.')),
+    h('section', {}, h('h2', {}, 'Custody'), d.custody.length
+      ? table([
+        { label: 'When', cell: (c) => when(c.occurred_at) },
+        { label: 'Event', cell: (c) => c.kind },
+        { label: 'Site', cell: (c) => c.site_id || '—' },
+        { label: 'Note', cell: (c) => c.note },
+        { label: 'Recorded by', cell: (c) => c.recorded_by },
+      ], d.custody, 'Custody history')
+      : h('p', {}, 'No custody events recorded.')));
+  const map = await drawRegion(mapBox, geo);
+  el.dataset.ready = 'true';
+  return () => map.remove();
+}

@@ -1,0 +1,99 @@
+// Small DOM helpers: elements are built with textContent, never innerHTML, so no server text is
+// ever parsed as markup.
+
+export function h(tag, attrs = {}, ...children) {
+  const el = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs || {})) {
+    if (value === undefined || value === null || value === false) {
+      continue;
+    }
+    if (key.startsWith('on') && typeof value === 'function') {
+      el.addEventListener(key.slice(2).toLowerCase(), value);
+    } else if (key === 'class') {
+      el.className = value;
+    } else if (key === 'dataset') {
+      Object.assign(el.dataset, value);
+    } else if (value === true) {
+      el.setAttribute(key, '');
+    } else {
+      el.setAttribute(key, String(value));
+    }
+  }
+  append(el, children);
+  return el;
+}
+
+function append(el, children) {
+  for (const c of children) {
+    if (c === undefined || c === null || c === false) {
+      continue;
+    }
+    if (Array.isArray(c)) {
+      append(el, c);
+    } else if (c instanceof Node) {
+      el.append(c);
+    } else {
+      el.append(document.createTextNode(String(c)));
+    }
+  }
+}
+
+export function svg(tag, attrs = {}, ...children) {
+  const el = document.createElementNS('http://www.w3.org/2000/svg', tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    el.setAttribute(key, String(value));
+  }
+  for (const c of children) {
+    el.append(c instanceof Node ? c : document.createTextNode(String(c)));
+  }
+  return el;
+}
+
+export function clear(el) {
+  while (el.firstChild) {
+    el.firstChild.remove();
+  }
+  return el;
+}
+
+const numberFormat = new Intl.NumberFormat('en-GB');
+
+export function count(n) {
+  return numberFormat.format(n);
+}
+
+export function km(n) {
+  if (n === null || n === undefined || Number.isNaN(Number(n))) {
+    return '—';
+  }
+  const v = Number(n);
+  return v >= 100 ? `${numberFormat.format(Math.round(v))} km` : `${v.toFixed(1)} km`;
+}
+
+export function when(iso) {
+  if (!iso) {
+    return '—';
+  }
+  const d = new Date(iso);
+  return d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z').replace(/:\d\dZ$/, ' UTC');
+}
+
+export function age(iso, now = Date.now()) {
+  const s = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
+  if (s < 120) return `${s} s`;
+  if (s < 7200) return `${Math.round(s / 60)} min`;
+  if (s < 172800) return `${Math.round(s / 3600)} h`;
+  return `${Math.round(s / 86400)} d`;
+}
+
+export function rttMs(nanos) {
+  return `${(Number(nanos) / 1e6).toFixed(3)} ms`;
+}
+
+/** A table from column definitions [{label, cell: row => node|string, class?}]. */
+export function table(columns, rows, caption) {
+  return h('table', { class: 'data' },
+    caption ? h('caption', {}, caption) : null,
+    h('thead', {}, h('tr', {}, columns.map((c) => h('th', { scope: 'col', class: c.class }, c.label)))),
+    h('tbody', {}, rows.map((r) => h('tr', {}, columns.map((c) => h('td', { class: c.class }, c.cell(r)))))));
+}

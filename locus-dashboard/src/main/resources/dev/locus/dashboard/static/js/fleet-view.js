@@ -1,0 +1,114 @@
+// Fleet views: counts by verdict, licence, site and organisation (each table adds up to the fleet
+// total, and says so), and a chip list filtered by any of them or searched by serial.
+
+import { dashboard, getJson } from './api.js';
+import { count, h, table, when } from './dom.js';
+import { chipBadge, HEADLINES } from './verdicts.js';
+
+const GROUPINGS = [
+  { key: 'licences', label: 'By licence', column: 'Licence', param: 'licence', name: (r) => r.id || '(no licence)' },
+  { key: 'sites', label: 'By site', column: 'Site', param: 'site', name: (r) => `${r.name} (${r.id})` },
+  { key: 'organisations', label: 'By organisation (site operator)', column: 'Organisation', param: 'organisation', name: (r) => `${r.name} (${r.id})` },
+];
+/** Longer tables start folded, so a large fleet's page stays short. */
+const OPEN_ROWS = 50;
+
+function fleetLink(params, text) {
+  const q = new URLSearchParams(params).toString();
+  return h('a', { href: `#/fleet?${q}` }, text);
+}
+
+function countsTable(grouping, rows, fleetTotal) {
+  const sum = rows.reduce((a, r) => a + r.chips.total, 0);
+  const columns = [
+    { label: grouping.column, cell: (r) => r.id === undefined ? 'Total' : fleetLink({ [grouping.param]: r.id }, grouping.name(r)) },
+    ...HEADLINES.map((v) => ({
+      label: chipBadge(v.key),
+      class: 'num',
+      cell: (r) => {
+        const n = r.chips.by_verdict[v.key] || 0;
+        return n === 0 || r.id === undefined ? count(n) : fleetLink({ [grouping.param]: r.id, verdict: v.key }, count(n));
+      },
+    })),
+    { label: 'Total', class: 'num', cell: (r) => count(r.chips.total) },
+  ];
+  const totals = { chips: { total: sum, by_verdict: {} } };
+  for (const v of HEADLINES) {
+    totals.chips.by_verdict[v.key] = rows.reduce((a, r) => a + (r.chips.by_verdict[v.key] || 0), 0);
+  }
+  const t = table(columns, [...rows, totals]);
+  t.dataset.grouping = grouping.key;
+  t.querySelector('tbody tr:last-child').classList.add('totals');
+  return h('section', { class: 'counts' }, t,
+    h('p', { class: sum === fleetTotal ? 'check ok' : 'check bad', dataset: { sum: String(sum) } },
+      sum === fleetTotal ? `Adds up: ${count(sum)} chips, the whole fleet.` : `Does not add up: ${count(sum)} here, ${count(fleetTotal)} in the fleet.`));
+}
+
+export async function renderFleet(el, params) {
+  const summary = await getJson(dashboard('/summary'));
+  const fleetTotal = summary.fleet.total;
+  const filters = h('form', { class: 'filters', id: 'chip-search', role: 'search' },
+    h('label', {}, 'Serial starts with ', h('input', { name: 'q', type: 'search', value: params.get('q') || '' })),
+    select('site', 'Site', summary.sites.map((s) => [s.id, `${s.name} (${s.id})`]), params.get('site')),
+    select('licence', 'Licence', summary.licences.filter((l) => l.id).map((l) => [l.id, l.id]), params.get('licence')),
+    select('organisation', 'Organisation', summary.organisations.map((o) => [o.id, o.name]), params.get('organisation')),
+    select('verdict', 'Verdict', HEADLINES.map((v) => [v.key, v.label]), params.get('verdict')),
+    h('button', { type: 'submit' }, 'Search'));
+  filters.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const q = new URLSearchParams();
+    for (const [k, v] of new FormData(filters)) {
+      if (v) q.set(k, v);
+    }
+    location.hash = `#/fleet?${q}`;
+  });
+  const results = h('div', { id: 'chip-results' });
+  el.append(
+    h('h1', {}, 'Fleet'),
+    h('p', {}, `${count(fleetTotal)} chips. Each table below counts every chip once, by its latest verdict.`),
+    h('section', {}, h('h2', {}, 'Chips'), filters, results),
+    h('section', { class: 'counts' }, h('h2', {}, 'By verdict'),
+      table([
+        { label: 'Verdict', cell: (v) => fleetLink({ verdict: v.key }, chipBadge(v.key)) },
+        { label: 'Meaning', cell: (v) => v.help },
+        { label: 'Chips', class: 'num', cell: (v) => count(summary.fleet.by_verdict[v.key] || 0) },
+      ], HEADLINES)),
+    ...GROUPINGS.map((g) => h('section', {}, h('h2', {}, g.label),
+      h('details', { open: summary[g.key].length <= OPEN_ROWS },
+        h('summary', {}, `${count(summary[g.key].length)} rows`),
+        countsTable(g, summary[g.key], fleetTotal)))));
+  await loadChips(results, params, '');
+}
+
+function select(name, label, options, value) {
+  return h('label', {}, `${label} `, h('select', { name },
+    h('option', { value: '' }, 'any'),
+    options.map(([v, text]) => h('option', { value: v, selected: v === value }, text))));
+}
+
+async function loadChips(results, params, after) {
+  const q = new URLSearchParams();
+  for (const k of ['q', 'site', 'licence', 'organisation', 'verdict']) {
+    if (params.get(k)) q.set(k, params.get(k));
+  }
+  q.set('limit', '50');
+  if (after) q.set('after', after);
+  const page = await getJson(dashboard(`/chips?${q}`));
+  const t = table([
+    { label: 'Serial', cell: (c) => h('a', { href: `#/chips/${encodeURIComponent(c.serial)}`, class: 'chip-link' }, c.serial) },
+    { label: 'Model', cell: (c) => c.model },
+    { label: 'Status', cell: (c) => c.status },
+    { label: 'Latest verdict', cell: (c) => chipBadge(c.headline) },
+    { label: 'Assessed', cell: (c) => when(c.assessed_at) },
+    { label: 'Site', cell: (c) => c.declared_site_id },
+    { label: 'Licence', cell: (c) => c.licence_id || '—' },
+    { label: 'Organisation', cell: (c) => c.organisation_id },
+  ], page.items, after ? 'More chips' : 'Chips matching the filters');
+  t.id = after ? '' : 'chip-table';
+  if (!after) results.replaceChildren();
+  results.querySelector('.more')?.remove();
+  results.append(page.items.length ? t : h('p', {}, 'No chip matches these filters.'));
+  if (page.next_cursor) {
+    results.append(h('button', { type: 'button', class: 'more', onclick: () => loadChips(results, params, page.next_cursor) }, 'Show more chips'));
+  }
+}

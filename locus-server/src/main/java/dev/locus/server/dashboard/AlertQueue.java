@@ -1,0 +1,173 @@
+package dev.locus.server.dashboard;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locus.server.LocusServerException;
+import dev.locus.server.persistence.Database;
+import dev.locus.server.persistence.Sql;
+import java.io.IOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The alert queue as compliance officers work it: filtered by status, severity, rule and subject,
+ * sorted by severity (most serious, then oldest first) or by age (oldest first), with counts per
+ * status and severity so the filters show what they hide. Reads only; acknowledging and resolving
+ * go through the control plane's alert API. Thread-safe.
+ */
+final class AlertQueue {
+    /** Sort orders offered. */
+    enum Sort {
+        SEVERITY,
+        AGE,
+        NEWEST
+    }
+
+    record Filter(Set<String> statuses, Optional<String> severity, Optional<String> rule, Optional<String> subject) {}
+
+    private static final String SEVERITY_RANK = "CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END";
+
+    private final Database db;
+    private final ObjectMapper json;
+
+    AlertQueue(Database db, ObjectMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    Map<String, Object> queue(Filter f, Sort sort, int limit) {
+        return db.read(c -> {
+            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
+            List<String> args = new ArrayList<>();
+            if (!f.statuses().isEmpty()) {
+                where.append(" AND status IN (")
+                        .append(String.join(
+                                ", ", f.statuses().stream().map(s -> "?").toList()))
+                        .append(")");
+                args.addAll(f.statuses());
+            }
+            f.severity().ifPresent(s -> {
+                where.append(" AND severity = ?");
+                args.add(s);
+            });
+            f.rule().ifPresent(s -> {
+                where.append(" AND rule = ?");
+                args.add(s);
+            });
+            f.subject().ifPresent(s -> {
+                where.append(" AND subject_id = ?");
+                args.add(s);
+            });
+            String order = switch (sort) {
+                case SEVERITY -> SEVERITY_RANK + ", opened_at, id";
+                case AGE -> "opened_at, id";
+                case NEWEST -> "opened_at DESC, id DESC";
+            };
+            List<Map<String, Object>> items = new ArrayList<>();
+            long matching;
+            try (PreparedStatement ps =
+                    c.prepareStatement("SELECT * FROM alerts" + where + " ORDER BY " + order + " LIMIT ?")) {
+                int i = 1;
+                for (String a : args) {
+                    ps.setString(i++, a);
+                }
+                ps.setInt(i, limit);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        items.add(row(rs));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM alerts" + where)) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setString(i + 1, args.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    matching = rs.getLong(1);
+                }
+            }
+            Map<String, Long> byStatus = new LinkedHashMap<>();
+            Map<String, Long> openBySeverity = new LinkedHashMap<>();
+            long maxId = 0;
+            try (PreparedStatement ps = c.prepareStatement(
+                            "SELECT status, severity, COUNT(*) AS n, MAX(id) AS max_id FROM alerts GROUP BY status, severity");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    byStatus.merge(rs.getString("status"), rs.getLong("n"), Long::sum);
+                    if (!rs.getString("status").equals("RESOLVED")) {
+                        openBySeverity.merge(rs.getString("severity"), rs.getLong("n"), Long::sum);
+                    }
+                    maxId = Math.max(maxId, rs.getLong("max_id"));
+                }
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("items", items);
+            out.put("matching", matching);
+            out.put("by_status", byStatus);
+            out.put("unresolved_by_severity", openBySeverity);
+            out.put("max_id", maxId);
+            return out;
+        });
+    }
+
+    /** Every alert about one chip or landmark, newest first. */
+    List<Map<String, Object>> forSubject(String subjectType, String subjectId) {
+        return db.read(c -> {
+            List<Map<String, Object>> out = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT * FROM alerts WHERE subject_type = ? AND subject_id = ? ORDER BY id DESC")) {
+                ps.setString(1, subjectType);
+                ps.setString(2, subjectId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(row(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private Map<String, Object> row(ResultSet rs) throws SQLException {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", rs.getLong("id"));
+        m.put("rule", rs.getString("rule"));
+        m.put("severity", rs.getString("severity"));
+        m.put("status", rs.getString("status"));
+        m.put("subject_type", rs.getString("subject_type"));
+        m.put("subject_id", rs.getString("subject_id"));
+        m.put("summary", rs.getString("summary"));
+        m.put("evidence", parse(rs.getString("evidence_json")));
+        m.put("opened_at", Sql.getInstant(rs, "opened_at").toString());
+        m.put(
+                "acknowledged_at",
+                Sql.getOptionalInstant(rs, "acknowledged_at")
+                        .map(Instant::toString)
+                        .orElse(null));
+        m.put("acknowledged_by", rs.getString("acknowledged_by"));
+        m.put("acknowledge_note", rs.getString("acknowledge_note"));
+        m.put(
+                "resolved_at",
+                Sql.getOptionalInstant(rs, "resolved_at").map(Instant::toString).orElse(null));
+        m.put("resolved_by", rs.getString("resolved_by"));
+        m.put("resolution_note", rs.getString("resolution_note"));
+        return m;
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (IOException e) {
+            throw new LocusServerException("stored alert evidence is not JSON: " + e.getMessage(), e);
+        }
+    }
+}

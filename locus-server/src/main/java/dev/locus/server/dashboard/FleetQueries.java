@@ -1,0 +1,282 @@
+package dev.locus.server.dashboard;
+
+import dev.locus.server.persistence.Database;
+import dev.locus.server.persistence.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Fleet aggregates for the dashboard, computed in the database so the page never receives one row
+ * per chip: counts per site, licence, organisation and headline verdict (each grouping adds up to
+ * the fleet total), and filtered, paged chip lists. Thread-safe.
+ */
+final class FleetQueries {
+    /** Latest verdict per chip: the verdict row with the highest id. */
+    private static final String LATEST = "SELECT chip_serial, MAX(id) AS id FROM verdicts GROUP BY chip_serial";
+
+    private final Database db;
+    private final InstantSource clock;
+
+    FleetQueries(Database db, InstantSource clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    /** Counts per headline verdict; every headline is present, zeros included. */
+    static final class Counts {
+        private final EnumMap<Headline, Long> byHeadline = new EnumMap<>(Headline.class);
+        private long total;
+
+        void add(Headline h, long n) {
+            byHeadline.merge(h, n, Long::sum);
+            total += n;
+        }
+
+        Map<String, Object> json() {
+            Map<String, Long> m = new LinkedHashMap<>();
+            for (Headline h : Headline.values()) {
+                m.put(h.name(), byHeadline.getOrDefault(h, 0L));
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("total", total);
+            out.put("by_verdict", m);
+            return out;
+        }
+    }
+
+    /**
+     * The map and fleet summary: every site with its position, zone and chip counts; every landmark
+     * with position and status; counts per licence, per organisation (the site's operator) and per
+     * headline verdict.
+     */
+    Map<String, Object> summary() {
+        return db.read(c -> {
+            Map<String, Counts> bySite = new TreeMap<>();
+            Map<String, Counts> byLicence = new TreeMap<>();
+            Map<String, Counts> byOrganisation = new TreeMap<>();
+            Counts fleet = new Counts();
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.declared_site_id, c.licence_id, s.operator_id,"
+                    + " v.verdicts, COUNT(*) AS n FROM chips c JOIN sites s ON s.id = c.declared_site_id"
+                    + " LEFT JOIN (" + LATEST + ") lv ON lv.chip_serial = c.serial"
+                    + " LEFT JOIN verdicts v ON v.id = lv.id"
+                    + " GROUP BY c.declared_site_id, c.licence_id, s.operator_id, v.verdicts")) {
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Headline h = Headline.of(rs.getString("verdicts"));
+                        long n = rs.getLong("n");
+                        String licence =
+                                Optional.ofNullable(rs.getString("licence_id")).orElse("");
+                        bySite.computeIfAbsent(rs.getString("declared_site_id"), k -> new Counts())
+                                .add(h, n);
+                        byLicence.computeIfAbsent(licence, k -> new Counts()).add(h, n);
+                        byOrganisation
+                                .computeIfAbsent(rs.getString("operator_id"), k -> new Counts())
+                                .add(h, n);
+                        fleet.add(h, n);
+                    }
+                }
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("generated_at", clock.instant().toString());
+            out.put("fleet", fleet.json());
+            out.put("sites", sites(c, bySite));
+            out.put("licences", licences(c, byLicence));
+            out.put("organisations", organisations(c, byOrganisation));
+            out.put("landmarks", landmarks(c));
+            return out;
+        });
+    }
+
+    private static List<Map<String, Object>> sites(Connection c, Map<String, Counts> counts) throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.name, s.operator_id, o.name AS operator_name,"
+                        + " s.country, s.latitude_deg, s.longitude_deg, s.zone_radius_km FROM sites s"
+                        + " JOIN organisations o ON o.id = s.operator_id ORDER BY s.id");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", rs.getString("id"));
+                m.put("name", rs.getString("name"));
+                m.put("operator_id", rs.getString("operator_id"));
+                m.put("operator_name", rs.getString("operator_name"));
+                m.put("country", rs.getString("country"));
+                m.put("latitude_deg", rs.getDouble("latitude_deg"));
+                m.put("longitude_deg", rs.getDouble("longitude_deg"));
+                m.put("zone_radius_km", rs.getDouble("zone_radius_km"));
+                m.put(
+                        "chips",
+                        counts.getOrDefault(rs.getString("id"), new Counts()).json());
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static List<Map<String, Object>> licences(Connection c, Map<String, Counts> counts) throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT id, exporter_id, end_user_id, site_id, chip_count, valid_from, valid_until"
+                                + " FROM licences ORDER BY id");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", rs.getString("id"));
+                m.put("exporter_id", rs.getString("exporter_id"));
+                m.put("end_user_id", rs.getString("end_user_id"));
+                m.put("site_id", rs.getString("site_id"));
+                m.put("chip_count_licensed", rs.getInt("chip_count"));
+                m.put("valid_from", rs.getString("valid_from"));
+                m.put("valid_until", rs.getString("valid_until"));
+                m.put(
+                        "chips",
+                        counts.getOrDefault(rs.getString("id"), new Counts()).json());
+                out.add(m);
+            }
+        }
+        Counts unlicensed = counts.get("");
+        if (unlicensed != null) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", "");
+            m.put("chips", unlicensed.json());
+            out.add(m);
+        }
+        return out;
+    }
+
+    private static List<Map<String, Object>> organisations(Connection c, Map<String, Counts> counts)
+            throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (PreparedStatement ps =
+                        c.prepareStatement("SELECT id, name, kind, country FROM organisations ORDER BY id");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", rs.getString("id"));
+                m.put("name", rs.getString("name"));
+                m.put("kind", rs.getString("kind"));
+                m.put("country", rs.getString("country"));
+                m.put(
+                        "chips",
+                        counts.getOrDefault(rs.getString("id"), new Counts()).json());
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    private static List<Map<String, Object>> landmarks(Connection c) throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT id, name, latitude_deg, longitude_deg, status FROM landmarks ORDER BY id");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", rs.getString("id"));
+                m.put("name", rs.getString("name"));
+                m.put("latitude_deg", rs.getDouble("latitude_deg"));
+                m.put("longitude_deg", rs.getDouble("longitude_deg"));
+                m.put("status", rs.getString("status"));
+                out.add(m);
+            }
+        }
+        return out;
+    }
+
+    /** A filter on the chip list; empty fields do not filter. */
+    record ChipFilter(
+            Optional<String> serialPrefix,
+            Optional<String> siteId,
+            Optional<String> licenceId,
+            Optional<String> organisationId,
+            Optional<Headline> headline) {}
+
+    /**
+     * Chips in serial order after {@code after}, with their headline verdict, filtered.
+     *
+     * @return {@code items} and {@code next_cursor} (a serial, or null at the end)
+     */
+    Map<String, Object> chips(ChipFilter f, String after, int limit) {
+        return db.read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT c.serial, c.model, c.status, c.licence_id,"
+                    + " c.declared_site_id, s.operator_id, v.verdicts, v.assessed_at FROM chips c"
+                    + " JOIN sites s ON s.id = c.declared_site_id"
+                    + " LEFT JOIN (" + LATEST + ") lv ON lv.chip_serial = c.serial"
+                    + " LEFT JOIN verdicts v ON v.id = lv.id WHERE c.serial > ?");
+            List<String> args = new ArrayList<>();
+            args.add(after);
+            f.serialPrefix().ifPresent(p -> {
+                sql.append(" AND UPPER(c.serial) LIKE ? ESCAPE '\\'");
+                args.add(escapeLike(p.toUpperCase(java.util.Locale.ROOT)) + "%");
+            });
+            f.siteId().ifPresent(s -> {
+                sql.append(" AND c.declared_site_id = ?");
+                args.add(s);
+            });
+            f.licenceId().ifPresent(s -> {
+                sql.append(" AND c.licence_id = ?");
+                args.add(s);
+            });
+            f.organisationId().ifPresent(s -> {
+                sql.append(" AND s.operator_id = ?");
+                args.add(s);
+            });
+            sql.append(" ORDER BY c.serial");
+            List<Map<String, Object>> items = new ArrayList<>();
+            String next = null;
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setString(i + 1, args.get(i));
+                }
+                ps.setFetchSize(500);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Headline h = Headline.of(rs.getString("verdicts"));
+                        if (f.headline().isPresent() && f.headline().get() != h) {
+                            continue;
+                        }
+                        if (items.size() == limit) {
+                            next = (String) items.get(limit - 1).get("serial");
+                            break;
+                        }
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        m.put("serial", rs.getString("serial"));
+                        m.put("model", rs.getString("model"));
+                        m.put("status", rs.getString("status"));
+                        m.put("licence_id", rs.getString("licence_id"));
+                        m.put("declared_site_id", rs.getString("declared_site_id"));
+                        m.put("organisation_id", rs.getString("operator_id"));
+                        m.put("headline", h.name());
+                        m.put(
+                                "verdicts",
+                                Optional.ofNullable(rs.getString("verdicts")).orElse(""));
+                        m.put(
+                                "assessed_at",
+                                Sql.getOptionalInstant(rs, "assessed_at")
+                                        .map(Instant::toString)
+                                        .orElse(null));
+                        items.add(m);
+                    }
+                }
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("items", items);
+            out.put("next_cursor", next);
+            return out;
+        });
+    }
+
+    private static String escapeLike(String s) {
+        return s.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}

@@ -1,0 +1,89 @@
+package dev.locus.server.dashboard;
+
+import dev.locus.server.persistence.Database;
+import dev.locus.server.persistence.Sql;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Landmarks as the dashboard shows them: position and status, receipts accepted and rejected over
+ * the last day with the latest measurement time, and the suspect-landmark alerts that explain why
+ * a landmark was taken out of verdicts. Thread-safe.
+ */
+final class LandmarkHealth {
+    /** The period the receipt counts cover. */
+    static final Duration PERIOD = Duration.ofHours(24);
+
+    private final Database db;
+    private final AlertQueue alerts;
+    private final InstantSource clock;
+
+    LandmarkHealth(Database db, AlertQueue alerts, InstantSource clock) {
+        this.db = db;
+        this.alerts = alerts;
+        this.clock = clock;
+    }
+
+    Map<String, Object> landmarks() {
+        Instant now = clock.instant();
+        Instant since = now.minus(PERIOD);
+        List<Map<String, Object>> landmarks = db.read(c -> {
+            Map<String, Map<String, Object>> activity = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT landmark_id,"
+                    + " SUM(CASE WHEN status = 'ACCEPTED' THEN 1 ELSE 0 END) AS accepted,"
+                    + " SUM(CASE WHEN status = 'REJECTED' THEN 1 ELSE 0 END) AS rejected,"
+                    + " MAX(measured_at) AS last_measured_at FROM receipts WHERE received_at >= ?"
+                    + " GROUP BY landmark_id")) {
+                Sql.setInstant(ps, 1, since);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> a = new LinkedHashMap<>();
+                        a.put("accepted", rs.getLong("accepted"));
+                        a.put("rejected", rs.getLong("rejected"));
+                        a.put(
+                                "last_measured_at",
+                                Sql.getInstant(rs, "last_measured_at").toString());
+                        activity.put(rs.getString("landmark_id"), a);
+                    }
+                }
+            }
+            List<Map<String, Object>> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                            "SELECT id, name, latitude_deg, longitude_deg, status, created_at FROM landmarks ORDER BY id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String id = rs.getString("id");
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put("id", id);
+                    m.put("name", rs.getString("name"));
+                    m.put("latitude_deg", rs.getDouble("latitude_deg"));
+                    m.put("longitude_deg", rs.getDouble("longitude_deg"));
+                    m.put("status", rs.getString("status"));
+                    m.put("created_at", Sql.getInstant(rs, "created_at").toString());
+                    Map<String, Object> a = activity.get(id);
+                    m.put("receipts_accepted", a == null ? 0L : a.get("accepted"));
+                    m.put("receipts_rejected", a == null ? 0L : a.get("rejected"));
+                    m.put("last_measured_at", a == null ? null : a.get("last_measured_at"));
+                    items.add(m);
+                }
+            }
+            return items;
+        });
+        for (Map<String, Object> m : landmarks) {
+            m.put("alerts", alerts.forSubject("LANDMARK", (String) m.get("id")));
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("generated_at", now.toString());
+        out.put("period_hours", PERIOD.toHours());
+        out.put("items", landmarks);
+        return out;
+    }
+}

@@ -1,0 +1,224 @@
+package dev.locus.server.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.locus.server.ControlPlane;
+import dev.locus.server.ServerConfig;
+import dev.locus.server.TestDatabases;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The dashboard's files and views over real HTTP, without a browser. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardApiIT {
+    private Path dataDir;
+    private ControlPlane cp;
+    private Http http;
+    private String base;
+    private String admin;
+    private String auditor;
+    private final HttpClient raw = HttpClient.newHttpClient();
+
+    @BeforeAll
+    void start() throws Exception {
+        dataDir = Files.createTempDirectory("locus-dashboard-api-it");
+        cp = ControlPlane.start(
+                ServerConfig.defaults(dataDir).withPort(0).withDatabase(TestDatabases.freshConfig("h2")),
+                InstantSource.system());
+        base = "http://127.0.0.1:" + cp.port();
+        http = new Http(base);
+        admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip();
+        DemoFleet fleet = new DemoFleet(http, admin);
+        fleet.register();
+        fleet.measure();
+        cp.assessPending();
+        auditor = fleet.token("auditor", "AUDITOR");
+    }
+
+    @AfterAll
+    void stop() {
+        if (cp != null) {
+            cp.close();
+        }
+    }
+
+    private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        for (int i = 0; i < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return raw.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void pageIsServedWithoutAToken_withAStrictContentSecurityPolicy() throws Exception {
+        HttpResponse<byte[]> page = get("/");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(new String(page.body())).contains("<script type=\"module\" src=\"js/main.js\">");
+        assertThat(page.headers().firstValue("Content-Security-Policy").orElse(""))
+                .contains("default-src 'self'")
+                .contains("script-src 'self'")
+                .contains("connect-src 'self'");
+        assertThat(get("/js/main.js").headers().firstValue("Content-Type").orElse(""))
+                .startsWith("text/javascript");
+        String etag = page.headers().firstValue("ETag").orElseThrow();
+        assertThat(get("/", "If-None-Match", etag).statusCode()).isEqualTo(304);
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"/../pom.xml", "/.hidden", "/js/../../dev/locus/server/Json.class", "/nope.html", "/js/", "/nope"
+            })
+    void onlyFilesOfTheStaticFolderArePublic_anyOtherPathNeedsAToken(String path) throws Exception {
+        HttpResponse<byte[]> r = get(path);
+        assertThat(r.statusCode()).as(path).isIn(400, 401);
+        assertThat(new String(r.body())).doesNotContain("<project", "dev/locus");
+        assertThat(http.get("/nope.html", admin).status()).isEqualTo(404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/dashboard/summary", "/api/v1/dashboard/basemap.geojson", "/api/v1/dashboard/me"})
+    void dashboardViewsNeedAToken(String path) {
+        Http.Response r = http.get(path, null);
+        assertThat(r.status()).isEqualTo(401);
+        assertThat(r.json().get("error").get("code").asText()).isEqualTo("UNAUTHENTICATED");
+    }
+
+    @Test
+    void summary_countsEveryChipOnceInEachGrouping() {
+        JsonNode s = http.get("/api/v1/dashboard/summary", auditor).json();
+        int total = s.get("fleet").get("total").asInt();
+        assertThat(total).isEqualTo(DemoFleet.CHIPS);
+        for (String grouping : List.of("sites", "licences", "organisations")) {
+            int sum = 0;
+            for (JsonNode row : s.get(grouping)) {
+                int rowTotal = row.get("chips").get("total").asInt();
+                int byVerdict = 0;
+                for (JsonNode n : row.get("chips").get("by_verdict")) {
+                    byVerdict += n.asInt();
+                }
+                assertThat(byVerdict).as(grouping + " " + row.get("id")).isEqualTo(rowTotal);
+                sum += rowTotal;
+            }
+            assertThat(sum).as(grouping).isEqualTo(total);
+        }
+        JsonNode v = s.get("fleet").get("by_verdict");
+        assertThat(v.get("IN_ZONE").asInt()).isEqualTo(DemoFleet.HONEST_SG.size() + DemoFleet.HONEST_KL.size());
+        assertThat(v.get("OUTSIDE_ZONE").asInt()).isEqualTo(1);
+        assertThat(v.get("IN_RESTRICTED").asInt()).isEqualTo(1);
+        assertThat(v.get("NO_VERDICT").asInt()).isEqualTo(2);
+        assertThat(s.get("landmarks")).hasSize(DemoFleet.LANDMARKS.size());
+    }
+
+    @Test
+    void chipList_filtersByVerdictAndSerial_andPages() {
+        JsonNode diverted = http.get("/api/v1/dashboard/chips?verdict=OUTSIDE_ZONE", auditor)
+                .json();
+        assertThat(diverted.get("items")).hasSize(1);
+        assertThat(diverted.get("items").get(0).get("serial").asText()).isEqualTo(DemoFleet.DIVERTED);
+        List<String> serials = new ArrayList<>();
+        String after = "";
+        do {
+            JsonNode page = http.get("/api/v1/dashboard/chips?q=sg-&limit=2&after=" + after, auditor)
+                    .json();
+            page.get("items").forEach(c -> serials.add(c.get("serial").asText()));
+            after = page.get("next_cursor").isNull()
+                    ? null
+                    : page.get("next_cursor").asText();
+        } while (after != null);
+        assertThat(serials)
+                .hasSize(DemoFleet.HONEST_SG.size() + 2)
+                .allMatch(x -> x.startsWith("SG-"))
+                .isSorted();
+        assertThat(http.get("/api/v1/dashboard/chips?limit=0", auditor).status())
+                .isEqualTo(400);
+        assertThat(http.get("/api/v1/dashboard/chips?verdict=MAYBE", auditor).status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void region_ofTheDivertedChip_hasSiteZoneDiscsAndOutline() {
+        JsonNode geo = http.get("/api/v1/dashboard/chips/" + DemoFleet.DIVERTED + "/region", auditor)
+                .json();
+        assertThat(geo.get("type").asText()).isEqualTo("FeatureCollection");
+        List<String> roles = new ArrayList<>();
+        geo.get("features")
+                .forEach(f -> roles.add(f.get("properties").get("role").asText()));
+        assertThat(roles).contains("declared_site", "licensed_zone", "disc", "landmark", "region");
+        assertThat(geo.get("verdict").get("headline").asText()).isEqualTo("OUTSIDE_ZONE");
+        assertThat(geo.get("verdict").get("region_drawn").asBoolean()).isTrue();
+        long verdictId = geo.get("verdict").get("id").asLong();
+        assertThat(http.get("/api/v1/dashboard/chips/" + DemoFleet.DIVERTED + "/region?verdict=" + verdictId, auditor)
+                        .status())
+                .isEqualTo(200);
+        assertThat(http.get("/api/v1/dashboard/chips/" + DemoFleet.IN_CHINA + "/region?verdict=" + verdictId, auditor)
+                        .status())
+                .as("another chip's verdict")
+                .isEqualTo(404);
+        assertThat(http.get("/api/v1/dashboard/chips/NO-SUCH-CHIP/region", auditor)
+                        .status())
+                .isEqualTo(404);
+        JsonNode never = http.get("/api/v1/dashboard/chips/" + DemoFleet.NEVER_MEASURED + "/region", auditor)
+                .json();
+        assertThat(never.get("verdict").isNull()).isTrue();
+        assertThat(never.get("features")).hasSize(2);
+    }
+
+    @Test
+    void alertQueue_sortsBySeverityOrAge_andFilters() {
+        JsonNode bySeverity =
+                http.get("/api/v1/dashboard/alerts?sort=severity", auditor).json();
+        assertThat(bySeverity.get("items").get(0).get("severity").asText()).isEqualTo("CRITICAL");
+        JsonNode restricted =
+                http.get("/api/v1/dashboard/alerts?rule=IN_RESTRICTED", auditor).json();
+        assertThat(restricted.get("matching").asInt()).isEqualTo(1);
+        assertThat(restricted.get("items").get(0).get("subject_id").asText()).isEqualTo(DemoFleet.IN_CHINA);
+        assertThat(http.get("/api/v1/dashboard/alerts?status=CLOSED", auditor).status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void basemap_isGzippedNaturalEarth_withRestrictedJurisdictionsMarked() throws Exception {
+        HttpResponse<byte[]> r = get(
+                "/api/v1/dashboard/basemap.geojson", "Authorization", "Bearer " + auditor, "Accept-Encoding", "gzip");
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.headers().firstValue("Content-Encoding")).contains("gzip");
+        JsonNode geo = Http.JSON.readTree(new GZIPInputStream(new java.io.ByteArrayInputStream(r.body())));
+        List<String> restricted = new ArrayList<>();
+        geo.get("features").forEach(f -> {
+            if (f.get("properties").get("restricted").asBoolean()) {
+                restricted.add(f.get("properties").get("iso_a2").asText());
+            }
+        });
+        assertThat(restricted).containsExactlyInAnyOrder("CN", "HK", "MO");
+        assertThat(geo.get("features").size()).isGreaterThan(200);
+        String etag = r.headers().firstValue("ETag").orElseThrow();
+        assertThat(get("/api/v1/dashboard/basemap.geojson", "Authorization", "Bearer " + auditor, "If-None-Match", etag)
+                        .statusCode())
+                .isEqualTo(304);
+    }
+
+    @Test
+    void me_tellsTheRoleAndItsPermissions() {
+        JsonNode me = http.get("/api/v1/dashboard/me", auditor).json();
+        assertThat(me.get("role").asText()).isEqualTo("AUDITOR");
+        List<String> permissions = new ArrayList<>();
+        me.get("permissions").forEach(p -> permissions.add(p.asText()));
+        assertThat(permissions).contains("READ").doesNotContain("MANAGE_ALERTS", "WRITE_REGISTRY");
+    }
+}
