@@ -18,10 +18,7 @@ import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
-import dev.locus.server.registry.Chip;
 import dev.locus.server.registry.Page;
-import dev.locus.server.registry.RegistryService;
-import dev.locus.server.registry.Site;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -82,7 +79,15 @@ public final class VerdictEngine {
                 new WindowCache(200_000, quarter.compareTo(Duration.ofHours(1)) < 0 ? quarter : Duration.ofHours(1));
     }
 
-    private record Input(Chip chip, Site site, List<WindowMeasurement> window, Map<String, GeoPosition> positions) {}
+    /** The chip's declared site: where its licensed zone is. */
+    private record DeclaredSite(String id, GeoPosition position, double zoneRadiusKm) {}
+
+    /** Everything one assessment reads, in one connection: site, window, and the previous verdict. */
+    private record Input(
+            DeclaredSite site,
+            List<WindowMeasurement> window,
+            Map<String, GeoPosition> positions,
+            Optional<StoredVerdict> previous) {}
 
     /**
      * Assesses a chip on its current window and stores the verdict.
@@ -140,7 +145,7 @@ public final class VerdictEngine {
                 .min(Instant::compareTo)
                 .orElse(end);
         cache.put(chipSerial, end, firstExpiry, mins);
-        raiseAlerts(stored, a);
+        raiseAlerts(stored, a, in.previous());
         return Optional.of(stored);
     }
 
@@ -156,12 +161,26 @@ public final class VerdictEngine {
     }
 
     private Optional<Input> load(Connection c, String serial, Instant start, Instant end) throws SQLException {
-        Optional<Chip> chip = RegistryService.chip(c, serial);
-        if (chip.isEmpty()) {
-            return Optional.empty();
+        DeclaredSite site;
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.latitude_deg, s.longitude_deg,"
+                + " s.zone_radius_km FROM chips c JOIN sites s ON s.id = c.declared_site_id WHERE c.serial = ?")) {
+            ps.setString(1, serial);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                site = new DeclaredSite(
+                        rs.getString(1), GeoPosition.ofDegrees(rs.getDouble(2), rs.getDouble(3)), rs.getDouble(4));
+            }
         }
-        Site site = RegistryService.site(c, chip.get().declaredSiteId())
-                .orElseThrow(() -> new LocusServerException("chip " + serial + " names a missing site"));
+        Optional<StoredVerdict> previous;
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT * FROM verdicts WHERE chip_serial = ? ORDER BY id DESC LIMIT 1")) {
+            ps.setString(1, serial);
+            try (ResultSet rs = ps.executeQuery()) {
+                previous = rs.next() ? Optional.of(read(rs)) : Optional.empty();
+            }
+        }
         Map<String, WindowMeasurement> best = new TreeMap<>();
         Map<String, GeoPosition> positions = new TreeMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT r.id, r.landmark_id, r.rtt_min_nanos, r.measured_at,"
@@ -190,7 +209,7 @@ public final class VerdictEngine {
                 }
             }
         }
-        return Optional.of(new Input(chip.get(), site, List.copyOf(best.values()), positions));
+        return Optional.of(new Input(site, List.copyOf(best.values()), positions, previous));
     }
 
     private String evidenceJson(Input in, Policy policy, Evidence e, Instant start, Instant end) {
@@ -251,7 +270,7 @@ public final class VerdictEngine {
         return out;
     }
 
-    private void raiseAlerts(StoredVerdict v, Assessment a) {
+    private void raiseAlerts(StoredVerdict v, Assessment a, Optional<StoredVerdict> previous) {
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("verdict_id", v.id());
         evidence.put("verdicts", v.verdicts());
@@ -276,8 +295,7 @@ public final class VerdictEngine {
                     "chip " + v.chipSerial() + " is proven to be outside its licensed zone",
                     evidence);
         }
-        previous(v)
-                .flatMap(prev -> disjoint(prev, v))
+        previous.flatMap(prev -> disjoint(prev, v))
                 .ifPresent(pair -> alerts.raise(
                         Alert.Rule.MOVED,
                         Alert.Severity.WARNING,
@@ -286,19 +304,6 @@ public final class VerdictEngine {
                         "chip " + v.chipSerial() + " moved: its region no longer overlaps the one of verdict "
                                 + pair.get("previous_verdict_id"),
                         pair));
-    }
-
-    private Optional<StoredVerdict> previous(StoredVerdict v) {
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM verdicts WHERE chip_serial = ? AND id < ? ORDER BY id DESC LIMIT 1")) {
-                ps.setString(1, v.chipSerial());
-                ps.setLong(2, v.id());
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-                }
-            }
-        });
     }
 
     /**
