@@ -71,7 +71,8 @@ public final class Agent {
                 try {
                     in.setLength(buf.length);
                     socket.receive(in);
-                } catch (SocketTimeoutException e) {
+                } catch (SocketTimeoutException | java.net.PortUnreachableException e) {
+                    // nothing came, or ICMP says nothing listens there (yet): both are retried
                     if (++retries > config.maxRetries()) {
                         return new MeasurementOutcome.Failed(
                                 MeasurementOutcome.FailureKind.TIMEOUT,

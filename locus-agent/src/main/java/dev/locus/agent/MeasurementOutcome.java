@@ -30,7 +30,9 @@ public sealed interface MeasurementOutcome permits MeasurementOutcome.Measured, 
         /** No answer within the retries allowed. */
         TIMEOUT,
         /** A receipt came but did not check out (signature, session, device or landmark mismatch). */
-        BAD_RECEIPT
+        BAD_RECEIPT,
+        /** The socket failed (e.g. no route to the landmark). */
+        NETWORK_ERROR
     }
 
     /**

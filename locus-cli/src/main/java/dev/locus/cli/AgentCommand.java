@@ -36,8 +36,11 @@ public final class AgentCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--device-keys", required = true, description = "Directory of device key stores (*.p12).")
+    @Option(names = "--device-keys", description = "Directory of device key stores (*.p12).")
     Path deviceKeys;
+
+    @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Device keys inside a PKCS#11 token:%n")
+    TokenOptions token;
 
     @Option(
             names = "--landmarks",
@@ -83,7 +86,16 @@ public final class AgentCommand implements Callable<Integer> {
         Agent agent = new Agent(config);
         int failures = 0;
         int written = 0;
-        try (DeviceDirectory dir = DeviceDirectory.load(deviceKeys, KeyPasswords.get(err));
+        if (deviceKeys == null && token == null) {
+            throw new IllegalArgumentException("give --device-keys DIR and/or --pkcs11-slot SLOT");
+        }
+        Optional<dev.locus.protocol.identity.Pkcs11Token> tok = token == null ? Optional.empty() : token.open();
+        List<DeviceKey> keys = new ArrayList<>();
+        tok.ifPresent(t -> keys.addAll(dev.locus.protocol.identity.Pkcs11DeviceKey.openAll(t)));
+        if (deviceKeys != null) {
+            keys.addAll(DeviceDirectory.load(deviceKeys, KeyPasswords.get(err)).all());
+        }
+        try (DeviceDirectory dir = DeviceDirectory.of(keys);
                 ReceiptFileWriter writer = new ReceiptFileWriter(out)) {
             Optional<List<GpuDiscovery.Gpu>> gpus = new GpuDiscovery(nvidiaSmi, 10_000).discover();
             List<GpuDiscovery.Gpu> unmatched = new ArrayList<>();
@@ -102,7 +114,15 @@ public final class AgentCommand implements Callable<Integer> {
             }
             for (DeviceKey key : selected) {
                 for (InetSocketAddress target : targets) {
-                    MeasurementOutcome outcome = agent.measure(key, target, rounds);
+                    MeasurementOutcome outcome;
+                    try {
+                        outcome = agent.measure(key, target, rounds);
+                    } catch (java.io.IOException e) {
+                        outcome = new MeasurementOutcome.Failed(
+                                MeasurementOutcome.FailureKind.TIMEOUT,
+                                Optional.empty(),
+                                "socket error: " + e.getMessage());
+                    }
                     switch (outcome) {
                         case MeasurementOutcome.Measured m -> {
                             writer.write(m.record());
@@ -130,6 +150,7 @@ public final class AgentCommand implements Callable<Integer> {
                 }
             }
         }
+        tok.ifPresent(dev.locus.protocol.identity.Pkcs11Token::close);
         o.printf("%d receipts appended to %s, %d failures%n", written, out, failures);
         return failures == 0 ? 0 : 3;
     }

@@ -106,12 +106,31 @@ public final class CaCommand implements Runnable {
         @Option(names = "--validity-days", defaultValue = "1825", description = "Validity in days.")
         int validityDays;
 
+        @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Generate the key inside a PKCS#11 token instead:%n")
+        TokenOptions token;
+
         @Override
         public Integer call() throws Exception {
             CertificateAuthority ca = loadCa(caDir, spec);
             if (!serial.matches("[A-Za-z0-9._-]{1,64}")) {
                 throw new IllegalArgumentException(
                         "--serial must be 1..64 of A-Z a-z 0-9 . _ - (it names the key file), got '" + serial + "'");
+            }
+            var t = token == null ? java.util.Optional.<dev.locus.protocol.identity.Pkcs11Token>empty() : token.open();
+            if (t.isPresent()) {
+                try (var tok = t.get();
+                        var key = dev.locus.protocol.identity.Pkcs11DeviceKey.generate(
+                                tok, serial, ca, serial, model, Duration.ofDays(validityDays))) {
+                    Files.createDirectories(out);
+                    Certificates.writePem(
+                            out.resolve(serial + ".pem"), key.identity().certificate());
+                    spec.commandLine()
+                            .getOut()
+                            .printf(
+                                    "device %s (%s) certified: key generated non-extractable in PKCS#11 slot %d (%s)%n",
+                                    serial, model, token.slot, key.identity().fingerprint());
+                }
+                return 0;
             }
             Path p12 = out.resolve(serial + ".p12");
             try (Pkcs12DeviceKey key = Pkcs12DeviceKey.create(

@@ -33,6 +33,13 @@ final class ReceiptsCommand implements Callable<Integer> {
             description = "receipts per request, 1 to 5000 (default: ${DEFAULT-VALUE})")
     int batch;
 
+    @Option(
+            names = "--backfill-hours",
+            description = "accept receipts up to this many hours old (1 to 720) through"
+                    + " POST /api/v1/receipts/import; needs an admin or compliance officer token."
+                    + " Without it, the live limit of 10 minutes applies.")
+    Integer backfillHours;
+
     @Override
     public Integer call() throws Exception {
         if (batch < 1 || batch > 5000) {
@@ -65,7 +72,10 @@ final class ReceiptsCommand implements Callable<Integer> {
             for (int i = from; i < Math.min(all.size(), from + batch); i++) {
                 chunk.add(all.get(i));
             }
-            ApiOptions.Reply r = api.post("/api/v1/receipts", "application/json", json.writeValueAsString(chunk));
+            String path = backfillHours == null
+                    ? "/api/v1/receipts"
+                    : "/api/v1/receipts/import?max_age_hours=" + backfillHours;
+            ApiOptions.Reply r = api.post(path, "application/json", json.writeValueAsString(chunk));
             if (!r.ok()) {
                 System.out.println(r.body());
                 System.out.printf(

@@ -13,13 +13,19 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "report",
         mixinStandardHelpOptions = true,
-        description = "Fetches the diversion report of a chip (json, csv or html) through the API.")
+        description = {
+            "Fetches the diversion report of a chip, or with --licence the report of a licence",
+            "(json, csv or html) through the API."
+        })
 final class ReportCommand implements Callable<Integer> {
     @Mixin
     ApiOptions api;
 
-    @Parameters(index = "0", description = "chip serial")
+    @Parameters(index = "0", description = "chip serial (or licence id with --licence)")
     String serial;
+
+    @Option(names = "--licence", description = "the parameter is a licence id: report on all its chips")
+    boolean licence;
 
     @Option(names = "--format", defaultValue = "json", description = "json, csv or html (default: ${DEFAULT-VALUE})")
     String format;
@@ -31,7 +37,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ApiOptions.Reply r = api.get("/api/v1/chips/" + URLEncoder.encode(serial, StandardCharsets.UTF_8)
+        ApiOptions.Reply r = api.get((licence ? "/api/v1/licences/" : "/api/v1/chips/")
+                + URLEncoder.encode(serial, StandardCharsets.UTF_8)
                 + "/report?format=" + URLEncoder.encode(format, StandardCharsets.UTF_8));
         if (r.ok() && output != null) {
             Files.writeString(output, r.body());

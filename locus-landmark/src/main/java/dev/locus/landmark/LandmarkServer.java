@@ -109,16 +109,8 @@ public final class LandmarkServer implements AutoCloseable {
         s.ioThread.start();
         long sweepMillis = Math.max(10, Math.min(250, config.nonceLifetime().toMillis() / 4));
         s.sweeper.scheduleWithFixedDelay(s::sweep, sweepMillis, sweepMillis, TimeUnit.MILLISECONDS);
-        LOG.log(
-                System.Logger.Level.INFO,
-                "landmark {0} serving on {1}",
-                identity(s).id(),
-                s.localAddress());
+        LOG.log(System.Logger.Level.INFO, "landmark {0} serving on {1}", s.identity.id(), s.localAddress());
         return s;
-    }
-
-    private static LandmarkIdentity identity(LandmarkServer s) {
-        return s.identity;
     }
 
     /** The bound address (useful when binding port 0). */
@@ -226,8 +218,11 @@ public final class LandmarkServer implements AutoCloseable {
                         "session id is already in use by another address",
                         null,
                         false);
+                return;
             }
-            return; // a retransmitted HELLO: the agent asks again with NEXT if the challenge was lost
+            // a retransmitted HELLO means the first challenge (or the REJECT) was lost: answer as NEXT
+            onNext(source, new Message.Next(hello.sessionId()));
+            return;
         }
         // finished sessions linger only briefly (bounded by the rate limit); the hard cap protects memory
         if (activeSessions.get() >= config.maxSessions() || sessions.size() >= 4 * config.maxSessions()) {

@@ -282,4 +282,91 @@ class LandmarkServerIT {
             assertThat(nextRejection().reason()).isEqualTo(RejectReason.UNKNOWN_NONCE);
         }
     }
+
+    @Test
+    void deviceKeyInsideAPkcs11Token_measuresLikeASoftwareKey() throws Exception {
+        long slot = SoftHsm.freshToken("landmark-it");
+        LandmarkServer s = start(config(Set.of()));
+        try (dev.locus.protocol.identity.Pkcs11Token token =
+                        dev.locus.protocol.identity.Pkcs11Token.open(SoftHsm.LIBRARY, slot, SoftHsm.PIN.toCharArray());
+                dev.locus.protocol.identity.Pkcs11DeviceKey key = dev.locus.protocol.identity.Pkcs11DeviceKey.generate(
+                        token, "gpu0", pki.ca, "SN-HSM", "NVIDIA H100 80GB HBM3", Duration.ofDays(1));
+                RawDevice d = new RawDevice(s.localAddress(), key, 13)) {
+            assertThat(key.isExtractable()).isFalse();
+            Message.ReceiptMessage m = runHonestSession(d, 3);
+            SignedReceipt signed = ((Decoded.Accepted<SignedReceipt>) SignedReceipt.decode(m.signedReceipt())).value();
+            ReceiptRecord rec = new ReceiptRecord(
+                    signed,
+                    Certificates.parse(m.landmarkCertificateDer()),
+                    key.identity().certificate());
+            assertThat(new ReceiptVerifier(pki.verifier(Set.of())).verify(rec)).isInstanceOf(Decoded.Accepted.class);
+            assertThat(signed.receipt().deviceSerial()).isEqualTo("SN-HSM");
+        }
+    }
+
+    @Test
+    void lostFirstChallenge_isRecoveredByRetransmittedHello() throws Exception {
+        LandmarkServer s = start(config(Set.of()));
+        try (Pkcs12DeviceKey key = pki.device("SN-LOSSY");
+                RawDevice d = new RawDevice(s.localAddress(), key, 14)) {
+            d.hello(1);
+            Message.Challenge lost = d.expect(Message.Challenge.class); // pretend it never arrived
+            d.hello(1);
+            Message.Challenge fresh = d.expect(Message.Challenge.class);
+            assertThat(fresh.nonce()).isNotEqualTo(lost.nonce());
+            d.send(d.answer(lost));
+            assertThat(nextRejection().reason()).isEqualTo(RejectReason.REPLAYED_NONCE); // withdrawn
+            d.send(d.answer(fresh));
+            assertThat(d.expect(Message.ReceiptMessage.class).sessionId()).isEqualTo(d.session);
+        }
+    }
+
+    @Test
+    void thousandsOfRandomAndMutatedDatagrams_areAllCountedAndRefused_andServingContinues() throws Exception {
+        LandmarkServer s = start(config(Set.of()).rateLimit(1_000_000, 100_000));
+        java.util.Random random = new java.util.Random(2026);
+        try (Pkcs12DeviceKey key = pki.device("SN-NOISE");
+                RawDevice d = new RawDevice(s.localAddress(), key, 15)) {
+            byte[] hello = MessageCodec.encode(new Message.Hello(
+                    new dev.locus.protocol.wire.SessionId(1, 2),
+                    1,
+                    Certificates.der(key.identity().certificate())));
+            int sent = 0;
+            for (int i = 0; i < 3000; i++) {
+                byte[] b;
+                if (i % 2 == 0) {
+                    b = new byte[random.nextInt(ProtocolVersion.MAX_DATAGRAM_BYTES + 100)];
+                    random.nextBytes(b);
+                } else {
+                    b = hello.clone(); // a valid HELLO with one to four bytes changed
+                    for (int k = 1 + random.nextInt(4); k > 0; k--) {
+                        b[random.nextInt(b.length)] ^= (byte) (1 + random.nextInt(255));
+                    }
+                }
+                d.sendRaw(b);
+                sent++;
+                if (i % 200 == 0) {
+                    Thread.sleep(5); // stay within the socket buffers: counted, not dropped by the kernel
+                }
+            }
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (s.stats().datagrams() < sent && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(s.stats().datagrams()).isEqualTo(sent);
+            assertThat(s.stats().receiptsIssued()).isZero();
+            long refused = s.stats().rejections().values().stream()
+                    .mapToLong(Long::longValue)
+                    .sum();
+            assertThat(refused)
+                    .as("random datagrams are refused, each with a reason")
+                    .isGreaterThanOrEqualTo(1500);
+        }
+        // the landmark still serves an honest device (from a fresh socket: the noisy one holds REJECTs)
+        try (Pkcs12DeviceKey key = pki.device("SN-AFTER-NOISE");
+                RawDevice d = new RawDevice(s.localAddress(), key, 16)) {
+            Message.ReceiptMessage m = runHonestSession(d, 2);
+            assertThat(m.sessionId()).isEqualTo(d.session);
+        }
+    }
 }

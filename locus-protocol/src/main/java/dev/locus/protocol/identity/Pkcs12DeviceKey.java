@@ -10,7 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * A device key in a software PKCS#12 store: Ed25519 signed with BouncyCastle (about 30 us a
+ * A device key in a software PKCS#12 store: Ed25519 signed with BouncyCastle (about 22 us a
  * signature on the reference machine). The seed is held in memory until {@link #close()} wipes
  * it. Thread-safe.
  */

@@ -71,6 +71,23 @@ public final class SignedReceipt {
         return Ed25519Keys.verify(pk, signedBytes(body), signature);
     }
 
+    /**
+     * The exact bytes the landmark signed ({@code "LOCUS-RECEIPT-V1"} followed by the body), for
+     * verifiers that hold the landmark's key by other means (e.g. a registry).
+     */
+    public byte[] signedPayload() {
+        return signedBytes(body);
+    }
+
+    /** Whether the signature is a valid Ed25519 signature of {@link #signedPayload()} by this key. */
+    public boolean isSignedBy(java.security.PublicKey landmarkKey) {
+        try {
+            return Ed25519Keys.verify(Ed25519Keys.rawPublicKey(landmarkKey), signedBytes(body), signature);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
     /** The wire form (fresh array). */
     public byte[] encoded() {
         ByteBuffer b = ByteBuffer.allocate(2 + body.length + 1 + signature.length);

@@ -22,6 +22,14 @@ class ReceiptVerifierTest {
         Decoded<SignedReceipt> back = SignedReceipt.decode(rec.signedReceipt().encoded());
         assertThat(((Decoded.Accepted<SignedReceipt>) back).value().receipt()).isEqualTo(rec.receipt());
         assertThat(rec.receipt().minRound()).isEqualTo(1);
+        assertThat(rec.signedReceipt()
+                        .isSignedBy(f.landmark.identity().certificate().getPublicKey()))
+                .isTrue();
+        assertThat(rec.signedReceipt()
+                        .isSignedBy(f.device.identity().certificate().getPublicKey()))
+                .isFalse();
+        assertThat(new String(rec.signedReceipt().signedPayload(), 0, 16, java.nio.charset.StandardCharsets.US_ASCII))
+                .isEqualTo("LOCUS-RECEIPT-V1");
         assertThat(rec.receipt().minRttNanos()).isEqualTo(812_345L);
     }
 

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.server.ControlPlane;
 import dev.locus.server.auth.Permission;
 import dev.locus.server.auth.Principal;
+import dev.locus.server.ingest.IngestPolicy;
 import dev.locus.server.ingest.IngestResult;
 import dev.locus.server.ingest.ReceiptIngestor;
 import dev.locus.server.ingest.ReceiptJson;
 import dev.locus.server.ingest.ReceiptQueries;
 import dev.locus.server.ingest.Submission;
+import dev.locus.server.registry.FieldProblem;
+import dev.locus.server.registry.InvalidInputException;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import java.util.ArrayList;
@@ -26,7 +29,11 @@ final class ReceiptApi {
     }
 
     void register(RouteTable r) {
-        r.post("/api/v1/receipts", Permission.SUBMIT_RECEIPTS, this::submit);
+        r.post(
+                "/api/v1/receipts",
+                Permission.SUBMIT_RECEIPTS,
+                ctx -> submit(ctx, cp.ingestor().policy()));
+        r.post("/api/v1/receipts/import", Permission.WRITE_REGISTRY, ctx -> submit(ctx, backfillPolicy(ctx)));
         r.get(
                 "/api/v1/receipts",
                 Permission.READ,
@@ -38,7 +45,24 @@ final class ReceiptApi {
                         Requests.limit(ctx)))));
     }
 
-    private void submit(Context ctx) {
+    /** Longest age a back-filled receipt may have: replays stay impossible, nonces are single-use. */
+    static final int MAX_BACKFILL_HOURS = 24 * 30;
+
+    private IngestPolicy backfillPolicy(Context ctx) {
+        String v = Optional.ofNullable(ctx.queryParam("max_age_hours")).orElse("24");
+        try {
+            int hours = Integer.parseInt(v);
+            if (hours >= 1 && hours <= MAX_BACKFILL_HOURS) {
+                return cp.ingestor().policy().withMaxAge(java.time.Duration.ofHours(hours));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException(List.of(
+                new FieldProblem(0, "max_age_hours", v, "must be an integer in [1, " + MAX_BACKFILL_HOURS + "]")));
+    }
+
+    private void submit(Context ctx, IngestPolicy policy) {
         Principal p = ApiServer.principal(ctx);
         JsonNode body = Requests.jsonBody(ctx, cp.json());
         boolean single = body.isObject();
@@ -57,7 +81,7 @@ final class ReceiptApi {
         } else {
             throw new ApiException(ErrorCode.BAD_REQUEST, "body must be a receipt object or an array of them");
         }
-        List<IngestResult> results = cp.ingestor().ingest(batch, p);
+        List<IngestResult> results = cp.ingestor().ingest(batch, p, policy);
         int accepted = 0;
         List<Map<String, Object>> out = new ArrayList<>(results.size());
         for (IngestResult res : results) {

@@ -12,10 +12,13 @@ import java.util.Optional;
 final class VerdictApi {
     private final ControlPlane cp;
     private final DiversionReport reports;
+    private final dev.locus.server.reports.LicenceReport licenceReports;
 
     VerdictApi(ControlPlane cp, InstantSource clock) {
         this.cp = cp;
         this.reports = new DiversionReport(cp.registry(), cp.verdicts(), cp.alerts(), clock, cp.json());
+        this.licenceReports =
+                new dev.locus.server.reports.LicenceReport(cp.registry(), cp.verdicts(), cp.alerts(), clock, cp.json());
     }
 
     void register(RouteTable r) {
@@ -34,6 +37,7 @@ final class VerdictApi {
             ctx.status(201).json(v.get());
         });
         r.get("/api/v1/chips/{serial}/report", Permission.READ, this::report);
+        r.get("/api/v1/licences/{id}/report", Permission.READ, this::licenceReport);
     }
 
     private void report(Context ctx) {
@@ -50,6 +54,26 @@ final class VerdictApi {
                 ctx.contentType("text/html; charset=utf-8")
                         .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
                         .result(reports.toHtml(report));
+            default ->
+                throw new dev.locus.server.registry.InvalidInputException(java.util.List.of(
+                        new dev.locus.server.registry.FieldProblem(0, "format", format, "must be json, csv or html")));
+        }
+    }
+
+    private void licenceReport(Context ctx) {
+        String id = ctx.pathParam("id");
+        Map<String, Object> report = licenceReports.forLicence(id).orElseThrow(() -> Requests.notFound("licence", id));
+        String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json");
+        switch (format) {
+            case "json" -> ctx.json(report);
+            case "csv" ->
+                ctx.contentType("text/csv; charset=utf-8")
+                        .header("Content-Disposition", "attachment; filename=\"locus-licence-" + id + ".csv\"")
+                        .result(licenceReports.toCsv(report));
+            case "html" ->
+                ctx.contentType("text/html; charset=utf-8")
+                        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                        .result(licenceReports.toHtml(report));
             default ->
                 throw new dev.locus.server.registry.InvalidInputException(java.util.List.of(
                         new dev.locus.server.registry.FieldProblem(0, "format", format, "must be json, csv or html")));

@@ -39,7 +39,7 @@ public final class ProtocolReceipts implements ReceiptSignatureVerifier {
                 r.measuredAt().truncatedTo(ChronoUnit.MICROS),
                 r.protocolVersion(),
                 Bytes.of(signed.signature()),
-                Bytes.of(payload(signed)));
+                Bytes.of(signed.signedPayload()));
     }
 
     @Override
@@ -92,14 +92,5 @@ public final class ProtocolReceipts implements ReceiptSignatureVerifier {
         return Ed25519Keys.verify(key, payload, sig)
                 ? Optional.empty()
                 : Optional.of("signature does not verify with landmark " + landmark.id() + "'s key");
-    }
-
-    private static byte[] payload(SignedReceipt signed) {
-        byte[] encoded = signed.encoded();
-        int bodyLength = ((encoded[0] & 0xFF) << 8) | (encoded[1] & 0xFF);
-        byte[] out = new byte[TAG.length + bodyLength];
-        System.arraycopy(TAG, 0, out, 0, TAG.length);
-        System.arraycopy(encoded, 2, out, TAG.length, bodyLength);
-        return out;
     }
 }

@@ -343,4 +343,37 @@ class ApiIT {
             assertThat(retryAfter).isNotEmpty();
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void olderReceipts_areStaleLive_butCanBeBackFilledByACompliantRole(String engine) throws Exception {
+        try (ControlPlane cp = start(engine, 100)) {
+            ApiClient api = new ApiClient(cp.port());
+            String admin = adminToken();
+            populate(api, admin);
+            String landmark = issue(api, admin, "lm-sg", "LANDMARK", Optional.of("lm-sg"));
+            byte[] nonce = new byte[16];
+            random.nextBytes(nonce);
+            Map<String, Object> old = ReceiptJson.toJson(ReceiptPayloadV1.sign(
+                    "lm-sg",
+                    "GPU-1",
+                    Bytes.of(nonce),
+                    List.of(900_000L),
+                    Instant.now().minus(java.time.Duration.ofHours(2)),
+                    sgKey.getPrivate()));
+            ApiClient.Response live = api.postJson("/api/v1/receipts", admin, old);
+            assertThat(live.status()).isEqualTo(422);
+            assertThat(live.text()).contains("STALE");
+            assertThat(api.postJson("/api/v1/receipts/import?max_age_hours=3", landmark, old)
+                            .status())
+                    .isEqualTo(403);
+            ApiClient.Response bad = api.postJson("/api/v1/receipts/import?max_age_hours=9999", admin, old);
+            assertThat(bad.status()).isEqualTo(422);
+            assertThat(bad.text()).contains("max_age_hours");
+            ApiClient.Response backfilled = api.postJson("/api/v1/receipts/import?max_age_hours=3", admin, old);
+            assertThat(backfilled.status()).as(backfilled.text()).isEqualTo(201);
+            ApiClient.Response replay = api.postJson("/api/v1/receipts/import?max_age_hours=3", admin, old);
+            assertThat(replay.text()).contains("DUPLICATE");
+        }
+    }
 }

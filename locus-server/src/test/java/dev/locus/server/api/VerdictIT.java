@@ -85,11 +85,39 @@ class VerdictIT {
                         103.85,
                         "zone_radius_km",
                         100));
+        assertThat(api.postJson(
+                                "/api/v1/licences",
+                                admin,
+                                Map.of(
+                                        "id",
+                                        "LIC-1",
+                                        "exporter_id",
+                                        "nvx",
+                                        "end_user_id",
+                                        "sgdc",
+                                        "site_id",
+                                        "sg-1",
+                                        "chip_count",
+                                        10,
+                                        "valid_from",
+                                        "2026-01-01",
+                                        "valid_until",
+                                        "2027-12-31"))
+                        .status())
+                .isEqualTo(201);
         for (String serial : List.of("HONEST", "DIVERTED", "BEIJING")) {
             assertThat(api.postJson(
                                     "/api/v1/chips",
                                     admin,
-                                    Map.of("serial", serial, "model", "H100", "declared_site_id", "sg-1"))
+                                    Map.of(
+                                            "serial",
+                                            serial,
+                                            "model",
+                                            "H100",
+                                            "declared_site_id",
+                                            "sg-1",
+                                            "licence_id",
+                                            "LIC-1"))
                             .status())
                     .isEqualTo(201);
         }
@@ -187,6 +215,29 @@ class VerdictIT {
                     .contains("Last verified region")
                     .contains("lm-sg")
                     .doesNotContain("<script");
+
+            JsonNode licence =
+                    api.get("/api/v1/licences/LIC-1/report", Optional.of(admin)).body();
+            assertThat(licence.get("chips_registered").asInt()).isEqualTo(3);
+            assertThat(licence.get("chips_licensed").asInt()).isEqualTo(10);
+            Map<String, JsonNode> rows = new java.util.HashMap<>();
+            licence.get("chips").forEach(c -> rows.put(c.get("serial").asText(), c));
+            assertThat(rows.get("HONEST").get("unresolved_alerts")).isEmpty();
+            assertThat(rows.get("HONEST").get("last_proven_at").isNull()).isFalse();
+            assertThat(rows.get("DIVERTED").get("latest_verdicts").toString()).contains("OUTSIDE_ZONE");
+            assertThat(rows.get("DIVERTED").get("last_proven_at").isNull()).isTrue();
+            assertThat(rows.get("DIVERTED").get("unresolved_alerts").toString()).contains("OUTSIDE_ZONE");
+            String licenceCsv = api.get("/api/v1/licences/LIC-1/report?format=csv", Optional.of(admin))
+                    .text();
+            assertThat(licenceCsv.lines().toList()).hasSize(4);
+            assertThat(licenceCsv).startsWith("licence_id,serial,");
+            assertThat(api.get("/api/v1/licences/LIC-1/report?format=html", Optional.of(admin))
+                            .text())
+                    .contains("Licence LIC-1")
+                    .contains("3 of 10 licensed chips registered");
+            assertThat(api.get("/api/v1/licences/NOPE/report", Optional.of(admin))
+                            .status())
+                    .isEqualTo(404);
         }
     }
 
