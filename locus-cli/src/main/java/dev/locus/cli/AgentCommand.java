@@ -36,6 +36,15 @@ public final class AgentCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    @Option(
+            names = "--submit",
+            description = "Also submit each device's receipts to the control plane (--server, and a token bound"
+                    + " to the chip's serial in --token-file or $LOCUS_TOKEN).")
+    boolean submit;
+
+    @picocli.CommandLine.Mixin
+    ApiOptions api;
+
     @Option(names = "--device-keys", description = "Directory of device key stores (*.p12).")
     Path deviceKeys;
 
@@ -113,6 +122,7 @@ public final class AgentCommand implements Callable<Integer> {
                 }
             }
             for (DeviceKey key : selected) {
+                List<dev.locus.protocol.receipt.ReceiptRecord> mine = new ArrayList<>();
                 for (InetSocketAddress target : targets) {
                     MeasurementOutcome outcome;
                     try {
@@ -126,6 +136,7 @@ public final class AgentCommand implements Callable<Integer> {
                     switch (outcome) {
                         case MeasurementOutcome.Measured m -> {
                             writer.write(m.record());
+                            mine.add(m.record());
                             written++;
                             Receipt r = m.record().receipt();
                             o.printf(
@@ -148,11 +159,43 @@ public final class AgentCommand implements Callable<Integer> {
                         }
                     }
                 }
+                if (submit && !mine.isEmpty()) {
+                    failures += submit(key.identity().serial(), mine, o, err);
+                }
             }
         }
         tok.ifPresent(dev.locus.protocol.identity.Pkcs11Token::close);
         o.printf("%d receipts appended to %s, %d failures%n", written, out, failures);
         return failures == 0 ? 0 : 3;
+    }
+
+    /** Posts one device's receipts; returns how many the control plane refused. */
+    private int submit(
+            String serial, List<dev.locus.protocol.receipt.ReceiptRecord> records, PrintWriter o, PrintWriter err)
+            throws java.io.IOException, InterruptedException {
+        List<Object> body = new ArrayList<>();
+        for (var rec : records) {
+            body.add(dev.locus.server.ingest.ReceiptJson.toJson(
+                    dev.locus.server.ingest.ProtocolReceipts.toReceipt(rec.signedReceipt())));
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        ApiOptions.Reply r = api.post("/api/v1/receipts", "application/json", json.writeValueAsString(body));
+        if (!r.ok()) {
+            err.printf(
+                    "locus agent: control plane refused %s's receipts (HTTP %d): %s%n", serial, r.status(), r.body());
+            return records.size();
+        }
+        var res = json.readTree(r.body());
+        int rejected = res.path("rejected").asInt();
+        o.printf(
+                "%s: %d receipts submitted, %d accepted, %d rejected%n",
+                serial, records.size(), res.path("accepted").asInt(), rejected);
+        for (var one : res.path("results")) {
+            if (!"ACCEPTED".equalsIgnoreCase(one.path("status").asText("ACCEPTED"))) {
+                err.printf("locus agent: %s: %s%n", serial, one);
+            }
+        }
+        return rejected;
     }
 
     static InetSocketAddress parseHostPort(String s) {

@@ -37,7 +37,12 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Verifier {
 
-    private static final int COVERAGE_CELLS = 256;
+    /**
+     * Cells describing a region's extent. An upper bound either way; 96 cells keep it within about
+     * a tenth of the region's size at a third of the cost of 256 (the extent is evidence, not a
+     * verdict).
+     */
+    private static final int COVERAGE_CELLS = 96;
 
     private final Jurisdictions jurisdictions;
     private final Limits limits;
@@ -109,11 +114,22 @@ public final class Verifier {
         }
 
         Coverage coverage = Coverage.of(region, COVERAGE_CELLS);
-        Distance maxDistance = EarthModel.upperDistance(coverage.maxAngleFrom(declaredSite.toS2Point()));
+        Distance maxDistance = EarthModel.upperDistance(S1Angle.radians(Math.min(
+                coverage.maxAngleFrom(declaredSite.toS2Point()).radians(), farthestByDisc(region, declaredSite))));
         double areaKm2 = coverage.coveringSteradians() * EarthModel.MEAN_RADIUS_KM * EarthModel.MEAN_RADIUS_KM;
         Evidence evidence = new Evidence(
                 coverage.boundingDiscs(), discs.size(), maxDistance, areaKm2, policy.speed(), undecided, cells);
         return new Assessment(declaredSite, List.copyOf(verdicts), evidence, region);
+    }
+
+    /** The region lies in every disc, so no point of it is farther from the site than centre + radius. */
+    private static double farthestByDisc(FeasibleRegion region, GeoPosition site) {
+        S2Point p = site.toS2Point();
+        double best = Math.PI;
+        for (Disc d : region.candidateBoundingDiscs()) {
+            best = Math.min(best, d.cap().axis().angle(p) + d.angle().radians());
+        }
+        return best;
     }
 
     /** One disc per landmark, from its smallest round trip. */

@@ -306,7 +306,7 @@ class DashboardIT {
 
     @Test
     @Order(8)
-    void fleetViews_countEveryChipOnceInEachGrouping_andSearchBySerial() {
+    void fleetViews_countEveryChipOnceInEachGrouping_downloadALicenceReport_andSearchBySerial() throws Exception {
         go("#/fleet", "#chip-table");
         for (String grouping : List.of("licences", "sites", "organisations")) {
             WebElement check = browser.driver.findElement(By.xpath(
@@ -315,6 +315,18 @@ class DashboardIT {
             assertThat(check.getDomAttribute("data-sum")).isEqualTo(Integer.toString(DemoFleet.CHIPS));
         }
         browser.fullPageScreenshot("09-fleet-full-page");
+        browser.driver
+                .findElement(By.cssSelector(".licence-report[data-licence='LIC-SG-2026-01']"))
+                .click();
+        Path licenceReport = browser.downloads.resolve("locus-licence-report-LIC-SG-2026-01.html");
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> Files.isRegularFile(licenceReport));
+        try {
+            assertThat(Files.readString(licenceReport))
+                    .contains("LIC-SG-2026-01")
+                    .contains(DemoFleet.DIVERTED);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         WebElement q = browser.driver.findElement(By.cssSelector("#chip-search input[name=q]"));
         q.sendKeys("kl-h100");
         q.sendKeys(Keys.ENTER);

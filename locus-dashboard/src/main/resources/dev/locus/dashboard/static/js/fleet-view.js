@@ -1,7 +1,7 @@
 // Fleet views: counts by verdict, licence, site and organisation (each table adds up to the fleet
 // total, and says so), and a chip list filtered by any of them or searched by serial.
 
-import { dashboard, getJson } from './api.js';
+import { dashboard, download, getJson } from './api.js';
 import { count, h, table, when } from './dom.js';
 import { chipBadge, HEADLINES } from './verdicts.js';
 
@@ -32,6 +32,9 @@ function countsTable(grouping, rows, fleetTotal) {
     })),
     { label: 'Total', class: 'num', cell: (r) => count(r.chips.total) },
   ];
+  if (grouping.key === 'licences') {
+    columns.push({ label: 'Regulator report', cell: (r) => (r.id ? licenceReport(r.id) : '') });
+  }
   const totals = { chips: { total: sum, by_verdict: {} } };
   for (const v of HEADLINES) {
     totals.chips.by_verdict[v.key] = rows.reduce((a, r) => a + (r.chips.by_verdict[v.key] || 0), 0);
@@ -78,6 +81,21 @@ export async function renderFleet(el, params) {
         h('summary', {}, `${count(summary[g.key].length)} rows`),
         countsTable(g, summary[g.key], fleetTotal)))));
   await loadChips(results, params, '');
+}
+
+/** The control plane's per-licence report (HTML), downloaded with the signed-in token. */
+function licenceReport(id) {
+  const status = h('span', { role: 'status', class: 'note' });
+  const button = h('button', { type: 'button', class: 'secondary licence-report', dataset: { licence: id }, onclick: async () => {
+    status.textContent = ' preparing…';
+    try {
+      const name = await download(`/api/v1/licences/${encodeURIComponent(id)}/report?format=html`, `locus-licence-report-${id}.html`);
+      status.textContent = ` downloaded ${name}`;
+    } catch (e) {
+      status.textContent = ` failed: ${e.message}`;
+    }
+  } }, 'HTML');
+  return h('span', {}, button, status);
 }
 
 function select(name, label, options, value) {

@@ -84,7 +84,7 @@ export async function renderMap(el) {
     const m = L.circleMarker([site.latitude_deg, site.longitude_deg], siteStyle(site));
     m.bindTooltip(tooltip(site));
     const holder = h('div', { class: 'popup-holder' });
-    m.bindPopup(holder, { minWidth: 300, maxWidth: 400, autoPanPadding: [20, 20] });
+    m.bindPopup(holder, { minWidth: 300, maxWidth: 400, maxHeight: 320, autoPanPadding: [20, 20] });
     m.on('popupopen', () => {
       // the chip list is fetched when the popup opens, then the popup re-fits its content
       holder.replaceChildren(sitePopup(latest.get(site.id), () => m.getPopup().update()));

@@ -1,0 +1,230 @@
+package dev.locus.cli;
+
+import static dev.locus.cli.ProtocolCommandsIT.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locus.landmark.LandmarkConfig;
+import dev.locus.landmark.LandmarkServer;
+import dev.locus.protocol.crypto.Ed25519Keys;
+import dev.locus.protocol.identity.Certificates;
+import dev.locus.protocol.identity.IdentityVerifier;
+import dev.locus.protocol.identity.LandmarkKey;
+import dev.locus.server.ControlPlane;
+import dev.locus.server.ServerConfig;
+import dev.locus.sim.relay.DelayRelay;
+import dev.locus.sim.relay.LinkDelay;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The agent submitting its receipts live to a running control plane with a token bound to its
+ * chip, and the control plane turning them into a verdict; a token bound to another chip is refused.
+ */
+class AgentSubmitIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void agentSubmitsWithItsBoundToken_andTheChipVerifies(@TempDir Path dir) throws Exception {
+        String ca = dir.resolve("ca").toString();
+        assertThat(run("ca", "init", "--dir", ca).exit()).isZero();
+        assertThat(run(
+                                "ca",
+                                "issue-device",
+                                "--ca",
+                                ca,
+                                "--serial",
+                                "SN-LIVE-1",
+                                "--model",
+                                "NVIDIA H100",
+                                "--out",
+                                dir.resolve("devices").toString())
+                        .exit())
+                .isZero();
+        assertThat(run(
+                                "ca",
+                                "issue-landmark",
+                                "--ca",
+                                ca,
+                                "--id",
+                                "sg1",
+                                "--name",
+                                "Singapore",
+                                "--position",
+                                "1.3667,103.75",
+                                "--out",
+                                dir.resolve("landmarks").toString())
+                        .exit())
+                .isZero();
+        LandmarkKey key = LandmarkKey.load(
+                dir.resolve("landmarks/sg1.p12"), KeyPasswords.get(new PrintWriter(java.io.Writer.nullWriter())));
+        IdentityVerifier ids = new IdentityVerifier(
+                Certificates.readPem(dir.resolve("ca/ca.pem")).get(0), Set.of(), InstantSource.system());
+
+        Path cpDir = dir.resolve("cp");
+        try (ControlPlane cp = ControlPlane.start(ServerConfig.defaults(cpDir).withPort(0), InstantSource.system());
+                LandmarkServer lm =
+                        LandmarkServer.start(LandmarkConfig.builder(key, ids).build());
+                DelayRelay link = DelayRelay.start(
+                        new InetSocketAddress("127.0.0.1", 0),
+                        lm.localAddress(),
+                        LinkDelay.fixed(1_000_000),
+                        LinkDelay.fixed(1_000_000),
+                        "it-submit")) {
+            String base = "http://127.0.0.1:" + cp.port();
+            String admin = Files.readString(cpDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
+                    .strip();
+            post(
+                    base,
+                    admin,
+                    "/api/v1/organisations",
+                    Map.of("id", "op", "name", "Op", "kind", "CLOUD_OPERATOR", "country", "SG"));
+            post(
+                    base,
+                    admin,
+                    "/api/v1/sites",
+                    Map.of(
+                            "id",
+                            "sg-1",
+                            "name",
+                            "SG 1",
+                            "operator_id",
+                            "op",
+                            "country",
+                            "SG",
+                            "latitude_deg",
+                            1.35,
+                            "longitude_deg",
+                            103.8,
+                            "zone_radius_km",
+                            500));
+            for (String serial : new String[] {"SN-LIVE-1", "SN-OTHER"}) {
+                post(
+                        base,
+                        admin,
+                        "/api/v1/chips",
+                        Map.of("serial", serial, "model", "NVIDIA H100", "declared_site_id", "sg-1"));
+            }
+            post(
+                    base,
+                    admin,
+                    "/api/v1/landmarks",
+                    Map.of(
+                            "id",
+                            "sg1",
+                            "name",
+                            "Singapore",
+                            "latitude_deg",
+                            1.3667,
+                            "longitude_deg",
+                            103.75,
+                            "public_key",
+                            Base64.getEncoder()
+                                    .encodeToString(Ed25519Keys.rawPublicKey(
+                                            key.identity().certificate().getPublicKey()))));
+            Path own = token(base, admin, "SN-LIVE-1", dir.resolve("own-token"));
+            Path other = token(base, admin, "SN-OTHER", dir.resolve("other-token"));
+            String landmark = "127.0.0.1:" + link.address().getPort();
+
+            ProtocolCommandsIT.Run refused = run(
+                    "agent",
+                    "--device-keys",
+                    dir.resolve("devices").toString(),
+                    "--landmarks",
+                    landmark,
+                    "--rounds",
+                    "3",
+                    "--out",
+                    dir.resolve("r0.jsonl").toString(),
+                    "--ca",
+                    dir.resolve("ca/ca.pem").toString(),
+                    "--nvidia-smi",
+                    "/nonexistent/nvidia-smi",
+                    "--submit",
+                    "--server",
+                    base,
+                    "--token-file",
+                    other.toString());
+            assertThat(refused.exit()).isNotZero();
+            assertThat(refused.err()).contains("bound to chip SN-OTHER");
+
+            ProtocolCommandsIT.Run ok = run(
+                    "agent",
+                    "--device-keys",
+                    dir.resolve("devices").toString(),
+                    "--landmarks",
+                    landmark,
+                    "--rounds",
+                    "3",
+                    "--out",
+                    dir.resolve("r1.jsonl").toString(),
+                    "--ca",
+                    dir.resolve("ca/ca.pem").toString(),
+                    "--nvidia-smi",
+                    "/nonexistent/nvidia-smi",
+                    "--submit",
+                    "--server",
+                    base,
+                    "--token-file",
+                    own.toString());
+            assertThat(ok.exit()).as(ok.err()).isZero();
+            assertThat(ok.out()).contains("SN-LIVE-1: 1 receipts submitted, 1 accepted, 0 rejected");
+
+            JsonNode items = JSON.createArrayNode();
+            for (int i = 0; i < 100 && items.isEmpty(); i++) {
+                Thread.sleep(100);
+                items = get(base, admin, "/api/v1/chips/SN-LIVE-1/verdicts").path("items");
+            }
+            assertThat(items).isNotEmpty();
+            assertThat(items.get(items.size() - 1).path("verdicts").toString())
+                    .contains("IN_ZONE")
+                    .contains("EXCLUDES_RESTRICTED");
+        }
+    }
+
+    private Path token(String base, String admin, String serial, Path file) throws Exception {
+        JsonNode t = post(
+                base,
+                admin,
+                "/api/v1/tokens",
+                Map.of("name", "agent " + serial, "role", "AGENT", "bound_subject", serial));
+        Files.writeString(file, t.path("token").asText());
+        return file;
+    }
+
+    private JsonNode post(String base, String token, String path, Object body) throws Exception {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isBetween(200, 299);
+        return JSON.readTree(r.body());
+    }
+
+    private JsonNode get(String base, String token, String path) throws Exception {
+        HttpResponse<String> r = http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(r.body());
+    }
+}
