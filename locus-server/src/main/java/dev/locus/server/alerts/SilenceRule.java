@@ -107,7 +107,8 @@ public final class SilenceRule implements ReceiptIngestor.IngestListener {
             evidence.put("silent_for_seconds", Duration.between(s.since(), now).toSeconds());
             evidence.put("policy_seconds", silentFor.toSeconds());
             String summary = "chip " + s.serial() + " has not attested for "
-                    + Duration.between(s.since(), now).toHours() + " h (policy: " + silentFor.toHours() + " h)";
+                    + Durations.readable(Duration.between(s.since(), now)) + " (policy: "
+                    + Durations.readable(silentFor) + ")";
             if (alerts.raise(
                             Alert.Rule.SILENT,
                             Alert.Severity.WARNING,

@@ -58,7 +58,7 @@ public final class UnverifiedRule {
                             Alert.Severity.WARNING,
                             Alert.SubjectType.CHIP,
                             serial,
-                            "chip " + serial + " has no proven location for " + allowed.toHours() + " h",
+                            "chip " + serial + " has no proven location for " + Durations.readable(allowed),
                             Map.of("policy_seconds", allowed.toSeconds(), "since", cutoff.toString()))
                     .isPresent()) {
                 opened++;
