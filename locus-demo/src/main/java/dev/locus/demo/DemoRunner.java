@@ -446,7 +446,14 @@ public final class DemoRunner implements AutoCloseable {
         Instant end = duration.map(d -> Instant.now().plus(d)).orElse(Instant.MAX);
         while (!Thread.currentThread().isInterrupted() && Instant.now().isBefore(end)) {
             long t0 = System.nanoTime();
-            runCycle();
+            try {
+                runCycle();
+            } catch (DemoException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    break; // Ctrl-C while talking to the control plane: stop, not an error
+                }
+                throw e;
+            }
             long sleep = options.cycle().toMillis() - (System.nanoTime() - t0) / 1_000_000;
             if (sleep > 0) {
                 try {
@@ -455,6 +462,11 @@ public final class DemoRunner implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }
+        }
+        if (Thread.interrupted()) {
+            // Ctrl-C: the JVM is shutting down (the embedded database closes with it), so skip the
+            // summary and leave the flag clear for a clean stop of the servers.
+            return;
         }
         out.println();
         out.println("Latest verdicts:");
