@@ -15,7 +15,6 @@ import dev.locus.server.ControlPlane;
 import dev.locus.server.ServerConfig;
 import dev.locus.sim.relay.DelayRelay;
 import dev.locus.sim.relay.LinkDelay;
-import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -41,38 +40,7 @@ class AgentSubmitIT {
 
     @Test
     void agentSubmitsWithItsBoundToken_andTheChipVerifies(@TempDir Path dir) throws Exception {
-        String ca = dir.resolve("ca").toString();
-        assertThat(run("ca", "init", "--dir", ca).exit()).isZero();
-        assertThat(run(
-                                "ca",
-                                "issue-device",
-                                "--ca",
-                                ca,
-                                "--serial",
-                                "SN-LIVE-1",
-                                "--model",
-                                "NVIDIA H100",
-                                "--out",
-                                dir.resolve("devices").toString())
-                        .exit())
-                .isZero();
-        assertThat(run(
-                                "ca",
-                                "issue-landmark",
-                                "--ca",
-                                ca,
-                                "--id",
-                                "sg1",
-                                "--name",
-                                "Singapore",
-                                "--position",
-                                "1.3667,103.75",
-                                "--out",
-                                dir.resolve("landmarks").toString())
-                        .exit())
-                .isZero();
-        LandmarkKey key = LandmarkKey.load(
-                dir.resolve("landmarks/sg1.p12"), KeyPasswords.get(new PrintWriter(java.io.Writer.nullWriter())));
+        LandmarkKey key = CliPki.issue(dir, "SN-LIVE-1", "NVIDIA H100");
         IdentityVerifier ids = new IdentityVerifier(
                 Certificates.readPem(dir.resolve("ca/ca.pem")).get(0), Set.of(), InstantSource.system());
 
@@ -208,23 +176,28 @@ class AgentSubmitIT {
     }
 
     private JsonNode post(String base, String token, String path, Object body) throws Exception {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Authorization", "Bearer " + token)
+        HttpResponse<String> r = send(
+                base,
+                token,
+                path,
+                HttpRequest.newBuilder()
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
         assertThat(r.statusCode()).as(path + ": " + r.body()).isBetween(200, 299);
         return JSON.readTree(r.body());
     }
 
     private JsonNode get(String base, String token, String path) throws Exception {
-        HttpResponse<String> r = http.send(
-                HttpRequest.newBuilder(URI.create(base + path))
+        return JSON.readTree(
+                send(base, token, path, HttpRequest.newBuilder().GET()).body());
+    }
+
+    private HttpResponse<String> send(String base, String token, String path, HttpRequest.Builder request)
+            throws Exception {
+        return http.send(
+                request.uri(URI.create(base + path))
                         .header("Authorization", "Bearer " + token)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        return JSON.readTree(r.body());
     }
 }

@@ -42,41 +42,12 @@ class ProtocolCommandsIT {
 
     @Test
     void caAgentAndVerify_endToEnd(@TempDir Path dir) throws Exception {
+        LandmarkKey key = CliPki.issue(dir, "1650923000001", "NVIDIA H100 80GB HBM3");
         String ca = dir.resolve("ca").toString();
-        assertThat(run("ca", "init", "--dir", ca).exit()).isZero();
-        Run dev = run(
-                "ca",
-                "issue-device",
-                "--ca",
-                ca,
-                "--serial",
-                "1650923000001",
-                "--model",
-                "NVIDIA H100 80GB HBM3",
-                "--out",
-                dir.resolve("devices").toString());
-        assertThat(dev.exit()).as(dev.err()).isZero();
-        assertThat(run(
-                                "ca",
-                                "issue-landmark",
-                                "--ca",
-                                ca,
-                                "--id",
-                                "sg1",
-                                "--name",
-                                "Singapore",
-                                "--position",
-                                "1.3667,103.75",
-                                "--out",
-                                dir.resolve("landmarks").toString())
-                        .exit())
-                .isZero();
         assertThat(run("ca", "issue-device", "--ca", ca, "--serial", "../evil", "--model", "x")
                         .err())
                 .contains("--serial must be");
 
-        LandmarkKey key = LandmarkKey.load(
-                dir.resolve("landmarks/sg1.p12"), KeyPasswords.get(new PrintWriter(java.io.Writer.nullWriter())));
         IdentityVerifier ids = new IdentityVerifier(
                 Certificates.readPem(dir.resolve("ca/ca.pem")).get(0), Set.of(), InstantSource.system());
         try (LandmarkServer lm =
