@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Answer timed challenges from landmarks for this host's GPUs and write the signed receipts (JSON lines).",
-            "GPUs come from nvidia-smi; without it (no GPU), every key in --device-keys is measured."
+            "GPUs come from nvidia-smi; without it (no GPU), every key in --device-keys",
+            "is measured."
         })
 public final class AgentCommand implements Callable<Integer> {
     @Spec

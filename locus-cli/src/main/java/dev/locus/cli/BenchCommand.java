@@ -30,8 +30,9 @@ public final class BenchCommand implements Runnable {
             name = "protocol",
             mixinStandardHelpOptions = true,
             description = {
-                "Landmark timing overhead over a raw UDP echo (p50, p99) and verified challenge-responses per second,",
-                "landmark and agents in this process on loopback (real UDP sockets, real signatures and receipts)."
+                "Landmark timing overhead and verified challenge-responses per second.",
+                "Overhead over a raw UDP echo (p50, p99) and throughput, landmark and agents in this process on",
+                "loopback (real UDP sockets, real signatures and receipts)."
             })
     static final class Protocol implements Callable<Integer> {
         @Spec

@@ -18,13 +18,14 @@ import picocli.CommandLine.Option;
         name = "demo",
         mixinStandardHelpOptions = true,
         description = {
-            "Runs the whole of Locus on this machine with embedded defaults. First the evaluation of",
-            "the bundled real round trips between ~170 servers (what light speed proves), then the",
-            "system: the control plane on the embedded database, landmarks as UDP timing servers and a",
-            "fleet of chips behind emulated links built from those round trips. Mid-demo one chip is",
-            "rebuilt in Hong Kong, one relays through Singapore, one goes silent and one has its key",
-            "copied to a decoy; their alerts appear at /api/v1/alerts and in the dashboard.",
-            "Ctrl-C stops everything; a second run starts afresh."
+            "Runs the whole of Locus on this machine with embedded defaults.",
+            "First the evaluation of the bundled real round trips between ~170 servers",
+            "(what light speed proves), then the system: the control plane on the",
+            "embedded database, landmarks as UDP timing servers and a fleet of chips",
+            "behind emulated links built from those round trips. Mid-demo one chip is",
+            "rebuilt in Hong Kong, one relays through Singapore, one goes silent and one",
+            "has its key copied to a decoy; their alerts appear at /api/v1/alerts and in",
+            "the dashboard. Ctrl-C stops everything; a second run starts afresh."
         })
 final class DemoCommand implements Callable<Integer> {
 

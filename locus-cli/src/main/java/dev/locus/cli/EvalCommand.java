@@ -24,10 +24,11 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Evaluates location verification on real round trips between servers.",
-            "Each host in turn is the device and every other host a landmark (after the mesh audit",
-            "removes landmarks whose published positions contradict light speed), using the minimum",
-            "round trip of either direction. Without --hosts/--rtt it uses the bundled WonderProxy",
-            "data of 2020-07-19. Exit code 3 if any verdict contradicts a published position."
+            "Each host in turn is the device and every other host a landmark (after the",
+            "mesh audit removes landmarks whose published positions contradict light",
+            "speed), using the minimum round trip of either direction. Without",
+            "--hosts/--rtt it uses the bundled WonderProxy data of 2020-07-19. Exit code",
+            "3 if any verdict contradicts a published position."
         })
 final class EvalCommand implements Callable<Integer> {
 

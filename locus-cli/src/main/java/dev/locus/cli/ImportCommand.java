@@ -13,8 +13,9 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Bulk-imports registry records from CSV (header row) or a JSON array, through the API.",
-            "All or nothing: on any bad row nothing is stored and every problem is listed with its",
-            "line, field and value. KIND is organisations, sites, licences, chips or landmarks."
+            "All or nothing: on any bad row nothing is stored and every problem is listed",
+            "with its line, field and value. KIND is organisations, sites, licences,",
+            "chips or landmarks."
         })
 final class ImportCommand implements Callable<Integer> {
     @Mixin

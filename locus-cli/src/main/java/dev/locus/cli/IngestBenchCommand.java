@@ -43,6 +43,7 @@ import picocli.CommandLine.Option;
         name = "ingest",
         mixinStandardHelpOptions = true,
         description = {
+            "Load run of the control plane: receipts per second and API read latency.",
             "Starts a control plane on a fresh database, registers CHIPS chips (bulk import through the",
             "API) and 24 landmarks, then for SECONDS posts signed receipts over HTTP from several",
             "clients while a reader measures API read latency. Each chip is measured by 6 fixed",

@@ -39,7 +39,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Run a landmark: answer devices with timed, signed challenge-responses over UDP and send signed receipts.",
-            "The key store comes from 'locus ca issue-landmark'; --position must equal the certified position."
+            "The key store comes from 'locus ca issue-landmark'; --position must equal",
+            "the certified position."
         })
 public final class LandmarkCommand implements Callable<Integer> {
     @Spec

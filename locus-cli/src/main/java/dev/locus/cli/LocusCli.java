@@ -12,9 +12,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = LocusCli.Version.class,
         description = {
-            "Locus proves where export-controlled AI accelerators run, from signed, timed",
-            "challenge-responses with landmarks at known positions (light is the speed limit).",
-            ""
+            "Locus proves where export-controlled AI accelerators run, from signed, timed challenge-responses with landmarks at known positions (light is the speed limit)."
         },
         subcommands = {
             DemoCommand.class,

@@ -21,10 +21,10 @@ import picocli.CommandLine.Parameters;
         name = "receipts",
         mixinStandardHelpOptions = true,
         description = {
-            "Submits a file of signed receipts (a JSON array, or one JSON object per line) through the",
-            "API in batches. Every receipt is stored, accepted or rejected with its reason; the totals",
-            "by outcome are printed. Landmark and agent tokens may only submit their own receipts.",
-            "Lines written by ./locus agent --out are accepted as they are."
+            "Submits a file of signed receipts (a JSON array, or one JSON object per line) through the API in batches.",
+            "Every receipt is stored, accepted or rejected with its reason; the totals by",
+            "outcome are printed. Landmark and agent tokens may only submit their own",
+            "receipts. Lines written by ./locus agent --out are accepted as they are."
         })
 final class ReceiptsCommand implements Callable<Integer> {
     @Mixin

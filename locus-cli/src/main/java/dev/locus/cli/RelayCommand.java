@@ -15,6 +15,7 @@ import picocli.CommandLine.Spec;
         name = "relay",
         mixinStandardHelpOptions = true,
         description = {
+            "EMULATION ONLY: a UDP forwarder that holds each datagram for a link's one-way delay.",
             "EMULATION ONLY: forward UDP to --upstream, holding each datagram for the link's one-way delay,",
             "so a landmark on this machine appears as far away as a real one (the relay only ever adds delay)."
         })

@@ -14,8 +14,7 @@ import picocli.CommandLine.Parameters;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "Fetches the diversion report of a chip, or with --licence the report of a licence",
-            "(json, csv or html) through the API."
+            "Fetches the diversion report of a chip, or with --licence the report of a licence (json, csv or html) through the API."
         })
 final class ReportCommand implements Callable<Integer> {
     @Mixin

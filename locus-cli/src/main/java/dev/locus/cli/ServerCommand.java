@@ -13,6 +13,7 @@ import picocli.CommandLine.Option;
         name = "server",
         mixinStandardHelpOptions = true,
         description = {
+            "Runs the control plane (registry, ingestion, verdicts, alerts, REST API, dashboard).",
             "Runs the control plane: registry, receipt ingestion, verdicts, alerts and the REST API",
             "(OpenAPI at /api/v1/openapi.json, Prometheus metrics at /metrics, health at /health).",
             "Every endpoint needs a bearer token; a fresh installation writes an admin token to",

@@ -47,6 +47,7 @@ import picocli.CommandLine.Spec;
         name = "verify",
         mixinStandardHelpOptions = true,
         description = {
+            "Checks signed receipts and turns them into verdicts.",
             "Check signed receipts (landmark signature, device proof, certificates) and turn them into verdicts:",
             "the shortest round trip per landmark bounds each device (speed of light), judged against its declared site."
         })
