@@ -51,8 +51,8 @@ class AgentSubmitIT {
                 DelayRelay link = DelayRelay.start(
                         new InetSocketAddress("127.0.0.1", 0),
                         lm.localAddress(),
-                        LinkDelay.fixed(1_000_000),
-                        LinkDelay.fixed(1_000_000),
+                        LinkDelay.fixed(500_000),
+                        LinkDelay.fixed(500_000),
                         "it-submit")) {
             String base = "http://127.0.0.1:" + cp.port();
             String admin = Files.readString(cpDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
