@@ -81,13 +81,30 @@ class AgentSubmitIT {
                             103.8,
                             "zone_radius_km",
                             500));
-            for (String serial : new String[] {"SN-LIVE-1", "SN-OTHER"}) {
-                post(
-                        base,
-                        admin,
-                        "/api/v1/chips",
-                        Map.of("serial", serial, "model", "NVIDIA H100", "declared_site_id", "sg-1"));
-            }
+            // SN-LIVE-1 is registered with its device key, so the control plane also checks the chip's own
+            // proof of the timed round (ProtocolReceiptsTest shows a wrong key refused).
+            String deviceKey = Base64.getEncoder()
+                    .encodeToString(Ed25519Keys.rawPublicKey(Certificates.readPem(dir.resolve("devices/SN-LIVE-1.pem"))
+                            .get(0)
+                            .getPublicKey()));
+            post(
+                    base,
+                    admin,
+                    "/api/v1/chips",
+                    Map.of(
+                            "serial",
+                            "SN-LIVE-1",
+                            "model",
+                            "NVIDIA H100",
+                            "declared_site_id",
+                            "sg-1",
+                            "device_public_key",
+                            deviceKey));
+            post(
+                    base,
+                    admin,
+                    "/api/v1/chips",
+                    Map.of("serial", "SN-OTHER", "model", "NVIDIA H100", "declared_site_id", "sg-1"));
             post(
                     base,
                     admin,

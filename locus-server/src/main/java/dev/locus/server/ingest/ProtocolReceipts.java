@@ -3,6 +3,7 @@ package dev.locus.server.ingest;
 import dev.locus.protocol.crypto.Ed25519Keys;
 import dev.locus.protocol.receipt.SignedReceipt;
 import dev.locus.protocol.wire.Decoded;
+import dev.locus.protocol.wire.ProofMessage;
 import dev.locus.server.Bytes;
 import dev.locus.server.registry.Landmark;
 import java.nio.ByteBuffer;
@@ -48,20 +49,11 @@ public final class ProtocolReceipts implements ReceiptSignatureVerifier {
         if (!isProtocolPayload(r.signedPayload())) {
             return Optional.of("payload is not a LOCUS-RECEIPT-V1 receipt");
         }
-        byte[] body = Arrays.copyOfRange(payload, TAG.length, payload.length);
-        byte[] sig = r.signature().toArray();
-        if (body.length > 0xFFFF || sig.length == 0 || sig.length > 0xFF) {
-            return Optional.of("receipt body or signature has an impossible length");
+        Decoded<SignedReceipt> decoded = decode(r);
+        if (decoded instanceof Decoded.Rejected<SignedReceipt> rej) {
+            return Optional.of("receipt does not decode: " + rej.detail());
         }
-        ByteBuffer wire = ByteBuffer.allocate(2 + body.length + 1 + sig.length);
-        wire.putShort((short) body.length).put(body).put((byte) sig.length).put(sig);
-        SignedReceipt signed;
-        switch (SignedReceipt.decode(wire.array())) {
-            case Decoded.Accepted<SignedReceipt> a -> signed = a.value();
-            case Decoded.Rejected<SignedReceipt> rej -> {
-                return Optional.of("receipt does not decode: " + rej.detail());
-            }
-        }
+        SignedReceipt signed = ((Decoded.Accepted<SignedReceipt>) decoded).value();
         var pr = signed.receipt();
         if (!pr.landmarkId().equals(r.landmarkId())) {
             return Optional.of("signed landmark id '" + pr.landmarkId() + "' differs from landmark_id");
@@ -89,8 +81,45 @@ public final class ProtocolReceipts implements ReceiptSignatureVerifier {
         if (key.length != Ed25519Keys.PUBLIC_KEY_BYTES) {
             return Optional.of("landmark " + landmark.id() + " has no usable Ed25519 key");
         }
-        return Ed25519Keys.verify(key, payload, sig)
+        return Ed25519Keys.verify(key, payload, r.signature().toArray())
                 ? Optional.empty()
                 : Optional.of("signature does not verify with landmark " + landmark.id() + "'s key");
+    }
+
+    @Override
+    public Optional<String> verifyDevice(Receipt r, Bytes devicePublicKey) {
+        byte[] key = devicePublicKey.toArray();
+        if (key.length != Ed25519Keys.PUBLIC_KEY_BYTES) {
+            return Optional.of("chip " + r.chipSerial() + " has no usable registered Ed25519 key");
+        }
+        if (!(decode(r) instanceof Decoded.Accepted<SignedReceipt> a)) {
+            return Optional.of("receipt does not decode");
+        }
+        var pr = a.value().receipt();
+        byte[] proof =
+                ProofMessage.of(pr.sessionId(), pr.minRound(), pr.minNonce(), pr.landmarkId(), pr.deviceCertificate());
+        return Ed25519Keys.verify(key, proof, pr.deviceProof())
+                ? Optional.empty()
+                : Optional.of("device proof of the timed round does not verify with chip " + r.chipSerial()
+                        + "'s registered key: another key answered the challenge");
+    }
+
+    /** The landmark-signed receipt carried by a control-plane receipt (tag and body, plus signature). */
+    private static Decoded<SignedReceipt> decode(Receipt r) {
+        byte[] payload = r.signedPayload().toArray();
+        if (!isProtocolPayload(r.signedPayload())) {
+            return new Decoded.Rejected<>(
+                    dev.locus.protocol.wire.RejectReason.MALFORMED, "payload is not a LOCUS-RECEIPT-V1 receipt");
+        }
+        byte[] body = Arrays.copyOfRange(payload, TAG.length, payload.length);
+        byte[] sig = r.signature().toArray();
+        if (body.length > 0xFFFF || sig.length == 0 || sig.length > 0xFF) {
+            return new Decoded.Rejected<>(
+                    dev.locus.protocol.wire.RejectReason.MALFORMED,
+                    "receipt body or signature has an impossible length");
+        }
+        ByteBuffer wire = ByteBuffer.allocate(2 + body.length + 1 + sig.length);
+        wire.putShort((short) body.length).put(body).put((byte) sig.length).put(sig);
+        return SignedReceipt.decode(wire.array());
     }
 }

@@ -20,4 +20,11 @@ public final class ReceiptFormats implements ReceiptSignatureVerifier {
                 ? protocol.verify(receipt, landmark)
                 : lcr1.verify(receipt, landmark);
     }
+
+    @Override
+    public Optional<String> verifyDevice(Receipt receipt, dev.locus.server.Bytes devicePublicKey) {
+        return ProtocolReceipts.isProtocolPayload(receipt.signedPayload())
+                ? protocol.verifyDevice(receipt, devicePublicKey)
+                : Optional.empty();
+    }
 }

@@ -227,7 +227,7 @@ public final class ReceiptIngestor {
         for (String id : landmarkIds) {
             RegistryService.landmark(c, id).ifPresent(l -> landmarks.put(id, l));
         }
-        Set<String> chips = existingChips(c, chipSerials);
+        Map<String, Optional<Bytes>> chips = existingChips(c, chipSerials);
         Set<String> seenNonces = new HashSet<>();
         Set<String> usedNonces = usedNonces(c, batch, verdicts);
         for (int i = 0; i < batch.size(); i++) {
@@ -273,7 +273,7 @@ public final class ReceiptIngestor {
     private Optional<Rejection> check(
             Receipt r,
             Map<String, Landmark> landmarks,
-            Set<String> chips,
+            Map<String, Optional<Bytes>> chips,
             Set<String> seenNonces,
             Set<String> usedNonces) {
         Landmark landmark = landmarks.get(r.landmarkId());
@@ -283,12 +283,19 @@ public final class ReceiptIngestor {
         if (landmark.status() == Model.LandmarkStatus.RETIRED) {
             return reject(RejectionReason.LANDMARK_RETIRED, "landmark " + r.landmarkId() + " is retired");
         }
-        if (!chips.contains(r.chipSerial())) {
+        if (!chips.containsKey(r.chipSerial())) {
             return reject(RejectionReason.UNKNOWN_CHIP, "chip_serial " + r.chipSerial() + " is not registered");
         }
         Optional<String> bad = verifier.verify(r, landmark);
         if (bad.isPresent()) {
             return reject(RejectionReason.BAD_SIGNATURE, bad.get());
+        }
+        Optional<Bytes> deviceKey = chips.get(r.chipSerial());
+        if (deviceKey.isPresent()) {
+            Optional<String> badDevice = verifier.verifyDevice(r, deviceKey.get());
+            if (badDevice.isPresent()) {
+                return reject(RejectionReason.BAD_SIGNATURE, badDevice.get());
+            }
         }
         String nonceKey = r.landmarkId() + "/" + r.nonce().toHex();
         if (!seenNonces.add(nonceKey)) {
@@ -340,20 +347,22 @@ public final class ReceiptIngestor {
         return used;
     }
 
-    private static Set<String> existingChips(Connection c, Set<String> serials) throws SQLException {
-        Set<String> out = new HashSet<>();
+    /** Registered chips among {@code serials}, each with its registered device key, if any. */
+    private static Map<String, Optional<Bytes>> existingChips(Connection c, Set<String> serials) throws SQLException {
+        Map<String, Optional<Bytes>> out = new HashMap<>();
         List<String> list = new ArrayList<>(serials);
         for (int from = 0; from < list.size(); from += 500) {
             List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
             String marks = chunk.stream().map(x -> "?").collect(Collectors.joining(","));
             try (PreparedStatement ps =
-                    c.prepareStatement("SELECT serial FROM chips WHERE serial IN (" + marks + ")")) {
+                    c.prepareStatement("SELECT serial, device_public_key FROM chips WHERE serial IN (" + marks + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setString(i + 1, chunk.get(i));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(rs.getString(1));
+                        byte[] key = rs.getBytes(2);
+                        out.put(rs.getString(1), Optional.ofNullable(key).map(Bytes::of));
                     }
                 }
             }

@@ -118,6 +118,21 @@ class ProtocolReceiptsTest {
         assertThat(verifier.verify(garbled, registered)).isPresent();
     }
 
+    @Test
+    void deviceProof_verifiesWithTheChipsRegisteredKey_andNoOther() {
+        Receipt r = ProtocolReceipts.toReceipt(signed(List.of(2_000_000L)));
+        Bytes chipKey = Bytes.of(
+                Ed25519Keys.rawPublicKey(device.identity().certificate().getPublicKey()));
+        assertThat(verifier.verifyDevice(r, chipKey)).isEmpty();
+        Pkcs12DeviceKey other =
+                Pkcs12DeviceKey.generate(ca, "1650923000001", "NVIDIA H100 80GB HBM3", Duration.ofDays(30), random);
+        Bytes otherKey =
+                Bytes.of(Ed25519Keys.rawPublicKey(other.identity().certificate().getPublicKey()));
+        assertThat(verifier.verifyDevice(r, otherKey))
+                .hasValueSatisfying(m -> assertThat(m).contains("device proof").contains("registered key"));
+        assertThat(verifier.verifyDevice(r, Bytes.of(new byte[5]))).isPresent();
+    }
+
     private SignedReceipt signed(List<Long> samples) {
         SessionId session = SessionId.random(random);
         Nonce nonce = Nonce.random(random);
