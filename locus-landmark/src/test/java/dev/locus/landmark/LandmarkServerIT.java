@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.locus.protocol.identity.Certificates;
 import dev.locus.protocol.identity.Pkcs12DeviceKey;
+import dev.locus.protocol.identity.SoftHsm;
 import dev.locus.protocol.receipt.Receipt;
 import dev.locus.protocol.receipt.ReceiptRecord;
 import dev.locus.protocol.receipt.ReceiptVerifier;
