@@ -1,7 +1,6 @@
 package dev.locus.geo.bound;
 
 import dev.locus.geo.GeoException;
-import java.time.Duration;
 
 /**
  * A measured round-trip time, in nanoseconds. Must be positive and at most {@link #MAX_NANOS}
@@ -31,10 +30,6 @@ public record RoundTrip(long nanos) implements Comparable<RoundTrip> {
             throw new GeoException("round trip must be > 0 and <= 10000 ms, got " + millis + " ms");
         }
         return new RoundTrip((long) Math.ceil(millis * 1e6));
-    }
-
-    public static RoundTrip of(Duration duration) {
-        return ofNanos(duration.toNanos());
     }
 
     public double millis() {

@@ -43,9 +43,4 @@ public record SpeedBound(double kmPerMs) {
     public Distance maxDistance(RoundTrip roundTrip) {
         return Distance.ofKm(roundTrip.millis() * kmPerMs / 2.0);
     }
-
-    /** The shortest round trip that the speed allows over {@code distance}: {@code 2 d / v}. */
-    public RoundTrip minRoundTrip(Distance distance) {
-        return RoundTrip.ofMillis(Math.max(1e-6, 2.0 * distance.km() / kmPerMs));
-    }
 }

@@ -62,12 +62,6 @@ public final class Jurisdiction {
         return new Jurisdiction(iso, name, memoize(() -> assemble(iso, loops)));
     }
 
-    /** A jurisdiction from an already built polygon. */
-    public static Jurisdiction of(String code, String name, S2Polygon polygon) {
-        String iso = validateCode(code);
-        return new Jurisdiction(iso, name, () -> polygon);
-    }
-
     static String validateCode(String code) {
         String iso = code.strip().toUpperCase(Locale.ROOT);
         if (!iso.matches("[A-Z]{2}")) {

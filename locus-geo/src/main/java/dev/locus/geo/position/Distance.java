@@ -21,14 +21,6 @@ public record Distance(double km) implements Comparable<Distance> {
         return new Distance(km);
     }
 
-    public static Distance ofMeters(double meters) {
-        return new Distance(meters / 1000.0);
-    }
-
-    public double meters() {
-        return km * 1000.0;
-    }
-
     @Override
     public int compareTo(Distance o) {
         return Double.compare(km, o.km);

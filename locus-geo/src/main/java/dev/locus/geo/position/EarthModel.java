@@ -59,9 +59,4 @@ public final class EarthModel {
     public static Distance upperDistance(S1Angle angle) {
         return Distance.ofKm(Math.max(0, angle.radians()) * INNER_RADIUS_KM);
     }
-
-    /** A spherical angle expressed as kilometres on the mean-radius sphere (for reporting). */
-    public static Distance meanDistance(S1Angle angle) {
-        return Distance.ofKm(angle.radians() * MEAN_RADIUS_KM);
-    }
 }

@@ -15,12 +15,10 @@ import java.util.List;
  * distance from a site, an upper bound of the area, and the discs whose boundaries cut the region.
  *
  * @param cells covering cells
- * @param insideSteradians area of the cells wholly inside the region (a lower bound of its area)
  * @param coveringSteradians area of all covering cells (an upper bound of the region's area)
  * @param boundingDiscs discs whose boundary crosses some covering cell, i.e. that shape the region
  */
-public record Coverage(
-        List<S2Cell> cells, double insideSteradians, double coveringSteradians, List<Disc> boundingDiscs) {
+public record Coverage(List<S2Cell> cells, double coveringSteradians, List<Disc> boundingDiscs) {
 
     /** Finest level a covering refines to (cells of about 10 m): extents need no more. */
     private static final int MAX_LEVEL = 20;
@@ -76,16 +74,11 @@ public record Coverage(
             level = next;
             levelActive = nextActive;
         }
-        double inside = 0, covering = 0;
+        double covering = 0;
         BitSet bounding = new BitSet(capCount);
         for (int k = 0; k < done.size(); k++) {
-            double area = done.get(k).exactArea();
-            covering += area;
-            int[] active = doneActive.get(k);
-            if (active.length == 0) {
-                inside += area;
-            }
-            for (int i : active) {
+            covering += done.get(k).exactArea();
+            for (int i : doneActive.get(k)) {
                 bounding.set(i);
             }
         }
@@ -93,7 +86,7 @@ public record Coverage(
         for (int i = bounding.nextSetBit(0); i >= 0; i = bounding.nextSetBit(i + 1)) {
             discs.add(region.candidateBoundingDiscs().get(i));
         }
-        return new Coverage(List.copyOf(done), inside, covering, List.copyOf(discs));
+        return new Coverage(List.copyOf(done), covering, List.copyOf(discs));
     }
 
     /** The largest angle from {@code point} to any point of the covering (an upper bound for the region). */

@@ -24,16 +24,13 @@ public final class FeasibleRegion {
         PARTIAL
     }
 
-    private final List<Disc> allDiscs;
     private final List<Disc> bounding;
     private final S2Cap[] caps;
     private final Disc smallest;
     private final boolean provenEmpty;
 
     private FeasibleRegion(List<Disc> discs) {
-        this.allDiscs = List.copyOf(discs);
-        List<Disc> constraining =
-                allDiscs.stream().filter(d -> !d.coversEarth()).toList();
+        List<Disc> constraining = discs.stream().filter(d -> !d.coversEarth()).toList();
         if (constraining.isEmpty()) {
             this.smallest = null;
             this.bounding = List.of();
@@ -68,11 +65,6 @@ public final class FeasibleRegion {
     /** The region of all given discs. An empty list gives the whole Earth. */
     public static FeasibleRegion of(List<Disc> discs) {
         return new FeasibleRegion(discs);
-    }
-
-    /** Every disc given, redundant ones included. */
-    public List<Disc> discs() {
-        return allDiscs;
     }
 
     /** The discs that may bound the region (the others contain it), smallest first. */
