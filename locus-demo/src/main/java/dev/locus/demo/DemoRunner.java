@@ -12,8 +12,6 @@ import dev.locus.protocol.identity.LandmarkKey;
 import dev.locus.protocol.identity.Pkcs12DeviceKey;
 import dev.locus.server.ControlPlane;
 import dev.locus.server.ServerConfig;
-import dev.locus.server.ingest.IngestPolicy;
-import dev.locus.server.persistence.DatabaseConfig;
 import dev.locus.sim.latency.LatencyDataset;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -127,19 +125,17 @@ public final class DemoRunner implements AutoCloseable {
     private void boot() {
         prepareDataDir(options.dataDir());
         Duration alertAfter = options.alertAfter();
+        // Short policy periods and window so the demo's alerts come within a minute.
         ServerConfig defaults = ServerConfig.defaults(options.dataDir());
-        ServerConfig config = new ServerConfig(
-                options.dataDir(),
-                "127.0.0.1",
-                options.port(),
-                DatabaseConfig.embedded(options.dataDir()),
-                IngestPolicy.live(),
-                alertAfter,
-                Duration.ofSeconds(2),
-                defaults.humanRequestsPerSecond(),
-                5000,
-                Duration.ofSeconds(Math.max(6, options.cycle().toSeconds() * 3)),
-                alertAfter);
+        ServerConfig config = ServerConfig.builder(options.dataDir())
+                .port(options.port())
+                .silentFor(alertAfter)
+                .unverifiedFor(alertAfter)
+                .ruleInterval(Duration.ofSeconds(2))
+                .rateLimits(defaults.humanRequestsPerSecond(), 5000)
+                .measurementWindow(
+                        Duration.ofSeconds(Math.max(6, options.cycle().toSeconds() * 3)))
+                .build();
         controlPlane = ControlPlane.start(config, InstantSource.system());
         resources.add(controlPlane);
         client = new ControlPlaneClient(controlPlane.port());
