@@ -59,6 +59,12 @@ public final class ControlPlane implements AutoCloseable {
     private final PrometheusMeterRegistry metrics;
     private final ScheduledExecutorService scheduler;
     private final ApiServer api;
+    /**
+     * At JVM exit (Ctrl-C) the embedded database closes itself in its own shutdown hook, in parallel
+     * with whoever closes this control plane; stop background work at once so it does not fail
+     * noisily against a closed database.
+     */
+    private final Thread quiesceOnExit = new Thread(this::quiesce, "locus-quiesce-on-exit");
 
     private ControlPlane(ServerConfig config, InstantSource clock) {
         this.config = config;
@@ -110,6 +116,7 @@ public final class ControlPlane implements AutoCloseable {
             long every = config.ruleInterval().toMillis();
             cp.scheduler.scheduleWithFixedDelay(cp::runRules, every, every, TimeUnit.MILLISECONDS);
             cp.scheduler.scheduleWithFixedDelay(cp::assessPending, 250, 250, TimeUnit.MILLISECONDS);
+            Runtime.getRuntime().addShutdownHook(cp.quiesceOnExit);
         } catch (RuntimeException e) {
             cp.close();
             throw e;
@@ -139,6 +146,11 @@ public final class ControlPlane implements AutoCloseable {
         LOG.info("fresh installation: admin token written to {} (readable by this user only)", file);
     }
 
+    private void quiesce() {
+        assessments.stop();
+        scheduler.shutdown();
+    }
+
     /** Runs the time-based alert rules once; also called by the scheduler. */
     public void runRules() {
         try {
@@ -148,6 +160,10 @@ public final class ControlPlane implements AutoCloseable {
                 LOG.info("time-based rules opened {} SILENT and {} UNVERIFIED alerts", silent, unproven);
             }
         } catch (RuntimeException e) {
+            if (scheduler.isShutdown()) {
+                LOG.info("alert rules cut short by shutdown");
+                return;
+            }
             LOG.error("alert rules failed; will retry at the next interval", e);
         }
     }
@@ -157,6 +173,10 @@ public final class ControlPlane implements AutoCloseable {
         try {
             return assessments.drain();
         } catch (RuntimeException e) {
+            if (scheduler.isShutdown()) {
+                LOG.info("assessment run cut short by shutdown");
+                return 0;
+            }
             LOG.error("assessment run failed; will retry", e);
             return 0;
         }
@@ -214,6 +234,11 @@ public final class ControlPlane implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(quiesceOnExit);
+        } catch (IllegalStateException alreadyExiting) {
+            // close() runs inside the JVM's shutdown: the hook has run or is running.
+        }
         // No interrupts: an interrupted thread in the middle of file I/O closes H2's file channel.
         assessments.stop();
         scheduler.shutdown();

@@ -77,7 +77,14 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
                         stored.incrementAndGet();
                     }
                 } catch (RuntimeException e) {
-                    LOG.error("assessing chip {} failed; it will be assessed again with its next receipt", serial, e);
+                    if (stopping) {
+                        // The process is stopping and the database may already be closed under us.
+                        LOG.info("assessment of chip {} cut short by shutdown; it stays pending", serial);
+                        pending.add(serial);
+                    } else {
+                        LOG.error(
+                                "assessing chip {} failed; it will be assessed again with its next receipt", serial, e);
+                    }
                 } finally {
                     inFlight.remove(serial);
                 }
