@@ -1,8 +1,14 @@
 package dev.locus.cli;
 
+import dev.locus.protocol.identity.Certificates;
 import dev.locus.server.ControlPlane;
 import dev.locus.server.ServerConfig;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -40,12 +46,25 @@ final class ServerCommand implements Callable<Integer> {
             description = "chips assessed in parallel (default: half the processors, at least 1)")
     Integer assessmentThreads;
 
+    @Option(
+            names = "--manufacturer-ca",
+            paramLabel = "FILE",
+            description = "PEM file of a manufacturer CA certificate (e.g. ca/ca.pem from 'locus ca init') trusted"
+                    + " to vouch for chips' device certificates; repeatable. Without one, chips register without"
+                    + " a certificate.")
+    List<Path> manufacturerCas = new ArrayList<>();
+
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws InterruptedException, IOException {
+        List<X509Certificate> cas = new ArrayList<>();
+        for (Path file : manufacturerCas) {
+            cas.addAll(Certificates.readPem(file));
+        }
         ServerConfig.Builder b = ServerConfig.builder(db.dataDir)
                 .database(db.config())
                 .port(port)
-                .bindAddress(bind);
+                .bindAddress(bind)
+                .manufacturerCas(cas);
         if (assessmentThreads != null) {
             b.assessmentThreads(assessmentThreads);
         }
@@ -62,6 +81,11 @@ final class ServerCommand implements Callable<Integer> {
         System.out.printf(
                 "Locus control plane on http://%s:%d (database: %s)%n",
                 bind, cp.port(), config.database().safeUrl());
+        for (X509Certificate ca : cas) {
+            System.out.printf(
+                    "Trusted manufacturer CA: %s (%s)%n",
+                    ca.getSubjectX500Principal().getName(), Certificates.fingerprint(ca));
+        }
         System.out.printf(
                 "Admin token: %s (if this installation created one). Try:%n"
                         + "  curl -H \"Authorization: Bearer $(cat %s)\" http://%s:%d/api/v1/alerts%n",

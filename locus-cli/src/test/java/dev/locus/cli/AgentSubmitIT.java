@@ -32,6 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The agent submitting its receipts live to a running control plane with a token bound to its
  * chip, and the control plane turning them into a verdict; a token bound to another chip is refused.
+ * The chip is imported with the device certificate `ca issue-device` issued, and the control plane
+ * trusts the CA: each receipt's certificate and device proof are checked against it.
  */
 class AgentSubmitIT {
 
@@ -45,7 +47,12 @@ class AgentSubmitIT {
                 Certificates.readPem(dir.resolve("ca/ca.pem")).get(0), Set.of(), InstantSource.system());
 
         Path cpDir = dir.resolve("cp");
-        try (ControlPlane cp = ControlPlane.start(ServerConfig.defaults(cpDir).withPort(0), InstantSource.system());
+        // the control plane trusts the CA that `ca init` made, as `server --manufacturer-ca ca/ca.pem` does
+        ServerConfig config = ServerConfig.builder(cpDir)
+                .port(0)
+                .manufacturerCas(Certificates.readPem(dir.resolve("ca/ca.pem")))
+                .build();
+        try (ControlPlane cp = ControlPlane.start(config, InstantSource.system());
                 LandmarkServer lm =
                         LandmarkServer.start(LandmarkConfig.builder(key, ids).build());
                 DelayRelay link = DelayRelay.start(
@@ -81,25 +88,31 @@ class AgentSubmitIT {
                             103.8,
                             "zone_radius_km",
                             500));
-            // SN-LIVE-1 is registered with its device key, so the control plane also checks the chip's own
-            // proof of the timed round (ProtocolReceiptsTest shows a wrong key refused).
-            String deviceKey = Base64.getEncoder()
-                    .encodeToString(Ed25519Keys.rawPublicKey(Certificates.readPem(dir.resolve("devices/SN-LIVE-1.pem"))
-                            .get(0)
-                            .getPublicKey()));
-            post(
+            // SN-LIVE-1 is imported with the certificate `ca issue-device` wrote (a PEM spanning lines of the
+            // CSV), so the control plane checks every receipt's device certificate and the chip's own proof
+            // of the timed round against it (ReceiptIngestorTest shows the refusals).
+            Path pem = dir.resolve("devices/SN-LIVE-1.pem");
+            Path chips = dir.resolve("chips.csv");
+            Files.writeString(
+                    chips,
+                    "serial,model,declared_site_id,device_certificate\nSN-LIVE-1,NVIDIA H100,sg-1,\""
+                            + Files.readString(pem) + "\"\n");
+            ProtocolCommandsIT.Run imported = run(
+                    "import",
+                    "chips",
+                    chips.toString(),
+                    "--server",
                     base,
-                    admin,
-                    "/api/v1/chips",
-                    Map.of(
-                            "serial",
-                            "SN-LIVE-1",
-                            "model",
-                            "NVIDIA H100",
-                            "declared_site_id",
-                            "sg-1",
-                            "device_public_key",
-                            deviceKey));
+                    "--token-file",
+                    cpDir.resolve(ControlPlane.ADMIN_TOKEN_FILE).toString());
+            assertThat(imported.exit()).as(imported.err()).isZero();
+            assertThat(get(base, admin, "/api/v1/chips/SN-LIVE-1")
+                            .path("device_certificate")
+                            .path("sha256")
+                            .asText())
+                    .isEqualTo(
+                            Certificates.fingerprint(Certificates.readPem(pem).get(0))
+                                    .toHex());
             post(
                     base,
                     admin,

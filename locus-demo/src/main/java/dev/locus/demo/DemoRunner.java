@@ -7,6 +7,7 @@ import dev.locus.landmark.LandmarkConfig;
 import dev.locus.landmark.LandmarkServer;
 import dev.locus.protocol.crypto.Ed25519Keys;
 import dev.locus.protocol.identity.CertificateAuthority;
+import dev.locus.protocol.identity.Certificates;
 import dev.locus.protocol.identity.IdentityVerifier;
 import dev.locus.protocol.identity.LandmarkKey;
 import dev.locus.protocol.identity.Pkcs12DeviceKey;
@@ -125,9 +126,14 @@ public final class DemoRunner implements AutoCloseable {
     private void boot() {
         prepareDataDir(options.dataDir());
         Duration alertAfter = options.alertAfter();
-        // Short policy periods and window so the demo's alerts come within a minute.
+        ca = CertificateAuthority.create(
+                "Locus demo manufacturer CA", Duration.ofDays(365), InstantSource.system(), random);
+        // Short policy periods and window so the demo's alerts come within a minute. The control
+        // plane trusts the demo CA: chips register with their device certificates, and each receipt's
+        // device certificate and proof are checked against them.
         ServerConfig defaults = ServerConfig.defaults(options.dataDir());
         ServerConfig config = ServerConfig.builder(options.dataDir())
+                .manufacturerCas(List.of(ca.certificate()))
                 .port(options.port())
                 .silentFor(alertAfter)
                 .unverifiedFor(alertAfter)
@@ -146,8 +152,6 @@ public final class DemoRunner implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the control plane's admin token", e);
         }
-        ca = CertificateAuthority.create(
-                "Locus demo manufacturer CA", Duration.ofDays(365), InstantSource.system(), random);
         IdentityVerifier trust = new IdentityVerifier(ca.certificate(), Set.of(), InstantSource.system());
         startLandmarks(trust);
         agent = new Agent(AgentConfig.defaults().withLandmarkTrust(trust).withAnswerTimeout(Duration.ofSeconds(1)));
@@ -266,10 +270,8 @@ public final class DemoRunner implements AutoCloseable {
                         "lic-" + siteId,
                         "declared_site_id",
                         siteId,
-                        "device_public_key",
-                        Base64.getEncoder()
-                                .encodeToString(Ed25519Keys.rawPublicKey(
-                                        key.identity().certificate().getPublicKey()))));
+                        "device_certificate",
+                        Certificates.toPem(key.identity().certificate())));
         recordCustody(serial, siteId);
         String token = client.post(
                         "/api/v1/tokens",

@@ -3,7 +3,9 @@ package dev.locus.server;
 import dev.locus.server.ingest.IngestPolicy;
 import dev.locus.server.persistence.DatabaseConfig;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * How a control plane runs. Build with {@link #defaults(Path)} and the {@code with...} methods, or
@@ -21,6 +23,8 @@ import java.time.Duration;
  * @param measurementWindow how far back receipts count towards a chip's verdict
  * @param unverifiedFor how long an installed chip may go without a proven verdict before UNVERIFIED
  * @param assessmentThreads chips assessed in parallel (default: half the processors, at least 1)
+ * @param manufacturerCas CA certificates trusted to vouch for chips' device certificates (default:
+ *     none, so chips can only be registered without one)
  */
 public record ServerConfig(
         Path dataDir,
@@ -34,9 +38,11 @@ public record ServerConfig(
         double deviceRequestsPerSecond,
         Duration measurementWindow,
         Duration unverifiedFor,
-        int assessmentThreads) {
+        int assessmentThreads,
+        List<X509Certificate> manufacturerCas) {
 
     public ServerConfig {
+        manufacturerCas = List.copyOf(manufacturerCas);
         if (port < 0 || port > 65535) {
             throw new LocusServerException("port must be in [0, 65535], got " + port);
         }
@@ -82,7 +88,8 @@ public record ServerConfig(
                 deviceRequestsPerSecond,
                 measurementWindow,
                 unverifiedFor,
-                defaultAssessmentThreads());
+                defaultAssessmentThreads(),
+                List.of());
     }
 
     private static int defaultAssessmentThreads() {
@@ -115,6 +122,7 @@ public record ServerConfig(
         b.measurementWindow = measurementWindow;
         b.unverifiedFor = unverifiedFor;
         b.assessmentThreads = assessmentThreads;
+        b.manufacturerCas = manufacturerCas;
         return b;
     }
 
@@ -157,6 +165,7 @@ public record ServerConfig(
         private Duration measurementWindow = Duration.ofHours(24);
         private Duration unverifiedFor = Duration.ofHours(24);
         private int assessmentThreads = defaultAssessmentThreads();
+        private List<X509Certificate> manufacturerCas = List.of();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -214,6 +223,12 @@ public record ServerConfig(
             return this;
         }
 
+        /** The manufacturer CA certificates trusted for chips' device certificates. */
+        public Builder manufacturerCas(List<X509Certificate> v) {
+            manufacturerCas = List.copyOf(v);
+            return this;
+        }
+
         /** @throws LocusServerException naming the first value out of range */
         public ServerConfig build() {
             return new ServerConfig(
@@ -228,7 +243,8 @@ public record ServerConfig(
                     deviceRequestsPerSecond,
                     measurementWindow,
                     unverifiedFor,
-                    assessmentThreads);
+                    assessmentThreads,
+                    manufacturerCas);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.locus.server;
 
 import dev.locus.server.audit.AuditLog;
+import dev.locus.server.identity.ManufacturerTrust;
 import dev.locus.server.ingest.Ed25519ReceiptVerifier;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
@@ -29,8 +30,18 @@ public final class Fixtures {
         return new RegistryService(db, new AuditLog(clock, Json.mapper()), clock);
     }
 
+    /** A registry that trusts {@code trust} for chips' device certificates. */
+    public static RegistryService registry(Database db, InstantSource clock, ManufacturerTrust trust) {
+        return new RegistryService(db, new AuditLog(clock, Json.mapper()), clock, trust);
+    }
+
     /** Registers the fixture records; the landmark {@code lm-sg} uses {@code landmarkKey}. */
     public static void populate(RegistryService r, KeyPair landmarkKey) {
+        populate(r, Ed25519ReceiptVerifier.rawPublicKey(landmarkKey.getPublic()));
+    }
+
+    /** Registers the fixture records; the landmark {@code lm-sg} has the raw Ed25519 key {@code landmarkKey}. */
+    public static void populate(RegistryService r, Bytes landmarkKey) {
         r.createOrganisation(Map.of("id", "nvx", "name", "NVX Corp", "kind", "EXPORTER", "country", "US"), "test");
         r.createOrganisation(
                 Map.of("id", "sgdc", "name", "SG Data Centre", "kind", "CLOUD_OPERATOR", "country", "SG"), "test");
@@ -62,9 +73,7 @@ public final class Fixtures {
                         "name", "Singapore landmark",
                         "latitude_deg", "1.35",
                         "longitude_deg", "103.82",
-                        "public_key",
-                                Ed25519ReceiptVerifier.rawPublicKey(landmarkKey.getPublic())
-                                        .toBase64()),
+                        "public_key", landmarkKey.toBase64()),
                 "test");
     }
 }

@@ -81,7 +81,19 @@ public final class Certificates {
      * @throws IllegalArgumentException naming the file when it holds none or a broken one
      */
     public static List<X509Certificate> readPem(Path file) throws IOException {
-        String text = Files.readString(file, StandardCharsets.US_ASCII);
+        try {
+            return fromPem(Files.readString(file, StandardCharsets.US_ASCII));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Parses every certificate of PEM text, in order.
+     *
+     * @throws IllegalArgumentException when the text holds none or a broken one
+     */
+    public static List<X509Certificate> fromPem(String text) {
         List<X509Certificate> out = new ArrayList<>();
         int from = 0;
         while (true) {
@@ -91,18 +103,18 @@ public final class Certificates {
             }
             int end = text.indexOf("-----END CERTIFICATE-----", begin);
             if (end < 0) {
-                throw new IllegalArgumentException(file + ": certificate at offset " + begin + " has no END line");
+                throw new IllegalArgumentException("certificate at offset " + begin + " has no END line");
             }
             String body = text.substring(begin + "-----BEGIN CERTIFICATE-----".length(), end);
             try {
                 out.add(parse(Base64.getMimeDecoder().decode(body)));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(file + ": certificate at offset " + begin + " is not valid", e);
+                throw new IllegalArgumentException("certificate at offset " + begin + " is not valid", e);
             }
             from = end + 1;
         }
         if (out.isEmpty()) {
-            throw new IllegalArgumentException(file + " must hold at least one PEM certificate, found none");
+            throw new IllegalArgumentException("must hold at least one PEM certificate, found none");
         }
         return out;
     }

@@ -87,21 +87,15 @@ public final class ProtocolReceipts implements ReceiptSignatureVerifier {
     }
 
     @Override
-    public Optional<String> verifyDevice(Receipt r, Bytes devicePublicKey) {
-        byte[] key = devicePublicKey.toArray();
-        if (key.length != Ed25519Keys.PUBLIC_KEY_BYTES) {
-            return Optional.of("chip " + r.chipSerial() + " has no usable registered Ed25519 key");
-        }
+    public Optional<DeviceEvidence> deviceEvidence(Receipt r) {
         if (!(decode(r) instanceof Decoded.Accepted<SignedReceipt> a)) {
-            return Optional.of("receipt does not decode");
+            return Optional.empty();
         }
         var pr = a.value().receipt();
-        byte[] proof =
+        byte[] proofMessage =
                 ProofMessage.of(pr.sessionId(), pr.minRound(), pr.minNonce(), pr.landmarkId(), pr.deviceCertificate());
-        return Ed25519Keys.verify(key, proof, pr.deviceProof())
-                ? Optional.empty()
-                : Optional.of("device proof of the timed round does not verify with chip " + r.chipSerial()
-                        + "'s registered key: another key answered the challenge");
+        return Optional.of(
+                new DeviceEvidence(pr.deviceCertificate().toHex(), Bytes.of(proofMessage), Bytes.of(pr.deviceProof())));
     }
 
     /** The landmark-signed receipt carried by a control-plane receipt (tag and body, plus signature). */

@@ -22,9 +22,9 @@ public final class ReceiptFormats implements ReceiptSignatureVerifier {
     }
 
     @Override
-    public Optional<String> verifyDevice(Receipt receipt, dev.locus.server.Bytes devicePublicKey) {
+    public Optional<DeviceEvidence> deviceEvidence(Receipt receipt) {
         return ProtocolReceipts.isProtocolPayload(receipt.signedPayload())
-                ? protocol.verifyDevice(receipt, devicePublicKey)
+                ? protocol.deviceEvidence(receipt)
                 : Optional.empty();
     }
 }

@@ -4,6 +4,7 @@ import dev.locus.server.Bytes;
 import dev.locus.server.LocusServerException;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
+import dev.locus.server.identity.ManufacturerTrust;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.Landmark;
@@ -29,8 +30,9 @@ import java.util.stream.Collectors;
 /**
  * Checks and stores receipts in batches. Every submission is stored, accepted or rejected with its
  * reason, before the caller is answered. Checks, in order: decoding, the submitter's binding,
- * version, round-trip sanity, freshness, landmark, chip, signature, and single use of the nonce
- * (atomic through the {@code receipt_nonces} primary key: concurrent replays lose). Thread-safe.
+ * version, round-trip sanity, freshness, landmark, chip, landmark signature, the chip's device
+ * certificate and proof ({@link DeviceCheck}), and single use of the nonce (atomic through the
+ * {@code receipt_nonces} primary key: concurrent replays lose). Thread-safe.
  */
 public final class ReceiptIngestor {
     /** Most receipts accepted in one call. */
@@ -40,6 +42,7 @@ public final class ReceiptIngestor {
 
     private final Database db;
     private final ReceiptSignatureVerifier verifier;
+    private final DeviceCheck devices;
     private final IngestPolicy policy;
     private final InstantSource clock;
     private final List<IngestListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -71,9 +74,21 @@ public final class ReceiptIngestor {
         }
     }
 
+    /** An ingestor that trusts no manufacturer CA: receipts of chips with a device certificate are rejected. */
     public ReceiptIngestor(Database db, ReceiptSignatureVerifier verifier, IngestPolicy policy, InstantSource clock) {
+        this(db, verifier, ManufacturerTrust.none(), policy, clock);
+    }
+
+    /** An ingestor that accepts chips' device certificates while the CA that signed them is in {@code trust}. */
+    public ReceiptIngestor(
+            Database db,
+            ReceiptSignatureVerifier verifier,
+            ManufacturerTrust trust,
+            IngestPolicy policy,
+            InstantSource clock) {
         this.db = db;
         this.verifier = verifier;
+        this.devices = new DeviceCheck(trust);
         this.policy = policy;
         this.clock = clock;
     }
@@ -129,7 +144,7 @@ public final class ReceiptIngestor {
         throw new LocusServerException("receipt batch kept colliding with concurrent batches", last);
     }
 
-    private record Rejection(RejectionReason reason, String detail) {}
+    record Rejection(RejectionReason reason, String detail) {}
 
     private Optional<Rejection> statelessCheck(Submission s, Principal p, IngestPolicy policy, Instant now) {
         if (s.malformed().isPresent()) {
@@ -202,7 +217,7 @@ public final class ReceiptIngestor {
         return Optional.empty();
     }
 
-    private static Optional<Rejection> reject(RejectionReason reason, String detail) {
+    static Optional<Rejection> reject(RejectionReason reason, String detail) {
         return Optional.of(new Rejection(reason, detail.length() > 1000 ? detail.substring(0, 1000) : detail));
     }
 
@@ -227,7 +242,7 @@ public final class ReceiptIngestor {
         for (String id : landmarkIds) {
             RegistryService.landmark(c, id).ifPresent(l -> landmarks.put(id, l));
         }
-        Map<String, Optional<Bytes>> chips = existingChips(c, chipSerials);
+        Map<String, DeviceCheck.RegisteredChip> chips = existingChips(c, chipSerials);
         Set<String> seenNonces = new HashSet<>();
         Set<String> usedNonces = usedNonces(c, batch, verdicts);
         for (int i = 0; i < batch.size(); i++) {
@@ -273,7 +288,7 @@ public final class ReceiptIngestor {
     private Optional<Rejection> check(
             Receipt r,
             Map<String, Landmark> landmarks,
-            Map<String, Optional<Bytes>> chips,
+            Map<String, DeviceCheck.RegisteredChip> chips,
             Set<String> seenNonces,
             Set<String> usedNonces) {
         Landmark landmark = landmarks.get(r.landmarkId());
@@ -283,18 +298,18 @@ public final class ReceiptIngestor {
         if (landmark.status() == Model.LandmarkStatus.RETIRED) {
             return reject(RejectionReason.LANDMARK_RETIRED, "landmark " + r.landmarkId() + " is retired");
         }
-        if (!chips.containsKey(r.chipSerial())) {
+        DeviceCheck.RegisteredChip chip = chips.get(r.chipSerial());
+        if (chip == null) {
             return reject(RejectionReason.UNKNOWN_CHIP, "chip_serial " + r.chipSerial() + " is not registered");
         }
         Optional<String> bad = verifier.verify(r, landmark);
         if (bad.isPresent()) {
             return reject(RejectionReason.BAD_SIGNATURE, bad.get());
         }
-        Optional<Bytes> deviceKey = chips.get(r.chipSerial());
-        if (deviceKey.isPresent()) {
-            Optional<String> badDevice = verifier.verifyDevice(r, deviceKey.get());
+        if (chip.hasIdentity()) {
+            Optional<Rejection> badDevice = devices.check(r, chip, verifier.deviceEvidence(r));
             if (badDevice.isPresent()) {
-                return reject(RejectionReason.BAD_SIGNATURE, badDevice.get());
+                return badDevice;
             }
         }
         String nonceKey = r.landmarkId() + "/" + r.nonce().toHex();
@@ -347,22 +362,35 @@ public final class ReceiptIngestor {
         return used;
     }
 
-    /** Registered chips among {@code serials}, each with its registered device key, if any. */
-    private static Map<String, Optional<Bytes>> existingChips(Connection c, Set<String> serials) throws SQLException {
-        Map<String, Optional<Bytes>> out = new HashMap<>();
+    /** Registered chips among {@code serials}, each with its registered device key and certificate, if any. */
+    private static Map<String, DeviceCheck.RegisteredChip> existingChips(Connection c, Set<String> serials)
+            throws SQLException {
+        Map<String, DeviceCheck.RegisteredChip> out = new HashMap<>();
         List<String> list = new ArrayList<>(serials);
         for (int from = 0; from < list.size(); from += 500) {
             List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
             String marks = chunk.stream().map(x -> "?").collect(Collectors.joining(","));
-            try (PreparedStatement ps =
-                    c.prepareStatement("SELECT serial, device_public_key FROM chips WHERE serial IN (" + marks + ")")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT serial, device_public_key,"
+                    + " device_certificate_sha256, device_certificate_not_before, device_certificate_not_after,"
+                    + " device_certificate_ca_sha256 FROM chips WHERE serial IN (" + marks + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {
                     ps.setString(i + 1, chunk.get(i));
                 }
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        byte[] key = rs.getBytes(2);
-                        out.put(rs.getString(1), Optional.ofNullable(key).map(Bytes::of));
+                        byte[] key = rs.getBytes("device_public_key");
+                        String sha256 = rs.getString("device_certificate_sha256");
+                        Optional<DeviceCheck.CertificateFacts> certificate = sha256 == null
+                                ? Optional.empty()
+                                : Optional.of(new DeviceCheck.CertificateFacts(
+                                        sha256,
+                                        Sql.getInstant(rs, "device_certificate_not_before"),
+                                        Sql.getInstant(rs, "device_certificate_not_after"),
+                                        rs.getString("device_certificate_ca_sha256")));
+                        out.put(
+                                rs.getString("serial"),
+                                new DeviceCheck.RegisteredChip(
+                                        Optional.ofNullable(key).map(Bytes::of), certificate));
                     }
                 }
             }

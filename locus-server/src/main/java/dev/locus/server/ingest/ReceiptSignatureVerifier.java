@@ -14,11 +14,11 @@ public interface ReceiptSignatureVerifier {
     Optional<String> verify(Receipt receipt, Landmark landmark);
 
     /**
-     * Empty when the receipt's device proof (the chip's own signature of the timed round) verifies
-     * with the chip's registered Ed25519 public key, or when the format carries no device proof;
-     * otherwise why not.
+     * What the receipt says about the device that answered, when its format carries it: the device
+     * certificate it names and the device's own signature of the timed round. Empty for formats
+     * without device evidence and for receipts that do not decode (which {@link #verify} refuses).
      */
-    default Optional<String> verifyDevice(Receipt receipt, dev.locus.server.Bytes devicePublicKey) {
+    default Optional<DeviceEvidence> deviceEvidence(Receipt receipt) {
         return Optional.empty();
     }
 }

@@ -14,8 +14,17 @@ public enum RejectionReason {
     LANDMARK_RETIRED,
     /** No chip with that serial is registered. */
     UNKNOWN_CHIP,
-    /** The signature does not verify with the landmark's key, or the payload does not match the fields. */
+    /**
+     * The signature does not verify with the landmark's key, the payload does not match the fields,
+     * or the device's proof does not verify with the chip's registered key.
+     */
     BAD_SIGNATURE,
+    /**
+     * The chip has a registered device certificate that the receipt does not match: the receipt names
+     * another certificate or none, was measured outside the certificate's validity, or the CA that
+     * issued the certificate is no longer trusted (or its certificate was not valid then).
+     */
+    DEVICE_CERTIFICATE,
     /** Measured too long ago. */
     STALE,
     /** Measured in the future beyond the allowed clock skew. */

@@ -1,7 +1,10 @@
 package dev.locus.server.registry;
 
 import dev.locus.server.Bytes;
+import dev.locus.server.identity.DeviceCertificate;
+import dev.locus.server.identity.ManufacturerTrust;
 import dev.locus.server.persistence.Sql;
+import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -16,13 +19,19 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** Storage and validation of chips. */
+/**
+ * Storage and validation of chips. A chip registered with a device certificate gets it checked
+ * against the trusted manufacturer CAs ({@link ManufacturerTrust#check}); its key is then the
+ * certificate's.
+ */
 final class Chips implements RecordType<Chip> {
     static final int ED25519_PUBLIC_KEY_BYTES = 32;
     private final InstantSource clock;
+    private final ManufacturerTrust trust;
 
-    Chips(InstantSource clock) {
+    Chips(InstantSource clock, ManufacturerTrust trust) {
         this.clock = clock;
+        this.trust = trust;
     }
 
     @Override
@@ -32,15 +41,40 @@ final class Chips implements RecordType<Chip> {
 
     @Override
     public List<String> fields() {
-        return List.of("serial", "model", "device_public_key", "licence_id", "declared_site_id", "status");
+        return List.of(
+                "serial",
+                "model",
+                "device_public_key",
+                "device_certificate",
+                "licence_id",
+                "declared_site_id",
+                "status");
     }
 
     @Override
     public Chip parse(FieldReader r) {
+        String serial = r.id("serial");
+        String model = r.text("model", 64);
+        Optional<Bytes> key = r.optionalBase64("device_public_key", ED25519_PUBLIC_KEY_BYTES);
+        Optional<X509Certificate> given = r.optionalCertificate("device_certificate");
+        Optional<DeviceCertificate> certificate = Optional.empty();
+        if (given.isPresent()) {
+            switch (trust.check(given.get(), serial, model, clock.instant())) {
+                case ManufacturerTrust.Check.Trusted t -> {
+                    if (key.isPresent() && !key.get().equals(t.publicKey())) {
+                        r.problem("device_public_key", "must be the device certificate's key, or be left out");
+                    }
+                    key = Optional.of(t.publicKey());
+                    certificate = Optional.of(t.certificate());
+                }
+                case ManufacturerTrust.Check.Refused refused -> r.problem("device_certificate", refused.reason());
+            }
+        }
         return new Chip(
-                r.id("serial"),
-                r.text("model", 64),
-                r.optionalBase64("device_public_key", ED25519_PUBLIC_KEY_BYTES),
+                serial,
+                model,
+                key,
+                certificate,
                 r.optionalId("licence_id"),
                 r.id("declared_site_id"),
                 r.optionalEnum("status", Model.ChipStatus.class).orElse(Model.ChipStatus.REGISTERED),
@@ -105,7 +139,9 @@ final class Chips implements RecordType<Chip> {
     @Override
     public void insert(Connection c, List<Chip> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO chips (serial, model, device_public_key,"
-                + " licence_id, declared_site_id, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " licence_id, declared_site_id, status, created_at, device_certificate, device_certificate_sha256,"
+                + " device_certificate_not_before, device_certificate_not_after, device_certificate_ca_sha256)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
             for (Chip chip : rows) {
                 ps.setString(1, chip.serial());
@@ -119,6 +155,16 @@ final class Chips implements RecordType<Chip> {
                 ps.setString(5, chip.declaredSiteId());
                 ps.setString(6, chip.status().name());
                 Sql.setInstant(ps, 7, chip.createdAt());
+                Optional<DeviceCertificate> cert = chip.deviceCertificate();
+                if (cert.isPresent()) {
+                    ps.setBytes(8, cert.get().der().toArray());
+                } else {
+                    ps.setNull(8, Types.BINARY);
+                }
+                Sql.setOptionalString(ps, 9, cert.map(DeviceCertificate::sha256));
+                Sql.setOptionalInstant(ps, 10, cert.map(DeviceCertificate::notBefore));
+                Sql.setOptionalInstant(ps, 11, cert.map(DeviceCertificate::notAfter));
+                Sql.setOptionalString(ps, 12, cert.map(DeviceCertificate::caSha256));
                 ps.addBatch();
                 if (++pending == 1000) {
                     ps.executeBatch();
@@ -138,7 +184,9 @@ final class Chips implements RecordType<Chip> {
                 "model", chip.model(),
                 "licence_id", chip.licenceId().orElse(""),
                 "declared_site_id", chip.declaredSiteId(),
-                "status", chip.status().name());
+                "status", chip.status().name(),
+                "device_certificate_sha256",
+                        chip.deviceCertificate().map(DeviceCertificate::sha256).orElse(""));
     }
 
     @Override
@@ -148,10 +196,13 @@ final class Chips implements RecordType<Chip> {
 
     static Chip read(ResultSet rs) throws SQLException {
         byte[] key = rs.getBytes("device_public_key");
+        byte[] certificate = rs.getBytes("device_certificate");
+        String caSha256 = rs.getString("device_certificate_ca_sha256");
         return new Chip(
                 rs.getString("serial"),
                 rs.getString("model"),
                 Optional.ofNullable(key).map(Bytes::of),
+                Optional.ofNullable(certificate).map(der -> DeviceCertificate.stored(Bytes.of(der), caSha256)),
                 Sql.getOptionalString(rs, "licence_id"),
                 rs.getString("declared_site_id"),
                 Model.ChipStatus.valueOf(rs.getString("status")),

@@ -1,6 +1,8 @@
 package dev.locus.server.registry;
 
+import dev.locus.protocol.identity.Certificates;
 import dev.locus.server.Bytes;
+import java.security.cert.X509Certificate;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -211,6 +213,30 @@ public final class FieldReader {
             return Optional.of(b);
         } catch (IllegalArgumentException e) {
             problems.add(new FieldProblem(line, field, v, "must be base64 of exactly " + length + " bytes"));
+            return Optional.empty();
+        }
+    }
+
+    /** One X.509 certificate, as PEM text or base64 of its DER encoding; empty when missing. */
+    public Optional<X509Certificate> optionalCertificate(String field) {
+        return raw(field).flatMap(v -> certificate(field, v));
+    }
+
+    private Optional<X509Certificate> certificate(String field, String v) {
+        String allowed = "must be one X.509 certificate, as PEM or base64 of its DER encoding";
+        try {
+            if (v.contains("-----BEGIN")) {
+                List<X509Certificate> all = Certificates.fromPem(v);
+                if (all.size() != 1) {
+                    problems.add(new FieldProblem(line, field, v, allowed + " (found " + all.size() + ")"));
+                    return Optional.empty();
+                }
+                return Optional.of(all.get(0));
+            }
+            return Optional.of(
+                    Certificates.parse(Bytes.fromBase64(v.replaceAll("\\s", "")).toArray()));
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem(line, field, v, allowed));
             return Optional.empty();
         }
     }

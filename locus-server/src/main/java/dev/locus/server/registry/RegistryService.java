@@ -1,6 +1,7 @@
 package dev.locus.server.registry;
 
 import dev.locus.server.audit.AuditLog;
+import dev.locus.server.identity.ManufacturerTrust;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import java.security.MessageDigest;
@@ -32,14 +33,20 @@ public final class RegistryService {
     private final Chips chips;
     private final Landmarks landmarks;
 
+    /** A registry that trusts no manufacturer CA: chips can be registered without a device certificate only. */
     public RegistryService(Database db, AuditLog audit, InstantSource clock) {
+        this(db, audit, clock, ManufacturerTrust.none());
+    }
+
+    /** A registry that checks chips' device certificates against {@code trust}. */
+    public RegistryService(Database db, AuditLog audit, InstantSource clock, ManufacturerTrust trust) {
         this.db = db;
         this.audit = audit;
         this.clock = clock;
         this.organisations = new Organisations(clock);
         this.sites = new Sites(clock);
         this.licences = new Licences(clock);
-        this.chips = new Chips(clock);
+        this.chips = new Chips(clock, trust);
         this.landmarks = new Landmarks(clock);
     }
 

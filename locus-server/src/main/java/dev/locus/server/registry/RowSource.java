@@ -38,24 +38,26 @@ public final class RowSource {
     }
 
     /**
-     * Parses CSV with a header row; each row's line is the physical line it starts on.
+     * Parses CSV with a header row; each row's line is the physical line it starts on, also when a
+     * quoted value spans lines (a PEM certificate). Values are stripped of surrounding blanks.
      *
      * @throws InvalidInputException when the CSV itself is malformed
      */
     public static List<Row> csv(Reader reader) {
+        // values are stripped below, after their line breaks are counted
         CSVFormat format = CSVFormat.RFC4180
                 .builder()
                 .setHeader()
                 .setSkipHeaderRecord(true)
                 .setIgnoreEmptyLines(true)
-                .setTrim(true)
                 .get();
         List<Row> rows = new ArrayList<>();
         try (CSVParser parser =
                 CSVParser.builder().setReader(reader).setFormat(format).get()) {
             List<String> header = parser.getHeaderNames();
             for (CSVRecord record : parser) {
-                int line = (int) parser.getCurrentLineNumber();
+                // the parser stands on the record's last line
+                int line = (int) parser.getCurrentLineNumber() - lineBreaks(record);
                 if (rows.size() >= MAX_ROWS) {
                     throw new InvalidInputException(
                             List.of(new FieldProblem(line, "rows", "", "must be at most " + MAX_ROWS + " per import")));
@@ -69,7 +71,7 @@ public final class RowSource {
                 }
                 Map<String, String> fields = new LinkedHashMap<>();
                 for (String h : header) {
-                    fields.put(h.strip(), record.get(h));
+                    fields.put(h.strip(), record.get(h).strip());
                 }
                 rows.add(new Row(line, fields));
             }
@@ -81,6 +83,19 @@ public final class RowSource {
                     List.of(new FieldProblem(0, "header", "", "must name each column once: " + e.getMessage())));
         }
         return rows;
+    }
+
+    private static int lineBreaks(CSVRecord record) {
+        int n = 0;
+        for (String v : record) {
+            for (int i = 0; i < v.length(); i++) {
+                char ch = v.charAt(i);
+                if (ch == '\n' || (ch == '\r' && (i + 1 == v.length() || v.charAt(i + 1) != '\n'))) {
+                    n++;
+                }
+            }
+        }
+        return n;
     }
 
     /** Parses a JSON array of flat objects; each row's line is its 1-based position in the array. */

@@ -3,12 +3,16 @@ package dev.locus.server.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.locus.protocol.identity.CertificateAuthority;
+import dev.locus.protocol.identity.Certificates;
+import dev.locus.protocol.identity.Pkcs12DeviceKey;
 import dev.locus.server.ControlPlane;
 import dev.locus.server.ServerConfig;
 import dev.locus.server.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -49,6 +53,8 @@ class DashboardIT {
     private String auditor;
     private Browser browser;
     private String base;
+    private final CertificateAuthority manufacturer = CertificateAuthority.create(
+            "Dashboard test CA", Duration.ofDays(365), InstantSource.system(), new SecureRandom());
 
     @RegisterExtension
     final TestWatcher screenshotFailures = new TestWatcher() {
@@ -64,7 +70,9 @@ class DashboardIT {
     void start() throws Exception {
         dataDir = Files.createTempDirectory("locus-dashboard-it");
         cp = ControlPlane.start(
-                ServerConfig.defaults(dataDir).withPort(0).withDatabase(TestDatabases.freshConfig("h2")),
+                ServerConfig.defaults(dataDir).withPort(0).withDatabase(TestDatabases.freshConfig("h2")).toBuilder()
+                        .manufacturerCas(List.of(manufacturer.certificate()))
+                        .build(),
                 InstantSource.system());
         base = "http://127.0.0.1:" + cp.port();
         http = new Http(base);
@@ -457,5 +465,40 @@ class DashboardIT {
                         .get("status")
                         .asText())
                 .isNotEqualTo("RESOLVED");
+    }
+
+    @Test
+    @Order(13)
+    void chipWithADeviceCertificate_showsItsSubjectIssuerSerialValidityAndFingerprint() {
+        String serial = "KL-H200-0060";
+        Pkcs12DeviceKey key =
+                Pkcs12DeviceKey.generate(manufacturer, serial, "H200", Duration.ofDays(30), new SecureRandom());
+        http.ok(
+                "/api/v1/chips",
+                admin,
+                Map.of(
+                        "serial",
+                        serial,
+                        "model",
+                        "H200",
+                        "declared_site_id",
+                        "kl-1",
+                        "device_certificate",
+                        Certificates.toPem(key.identity().certificate())));
+        go("#/chips/" + serial, ".view-chip[data-ready='true']");
+        String facts = browser.driver.findElement(By.cssSelector(".facts")).getText();
+        assertThat(facts)
+                .contains("Certificate subject")
+                .contains("SERIALNUMBER=" + serial + ",CN=H200,O=Locus device")
+                .contains("CN=Dashboard test CA,O=Locus")
+                .contains(key.identity().certificate().getSerialNumber().toString(16))
+                .contains(key.identity().fingerprint().toHex())
+                .doesNotContain("(expired)");
+        // the page shows times to the minute in UTC, e.g. 2026-12-22 18:30 UTC
+        String notAfter = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(key.identity().certificate().getNotAfter().toInstant());
+        assertThat(facts).contains("to " + notAfter);
+        browser.screenshot("13-chip-device-certificate");
     }
 }

@@ -2,17 +2,28 @@ package dev.locus.server.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.locus.protocol.identity.CertificateAuthority;
+import dev.locus.protocol.identity.Certificates;
+import dev.locus.protocol.identity.Pkcs12DeviceKey;
 import dev.locus.server.Bytes;
+import dev.locus.server.DevicePki;
 import dev.locus.server.Fixtures;
 import dev.locus.server.TestDatabases;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
+import dev.locus.server.identity.ManufacturerTrust;
 import dev.locus.server.persistence.Database;
+import dev.locus.server.registry.RegistryService;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.cert.X509Certificate;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -214,6 +225,217 @@ class ReceiptIngestorTest {
             assertThat(accepted).isEqualTo(1);
             assertThat(count(db, "ACCEPTED")).isEqualTo(1);
             assertThat(count(db, "REJECTED")).isEqualTo(threads - 1);
+        }
+    }
+
+    // ---- chips registered with a device certificate (landmark-issued LOCUS-RECEIPT-V1 receipts) ----
+
+    private static final String MODEL = "NVIDIA H100 80GB HBM3";
+
+    /** The fixture registry trusting {@code cas}, with the landmark of {@code pki} and the chips' certificates. */
+    private static RegistryService certified(
+            Database db, DevicePki pki, List<CertificateAuthority> cas, Map<String, X509Certificate> chips) {
+        RegistryService r = Fixtures.registry(db, CLOCK, trust(cas));
+        Fixtures.populate(r, pki.landmarkPublicKey());
+        chips.forEach((serial, cert) -> r.createChip(
+                Map.of(
+                        "serial",
+                        serial,
+                        "model",
+                        MODEL,
+                        "licence_id",
+                        "LIC-1",
+                        "declared_site_id",
+                        "sg-1",
+                        "device_certificate",
+                        Certificates.toPem(cert)),
+                "test"));
+        return r;
+    }
+
+    private static ManufacturerTrust trust(List<CertificateAuthority> cas) {
+        return ManufacturerTrust.of(
+                cas.stream().map(CertificateAuthority::certificate).toList());
+    }
+
+    private static ReceiptIngestor ingestor(Database db, List<CertificateAuthority> cas, InstantSource clock) {
+        return new ReceiptIngestor(db, new ReceiptFormats(), trust(cas), IngestPolicy.live(), clock);
+    }
+
+    private static IngestResult.Rejected rejected(IngestResult r) {
+        assertThat(r).isInstanceOf(IngestResult.Rejected.class);
+        return (IngestResult.Rejected) r;
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void certifiedChip_receiptNamingItsCertificate_withItsProof_isAccepted(String engine) {
+        DevicePki pki = new DevicePki(31);
+        Pkcs12DeviceKey device = pki.device("GPU-2", MODEL);
+        try (Database db = TestDatabases.fresh(engine)) {
+            certified(
+                    db, pki, List.of(pki.ca), Map.of("GPU-2", device.identity().certificate()));
+            List<IngestResult> results = ingestor(db, List.of(pki.ca), CLOCK)
+                    .ingest(
+                            List.of(
+                                    Submission.of(pki.receipt(device, Fixtures.NOW.minusSeconds(1))),
+                                    Submission.of(pki.receipt(pki.device("GPU-1", "H100"), Fixtures.NOW))),
+                            LANDMARK);
+            // GPU-1 has no certificate or key registered: its receipt is checked as before
+            assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(IngestResult.Accepted.class));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void receiptNamingAnotherCertificate_orProvenByAnotherKey_orWithoutDeviceProof_isRejected(String engine) {
+        DevicePki pki = new DevicePki(32);
+        Pkcs12DeviceKey device = pki.device("GPU-2", MODEL);
+        // a second certificate for the same serial and model, e.g. a key copied onto other hardware and certified
+        Pkcs12DeviceKey other = pki.device("GPU-2", MODEL);
+        try (Database db = TestDatabases.fresh(engine)) {
+            certified(
+                    db, pki, List.of(pki.ca), Map.of("GPU-2", device.identity().certificate()));
+            Instant at = Fixtures.NOW.minusSeconds(1);
+            Receipt namesOther = pki.receipt(other, at);
+            Receipt provenByOther =
+                    pki.receipt("GPU-2", MODEL, device.identity().fingerprint(), other::sign, List.of(2_000_000L), at);
+            Bytes nonce = nonce();
+            Bytes payload = ReceiptPayloadV1.encode("lm-sg", "GPU-2", nonce, 2_000_000L, List.of(2_000_000L), at);
+            Receipt lcr1 = new Receipt(
+                    "lm-sg",
+                    "GPU-2",
+                    nonce,
+                    2_000_000L,
+                    List.of(2_000_000L),
+                    at,
+                    1,
+                    Bytes.of(pki.landmark.sign(payload.toArray())),
+                    payload);
+            List<IngestResult> results = ingestor(db, List.of(pki.ca), CLOCK)
+                    .ingest(
+                            List.of(namesOther, provenByOther, lcr1).stream()
+                                    .map(Submission::of)
+                                    .toList(),
+                            LANDMARK);
+            IngestResult.Rejected first = rejected(results.get(0));
+            assertThat(first.reason()).isEqualTo(RejectionReason.DEVICE_CERTIFICATE);
+            assertThat(first.detail())
+                    .isEqualTo("receipt names device certificate "
+                            + other.identity().fingerprint().toHex()
+                            + ", not chip GPU-2's registered certificate "
+                            + device.identity().fingerprint().toHex());
+            IngestResult.Rejected second = rejected(results.get(1));
+            assertThat(second.reason()).isEqualTo(RejectionReason.BAD_SIGNATURE);
+            assertThat(second.detail()).contains("device proof").contains("GPU-2's registered key");
+            IngestResult.Rejected third = rejected(results.get(2));
+            assertThat(third.reason()).isEqualTo(RejectionReason.DEVICE_CERTIFICATE);
+            assertThat(third.detail()).contains("names no device certificate");
+            assertThat(count(db, "REJECTED")).isEqualTo(3);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void certificateExpired_orNotYetValid_atMeasurement_isRejectedWithItsReason(String engine) {
+        DevicePki pki = new DevicePki(33);
+        Pkcs12DeviceKey expiring = pki.device(pki.ca, "GPU-2", MODEL, Duration.ofHours(1));
+        CertificateAuthority later = pki.ca("Later CA", Fixtures.NOW.plus(Duration.ofHours(1)));
+        Pkcs12DeviceKey early = pki.device(later, "GPU-3", MODEL, Duration.ofDays(30));
+        List<CertificateAuthority> cas = List.of(pki.ca, later);
+        try (Database db = TestDatabases.fresh(engine)) {
+            certified(
+                    db,
+                    pki,
+                    cas,
+                    Map.of(
+                            "GPU-2", expiring.identity().certificate(),
+                            "GPU-3", early.identity().certificate()));
+            Instant twoHoursOn = Fixtures.NOW.plus(Duration.ofHours(2));
+            IngestResult.Rejected expired = rejected(ingestor(db, cas, InstantSource.fixed(twoHoursOn))
+                    .ingest(List.of(Submission.of(pki.receipt(expiring, twoHoursOn.minusSeconds(1)))), LANDMARK)
+                    .get(0));
+            assertThat(expired.reason()).isEqualTo(RejectionReason.DEVICE_CERTIFICATE);
+            assertThat(expired.detail())
+                    .isEqualTo("chip GPU-2's device certificate expired at " + Fixtures.NOW.plus(Duration.ofHours(1))
+                            + "; measured_at is " + twoHoursOn.minusSeconds(1));
+            IngestResult.Rejected notYet = rejected(ingestor(db, cas, CLOCK)
+                    .ingest(List.of(Submission.of(pki.receipt(early, Fixtures.NOW.minusSeconds(1)))), LANDMARK)
+                    .get(0));
+            assertThat(notYet.reason()).isEqualTo(RejectionReason.DEVICE_CERTIFICATE);
+            assertThat(notYet.detail())
+                    .isEqualTo("chip GPU-3's device certificate is not valid before "
+                            + Fixtures.NOW.plus(Duration.ofHours(1)).minusSeconds(60) + "; measured_at is "
+                            + Fixtures.NOW.minusSeconds(1));
+            // within its validity the same certificate is accepted
+            assertThat(ingestor(db, cas, CLOCK)
+                            .ingest(List.of(Submission.of(pki.receipt(expiring, Fixtures.NOW))), LANDMARK))
+                    .singleElement()
+                    .isInstanceOf(IngestResult.Accepted.class);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void caNoLongerTrusted_rejectsTheReceiptsOfTheChipsItCertified(String engine) {
+        DevicePki pki = new DevicePki(34);
+        Pkcs12DeviceKey device = pki.device("GPU-2", MODEL);
+        CertificateAuthority successor = pki.ca("Successor CA", Fixtures.NOW);
+        try (Database db = TestDatabases.fresh(engine)) {
+            certified(
+                    db, pki, List.of(pki.ca), Map.of("GPU-2", device.identity().certificate()));
+            IngestResult.Rejected r = rejected(ingestor(db, List.of(successor), CLOCK)
+                    .ingest(List.of(Submission.of(pki.receipt(device, Fixtures.NOW))), LANDMARK)
+                    .get(0));
+            assertThat(r.reason()).isEqualTo(RejectionReason.DEVICE_CERTIFICATE);
+            assertThat(r.detail())
+                    .isEqualTo("chip GPU-2's device certificate was issued by the CA certificate "
+                            + Certificates.fingerprint(pki.ca.certificate()).toHex()
+                            + ", which is no longer a trusted manufacturer CA");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void ecdsaCertifiedChip_fromAPkcs11Token_isCheckedWithItsCertificatesKey(String engine) throws Exception {
+        DevicePki pki = new DevicePki(35);
+        KeyPairGenerator g = KeyPairGenerator.getInstance("EC");
+        g.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair token = g.generateKeyPair();
+        KeyPair stranger = g.generateKeyPair();
+        X509Certificate cert = pki.ca.certifyDevice(
+                "GPU-2",
+                MODEL,
+                org.bouncycastle.asn1.x509.SubjectPublicKeyInfo.getInstance(
+                        token.getPublic().getEncoded()),
+                Duration.ofDays(30));
+        try (Database db = TestDatabases.fresh(engine)) {
+            certified(db, pki, List.of(pki.ca), Map.of("GPU-2", cert));
+            List<IngestResult> results = ingestor(db, List.of(pki.ca), CLOCK)
+                    .ingest(
+                            List.of(token, stranger).stream()
+                                    .map(k -> Submission.of(pki.receipt(
+                                            "GPU-2",
+                                            MODEL,
+                                            Certificates.fingerprint(cert),
+                                            m -> ecdsa(k, m),
+                                            List.of(2_000_000L),
+                                            Fixtures.NOW)))
+                                    .toList(),
+                            LANDMARK);
+            assertThat(results.get(0)).isInstanceOf(IngestResult.Accepted.class);
+            assertThat(rejected(results.get(1)).reason()).isEqualTo(RejectionReason.BAD_SIGNATURE);
+        }
+    }
+
+    private static byte[] ecdsa(KeyPair key, byte[] message) {
+        try {
+            Signature s = Signature.getInstance("SHA256withECDSA");
+            s.initSign(key.getPrivate());
+            s.update(message);
+            return s.sign();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -3,14 +3,23 @@ package dev.locus.server.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.locus.protocol.crypto.Ed25519Keys;
+import dev.locus.protocol.identity.Certificates;
+import dev.locus.protocol.identity.Pkcs12DeviceKey;
+import dev.locus.server.Bytes;
+import dev.locus.server.DevicePki;
 import dev.locus.server.Fixtures;
 import dev.locus.server.Json;
 import dev.locus.server.TestDatabases;
 import dev.locus.server.audit.AuditVerification;
 import dev.locus.server.audit.AuditVerifier;
+import dev.locus.server.identity.ManufacturerTrust;
 import dev.locus.server.persistence.Database;
 import java.io.StringReader;
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -168,6 +177,162 @@ class RegistryServiceTest {
                     r.chips(java.util.Optional.empty(), first.nextCursor().orElseThrow(), 4);
             assertThat(second.items()).extracting(Chip::serial).containsExactly("P-3", "P-4");
             assertThat(second.nextCursor()).isEmpty();
+        }
+    }
+
+    private static RegistryService trusting(Database db, DevicePki pki) {
+        RegistryService r = Fixtures.registry(db, CLOCK, ManufacturerTrust.of(List.of(pki.ca.certificate())));
+        Fixtures.populate(r, Fixtures.ed25519());
+        return r;
+    }
+
+    /** A chip CSV whose certificates are quoted PEM (several lines) or base64 DER; remembers each row's first line. */
+    private static final class ChipCsv {
+        final StringBuilder text = new StringBuilder("serial,model,device_certificate,licence_id,declared_site_id\n");
+        final List<Integer> lines = new ArrayList<>();
+
+        ChipCsv row(String serial, String model, String certificate) {
+            lines.add((int) text.chars().filter(ch -> ch == '\n').count() + 1);
+            text.append(serial)
+                    .append(',')
+                    .append(model)
+                    .append(",\"")
+                    .append(certificate)
+                    .append("\",LIC-1,sg-1\n");
+            return this;
+        }
+
+        ImportResult importInto(RegistryService r) {
+            String csv = text.toString();
+            return r.importRows(RegistryService.Kind.CHIPS, RowSource.csv(new StringReader(csv)), csv, "alice");
+        }
+    }
+
+    private static String der64(Pkcs12DeviceKey key) {
+        return Base64.getEncoder()
+                .encodeToString(Certificates.der(key.identity().certificate()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void chipsWithCertificates_asPemOrBase64Der_areImported_withTheKeyTakenFromTheCertificate(String engine) {
+        DevicePki pki = new DevicePki(21);
+        Pkcs12DeviceKey pem = pki.device("GPU-2", "H100");
+        Pkcs12DeviceKey der = pki.device("GPU-3", "H200");
+        try (Database db = TestDatabases.fresh(engine)) {
+            RegistryService r = trusting(db, pki);
+            ImportResult result = new ChipCsv()
+                    .row("GPU-2", "H100", Certificates.toPem(pem.identity().certificate()))
+                    .row("GPU-3", "H200", der64(der))
+                    .importInto(r);
+            assertThat(result).isEqualTo(new ImportResult.Imported("chips", 2));
+            Chip chip = r.chip("GPU-2").orElseThrow();
+            assertThat(chip.deviceCertificate().orElseThrow().sha256())
+                    .isEqualTo(pem.identity().fingerprint().toHex());
+            assertThat(chip.devicePublicKey())
+                    .contains(Bytes.of(Ed25519Keys.rawPublicKey(
+                            pem.identity().certificate().getPublicKey())));
+            assertThat(r.chip("GPU-3")
+                            .orElseThrow()
+                            .deviceCertificate()
+                            .orElseThrow()
+                            .der())
+                    .isEqualTo(Bytes.of(Certificates.der(der.identity().certificate())));
+            assertThat(r.chip("GPU-1").orElseThrow().deviceCertificate()).isEmpty();
+            assertThat(db.read(AuditVerifier::verify)).isInstanceOf(AuditVerification.Intact.class);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void certificatesFromAnotherCa_orForAnotherChip_rejectTheWholeImport_withTheRowsFirstLine(String engine) {
+        DevicePki pki = new DevicePki(22);
+        var otherCa = pki.ca("Grey market CA", Fixtures.NOW);
+        ChipCsv csv = new ChipCsv()
+                .row(
+                        "GPU-2",
+                        "H100",
+                        Certificates.toPem(
+                                pki.device("GPU-2", "H100").identity().certificate()))
+                .row(
+                        "GPU-3",
+                        "H100",
+                        Certificates.toPem(pki.device(otherCa, "GPU-3", "H100", Duration.ofDays(30))
+                                .identity()
+                                .certificate()))
+                .row("GPU-4", "H100", der64(pki.device("GPU-9", "H100")))
+                .row(
+                        "GPU-5",
+                        "H100",
+                        Certificates.toPem(
+                                pki.device("GPU-5", "H200").identity().certificate()))
+                .row("GPU-6", "H100", "not a certificate")
+                .row("GPU-7", "H100", Certificates.toPem(pki.landmark.identity().certificate()));
+        try (Database db = TestDatabases.fresh(engine)) {
+            RegistryService r = trusting(db, pki);
+            assertThat(csv.importInto(r))
+                    .isInstanceOfSatisfying(
+                            ImportResult.Rejected.class,
+                            rej -> assertThat(rej.problems())
+                                    .extracting(p -> p.line() + ":" + p.field() + ": " + p.message())
+                                    .containsExactly(
+                                            csv.lines.get(1)
+                                                    + ":device_certificate: is not signed by a trusted manufacturer CA"
+                                                    + " (its issuer is 'CN=Grey market CA,O=Locus'; trusted: [CN=Test manufacturer"
+                                                    + " CA,O=Locus])",
+                                            csv.lines.get(2)
+                                                    + ":device_certificate: binds serial 'GPU-9', not this row's 'GPU-4'",
+                                            csv.lines.get(3)
+                                                    + ":device_certificate: binds model 'H200', not this row's 'H100'",
+                                            csv.lines.get(4)
+                                                    + ":device_certificate: must be one X.509 certificate, as PEM or base64"
+                                                    + " of its DER encoding",
+                                            csv.lines.get(5)
+                                                    + ":device_certificate: must be a device certificate (extended key usage "
+                                                    + dev.locus.protocol.identity.LocusOids.DEVICE_IDENTITY
+                                                    + ", not a CA), as ./locus ca issue-device issues"));
+            // the PEM rows span several lines: each problem names the line its row starts on
+            assertThat(csv.lines.get(2) - csv.lines.get(1)).isGreaterThan(5);
+            assertThat(r.chip("GPU-2")).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aKeyOtherThanTheCertificates_orNoTrustedCa_isRefusedForASingleChip(String engine) {
+        DevicePki pki = new DevicePki(23);
+        String pem = Certificates.toPem(pki.device("GPU-2", "H100").identity().certificate());
+        try (Database db = TestDatabases.fresh(engine)) {
+            RegistryService r = trusting(db, pki);
+            assertThatThrownBy(() -> r.createChip(
+                            Map.of(
+                                    "serial", "GPU-2",
+                                    "model", "H100",
+                                    "declared_site_id", "sg-1",
+                                    "device_certificate", pem,
+                                    "device_public_key", Base64.getEncoder().encodeToString(new byte[32])),
+                            "alice"))
+                    .isInstanceOfSatisfying(
+                            InvalidInputException.class,
+                            e -> assertThat(e.problems())
+                                    .extracting(FieldProblem::field)
+                                    .containsExactly("device_public_key"));
+        }
+        try (Database db = TestDatabases.fresh(engine)) {
+            RegistryService untrusting = Fixtures.registry(db, CLOCK);
+            Fixtures.populate(untrusting, Fixtures.ed25519());
+            assertThatThrownBy(() -> untrusting.createChip(
+                            Map.of(
+                                    "serial",
+                                    "GPU-2",
+                                    "model",
+                                    "H100",
+                                    "declared_site_id",
+                                    "sg-1",
+                                    "device_certificate",
+                                    pem),
+                            "alice"))
+                    .hasMessageContaining("device_certificate cannot be checked: no manufacturer CA is configured");
         }
     }
 }

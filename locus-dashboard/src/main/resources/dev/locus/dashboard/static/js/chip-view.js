@@ -66,13 +66,34 @@ async function drawRegion(mapBox, geo) {
   return map;
 }
 
+// The device certificate the chip was registered with (checked against the trusted manufacturer
+// CAs then), or only its key when it has none.
+function certificateRows(c) {
+  const cert = c.device_certificate;
+  if (!cert) {
+    return [
+      ['Device certificate', 'not registered'],
+      ['Device key', c.device_public_key || 'not registered'],
+    ];
+  }
+  const now = Date.now();
+  const state = now > Date.parse(cert.not_after) ? ' (expired)' : now < Date.parse(cert.not_before) ? ' (not yet valid)' : '';
+  return [
+    ['Certificate subject', cert.subject],
+    ['Certificate issuer', cert.issuer],
+    ['Certificate serial', cert.serial_number],
+    ['Certificate valid', `${when(cert.not_before)} to ${when(cert.not_after)}${state}`],
+    ['Certificate SHA-256', h('code', { class: 'fingerprint' }, cert.sha256)],
+  ];
+}
+
 function identity(d) {
   const c = d.chip;
   const rows = [
     ['Serial', c.serial],
     ['Model', c.model],
     ['Registry status', c.status],
-    ['Device key (Ed25519)', c.device_public_key || 'not registered'],
+    ...certificateRows(c),
     ['Registered', when(c.created_at)],
     ['Licence', d.licence ? `${d.licence.id} — ${d.licence.exporter_id} → ${d.licence.end_user_id}, valid ${d.licence.valid_from} to ${d.licence.valid_until}` : 'none'],
     ['Licence conditions', d.licence?.conditions || '—'],
