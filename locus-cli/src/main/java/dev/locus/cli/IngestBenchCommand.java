@@ -3,11 +3,23 @@ package dev.locus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.geo.position.GeoPosition;
+import dev.locus.protocol.crypto.Ed25519Keys;
+import dev.locus.protocol.identity.CertificateAuthority;
+import dev.locus.protocol.identity.Certificates;
+import dev.locus.protocol.identity.LandmarkKey;
+import dev.locus.protocol.identity.Pkcs12DeviceKey;
+import dev.locus.protocol.receipt.SignedReceipt;
+import dev.locus.protocol.wire.Nonce;
+import dev.locus.protocol.wire.ProofMessage;
+import dev.locus.protocol.wire.ProtocolVersion;
+import dev.locus.protocol.wire.SessionId;
 import dev.locus.server.Bytes;
 import dev.locus.server.ControlPlane;
 import dev.locus.server.Json;
 import dev.locus.server.ServerConfig;
 import dev.locus.server.ingest.Ed25519ReceiptVerifier;
+import dev.locus.server.ingest.ProtocolReceipts;
+import dev.locus.server.ingest.Receipt;
 import dev.locus.server.ingest.ReceiptJson;
 import dev.locus.server.ingest.ReceiptPayloadV1;
 import dev.locus.server.persistence.DatabaseConfig;
@@ -21,13 +33,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -50,7 +66,10 @@ import picocli.CommandLine.Option;
             "landmarks, each pair with a fixed floor plus exponential jitter (mean 40 us), as real",
             "round trips behave. Receipts are signed before the timed phase so the client's signing",
             "does not compete with the server. The server assesses chips meanwhile; the verdicts",
-            "stored and the chips still awaiting assessment at the end are reported."
+            "stored and the chips still awaiting assessment at the end are reported.",
+            "With --device-certificates every chip is registered with a device certificate of a bench",
+            "CA and the receipts are LOCUS-RECEIPT-V1, as Locus landmarks issue them, with the chip's",
+            "own proof: ingestion then checks each receipt's certificate and device proof too."
         })
 final class IngestBenchCommand implements Callable<Integer> {
     @Option(names = "--chips", defaultValue = "10000", description = "registry size (default: ${DEFAULT-VALUE})")
@@ -93,6 +112,12 @@ final class IngestBenchCommand implements Callable<Integer> {
             description = "chips the server assesses in parallel (default: ${DEFAULT-VALUE})")
     int assessmentThreads;
 
+    @Option(
+            names = "--device-certificates",
+            description = "register chips with CA-issued device certificates and post landmark-issued receipts"
+                    + " with device proofs (default: chips without certificates, LCR1 receipts)")
+    boolean deviceCertificates;
+
     private static final int LANDMARKS = 24;
     private static final int PER_CHIP = 6;
 
@@ -107,27 +132,32 @@ final class IngestBenchCommand implements Callable<Integer> {
         DatabaseConfig dbConfig = database.equalsIgnoreCase("embedded")
                 ? DatabaseConfig.embedded(dir)
                 : DatabaseConfig.parse(withFreshSchema(database.strip().replaceFirst("(?i)^postgres\\s+", "")), dir);
+        Optional<CertificateAuthority> ca = deviceCertificates
+                ? Optional.of(CertificateAuthority.create(
+                        "Locus bench manufacturer CA", Duration.ofDays(30), InstantSource.system(), new SecureRandom()))
+                : Optional.empty();
         ServerConfig config = ServerConfig.builder(dir)
                 .database(dbConfig)
                 .port(0)
                 .rateLimits(1_000_000, 1_000_000)
                 .assessmentThreads(assessmentThreads)
+                .manufacturerCas(ca.map(c -> List.of(c.certificate())).orElse(List.of()))
                 .build();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("database", dbConfig.kind().name().toLowerCase(java.util.Locale.ROOT));
         out.put("chips", chips);
         out.put("cpus", Runtime.getRuntime().availableProcessors());
         out.put("assessment_threads", assessmentThreads);
+        out.put("device_certificates", deviceCertificates);
         try (ControlPlane cp = ControlPlane.start(config, InstantSource.system())) {
             String token =
                     Files.readString(dir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip();
             Http http = new Http(cp.port(), token);
             Random random = new Random(1);
-            List<KeyPair> keys = new ArrayList<>();
             long t0 = System.nanoTime();
-            register(http, keys);
+            Signers signers = register(http, ca);
             long t1 = System.nanoTime();
-            registerChips(http);
+            registerChips(http, signers);
             long t2 = System.nanoTime();
             System.err.printf("registered %d chips in %.1f s%n", chips, (t2 - t1) / 1e9);
             out.put("registration_seconds", round((t2 - t1) / 1e9));
@@ -135,7 +165,7 @@ final class IngestBenchCommand implements Callable<Integer> {
 
             int total = rate * seconds;
             System.err.printf("signing %d receipts in advance...%n", total);
-            List<String> bodies = sign(keys, total, random, mapper);
+            List<String> bodies = sign(signers, total, random, mapper);
             System.err.printf(
                     "posting for %d s with %d clients, %d receipts per request...%n", seconds, clients, batch);
 
@@ -242,7 +272,13 @@ final class IngestBenchCommand implements Callable<Integer> {
         return jdbc + (jdbc.contains("?") ? "&" : "?") + "currentSchema=" + schema;
     }
 
-    private void register(Http http, List<KeyPair> keys) throws Exception {
+    /**
+     * Who signs the bench's receipts: the landmarks' keys (JDK Ed25519 for LCR1 receipts, or
+     * CA-certified Locus landmark keys) and, with device certificates, each chip's device key.
+     */
+    private record Signers(List<KeyPair> lcr1, List<LandmarkKey> landmarks, List<Pkcs12DeviceKey> devices) {}
+
+    private Signers register(Http http, Optional<CertificateAuthority> ca) throws Exception {
         check(http.post(
                 "/api/v1/organisations",
                 "{\"id\":\"exp\",\"name\":\"Exporter\",\"kind\":\"EXPORTER\",\"country\":\"US\"}"));
@@ -254,30 +290,61 @@ final class IngestBenchCommand implements Callable<Integer> {
                 "{\"id\":\"sg-1\",\"name\":\"Singapore\",\"operator_id\":\"op\",\"country\":\"SG\","
                         + "\"latitude_deg\":1.29,\"longitude_deg\":103.85,\"zone_radius_km\":500}"));
         KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519");
+        SecureRandom secure = new SecureRandom();
+        List<KeyPair> lcr1 = new ArrayList<>();
+        List<LandmarkKey> certified = new ArrayList<>();
         for (int i = 0; i < LANDMARKS; i++) {
-            KeyPair k = g.generateKeyPair();
-            keys.add(k);
-            double lat = landmarkPosition(i).latitudeDegrees();
-            double lon = landmarkPosition(i).longitudeDegrees();
+            String id = String.format("lm-%02d", i);
+            Bytes publicKey;
+            if (ca.isPresent()) {
+                LandmarkKey k = LandmarkKey.generate(
+                        ca.get(), id, "landmark " + i, landmarkPosition(i), Duration.ofDays(30), secure);
+                certified.add(k);
+                publicKey = Bytes.of(
+                        Ed25519Keys.rawPublicKey(k.identity().certificate().getPublicKey()));
+            } else {
+                KeyPair k = g.generateKeyPair();
+                lcr1.add(k);
+                publicKey = Ed25519ReceiptVerifier.rawPublicKey(k.getPublic());
+            }
             check(http.post(
                     "/api/v1/landmarks",
                     String.format(
                             java.util.Locale.ROOT,
-                            "{\"id\":\"lm-%02d\",\"name\":\"landmark %d\",\"latitude_deg\":%.4f,\"longitude_deg\":%.4f,\"public_key\":\"%s\"}",
+                            "{\"id\":\"%s\",\"name\":\"landmark %d\",\"latitude_deg\":%.4f,\"longitude_deg\":%.4f,\"public_key\":\"%s\"}",
+                            id,
                             i,
-                            i,
-                            lat,
-                            lon,
-                            Ed25519ReceiptVerifier.rawPublicKey(k.getPublic()).toBase64())));
+                            landmarkPosition(i).latitudeDegrees(),
+                            landmarkPosition(i).longitudeDegrees(),
+                            publicKey.toBase64())));
         }
+        List<Pkcs12DeviceKey> devices = new ArrayList<>();
+        if (ca.isPresent()) {
+            System.err.printf("certifying %d device keys...%n", chips);
+            for (int i = 0; i < chips; i++) {
+                devices.add(Pkcs12DeviceKey.generate(ca.get(), serial(i), "H100", Duration.ofDays(30), secure));
+            }
+        }
+        return new Signers(lcr1, certified, devices);
     }
 
-    private void registerChips(Http http) throws Exception {
+    private void registerChips(Http http, Signers signers) throws Exception {
         int perFile = 100_000;
+        boolean certified = !signers.devices().isEmpty();
         for (int from = 0; from < chips; from += perFile) {
-            StringBuilder csv = new StringBuilder("serial,model,declared_site_id,status\n");
+            StringBuilder csv = new StringBuilder(
+                    certified
+                            ? "serial,model,declared_site_id,status,device_certificate\n"
+                            : "serial,model,declared_site_id,status\n");
             for (int i = from; i < Math.min(chips, from + perFile); i++) {
-                csv.append(serial(i)).append(",H100,sg-1,INSTALLED\n");
+                csv.append(serial(i)).append(",H100,sg-1,INSTALLED");
+                if (certified) {
+                    csv.append(',')
+                            .append(Base64.getEncoder()
+                                    .encodeToString(Certificates.der(
+                                            signers.devices().get(i).identity().certificate())));
+                }
+                csv.append('\n');
             }
             HttpResponse<String> r = http.post("/api/v1/imports/chips", "text/csv", csv.toString());
             if (r.statusCode() != 201) {
@@ -301,7 +368,7 @@ final class IngestBenchCommand implements Callable<Integer> {
         return String.format("GPU-%08d", i);
     }
 
-    private List<String> sign(List<KeyPair> keys, int total, Random random, ObjectMapper mapper) throws IOException {
+    private List<String> sign(Signers signers, int total, Random random, ObjectMapper mapper) throws IOException {
         List<String> bodies = new ArrayList<>();
         Instant now = Instant.now();
         List<Map<String, Object>> current = new ArrayList<>();
@@ -316,15 +383,16 @@ final class IngestBenchCommand implements Callable<Integer> {
                     chipPosition(chip).geodesicDistanceTo(landmarkPosition(lm)).km();
             long floor = 150_000 + (long) (2 * 1.2 * km / 199_861.6 * 1e9);
             long rtt = floor + (long) (-Math.log(1 - random.nextDouble()) * 40_000);
-            byte[] nonce = new byte[16];
-            random.nextBytes(nonce);
-            current.add(ReceiptJson.toJson(ReceiptPayloadV1.sign(
-                    String.format("lm-%02d", lm),
-                    serial(chip),
-                    Bytes.of(nonce),
-                    List.of(rtt + 5_000, rtt, rtt + 12_000),
-                    now,
-                    keys.get(lm).getPrivate())));
+            List<Long> samples = List.of(rtt + 5_000, rtt, rtt + 12_000);
+            current.add(ReceiptJson.toJson(
+                    signers.devices().isEmpty()
+                            ? lcr1(signers.lcr1().get(lm), lm, chip, samples, now, random)
+                            : issued(
+                                    signers.landmarks().get(lm),
+                                    signers.devices().get(chip),
+                                    samples,
+                                    now,
+                                    random)));
             if (current.size() == batch) {
                 bodies.add(mapper.writeValueAsString(current));
                 current.clear();
@@ -334,6 +402,42 @@ final class IngestBenchCommand implements Callable<Integer> {
             bodies.add(mapper.writeValueAsString(current));
         }
         return bodies;
+    }
+
+    private Receipt lcr1(KeyPair landmark, int lm, int chip, List<Long> samples, Instant at, Random random) {
+        byte[] nonce = new byte[16];
+        random.nextBytes(nonce);
+        return ReceiptPayloadV1.sign(
+                String.format("lm-%02d", lm), serial(chip), Bytes.of(nonce), samples, at, landmark.getPrivate());
+    }
+
+    /** A receipt as a Locus landmark issues it: the device's proof of the shortest round, signed by the landmark. */
+    private static Receipt issued(
+            LandmarkKey landmark, Pkcs12DeviceKey device, List<Long> samples, Instant at, Random random) {
+        SessionId session = new SessionId(random.nextLong(), random.nextLong());
+        Nonce nonce = new Nonce(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong());
+        int minRound = samples.indexOf(Collections.min(samples));
+        String landmarkId = landmark.identity().id();
+        byte[] proof = device.sign(ProofMessage.of(
+                session, minRound, nonce, landmarkId, device.identity().fingerprint()));
+        return ProtocolReceipts.toReceipt(SignedReceipt.sign(
+                new dev.locus.protocol.receipt.Receipt(
+                        ProtocolVersion.CURRENT,
+                        landmarkId,
+                        landmark.identity().position(),
+                        landmark.identity().fingerprint(),
+                        device.identity().serial(),
+                        device.identity().model(),
+                        device.identity().fingerprint(),
+                        session,
+                        minRound,
+                        nonce,
+                        samples.get(minRound),
+                        samples,
+                        at,
+                        at,
+                        proof),
+                landmark));
     }
 
     private Void readLoop(Http http, long deadline, List<Long> readNanos, Random random) throws Exception {
