@@ -115,6 +115,11 @@ public final class ControlPlane implements AutoCloseable {
             cp.api.start(config.bindAddress(), config.port());
             long every = config.ruleInterval().toMillis();
             cp.scheduler.scheduleWithFixedDelay(cp::runRules, every, every, TimeUnit.MILLISECONDS);
+            int left = cp.assessments.recover();
+            if (left > 0) {
+                LOG.info("{} chips have receipts not yet reflected in a verdict; assessing them", left);
+            }
+            cp.scheduler.scheduleWithFixedDelay(cp::queueDue, 0, 5, TimeUnit.SECONDS);
             cp.scheduler.scheduleWithFixedDelay(cp::assessPending, 250, 250, TimeUnit.MILLISECONDS);
             Runtime.getRuntime().addShutdownHook(cp.quiesceOnExit);
         } catch (RuntimeException e) {
@@ -165,6 +170,22 @@ public final class ControlPlane implements AutoCloseable {
                 return;
             }
             LOG.error("alert rules failed; will retry at the next interval", e);
+        }
+    }
+
+    /**
+     * Queues chips whose verdicts fell due (a minimum receipt left the window, or the periodic
+     * refresh); called by the scheduler every 5 s. Bounded so a backlog is taken in slices.
+     */
+    public int queueDue() {
+        try {
+            return assessments.size() > 50_000 ? 0 : assessments.addDue(20_000);
+        } catch (RuntimeException e) {
+            if (scheduler.isShutdown()) {
+                return 0;
+            }
+            LOG.error("finding verdicts that fell due failed; will retry", e);
+            return 0;
         }
     }
 

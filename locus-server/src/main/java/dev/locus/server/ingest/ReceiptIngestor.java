@@ -61,13 +61,19 @@ public final class ReceiptIngestor {
      *
      * @param previous for each chip with an accepted receipt in the batch, its latest accepted
      *     receipt before the batch (absent for a chip never seen before)
+     * @param windowChanged chips whose shortest round trip from some landmark this batch lowered (or
+     *     set for the first time): the only receipts that can shrink a feasible region
      */
     public record IngestBatch(
-            List<Submission> submissions, List<IngestResult> results, Map<String, Sighting> previous) {
+            List<Submission> submissions,
+            List<IngestResult> results,
+            Map<String, Sighting> previous,
+            Set<String> windowChanged) {
         public IngestBatch {
             submissions = List.copyOf(submissions);
             results = List.copyOf(results);
             previous = Map.copyOf(previous);
+            windowChanged = Set.copyOf(windowChanged);
         }
     }
 
@@ -110,20 +116,24 @@ public final class ReceiptIngestor {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
                 Map<String, Sighting> previous = new HashMap<>();
+                Set<String> windowChanged = new HashSet<>();
                 List<IngestResult> results = db.inTransaction(c -> {
                     previous.clear();
-                    return store(c, batch, early, submitter, now, previous);
+                    windowChanged.clear();
+                    return store(c, batch, early, submitter, now, previous, windowChanged);
                 });
-                IngestBatch committed = new IngestBatch(batch, results, previous);
+                IngestBatch committed = new IngestBatch(batch, results, previous, windowChanged);
                 for (IngestListener l : listeners) {
                     l.ingested(committed);
                 }
                 return results;
             } catch (LocusServerException e) {
-                if (!(e.getCause() instanceof SQLException se) || !Sql.isUniqueViolation(se)) {
+                if (!(e.getCause() instanceof SQLException se) || !Sql.isRetryable(se)) {
                     throw e;
                 }
-                last = e; // a concurrent batch took a nonce or chip row first: re-check against it
+                // A concurrent batch took a nonce or a window row first, or the database chose this
+                // batch as a deadlock victim: re-check against what committed.
+                last = e;
             }
         }
         throw new LocusServerException("receipt batch kept colliding with concurrent batches", last);
@@ -212,7 +222,8 @@ public final class ReceiptIngestor {
             List<Optional<Rejection>> early,
             Principal submitter,
             Instant now,
-            Map<String, Sighting> previous)
+            Map<String, Sighting> previous,
+            Set<String> windowChanged)
             throws SQLException {
         List<Optional<Rejection>> verdicts = new ArrayList<>(early);
         Set<String> landmarkIds = new HashSet<>();
@@ -266,6 +277,7 @@ public final class ReceiptIngestor {
             ps.executeBatch();
         }
         previous.putAll(lastSightings(c, latestPerChip.keySet()));
+        windowChanged.addAll(WindowMinima.offer(c, batch, results, now));
         updateActivity(c, batch, ids, latestPerChip);
         return results;
     }

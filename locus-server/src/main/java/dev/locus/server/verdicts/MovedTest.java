@@ -1,0 +1,81 @@
+package dev.locus.server.verdicts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locus.geo.bound.RoundTrip;
+import dev.locus.geo.bound.SpeedBound;
+import dev.locus.geo.position.GeoPosition;
+import dev.locus.geo.region.Disc;
+import dev.locus.geo.region.FeasibleRegion;
+import dev.locus.geo.region.RegionRelations;
+import dev.locus.geo.region.Tri;
+import dev.locus.geo.verdict.Verdict;
+import dev.locus.server.LocusServerException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides whether a chip's region no longer overlaps the previous verdict's region, exactly: the
+ * overlap of two feasible regions is the feasible region of both sets of bounding discs, so the chip
+ * moved when that region is proven empty by the geo core's branch and bound. An undecided search
+ * raises nothing (never a guess).
+ */
+final class MovedTest {
+    private final ObjectMapper json;
+    private final RegionRelations.Limits limits;
+
+    MovedTest(ObjectMapper json, RegionRelations.Limits limits) {
+        this.json = json;
+        this.limits = limits;
+    }
+
+    /** The MOVED alert's evidence when the regions are proven disjoint, else empty. */
+    Optional<Map<String, Object>> check(StoredVerdict previous, StoredVerdict now, List<Disc> currentDiscs) {
+        if (previous.verdicts().contains(Verdict.INCONSISTENT)
+                || now.verdicts().contains(Verdict.INCONSISTENT)
+                || currentDiscs.isEmpty()) {
+            return Optional.empty(); // an empty region is its own alert, not a move
+        }
+        List<Disc> before = previousDiscs(previous);
+        if (before.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Disc> both = new ArrayList<>(before);
+        both.addAll(currentDiscs);
+        if (RegionRelations.nonEmpty(FeasibleRegion.of(both), limits) != Tri.NO) {
+            return Optional.empty();
+        }
+        Map<String, Object> ev = new LinkedHashMap<>();
+        ev.put("previous_verdict_id", previous.id());
+        ev.put("verdict_id", now.id());
+        ev.put("previous_bounding_discs", EvidenceJson.discs(before));
+        ev.put("current_bounding_discs", EvidenceJson.discs(currentDiscs));
+        ev.put("test", "the discs of both regions have no point in common (exact cell search)");
+        return Optional.of(ev);
+    }
+
+    private List<Disc> previousDiscs(StoredVerdict previous) {
+        try {
+            JsonNode root = json.readTree(previous.evidenceJson());
+            double speed = root.path("policy").path("speed_km_per_ms").asDouble(SpeedBound.C_KM_PER_MS);
+            List<Disc> out = new ArrayList<>();
+            for (JsonNode d : root.path("bounding_discs")) {
+                out.add(Disc.of(
+                        d.path("landmark_id").asText(),
+                        GeoPosition.ofDegrees(
+                                d.path("latitude_deg").asDouble(),
+                                d.path("longitude_deg").asDouble()),
+                        RoundTrip.ofNanos(d.path("rtt_nanos").asLong()),
+                        SpeedBound.ofKmPerMs(speed)));
+            }
+            return out;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new LocusServerException(
+                    "stored evidence of verdict " + previous.id() + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+}

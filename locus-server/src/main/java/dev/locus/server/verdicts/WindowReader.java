@@ -1,0 +1,162 @@
+package dev.locus.server.verdicts;
+
+import dev.locus.geo.position.GeoPosition;
+import dev.locus.server.persistence.Sql;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Reads what a batch of assessments needs with a few queries per 500 chips, never one per chip:
+ * declared sites, {@code chip_window} rows joined with their landmarks, and the latest verdicts. A
+ * window row whose receipt has left the window is recomputed from the chip's receipts (one indexed
+ * query each; rare: it happens once per landmark and window length).
+ */
+final class WindowReader {
+    private static final int CHUNK = 500;
+
+    private WindowReader() {}
+
+    /** Inputs of the registered chips among {@code serials}; unknown serials are left out. */
+    static Map<String, ChipInput> read(Connection c, List<String> serials, Instant start) throws SQLException {
+        Map<String, ChipInput.DeclaredSite> sites = new HashMap<>();
+        Map<String, List<WindowMeasurement>> windows = new HashMap<>();
+        Map<String, List<ChipInput.WindowRefresh>> refreshes = new HashMap<>();
+        Map<String, StoredVerdict> previous = new HashMap<>();
+        for (int from = 0; from < serials.size(); from += CHUNK) {
+            List<String> chunk = serials.subList(from, Math.min(serials.size(), from + CHUNK));
+            readSites(c, chunk, sites);
+            readWindows(c, chunk, start, windows, refreshes);
+            readPrevious(c, chunk, previous);
+        }
+        Map<String, ChipInput> out = new HashMap<>();
+        for (Map.Entry<String, ChipInput.DeclaredSite> e : sites.entrySet()) {
+            String serial = e.getKey();
+            out.put(
+                    serial,
+                    new ChipInput(
+                            serial,
+                            e.getValue(),
+                            windows.getOrDefault(serial, List.of()),
+                            Optional.ofNullable(previous.get(serial)),
+                            refreshes.getOrDefault(serial, List.of())));
+        }
+        return out;
+    }
+
+    private static String marks(int n) {
+        return java.util.stream.Stream.generate(() -> "?").limit(n).collect(Collectors.joining(","));
+    }
+
+    private static void bind(PreparedStatement ps, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            ps.setString(i + 1, values.get(i));
+        }
+    }
+
+    private static void readSites(Connection c, List<String> chunk, Map<String, ChipInput.DeclaredSite> out)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT c.serial, s.id, s.latitude_deg, s.longitude_deg,"
+                + " s.zone_radius_km FROM chips c JOIN sites s ON s.id = c.declared_site_id WHERE c.serial IN ("
+                + marks(chunk.size()) + ")")) {
+            bind(ps, chunk);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(
+                            rs.getString(1),
+                            new ChipInput.DeclaredSite(
+                                    rs.getString(2),
+                                    GeoPosition.ofDegrees(rs.getDouble(3), rs.getDouble(4)),
+                                    rs.getDouble(5)));
+                }
+            }
+        }
+    }
+
+    private static void readWindows(
+            Connection c,
+            List<String> chunk,
+            Instant start,
+            Map<String, List<WindowMeasurement>> windows,
+            Map<String, List<ChipInput.WindowRefresh>> refreshes)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT w.chip_serial, w.landmark_id, w.receipt_id,"
+                + " w.rtt_min_nanos, w.measured_at, l.latitude_deg, l.longitude_deg FROM chip_window w"
+                + " JOIN landmarks l ON l.id = w.landmark_id WHERE l.status = 'ACTIVE' AND w.chip_serial IN ("
+                + marks(chunk.size()) + ") ORDER BY w.chip_serial, w.landmark_id")) {
+            bind(ps, chunk);
+            List<Map.Entry<String, WindowMeasurement>> stale = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String serial = rs.getString(1);
+                    WindowMeasurement m = new WindowMeasurement(
+                            rs.getString(2),
+                            GeoPosition.ofDegrees(rs.getDouble(6), rs.getDouble(7)),
+                            rs.getLong(3),
+                            rs.getLong(4),
+                            Sql.getInstant(rs, "measured_at"));
+                    if (m.measuredAt().isBefore(start)) {
+                        stale.add(Map.entry(serial, m));
+                    } else {
+                        windows.computeIfAbsent(serial, k -> new ArrayList<>()).add(m);
+                    }
+                }
+            }
+            for (Map.Entry<String, WindowMeasurement> e : stale) {
+                String serial = e.getKey();
+                WindowMeasurement old = e.getValue();
+                Optional<WindowMeasurement> replacement = shortestInWindow(c, serial, old, start);
+                replacement.ifPresent(r ->
+                        windows.computeIfAbsent(serial, k -> new ArrayList<>()).add(r));
+                refreshes
+                        .computeIfAbsent(serial, k -> new ArrayList<>())
+                        .add(new ChipInput.WindowRefresh(old.landmarkId(), old.receiptId(), replacement));
+            }
+        }
+    }
+
+    /** The shortest accepted round trip from the landmark of {@code old} measured since {@code start}. */
+    private static Optional<WindowMeasurement> shortestInWindow(
+            Connection c, String serial, WindowMeasurement old, Instant start) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, rtt_min_nanos, measured_at FROM receipts"
+                + " WHERE chip_serial = ? AND measured_at >= ? AND landmark_id = ? AND status = 'ACCEPTED'"
+                + " ORDER BY rtt_min_nanos, measured_at DESC, id DESC LIMIT 1")) {
+            ps.setString(1, serial);
+            Sql.setInstant(ps, 2, start);
+            ps.setString(3, old.landmarkId());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new WindowMeasurement(
+                        old.landmarkId(),
+                        old.landmarkPosition(),
+                        rs.getLong(1),
+                        rs.getLong(2),
+                        Sql.getInstant(rs, "measured_at")));
+            }
+        }
+    }
+
+    private static void readPrevious(Connection c, List<String> chunk, Map<String, StoredVerdict> out)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT v.* FROM chip_verdicts lv JOIN verdicts v"
+                + " ON v.id = lv.verdict_id WHERE lv.chip_serial IN (" + marks(chunk.size()) + ")")) {
+            bind(ps, chunk);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StoredVerdict v = VerdictRows.read(rs);
+                    out.put(v.chipSerial(), v);
+                }
+            }
+        }
+    }
+}
