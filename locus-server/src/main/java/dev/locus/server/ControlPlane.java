@@ -18,6 +18,8 @@ import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.verdicts.AssessmentQueue;
 import dev.locus.server.verdicts.VerdictEngine;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -92,6 +94,18 @@ public final class ControlPlane implements AutoCloseable {
             this.ingestor.addListener(assessments);
             this.ingestor.addListener(silence);
             this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            Gauge.builder("locus_assessment_backlog_chips", assessments, AssessmentQueue::size)
+                    .description("chips with receipts or due verdicts not yet assessed")
+                    .register(metrics);
+            Gauge.builder(
+                            "locus_assessment_oldest_pending_seconds",
+                            assessments,
+                            q -> q.oldestPending().toMillis() / 1000.0)
+                    .description("how long the longest-waiting chip has waited for its verdict")
+                    .register(metrics);
+            FunctionCounter.builder("locus_verdicts_stored", assessments, AssessmentQueue::storedTotal)
+                    .description("verdicts stored by the assessment queue since start")
+                    .register(metrics);
             this.api = new ApiServer(this, System::nanoTime);
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
@@ -210,6 +224,11 @@ public final class ControlPlane implements AutoCloseable {
     /** Chips with receipts not yet reflected in a verdict. */
     public int pendingAssessments() {
         return assessments.size();
+    }
+
+    /** How long the longest-waiting chip has waited for its verdict; zero when none waits. */
+    public java.time.Duration oldestPendingAssessment() {
+        return assessments.oldestPending();
     }
 
     public VerdictEngine verdicts() {

@@ -474,8 +474,17 @@ public final class ReceiptIngestor {
         if (latestPerChip.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps =
-                c.prepareStatement("MERGE INTO chip_activity a USING (VALUES (CAST(? AS VARCHAR(64)),"
+        boolean postgres = c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+        // PostgreSQL's MERGE fails when two transactions insert the same new row; ON CONFLICT waits.
+        String upsert = postgres
+                ? "INSERT INTO chip_activity AS a (chip_serial, last_measured_at, last_landmark_id,"
+                        + " last_rtt_min_nanos, last_receipt_id) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (chip_serial) DO UPDATE SET last_measured_at = EXCLUDED.last_measured_at,"
+                        + " last_landmark_id = EXCLUDED.last_landmark_id,"
+                        + " last_rtt_min_nanos = EXCLUDED.last_rtt_min_nanos,"
+                        + " last_receipt_id = EXCLUDED.last_receipt_id"
+                        + " WHERE EXCLUDED.last_measured_at > a.last_measured_at"
+                : "MERGE INTO chip_activity a USING (VALUES (CAST(? AS VARCHAR(64)),"
                         + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT),"
                         + " CAST(? AS BIGINT))) AS v (chip_serial, measured_at, landmark_id, rtt, receipt_id)"
                         + " ON a.chip_serial = v.chip_serial"
@@ -484,7 +493,8 @@ public final class ReceiptIngestor {
                         + " last_rtt_min_nanos = v.rtt, last_receipt_id = v.receipt_id"
                         + " WHEN NOT MATCHED THEN INSERT (chip_serial, last_measured_at, last_landmark_id,"
                         + " last_rtt_min_nanos, last_receipt_id)"
-                        + " VALUES (v.chip_serial, v.measured_at, v.landmark_id, v.rtt, v.receipt_id)")) {
+                        + " VALUES (v.chip_serial, v.measured_at, v.landmark_id, v.rtt, v.receipt_id)";
+        try (PreparedStatement ps = c.prepareStatement(upsert)) {
             for (Map.Entry<String, Integer> e : latestPerChip.entrySet()) {
                 Receipt r = batch.get(e.getValue()).receipt();
                 ps.setString(1, e.getKey());

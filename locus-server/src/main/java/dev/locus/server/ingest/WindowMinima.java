@@ -45,18 +45,7 @@ final class WindowMinima {
         }
         List<Best> rows = new ArrayList<>(best.values());
         int[] counts;
-        try (PreparedStatement ps = c.prepareStatement("MERGE INTO chip_window w USING (VALUES ("
-                + "CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS BIGINT),"
-                + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE)))"
-                + " AS v (chip_serial, landmark_id, receipt_id, rtt, measured_at, updated_at)"
-                + " ON w.chip_serial = v.chip_serial AND w.landmark_id = v.landmark_id"
-                + " WHEN MATCHED AND (v.rtt < w.rtt_min_nanos"
-                + " OR (v.rtt = w.rtt_min_nanos AND v.measured_at > w.measured_at)) THEN UPDATE SET"
-                + " receipt_id = v.receipt_id, rtt_min_nanos = v.rtt, measured_at = v.measured_at,"
-                + " updated_at = v.updated_at"
-                + " WHEN NOT MATCHED THEN INSERT (chip_serial, landmark_id, receipt_id, rtt_min_nanos,"
-                + " measured_at, updated_at)"
-                + " VALUES (v.chip_serial, v.landmark_id, v.receipt_id, v.rtt, v.measured_at, v.updated_at)")) {
+        try (PreparedStatement ps = c.prepareStatement(upsert(c))) {
             for (Best b : rows) {
                 ps.setString(1, b.chipSerial());
                 ps.setString(2, b.landmarkId());
@@ -76,6 +65,34 @@ final class WindowMinima {
             }
         }
         return changed;
+    }
+
+    /**
+     * PostgreSQL's MERGE fails with a unique violation when two transactions insert the same new
+     * row; its INSERT .. ON CONFLICT waits for the other and then updates instead. H2 (embedded,
+     * PostgreSQL mode) has no ON CONFLICT .. DO UPDATE, and its MERGE serialises on the row.
+     */
+    private static String upsert(Connection c) throws SQLException {
+        if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            return "INSERT INTO chip_window AS w (chip_serial, landmark_id, receipt_id, rtt_min_nanos, measured_at,"
+                    + " updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (chip_serial, landmark_id) DO UPDATE SET"
+                    + " receipt_id = EXCLUDED.receipt_id, rtt_min_nanos = EXCLUDED.rtt_min_nanos,"
+                    + " measured_at = EXCLUDED.measured_at, updated_at = EXCLUDED.updated_at"
+                    + " WHERE EXCLUDED.rtt_min_nanos < w.rtt_min_nanos OR (EXCLUDED.rtt_min_nanos = w.rtt_min_nanos"
+                    + " AND EXCLUDED.measured_at > w.measured_at)";
+        }
+        return "MERGE INTO chip_window w USING (VALUES ("
+                + "CAST(? AS VARCHAR(64)), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS BIGINT),"
+                + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE)))"
+                + " AS v (chip_serial, landmark_id, receipt_id, rtt, measured_at, updated_at)"
+                + " ON w.chip_serial = v.chip_serial AND w.landmark_id = v.landmark_id"
+                + " WHEN MATCHED AND (v.rtt < w.rtt_min_nanos"
+                + " OR (v.rtt = w.rtt_min_nanos AND v.measured_at > w.measured_at)) THEN UPDATE SET"
+                + " receipt_id = v.receipt_id, rtt_min_nanos = v.rtt, measured_at = v.measured_at,"
+                + " updated_at = v.updated_at"
+                + " WHEN NOT MATCHED THEN INSERT (chip_serial, landmark_id, receipt_id, rtt_min_nanos,"
+                + " measured_at, updated_at)"
+                + " VALUES (v.chip_serial, v.landmark_id, v.receipt_id, v.rtt, v.measured_at, v.updated_at)";
     }
 
     /** The shorter round trip; of equal ones the later, which stays in the window longer. */

@@ -1,11 +1,14 @@
 package dev.locus.server.verdicts;
 
 import dev.locus.server.ingest.ReceiptIngestor;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,7 +24,10 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
     /** Chips per assessment transaction. */
     static final int BATCH = 250;
 
-    private final Set<String> pending = ConcurrentHashMap.newKeySet();
+    /** Pending chips with the monotonic time they were first queued, in nanoseconds. */
+    private final Map<String, Long> pending = new ConcurrentHashMap<>();
+
+    private final LongAdder storedTotal = new LongAdder();
     private final VerdictEngine engine;
     private final int threads;
     private volatile boolean stopping;
@@ -40,25 +46,47 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
 
     @Override
     public void ingested(ReceiptIngestor.IngestBatch batch) {
-        pending.addAll(batch.windowChanged());
+        queue(batch.windowChanged());
     }
 
     /** Queues chips whose verdicts fell due, at most {@code limit}; returns how many were found. */
     public int addDue(int limit) {
         List<String> due = engine.due(limit);
-        pending.addAll(due);
+        queue(due);
         return due.size();
     }
 
     /** Queues the chips a stopped process left unassessed; returns how many. */
     public int recover() {
         List<String> left = engine.awaitingAssessment();
-        pending.addAll(left);
+        queue(left);
         return left.size();
+    }
+
+    private void queue(Collection<String> chips) {
+        long now = System.nanoTime();
+        for (String c : chips) {
+            pending.putIfAbsent(c, now);
+        }
     }
 
     public int size() {
         return pending.size();
+    }
+
+    /** Verdicts stored by drains since start. */
+    public long storedTotal() {
+        return storedTotal.sum();
+    }
+
+    /** How long the longest-waiting pending chip has waited; zero when none waits. */
+    public Duration oldestPending() {
+        long now = System.nanoTime();
+        long oldest = now;
+        for (long t : pending.values()) {
+            oldest = Math.min(oldest, t);
+        }
+        return Duration.ofNanos(now - oldest);
     }
 
     /** Makes a running or later drain stop after the batches it is assessing; the rest stay pending. */
@@ -66,34 +94,9 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
         stopping = true;
     }
 
-    /**
-     * After a batch failed: assesses its chips one at a time so one bad chip cannot hold back the
-     * others. A chip that fails alone is logged and left until its next receipt or due time.
-     */
-    private int oneByOne(List<String> batch, RuntimeException batchFailure) {
-        if (batch.size() == 1) {
-            LOG.error(
-                    "assessing chip {} failed; it is assessed again with its next receipt", batch.get(0), batchFailure);
-            return 0;
-        }
-        int stored = 0;
-        for (String serial : batch) {
-            try {
-                stored += engine.assess(List.of(serial)).size();
-            } catch (RuntimeException e) {
-                if (stopping) {
-                    pending.add(serial);
-                } else {
-                    LOG.error("assessing chip {} failed; it is assessed again with its next receipt", serial, e);
-                }
-            }
-        }
-        return stored;
-    }
-
     /** Assesses every pending chip once; returns how many verdicts were stored. */
     public int drain() {
-        List<String> chips = new ArrayList<>(pending);
+        List<String> chips = new ArrayList<>(pending.keySet());
         if (chips.isEmpty()) {
             return 0;
         }
@@ -114,7 +117,7 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
                 } catch (RuntimeException e) {
                     if (stopping) {
                         // The process is stopping and the database may already be closed under us.
-                        pending.addAll(batch);
+                        queue(batch);
                         LOG.info("assessment of {} chips cut short by shutdown; they stay pending", batch.size());
                     } else {
                         stored.addAndGet(oneByOne(batch, e));
@@ -140,6 +143,32 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
                 break;
             }
         }
+        storedTotal.add(stored.get());
         return stored.get();
+    }
+
+    /**
+     * After a batch failed: assesses its chips one at a time so one bad chip cannot hold back the
+     * others. A chip that fails alone is logged and left until its next receipt or due time.
+     */
+    private int oneByOne(List<String> batch, RuntimeException batchFailure) {
+        if (batch.size() == 1) {
+            LOG.error(
+                    "assessing chip {} failed; it is assessed again with its next receipt", batch.get(0), batchFailure);
+            return 0;
+        }
+        int stored = 0;
+        for (String serial : batch) {
+            try {
+                stored += engine.assess(List.of(serial)).size();
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    queue(List.of(serial));
+                } else {
+                    LOG.error("assessing chip {} failed; it is assessed again with its next receipt", serial, e);
+                }
+            }
+        }
+        return stored;
     }
 }

@@ -44,6 +44,12 @@ final class MovedTest {
         if (before.isEmpty()) {
             return Optional.empty();
         }
+        if (insideEveryDisc(currentDiscs, before)) {
+            // The current region lies in every previous disc, so inside the previous region: the
+            // overlap is the current region itself, which is not empty. The common case (window
+            // minima only shrink), decided without a cell search.
+            return Optional.empty();
+        }
         List<Disc> both = new ArrayList<>(before);
         both.addAll(currentDiscs);
         if (RegionRelations.nonEmpty(FeasibleRegion.of(both), limits) != Tri.NO) {
@@ -56,6 +62,23 @@ final class MovedTest {
         ev.put("current_bounding_discs", EvidenceJson.discs(currentDiscs));
         ev.put("test", "the discs of both regions have no point in common (exact cell search)");
         return Optional.of(ev);
+    }
+
+    /** Whether each of {@code outer} contains one of {@code inner} (so all of inner's intersection). */
+    private static boolean insideEveryDisc(List<Disc> inner, List<Disc> outer) {
+        for (Disc o : outer) {
+            boolean contains = false;
+            for (Disc i : inner) {
+                if (o.cap().contains(i.cap())) {
+                    contains = true;
+                    break;
+                }
+            }
+            if (!contains) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private List<Disc> previousDiscs(StoredVerdict previous) {

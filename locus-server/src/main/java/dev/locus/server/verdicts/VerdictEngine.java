@@ -29,6 +29,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns chips' measurement windows (the shortest accepted round trip per ACTIVE landmark over the
@@ -40,6 +42,7 @@ import java.util.Set;
  * Thread-safe.
  */
 public final class VerdictEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(VerdictEngine.class);
     private final Database db;
     private final Verifier verifier;
     private final AlertService alerts;
@@ -94,7 +97,10 @@ public final class VerdictEngine {
         Instant end = Sql.micros(clock.instant());
         Instant start = end.minus(window);
         List<String> serials = chipSerials.stream().distinct().sorted().toList();
+        long tRead = System.nanoTime();
         Map<String, ChipInput> inputs = db.read(c -> WindowReader.read(c, serials, start));
+        long tCompute = System.nanoTime();
+        long geoNanos = 0;
         List<VerdictStore.Outcome> outcomes = new ArrayList<>();
         Map<String, Assessment> assessments = new HashMap<>();
         List<String> unmeasured = new ArrayList<>();
@@ -110,7 +116,9 @@ public final class VerdictEngine {
             Policy policy = Policy.DEFAULT
                     .withRestricted(restricted)
                     .withZone(LicensedZone.withinKm(in.site().zoneRadiusKm()));
+            long g0 = System.nanoTime();
             Assessment a = verifier.assess(in.site().position(), measurements(in), policy);
+            geoNanos += System.nanoTime() - g0;
             Set<Verdict> verdicts =
                     a.verdictSet().isEmpty() ? EnumSet.noneOf(Verdict.class) : EnumSet.copyOf(a.verdictSet());
             String evidence = EvidenceJson.of(json, in, policy, a.evidence(), start, end);
@@ -119,12 +127,23 @@ public final class VerdictEngine {
             outcomes.add(new VerdictStore.Outcome(in, v, validUntil(in, end)));
             assessments.put(serial, a);
         }
+        long tWrite = System.nanoTime();
         List<StoredVerdict> stored = db.inTransaction(c -> {
             List<ChipInput> emptied = unmeasured.stream().map(inputs::get).toList();
             VerdictStore.refreshWindows(c, emptied);
             VerdictStore.postpone(c, unmeasured, end.plus(refresh));
             return outcomes.isEmpty() ? List.<StoredVerdict>of() : VerdictStore.write(c, outcomes);
         });
+        long tAlerts = System.nanoTime();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(
+                    "assessed {} chips: read {} ms, compute {} ms (geo core {} ms), write {} ms",
+                    serials.size(),
+                    (tCompute - tRead) / 1_000_000,
+                    (tWrite - tCompute) / 1_000_000,
+                    geoNanos / 1_000_000,
+                    (tAlerts - tWrite) / 1_000_000);
+        }
         for (StoredVerdict v : stored) {
             raiseAlerts(
                     v,
