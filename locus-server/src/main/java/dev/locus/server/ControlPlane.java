@@ -227,6 +227,11 @@ public final class ControlPlane implements AutoCloseable {
         return metrics;
     }
 
+    /** The HTTP API server, e.g. for its route table. */
+    public ApiServer api() {
+        return api;
+    }
+
     /** The port the API listens on (the real one when 0 was configured). */
     public int port() {
         return api.port();
