@@ -81,7 +81,11 @@ class OpenApiIT {
         undocumented.removeAll(documented);
         List<String> phantom = new ArrayList<>(documented);
         phantom.removeAll(served);
-        assertThat(Map.of("served but missing from openapi.json", undocumented, "in openapi.json but not served", phantom))
+        assertThat(Map.of(
+                        "served but missing from openapi.json",
+                        undocumented,
+                        "in openapi.json but not served",
+                        phantom))
                 .allSatisfy((what, routes) -> assertThat(routes).as(what).isEmpty());
     }
 
