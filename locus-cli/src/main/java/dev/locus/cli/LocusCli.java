@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             ServerCommand.class,
             AuditCommand.class,
             RegisterCommand.class,
+            ShowCommand.class,
             ImportCommand.class,
             ReceiptsCommand.class,
             AlertsCommand.class,

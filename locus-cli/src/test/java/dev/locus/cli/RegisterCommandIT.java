@@ -165,12 +165,13 @@ class RegisterCommandIT {
                 "2026-03-01T10:00:00Z"));
         assertThat(custody.get("kind").asText()).isEqualTo("INSTALLED");
 
-        ApiOptions options = new ApiOptions();
-        options.server = server;
-        options.tokenFile = Path.of(tokenFile);
-        JsonNode stored = JSON.readTree(options.get("/api/v1/chips/SN-REG-1").body());
+        JsonNode stored = ok(api("show", "chip", "SN-REG-1"));
         assertThat(stored.get("status").asText()).isEqualTo("INSTALLED");
         assertThat(stored.get("licence_id").asText()).isEqualTo("LIC-1");
+        assertThat(ok(api("show", "landmark", "sg1")).get("name").asText()).isEqualTo("Singapore");
+        ProtocolCommandsIT.Run missing = api("show", "site", "no-such-site");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("locus show site: refused: NOT_FOUND (HTTP 404)");
     }
 
     @Test
