@@ -5,6 +5,7 @@ import dev.locus.server.ingest.IngestPolicy;
 import dev.locus.server.persistence.DatabaseConfig;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
@@ -90,7 +91,7 @@ public record ServerConfig(
         }
         Set<String> known = NaturalEarth.bundled().codes();
         SortedSet<String> out = new TreeSet<>();
-        List<String> bad = new java.util.ArrayList<>();
+        List<String> bad = new ArrayList<>();
         for (String raw : codes) {
             String code = raw.strip().toUpperCase(Locale.ROOT);
             if (ALPHA_2.matcher(code).matches() && known.contains(code)) {

@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,7 @@ class OpenApiIT {
                 .forEach(path -> path.getValue().properties().forEach(op -> {
                     if (METHODS.contains(op.getKey())) {
                         String description = op.getValue().path("description").asText("");
-                        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Requires permission ([A-Z_]+)\\.")
+                        Matcher m = Pattern.compile("Requires permission ([A-Z_]+)\\.")
                                 .matcher(description);
                         out.put(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), m.find() ? m.group(1) : "");
                     }
@@ -127,8 +129,7 @@ class OpenApiIT {
 
     private static List<String> pathParameters(String path) {
         List<String> out = new ArrayList<>();
-        java.util.regex.Matcher m =
-                java.util.regex.Pattern.compile("\\{([a-z_]+)}").matcher(path);
+        Matcher m = Pattern.compile("\\{([a-z_]+)}").matcher(path);
         while (m.find()) {
             out.add(m.group(1));
         }
