@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
             RelayCommand.class,
             ServerCommand.class,
             AuditCommand.class,
+            RegisterCommand.class,
+            ShowCommand.class,
             ImportCommand.class,
             ReceiptsCommand.class,
             AlertsCommand.class,
@@ -45,6 +47,7 @@ public final class LocusCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new LocusCli());
         cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
     }
 

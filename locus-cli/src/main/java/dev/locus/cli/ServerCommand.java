@@ -3,6 +3,7 @@ package dev.locus.cli;
 import dev.locus.server.ControlPlane;
 import dev.locus.server.ServerConfig;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -14,8 +15,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Runs the control plane (registry, ingestion, verdicts, alerts, REST API, dashboard).",
-            "Runs the control plane: registry, receipt ingestion, verdicts, alerts and the REST API",
-            "(OpenAPI at /api/v1/openapi.json, Prometheus metrics at /metrics, health at /health).",
+            "Serves the REST API (OpenAPI at /api/v1/openapi.json, Prometheus metrics at /metrics, health at /health).",
             "Every endpoint needs a bearer token; a fresh installation writes an admin token to",
             "<data-dir>/admin-token. Ctrl-C stops it cleanly."
         })
@@ -40,12 +40,23 @@ final class ServerCommand implements Callable<Integer> {
             description = "chips assessed in parallel (default: half the processors, at least 1)")
     Integer assessmentThreads;
 
+    @Option(
+            names = "--restricted",
+            split = ",",
+            defaultValue = "CN,HK,MO",
+            paramLabel = "CC",
+            description = "Restricted jurisdictions, comma-separated ISO 3166-1 alpha-2 codes with a boundary in the"
+                    + " bundled Natural Earth data (default: ${DEFAULT-VALUE}). The verdict engine proves chips"
+                    + " outside or inside them, the dashboard shades them, GET /api/v1/policy shows them.")
+    List<String> restricted;
+
     @Override
     public Integer call() throws InterruptedException {
         ServerConfig.Builder b = ServerConfig.builder(db.dataDir)
                 .database(db.config())
                 .port(port)
-                .bindAddress(bind);
+                .bindAddress(bind)
+                .restrictedJurisdictions(restricted);
         if (assessmentThreads != null) {
             b.assessmentThreads(assessmentThreads);
         }
@@ -60,8 +71,8 @@ final class ServerCommand implements Callable<Integer> {
                         },
                         "locus-shutdown"));
         System.out.printf(
-                "Locus control plane on http://%s:%d (database: %s)%n",
-                bind, cp.port(), config.database().safeUrl());
+                "Locus control plane on http://%s:%d (database: %s; restricted: %s)%n",
+                bind, cp.port(), config.database().safeUrl(), String.join(",", config.restrictedJurisdictions()));
         System.out.printf(
                 "Admin token: %s (if this installation created one). Try:%n"
                         + "  curl -H \"Authorization: Bearer $(cat %s)\" http://%s:%d/api/v1/alerts%n",

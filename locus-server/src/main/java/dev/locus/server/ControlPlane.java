@@ -8,6 +8,7 @@ import dev.locus.server.alerts.ClonedIdentityRule;
 import dev.locus.server.alerts.SilenceRule;
 import dev.locus.server.alerts.UnverifiedRule;
 import dev.locus.server.api.ApiServer;
+import dev.locus.server.audit.AuditHead;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.auth.IssuedToken;
 import dev.locus.server.auth.Role;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -87,7 +89,7 @@ public final class ControlPlane implements AutoCloseable {
                     alerts,
                     clock,
                     config.measurementWindow(),
-                    java.util.Set.of("CN", "HK", "MO"),
+                    config.restrictedJurisdictions(),
                     json);
             this.assessments = new AssessmentQueue(verdicts, config.assessmentThreads());
             this.ingestor.addListener(new ClonedIdentityRule(db, alerts));
@@ -127,6 +129,7 @@ public final class ControlPlane implements AutoCloseable {
         try {
             cp.bootstrapAdmin();
             cp.api.start(config.bindAddress(), config.port());
+            cp.logAuditHead();
             long every = config.ruleInterval().toMillis();
             cp.scheduler.scheduleWithFixedDelay(cp::runRules, every, every, TimeUnit.MILLISECONDS);
             int left = cp.assessments.recover();
@@ -135,6 +138,8 @@ public final class ControlPlane implements AutoCloseable {
             }
             cp.scheduler.scheduleWithFixedDelay(cp::queueDue, 0, 5, TimeUnit.SECONDS);
             cp.scheduler.scheduleWithFixedDelay(cp::assessPending, 250, 250, TimeUnit.MILLISECONDS);
+            long headEvery = config.auditHeadLogInterval().toMillis();
+            cp.scheduler.scheduleAtFixedRate(cp::publishAuditHead, headEvery, headEvery, TimeUnit.MILLISECONDS);
             Runtime.getRuntime().addShutdownHook(cp.quiesceOnExit);
         } catch (RuntimeException e) {
             cp.close();
@@ -203,6 +208,39 @@ public final class ControlPlane implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes the audit log's head to the log, so that an operator's log shipping keeps a copy of
+     * it outside the database: one INFO line from {@code dev.locus.server.ControlPlane} whose
+     * structured key-value pairs are {@code event=audit_head}, {@code audit_seq},
+     * {@code audit_hash} and {@code audit_recorded_at} (ISO-8601, empty for an empty log). Runs at
+     * start and every {@link ServerConfig#auditHeadLogInterval()}.
+     *
+     * @return the head that was logged
+     * @throws LocusServerException when the database cannot be read
+     */
+    public AuditHead logAuditHead() {
+        AuditHead head = db.read(AuditLog::head);
+        String at = head.recordedAt().map(Instant::toString).orElse("");
+        LOG.atInfo()
+                .addKeyValue("event", "audit_head")
+                .addKeyValue("audit_seq", head.seq())
+                .addKeyValue("audit_hash", head.hash())
+                .addKeyValue("audit_recorded_at", at)
+                .log("audit log head: entry {} hash {} recorded {}", head.seq(), head.hash(), at.isEmpty() ? "-" : at);
+        return head;
+    }
+
+    private void publishAuditHead() {
+        try {
+            logAuditHead();
+        } catch (RuntimeException e) {
+            if (scheduler.isShutdown()) {
+                return;
+            }
+            LOG.error("could not read the audit head to log it; will retry at the next interval", e);
+        }
+    }
+
     /** Assesses every chip with new receipts; also called by the scheduler every 250 ms. */
     public int assessPending() {
         try {
@@ -265,6 +303,11 @@ public final class ControlPlane implements AutoCloseable {
 
     public PrometheusMeterRegistry metrics() {
         return metrics;
+    }
+
+    /** The HTTP API server, e.g. for its route table. */
+    public ApiServer api() {
+        return api;
     }
 
     /** The port the API listens on (the real one when 0 was configured). */
