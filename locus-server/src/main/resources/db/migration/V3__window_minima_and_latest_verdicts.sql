@@ -28,7 +28,9 @@ WHERE rn = 1;
 
 -- Each chip's latest verdict. valid_until: when the verdict must be re-derived even without new
 -- receipts (the first of its minimum receipts leaves the window, or the periodic refresh that keeps
--- proven verdicts fresh); last_proven_at: when a verdict last proved the chip where it may be.
+-- proven verdicts fresh); last_proven_at: when a verdict last proved the chip where it may be;
+-- bounding_discs: the verdict's bounding discs and speed as compact JSON (for the MOVED test
+-- without reading the evidence; NULL for rows migrated here, whose evidence is read instead).
 CREATE TABLE chip_verdicts (
     chip_serial     VARCHAR(64)  PRIMARY KEY REFERENCES chips (serial),
     verdict_id      BIGINT       NOT NULL REFERENCES verdicts (id),
@@ -36,7 +38,8 @@ CREATE TABLE chip_verdicts (
     proven          BOOLEAN      NOT NULL,
     assessed_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     last_proven_at  TIMESTAMP WITH TIME ZONE,
-    valid_until     TIMESTAMP WITH TIME ZONE NOT NULL
+    valid_until     TIMESTAMP WITH TIME ZONE NOT NULL,
+    bounding_discs  VARCHAR(100000)
 );
 CREATE INDEX chip_verdicts_due ON chip_verdicts (valid_until);
 CREATE INDEX chip_verdicts_proven ON chip_verdicts (last_proven_at);

@@ -13,7 +13,7 @@ record ChipInput(
         String serial,
         DeclaredSite site,
         List<WindowMeasurement> window,
-        Optional<StoredVerdict> previous,
+        Optional<PreviousVerdict> previous,
         List<WindowRefresh> refreshes) {
     ChipInput {
         window = List.copyOf(window);

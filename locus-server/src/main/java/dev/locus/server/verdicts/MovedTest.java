@@ -1,17 +1,11 @@
 package dev.locus.server.verdicts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.locus.geo.bound.RoundTrip;
-import dev.locus.geo.bound.SpeedBound;
-import dev.locus.geo.position.GeoPosition;
 import dev.locus.geo.region.Disc;
 import dev.locus.geo.region.FeasibleRegion;
 import dev.locus.geo.region.RegionRelations;
 import dev.locus.geo.region.Tri;
 import dev.locus.geo.verdict.Verdict;
-import dev.locus.server.LocusServerException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,13 +28,13 @@ final class MovedTest {
     }
 
     /** The MOVED alert's evidence when the regions are proven disjoint, else empty. */
-    Optional<Map<String, Object>> check(StoredVerdict previous, StoredVerdict now, List<Disc> currentDiscs) {
+    Optional<Map<String, Object>> check(PreviousVerdict previous, StoredVerdict now, List<Disc> currentDiscs) {
         if (previous.verdicts().contains(Verdict.INCONSISTENT)
                 || now.verdicts().contains(Verdict.INCONSISTENT)
                 || currentDiscs.isEmpty()) {
             return Optional.empty(); // an empty region is its own alert, not a move
         }
-        List<Disc> before = previousDiscs(previous);
+        List<Disc> before = previous.discs(json);
         if (before.isEmpty()) {
             return Optional.empty();
         }
@@ -79,26 +73,5 @@ final class MovedTest {
             }
         }
         return true;
-    }
-
-    private List<Disc> previousDiscs(StoredVerdict previous) {
-        try {
-            JsonNode root = json.readTree(previous.evidenceJson());
-            double speed = root.path("policy").path("speed_km_per_ms").asDouble(SpeedBound.C_KM_PER_MS);
-            List<Disc> out = new ArrayList<>();
-            for (JsonNode d : root.path("bounding_discs")) {
-                out.add(Disc.of(
-                        d.path("landmark_id").asText(),
-                        GeoPosition.ofDegrees(
-                                d.path("latitude_deg").asDouble(),
-                                d.path("longitude_deg").asDouble()),
-                        RoundTrip.ofNanos(d.path("rtt_nanos").asLong()),
-                        SpeedBound.ofKmPerMs(speed)));
-            }
-            return out;
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new LocusServerException(
-                    "stored evidence of verdict " + previous.id() + " cannot be read: " + e.getMessage(), e);
-        }
     }
 }

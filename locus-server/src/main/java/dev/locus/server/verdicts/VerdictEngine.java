@@ -98,7 +98,7 @@ public final class VerdictEngine {
         Instant start = end.minus(window);
         List<String> serials = chipSerials.stream().distinct().sorted().toList();
         long tRead = System.nanoTime();
-        Map<String, ChipInput> inputs = db.read(c -> WindowReader.read(c, serials, start));
+        Map<String, ChipInput> inputs = db.read(c -> WindowReader.read(c, serials, start, json));
         long tCompute = System.nanoTime();
         long geoNanos = 0;
         List<VerdictStore.Outcome> outcomes = new ArrayList<>();
@@ -124,7 +124,8 @@ public final class VerdictEngine {
             String evidence = EvidenceJson.of(json, in, policy, a.evidence(), start, end);
             StoredVerdict v =
                     new StoredVerdict(0, serial, start, end, verdicts, provesCompliance(verdicts), evidence, end);
-            outcomes.add(new VerdictStore.Outcome(in, v, validUntil(in, end)));
+            String discs = PreviousVerdict.compact(json, a.region().candidateBoundingDiscs(), policy.speed());
+            outcomes.add(new VerdictStore.Outcome(in, v, validUntil(in, end), discs));
             assessments.put(serial, a);
         }
         long tWrite = System.nanoTime();
@@ -244,7 +245,7 @@ public final class VerdictEngine {
         return verdicts.contains(Verdict.IN_ZONE) || verdicts.contains(Verdict.EXCLUDES_RESTRICTED);
     }
 
-    private void raiseAlerts(StoredVerdict v, Assessment a, Optional<StoredVerdict> previous) {
+    private void raiseAlerts(StoredVerdict v, Assessment a, Optional<PreviousVerdict> previous) {
         List<Disc> discs = a.region().candidateBoundingDiscs();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("verdict_id", v.id());

@@ -17,12 +17,16 @@ final class VerdictRows {
         return verdicts.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 
-    static StoredVerdict read(ResultSet rs) throws SQLException {
-        String text = rs.getString("verdicts");
+    static Set<Verdict> parse(String text) {
         Set<Verdict> verdicts = EnumSet.noneOf(Verdict.class);
         if (!text.isEmpty()) {
             Arrays.stream(text.split(",")).map(Verdict::valueOf).forEach(verdicts::add);
         }
+        return verdicts;
+    }
+
+    static StoredVerdict read(ResultSet rs) throws SQLException {
+        Set<Verdict> verdicts = parse(rs.getString("verdicts"));
         return new StoredVerdict(
                 rs.getLong("id"),
                 rs.getString("chip_serial"),

@@ -18,23 +18,25 @@ final class VerdictStore {
     private VerdictStore() {}
 
     /** One chip's assessment, ready to store. */
-    record Outcome(ChipInput input, StoredVerdict verdict, Instant validUntil) {}
+    record Outcome(ChipInput input, StoredVerdict verdict, Instant validUntil, String boundingDiscsJson) {}
 
     /** Stores the outcomes in order; returns their verdicts with the ids the database gave them. */
     static List<StoredVerdict> write(Connection c, List<Outcome> outcomes) throws SQLException {
         List<StoredVerdict> stored = insertVerdicts(c, outcomes);
         try (PreparedStatement ps = c.prepareStatement("MERGE INTO chip_verdicts t USING (VALUES ("
                 + "CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS VARCHAR(200)), CAST(? AS BOOLEAN),"
-                + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE)))"
-                + " AS v (chip_serial, verdict_id, verdicts, proven, assessed_at, valid_until)"
+                + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE),"
+                + " CAST(? AS VARCHAR(100000))))"
+                + " AS v (chip_serial, verdict_id, verdicts, proven, assessed_at, valid_until, bounding_discs)"
                 + " ON t.chip_serial = v.chip_serial"
                 + " WHEN MATCHED AND v.verdict_id > t.verdict_id THEN UPDATE SET verdict_id = v.verdict_id,"
                 + " verdicts = v.verdicts, proven = v.proven, assessed_at = v.assessed_at,"
-                + " valid_until = v.valid_until,"
+                + " valid_until = v.valid_until, bounding_discs = v.bounding_discs,"
                 + " last_proven_at = CASE WHEN v.proven THEN v.assessed_at ELSE t.last_proven_at END"
                 + " WHEN NOT MATCHED THEN INSERT (chip_serial, verdict_id, verdicts, proven, assessed_at,"
-                + " last_proven_at, valid_until) VALUES (v.chip_serial, v.verdict_id, v.verdicts, v.proven,"
-                + " v.assessed_at, CASE WHEN v.proven THEN v.assessed_at END, v.valid_until)")) {
+                + " last_proven_at, valid_until, bounding_discs) VALUES (v.chip_serial, v.verdict_id, v.verdicts,"
+                + " v.proven, v.assessed_at, CASE WHEN v.proven THEN v.assessed_at END, v.valid_until,"
+                + " v.bounding_discs)")) {
             for (int i = 0; i < stored.size(); i++) {
                 StoredVerdict v = stored.get(i);
                 ps.setString(1, v.chipSerial());
@@ -43,6 +45,7 @@ final class VerdictStore {
                 ps.setBoolean(4, v.proven());
                 Sql.setInstant(ps, 5, v.assessedAt());
                 Sql.setInstant(ps, 6, outcomes.get(i).validUntil());
+                ps.setString(7, outcomes.get(i).boundingDiscsJson());
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -1,5 +1,6 @@
 package dev.locus.server.verdicts;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.geo.position.GeoPosition;
 import dev.locus.server.persistence.Sql;
 import java.sql.Connection;
@@ -26,16 +27,17 @@ final class WindowReader {
     private WindowReader() {}
 
     /** Inputs of the registered chips among {@code serials}; unknown serials are left out. */
-    static Map<String, ChipInput> read(Connection c, List<String> serials, Instant start) throws SQLException {
+    static Map<String, ChipInput> read(Connection c, List<String> serials, Instant start, ObjectMapper json)
+            throws SQLException {
         Map<String, ChipInput.DeclaredSite> sites = new HashMap<>();
         Map<String, List<WindowMeasurement>> windows = new HashMap<>();
         Map<String, List<ChipInput.WindowRefresh>> refreshes = new HashMap<>();
-        Map<String, StoredVerdict> previous = new HashMap<>();
+        Map<String, PreviousVerdict> previous = new HashMap<>();
         for (int from = 0; from < serials.size(); from += CHUNK) {
             List<String> chunk = serials.subList(from, Math.min(serials.size(), from + CHUNK));
             readSites(c, chunk, sites);
             readWindows(c, chunk, start, windows, refreshes);
-            readPrevious(c, chunk, previous);
+            readPrevious(c, chunk, previous, json);
         }
         Map<String, ChipInput> out = new HashMap<>();
         for (Map.Entry<String, ChipInput.DeclaredSite> e : sites.entrySet()) {
@@ -146,15 +148,44 @@ final class WindowReader {
         }
     }
 
-    private static void readPrevious(Connection c, List<String> chunk, Map<String, StoredVerdict> out)
-            throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT v.* FROM chip_verdicts lv JOIN verdicts v"
-                + " ON v.id = lv.verdict_id WHERE lv.chip_serial IN (" + marks(chunk.size()) + ")")) {
+    private static void readPrevious(
+            Connection c, List<String> chunk, Map<String, PreviousVerdict> out, ObjectMapper json) throws SQLException {
+        List<PreviousVerdict> migrated = new ArrayList<>();
+        Map<Long, String> serialOf = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT chip_serial, verdict_id, verdicts, bounding_discs"
+                + " FROM chip_verdicts WHERE chip_serial IN (" + marks(chunk.size()) + ")")) {
             bind(ps, chunk);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    StoredVerdict v = VerdictRows.read(rs);
-                    out.put(v.chipSerial(), v);
+                    PreviousVerdict p =
+                            new PreviousVerdict(rs.getLong(2), VerdictRows.parse(rs.getString(3)), rs.getString(4));
+                    if (p.boundingDiscsJson() == null) {
+                        migrated.add(p);
+                        serialOf.put(p.id(), rs.getString(1));
+                    } else {
+                        out.put(rs.getString(1), p);
+                    }
+                }
+            }
+        }
+        if (migrated.isEmpty()) {
+            return;
+        }
+        // Rows written before chip_verdicts kept the discs: read them from the verdict's evidence.
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, evidence_json FROM verdicts WHERE id IN (" + marks(migrated.size()) + ")")) {
+            for (int i = 0; i < migrated.size(); i++) {
+                ps.setLong(i + 1, migrated.get(i).id());
+            }
+            Map<Long, PreviousVerdict> byId = new HashMap<>();
+            migrated.forEach(p -> byId.put(p.id(), p));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    PreviousVerdict p = byId.get(rs.getLong(1));
+                    out.put(
+                            serialOf.get(p.id()),
+                            new PreviousVerdict(
+                                    p.id(), p.verdicts(), PreviousVerdict.fromEvidence(json, p.id(), rs.getString(2))));
                 }
             }
         }
