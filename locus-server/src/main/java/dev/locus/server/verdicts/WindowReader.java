@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * Reads what a batch of assessments needs with a few queries per 500 chips, never one per chip:
- * declared sites, {@code chip_window} rows joined with their landmarks, and the latest verdicts. A
+ * declared sites, {@code chip_window} rows, the latest verdicts, and the active landmarks once. A
  * window row whose receipt has left the window is recomputed from the chip's receipts (one indexed
  * query each; rare: it happens once per landmark and window length).
  */
@@ -33,10 +33,11 @@ final class WindowReader {
         Map<String, List<WindowMeasurement>> windows = new HashMap<>();
         Map<String, List<ChipInput.WindowRefresh>> refreshes = new HashMap<>();
         Map<String, PreviousVerdict> previous = new HashMap<>();
+        Map<String, GeoPosition> activeLandmarks = activeLandmarks(c);
         for (int from = 0; from < serials.size(); from += CHUNK) {
             List<String> chunk = serials.subList(from, Math.min(serials.size(), from + CHUNK));
             readSites(c, chunk, sites);
-            readWindows(c, chunk, start, windows, refreshes);
+            readWindows(c, activeLandmarks, chunk, start, windows, refreshes);
             readPrevious(c, chunk, previous, json);
         }
         Map<String, ChipInput> out = new HashMap<>();
@@ -85,26 +86,26 @@ final class WindowReader {
 
     private static void readWindows(
             Connection c,
+            Map<String, GeoPosition> activeLandmarks,
             List<String> chunk,
             Instant start,
             Map<String, List<WindowMeasurement>> windows,
             Map<String, List<ChipInput.WindowRefresh>> refreshes)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT w.chip_serial, w.landmark_id, w.receipt_id,"
-                + " w.rtt_min_nanos, w.measured_at, l.latitude_deg, l.longitude_deg FROM chip_window w"
-                + " JOIN landmarks l ON l.id = w.landmark_id WHERE l.status = 'ACTIVE' AND w.chip_serial IN ("
-                + marks(chunk.size()) + ") ORDER BY w.chip_serial, w.landmark_id")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT chip_serial, landmark_id, receipt_id, rtt_min_nanos,"
+                + " measured_at FROM chip_window WHERE chip_serial IN (" + marks(chunk.size()) + ")"
+                + " ORDER BY chip_serial, landmark_id")) {
             bind(ps, chunk);
             List<Map.Entry<String, WindowMeasurement>> stale = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String serial = rs.getString(1);
+                    GeoPosition landmark = activeLandmarks.get(rs.getString(2));
+                    if (landmark == null) {
+                        continue; // SUSPECT or RETIRED (or deleted): never counts
+                    }
                     WindowMeasurement m = new WindowMeasurement(
-                            rs.getString(2),
-                            GeoPosition.ofDegrees(rs.getDouble(6), rs.getDouble(7)),
-                            rs.getLong(3),
-                            rs.getLong(4),
-                            Sql.getInstant(rs, "measured_at"));
+                            rs.getString(2), landmark, rs.getLong(3), rs.getLong(4), Sql.getInstant(rs, "measured_at"));
                     if (m.measuredAt().isBefore(start)) {
                         stale.add(Map.entry(serial, m));
                     } else {
@@ -123,6 +124,22 @@ final class WindowReader {
                         .add(new ChipInput.WindowRefresh(old.landmarkId(), old.receiptId(), replacement));
             }
         }
+    }
+
+    /**
+     * Positions of the ACTIVE landmarks: a few hundred rows, read once per batch rather than joined
+     * per window row (a join let the planner probe the window index once per landmark and chip).
+     */
+    private static Map<String, GeoPosition> activeLandmarks(Connection c) throws SQLException {
+        Map<String, GeoPosition> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT id, latitude_deg, longitude_deg FROM landmarks WHERE status = 'ACTIVE'");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getString(1), GeoPosition.ofDegrees(rs.getDouble(2), rs.getDouble(3)));
+            }
+        }
+        return out;
     }
 
     /** The shortest accepted round trip from the landmark of {@code old} measured since {@code start}. */
