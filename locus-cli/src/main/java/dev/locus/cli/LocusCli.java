@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
             AuditCommand.class,
             ImportCommand.class,
             ReceiptsCommand.class,
+            LandmarkRoundTripsCommand.class,
             AlertsCommand.class,
             ReportCommand.class,
             CommandLine.HelpCommand.class

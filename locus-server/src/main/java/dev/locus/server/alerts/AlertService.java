@@ -112,7 +112,8 @@ public final class AlertService {
 
     /**
      * OPEN or ACKNOWLEDGED → RESOLVED, recording who and why. Resolving a {@code SUSPECT_LANDMARK}
-     * alert clears its landmark for the mesh audit (round trips measured before now stop counting).
+     * alert as a person (not {@link #SYSTEM}) clears its landmark for the mesh audit (round trips
+     * measured before now stop counting).
      */
     public Transition resolve(long id, String note, String actor) {
         return step(id, note, actor, false);
@@ -149,6 +150,7 @@ public final class AlertService {
                 ps.executeUpdate();
             }
             if (!acknowledge
+                    && !SYSTEM.equals(actor)
                     && a.rule() == Alert.Rule.SUSPECT_LANDMARK
                     && a.subjectType() == Alert.SubjectType.LANDMARK) {
                 // A person looked at the contradiction: the mesh audit raises it again only on new data.

@@ -55,6 +55,7 @@ final class MeshApi {
             Map<String, Object> out = describe(o.report());
             out.put("marked_suspect", o.marked());
             out.put("alerts_raised", o.alertsRaised());
+            out.put("alerts_resolved", o.alertsResolved());
             ctx.json(out);
         });
     }

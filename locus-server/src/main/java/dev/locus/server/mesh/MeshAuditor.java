@@ -1,5 +1,7 @@
 package dev.locus.server.mesh;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.geo.audit.AuditReport;
 import dev.locus.geo.audit.Contradiction;
 import dev.locus.geo.audit.MeshAudit;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
@@ -47,11 +50,15 @@ import org.slf4j.LoggerFactory;
  *
  * Alert evidence lists every contradicting pair of the landmark: both landmarks, the distance
  * between their registered positions, the round trip, the greatest distance light allows for it,
- * and the excess. The audit never restores a landmark: only a person does. Thread-safe; runs are
- * serialised.
+ * and the excess. An open mesh-audit alert is resolved by {@code system} when its landmark is no
+ * longer named (e.g. one side of an earlier isolated pair, once the other side is named for many
+ * contradictions), and superseded (resolved, then raised anew) when an isolated-pair finding
+ * becomes a marking one or back. The audit never restores a landmark's status: only a person does.
+ * Thread-safe; runs are serialised.
  */
 public final class MeshAuditor {
     private static final Logger LOG = LoggerFactory.getLogger(MeshAuditor.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
     /** The actor recorded in the audit log for status changes the audit makes. */
     public static final String ACTOR = "mesh-audit";
 
@@ -103,11 +110,19 @@ public final class MeshAuditor {
         return true;
     }
 
-    /** What one run found and did. */
-    public record Outcome(AuditReport report, List<String> marked, List<Long> alertsRaised) {
+    /**
+     * What one run found and did.
+     *
+     * @param marked landmarks marked SUSPECT by this run
+     * @param alertsRaised ids of the alerts this run opened
+     * @param alertsResolved ids of earlier mesh-audit alerts this run resolved (superseded, or the
+     *     landmark is no longer implicated)
+     */
+    public record Outcome(AuditReport report, List<String> marked, List<Long> alertsRaised, List<Long> alertsResolved) {
         public Outcome {
             marked = List.copyOf(marked);
             alertsRaised = List.copyOf(alertsRaised);
+            alertsResolved = List.copyOf(alertsResolved);
         }
     }
 
@@ -117,9 +132,31 @@ public final class MeshAuditor {
         AuditReport report = report();
         List<String> marked = new ArrayList<>();
         List<Long> raised = new ArrayList<>();
+        List<Long> resolved = new ArrayList<>();
+        Map<String, OpenMeshAlert> open = openMeshAlerts();
+        Set<String> named = report.suspectIds();
+        for (OpenMeshAlert a : open.values()) {
+            if (!named.contains(a.landmarkId())) {
+                // e.g. an isolated pair whose other side is now named for many contradictions
+                alerts.resolve(
+                        a.id(),
+                        "mesh audit: landmark " + a.landmarkId() + " is no longer implicated: its contradictions are"
+                                + " explained by another landmark or their round trips left the window",
+                        AlertService.SYSTEM);
+                resolved.add(a.id());
+            }
+        }
         for (SuspectLandmark s : report.suspects()) {
             String id = s.landmark().id();
             boolean isolated = isIsolated(s, report);
+            OpenMeshAlert earlier = open.get(id);
+            if (earlier != null && earlier.isolatedPair() != isolated) {
+                alerts.resolve(
+                        earlier.id(),
+                        "mesh audit: superseded by a new finding about landmark " + id,
+                        AlertService.SYSTEM);
+                resolved.add(earlier.id());
+            }
             boolean mark = !isolated
                     && registry.landmark(id)
                             .map(l -> l.status() == Model.LandmarkStatus.ACTIVE)
@@ -149,15 +186,50 @@ public final class MeshAuditor {
         if (!marked.isEmpty()) {
             statusChanged.run();
         }
-        if (!marked.isEmpty() || !raised.isEmpty()) {
+        if (!marked.isEmpty() || !raised.isEmpty() || !resolved.isEmpty()) {
             LOG.info(
-                    "mesh audit over {} pairs: {} contradictions, marked suspect {}, {} alerts raised",
+                    "mesh audit over {} pairs: {} contradictions, marked suspect {}, {} alerts raised, {} resolved",
                     report.pairsChecked(),
                     report.contradictions().size(),
                     marked,
-                    raised.size());
+                    raised.size(),
+                    resolved.size());
         }
-        return new Outcome(report, marked, raised);
+        return new Outcome(report, marked, raised, resolved);
+    }
+
+    private record OpenMeshAlert(long id, String landmarkId, boolean isolatedPair) {}
+
+    /** Unresolved SUSPECT_LANDMARK alerts this audit raised, by landmark. */
+    private Map<String, OpenMeshAlert> openMeshAlerts() {
+        return db.read(c -> {
+            Map<String, OpenMeshAlert> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, subject_id, evidence_json FROM alerts WHERE"
+                            + " rule = 'SUSPECT_LANDMARK' AND subject_type = 'LANDMARK' AND status <> 'RESOLVED'"
+                            + " ORDER BY id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    JsonNode ev = readJson(rs.getString(3));
+                    if ("mesh_audit".equals(ev.path("source").asText())) {
+                        out.put(
+                                rs.getString(2),
+                                new OpenMeshAlert(
+                                        rs.getLong(1),
+                                        rs.getString(2),
+                                        ev.path("isolated_pair").asBoolean()));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            return JSON.createObjectNode(); // evidence of another rule's format: not ours
+        }
     }
 
     /**

@@ -212,6 +212,44 @@ class MeshAuditorTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    void isolatedPairFirst_thenTheWholeMesh_resolvesTheHonestSideAndSupersedesTheLiarsAlert(String engine) {
+        honestMesh();
+        mesh.landmark("liar", "Liar (claims Singapore)", host("31").position());
+        try (Database db = TestDatabases.fresh(engine)) {
+            Stack s = stack(db);
+            long rtt = DATA.minRoundTrip("7", REALLY_AT).orElseThrow().nanos();
+            s.ingestor()
+                    .ingest(
+                            List.of(PeerSubmission.of(mesh.receipt(
+                                    mesh.keys.get("7"), mesh.keys.get("liar"), rtt, Fixtures.NOW.minusSeconds(40)))),
+                            ADMIN);
+            MeshAuditor.Outcome early = s.audit().run();
+            assertThat(early.marked()).isEmpty();
+            assertThat(early.alertsRaised()).hasSize(2);
+            long honestAlert = openAlert(s.alerts(), "7").id();
+
+            measureAll(s, Fixtures.NOW.minusSeconds(30));
+            MeshAuditor.Outcome later = s.audit().run();
+
+            assertThat(later.marked()).containsExactly("liar");
+            assertThat(later.alertsResolved()).hasSize(2).contains(honestAlert);
+            assertThat(s.alerts().alert(honestAlert).orElseThrow().resolvedBy()).contains(AlertService.SYSTEM);
+            assertThat(s.alerts()
+                            .page(Optional.of(Alert.Status.OPEN), Optional.empty(), 0, 100)
+                            .items())
+                    .singleElement()
+                    .satisfies(a -> {
+                        assertThat(a.subjectId()).isEqualTo("liar");
+                        assertThat(a.evidenceJson()).contains("\"marked_suspect\":true");
+                    });
+            assertThat(s.audit().run().report().contradictions())
+                    .as("a system resolution clears nothing")
+                    .hasSize(HONEST.size());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void restoredLandmark_isNotFlaggedAgainWithoutNewContradictingData(String engine) {
         honestMesh();
         mesh.landmark("liar", "Liar (claims Singapore)", host("31").position());
