@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
             ShowCommand.class,
             ImportCommand.class,
             ReceiptsCommand.class,
+            LandmarkRoundTripsCommand.class,
             AlertsCommand.class,
             ReportCommand.class,
             CommandLine.HelpCommand.class

@@ -15,6 +15,8 @@ import dev.locus.server.auth.Role;
 import dev.locus.server.auth.TokenService;
 import dev.locus.server.ingest.ReceiptFormats;
 import dev.locus.server.ingest.ReceiptIngestor;
+import dev.locus.server.mesh.MeshAuditor;
+import dev.locus.server.mesh.PeerRoundTripIngestor;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.verdicts.AssessmentQueue;
@@ -55,6 +57,8 @@ public final class ControlPlane implements AutoCloseable {
     private final RegistryService registry;
     private final TokenService tokens;
     private final ReceiptIngestor ingestor;
+    private final PeerRoundTripIngestor peerIngestor;
+    private final MeshAuditor meshAuditor;
     private final AlertService alerts;
     private final SilenceRule silence;
     private final UnverifiedRule unverified;
@@ -92,6 +96,16 @@ public final class ControlPlane implements AutoCloseable {
                     config.restrictedJurisdictions(),
                     json);
             this.assessments = new AssessmentQueue(verdicts, config.assessmentThreads());
+            this.peerIngestor = new PeerRoundTripIngestor(db, config.ingestPolicy(), clock);
+            this.meshAuditor = new MeshAuditor(
+                    db,
+                    registry,
+                    alerts,
+                    id -> verdicts.invalidateLandmark(id),
+                    clock,
+                    config.measurementWindow(),
+                    config.ruleInterval());
+            this.peerIngestor.onAccepted(meshAuditor::request);
             this.ingestor.addListener(new ClonedIdentityRule(db, alerts));
             this.ingestor.addListener(assessments);
             this.ingestor.addListener(silence);
@@ -140,6 +154,7 @@ public final class ControlPlane implements AutoCloseable {
             cp.scheduler.scheduleWithFixedDelay(cp::assessPending, 250, 250, TimeUnit.MILLISECONDS);
             long headEvery = config.auditHeadLogInterval().toMillis();
             cp.scheduler.scheduleAtFixedRate(cp::publishAuditHead, headEvery, headEvery, TimeUnit.MILLISECONDS);
+            cp.scheduler.scheduleWithFixedDelay(cp::auditMeshIfDue, 500, 500, TimeUnit.MILLISECONDS);
             Runtime.getRuntime().addShutdownHook(cp.quiesceOnExit);
         } catch (RuntimeException e) {
             cp.close();
@@ -253,6 +268,30 @@ public final class ControlPlane implements AutoCloseable {
             LOG.error("assessment run failed; will retry", e);
             return 0;
         }
+    }
+
+    /**
+     * Runs the mesh audit when new peer round trips were accepted or {@code ruleInterval} has passed;
+     * also called by the scheduler every 500 ms.
+     */
+    public void auditMeshIfDue() {
+        try {
+            meshAuditor.runIfDue();
+        } catch (RuntimeException e) {
+            if (scheduler.isShutdown()) {
+                LOG.info("mesh audit cut short by shutdown");
+                return;
+            }
+            LOG.error("mesh audit failed; will retry", e);
+        }
+    }
+
+    public PeerRoundTripIngestor peerIngestor() {
+        return peerIngestor;
+    }
+
+    public MeshAuditor meshAuditor() {
+        return meshAuditor;
     }
 
     public InstantSource clock() {

@@ -104,6 +104,7 @@ public final class ApiServer {
                 ctx -> ctx.contentType("application/json").result(openApi));
         new RegistryApi(cp).register(routes);
         new ReceiptApi(cp).register(routes);
+        new MeshApi(cp).register(routes);
         new AlertApi(cp).register(routes);
         new AdminApi(cp).register(routes);
         new VerdictApi(cp, cp.clock()).register(routes);
