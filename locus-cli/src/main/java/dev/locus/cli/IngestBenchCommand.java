@@ -49,9 +49,9 @@ import picocli.CommandLine.Option;
             "clients while a reader measures API read latency. Each chip is measured by 6 fixed",
             "landmarks, each pair with a fixed floor plus exponential jitter (mean 40 us), as real",
             "round trips behave. Receipts are signed before the timed phase so the client's signing",
-            "does not compete with the server. Chips are drawn at random for every receipt, so with a",
-            "large registry almost every receipt sets a new window minimum and needs a verdict (the",
-            "worst case for keeping verdicts current). The server assesses chips meanwhile; reported:",
+            "does not compete with the server. With --pattern random, chips are drawn at random for every",
+            "receipt, so with a large registry almost every receipt sets a new window minimum and needs a",
+            "verdict (the worst case). The server assesses chips meanwhile; reported:",
             "verdicts per second, the assessment backlog (max and at the end), the time to catch up",
             "after the load, and the lag from each window minimum's ingestion to its first verdict."
         })
@@ -96,6 +96,23 @@ final class IngestBenchCommand implements Callable<Integer> {
             description = "chips the server assesses in parallel (default: ${DEFAULT-VALUE})")
     int assessmentThreads;
 
+    /** How receipts are spread over chips and landmarks. */
+    enum Pattern {
+        ROUNDS,
+        RANDOM
+    }
+
+    @Option(
+            names = "--pattern",
+            defaultValue = "rounds",
+            description = {
+                "rounds: each chip's agent measures its 6 landmarks and submits the 6 receipts together,"
+                        + " chips in random order (what agents do); random: every receipt names a random chip"
+                        + " and landmark, so with a large registry nearly every receipt needs its own"
+                        + " assessment (the worst case). Default: ${DEFAULT-VALUE}"
+            })
+    Pattern pattern;
+
     private static final int LANDMARKS = 24;
     private static final int PER_CHIP = 6;
 
@@ -121,6 +138,7 @@ final class IngestBenchCommand implements Callable<Integer> {
         out.put("chips", chips);
         out.put("cpus", Runtime.getRuntime().availableProcessors());
         out.put("assessment_threads", assessmentThreads);
+        out.put("pattern", pattern.name().toLowerCase(java.util.Locale.ROOT));
         try (ControlPlane cp = ControlPlane.start(config, InstantSource.system())) {
             String token =
                     Files.readString(dir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip();
@@ -345,12 +363,17 @@ final class IngestBenchCommand implements Callable<Integer> {
         List<String> bodies = new ArrayList<>();
         Instant now = Instant.now();
         List<Map<String, Object>> current = new ArrayList<>();
+        int roundChip = 0;
         for (int i = 0; i < total; i++) {
             // Each chip is measured by its own PER_CHIP landmarks. A pair's round trip is a fixed
             // floor (fibre at 2/3 c over 1.2 times the distance, plus 150 us of equipment) plus
             // non-negative exponential jitter, as real round trips behave; so regions are honest.
-            int chip = random.nextInt(chips);
-            int k = random.nextInt(PER_CHIP);
+            // "rounds": as agents submit, a chip's receipts from all its landmarks arrive together;
+            // "random": every receipt names a chip and landmark at random (the worst case).
+            boolean roundStart = i % PER_CHIP == 0;
+            int chip = pattern == Pattern.RANDOM || roundStart ? random.nextInt(chips) : roundChip;
+            roundChip = chip;
+            int k = pattern == Pattern.RANDOM ? random.nextInt(PER_CHIP) : i % PER_CHIP;
             int lm = Math.floorMod(chip * 7 + k * 5, LANDMARKS);
             double km =
                     chipPosition(chip).geodesicDistanceTo(landmarkPosition(lm)).km();
