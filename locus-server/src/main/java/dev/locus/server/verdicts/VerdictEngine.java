@@ -15,6 +15,8 @@ import dev.locus.server.alerts.AlertService;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.Page;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,6 +45,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class VerdictEngine {
     private static final Logger LOG = LoggerFactory.getLogger(VerdictEngine.class);
+    /** For the DEBUG line's CPU time of a batch (wall times alone mislead on a busy machine). */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final Database db;
     private final Verifier verifier;
     private final AlertService alerts;
@@ -97,6 +101,7 @@ public final class VerdictEngine {
         Instant end = Sql.micros(clock.instant());
         Instant start = end.minus(window);
         List<String> serials = chipSerials.stream().distinct().sorted().toList();
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
         long tRead = System.nanoTime();
         Map<String, ChipInput> inputs = db.read(c -> WindowReader.read(c, serials, start, json));
         long tCompute = System.nanoTime();
@@ -138,12 +143,13 @@ public final class VerdictEngine {
         long tAlerts = System.nanoTime();
         if (LOG.isDebugEnabled()) {
             LOG.debug(
-                    "assessed {} chips: read {} ms, compute {} ms (geo core {} ms), write {} ms",
+                    "assessed {} chips: read {} ms, compute {} ms (geo core {} ms), write {} ms, cpu {} ms",
                     serials.size(),
                     (tCompute - tRead) / 1_000_000,
                     (tWrite - tCompute) / 1_000_000,
                     geoNanos / 1_000_000,
-                    (tAlerts - tWrite) / 1_000_000);
+                    (tAlerts - tWrite) / 1_000_000,
+                    (THREADS.getCurrentThreadCpuTime() - cpu0) / 1_000_000);
         }
         for (StoredVerdict v : stored) {
             raiseAlerts(
