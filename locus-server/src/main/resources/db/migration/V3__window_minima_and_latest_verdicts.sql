@@ -30,7 +30,11 @@ WHERE rn = 1;
 -- receipts (the first of its minimum receipts leaves the window, or the periodic refresh that keeps
 -- proven verdicts fresh); last_proven_at: when a verdict last proved the chip where it may be;
 -- bounding_discs: the verdict's bounding discs and speed as compact JSON (for the MOVED test
--- without reading the evidence; NULL for rows migrated here, whose evidence is read instead).
+-- without reading the evidence; NULL for rows migrated here, whose evidence is read instead);
+-- window_key: SHA-256 of everything the verdict was derived from (window receipts and round trips,
+-- landmark positions, declared site and zone, policy). A re-assessment with the same key would
+-- derive the same verdict from the same receipts: it is recorded as a confirmation (assessed_at,
+-- last_proven_at, valid_until move on) instead of a new verdict row.
 CREATE TABLE chip_verdicts (
     chip_serial     VARCHAR(64)  PRIMARY KEY REFERENCES chips (serial),
     verdict_id      BIGINT       NOT NULL REFERENCES verdicts (id),
@@ -39,7 +43,8 @@ CREATE TABLE chip_verdicts (
     assessed_at     TIMESTAMP WITH TIME ZONE NOT NULL,
     last_proven_at  TIMESTAMP WITH TIME ZONE,
     valid_until     TIMESTAMP WITH TIME ZONE NOT NULL,
-    bounding_discs  VARCHAR(100000)
+    bounding_discs  VARCHAR(100000),
+    window_key      CHAR(64)
 );
 CREATE INDEX chip_verdicts_due ON chip_verdicts (valid_until);
 CREATE INDEX chip_verdicts_proven ON chip_verdicts (last_proven_at);

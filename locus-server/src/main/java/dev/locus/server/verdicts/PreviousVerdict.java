@@ -21,8 +21,10 @@ import java.util.Set;
  *
  * @param boundingDiscsJson {@code {"speed_km_per_ms": s, "discs": [{landmark_id, latitude_deg,
  *     longitude_deg, rtt_nanos, max_distance_km}, ...]}}
+ * @param windowKey what the verdict was derived from, hashed (see {@link WindowKey}); empty for
+ *     verdicts stored before the key existed
  */
-record PreviousVerdict(long id, Set<Verdict> verdicts, String boundingDiscsJson) {
+record PreviousVerdict(long id, Set<Verdict> verdicts, String boundingDiscsJson, String windowKey) {
     PreviousVerdict {
         verdicts = Set.copyOf(verdicts);
     }

@@ -47,6 +47,7 @@ public final class VerdictEngine {
     private static final Logger LOG = LoggerFactory.getLogger(VerdictEngine.class);
     /** For the DEBUG line's CPU time of a batch (wall times alone mislead on a busy machine). */
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final Database db;
     private final Verifier verifier;
     private final AlertService alerts;
@@ -85,19 +86,33 @@ public final class VerdictEngine {
     /**
      * Assesses a chip on its current window and stores the verdict.
      *
-     * @return the stored verdict, or empty when the chip is unknown or nothing was measured in the window
+     * @return the chip's current verdict: a new one, or the latest one when the window is exactly
+     *     what it was derived from (confirmed, not stored again); empty when the chip is unknown or
+     *     nothing was measured in the window
      */
     public Optional<StoredVerdict> assess(String chipSerial) {
-        return assess(List.of(chipSerial)).stream().findFirst();
+        Batch b = assessBatch(List.of(chipSerial));
+        if (!b.stored().isEmpty()) {
+            return Optional.of(b.stored().get(0));
+        }
+        return b.confirmed() > 0 ? latest(chipSerial, false) : Optional.empty();
     }
+
+    /** What one batch did: verdicts stored, and how many latest verdicts were confirmed. */
+    private record Batch(List<StoredVerdict> stored, int confirmed) {}
 
     /**
      * Assesses chips on their current windows and stores their verdicts in one transaction.
      *
      * @return the stored verdicts, in serial order; chips unknown or with nothing measured in the
-     *     window have none
+     *     window have none, nor do chips whose window is exactly what their latest verdict was
+     *     derived from (that verdict is confirmed: its chip_verdicts row moves on, no row is added)
      */
     public List<StoredVerdict> assess(List<String> chipSerials) {
+        return assessBatch(chipSerials).stored();
+    }
+
+    private Batch assessBatch(List<String> chipSerials) {
         Instant end = Sql.micros(clock.instant());
         Instant start = end.minus(window);
         List<String> serials = chipSerials.stream().distinct().sorted().toList();
@@ -109,6 +124,7 @@ public final class VerdictEngine {
         List<VerdictStore.Outcome> outcomes = new ArrayList<>();
         Map<String, Assessment> assessments = new HashMap<>();
         List<String> unmeasured = new ArrayList<>();
+        List<VerdictStore.Confirmation> confirmations = new ArrayList<>();
         for (String serial : serials) {
             ChipInput in = inputs.get(serial);
             if (in == null) {
@@ -121,6 +137,13 @@ public final class VerdictEngine {
             Policy policy = Policy.DEFAULT
                     .withRestricted(restricted)
                     .withZone(LicensedZone.withinKm(in.site().zoneRadiusKm()));
+            String key = WindowKey.of(in, policy);
+            if (in.previous().isPresent() && in.previous().get().windowKey().equals(key)) {
+                PreviousVerdict p = in.previous().get();
+                confirmations.add(new VerdictStore.Confirmation(
+                        serial, p.id(), provesCompliance(p.verdicts()), end, validUntil(in, end)));
+                continue;
+            }
             long g0 = System.nanoTime();
             Assessment a = verifier.assess(in.site().position(), measurements(in), policy);
             geoNanos += System.nanoTime() - g0;
@@ -130,7 +153,7 @@ public final class VerdictEngine {
             StoredVerdict v =
                     new StoredVerdict(0, serial, start, end, verdicts, provesCompliance(verdicts), evidence, end);
             String discs = PreviousVerdict.compact(json, a.region().candidateBoundingDiscs(), policy.speed());
-            outcomes.add(new VerdictStore.Outcome(in, v, validUntil(in, end), discs));
+            outcomes.add(new VerdictStore.Outcome(in, v, validUntil(in, end), discs, key));
             assessments.put(serial, a);
         }
         long tWrite = System.nanoTime();
@@ -138,6 +161,7 @@ public final class VerdictEngine {
             List<ChipInput> emptied = unmeasured.stream().map(inputs::get).toList();
             VerdictStore.refreshWindows(c, emptied);
             VerdictStore.postpone(c, unmeasured, end.plus(refresh));
+            VerdictStore.confirm(c, confirmations);
             return outcomes.isEmpty() ? List.<StoredVerdict>of() : VerdictStore.write(c, outcomes);
         });
         long tAlerts = System.nanoTime();
@@ -157,7 +181,7 @@ public final class VerdictEngine {
                     assessments.get(v.chipSerial()),
                     inputs.get(v.chipSerial()).previous());
         }
-        return stored;
+        return new Batch(stored, confirmations.size());
     }
 
     private static List<Measurement> measurements(ChipInput in) {

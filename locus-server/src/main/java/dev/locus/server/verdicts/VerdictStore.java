@@ -18,7 +18,14 @@ final class VerdictStore {
     private VerdictStore() {}
 
     /** One chip's assessment, ready to store. */
-    record Outcome(ChipInput input, StoredVerdict verdict, Instant validUntil, String boundingDiscsJson) {}
+    record Outcome(
+            ChipInput input, StoredVerdict verdict, Instant validUntil, String boundingDiscsJson, String windowKey) {}
+
+    /**
+     * A re-assessment that found exactly what the latest verdict was derived from (same {@link
+     * WindowKey}): that verdict holds at {@code at} on the same receipts, so no new row is stored.
+     */
+    record Confirmation(String chipSerial, long verdictId, boolean proven, Instant at, Instant validUntil) {}
 
     /** Stores the outcomes in order; returns their verdicts with the ids the database gave them. */
     static List<StoredVerdict> write(Connection c, List<Outcome> outcomes) throws SQLException {
@@ -26,17 +33,18 @@ final class VerdictStore {
         try (PreparedStatement ps = c.prepareStatement("MERGE INTO chip_verdicts t USING (VALUES ("
                 + "CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS VARCHAR(200)), CAST(? AS BOOLEAN),"
                 + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE),"
-                + " CAST(? AS VARCHAR(100000))))"
-                + " AS v (chip_serial, verdict_id, verdicts, proven, assessed_at, valid_until, bounding_discs)"
+                + " CAST(? AS VARCHAR(100000)), CAST(? AS CHAR(64))))"
+                + " AS v (chip_serial, verdict_id, verdicts, proven, assessed_at, valid_until, bounding_discs,"
+                + " window_key)"
                 + " ON t.chip_serial = v.chip_serial"
                 + " WHEN MATCHED AND v.verdict_id > t.verdict_id THEN UPDATE SET verdict_id = v.verdict_id,"
                 + " verdicts = v.verdicts, proven = v.proven, assessed_at = v.assessed_at,"
-                + " valid_until = v.valid_until, bounding_discs = v.bounding_discs,"
+                + " valid_until = v.valid_until, bounding_discs = v.bounding_discs, window_key = v.window_key,"
                 + " last_proven_at = CASE WHEN v.proven THEN v.assessed_at ELSE t.last_proven_at END"
                 + " WHEN NOT MATCHED THEN INSERT (chip_serial, verdict_id, verdicts, proven, assessed_at,"
-                + " last_proven_at, valid_until, bounding_discs) VALUES (v.chip_serial, v.verdict_id, v.verdicts,"
+                + " last_proven_at, valid_until, bounding_discs, window_key) VALUES (v.chip_serial, v.verdict_id, v.verdicts,"
                 + " v.proven, v.assessed_at, CASE WHEN v.proven THEN v.assessed_at END, v.valid_until,"
-                + " v.bounding_discs)")) {
+                + " v.bounding_discs, v.window_key)")) {
             for (int i = 0; i < stored.size(); i++) {
                 StoredVerdict v = stored.get(i);
                 ps.setString(1, v.chipSerial());
@@ -46,6 +54,7 @@ final class VerdictStore {
                 Sql.setInstant(ps, 5, v.assessedAt());
                 Sql.setInstant(ps, 6, outcomes.get(i).validUntil());
                 ps.setString(7, outcomes.get(i).boundingDiscsJson());
+                ps.setString(8, outcomes.get(i).windowKey());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -132,6 +141,30 @@ final class VerdictStore {
             if (deletes) {
                 delete.executeBatch();
             }
+        }
+    }
+
+    /**
+     * Records confirmations: the latest verdict was re-derived at {@code at} from the same receipts.
+     * Applied only while it is still the chip's latest verdict.
+     */
+    static void confirm(Connection c, List<Confirmation> confirmations) throws SQLException {
+        if (confirmations.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE chip_verdicts SET assessed_at = ?, valid_until = ?,"
+                + " last_proven_at = CASE WHEN ? THEN ? ELSE last_proven_at END"
+                + " WHERE chip_serial = ? AND verdict_id = ?")) {
+            for (Confirmation k : confirmations) {
+                Sql.setInstant(ps, 1, k.at());
+                Sql.setInstant(ps, 2, k.validUntil());
+                ps.setBoolean(3, k.proven());
+                Sql.setInstant(ps, 4, k.at());
+                ps.setString(5, k.chipSerial());
+                ps.setLong(6, k.verdictId());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

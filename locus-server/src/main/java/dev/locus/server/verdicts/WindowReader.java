@@ -169,13 +169,16 @@ final class WindowReader {
             Connection c, List<String> chunk, Map<String, PreviousVerdict> out, ObjectMapper json) throws SQLException {
         List<PreviousVerdict> migrated = new ArrayList<>();
         Map<Long, String> serialOf = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT chip_serial, verdict_id, verdicts, bounding_discs"
-                + " FROM chip_verdicts WHERE chip_serial IN (" + marks(chunk.size()) + ")")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT chip_serial, verdict_id, verdicts, bounding_discs,"
+                + " window_key FROM chip_verdicts WHERE chip_serial IN (" + marks(chunk.size()) + ")")) {
             bind(ps, chunk);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    PreviousVerdict p =
-                            new PreviousVerdict(rs.getLong(2), VerdictRows.parse(rs.getString(3)), rs.getString(4));
+                    PreviousVerdict p = new PreviousVerdict(
+                            rs.getLong(2),
+                            VerdictRows.parse(rs.getString(3)),
+                            rs.getString(4),
+                            Optional.ofNullable(rs.getString(5)).orElse(""));
                     if (p.boundingDiscsJson() == null) {
                         migrated.add(p);
                         serialOf.put(p.id(), rs.getString(1));
@@ -202,7 +205,10 @@ final class WindowReader {
                     out.put(
                             serialOf.get(p.id()),
                             new PreviousVerdict(
-                                    p.id(), p.verdicts(), PreviousVerdict.fromEvidence(json, p.id(), rs.getString(2))));
+                                    p.id(),
+                                    p.verdicts(),
+                                    PreviousVerdict.fromEvidence(json, p.id(), rs.getString(2)),
+                                    p.windowKey()));
                 }
             }
         }

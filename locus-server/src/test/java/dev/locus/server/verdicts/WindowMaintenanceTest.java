@@ -185,6 +185,38 @@ class WindowMaintenanceTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    void reassessingAnUnchangedWindow_confirmsTheLatestVerdict_withoutStoringAnother(String engine) {
+        try (Database db = TestDatabases.fresh(engine)) {
+            Setup s = setup(db);
+            submit(s, "GPU-1", 300_000);
+            StoredVerdict first = s.engine().assess("GPU-1").orElseThrow();
+            s.clock().advance(Duration.ofMinutes(16)); // the refresh (a quarter of the 1 h window)
+            assertThat(s.engine().due(10)).containsExactly("GPU-1");
+            assertThat(s.engine().assess(List.of("GPU-1")))
+                    .as("nothing new stored")
+                    .isEmpty();
+            assertThat(s.engine().assess("GPU-1").map(StoredVerdict::id)).contains(first.id());
+            assertThat(s.engine().history("GPU-1", 0, 10).items()).hasSize(1);
+            assertThat(s.engine().due(10))
+                    .as("confirmed: not due again until the next refresh")
+                    .isEmpty();
+            java.time.Instant lastProven = db.read(c -> {
+                try (var st = c.createStatement();
+                        var rs = st.executeQuery("SELECT last_proven_at FROM chip_verdicts")) {
+                    rs.next();
+                    return dev.locus.server.persistence.Sql.getInstant(rs, "last_proven_at");
+                }
+            });
+            assertThat(lastProven).isEqualTo(s.clock().instant());
+
+            submit(s, "GPU-1", 299_000); // a shorter round trip: a new window, a new verdict
+            assertThat(s.engine().assess("GPU-1").map(StoredVerdict::id)).isNotEqualTo(Optional.of(first.id()));
+            assertThat(s.engine().history("GPU-1", 0, 10).items()).hasSize(2);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void landmarkMarkedSuspect_makesItsChipsDue_andTheirNextVerdictIgnoresIt(String engine) {
         try (Database db = TestDatabases.fresh(engine)) {
             Setup s = setup(db);
