@@ -1,19 +1,24 @@
 package dev.locus.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.server.audit.AuditVerification;
 import dev.locus.server.audit.AuditVerifier;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.DatabaseConfig;
+import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 @Command(
         name = "audit",
         mixinStandardHelpOptions = true,
-        description = "Checks the append-only, hash-chained audit log.",
-        subcommands = {AuditCommand.Verify.class})
+        description = "Checks the append-only, hash-chained audit log, or prints its head for anchoring.",
+        subcommands = {AuditCommand.Verify.class, AuditCommand.Head.class})
 final class AuditCommand implements Runnable {
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -36,6 +41,9 @@ final class AuditCommand implements Runnable {
         @Mixin
         DatabaseOptions db;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() {
             DatabaseConfig config = db.config();
@@ -45,17 +53,69 @@ final class AuditCommand implements Runnable {
             }
             try (Database database = Database.open(config, 2, false)) {
                 AuditVerification v = database.read(AuditVerifier::verify);
-                switch (v) {
+                PrintWriter out = spec.commandLine().getOut();
+                int exit = switch (v) {
                     case AuditVerification.Intact ok -> {
-                        System.out.printf("audit log intact: %d entries, head hash %s%n", ok.entries(), ok.headHash());
-                        return 0;
+                        out.printf("audit log intact: %d entries, head hash %s%n", ok.entries(), ok.headHash());
+                        yield 0;
                     }
                     case AuditVerification.Broken b -> {
-                        System.out.printf("audit log BROKEN at entry %d: %s%n", b.seq(), b.reason());
-                        return 4;
+                        out.printf("audit log BROKEN at entry %d: %s%n", b.seq(), b.reason());
+                        yield 4;
                     }
-                }
+                };
+                out.flush();
+                return exit;
             }
+        }
+    }
+
+    @Command(
+            name = "head",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Prints the audit log's head through the API: the last entry's sequence number, hash and time.",
+                "Publish it where the database's operators cannot rewrite it (a ticket, a signed email): a",
+                "rewritten chain cannot end in the same hash, and 'locus audit verify' checks the chain up to it.",
+                "The server also logs it at start and every hour (structured: audit_seq, audit_hash)."
+            })
+    static final class Head implements Callable<Integer> {
+        private static final ObjectMapper JSON = new ObjectMapper();
+
+        @Mixin
+        ApiOptions api;
+
+        @Option(names = "--json", description = "Print the API's JSON answer instead of one line.")
+        boolean json;
+
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            ApiOptions.Reply reply = api.get("/api/v1/audit/head");
+            if (!reply.ok()) {
+                List<String> lines = ApiErrors.describe(reply);
+                PrintWriter err = spec.commandLine().getErr();
+                err.println("locus audit head: refused: " + lines.get(0));
+                lines.subList(1, lines.size()).forEach(err::println);
+                err.flush();
+                return 1;
+            }
+            if (json) {
+                out.println(reply.body());
+            } else {
+                JsonNode head = JSON.readTree(reply.body());
+                JsonNode at = head.path("recorded_at");
+                out.printf(
+                        "audit head: seq %d hash %s recorded_at %s%n",
+                        head.path("seq").asLong(),
+                        head.path("hash").asText(),
+                        at.isNull() || at.isMissingNode() ? "- (empty log)" : at.asText());
+            }
+            out.flush();
+            return 0;
         }
     }
 }

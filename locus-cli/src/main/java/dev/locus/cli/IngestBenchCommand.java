@@ -65,8 +65,11 @@ import picocli.CommandLine.Option;
             "clients while a reader measures API read latency. Each chip is measured by 6 fixed",
             "landmarks, each pair with a fixed floor plus exponential jitter (mean 40 us), as real",
             "round trips behave. Receipts are signed before the timed phase so the client's signing",
-            "does not compete with the server. The server assesses chips meanwhile; the verdicts",
-            "stored and the chips still awaiting assessment at the end are reported.",
+            "does not compete with the server. With --pattern random, chips are drawn at random for every",
+            "receipt, so with a large registry almost every receipt sets a new window minimum and needs a",
+            "verdict (the worst case). The server assesses chips meanwhile; reported:",
+            "verdicts per second, the assessment backlog (max and at the end), the time to catch up",
+            "after the load, and the lag from each window minimum's ingestion to its first verdict.",
             "With --device-certificates every chip is registered with a device certificate of a bench",
             "CA and the receipts are LOCUS-RECEIPT-V1, as Locus landmarks issue them, with the chip's",
             "own proof: ingestion then checks each receipt's certificate and device proof too."
@@ -112,6 +115,23 @@ final class IngestBenchCommand implements Callable<Integer> {
             description = "chips the server assesses in parallel (default: ${DEFAULT-VALUE})")
     int assessmentThreads;
 
+    /** How receipts are spread over chips and landmarks. */
+    enum Pattern {
+        ROUNDS,
+        RANDOM
+    }
+
+    @Option(
+            names = "--pattern",
+            defaultValue = "rounds",
+            description = {
+                "rounds: each chip's agent measures its 6 landmarks and submits the 6 receipts together,"
+                        + " chips in random order (what agents do); random: every receipt names a random chip"
+                        + " and landmark, so with a large registry nearly every receipt needs its own"
+                        + " assessment (the worst case). Default: ${DEFAULT-VALUE}"
+            })
+    Pattern pattern;
+
     @Option(
             names = "--device-certificates",
             description = "register chips with CA-issued device certificates and post landmark-issued receipts"
@@ -148,6 +168,7 @@ final class IngestBenchCommand implements Callable<Integer> {
         out.put("chips", chips);
         out.put("cpus", Runtime.getRuntime().availableProcessors());
         out.put("assessment_threads", assessmentThreads);
+        out.put("pattern", pattern.name().toLowerCase(java.util.Locale.ROOT));
         out.put("device_certificates", deviceCertificates);
         try (ControlPlane cp = ControlPlane.start(config, InstantSource.system())) {
             String token =
@@ -176,6 +197,18 @@ final class IngestBenchCommand implements Callable<Integer> {
             ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
             List<Long> readNanos = java.util.Collections.synchronizedList(new ArrayList<>());
             Future<?> reader = pool.submit(() -> readLoop(http, deadline, readNanos, random));
+            AtomicLong maxBacklog = new AtomicLong();
+            var backlogSampler = Executors.newSingleThreadScheduledExecutor();
+            AtomicLong maxWaitMillis = new AtomicLong();
+            backlogSampler.scheduleAtFixedRate(
+                    () -> {
+                        maxBacklog.accumulateAndGet(cp.pendingAssessments(), Math::max);
+                        maxWaitMillis.accumulateAndGet(
+                                cp.oldestPendingAssessment().toMillis(), Math::max);
+                    },
+                    1,
+                    1,
+                    java.util.concurrent.TimeUnit.SECONDS);
             long start = System.nanoTime();
             List<Future<?>> senders = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
@@ -198,11 +231,20 @@ final class IngestBenchCommand implements Callable<Integer> {
                 f.get();
             }
             long elapsed = System.nanoTime() - start;
+            long verdictsDuringLoad = count(cp, "SELECT COUNT(*) FROM verdicts");
+            long backlogAtEnd = cp.pendingAssessments();
             reader.get();
             pool.shutdown();
+            backlogSampler.shutdownNow();
+            long catchUpStart = System.nanoTime();
+            while (cp.pendingAssessments() > 0 && System.nanoTime() - catchUpStart < 300_000_000_000L) {
+                Thread.sleep(100);
+            }
+            Thread.sleep(300); // the drain that emptied the queue commits its last batch
+            double catchUp = (System.nanoTime() - catchUpStart) / 1e9;
+            long[] lags = verdictLagsMillis(cp);
             long[] reads =
                     readNanos.stream().mapToLong(Long::longValue).sorted().toArray();
-            long backlog = cp.pendingAssessments();
             long verdicts = count(cp, "SELECT COUNT(*) FROM verdicts");
             out.put("seconds", round(elapsed / 1e9));
             out.put("receipts_accepted", accepted.get());
@@ -211,8 +253,24 @@ final class IngestBenchCommand implements Callable<Integer> {
             out.put("api_reads", reads.length);
             out.put("api_read_p50_ms", round(percentile(reads, 0.50) / 1e6));
             out.put("api_read_p99_ms", round(percentile(reads, 0.99) / 1e6));
+            out.put("verdicts_stored_during_load", verdictsDuringLoad);
+            out.put("verdicts_per_second", round(verdictsDuringLoad / (elapsed / 1e9)));
             out.put("verdicts_stored", verdicts);
-            out.put("assessment_backlog_chips_at_end", backlog);
+            out.put("assessment_backlog_chips_max", maxBacklog.get());
+            out.put("assessment_backlog_chips_at_end", backlogAtEnd);
+            out.put("assessment_longest_wait_seconds", round(maxWaitMillis.get() / 1000.0));
+            out.put("catch_up_seconds", round(catchUp));
+            out.put("verdict_lag_samples", lags.length);
+            out.put("verdict_lag_p50_ms", percentile(lags, 0.50));
+            out.put("verdict_lag_p99_ms", percentile(lags, 0.99));
+            out.put("verdict_lag_max_ms", lags.length == 0 ? 0 : lags[lags.length - 1]);
+            out.put(
+                    "chips_without_current_verdict",
+                    count(
+                            cp,
+                            "SELECT COUNT(*) FROM chip_window w"
+                                    + " LEFT JOIN chip_verdicts v ON v.chip_serial = w.chip_serial"
+                                    + " WHERE v.chip_serial IS NULL OR v.assessed_at < w.updated_at"));
             var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
             System.gc();
             long heapAfterGc =
@@ -372,12 +430,17 @@ final class IngestBenchCommand implements Callable<Integer> {
         List<String> bodies = new ArrayList<>();
         Instant now = Instant.now();
         List<Map<String, Object>> current = new ArrayList<>();
+        int roundChip = 0;
         for (int i = 0; i < total; i++) {
             // Each chip is measured by its own PER_CHIP landmarks. A pair's round trip is a fixed
             // floor (fibre at 2/3 c over 1.2 times the distance, plus 150 us of equipment) plus
             // non-negative exponential jitter, as real round trips behave; so regions are honest.
-            int chip = random.nextInt(chips);
-            int k = random.nextInt(PER_CHIP);
+            // "rounds": as agents submit, a chip's receipts from all its landmarks arrive together;
+            // "random": every receipt names a chip and landmark at random (the worst case).
+            boolean roundStart = i % PER_CHIP == 0;
+            int chip = pattern == Pattern.RANDOM || roundStart ? random.nextInt(chips) : roundChip;
+            roundChip = chip;
+            int k = pattern == Pattern.RANDOM ? random.nextInt(PER_CHIP) : i % PER_CHIP;
             int lm = Math.floorMod(chip * 7 + k * 5, LANDMARKS);
             double km =
                     chipPosition(chip).geodesicDistanceTo(landmarkPosition(lm)).km();
@@ -456,6 +519,30 @@ final class IngestBenchCommand implements Callable<Integer> {
             Thread.sleep(20);
         }
         return null;
+    }
+
+    /**
+     * For every window minimum the run left (one per chip and landmark), milliseconds from its
+     * ingestion to the first verdict assessed after it: how far verdicts trailed the receipts that
+     * could change them.
+     */
+    private static long[] verdictLagsMillis(ControlPlane cp) {
+        return cp.database().read(c -> {
+            List<Long> out = new ArrayList<>();
+            try (var s = c.createStatement();
+                    var rs = s.executeQuery("SELECT w.updated_at, (SELECT MIN(v.assessed_at) FROM verdicts v"
+                            + " WHERE v.chip_serial = w.chip_serial AND v.assessed_at >= w.updated_at) AS first_after"
+                            + " FROM chip_window w")) {
+                while (rs.next()) {
+                    var updated = rs.getObject(1, java.time.OffsetDateTime.class);
+                    var verdict = rs.getObject(2, java.time.OffsetDateTime.class);
+                    if (verdict != null) {
+                        out.add(Duration.between(updated, verdict).toMillis());
+                    }
+                }
+            }
+            return out.stream().mapToLong(Long::longValue).sorted().toArray();
+        });
     }
 
     private static long count(ControlPlane cp, String sql) {

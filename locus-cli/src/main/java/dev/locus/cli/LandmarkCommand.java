@@ -6,12 +6,14 @@ import dev.locus.geo.position.GeoPosition;
 import dev.locus.landmark.LandmarkConfig;
 import dev.locus.landmark.LandmarkServer;
 import dev.locus.landmark.LandmarkStats;
+import dev.locus.landmark.PeerProber;
 import dev.locus.landmark.Rejection;
 import dev.locus.landmark.RejectionListener;
 import dev.locus.protocol.identity.Certificates;
 import dev.locus.protocol.identity.IdentityVerifier;
 import dev.locus.protocol.identity.KeyStores;
 import dev.locus.protocol.identity.LandmarkKey;
+import dev.locus.protocol.wire.ProtocolVersion;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,9 +21,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -30,6 +37,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -88,6 +96,45 @@ public final class LandmarkCommand implements Callable<Integer> {
     @Option(names = "--stats-seconds", defaultValue = "10", description = "Print counters every N seconds (0: never).")
     int statsSeconds;
 
+    @Option(
+            names = "--accept-peers",
+            description = "Let other landmarks of the CA measure this one (peer round trips for the mesh audit).")
+    boolean acceptPeers;
+
+    @Option(
+            names = "--peers",
+            split = ",",
+            description =
+                    "Peer landmarks HOST:PORT to measure every --peer-interval-seconds (they need --accept-peers).")
+    List<String> peers = List.of();
+
+    @Option(
+            names = "--peer-interval-seconds",
+            defaultValue = "60",
+            description = "Seconds between measurements of the peers (default: ${DEFAULT-VALUE}).")
+    long peerIntervalSeconds;
+
+    @Option(
+            names = "--peer-rounds",
+            defaultValue = "8",
+            description = "Timed rounds per peer measurement, 1 to 32 (default: ${DEFAULT-VALUE}).")
+    int peerRounds;
+
+    @Option(
+            names = "--peer-out",
+            description =
+                    "Append the signed peer round trips to this JSON-lines file (for ./locus landmark-round-trips).")
+    Path peerOut;
+
+    @Option(
+            names = "--submit",
+            description = "Post the signed peer round trips to the control plane (--server, --token-file: a LANDMARK"
+                    + " token bound to this landmark).")
+    boolean submit;
+
+    @Mixin
+    ApiOptions api;
+
     @Override
     public Integer call() throws Exception {
         char[] password = KeyPasswords.get(spec.commandLine().getErr());
@@ -124,7 +171,9 @@ public final class LandmarkCommand implements Callable<Integer> {
                 .rateLimit(rate, Math.max(1, rate / 5))
                 .verifierThreads(verifierThreads)
                 .rejections(file == null ? RejectionListener.none() : file)
+                .acceptPeers(acceptPeers)
                 .build();
+        PeerLoop peerLoop = peerLoop(lk, config);
         CountDownLatch stop = new CountDownLatch(1);
         try (LandmarkServer server = LandmarkServer.start(config)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
@@ -154,11 +203,49 @@ public final class LandmarkCommand implements Callable<Integer> {
                 }
             }
         } finally {
+            if (peerLoop != null) {
+                peerLoop.close();
+            }
             if (file != null) {
                 file.close();
             }
         }
         return 0;
+    }
+
+    /** The peer measurements asked for, or null when --peers is empty. */
+    private PeerLoop peerLoop(LandmarkKey lk, LandmarkConfig config) throws IOException {
+        if (peers.isEmpty()) {
+            if (submit || peerOut != null) {
+                throw new IllegalArgumentException("--submit and --peer-out need --peers HOST:PORT[,HOST:PORT...]");
+            }
+            return null;
+        }
+        if (peerIntervalSeconds < 1 || peerIntervalSeconds > 86_400) {
+            throw new IllegalArgumentException(
+                    "--peer-interval-seconds must be in [1, 86400], got " + peerIntervalSeconds);
+        }
+        if (peerRounds < 1 || peerRounds > ProtocolVersion.MAX_ROUNDS) {
+            throw new IllegalArgumentException(
+                    "--peer-rounds must be in [1, " + ProtocolVersion.MAX_ROUNDS + "], got " + peerRounds);
+        }
+        if (!submit && peerOut == null) {
+            throw new IllegalArgumentException("--peers needs --submit (to the control plane) or --peer-out FILE");
+        }
+        List<InetSocketAddress> addresses = new ArrayList<>();
+        for (String p : peers) {
+            addresses.add(AgentCommand.parseHostPort(p));
+        }
+        PeerProber prober = new PeerProber(lk, config.identities(), Duration.ofMillis(500), 5, new SecureRandom());
+        PeerLoop loop = new PeerLoop(
+                prober,
+                addresses,
+                peerRounds,
+                submit ? Optional.of(api) : Optional.empty(),
+                Optional.ofNullable(peerOut),
+                spec.commandLine().getErr());
+        loop.start(peerIntervalSeconds);
+        return loop;
     }
 
     /** Writes rejections on its own thread; when the queue is full, counts what it had to drop. */

@@ -25,8 +25,11 @@ import picocli.CommandLine.Command;
             RelayCommand.class,
             ServerCommand.class,
             AuditCommand.class,
+            RegisterCommand.class,
+            ShowCommand.class,
             ImportCommand.class,
             ReceiptsCommand.class,
+            LandmarkRoundTripsCommand.class,
             AlertsCommand.class,
             ReportCommand.class,
             CommandLine.HelpCommand.class
@@ -45,6 +48,7 @@ public final class LocusCli implements Runnable {
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new LocusCli());
         cli.setExecutionExceptionHandler(new ErrorHandler());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
     }
 

@@ -9,7 +9,6 @@ import dev.locus.protocol.wire.Decoded;
 import dev.locus.server.Json;
 import dev.locus.server.ingest.ProtocolReceipts;
 import dev.locus.server.ingest.ReceiptJson;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,25 +51,7 @@ final class ReceiptsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--batch must be in [1, 5000], got " + batch);
         }
         ObjectMapper json = Json.mapper();
-        ArrayNode all = json.createArrayNode();
-        String text = Files.readString(file).strip();
-        if (text.startsWith("[")) {
-            JsonNode n = json.readTree(text);
-            n.forEach(all::add);
-        } else {
-            int line = 0;
-            for (String l : text.split("\n")) {
-                line++;
-                if (!l.isBlank()) {
-                    try {
-                        all.add(json.readTree(l));
-                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                        throw new IllegalArgumentException(
-                                file + " line " + line + " is not JSON: " + e.getOriginalMessage(), e);
-                    }
-                }
-            }
-        }
+        ArrayNode all = JsonRecords.read(file, json);
         for (int i = 0; i < all.size(); i++) {
             all.set(i, fromAgentLine(json, all.get(i), i + 1));
         }

@@ -20,8 +20,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = {
             "Runs the control plane (registry, ingestion, verdicts, alerts, REST API, dashboard).",
-            "Runs the control plane: registry, receipt ingestion, verdicts, alerts and the REST API",
-            "(OpenAPI at /api/v1/openapi.json, Prometheus metrics at /metrics, health at /health).",
+            "Serves the REST API (OpenAPI at /api/v1/openapi.json, Prometheus metrics at /metrics, health at /health).",
             "Every endpoint needs a bearer token; a fresh installation writes an admin token to",
             "<data-dir>/admin-token. Ctrl-C stops it cleanly."
         })
@@ -47,6 +46,16 @@ final class ServerCommand implements Callable<Integer> {
     Integer assessmentThreads;
 
     @Option(
+            names = "--restricted",
+            split = ",",
+            defaultValue = "CN,HK,MO",
+            paramLabel = "CC",
+            description = "Restricted jurisdictions, comma-separated ISO 3166-1 alpha-2 codes with a boundary in the"
+                    + " bundled Natural Earth data (default: ${DEFAULT-VALUE}). The verdict engine proves chips"
+                    + " outside or inside them, the dashboard shades them, GET /api/v1/policy shows them.")
+    List<String> restricted;
+
+    @Option(
             names = "--manufacturer-ca",
             paramLabel = "FILE",
             description = "PEM file of a manufacturer CA certificate (e.g. ca/ca.pem from 'locus ca init') trusted"
@@ -64,6 +73,7 @@ final class ServerCommand implements Callable<Integer> {
                 .database(db.config())
                 .port(port)
                 .bindAddress(bind)
+                .restrictedJurisdictions(restricted)
                 .manufacturerCas(cas);
         if (assessmentThreads != null) {
             b.assessmentThreads(assessmentThreads);
@@ -79,8 +89,8 @@ final class ServerCommand implements Callable<Integer> {
                         },
                         "locus-shutdown"));
         System.out.printf(
-                "Locus control plane on http://%s:%d (database: %s)%n",
-                bind, cp.port(), config.database().safeUrl());
+                "Locus control plane on http://%s:%d (database: %s; restricted: %s)%n",
+                bind, cp.port(), config.database().safeUrl(), String.join(",", config.restrictedJurisdictions()));
         for (X509Certificate ca : cas) {
             System.out.printf(
                     "Trusted manufacturer CA: %s (%s)%n",

@@ -42,7 +42,10 @@ import java.util.stream.Stream;
  * The whole system on one machine: the control plane on the embedded database, landmarks as real
  * UDP timing servers at real servers' positions, and a fleet of chips whose agents answer through
  * emulated links built from real round trips. Mid-demo, chips are diverted: one rebuilt in Hong
- * Kong, one relaying its challenges through Singapore, one silent, one with a cloned key.
+ * Kong, one relaying its challenges through Singapore, one silent, one with a cloned key. The
+ * landmarks also measure each other through emulated links ({@link PeerMesh}); one of them is
+ * registered at Sydney but really runs in Ho Chi Minh City, and the control plane's mesh audit
+ * marks it SUSPECT.
  */
 public final class DemoRunner implements AutoCloseable {
 
@@ -72,11 +75,25 @@ public final class DemoRunner implements AutoCloseable {
 
     /** Landmark sites: real servers of the data set (id). */
     private static final List<String> LANDMARK_HOSTS = List.of("31", "36", "57", "64", "72", "65", "6", "165");
+    /** The landmark registered at a false position: claims Sydney (107), really runs in Ho Chi Minh City (232). */
+    private static final String MISPLACED_CLAIMS = "107";
+
+    private static final String MISPLACED_REALLY = "232";
 
     private final Options options;
     private final PrintStream out;
     private final List<AutoCloseable> resources = new ArrayList<>();
     private final List<DemoLandmark> landmarks = new ArrayList<>();
+    private final Map<String, String> landmarkTokens = new LinkedHashMap<>();
+    private DemoLandmark misplaced;
+    private PeerMesh peerMesh;
+    private Future<Integer> peerRun;
+    private final ExecutorService peerWorker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "demo-peers");
+        t.setDaemon(true);
+        return t;
+    });
+    private IdentityVerifier trust;
     private final Map<String, DemoChip> chips = new LinkedHashMap<>();
     private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
         Thread t = new Thread(r, "demo-agent");
@@ -152,29 +169,38 @@ public final class DemoRunner implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the control plane's admin token", e);
         }
-        IdentityVerifier trust = new IdentityVerifier(ca.certificate(), Set.of(), InstantSource.system());
+        trust = new IdentityVerifier(ca.certificate(), Set.of(), InstantSource.system());
         startLandmarks(trust);
         agent = new Agent(AgentConfig.defaults().withLandmarkTrust(trust).withAnswerTimeout(Duration.ofSeconds(1)));
         registerFleet();
+        peerMesh = PeerMesh.open(landmarks, misplaced, place(MISPLACED_REALLY), links, trust, random);
+        resources.add(peerMesh);
         startedAt = Instant.now();
     }
 
     private void startLandmarks(IdentityVerifier trust) {
         for (String hostId : LANDMARK_HOSTS) {
-            Place place = place(hostId);
-            String id = "lm-" + place.name().toLowerCase(Locale.ROOT);
-            LandmarkKey key = LandmarkKey.generate(ca, id, place.name(), place.position(), Duration.ofDays(30), random);
-            LandmarkServer server;
-            try {
-                server = LandmarkServer.start(LandmarkConfig.builder(key, trust)
-                        .bindAddress(new InetSocketAddress("127.0.0.1", 0))
-                        .build());
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot start landmark " + id, e);
-            }
-            resources.add(server);
-            landmarks.add(new DemoLandmark(id, place, key, server));
+            landmarks.add(startLandmark(place(hostId), trust));
         }
+        // Not measured by chips (it would only widen or break their regions until the audit catches
+        // it); only its peers measure it.
+        misplaced = startLandmark(place(MISPLACED_CLAIMS), trust);
+    }
+
+    private DemoLandmark startLandmark(Place place, IdentityVerifier trust) {
+        String id = "lm-" + place.name().toLowerCase(Locale.ROOT);
+        LandmarkKey key = LandmarkKey.generate(ca, id, place.name(), place.position(), Duration.ofDays(30), random);
+        LandmarkServer server;
+        try {
+            server = LandmarkServer.start(LandmarkConfig.builder(key, trust)
+                    .bindAddress(new InetSocketAddress("127.0.0.1", 0))
+                    .acceptPeers(true)
+                    .build());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start landmark " + id, e);
+        }
+        resources.add(server);
+        return new DemoLandmark(id, place, key, server);
     }
 
     private void registerFleet() {
@@ -228,7 +254,9 @@ public final class DemoRunner implements AutoCloseable {
                             "valid_until",
                             LocalDate.now().plusYears(1).toString()));
         });
-        for (DemoLandmark l : landmarks) {
+        List<DemoLandmark> registered = new ArrayList<>(landmarks);
+        registered.add(misplaced);
+        for (DemoLandmark l : registered) {
             post(
                     "/api/v1/landmarks",
                     Map.of(
@@ -244,6 +272,14 @@ public final class DemoRunner implements AutoCloseable {
                             Base64.getEncoder()
                                     .encodeToString(Ed25519Keys.rawPublicKey(
                                             l.key().identity().certificate().getPublicKey()))));
+            landmarkTokens.put(
+                    l.id(),
+                    client.post(
+                                    "/api/v1/tokens",
+                                    adminToken,
+                                    Map.of("name", "landmark " + l.id(), "role", "LANDMARK", "bound_subject", l.id()))
+                            .path("token")
+                            .asText());
         }
         addChip("H100-SG-0001", "sg-dc1", "31", "honest, Singapore");
         addChip("H100-SG-0002", "sg-dc1", "31", "honest, Singapore");
@@ -347,6 +383,13 @@ public final class DemoRunner implements AutoCloseable {
                     "  %-16s %-12s %s  udp %s%n",
                     l.id(), l.place().name(), l.place().position(), l.address());
         }
+        out.printf(
+                "  %-16s registered at %s's position but really runs in %s: its %d peer links measure it, and the"
+                        + " mesh audit should mark it SUSPECT%n",
+                misplaced.id(),
+                misplaced.place().name(),
+                place(MISPLACED_REALLY).name(),
+                landmarks.size());
         out.println("Fleet:");
         for (DemoChip c : chips.values()) {
             out.printf("  %-14s %-8s %s%n", c.serial, c.siteId, c.story);
@@ -361,6 +404,11 @@ public final class DemoRunner implements AutoCloseable {
     public void runCycle() {
         if (!diverted && Duration.between(startedAt, Instant.now()).compareTo(options.divertAfter()) >= 0) {
             divert();
+        }
+        // Peer measurements run beside the chips' and never hold a cycle up: one round at a time.
+        int peerRoundTrips = collectPeerRun();
+        if (peerRun == null) {
+            peerRun = peerWorker.submit(() -> peerMesh.probeAndSubmit(client, landmarkTokens));
         }
         List<Future<Integer>> runs = new ArrayList<>();
         for (DemoChip c : chips.values()) {
@@ -377,7 +425,26 @@ public final class DemoRunner implements AutoCloseable {
                 return;
             }
         }
-        out.printf("[%3ds] %d receipts accepted; %s%n", elapsedSeconds(), accepted, alertSummary());
+        out.printf(
+                "[%3ds] %d receipts and %d peer round trips accepted; %s%n",
+                elapsedSeconds(), accepted, peerRoundTrips, alertSummary());
+    }
+
+    /** Round trips accepted by the last finished peer run (0 while one is under way). */
+    private int collectPeerRun() {
+        if (peerRun == null || !peerRun.isDone()) {
+            return 0;
+        }
+        Future<Integer> done = peerRun;
+        peerRun = null;
+        try {
+            return done.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            out.println("  peer measurements failed: " + e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
     }
 
     private void divert() {
@@ -518,6 +585,7 @@ public final class DemoRunner implements AutoCloseable {
     @Override
     public void close() {
         workers.shutdownNow();
+        peerWorker.shutdownNow();
         for (int i = resources.size() - 1; i >= 0; i--) {
             try {
                 resources.get(i).close();

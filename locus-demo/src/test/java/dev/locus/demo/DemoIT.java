@@ -41,7 +41,8 @@ class DemoIT {
                     "OUTSIDE_ZONE H200-SG-0101",
                     "UNVERIFIED H200-SG-0102",
                     "SILENT H100-KL-0201",
-                    "CLONED_IDENTITY H100-SG-0301");
+                    "CLONED_IDENTITY H100-SG-0301",
+                    "SUSPECT_LANDMARK lm-sydney");
             Set<String> seen = new HashSet<>();
             Instant deadline = Instant.now().plusSeconds(60);
             while (!seen.containsAll(expected) && Instant.now().isBefore(deadline)) {
@@ -57,6 +58,10 @@ class DemoIT {
                             || s.endsWith("H100-KL-0001")
                             || s.endsWith("H100-JK-0001")
                             || s.endsWith("H100-BK-0001"));
+            assertThat(seen)
+                    .as("only the landmark registered at a false position is implicated")
+                    .filteredOn(a -> a.startsWith("SUSPECT_LANDMARK"))
+                    .containsExactly("SUSPECT_LANDMARK lm-sydney");
             Map<String, String> latest = demo.latestVerdicts();
             for (String honest :
                     List.of("H100-SG-0001", "H100-SG-0002", "H100-KL-0001", "H100-JK-0001", "H100-BK-0001")) {

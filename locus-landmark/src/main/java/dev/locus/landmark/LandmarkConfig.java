@@ -28,6 +28,8 @@ import java.util.function.LongSupplier;
  * @param nanoClock monotonic clock for round trips, in nanoseconds
  * @param random source of nonces
  * @param rejections receives every rejection
+ * @param acceptPeers whether other landmarks (a landmark certificate in HELLO) may be measured like
+ *     devices, for the mesh audit's peer round trips
  */
 public record LandmarkConfig(
         LandmarkKey key,
@@ -44,7 +46,8 @@ public record LandmarkConfig(
         InstantSource wallClock,
         LongSupplier nanoClock,
         SecureRandom random,
-        RejectionListener rejections) {
+        RejectionListener rejections,
+        boolean acceptPeers) {
 
     public LandmarkConfig {
         Objects.requireNonNull(key, "key");
@@ -113,6 +116,7 @@ public record LandmarkConfig(
         private LongSupplier nanoClock = System::nanoTime;
         private SecureRandom random = defaultRandom();
         private RejectionListener rejections = RejectionListener.none();
+        private boolean acceptPeers = false;
 
         private Builder(LandmarkKey key, IdentityVerifier identities) {
             this.key = key;
@@ -180,6 +184,12 @@ public record LandmarkConfig(
             return this;
         }
 
+        /** Lets peer landmarks open sessions (default: devices only). */
+        public Builder acceptPeers(boolean v) {
+            acceptPeers = v;
+            return this;
+        }
+
         public LandmarkConfig build() {
             return new LandmarkConfig(
                     key,
@@ -196,7 +206,8 @@ public record LandmarkConfig(
                     wallClock,
                     nanoClock,
                     random,
-                    rejections);
+                    rejections,
+                    acceptPeers);
         }
     }
 }

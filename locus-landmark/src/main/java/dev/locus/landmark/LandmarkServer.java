@@ -4,6 +4,8 @@ import dev.locus.protocol.crypto.SignatureVerifier;
 import dev.locus.protocol.identity.Certificates;
 import dev.locus.protocol.identity.DeviceIdentity;
 import dev.locus.protocol.identity.LandmarkIdentity;
+import dev.locus.protocol.identity.LocusOids;
+import dev.locus.protocol.receipt.PeerReceipts;
 import dev.locus.protocol.receipt.Receipt;
 import dev.locus.protocol.receipt.SignedReceipt;
 import dev.locus.protocol.wire.Decoded;
@@ -21,6 +23,7 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -387,7 +390,7 @@ public final class LandmarkServer implements AutoCloseable {
     // ---------------------------------------------------------------- verifier threads
 
     private void admit(Session s, byte[] certificateDer) {
-        Decoded<DeviceIdentity> d = config.identities().verifyDevice(certificateDer);
+        Decoded<DeviceIdentity> d = identify(certificateDer);
         if (d instanceof Decoded.Rejected<DeviceIdentity> r) {
             synchronized (s) {
                 recordRejection(s.address, r.reason(), r.detail(), s.id);
@@ -418,6 +421,34 @@ public final class LandmarkServer implements AutoCloseable {
         }
         stats.sessionsOpened.increment();
         issueChallenge(s);
+    }
+
+    /**
+     * A device certificate, or (when peers are accepted) another landmark's certificate: the peer
+     * answers under {@link PeerReceipts#asPeer} so its receipt names it as the answering party.
+     */
+    private Decoded<DeviceIdentity> identify(byte[] certificateDer) {
+        if (config.acceptPeers()) {
+            X509Certificate cert;
+            try {
+                cert = Certificates.parse(certificateDer);
+            } catch (IllegalArgumentException e) {
+                return new Decoded.Rejected<>(RejectReason.INVALID_CERTIFICATE, e.getMessage());
+            }
+            if (Certificates.hasPurpose(cert, LocusOids.LANDMARK_IDENTITY)) {
+                Decoded<LandmarkIdentity> peer = config.identities().verifyLandmark(cert);
+                if (peer instanceof Decoded.Rejected<LandmarkIdentity> r) {
+                    return new Decoded.Rejected<>(r.reason(), r.detail());
+                }
+                LandmarkIdentity p = ((Decoded.Accepted<LandmarkIdentity>) peer).value();
+                if (p.id().equals(identity.id())) {
+                    return new Decoded.Rejected<>(
+                            RejectReason.INVALID_CERTIFICATE, "landmark " + p.id() + " cannot measure itself");
+                }
+                return new Decoded.Accepted<>(PeerReceipts.asPeer(p));
+            }
+        }
+        return config.identities().verifyDevice(certificateDer);
     }
 
     private void verifyAll(Session s) {

@@ -8,6 +8,7 @@ import dev.locus.server.alerts.ClonedIdentityRule;
 import dev.locus.server.alerts.SilenceRule;
 import dev.locus.server.alerts.UnverifiedRule;
 import dev.locus.server.api.ApiServer;
+import dev.locus.server.audit.AuditHead;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.auth.IssuedToken;
 import dev.locus.server.auth.Role;
@@ -15,10 +16,14 @@ import dev.locus.server.auth.TokenService;
 import dev.locus.server.identity.ManufacturerTrust;
 import dev.locus.server.ingest.ReceiptFormats;
 import dev.locus.server.ingest.ReceiptIngestor;
+import dev.locus.server.mesh.MeshAuditor;
+import dev.locus.server.mesh.PeerRoundTripIngestor;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.verdicts.AssessmentQueue;
 import dev.locus.server.verdicts.VerdictEngine;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -27,6 +32,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Optional;
 import java.util.concurrent.Executors;
@@ -52,6 +58,8 @@ public final class ControlPlane implements AutoCloseable {
     private final RegistryService registry;
     private final TokenService tokens;
     private final ReceiptIngestor ingestor;
+    private final PeerRoundTripIngestor peerIngestor;
+    private final MeshAuditor meshAuditor;
     private final AlertService alerts;
     private final SilenceRule silence;
     private final UnverifiedRule unverified;
@@ -87,13 +95,35 @@ public final class ControlPlane implements AutoCloseable {
                     alerts,
                     clock,
                     config.measurementWindow(),
-                    java.util.Set.of("CN", "HK", "MO"),
+                    config.restrictedJurisdictions(),
                     json);
             this.assessments = new AssessmentQueue(verdicts, config.assessmentThreads());
+            this.peerIngestor = new PeerRoundTripIngestor(db, config.ingestPolicy(), clock);
+            this.meshAuditor = new MeshAuditor(
+                    db,
+                    registry,
+                    alerts,
+                    id -> verdicts.invalidateLandmark(id),
+                    clock,
+                    config.measurementWindow(),
+                    config.ruleInterval());
+            this.peerIngestor.onAccepted(meshAuditor::request);
             this.ingestor.addListener(new ClonedIdentityRule(db, alerts));
             this.ingestor.addListener(assessments);
             this.ingestor.addListener(silence);
             this.metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            Gauge.builder("locus_assessment_backlog_chips", assessments, AssessmentQueue::size)
+                    .description("chips with receipts or due verdicts not yet assessed")
+                    .register(metrics);
+            Gauge.builder(
+                            "locus_assessment_oldest_pending_seconds",
+                            assessments,
+                            q -> q.oldestPending().toMillis() / 1000.0)
+                    .description("how long the longest-waiting chip has waited for its verdict")
+                    .register(metrics);
+            FunctionCounter.builder("locus_verdicts_stored", assessments, AssessmentQueue::storedTotal)
+                    .description("verdicts stored by the assessment queue since start")
+                    .register(metrics);
             this.api = new ApiServer(this, System::nanoTime);
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
@@ -115,9 +145,18 @@ public final class ControlPlane implements AutoCloseable {
         try {
             cp.bootstrapAdmin();
             cp.api.start(config.bindAddress(), config.port());
+            cp.logAuditHead();
             long every = config.ruleInterval().toMillis();
             cp.scheduler.scheduleWithFixedDelay(cp::runRules, every, every, TimeUnit.MILLISECONDS);
+            int left = cp.assessments.recover();
+            if (left > 0) {
+                LOG.info("{} chips have receipts not yet reflected in a verdict; assessing them", left);
+            }
+            cp.scheduler.scheduleWithFixedDelay(cp::queueDue, 0, 5, TimeUnit.SECONDS);
             cp.scheduler.scheduleWithFixedDelay(cp::assessPending, 250, 250, TimeUnit.MILLISECONDS);
+            long headEvery = config.auditHeadLogInterval().toMillis();
+            cp.scheduler.scheduleAtFixedRate(cp::publishAuditHead, headEvery, headEvery, TimeUnit.MILLISECONDS);
+            cp.scheduler.scheduleWithFixedDelay(cp::auditMeshIfDue, 500, 500, TimeUnit.MILLISECONDS);
             Runtime.getRuntime().addShutdownHook(cp.quiesceOnExit);
         } catch (RuntimeException e) {
             cp.close();
@@ -170,6 +209,55 @@ public final class ControlPlane implements AutoCloseable {
         }
     }
 
+    /**
+     * Queues chips whose verdicts fell due (a minimum receipt left the window, or the periodic
+     * refresh); called by the scheduler every 5 s. Bounded so a backlog is taken in slices.
+     */
+    public int queueDue() {
+        try {
+            return assessments.size() > 50_000 ? 0 : assessments.addDue(20_000);
+        } catch (RuntimeException e) {
+            if (scheduler.isShutdown()) {
+                return 0;
+            }
+            LOG.error("finding verdicts that fell due failed; will retry", e);
+            return 0;
+        }
+    }
+
+    /**
+     * Writes the audit log's head to the log, so that an operator's log shipping keeps a copy of
+     * it outside the database: one INFO line from {@code dev.locus.server.ControlPlane} whose
+     * structured key-value pairs are {@code event=audit_head}, {@code audit_seq},
+     * {@code audit_hash} and {@code audit_recorded_at} (ISO-8601, empty for an empty log). Runs at
+     * start and every {@link ServerConfig#auditHeadLogInterval()}.
+     *
+     * @return the head that was logged
+     * @throws LocusServerException when the database cannot be read
+     */
+    public AuditHead logAuditHead() {
+        AuditHead head = db.read(AuditLog::head);
+        String at = head.recordedAt().map(Instant::toString).orElse("");
+        LOG.atInfo()
+                .addKeyValue("event", "audit_head")
+                .addKeyValue("audit_seq", head.seq())
+                .addKeyValue("audit_hash", head.hash())
+                .addKeyValue("audit_recorded_at", at)
+                .log("audit log head: entry {} hash {} recorded {}", head.seq(), head.hash(), at.isEmpty() ? "-" : at);
+        return head;
+    }
+
+    private void publishAuditHead() {
+        try {
+            logAuditHead();
+        } catch (RuntimeException e) {
+            if (scheduler.isShutdown()) {
+                return;
+            }
+            LOG.error("could not read the audit head to log it; will retry at the next interval", e);
+        }
+    }
+
     /** Assesses every chip with new receipts; also called by the scheduler every 250 ms. */
     public int assessPending() {
         try {
@@ -184,6 +272,30 @@ public final class ControlPlane implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the mesh audit when new peer round trips were accepted or {@code ruleInterval} has passed;
+     * also called by the scheduler every 500 ms.
+     */
+    public void auditMeshIfDue() {
+        try {
+            meshAuditor.runIfDue();
+        } catch (RuntimeException e) {
+            if (scheduler.isShutdown()) {
+                LOG.info("mesh audit cut short by shutdown");
+                return;
+            }
+            LOG.error("mesh audit failed; will retry", e);
+        }
+    }
+
+    public PeerRoundTripIngestor peerIngestor() {
+        return peerIngestor;
+    }
+
+    public MeshAuditor meshAuditor() {
+        return meshAuditor;
+    }
+
     public InstantSource clock() {
         return clock;
     }
@@ -191,6 +303,11 @@ public final class ControlPlane implements AutoCloseable {
     /** Chips with receipts not yet reflected in a verdict. */
     public int pendingAssessments() {
         return assessments.size();
+    }
+
+    /** How long the longest-waiting chip has waited for its verdict; zero when none waits. */
+    public java.time.Duration oldestPendingAssessment() {
+        return assessments.oldestPending();
     }
 
     public VerdictEngine verdicts() {
@@ -227,6 +344,11 @@ public final class ControlPlane implements AutoCloseable {
 
     public PrometheusMeterRegistry metrics() {
         return metrics;
+    }
+
+    /** The HTTP API server, e.g. for its route table. */
+    public ApiServer api() {
+        return api;
     }
 
     /** The port the API listens on (the real one when 0 was configured). */

@@ -1,11 +1,20 @@
 package dev.locus.server;
 
+import dev.locus.boundaries.NaturalEarth;
 import dev.locus.server.ingest.IngestPolicy;
 import dev.locus.server.persistence.DatabaseConfig;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * How a control plane runs. Build with {@link #defaults(Path)} and the {@code with...} methods, or
@@ -23,6 +32,11 @@ import java.util.List;
  * @param measurementWindow how far back receipts count towards a chip's verdict
  * @param unverifiedFor how long an installed chip may go without a proven verdict before UNVERIFIED
  * @param assessmentThreads chips assessed in parallel (default: half the processors, at least 1)
+ * @param restrictedJurisdictions the policy's restricted jurisdictions, ISO 3166-1 alpha-2 codes
+ *     present in the bundled Natural Earth boundaries (default CN, HK, MO): what the verdict engine
+ *     proves a chip outside of or inside, and what the dashboard shades; sorted, never empty
+ * @param auditHeadLogInterval how often the audit log's head is written to the log for anchoring
+ *     (default one hour; also once at start)
  * @param manufacturerCas CA certificates trusted to vouch for chips' device certificates (default:
  *     none, so chips can only be registered without one)
  */
@@ -39,10 +53,16 @@ public record ServerConfig(
         Duration measurementWindow,
         Duration unverifiedFor,
         int assessmentThreads,
+        SortedSet<String> restrictedJurisdictions,
+        Duration auditHeadLogInterval,
         List<X509Certificate> manufacturerCas) {
 
+    /** Restricted unless configured otherwise: mainland China, Hong Kong and Macau. */
+    public static final List<String> DEFAULT_RESTRICTED = List.of("CN", "HK", "MO");
+
+    private static final Pattern ALPHA_2 = Pattern.compile("[A-Z]{2}");
+
     public ServerConfig {
-        manufacturerCas = List.copyOf(manufacturerCas);
         if (port < 0 || port > 65535) {
             throw new LocusServerException("port must be in [0, 65535], got " + port);
         }
@@ -53,11 +73,43 @@ public record ServerConfig(
             throw new LocusServerException("request rates must be > 0 per second, got " + humanRequestsPerSecond
                     + " and " + deviceRequestsPerSecond);
         }
-        for (Duration d : new Duration[] {silentFor, ruleInterval, measurementWindow, unverifiedFor}) {
+        for (Duration d :
+                new Duration[] {silentFor, ruleInterval, measurementWindow, unverifiedFor, auditHeadLogInterval}) {
             if (d.isNegative() || d.isZero()) {
                 throw new LocusServerException("policy periods must be > 0, got " + d);
             }
         }
+        restrictedJurisdictions = restricted(restrictedJurisdictions);
+        manufacturerCas = List.copyOf(manufacturerCas);
+    }
+
+    /**
+     * Checks and normalises a restricted list: each code stripped and upper-cased, an ISO 3166-1
+     * alpha-2 code with a boundary in the bundled Natural Earth data (loaded once per JVM).
+     *
+     * @throws LocusServerException naming every code that is not allowed, or an empty list
+     */
+    public static SortedSet<String> restricted(Collection<String> codes) {
+        if (codes.isEmpty()) {
+            throw new LocusServerException(
+                    "restricted jurisdictions must name at least one ISO 3166-1 alpha-2 code, e.g. CN,HK,MO");
+        }
+        Set<String> known = NaturalEarth.bundled().codes();
+        SortedSet<String> out = new TreeSet<>();
+        List<String> bad = new ArrayList<>();
+        for (String raw : codes) {
+            String code = raw.strip().toUpperCase(Locale.ROOT);
+            if (ALPHA_2.matcher(code).matches() && known.contains(code)) {
+                out.add(code);
+            } else {
+                bad.add("'" + raw + "'");
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new LocusServerException("restricted jurisdictions must be ISO 3166-1 alpha-2 codes with a boundary"
+                    + " in the bundled Natural Earth data (such as CN, HK, MO), got " + String.join(", ", bad));
+        }
+        return Collections.unmodifiableSortedSet(out);
     }
 
     /**
@@ -89,6 +141,8 @@ public record ServerConfig(
                 measurementWindow,
                 unverifiedFor,
                 defaultAssessmentThreads(),
+                new TreeSet<>(DEFAULT_RESTRICTED),
+                Duration.ofHours(1),
                 List.of());
     }
 
@@ -99,7 +153,8 @@ public record ServerConfig(
     /**
      * Defaults: loopback, port 8080, embedded database under {@code dataDir}, live ingest policy,
      * SILENT after 6 h, UNVERIFIED after 24 h, a 24 h measurement window, rules every minute, 50
-     * requests/s per person and 500/s per device token.
+     * requests/s per person and 500/s per device token, CN, HK and MO restricted, the audit head
+     * logged hourly.
      */
     public static ServerConfig defaults(Path dataDir) {
         return builder(dataDir).build();
@@ -122,6 +177,8 @@ public record ServerConfig(
         b.measurementWindow = measurementWindow;
         b.unverifiedFor = unverifiedFor;
         b.assessmentThreads = assessmentThreads;
+        b.restrictedJurisdictions = restrictedJurisdictions;
+        b.auditHeadLogInterval = auditHeadLogInterval;
         b.manufacturerCas = manufacturerCas;
         return b;
     }
@@ -151,6 +208,11 @@ public record ServerConfig(
         return toBuilder().assessmentThreads(n).build();
     }
 
+    /** Sets the restricted jurisdictions (see {@link #restricted(Collection)} for what is allowed). */
+    public ServerConfig withRestrictedJurisdictions(Collection<String> codes) {
+        return toBuilder().restrictedJurisdictions(codes).build();
+    }
+
     /** Mutable builder; not thread-safe. */
     public static final class Builder {
         private final Path dataDir;
@@ -165,6 +227,8 @@ public record ServerConfig(
         private Duration measurementWindow = Duration.ofHours(24);
         private Duration unverifiedFor = Duration.ofHours(24);
         private int assessmentThreads = defaultAssessmentThreads();
+        private Collection<String> restrictedJurisdictions = DEFAULT_RESTRICTED;
+        private Duration auditHeadLogInterval = Duration.ofHours(1);
         private List<X509Certificate> manufacturerCas = List.of();
 
         private Builder(Path dataDir) {
@@ -223,6 +287,17 @@ public record ServerConfig(
             return this;
         }
 
+        /** ISO 3166-1 alpha-2 codes with a bundled boundary; checked by {@link #build()}. */
+        public Builder restrictedJurisdictions(Collection<String> v) {
+            restrictedJurisdictions = List.copyOf(v);
+            return this;
+        }
+
+        public Builder auditHeadLogInterval(Duration v) {
+            auditHeadLogInterval = v;
+            return this;
+        }
+
         /** The manufacturer CA certificates trusted for chips' device certificates. */
         public Builder manufacturerCas(List<X509Certificate> v) {
             manufacturerCas = List.copyOf(v);
@@ -244,6 +319,8 @@ public record ServerConfig(
                     measurementWindow,
                     unverifiedFor,
                     assessmentThreads,
+                    restricted(restrictedJurisdictions),
+                    auditHeadLogInterval,
                     manufacturerCas);
         }
     }

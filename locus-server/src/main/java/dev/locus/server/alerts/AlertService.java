@@ -110,7 +110,11 @@ public final class AlertService {
         return step(id, note, actor, true);
     }
 
-    /** OPEN or ACKNOWLEDGED → RESOLVED, recording who and why. */
+    /**
+     * OPEN or ACKNOWLEDGED → RESOLVED, recording who and why. Resolving a {@code SUSPECT_LANDMARK}
+     * alert as a person (not {@link #SYSTEM}) clears its landmark for the mesh audit (round trips
+     * measured before now stop counting).
+     */
     public Transition resolve(long id, String note, String actor) {
         return step(id, note, actor, false);
     }
@@ -144,6 +148,18 @@ public final class AlertService {
                 ps.setString(3, note);
                 ps.setLong(4, id);
                 ps.executeUpdate();
+            }
+            if (!acknowledge
+                    && !SYSTEM.equals(actor)
+                    && a.rule() == Alert.Rule.SUSPECT_LANDMARK
+                    && a.subjectType() == Alert.SubjectType.LANDMARK) {
+                // A person looked at the contradiction: the mesh audit raises it again only on new data.
+                try (PreparedStatement ps =
+                        c.prepareStatement("UPDATE landmarks SET mesh_cleared_at = ? WHERE id = ?")) {
+                    Sql.setInstant(ps, 1, clock.instant());
+                    ps.setString(2, a.subjectId());
+                    ps.executeUpdate();
+                }
             }
             audit.append(
                     c,

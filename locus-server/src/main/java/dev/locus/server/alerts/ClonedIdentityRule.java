@@ -6,11 +6,17 @@ import dev.locus.server.ingest.Receipt;
 import dev.locus.server.ingest.ReceiptIngestor;
 import dev.locus.server.ingest.ReceiptIngestor.Sighting;
 import dev.locus.server.persistence.Database;
+import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.Landmark;
 import dev.locus.server.registry.RegistryService;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,11 +28,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Raises {@link Alert.Rule#CLONED_IDENTITY} when one chip answered two landmarks from places that
  * no travel between the two measurement times explains: the landmarks are farther apart (geodesic,
  * WGS84) than the two light-speed discs plus {@link #MAX_TRAVEL_KM_PER_HOUR} times the time between
- * them. Each committed batch is checked pairwise along each chip's sightings in time order, starting
- * from its latest sighting before the batch, so the rule costs no database reads: a clone answering
- * alongside the real chip interleaves with it and so produces such a consecutive pair. Two batches
- * for one chip committed concurrently are each compared with the same earlier sighting, not with
- * each other. Thread-safe.
+ * them. Each committed batch's sightings are compared, per chip, (1) pairwise in time order starting
+ * from the chip's latest sighting before the batch, and (2) each with the chip's window minima, the
+ * shortest round trip per landmark that ingestion keeps (read after commit, so they include
+ * batches committed concurrently). (2) catches a clone whose answers are separated by a loose
+ * measurement, or that answered in a concurrent batch. Thread-safe.
  */
 public final class ClonedIdentityRule implements ReceiptIngestor.IngestListener {
     /** Light in vacuum, km per nanosecond. */
@@ -53,18 +59,55 @@ public final class ClonedIdentityRule implements ReceiptIngestor.IngestListener 
                         .add(new Sighting(accepted.receiptId(), r.landmarkId(), r.rttMinNanos(), r.measuredAt()));
             }
         }
+        if (perChip.isEmpty()) {
+            return;
+        }
+        Map<String, List<Sighting>> minima = db.read(c -> windowMinima(c, List.copyOf(perChip.keySet())));
         for (Map.Entry<String, List<Sighting>> e : perChip.entrySet()) {
             List<Sighting> seq = new ArrayList<>();
             Optional.ofNullable(batch.previous().get(e.getKey())).ifPresent(seq::add);
             List<Sighting> fresh = new ArrayList<>(e.getValue());
             fresh.sort(Comparator.comparing(Sighting::measuredAt));
             seq.addAll(fresh);
-            for (int i = 1; i < seq.size(); i++) {
-                if (check(e.getKey(), seq.get(i - 1), seq.get(i))) {
-                    break;
+            boolean raised = false;
+            for (int i = 1; i < seq.size() && !raised; i++) {
+                raised = check(e.getKey(), seq.get(i - 1), seq.get(i));
+            }
+            for (Sighting s : fresh) {
+                for (Sighting m : minima.getOrDefault(e.getKey(), List.of())) {
+                    if (raised) {
+                        break;
+                    }
+                    raised = m.receiptId() != s.receiptId() && check(e.getKey(), m, s);
                 }
             }
         }
+    }
+
+    /** The chips' window minima (shortest round trip per landmark) as sightings, 500 chips per query. */
+    private static Map<String, List<Sighting>> windowMinima(Connection c, List<String> serials) throws SQLException {
+        Map<String, List<Sighting>> out = new HashMap<>();
+        for (int from = 0; from < serials.size(); from += 500) {
+            List<String> chunk = serials.subList(from, Math.min(serials.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            try (PreparedStatement ps = c.prepareStatement("SELECT chip_serial, receipt_id, landmark_id,"
+                    + " rtt_min_nanos, measured_at FROM chip_window WHERE chip_serial IN (" + marks + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                                .add(new Sighting(
+                                        rs.getLong(2),
+                                        rs.getString(3),
+                                        rs.getLong(4),
+                                        Sql.getInstant(rs, "measured_at")));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /** Compares two sightings of one chip; raises and returns true when no single device explains both. */

@@ -36,9 +36,9 @@ public final class UnverifiedRule {
         Instant cutoff = clock.instant().minus(allowed);
         List<String> serials = db.read(c -> {
             List<String> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT c.serial FROM chips c WHERE c.status = 'INSTALLED'"
-                    + " AND c.created_at < ? AND NOT EXISTS (SELECT 1 FROM verdicts v WHERE v.chip_serial = c.serial"
-                    + " AND v.proven = TRUE AND v.assessed_at >= ?) AND NOT EXISTS (SELECT 1 FROM alerts x"
+            try (PreparedStatement ps = c.prepareStatement("SELECT c.serial FROM chips c LEFT JOIN chip_verdicts v"
+                    + " ON v.chip_serial = c.serial WHERE c.status = 'INSTALLED' AND c.created_at < ?"
+                    + " AND (v.last_proven_at IS NULL OR v.last_proven_at < ?) AND NOT EXISTS (SELECT 1 FROM alerts x"
                     + " WHERE x.subject_type = 'CHIP' AND x.subject_id = c.serial AND x.rule = 'UNVERIFIED'"
                     + " AND x.status <> 'RESOLVED')")) {
                 Sql.setInstant(ps, 1, cutoff);

@@ -1,6 +1,8 @@
 package dev.locus.server.api;
 
 import dev.locus.server.ControlPlane;
+import dev.locus.server.ServerConfig;
+import dev.locus.server.audit.AuditHead;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.audit.AuditVerification;
 import dev.locus.server.audit.AuditVerifier;
@@ -18,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Tokens and the audit log. */
+/** Tokens, the audit log and its head, and the policy in force. */
 final class AdminApi {
     private final ControlPlane cp;
 
@@ -39,11 +41,20 @@ final class AdminApi {
             }
             ctx.status(204);
         });
+        r.get("/api/v1/policy", Permission.READ, this::policy);
         r.get("/api/v1/audit", Permission.READ, ctx -> {
             long after = Requests.afterId(ctx);
             int limit = Requests.limit(ctx);
             var rows = cp.database().read(c -> AuditLog.page(c, after, limit + 1));
             ctx.json(Requests.page(Page.of(rows, limit, e -> Long.toString(e.seq()))));
+        });
+        r.get("/api/v1/audit/head", Permission.READ, ctx -> {
+            AuditHead head = cp.database().read(AuditLog::head);
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("seq", head.seq());
+            body.put("hash", head.hash());
+            body.put("recorded_at", head.recordedAt().orElse(null));
+            ctx.json(body);
         });
         r.get("/api/v1/audit/verify", Permission.OPERATE, ctx -> {
             AuditVerification v = cp.database().read(AuditVerifier::verify);
@@ -62,6 +73,17 @@ final class AdminApi {
             }
             ctx.json(body);
         });
+    }
+
+    /** The policy values this server was started with, read-only (set by {@code ./locus server} options). */
+    private void policy(Context ctx) {
+        ServerConfig c = cp.config();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("restricted_jurisdictions", List.copyOf(c.restrictedJurisdictions()));
+        body.put("measurement_window", c.measurementWindow().toString());
+        body.put("silent_after", c.silentFor().toString());
+        body.put("unverified_after", c.unverifiedFor().toString());
+        ctx.json(body);
     }
 
     private void issue(Context ctx) {

@@ -60,6 +60,7 @@ public final class ApiServer {
                 nanoTime);
         this.failedAuthLimits = new RateLimiter(1, 20, nanoTime);
         this.openApi = loadOpenApi();
+        this.routes = new RouteTable();
         new JvmMemoryMetrics().bindTo(cp.metrics());
         new JvmGcMetrics().bindTo(cp.metrics());
         new JvmThreadMetrics().bindTo(cp.metrics());
@@ -70,8 +71,9 @@ public final class ApiServer {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.http.defaultContentType = "application/json";
+            routes.observe(config);
         });
-        this.routes = new RouteTable(app);
+        routes.bind(app);
         dev.locus.server.dashboard.Dashboard.install(app, cp); // static files at /, views at /api/v1/dashboard
         app.before(this::authenticate);
         app.beforeMatched(this::authorise);
@@ -102,16 +104,23 @@ public final class ApiServer {
                 ctx -> ctx.contentType("application/json").result(openApi));
         new RegistryApi(cp).register(routes);
         new ReceiptApi(cp).register(routes);
+        new MeshApi(cp).register(routes);
         new AlertApi(cp).register(routes);
         new AdminApi(cp).register(routes);
         new VerdictApi(cp, cp.clock()).register(routes);
     }
 
-    /** The routes served, for checking the OpenAPI document. */
+    /**
+     * Every route the server serves as {@code METHOD path} (the dashboard's views included), for
+     * checking the OpenAPI document.
+     */
     public List<String> routeSignatures() {
-        return routes.routes().stream()
-                .map(r -> r.method().name() + " " + r.path())
-                .toList();
+        return routes.routes().stream().map(RouteTable.Route::signature).toList();
+    }
+
+    /** Every route the server serves, with the permission it requires. */
+    List<RouteTable.Route> routes() {
+        return routes.routes();
     }
 
     public void start(String host, int port) {

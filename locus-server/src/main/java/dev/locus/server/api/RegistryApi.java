@@ -130,7 +130,7 @@ final class RegistryApi {
         }
         Landmark updated = registry.setLandmarkStatus(id, status, reason, actor(ctx))
                 .orElseThrow(() -> Requests.notFound("landmark", id));
-        cp.verdicts().forgetWindows();
+        cp.verdicts().invalidateLandmark(id);
         if (status == Model.LandmarkStatus.SUSPECT) {
             cp.alerts()
                     .raise(

@@ -2,23 +2,56 @@ package dev.locus.server.api;
 
 import dev.locus.server.auth.Permission;
 import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Registers routes with Javalin and remembers them, so the OpenAPI document can be checked against
- * what the server really serves. Every route names the one permission it requires.
+ * Registers the API's routes with Javalin, each with the one permission it requires, and records
+ * every HTTP endpoint Javalin actually serves, whoever added it (the dashboard adds its own views),
+ * so the OpenAPI document can be checked against the real route table. Thread-safe.
  */
 final class RouteTable {
-    record Route(HandlerType method, String path, Permission permission) {}
+    /**
+     * One served endpoint.
+     *
+     * @param method the HTTP method
+     * @param path the path pattern as Javalin matches it, e.g. {@code /api/v1/chips/{serial}}
+     * @param permission the permission the route requires; empty for a route registered without one
+     */
+    record Route(HandlerType method, String path, Optional<Permission> permission) {
+        /** {@code METHOD path}, e.g. {@code GET /api/v1/chips/{serial}}. */
+        String signature() {
+            return method.name() + " " + path;
+        }
+    }
 
-    private final Javalin app;
-    private final List<Route> routes = new ArrayList<>();
+    private final List<Route> served = new CopyOnWriteArrayList<>();
+    private Javalin app;
 
-    RouteTable(Javalin app) {
-        this.app = app;
+    /** Starts recording the endpoints added to the server being configured by {@code config}. */
+    void observe(JavalinConfig config) {
+        config.events.handlerAdded(this::added);
+    }
+
+    /** The server that {@link #get}, {@link #post} and {@link #delete} add routes to. */
+    void bind(Javalin server) {
+        this.app = server;
+    }
+
+    private void added(HandlerMetaInfo info) {
+        if (!info.getHttpMethod().isHttpMethod()) {
+            return; // before/after filters are not routes
+        }
+        Optional<Permission> permission = info.getRoles().stream()
+                .filter(Permission.class::isInstance)
+                .map(Permission.class::cast)
+                .findFirst();
+        served.add(new Route(info.getHttpMethod(), info.getPath(), permission));
     }
 
     void get(String path, Permission p, Handler h) {
@@ -34,11 +67,14 @@ final class RouteTable {
     }
 
     private void add(HandlerType method, String path, Permission p, Handler h) {
+        if (app == null) {
+            throw new IllegalStateException("RouteTable.bind(app) must be called before routes are added");
+        }
         app.addHttpHandler(method, path, h, p);
-        routes.add(new Route(method, path, p));
     }
 
+    /** Every HTTP endpoint added to the server so far, in the order added. */
     List<Route> routes() {
-        return List.copyOf(routes);
+        return List.copyOf(served);
     }
 }

@@ -3,6 +3,7 @@ package dev.locus.server.api;
 import dev.locus.server.ControlPlane;
 import dev.locus.server.auth.Permission;
 import dev.locus.server.reports.DiversionReport;
+import dev.locus.server.verdicts.StoredVerdict;
 import io.javalin.http.Context;
 import java.time.InstantSource;
 import java.util.Map;
@@ -28,13 +29,15 @@ final class VerdictApi {
         });
         r.post("/api/v1/chips/{serial}/assess", Permission.WRITE_REGISTRY, ctx -> {
             String serial = knownChip(ctx);
+            var before = cp.verdicts().latest(serial, false).map(StoredVerdict::id);
             var v = cp.verdicts().assess(serial);
             if (v.isEmpty()) {
                 throw new ApiException(
                         ErrorCode.CONFLICT,
                         "chip " + serial + " has no accepted receipts from active landmarks in the measurement window");
             }
-            ctx.status(201).json(v.get());
+            // 200: the window is what the latest verdict was derived from, which is confirmed.
+            ctx.status(before.equals(Optional.of(v.get().id())) ? 200 : 201).json(v.get());
         });
         r.get("/api/v1/chips/{serial}/report", Permission.READ, this::report);
         r.get("/api/v1/licences/{id}/report", Permission.READ, this::licenceReport);

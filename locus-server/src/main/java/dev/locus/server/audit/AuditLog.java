@@ -81,6 +81,24 @@ public final class AuditLog {
         return new AuditEntry(seq, now, actor, action, entityType, entityId, detailsJson, prevHash, hash);
     }
 
+    /**
+     * The current head, read in one statement: the head row with its entry's time. Does not verify
+     * the chain ({@link AuditVerifier} does).
+     *
+     * @throws SQLException also when the head row is missing (the schema was altered by hand)
+     */
+    public static AuditHead head(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT h.seq, h.hash, l.recorded_at FROM audit_head h"
+                        + " LEFT JOIN audit_log l ON l.seq = h.seq WHERE h.id = 1");
+                ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                throw new SQLException("audit_head row is missing; the schema was altered by hand");
+            }
+            return new AuditHead(
+                    rs.getLong("seq"), rs.getString("hash").strip(), Sql.getOptionalInstant(rs, "recorded_at"));
+        }
+    }
+
     /** Entries with {@code seq > afterSeq}, oldest first, at most {@code limit}. */
     public static List<AuditEntry> page(Connection c, long afterSeq, int limit) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?")) {

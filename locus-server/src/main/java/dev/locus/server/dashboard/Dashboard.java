@@ -29,9 +29,6 @@ import java.util.Set;
  * files are answered without a token.
  */
 public final class Dashboard {
-    /** Jurisdictions shaded on the basemap; the same list the verdict engine restricts. */
-    public static final Set<String> RESTRICTED = Set.of("CN", "HK", "MO");
-
     static final String PREFIX = "/api/v1/dashboard";
     private static final String PRINCIPAL_ATTRIBUTE = "locus.principal";
     private static final int MAX_LIMIT = 1000;
@@ -44,7 +41,8 @@ public final class Dashboard {
     private final LandmarkHealth landmarks;
 
     private Dashboard(ControlPlane cp, InstantSource clock) {
-        this.basemap = Basemap.bundled(RESTRICTED);
+        // Shaded on the basemap: the same policy value the verdict engine restricts.
+        this.basemap = Basemap.bundled(cp.config().restrictedJurisdictions());
         this.fleet = new FleetQueries(cp.database(), clock);
         this.alerts = new AlertQueue(cp.database(), cp.json());
         this.chips = new ChipViews(cp.database(), cp.registry(), alerts, cp.json());

@@ -22,9 +22,6 @@ import java.util.TreeMap;
  * the fleet total), and filtered, paged chip lists. Thread-safe.
  */
 final class FleetQueries {
-    /** Latest verdict per chip: the verdict row with the highest id. */
-    private static final String LATEST = "SELECT chip_serial, MAX(id) AS id FROM verdicts GROUP BY chip_serial";
-
     private final Database db;
     private final InstantSource clock;
 
@@ -68,8 +65,7 @@ final class FleetQueries {
             Counts fleet = new Counts();
             try (PreparedStatement ps = c.prepareStatement("SELECT c.declared_site_id, c.licence_id, s.operator_id,"
                     + " v.verdicts, COUNT(*) AS n FROM chips c JOIN sites s ON s.id = c.declared_site_id"
-                    + " LEFT JOIN (" + LATEST + ") lv ON lv.chip_serial = c.serial"
-                    + " LEFT JOIN verdicts v ON v.id = lv.id"
+                    + " LEFT JOIN chip_verdicts v ON v.chip_serial = c.serial"
                     + " GROUP BY c.declared_site_id, c.licence_id, s.operator_id, v.verdicts")) {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -211,8 +207,7 @@ final class FleetQueries {
             StringBuilder sql = new StringBuilder("SELECT c.serial, c.model, c.status, c.licence_id,"
                     + " c.declared_site_id, s.operator_id, v.verdicts, v.assessed_at FROM chips c"
                     + " JOIN sites s ON s.id = c.declared_site_id"
-                    + " LEFT JOIN (" + LATEST + ") lv ON lv.chip_serial = c.serial"
-                    + " LEFT JOIN verdicts v ON v.id = lv.id WHERE c.serial > ?");
+                    + " LEFT JOIN chip_verdicts v ON v.chip_serial = c.serial WHERE c.serial > ?");
             List<String> args = new ArrayList<>();
             args.add(after);
             f.serialPrefix().ifPresent(p -> {

@@ -1,5 +1,6 @@
 package dev.locus.server.dashboard;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import java.sql.PreparedStatement;
@@ -15,8 +16,9 @@ import java.util.Map;
 
 /**
  * Landmarks as the dashboard shows them: position and status, receipts accepted and rejected over
- * the last day with the latest measurement time, and the suspect-landmark alerts that explain why
- * a landmark was taken out of verdicts. Thread-safe.
+ * the last day with the latest measurement time, the suspect-landmark alerts that explain why
+ * a landmark was taken out of verdicts, and the contradicting pairs the mesh audit named in them.
+ * Thread-safe.
  */
 final class LandmarkHealth {
     /** The period the receipt counts cover. */
@@ -30,6 +32,23 @@ final class LandmarkHealth {
         this.db = db;
         this.alerts = alerts;
         this.clock = clock;
+    }
+
+    /**
+     * The contradicting pairs named by the landmark's unresolved mesh-audit alerts (both landmarks,
+     * distance between registered positions, round trip, greatest distance light allows, excess).
+     */
+    static List<JsonNode> contradictions(List<Map<String, Object>> alerts) {
+        List<JsonNode> out = new ArrayList<>();
+        for (Map<String, Object> a : alerts) {
+            if ("SUSPECT_LANDMARK".equals(a.get("rule"))
+                    && !"RESOLVED".equals(a.get("status"))
+                    && a.get("evidence") instanceof JsonNode ev
+                    && "mesh_audit".equals(ev.path("source").asText())) {
+                ev.path("contradictions").forEach(out::add);
+            }
+        }
+        return out;
     }
 
     Map<String, Object> landmarks() {
@@ -78,7 +97,9 @@ final class LandmarkHealth {
             return items;
         });
         for (Map<String, Object> m : landmarks) {
-            m.put("alerts", alerts.forSubject("LANDMARK", (String) m.get("id")));
+            List<Map<String, Object>> mine = alerts.forSubject("LANDMARK", (String) m.get("id"));
+            m.put("alerts", mine);
+            m.put("contradictions", contradictions(mine));
         }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("generated_at", now.toString());

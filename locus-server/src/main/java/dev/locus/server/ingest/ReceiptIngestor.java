@@ -64,13 +64,19 @@ public final class ReceiptIngestor {
      *
      * @param previous for each chip with an accepted receipt in the batch, its latest accepted
      *     receipt before the batch (absent for a chip never seen before)
+     * @param windowChanged chips whose shortest round trip from some landmark this batch lowered (or
+     *     set for the first time): the only receipts that can shrink a feasible region
      */
     public record IngestBatch(
-            List<Submission> submissions, List<IngestResult> results, Map<String, Sighting> previous) {
+            List<Submission> submissions,
+            List<IngestResult> results,
+            Map<String, Sighting> previous,
+            Set<String> windowChanged) {
         public IngestBatch {
             submissions = List.copyOf(submissions);
             results = List.copyOf(results);
             previous = Map.copyOf(previous);
+            windowChanged = Set.copyOf(windowChanged);
         }
     }
 
@@ -125,20 +131,24 @@ public final class ReceiptIngestor {
         for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
             try {
                 Map<String, Sighting> previous = new HashMap<>();
+                Set<String> windowChanged = new HashSet<>();
                 List<IngestResult> results = db.inTransaction(c -> {
                     previous.clear();
-                    return store(c, batch, early, submitter, now, previous);
+                    windowChanged.clear();
+                    return store(c, batch, early, submitter, now, previous, windowChanged);
                 });
-                IngestBatch committed = new IngestBatch(batch, results, previous);
+                IngestBatch committed = new IngestBatch(batch, results, previous, windowChanged);
                 for (IngestListener l : listeners) {
                     l.ingested(committed);
                 }
                 return results;
             } catch (LocusServerException e) {
-                if (!(e.getCause() instanceof SQLException se) || !Sql.isUniqueViolation(se)) {
+                if (!(e.getCause() instanceof SQLException se) || !Sql.isRetryable(se)) {
                     throw e;
                 }
-                last = e; // a concurrent batch took a nonce or chip row first: re-check against it
+                // A concurrent batch took a nonce or a window row first, or the database chose this
+                // batch as a deadlock victim: re-check against what committed.
+                last = e;
             }
         }
         throw new LocusServerException("receipt batch kept colliding with concurrent batches", last);
@@ -227,7 +237,8 @@ public final class ReceiptIngestor {
             List<Optional<Rejection>> early,
             Principal submitter,
             Instant now,
-            Map<String, Sighting> previous)
+            Map<String, Sighting> previous,
+            Set<String> windowChanged)
             throws SQLException {
         List<Optional<Rejection>> verdicts = new ArrayList<>(early);
         Set<String> landmarkIds = new HashSet<>();
@@ -281,6 +292,7 @@ public final class ReceiptIngestor {
             ps.executeBatch();
         }
         previous.putAll(lastSightings(c, latestPerChip.keySet()));
+        windowChanged.addAll(WindowMinima.offer(c, batch, results, now));
         updateActivity(c, batch, ids, latestPerChip);
         return results;
     }
@@ -490,8 +502,17 @@ public final class ReceiptIngestor {
         if (latestPerChip.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps =
-                c.prepareStatement("MERGE INTO chip_activity a USING (VALUES (CAST(? AS VARCHAR(64)),"
+        boolean postgres = c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+        // PostgreSQL's MERGE fails when two transactions insert the same new row; ON CONFLICT waits.
+        String upsert = postgres
+                ? "INSERT INTO chip_activity AS a (chip_serial, last_measured_at, last_landmark_id,"
+                        + " last_rtt_min_nanos, last_receipt_id) VALUES (?, ?, ?, ?, ?)"
+                        + " ON CONFLICT (chip_serial) DO UPDATE SET last_measured_at = EXCLUDED.last_measured_at,"
+                        + " last_landmark_id = EXCLUDED.last_landmark_id,"
+                        + " last_rtt_min_nanos = EXCLUDED.last_rtt_min_nanos,"
+                        + " last_receipt_id = EXCLUDED.last_receipt_id"
+                        + " WHERE EXCLUDED.last_measured_at > a.last_measured_at"
+                : "MERGE INTO chip_activity a USING (VALUES (CAST(? AS VARCHAR(64)),"
                         + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(64)), CAST(? AS BIGINT),"
                         + " CAST(? AS BIGINT))) AS v (chip_serial, measured_at, landmark_id, rtt, receipt_id)"
                         + " ON a.chip_serial = v.chip_serial"
@@ -500,7 +521,8 @@ public final class ReceiptIngestor {
                         + " last_rtt_min_nanos = v.rtt, last_receipt_id = v.receipt_id"
                         + " WHEN NOT MATCHED THEN INSERT (chip_serial, last_measured_at, last_landmark_id,"
                         + " last_rtt_min_nanos, last_receipt_id)"
-                        + " VALUES (v.chip_serial, v.measured_at, v.landmark_id, v.rtt, v.receipt_id)")) {
+                        + " VALUES (v.chip_serial, v.measured_at, v.landmark_id, v.rtt, v.receipt_id)";
+        try (PreparedStatement ps = c.prepareStatement(upsert)) {
             for (Map.Entry<String, Integer> e : latestPerChip.entrySet()) {
                 Receipt r = batch.get(e.getValue()).receipt();
                 ps.setString(1, e.getKey());

@@ -57,6 +57,22 @@ public final class Sql {
         return Optional.ofNullable(rs.getString(column));
     }
 
+    /**
+     * True when a transaction failed only because of a concurrent one and may simply be run again:
+     * a unique violation (23505), a deadlock (40P01) or a serialisation failure (40001).
+     */
+    public static boolean isRetryable(SQLException e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException s
+                    && ("23505".equals(s.getSQLState())
+                            || "40P01".equals(s.getSQLState())
+                            || "40001".equals(s.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when {@code e} (or a cause) is a unique or primary-key violation (SQLSTATE 23505). */
     public static boolean isUniqueViolation(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {

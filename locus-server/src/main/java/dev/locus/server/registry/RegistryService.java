@@ -357,6 +357,8 @@ public final class RegistryService {
 
     /**
      * Sets a landmark's status (e.g. SUSPECT after a failed mesh audit), with the reason in the audit log.
+     * Setting ACTIVE also clears the landmark for the mesh audit (round trips of its pairs measured
+     * before now stop counting), so a restored landmark is flagged again only on new measurements.
      *
      * @return the updated landmark, or empty when there is none with that id
      */
@@ -366,9 +368,17 @@ public final class RegistryService {
             if (before.isEmpty()) {
                 return Optional.empty();
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE landmarks SET status = ? WHERE id = ?")) {
-                ps.setString(1, status.name());
-                ps.setString(2, id);
+            // Restoring a landmark clears it for the mesh audit: pairs measured before now no longer count.
+            String sql = status == Model.LandmarkStatus.ACTIVE
+                    ? "UPDATE landmarks SET status = ?, mesh_cleared_at = ? WHERE id = ?"
+                    : "UPDATE landmarks SET status = ? WHERE id = ?";
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                int i = 1;
+                ps.setString(i++, status.name());
+                if (status == Model.LandmarkStatus.ACTIVE) {
+                    Sql.setInstant(ps, i++, clock.instant());
+                }
+                ps.setString(i, id);
                 ps.executeUpdate();
             }
             audit.append(

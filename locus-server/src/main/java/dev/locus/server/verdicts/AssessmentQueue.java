@@ -1,32 +1,40 @@
 package dev.locus.server.verdicts;
 
-import dev.locus.server.ingest.IngestResult;
 import dev.locus.server.ingest.ReceiptIngestor;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Chips with new accepted receipts that can change their verdict, waiting to be re-assessed. Many
- * receipts for one chip between two drains cost one assessment; receipts that cannot change the
- * feasible region (see {@link VerdictEngine#wouldChange}) cost none. Thread-safe.
+ * Chips waiting to be re-assessed: those whose window a receipt shrank (ingestion reports them, see
+ * {@link ReceiptIngestor.IngestBatch#windowChanged()}), those whose latest verdict fell due ({@link
+ * VerdictEngine#due}), and at start-up those a stopped process left behind. Many receipts for one
+ * chip between two drains cost one assessment; receipts that cannot shrink a region cost none.
+ * Drains assess chips in batches of {@value #BATCH} on up to {@code threads} threads. Thread-safe.
  */
 public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
     private static final Logger LOG = LoggerFactory.getLogger(AssessmentQueue.class);
-    private final Set<String> pending = ConcurrentHashMap.newKeySet();
-    /** Chips being assessed now: a receipt arriving meanwhile may postdate the window that was read. */
-    private final Set<String> inFlight = ConcurrentHashMap.newKeySet();
+    /** Chips per assessment transaction. */
+    static final int BATCH = 250;
 
+    /** Pending chips with the monotonic time they were first queued, in nanoseconds. */
+    private final Map<String, Long> pending = new ConcurrentHashMap<>();
+
+    private final LongAdder storedTotal = new LongAdder();
     private final VerdictEngine engine;
     private final int threads;
     private volatile boolean stopping;
 
     /**
-     * @param threads how many chips are assessed in parallel during a drain (CPU-bound: the geo core
-     *     takes about a millisecond per assessment)
+     * @param threads how many batches are assessed in parallel during a drain (the geo core is
+     *     CPU-bound; one thread keeps up with thousands of chips per second)
      */
     public AssessmentQueue(VerdictEngine engine, int threads) {
         if (threads < 1) {
@@ -38,14 +46,27 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
 
     @Override
     public void ingested(ReceiptIngestor.IngestBatch batch) {
-        for (int i = 0; i < batch.results().size(); i++) {
-            if (batch.results().get(i) instanceof IngestResult.Accepted) {
-                var r = batch.submissions().get(i).receipt();
-                if (inFlight.contains(r.chipSerial())
-                        || engine.wouldChange(r.chipSerial(), r.landmarkId(), r.rttMinNanos())) {
-                    pending.add(r.chipSerial());
-                }
-            }
+        queue(batch.windowChanged());
+    }
+
+    /** Queues chips whose verdicts fell due, at most {@code limit}; returns how many were found. */
+    public int addDue(int limit) {
+        List<String> due = engine.due(limit);
+        queue(due);
+        return due.size();
+    }
+
+    /** Queues the chips a stopped process left unassessed; returns how many. */
+    public int recover() {
+        List<String> left = engine.awaitingAssessment();
+        queue(left);
+        return left.size();
+    }
+
+    private void queue(Collection<String> chips) {
+        long now = System.nanoTime();
+        for (String c : chips) {
+            pending.putIfAbsent(c, now);
         }
     }
 
@@ -53,44 +74,58 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
         return pending.size();
     }
 
-    /** Makes a running or later drain stop after the chips it is assessing; the rest stay pending. */
+    /** Verdicts stored by drains since start. */
+    public long storedTotal() {
+        return storedTotal.sum();
+    }
+
+    /** How long the longest-waiting pending chip has waited; zero when none waits. */
+    public Duration oldestPending() {
+        long now = System.nanoTime();
+        long oldest = now;
+        for (long t : pending.values()) {
+            oldest = Math.min(oldest, t);
+        }
+        return Duration.ofNanos(now - oldest);
+    }
+
+    /** Makes a running or later drain stop after the batches it is assessing; the rest stay pending. */
     public void stop() {
         stopping = true;
     }
 
-    /** Assesses every pending chip once, on up to {@code threads} threads; returns how many verdicts were stored. */
+    /** Assesses every pending chip once; returns how many verdicts were stored. */
     public int drain() {
-        List<String> chips = new ArrayList<>(pending);
+        List<String> chips = new ArrayList<>(pending.keySet());
         if (chips.isEmpty()) {
             return 0;
         }
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.atomic.AtomicInteger stored = new java.util.concurrent.atomic.AtomicInteger();
+        List<List<String>> batches = new ArrayList<>();
+        for (int from = 0; from < chips.size(); from += BATCH) {
+            batches.add(chips.subList(from, Math.min(chips.size(), from + BATCH)));
+        }
+        AtomicInteger next = new AtomicInteger();
+        AtomicInteger stored = new AtomicInteger();
         Runnable worker = () -> {
             int i;
-            while (!stopping && (i = next.getAndIncrement()) < chips.size()) {
-                String serial = chips.get(i);
-                inFlight.add(serial);
-                pending.remove(serial);
+            while (!stopping && (i = next.getAndIncrement()) < batches.size()) {
+                List<String> batch = batches.get(i);
+                // Taken off before reading: a receipt that lands meanwhile queues the chip again.
+                batch.forEach(pending::remove);
                 try {
-                    if (engine.assess(serial).isPresent()) {
-                        stored.incrementAndGet();
-                    }
+                    stored.addAndGet(engine.assess(batch).size());
                 } catch (RuntimeException e) {
                     if (stopping) {
                         // The process is stopping and the database may already be closed under us.
-                        LOG.info("assessment of chip {} cut short by shutdown; it stays pending", serial);
-                        pending.add(serial);
+                        queue(batch);
+                        LOG.info("assessment of {} chips cut short by shutdown; they stay pending", batch.size());
                     } else {
-                        LOG.error(
-                                "assessing chip {} failed; it will be assessed again with its next receipt", serial, e);
+                        stored.addAndGet(oneByOne(batch, e));
                     }
-                } finally {
-                    inFlight.remove(serial);
                 }
             }
         };
-        int n = Math.min(threads, chips.size());
+        int n = Math.min(threads, batches.size());
         List<Thread> helpers = new ArrayList<>();
         for (int t = 1; t < n; t++) {
             Thread h = new Thread(worker, "locus-assess-" + t);
@@ -103,11 +138,37 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
             try {
                 h.join();
             } catch (InterruptedException e) {
-                stopping = true; // helpers finish their current chip; never interrupt H2 I/O
+                stopping = true; // helpers finish their current batch; never interrupt H2 I/O
                 Thread.currentThread().interrupt();
                 break;
             }
         }
+        storedTotal.add(stored.get());
         return stored.get();
+    }
+
+    /**
+     * After a batch failed: assesses its chips one at a time so one bad chip cannot hold back the
+     * others. A chip that fails alone is logged and left until its next receipt or due time.
+     */
+    private int oneByOne(List<String> batch, RuntimeException batchFailure) {
+        if (batch.size() == 1) {
+            LOG.error(
+                    "assessing chip {} failed; it is assessed again with its next receipt", batch.get(0), batchFailure);
+            return 0;
+        }
+        int stored = 0;
+        for (String serial : batch) {
+            try {
+                stored += engine.assess(List.of(serial)).size();
+            } catch (RuntimeException e) {
+                if (stopping) {
+                    queue(List.of(serial));
+                } else {
+                    LOG.error("assessing chip {} failed; it is assessed again with its next receipt", serial, e);
+                }
+            }
+        }
+        return stored;
     }
 }

@@ -1,25 +1,22 @@
 package dev.locus.server.verdicts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.geo.bound.RoundTrip;
-import dev.locus.geo.position.GeoPosition;
 import dev.locus.geo.region.Disc;
+import dev.locus.geo.region.RegionRelations;
 import dev.locus.geo.verdict.Assessment;
-import dev.locus.geo.verdict.Evidence;
 import dev.locus.geo.verdict.LicensedZone;
 import dev.locus.geo.verdict.Measurement;
 import dev.locus.geo.verdict.Policy;
 import dev.locus.geo.verdict.Verdict;
 import dev.locus.geo.verdict.Verifier;
-import dev.locus.server.LocusServerException;
 import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.Page;
-import java.sql.Connection;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,32 +24,39 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Turns a chip's measurement window (the minimum round trip per ACTIVE landmark over the last
- * {@code window} of accepted receipts) into verdicts with the geo core, stores them with evidence
- * that names every receipt used, and raises the verdict-driven alerts: OUTSIDE_ZONE, IN_RESTRICTED
- * and MOVED. Landmarks marked SUSPECT or RETIRED never contribute, so no stored verdict depends on
- * a suspect. Thread-safe.
+ * Turns chips' measurement windows (the shortest accepted round trip per ACTIVE landmark over the
+ * last {@code window}, kept by ingestion in {@code chip_window}) into verdicts with the geo core,
+ * stores them with evidence that names every receipt used, keeps each chip's latest verdict in
+ * {@code chip_verdicts}, and raises the verdict-driven alerts: OUTSIDE_ZONE, IN_RESTRICTED and
+ * MOVED. Chips are assessed in batches: a few queries and one transaction per batch, not per chip.
+ * Landmarks marked SUSPECT or RETIRED never contribute, so no stored verdict depends on a suspect.
+ * Thread-safe.
  */
 public final class VerdictEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(VerdictEngine.class);
+    /** For the DEBUG line's CPU time of a batch (wall times alone mislead on a busy machine). */
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
     private final Database db;
     private final Verifier verifier;
     private final AlertService alerts;
     private final InstantSource clock;
     private final Duration window;
+    private final Duration refresh;
     private final Set<String> restricted;
     private final ObjectMapper json;
-    private final WindowCache cache;
+    private final MovedTest moved;
 
     public VerdictEngine(
             Database db,
@@ -72,81 +76,192 @@ public final class VerdictEngine {
         this.window = window;
         this.restricted = Set.copyOf(restricted);
         this.json = json;
+        this.moved = new MovedTest(json, RegionRelations.Limits.DEFAULT);
         // Re-assess at least every hour, and several times per window, so proven verdicts stay fresh
         // for the UNVERIFIED rule even when no receipt changes the region.
         Duration quarter = window.dividedBy(4);
-        this.cache =
-                new WindowCache(200_000, quarter.compareTo(Duration.ofHours(1)) < 0 ? quarter : Duration.ofHours(1));
+        this.refresh = quarter.compareTo(Duration.ofHours(1)) < 0 ? quarter : Duration.ofHours(1);
     }
-
-    /** The chip's declared site: where its licensed zone is. */
-    private record DeclaredSite(String id, GeoPosition position, double zoneRadiusKm) {}
-
-    /** Everything one assessment reads, in one connection: site, window, and the previous verdict. */
-    private record Input(
-            DeclaredSite site,
-            List<WindowMeasurement> window,
-            Map<String, GeoPosition> positions,
-            Optional<StoredVerdict> previous) {}
 
     /**
      * Assesses a chip on its current window and stores the verdict.
      *
-     * @return the stored verdict, or empty when the chip is unknown or nothing was measured in the window
+     * @return the chip's current verdict: a new one, or the latest one when the window is exactly
+     *     what it was derived from (confirmed, not stored again); empty when the chip is unknown or
+     *     nothing was measured in the window
      */
     public Optional<StoredVerdict> assess(String chipSerial) {
+        Batch b = assessBatch(List.of(chipSerial));
+        if (!b.stored().isEmpty()) {
+            return Optional.of(b.stored().get(0));
+        }
+        return b.confirmed() > 0 ? latest(chipSerial, false) : Optional.empty();
+    }
+
+    /** What one batch did: verdicts stored, and how many latest verdicts were confirmed. */
+    private record Batch(List<StoredVerdict> stored, int confirmed) {}
+
+    /**
+     * Assesses chips on their current windows and stores their verdicts in one transaction.
+     *
+     * @return the stored verdicts, in serial order; chips unknown or with nothing measured in the
+     *     window have none, nor do chips whose window is exactly what their latest verdict was
+     *     derived from (that verdict is confirmed: its chip_verdicts row moves on, no row is added)
+     */
+    public List<StoredVerdict> assess(List<String> chipSerials) {
+        return assessBatch(chipSerials).stored();
+    }
+
+    private Batch assessBatch(List<String> chipSerials) {
         Instant end = Sql.micros(clock.instant());
         Instant start = end.minus(window);
-        Optional<Input> input = db.read(c -> load(c, chipSerial, start, end));
-        if (input.isEmpty() || input.get().window().isEmpty()) {
-            return Optional.empty();
+        List<String> serials = chipSerials.stream().distinct().sorted().toList();
+        long cpu0 = THREADS.getCurrentThreadCpuTime();
+        long tRead = System.nanoTime();
+        Map<String, ChipInput> inputs = db.read(c -> WindowReader.read(c, serials, start, json));
+        long tCompute = System.nanoTime();
+        long geoNanos = 0;
+        List<VerdictStore.Outcome> outcomes = new ArrayList<>();
+        Map<String, Assessment> assessments = new HashMap<>();
+        List<String> unmeasured = new ArrayList<>();
+        List<VerdictStore.Confirmation> confirmations = new ArrayList<>();
+        for (String serial : serials) {
+            ChipInput in = inputs.get(serial);
+            if (in == null) {
+                continue;
+            }
+            if (in.window().isEmpty()) {
+                unmeasured.add(serial);
+                continue;
+            }
+            Policy policy = Policy.DEFAULT
+                    .withRestricted(restricted)
+                    .withZone(LicensedZone.withinKm(in.site().zoneRadiusKm()));
+            String key = WindowKey.of(in, policy);
+            if (in.previous().isPresent() && in.previous().get().windowKey().equals(key)) {
+                PreviousVerdict p = in.previous().get();
+                confirmations.add(new VerdictStore.Confirmation(
+                        serial, p.id(), provesCompliance(p.verdicts()), end, validUntil(in, end)));
+                continue;
+            }
+            long g0 = System.nanoTime();
+            Assessment a = verifier.assess(in.site().position(), measurements(in), policy);
+            geoNanos += System.nanoTime() - g0;
+            Set<Verdict> verdicts =
+                    a.verdictSet().isEmpty() ? EnumSet.noneOf(Verdict.class) : EnumSet.copyOf(a.verdictSet());
+            String evidence = EvidenceJson.of(json, in, policy, a.evidence(), start, end);
+            StoredVerdict v =
+                    new StoredVerdict(0, serial, start, end, verdicts, provesCompliance(verdicts), evidence, end);
+            String discs = PreviousVerdict.compact(json, a.region().candidateBoundingDiscs(), policy.speed());
+            outcomes.add(new VerdictStore.Outcome(in, v, validUntil(in, end), discs, key));
+            assessments.put(serial, a);
         }
-        Input in = input.get();
-        List<Measurement> measurements = new ArrayList<>();
+        long tWrite = System.nanoTime();
+        List<StoredVerdict> stored = db.inTransaction(c -> {
+            List<ChipInput> emptied = unmeasured.stream().map(inputs::get).toList();
+            VerdictStore.refreshWindows(c, emptied);
+            VerdictStore.postpone(c, unmeasured, end.plus(refresh));
+            VerdictStore.confirm(c, confirmations);
+            return outcomes.isEmpty() ? List.<StoredVerdict>of() : VerdictStore.write(c, outcomes);
+        });
+        long tAlerts = System.nanoTime();
+        if (LOG.isDebugEnabled()) {
+            LOG.debug(
+                    "assessed {} chips: read {} ms, compute {} ms (geo core {} ms), write {} ms, cpu {} ms",
+                    serials.size(),
+                    (tCompute - tRead) / 1_000_000,
+                    (tWrite - tCompute) / 1_000_000,
+                    geoNanos / 1_000_000,
+                    (tAlerts - tWrite) / 1_000_000,
+                    (THREADS.getCurrentThreadCpuTime() - cpu0) / 1_000_000);
+        }
+        for (StoredVerdict v : stored) {
+            raiseAlerts(
+                    v,
+                    assessments.get(v.chipSerial()),
+                    inputs.get(v.chipSerial()).previous());
+        }
+        return new Batch(stored, confirmations.size());
+    }
+
+    private static List<Measurement> measurements(ChipInput in) {
+        List<Measurement> out = new ArrayList<>(in.window().size());
         for (WindowMeasurement m : in.window()) {
-            measurements.add(new Measurement(
-                    new dev.locus.geo.verdict.Landmark(
-                            m.landmarkId(), m.landmarkId(), in.positions().get(m.landmarkId())),
+            out.add(new Measurement(
+                    new dev.locus.geo.verdict.Landmark(m.landmarkId(), m.landmarkId(), m.landmarkPosition()),
                     RoundTrip.ofNanos(m.rttMinNanos())));
         }
-        Policy policy = Policy.DEFAULT
-                .withRestricted(restricted)
-                .withZone(LicensedZone.withinKm(in.site().zoneRadiusKm()));
-        Assessment a = verifier.assess(in.site().position(), measurements, policy);
-        Set<Verdict> verdicts =
-                a.verdictSet().isEmpty() ? EnumSet.noneOf(Verdict.class) : EnumSet.copyOf(a.verdictSet());
-        boolean proven = provesCompliance(verdicts);
-        String evidence = evidenceJson(in, policy, a.evidence(), start, end);
-        StoredVerdict stored = db.inTransaction(c -> {
-            long id;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO verdicts (chip_serial, window_start, window_end, verdicts, proven, evidence_json,"
-                            + " assessed_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    new String[] {"id"})) {
-                ps.setString(1, chipSerial);
-                Sql.setInstant(ps, 2, start);
-                Sql.setInstant(ps, 3, end);
-                ps.setString(4, verdicts.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
-                ps.setBoolean(5, proven);
-                ps.setString(6, evidence);
-                Sql.setInstant(ps, 7, end);
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
+        return out;
+    }
+
+    /** When the first minimum receipt leaves the window (the region may grow then), or the refresh is due. */
+    private Instant validUntil(ChipInput in, Instant assessedAt) {
+        Instant due = assessedAt.plus(refresh);
+        for (WindowMeasurement m : in.window()) {
+            Instant expiry = m.measuredAt().plus(window);
+            if (expiry.isBefore(due)) {
+                due = expiry;
             }
-            return new StoredVerdict(id, chipSerial, start, end, verdicts, proven, evidence, end);
+        }
+        return due;
+    }
+
+    /** Chips whose latest verdict is due again (a minimum receipt left the window, or the refresh). */
+    public List<String> due(int limit) {
+        Instant now = clock.instant();
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT chip_serial FROM chip_verdicts WHERE valid_until" + " <= ? ORDER BY valid_until LIMIT ?")) {
+                Sql.setInstant(ps, 1, now);
+                ps.setInt(2, limit);
+                return serials(ps);
+            }
         });
-        Map<String, Long> mins = new TreeMap<>();
-        in.window().forEach(m -> mins.put(m.landmarkId(), m.rttMinNanos()));
-        Instant firstExpiry = in.window().stream()
-                .map(m -> m.measuredAt().plus(window))
-                .min(Instant::compareTo)
-                .orElse(end);
-        cache.put(chipSerial, end, firstExpiry, mins);
-        raiseAlerts(stored, a, in.previous());
-        return Optional.of(stored);
+    }
+
+    /**
+     * Chips whose window changed after their latest verdict (or that have none): work a stopped
+     * process left behind. Commits may trail the verdict that read the window by a few minutes at
+     * most, so this errs towards assessing again.
+     */
+    public List<String> awaitingAssessment() {
+        return db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT w.chip_serial FROM chip_window w"
+                    + " LEFT JOIN chip_verdicts v ON v.chip_serial = w.chip_serial"
+                    + " WHERE v.chip_serial IS NULL OR w.updated_at >= v.assessed_at - INTERVAL '5' MINUTE")) {
+                return serials(ps);
+            }
+        });
+    }
+
+    /**
+     * Makes every chip measured by the landmark due at once, e.g. after the landmark's status changed
+     * (a SUSPECT landmark's receipts stop counting; a restored one's count again).
+     *
+     * @return how many chips were made due
+     */
+    public int invalidateLandmark(String landmarkId) {
+        Instant now = clock.instant();
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE chip_verdicts SET valid_until = ? WHERE"
+                            + " valid_until > ? AND chip_serial IN (SELECT chip_serial FROM chip_window WHERE landmark_id = ?)")) {
+                Sql.setInstant(ps, 1, now);
+                Sql.setInstant(ps, 2, now);
+                ps.setString(3, landmarkId);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    private static List<String> serials(PreparedStatement ps) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                out.add(rs.getString(1));
+            }
+        }
+        return out;
     }
 
     /**
@@ -160,121 +275,12 @@ public final class VerdictEngine {
         return verdicts.contains(Verdict.IN_ZONE) || verdicts.contains(Verdict.EXCLUDES_RESTRICTED);
     }
 
-    private Optional<Input> load(Connection c, String serial, Instant start, Instant end) throws SQLException {
-        DeclaredSite site;
-        try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.latitude_deg, s.longitude_deg,"
-                + " s.zone_radius_km FROM chips c JOIN sites s ON s.id = c.declared_site_id WHERE c.serial = ?")) {
-            ps.setString(1, serial);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                site = new DeclaredSite(
-                        rs.getString(1), GeoPosition.ofDegrees(rs.getDouble(2), rs.getDouble(3)), rs.getDouble(4));
-            }
-        }
-        Optional<StoredVerdict> previous;
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT * FROM verdicts WHERE chip_serial = ? ORDER BY id DESC LIMIT 1")) {
-            ps.setString(1, serial);
-            try (ResultSet rs = ps.executeQuery()) {
-                previous = rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        }
-        Map<String, WindowMeasurement> best = new TreeMap<>();
-        Map<String, GeoPosition> positions = new TreeMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT r.id, r.landmark_id, r.rtt_min_nanos, r.measured_at,"
-                + " l.latitude_deg, l.longitude_deg FROM receipts r JOIN landmarks l ON l.id = r.landmark_id"
-                + " WHERE r.chip_serial = ? AND r.status = 'ACCEPTED' AND r.measured_at >= ? AND r.measured_at <= ?"
-                + " AND l.status = 'ACTIVE'")) {
-            ps.setString(1, serial);
-            Sql.setInstant(ps, 2, start);
-            Sql.setInstant(ps, 3, end);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String lm = rs.getString("landmark_id");
-                    positions.putIfAbsent(
-                            lm, GeoPosition.ofDegrees(rs.getDouble("latitude_deg"), rs.getDouble("longitude_deg")));
-                    WindowMeasurement m = new WindowMeasurement(
-                            lm, rs.getLong("id"), rs.getLong("rtt_min_nanos"), Sql.getInstant(rs, "measured_at"), 1);
-                    best.merge(lm, m, (x, y) -> {
-                        WindowMeasurement keep = y.rttMinNanos() < x.rttMinNanos() ? y : x;
-                        return new WindowMeasurement(
-                                keep.landmarkId(),
-                                keep.receiptId(),
-                                keep.rttMinNanos(),
-                                keep.measuredAt(),
-                                x.receipts() + y.receipts());
-                    });
-                }
-            }
-        }
-        return Optional.of(new Input(site, List.copyOf(best.values()), positions, previous));
-    }
-
-    private String evidenceJson(Input in, Policy policy, Evidence e, Instant start, Instant end) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put(
-                "declared_site",
-                Map.of(
-                        "id", in.site().id(),
-                        "latitude_deg", in.site().position().latitudeDegrees(),
-                        "longitude_deg", in.site().position().longitudeDegrees(),
-                        "zone_radius_km", in.site().zoneRadiusKm()));
-        m.put(
-                "policy",
-                Map.of(
-                        "restricted", policy.restricted(),
-                        "speed_km_per_ms", policy.speed().kmPerMs(),
-                        "speed_provable", policy.speed().provable(),
-                        "border_margin_km", policy.borderMargin().km()));
-        m.put("window", Map.of("start", start.toString(), "end", end.toString()));
-        List<Map<String, Object>> ms = new ArrayList<>();
-        for (WindowMeasurement w : in.window()) {
-            GeoPosition p = in.positions().get(w.landmarkId());
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("landmark_id", w.landmarkId());
-            x.put("latitude_deg", p.latitudeDegrees());
-            x.put("longitude_deg", p.longitudeDegrees());
-            x.put("receipt_id", w.receiptId());
-            x.put("rtt_min_nanos", w.rttMinNanos());
-            x.put("measured_at", w.measuredAt().toString());
-            x.put("receipts_in_window", w.receipts());
-            ms.add(x);
-        }
-        m.put("measurements", ms);
-        m.put("bounding_discs", discs(e.boundingDiscs()));
-        m.put("measurements_used", e.measurementsUsed());
-        m.put("max_distance_from_site_km", e.maxDistanceFromSite().km());
-        m.put("area_km2", e.areaKm2());
-        m.put("undecided", e.undecided());
-        m.put("cells_visited", e.cellsVisited());
-        try {
-            return json.writeValueAsString(m);
-        } catch (JsonProcessingException ex) {
-            throw new LocusServerException("verdict evidence is not serialisable: " + ex.getMessage(), ex);
-        }
-    }
-
-    private static List<Map<String, Object>> discs(List<Disc> discs) {
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Disc d : discs) {
-            Map<String, Object> x = new LinkedHashMap<>();
-            x.put("landmark_id", d.landmarkId());
-            x.put("latitude_deg", d.center().latitudeDegrees());
-            x.put("longitude_deg", d.center().longitudeDegrees());
-            x.put("rtt_nanos", d.roundTrip().nanos());
-            x.put("max_distance_km", d.maxDistance().km());
-            out.add(x);
-        }
-        return out;
-    }
-
-    private void raiseAlerts(StoredVerdict v, Assessment a, Optional<StoredVerdict> previous) {
+    private void raiseAlerts(StoredVerdict v, Assessment a, Optional<PreviousVerdict> previous) {
+        List<Disc> discs = a.region().candidateBoundingDiscs();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("verdict_id", v.id());
         evidence.put("verdicts", v.verdicts());
-        evidence.put("bounding_discs", discs(a.evidence().boundingDiscs()));
+        evidence.put("bounding_discs", EvidenceJson.discs(a.evidence().boundingDiscs()));
         evidence.put(
                 "max_distance_from_site_km", a.evidence().maxDistanceFromSite().km());
         if (v.verdicts().contains(Verdict.IN_RESTRICTED)) {
@@ -295,65 +301,15 @@ public final class VerdictEngine {
                     "chip " + v.chipSerial() + " is proven to be outside its licensed zone",
                     evidence);
         }
-        previous.flatMap(prev -> disjoint(prev, v))
-                .ifPresent(pair -> alerts.raise(
+        previous.flatMap(prev -> moved.check(prev, v, discs))
+                .ifPresent(ev -> alerts.raise(
                         Alert.Rule.MOVED,
                         Alert.Severity.WARNING,
                         Alert.SubjectType.CHIP,
                         v.chipSerial(),
                         "chip " + v.chipSerial() + " moved: its region no longer overlaps the one of verdict "
-                                + pair.get("previous_verdict_id"),
-                        pair));
-    }
-
-    /**
-     * Two regions are certainly disjoint when a bounding disc of one and of the other are farther
-     * apart (geodesic) than their radii added: the ellipsoidal distance obeys the triangle inequality.
-     */
-    private Optional<Map<String, Object>> disjoint(StoredVerdict prev, StoredVerdict now) {
-        try {
-            JsonNode a = json.readTree(prev.evidenceJson()).path("bounding_discs");
-            JsonNode b = json.readTree(now.evidenceJson()).path("bounding_discs");
-            for (JsonNode x : a) {
-                for (JsonNode y : b) {
-                    GeoPosition px = GeoPosition.ofDegrees(
-                            x.get("latitude_deg").asDouble(),
-                            x.get("longitude_deg").asDouble());
-                    GeoPosition py = GeoPosition.ofDegrees(
-                            y.get("latitude_deg").asDouble(),
-                            y.get("longitude_deg").asDouble());
-                    double d = px.geodesicDistanceTo(py).km();
-                    double reach = x.get("max_distance_km").asDouble()
-                            + y.get("max_distance_km").asDouble();
-                    if (d > reach) {
-                        Map<String, Object> ev = new LinkedHashMap<>();
-                        ev.put("previous_verdict_id", prev.id());
-                        ev.put("verdict_id", now.id());
-                        ev.put("previous_disc", x);
-                        ev.put("current_disc", y);
-                        ev.put("centre_distance_km", d);
-                        return Optional.of(ev);
-                    }
-                }
-            }
-            return Optional.empty();
-        } catch (JsonProcessingException e) {
-            throw new LocusServerException("stored verdict evidence is not JSON: " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Whether an accepted receipt can change the chip's verdict: false only when the chip's latest
-     * verdict is younger than an hour and than a quarter of the window, none of its minimum receipts
-     * has left the window since, and it already has a round trip at least as short from that landmark.
-     */
-    public boolean wouldChange(String chipSerial, String landmarkId, long rttNanos) {
-        return cache.wouldChange(chipSerial, landmarkId, rttNanos, clock.instant());
-    }
-
-    /** Forgets what is known about current windows, e.g. after a landmark's status changed. */
-    public void forgetWindows() {
-        cache.clear();
+                                + ev.get("previous_verdict_id"),
+                        ev));
     }
 
     /** Verdicts of a chip, oldest first, by id. */
@@ -367,7 +323,7 @@ public final class VerdictEngine {
                 List<StoredVerdict> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        out.add(read(rs));
+                        out.add(VerdictRows.read(rs));
                     }
                 }
                 return Page.of(out, limit, v -> Long.toString(v.id()));
@@ -382,26 +338,9 @@ public final class VerdictEngine {
                     + (provenOnly ? " AND proven = TRUE" : "") + " ORDER BY id DESC LIMIT 1")) {
                 ps.setString(1, chipSerial);
                 try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? Optional.of(read(rs)) : Optional.empty();
+                    return rs.next() ? Optional.of(VerdictRows.read(rs)) : Optional.empty();
                 }
             }
         });
-    }
-
-    private static StoredVerdict read(ResultSet rs) throws SQLException {
-        String text = rs.getString("verdicts");
-        Set<Verdict> verdicts = EnumSet.noneOf(Verdict.class);
-        if (!text.isEmpty()) {
-            Arrays.stream(text.split(",")).map(Verdict::valueOf).forEach(verdicts::add);
-        }
-        return new StoredVerdict(
-                rs.getLong("id"),
-                rs.getString("chip_serial"),
-                Sql.getInstant(rs, "window_start"),
-                Sql.getInstant(rs, "window_end"),
-                verdicts,
-                rs.getBoolean("proven"),
-                rs.getString("evidence_json"),
-                Sql.getInstant(rs, "assessed_at"));
     }
 }

@@ -1,13 +1,15 @@
 package dev.locus.server.verdicts;
 
+import dev.locus.geo.position.GeoPosition;
 import java.time.Instant;
 
 /**
- * The best round trip one landmark measured to a chip within a window.
+ * The shortest round trip one landmark measured to a chip within a measurement window.
  *
+ * @param landmarkPosition the landmark's registered position
  * @param receiptId the accepted receipt with that round trip
  * @param rttMinNanos the smallest round trip in the window, in nanoseconds
- * @param receipts how many accepted receipts of this landmark fell in the window
+ * @param measuredAt when that receipt was measured; it leaves the window one window length later
  */
 public record WindowMeasurement(
-        String landmarkId, long receiptId, long rttMinNanos, Instant measuredAt, int receipts) {}
+        String landmarkId, GeoPosition landmarkPosition, long receiptId, long rttMinNanos, Instant measuredAt) {}

@@ -110,6 +110,27 @@ class AlertRulesTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    @SuppressWarnings("try") // the resource is only closed, at the end
+    void cloneSeparatedByALooseMeasurement_isFoundAgainstTheWindowMinima(String engine) {
+        World w = world(engine);
+        try (Database ignored = w.db()) {
+            submit(w, "lm-sg", sg, 400_000); // within 60 km of Singapore
+            w.clock().advance(Duration.ofMinutes(1));
+            submit(w, "lm-fra", fra, 100_000_000); // 15,000 km from Frankfurt: explains anything
+            assertThat(open(w, Alert.Rule.CLONED_IDENTITY)).isEmpty();
+            w.clock().advance(Duration.ofMinutes(1));
+            // Near Frankfurt two minutes after Singapore. Consecutive pairs miss it (the previous
+            // sighting is the loose one from the same landmark); the Singapore minimum does not.
+            submit(w, "lm-fra", fra, 400_000);
+            assertThat(open(w, Alert.Rule.CLONED_IDENTITY))
+                    .singleElement()
+                    .satisfies(
+                            a -> assertThat(a.evidenceJson()).contains("lm-sg").contains("lm-fra"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void silentInstalledChip_raisesOneSilentAlert_untilResolved(String engine) {
         World w = world(engine);
         try (Database db = w.db()) {

@@ -300,14 +300,9 @@ class ApiIT {
         try (ControlPlane cp = start(engine, 100)) {
             ApiClient api = new ApiClient(cp.port());
             String admin = adminToken();
+            // OpenApiIT checks the document against the route table in both directions.
             JsonNode doc = api.get("/api/v1/openapi.json", Optional.of(admin)).body();
-            ApiServer server = new ApiServer(cp, System::nanoTime);
-            for (String route : server.routeSignatures()) {
-                String[] parts = route.split(" ", 2);
-                assertThat(doc.path("paths").path(parts[1]).has(parts[0].toLowerCase(java.util.Locale.ROOT)))
-                        .as("OpenAPI documents %s", route)
-                        .isTrue();
-            }
+            assertThat(doc.path("openapi").asText()).isEqualTo("3.1.0");
             assertThat(api.get("/health", Optional.of(admin))
                             .body()
                             .get("status")

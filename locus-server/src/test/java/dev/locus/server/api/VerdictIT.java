@@ -267,4 +267,63 @@ class VerdictIT {
             assertThat(assess.code()).isEqualTo("CONFLICT");
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void configuredRestrictedList_drivesVerdictsTheBasemapAndThePolicyEndpoint(String engine) throws Exception {
+        ServerConfig config = ServerConfig.defaults(dataDir)
+                .withPort(0)
+                .withDatabase(TestDatabases.freshConfig(engine))
+                .withRestrictedJurisdictions(List.of("SG"));
+        try (ControlPlane cp = ControlPlane.start(config, InstantSource.system())) {
+            ApiClient api = new ApiClient(cp.port());
+            String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
+                    .strip();
+            setUp(api, admin);
+            // HONEST is within 45 km of the Singapore landmark: its region now touches a restricted
+            // jurisdiction. BEIJING is within 15 km of Beijing, which is no longer restricted.
+            ApiClient.Response r = api.postJson(
+                    "/api/v1/receipts",
+                    admin,
+                    List.of(
+                            receipt("lm-sg", "HONEST", 0.3),
+                            receipt("lm-kl", "HONEST", 3.0),
+                            receipt("lm-bj", "BEIJING", 0.1)));
+            assertThat(r.body().get("accepted").asInt()).as(r.text()).isEqualTo(3);
+            cp.assessPending();
+
+            String honest = latestVerdicts(api, admin, "HONEST");
+            assertThat(honest).contains("IN_ZONE").doesNotContain("RESTRICTED");
+            String beijing = latestVerdicts(api, admin, "BEIJING");
+            assertThat(beijing).contains("EXCLUDES_RESTRICTED", "OUTSIDE_ZONE").doesNotContain("IN_RESTRICTED");
+
+            JsonNode policy = api.get("/api/v1/policy", Optional.of(admin)).body();
+            assertThat(policy.get("restricted_jurisdictions").toString()).isEqualTo("[\"SG\"]");
+            assertThat(policy.get("measurement_window").asText()).isEqualTo("PT24H");
+
+            java.net.http.HttpResponse<byte[]> basemap = java.net.http.HttpClient.newHttpClient()
+                    .send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                                            "http://127.0.0.1:" + cp.port() + "/api/v1/dashboard/basemap.geojson"))
+                                    .header("Authorization", "Bearer " + admin)
+                                    .header("Accept-Encoding", "gzip")
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+            JsonNode geo = ApiClient.JSON.readTree(
+                    new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(basemap.body())));
+            List<String> shaded = StreamSupport.stream(geo.get("features").spliterator(), false)
+                    .filter(f -> f.get("properties").get("restricted").asBoolean())
+                    .map(f -> f.get("properties").get("iso_a2").asText())
+                    .toList();
+            assertThat(shaded).containsExactly("SG");
+        }
+    }
+
+    private static String latestVerdicts(ApiClient api, String token, String serial) {
+        JsonNode items = api.get("/api/v1/chips/" + serial + "/verdicts", Optional.of(token))
+                .body()
+                .get("items");
+        assertThat(items.size()).as("verdicts of %s", serial).isPositive();
+        return items.get(items.size() - 1).get("verdicts").toString();
+    }
 }

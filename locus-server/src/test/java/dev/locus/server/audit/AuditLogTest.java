@@ -30,6 +30,26 @@ class AuditLogTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    void head_isTheLastEntrysSeqHashAndTime_orGenesisWhenEmpty(String engine) {
+        try (Database empty = withEntries(engine, 0)) {
+            AuditHead h = empty.read(AuditLog::head);
+            assertThat(h.seq()).isZero();
+            assertThat(h.hash()).isEqualTo(AuditChain.GENESIS);
+            assertThat(h.recordedAt()).isEmpty();
+        }
+        try (Database db = withEntries(engine, 3)) {
+            AuditHead h = db.read(AuditLog::head);
+            AuditEntry last = db.read(c -> AuditLog.page(c, 2, 1)).get(0);
+            assertThat(h.seq()).isEqualTo(3);
+            assertThat(h.hash()).isEqualTo(last.hash()).isNotEqualTo(AuditChain.GENESIS);
+            assertThat(h.recordedAt()).contains(Instant.parse("2026-11-22T12:00:00.123456Z"));
+            assertThat(((AuditVerification.Intact) db.read(AuditVerifier::verify)).headHash())
+                    .isEqualTo(h.hash());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void untouchedChain_verifiesIntactWithItsLength(String engine) {
         try (Database db = withEntries(engine, 5)) {
             AuditVerification v = db.read(AuditVerifier::verify);

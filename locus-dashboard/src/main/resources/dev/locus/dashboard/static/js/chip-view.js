@@ -114,7 +114,6 @@ function verdictTable(verdicts) {
         { label: 'Receipt', class: 'num', cell: (r) => String(r.receipt_id) },
         { label: 'Min round trip', class: 'num', cell: (r) => rttMs(r.rtt_min_nanos) },
         { label: 'Measured', cell: (r) => when(r.measured_at) },
-        { label: 'Receipts in window', class: 'num', cell: (r) => String(r.receipts_in_window) },
       ], v.receipts)) },
     { label: 'Map', cell: (v) => h('a', { href: `#/chips/${encodeURIComponent(v.serial)}?verdict=${v.id}`, class: 'show-verdict' }, 'Show region') },
   ], verdicts, 'Verdicts, newest first');

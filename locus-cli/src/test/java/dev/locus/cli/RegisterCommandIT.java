@@ -1,0 +1,356 @@
+package dev.locus.cli;
+
+import static dev.locus.cli.ProtocolCommandsIT.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locus.protocol.crypto.Ed25519Keys;
+import dev.locus.protocol.identity.Certificates;
+import dev.locus.server.ControlPlane;
+import dev.locus.server.ServerConfig;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code locus register ...} and {@code locus audit head} against a real control plane started in
+ * this JVM, over real HTTP: records land in the registry, local checks stop bad options before
+ * anything is sent, and server refusals show their stable code and field.
+ */
+class RegisterCommandIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    private static ControlPlane cp;
+    private static String server;
+    private static String tokenFile;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Path data = dir.resolve("cp");
+        CliPki.issue(dir, "SN-REG-1", "NVIDIA H100");
+        // trusts the CA `ca init` made, as `server --manufacturer-ca ca/ca.pem` does
+        cp = ControlPlane.start(
+                ServerConfig.builder(data)
+                        .port(0)
+                        .manufacturerCas(Certificates.readPem(dir.resolve("ca/ca.pem")))
+                        .build(),
+                InstantSource.system());
+        server = "http://127.0.0.1:" + cp.port();
+        tokenFile = data.resolve(ControlPlane.ADMIN_TOKEN_FILE).toString();
+    }
+
+    @AfterAll
+    static void stop() {
+        cp.close();
+    }
+
+    /** Runs {@code locus ARGS... --server URL --token-file FILE}. */
+    private static ProtocolCommandsIT.Run api(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--server", server, "--token-file", tokenFile));
+        return run(all.toArray(String[]::new));
+    }
+
+    private static JsonNode ok(ProtocolCommandsIT.Run r) throws Exception {
+        assertThat(r.exit()).as(r.err()).isZero();
+        return JSON.readTree(r.out());
+    }
+
+    private static long auditSeq() throws Exception {
+        ProtocolCommandsIT.Run head = api("audit", "head", "--json");
+        return ok(head).get("seq").asLong();
+    }
+
+    @Test
+    void everyKind_registersThroughTheApi_andCustodyMovesTheChip() throws Exception {
+        ok(api("register", "organisation", "--id", "nvx", "--name", "NVX", "--kind", "exporter", "--country", "US"));
+        JsonNode op = ok(api(
+                "register",
+                "organisation",
+                "--id",
+                "sgdc",
+                "--name",
+                "SG DC",
+                "--kind",
+                "CLOUD_OPERATOR",
+                "--country",
+                "sg"));
+        assertThat(op.get("country").asText()).isEqualTo("SG");
+        JsonNode site = ok(api(
+                "register",
+                "site",
+                "--id",
+                "sg-1",
+                "--name",
+                "Singapore 1",
+                "--operator-id",
+                "sgdc",
+                "--country",
+                "SG",
+                "--latitude-deg",
+                "1.29",
+                "--longitude-deg",
+                "103.85",
+                "--zone-radius-km",
+                "100"));
+        assertThat(site.get("zone_radius_km").asDouble()).isEqualTo(100.0);
+        ok(api(
+                "register",
+                "licence",
+                "--id",
+                "LIC-1",
+                "--exporter-id",
+                "nvx",
+                "--end-user-id",
+                "sgdc",
+                "--site-id",
+                "sg-1",
+                "--chip-count",
+                "2",
+                "--conditions",
+                "no re-export",
+                "--valid-from",
+                "2026-01-01",
+                "--valid-until",
+                "2027-12-31"));
+        JsonNode chip = ok(api(
+                "register",
+                "chip",
+                "--serial",
+                "SN-REG-1",
+                "--model",
+                "NVIDIA H100",
+                "--device-certificate",
+                dir.resolve("devices/SN-REG-1.pem").toString(),
+                "--licence-id",
+                "LIC-1",
+                "--declared-site-id",
+                "sg-1"));
+        String deviceKey = Base64.getEncoder()
+                .encodeToString(Ed25519Keys.rawPublicKey(Certificates.readPem(dir.resolve("devices/SN-REG-1.pem"))
+                        .get(0)
+                        .getPublicKey()));
+        assertThat(chip.get("device_public_key").asText()).isEqualTo(deviceKey);
+        assertThat(chip.path("device_certificate").path("sha256").asText())
+                .isEqualTo(Certificates.fingerprint(Certificates.readPem(dir.resolve("devices/SN-REG-1.pem"))
+                                .get(0))
+                        .toHex());
+        assertThat(chip.get("status").asText()).isEqualTo("REGISTERED");
+        JsonNode landmark = ok(api(
+                "register",
+                "landmark",
+                "--id",
+                "sg1",
+                "--name",
+                "Singapore",
+                "--latitude-deg",
+                "1.3667",
+                "--longitude-deg",
+                "103.75",
+                "--certificate",
+                dir.resolve("landmarks/sg1.pem").toString()));
+        assertThat(landmark.get("status").asText()).isEqualTo("ACTIVE");
+        JsonNode custody = ok(api(
+                "register",
+                "custody-event",
+                "--serial",
+                "SN-REG-1",
+                "--kind",
+                "INSTALLED",
+                "--site-id",
+                "sg-1",
+                "--note",
+                "rack 4",
+                "--occurred-at",
+                "2026-03-01T10:00:00Z"));
+        assertThat(custody.get("kind").asText()).isEqualTo("INSTALLED");
+
+        JsonNode stored = ok(api("show", "chip", "SN-REG-1"));
+        assertThat(stored.get("status").asText()).isEqualTo("INSTALLED");
+        assertThat(stored.get("licence_id").asText()).isEqualTo("LIC-1");
+        assertThat(ok(api("show", "landmark", "sg1")).get("name").asText()).isEqualTo("Singapore");
+        ProtocolCommandsIT.Run missing = api("show", "site", "no-such-site");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).contains("locus show site: refused: NOT_FOUND (HTTP 404)");
+    }
+
+    @Test
+    void serverRefusal_showsTheStableCodeAndEveryFieldProblem() {
+        ProtocolCommandsIT.Run r = api(
+                "register",
+                "site",
+                "--id",
+                "nowhere-1",
+                "--name",
+                "Nowhere",
+                "--operator-id",
+                "no-such-org",
+                "--country",
+                "SG",
+                "--latitude-deg",
+                "1",
+                "--longitude-deg",
+                "103",
+                "--zone-radius-km",
+                "50");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err())
+                .contains("locus register site: refused: VALIDATION_FAILED (HTTP 422)")
+                .contains("operator_id must name a registered organisation, got 'no-such-org'");
+
+        ProtocolCommandsIT.Run custody =
+                api("register", "custody-event", "--serial", "NO-SUCH-CHIP", "--kind", "SHIPPED");
+        assertThat(custody.exit()).isEqualTo(1);
+        assertThat(custody.err()).contains("NOT_FOUND (HTTP 404)").contains("NO-SUCH-CHIP");
+    }
+
+    @Test
+    void localChecks_reportEveryBadOption_andSendNothing() throws Exception {
+        long before = auditSeq();
+        ProtocolCommandsIT.Run r = api(
+                "register",
+                "site",
+                "--id",
+                "bad id",
+                "--name",
+                "X",
+                "--operator-id",
+                "sgdc",
+                "--country",
+                "SGP",
+                "--latitude-deg",
+                "91",
+                "--longitude-deg",
+                "103",
+                "--zone-radius-km",
+                "0");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err())
+                .contains("4 invalid option(s), nothing was sent")
+                .contains("id must be 1 to 64 letters")
+                .contains("country must be an ISO 3166-1 alpha-2 country code such as SG, got 'SGP'")
+                .contains("latitude_deg must be a number in [-90, 90], got '91.0'")
+                .contains("zone_radius_km must be a number in (0, 20000], got '0.0'");
+
+        ProtocolCommandsIT.Run dates = api(
+                "register",
+                "licence",
+                "--id",
+                "L2",
+                "--exporter-id",
+                "a",
+                "--end-user-id",
+                "b",
+                "--site-id",
+                "c",
+                "--chip-count",
+                "0",
+                "--valid-from",
+                "2027-01-01",
+                "--valid-until",
+                "2026-01-01");
+        assertThat(dates.exit()).isEqualTo(2);
+        assertThat(dates.err())
+                .contains("chip_count must be an integer in [1, 10000000], got '0'")
+                .contains("valid_until must not be before valid_from (2027-01-01), got '2026-01-01'");
+
+        ProtocolCommandsIT.Run installed =
+                api("register", "custody-event", "--serial", "SN-REG-1", "--kind", "INSTALLED");
+        assertThat(installed.exit()).isEqualTo(2);
+        assertThat(installed.err()).contains("site_id is required for INSTALLED events");
+
+        ProtocolCommandsIT.Run missing = api("register", "organisation", "--id", "x", "--kind", "EXPORTER");
+        assertThat(missing.exit()).isEqualTo(2);
+        assertThat(missing.err())
+                .contains("Missing required options")
+                .contains("--name")
+                .contains("--country");
+
+        ProtocolCommandsIT.Run badKind =
+                api("register", "organisation", "--id", "x", "--name", "X", "--kind", "SMUGGLER", "--country", "SG");
+        assertThat(badKind.exit()).isEqualTo(2);
+        assertThat(badKind.err()).contains("EXPORTER").contains("CLOUD_OPERATOR");
+
+        ProtocolCommandsIT.Run twoKeys = api(
+                "register",
+                "landmark",
+                "--id",
+                "x",
+                "--name",
+                "X",
+                "--latitude-deg",
+                "1",
+                "--longitude-deg",
+                "2",
+                "--public-key",
+                "AAAA",
+                "--certificate",
+                "x.pem");
+        assertThat(twoKeys.exit()).isEqualTo(2);
+        assertThat(twoKeys.err()).contains("mutually exclusive");
+
+        assertThat(auditSeq()).as("nothing reached the registry").isEqualTo(before);
+    }
+
+    @Test
+    void help_explainsEveryOptionWithItsApiField() {
+        ProtocolCommandsIT.Run site = run("register", "site", "--help");
+        assertThat(site.exit()).isZero();
+        assertThat(site.out())
+                .contains("--operator-id", "--latitude-deg", "--longitude-deg", "--zone-radius-km")
+                .contains("licensed zone")
+                .contains("(0, 20000]");
+        ProtocolCommandsIT.Run top = run("register", "--help");
+        assertThat(top.out())
+                .contains("--operator-id sets operator_id")
+                .contains("organisation", "site", "licence", "chip", "landmark", "custody-event");
+        assertThat(run("register", "custody-event", "--help").out())
+                .contains("SHIPPED, RECEIVED, INSTALLED, MOVED, RETURNED,")
+                .contains("required for RECEIVED and INSTALLED");
+    }
+
+    @Test
+    void auditHead_printsSeqHashAndTime_matchingTheServer() throws Exception {
+        long seq = auditSeq();
+        ok(api(
+                "register",
+                "organisation",
+                "--id",
+                "anchor-org",
+                "--name",
+                "A",
+                "--kind",
+                "END_USER",
+                "--country",
+                "FR"));
+        ProtocolCommandsIT.Run line = api("audit", "head");
+        assertThat(line.exit()).as(line.err()).isZero();
+        assertThat(line.out()).matches("audit head: seq " + (seq + 1) + " hash [0-9a-f]{64} recorded_at \\S+Z\\n");
+        ProtocolCommandsIT.Run verify =
+                run("audit", "verify", "--data-dir", dir.resolve("cp").toString());
+        assertThat(verify.exit()).as(verify.err()).isZero();
+        String hash = line.out().split(" ")[5];
+        assertThat(verify.out()).contains("head hash " + hash);
+    }
+
+    @Test
+    void server_refusesARestrictedCodeWithoutABoundary() {
+        ProtocolCommandsIT.Run r =
+                run("server", "--data-dir", dir.resolve("never").toString(), "--port", "0", "--restricted", "CN,XX");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err())
+                .contains("restricted jurisdictions must be ISO 3166-1 alpha-2")
+                .contains("'XX'");
+    }
+}

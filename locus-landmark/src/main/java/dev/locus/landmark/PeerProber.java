@@ -1,0 +1,183 @@
+package dev.locus.landmark;
+
+import dev.locus.protocol.identity.Certificates;
+import dev.locus.protocol.identity.IdentityVerifier;
+import dev.locus.protocol.identity.LandmarkIdentity;
+import dev.locus.protocol.identity.LandmarkKey;
+import dev.locus.protocol.receipt.PeerReceipts;
+import dev.locus.protocol.receipt.Receipt;
+import dev.locus.protocol.receipt.SignedReceipt;
+import dev.locus.protocol.wire.Decoded;
+import dev.locus.protocol.wire.Message;
+import dev.locus.protocol.wire.MessageCodec;
+import dev.locus.protocol.wire.Nonce;
+import dev.locus.protocol.wire.ProofMessage;
+import dev.locus.protocol.wire.ProtocolVersion;
+import dev.locus.protocol.wire.SessionId;
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.SocketTimeoutException;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Measures a peer landmark with the ordinary timed exchange (protocol version 1): this landmark
+ * sends HELLO with its own landmark certificate, answers each timed challenge by signing the
+ * {@link ProofMessage} with its landmark key, and receives the peer's signed receipt (see {@link
+ * PeerReceipts}). The peer must run with {@link LandmarkConfig#acceptPeers()}. The receipt is
+ * checked before it is returned: the peer's certificate chains to the CA and carries the landmark
+ * purpose, its signature, the session, the nonce answered, that it names this landmark as the
+ * answering party, and the round count. Lost datagrams are recovered with NEXT. Thread-safe: each
+ * {@link #measure} call uses its own socket.
+ */
+public final class PeerProber {
+    private final LandmarkKey key;
+    private final IdentityVerifier trust;
+    private final Duration answerTimeout;
+    private final int maxRetries;
+    private final SecureRandom random;
+
+    /**
+     * @param key this landmark's key: answers the peer's challenges
+     * @param trust the CA that the peer's certificate must chain to
+     * @param answerTimeout how long to wait for a datagram before asking again (1 ms to 60 s)
+     * @param maxRetries how many times to ask again before giving up (0 to 100)
+     * @param random source of session ids
+     */
+    public PeerProber(
+            LandmarkKey key, IdentityVerifier trust, Duration answerTimeout, int maxRetries, SecureRandom random) {
+        this.key = Objects.requireNonNull(key, "key");
+        this.trust = Objects.requireNonNull(trust, "trust");
+        if (answerTimeout.toMillis() < 1 || answerTimeout.toSeconds() > 60) {
+            throw new IllegalArgumentException("answerTimeout must be 1 ms to 60 s, got " + answerTimeout);
+        }
+        if (maxRetries < 0 || maxRetries > 100) {
+            throw new IllegalArgumentException("maxRetries must be in [0, 100], got " + maxRetries);
+        }
+        this.answerTimeout = answerTimeout;
+        this.maxRetries = maxRetries;
+        this.random = Objects.requireNonNull(random, "random");
+    }
+
+    /**
+     * Runs one session of {@code rounds} timed rounds with the peer landmark at {@code peer}.
+     *
+     * @throws IllegalArgumentException when rounds is outside [1, {@value ProtocolVersion#MAX_ROUNDS}]
+     * @throws IOException when the socket cannot be opened or used
+     */
+    public PeerMeasurement measure(InetSocketAddress peer, int rounds) throws IOException {
+        if (rounds < 1 || rounds > ProtocolVersion.MAX_ROUNDS) {
+            throw new IllegalArgumentException(
+                    "rounds must be in [1, " + ProtocolVersion.MAX_ROUNDS + "], got " + rounds);
+        }
+        LandmarkIdentity self = key.identity();
+        SessionId session = SessionId.random(random);
+        byte[] hello = MessageCodec.encode(new Message.Hello(session, rounds, Certificates.der(self.certificate())));
+        byte[] next = MessageCodec.encode(new Message.Next(session));
+        Set<Nonce> answered = new HashSet<>();
+        String challenger = null;
+        int retries = 0;
+        byte[] buf = new byte[ProtocolVersion.MAX_DATAGRAM_BYTES + 1];
+        DatagramPacket in = new DatagramPacket(buf, buf.length);
+        try (DatagramSocket socket = new DatagramSocket()) {
+            socket.connect(peer);
+            socket.setSoTimeout((int) answerTimeout.toMillis());
+            socket.send(new DatagramPacket(hello, hello.length));
+            while (true) {
+                try {
+                    in.setLength(buf.length);
+                    socket.receive(in);
+                } catch (SocketTimeoutException | PortUnreachableException e) {
+                    if (++retries > maxRetries) {
+                        return new PeerMeasurement.Failed(
+                                peer,
+                                "no answer from " + peer + " after " + maxRetries + " retries of "
+                                        + answerTimeout.toMillis() + " ms");
+                    }
+                    byte[] again = challenger == null ? hello : next;
+                    socket.send(new DatagramPacket(again, again.length));
+                    continue;
+                }
+                Decoded<Message> d = MessageCodec.decode(buf, 0, in.getLength());
+                if (!(d instanceof Decoded.Accepted<Message>(Message m))
+                        || !m.sessionId().equals(session)) {
+                    continue; // not for this session: ignored
+                }
+                switch (m) {
+                    case Message.Challenge c -> {
+                        byte[] proof =
+                                ProofMessage.of(session, c.round(), c.nonce(), c.landmarkId(), self.fingerprint());
+                        byte[] response = MessageCodec.encode(
+                                new Message.Response(session, c.round(), c.nonce(), c.landmarkId(), key.sign(proof)));
+                        socket.send(new DatagramPacket(response, response.length));
+                        answered.add(c.nonce());
+                        challenger = c.landmarkId();
+                    }
+                    case Message.ReceiptMessage r -> {
+                        return check(peer, r, session, rounds, challenger, answered);
+                    }
+                    case Message.Reject j -> {
+                        return new PeerMeasurement.Failed(
+                                peer, "peer refused the session: " + j.reason() + ": " + j.detail());
+                    }
+                    default -> {
+                        // HELLO, RESPONSE or NEXT are never sent to the measuring side: ignored
+                    }
+                }
+            }
+        }
+    }
+
+    private PeerMeasurement check(
+            InetSocketAddress peer,
+            Message.ReceiptMessage m,
+            SessionId session,
+            int rounds,
+            String challenger,
+            Set<Nonce> answered) {
+        if (!(SignedReceipt.decode(m.signedReceipt())
+                instanceof Decoded.Accepted<SignedReceipt>(SignedReceipt signed))) {
+            return new PeerMeasurement.Failed(peer, "peer's receipt does not decode");
+        }
+        X509Certificate cert;
+        try {
+            cert = Certificates.parse(m.landmarkCertificateDer());
+        } catch (IllegalArgumentException e) {
+            return new PeerMeasurement.Failed(peer, "peer's certificate is not usable: " + e.getMessage());
+        }
+        if (!(trust.verifyLandmark(cert) instanceof Decoded.Accepted<LandmarkIdentity>(LandmarkIdentity measured))) {
+            return new PeerMeasurement.Failed(peer, "peer's certificate is not a landmark certificate of the CA");
+        }
+        Receipt r = signed.receipt();
+        LandmarkIdentity self = key.identity();
+        String problem = null;
+        if (!signed.isSignedBy(cert)) {
+            problem = "receipt signature is not valid for the peer's certificate " + measured.fingerprint();
+        } else if (!r.landmarkId().equals(measured.id())
+                || !r.landmarkPosition().equals(measured.position())) {
+            problem = "receipt names landmark " + r.landmarkId() + " at " + r.landmarkPosition()
+                    + " but the certificate says " + measured.id() + " at " + measured.position();
+        } else if (!r.landmarkId().equals(challenger)) {
+            problem = "receipt is from landmark " + r.landmarkId() + " but the challenges came from " + challenger;
+        } else if (!r.sessionId().equals(session)) {
+            problem = "receipt is for session " + r.sessionId() + ", expected " + session;
+        } else if (!PeerReceipts.isPeerReceipt(r)
+                || !r.deviceSerial().equals(self.id())
+                || !r.deviceCertificate().equals(self.fingerprint())) {
+            problem = "receipt names " + r.deviceSerial() + " (" + r.deviceModel() + ") as the answering party, not"
+                    + " this landmark " + self.id();
+        } else if (!answered.contains(r.minNonce())) {
+            problem = "receipt's nonce was never answered by this landmark";
+        } else if (r.samplesNanos().size() != rounds) {
+            problem = "receipt holds " + r.samplesNanos().size() + " rounds, expected " + rounds;
+        }
+        return problem == null ? new PeerMeasurement.Measured(peer, signed) : new PeerMeasurement.Failed(peer, problem);
+    }
+}

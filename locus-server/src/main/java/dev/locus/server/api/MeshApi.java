@@ -1,0 +1,155 @@
+package dev.locus.server.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.locus.geo.audit.AuditReport;
+import dev.locus.geo.audit.Contradiction;
+import dev.locus.geo.audit.SuspectLandmark;
+import dev.locus.server.ControlPlane;
+import dev.locus.server.auth.Permission;
+import dev.locus.server.ingest.IngestPolicy;
+import dev.locus.server.ingest.IngestResult;
+import dev.locus.server.mesh.MeshAuditor;
+import dev.locus.server.mesh.PeerRoundTripIngestor;
+import dev.locus.server.mesh.PeerRoundTripJson;
+import dev.locus.server.mesh.PeerRoundTripQueries;
+import dev.locus.server.mesh.PeerSubmission;
+import dev.locus.server.registry.FieldProblem;
+import dev.locus.server.registry.InvalidInputException;
+import io.javalin.http.Context;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Peer round trips between landmarks (submission, back-fill, listing) and the mesh audit. */
+final class MeshApi {
+    private final ControlPlane cp;
+
+    MeshApi(ControlPlane cp) {
+        this.cp = cp;
+    }
+
+    void register(RouteTable r) {
+        r.post(
+                "/api/v1/landmark-round-trips",
+                Permission.SUBMIT_RECEIPTS,
+                ctx -> submit(ctx, cp.peerIngestor().policy()));
+        r.post("/api/v1/landmark-round-trips/import", Permission.WRITE_REGISTRY, ctx -> submit(ctx, backfill(ctx)));
+        r.get(
+                "/api/v1/landmark-round-trips",
+                Permission.READ,
+                ctx -> ctx.json(Requests.page(PeerRoundTripQueries.page(
+                        cp.database(),
+                        Optional.ofNullable(ctx.queryParam("landmark_id")),
+                        Requests.enumParam(ctx, "status", PeerRoundTripQueries.Status.class),
+                        Requests.afterId(ctx),
+                        Requests.limit(ctx)))));
+        r.get(
+                "/api/v1/mesh-audit",
+                Permission.READ,
+                ctx -> ctx.json(describe(cp.meshAuditor().report())));
+        r.post("/api/v1/mesh-audit", Permission.WRITE_REGISTRY, ctx -> {
+            MeshAuditor.Outcome o = cp.meshAuditor().run();
+            Map<String, Object> out = describe(o.report());
+            out.put("marked_suspect", o.marked());
+            out.put("alerts_raised", o.alertsRaised());
+            out.put("alerts_resolved", o.alertsResolved());
+            ctx.json(out);
+        });
+    }
+
+    private IngestPolicy backfill(Context ctx) {
+        String v = Optional.ofNullable(ctx.queryParam("max_age_hours")).orElse("24");
+        try {
+            int hours = Integer.parseInt(v);
+            if (hours >= 1 && hours <= ReceiptApi.MAX_BACKFILL_HOURS) {
+                return cp.peerIngestor().policy().withMaxAge(Duration.ofHours(hours));
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException(List.of(new FieldProblem(
+                0, "max_age_hours", v, "must be an integer in [1, " + ReceiptApi.MAX_BACKFILL_HOURS + "]")));
+    }
+
+    private void submit(Context ctx, IngestPolicy policy) {
+        JsonNode body = Requests.jsonBody(ctx, cp.json());
+        boolean single = body.isObject();
+        List<PeerSubmission> batch = new ArrayList<>();
+        if (single) {
+            batch.add(PeerRoundTripJson.parse(body));
+        } else if (body.isArray()) {
+            if (body.isEmpty() || body.size() > PeerRoundTripIngestor.MAX_BATCH) {
+                throw new ApiException(
+                        ErrorCode.BAD_REQUEST,
+                        "a batch must hold 1 to " + PeerRoundTripIngestor.MAX_BATCH + " round trips, got "
+                                + body.size());
+            }
+            for (JsonNode n : body) {
+                batch.add(PeerRoundTripJson.parse(n));
+            }
+        } else {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "body must be a round-trip object or an array of them");
+        }
+        List<IngestResult> results = cp.peerIngestor().ingest(batch, ApiServer.principal(ctx), policy);
+        List<Map<String, Object>> out = new ArrayList<>(results.size());
+        int accepted = 0;
+        for (IngestResult res : results) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("round_trip_id", res.receiptId());
+            switch (res) {
+                case IngestResult.Accepted a -> {
+                    m.put("status", "ACCEPTED");
+                    accepted++;
+                }
+                case IngestResult.Rejected rej -> {
+                    m.put("status", "REJECTED");
+                    m.put("reason", rej.reason().name());
+                    m.put("detail", rej.detail());
+                }
+            }
+            out.add(m);
+        }
+        if (single) {
+            if (results.get(0) instanceof IngestResult.Rejected rej) {
+                throw new ApiException(
+                        ErrorCode.RECEIPT_REJECTED,
+                        "round trip " + rej.receiptId() + " rejected (" + rej.reason() + "): " + rej.detail(),
+                        List.of(out.get(0)));
+            }
+            ctx.status(201).json(out.get(0));
+            return;
+        }
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("accepted", accepted);
+        summary.put("rejected", results.size() - accepted);
+        summary.put("results", out);
+        ctx.json(summary);
+    }
+
+    private static Map<String, Object> describe(AuditReport report) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("pairs_checked", report.pairsChecked());
+        List<Map<String, Object>> contradictions = new ArrayList<>();
+        for (Contradiction x : report.contradictions()) {
+            contradictions.add(MeshAuditor.contradiction(x));
+        }
+        out.put("contradictions", contradictions);
+        List<Map<String, Object>> suspects = new ArrayList<>();
+        for (SuspectLandmark s : report.suspects()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("landmark_id", s.landmark().id());
+            m.put("isolated_pair", MeshAuditor.isIsolated(s, report));
+            m.put("reason", s.reason());
+            m.put("peers_measured", s.peersMeasured());
+            m.put(
+                    "contradictions",
+                    s.contradictions().stream().map(MeshAuditor::contradiction).toList());
+            suspects.add(m);
+        }
+        out.put("suspects", suspects);
+        return out;
+    }
+}

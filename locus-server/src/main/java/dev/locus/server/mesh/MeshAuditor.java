@@ -1,0 +1,341 @@
+package dev.locus.server.mesh;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locus.geo.audit.AuditReport;
+import dev.locus.geo.audit.Contradiction;
+import dev.locus.geo.audit.MeshAudit;
+import dev.locus.geo.audit.PeerRoundTrip;
+import dev.locus.geo.audit.SuspectLandmark;
+import dev.locus.geo.bound.RoundTrip;
+import dev.locus.geo.position.GeoPosition;
+import dev.locus.geo.verdict.Landmark;
+import dev.locus.server.alerts.Alert;
+import dev.locus.server.alerts.AlertService;
+import dev.locus.server.persistence.Database;
+import dev.locus.server.persistence.Sql;
+import dev.locus.server.registry.Model;
+import dev.locus.server.registry.RegistryService;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the geo core's {@link MeshAudit} over live peer round trips and acts on it.
+ *
+ * <p>Input: per unordered pair of registered, non-retired landmarks, the smallest accepted round trip
+ * (either direction) measured within the window, ignoring round trips measured before either
+ * landmark was last cleared by a person ({@code landmarks.mesh_cleared_at}: restored to ACTIVE, or
+ * its suspect-landmark alert resolved). Actions, for each landmark the audit names:
+ *
+ * <ul>
+ *   <li>named by the greedy cover (it explains two or more contradictions): marked {@code SUSPECT}
+ *       when ACTIVE (audit log actor {@value #ACTOR}; the verdict engine's windows are forgotten so
+ *       its receipts stop counting at once) and a {@code SUSPECT_LANDMARK} alert is raised;
+ *   <li>one side of an isolated contradicting pair: a {@code SUSPECT_LANDMARK} alert naming the pair is
+ *       raised for each side and neither is marked, since nothing tells which position is wrong.
+ * </ul>
+ *
+ * Alert evidence lists every contradicting pair of the landmark: both landmarks, the distance
+ * between their registered positions, the round trip, the greatest distance light allows for it,
+ * and the excess. An open mesh-audit alert is resolved by {@code system} when its landmark is no
+ * longer named (e.g. one side of an earlier isolated pair, once the other side is named for many
+ * contradictions), and superseded (resolved, then raised anew) when an isolated-pair finding
+ * becomes a marking one or back. The audit never restores a landmark's status: only a person does.
+ * Thread-safe; runs are serialised.
+ */
+public final class MeshAuditor {
+    private static final Logger LOG = LoggerFactory.getLogger(MeshAuditor.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The actor recorded in the audit log for status changes the audit makes. */
+    public static final String ACTOR = "mesh-audit";
+
+    private final Database db;
+    private final RegistryService registry;
+    private final AlertService alerts;
+    private final Consumer<String> statusChanged;
+    private final InstantSource clock;
+    private final Duration window;
+    private final Duration interval;
+    private final AtomicBoolean requested = new AtomicBoolean();
+    private final AtomicLong lastRunMillis = new AtomicLong(Long.MIN_VALUE);
+
+    /**
+     * @param statusChanged called with each landmark the audit marked SUSPECT (its chips' verdicts fall due)
+     * @param window how far back peer round trips count
+     * @param interval how often {@link #runIfDue()} runs the audit without new data
+     */
+    public MeshAuditor(
+            Database db,
+            RegistryService registry,
+            AlertService alerts,
+            Consumer<String> statusChanged,
+            InstantSource clock,
+            Duration window,
+            Duration interval) {
+        this.db = db;
+        this.registry = registry;
+        this.alerts = alerts;
+        this.statusChanged = statusChanged;
+        this.clock = clock;
+        this.window = window;
+        this.interval = interval;
+    }
+
+    /** Asks for a run at the next {@link #runIfDue()} (new peer data arrived). */
+    public void request() {
+        requested.set(true);
+    }
+
+    /** Runs the audit when new data was reported or the interval has passed; returns whether it ran. */
+    public boolean runIfDue() {
+        long now = clock.millis();
+        long last = lastRunMillis.get();
+        if (!requested.getAndSet(false) && last != Long.MIN_VALUE && now - last < interval.toMillis()) {
+            return false;
+        }
+        run();
+        return true;
+    }
+
+    /**
+     * What one run found and did.
+     *
+     * @param marked landmarks marked SUSPECT by this run
+     * @param alertsRaised ids of the alerts this run opened
+     * @param alertsResolved ids of earlier mesh-audit alerts this run resolved (superseded, or the
+     *     landmark is no longer implicated)
+     */
+    public record Outcome(AuditReport report, List<String> marked, List<Long> alertsRaised, List<Long> alertsResolved) {
+        public Outcome {
+            marked = List.copyOf(marked);
+            alertsRaised = List.copyOf(alertsRaised);
+            alertsResolved = List.copyOf(alertsResolved);
+        }
+    }
+
+    /** Audits the mesh now and acts on the result. */
+    public synchronized Outcome run() {
+        lastRunMillis.set(clock.millis());
+        AuditReport report = report();
+        List<String> marked = new ArrayList<>();
+        List<Long> raised = new ArrayList<>();
+        List<Long> resolved = new ArrayList<>();
+        Map<String, OpenMeshAlert> open = openMeshAlerts();
+        Set<String> named = report.suspectIds();
+        for (OpenMeshAlert a : open.values()) {
+            if (!named.contains(a.landmarkId())) {
+                // e.g. an isolated pair whose other side is now named for many contradictions
+                alerts.resolve(
+                        a.id(),
+                        "mesh audit: landmark " + a.landmarkId() + " is no longer implicated: its contradictions are"
+                                + " explained by another landmark or their round trips left the window",
+                        AlertService.SYSTEM);
+                resolved.add(a.id());
+            }
+        }
+        for (SuspectLandmark s : report.suspects()) {
+            String id = s.landmark().id();
+            boolean isolated = isIsolated(s, report);
+            OpenMeshAlert earlier = open.get(id);
+            if (earlier != null && earlier.isolatedPair() != isolated) {
+                alerts.resolve(
+                        earlier.id(),
+                        "mesh audit: superseded by a new finding about landmark " + id,
+                        AlertService.SYSTEM);
+                resolved.add(earlier.id());
+            }
+            boolean mark = !isolated
+                    && registry.landmark(id)
+                            .map(l -> l.status() == Model.LandmarkStatus.ACTIVE)
+                            .orElse(false);
+            if (mark) {
+                registry.setLandmarkStatus(id, Model.LandmarkStatus.SUSPECT, s.reason(), ACTOR);
+                marked.add(id);
+            }
+            String summary = isolated
+                    ? String.format(
+                            Locale.ROOT,
+                            "landmarks %s and %s contradict each other (mesh audit); neither is marked: one of"
+                                    + " the two positions is wrong, check both",
+                            s.contradictions().get(0).pair().a().id(),
+                            s.contradictions().get(0).pair().b().id())
+                    : "landmark " + id + (mark ? " marked suspect" : " is suspect") + " by the mesh audit: "
+                            + s.reason();
+            alerts.raise(
+                            Alert.Rule.SUSPECT_LANDMARK,
+                            Alert.Severity.WARNING,
+                            Alert.SubjectType.LANDMARK,
+                            id,
+                            summary,
+                            evidence(s, isolated, mark, report))
+                    .ifPresent(a -> raised.add(a.id()));
+        }
+        marked.forEach(statusChanged);
+        if (!marked.isEmpty() || !raised.isEmpty() || !resolved.isEmpty()) {
+            LOG.info(
+                    "mesh audit over {} pairs: {} contradictions, marked suspect {}, {} alerts raised, {} resolved",
+                    report.pairsChecked(),
+                    report.contradictions().size(),
+                    marked,
+                    raised.size(),
+                    resolved.size());
+        }
+        return new Outcome(report, marked, raised, resolved);
+    }
+
+    private record OpenMeshAlert(long id, String landmarkId, boolean isolatedPair) {}
+
+    /** Unresolved SUSPECT_LANDMARK alerts this audit raised, by landmark. */
+    private Map<String, OpenMeshAlert> openMeshAlerts() {
+        return db.read(c -> {
+            Map<String, OpenMeshAlert> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, subject_id, evidence_json FROM alerts WHERE"
+                            + " rule = 'SUSPECT_LANDMARK' AND subject_type = 'LANDMARK' AND status <> 'RESOLVED'"
+                            + " ORDER BY id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    JsonNode ev = readJson(rs.getString(3));
+                    if ("mesh_audit".equals(ev.path("source").asText())) {
+                        out.put(
+                                rs.getString(2),
+                                new OpenMeshAlert(
+                                        rs.getLong(1),
+                                        rs.getString(2),
+                                        ev.path("isolated_pair").asBoolean()));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return JSON.readTree(text);
+        } catch (java.io.IOException e) {
+            return JSON.createObjectNode(); // evidence of another rule's format: not ours
+        }
+    }
+
+    /**
+     * The audit over the current window, without acting on it.
+     */
+    public AuditReport report() {
+        Instant since = clock.instant().minus(window);
+        return db.read(c -> {
+            Map<String, Landmark> landmarks = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name, latitude_deg, longitude_deg FROM"
+                            + " landmarks WHERE status <> 'RETIRED' ORDER BY id");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    landmarks.put(
+                            rs.getString(1),
+                            new Landmark(
+                                    rs.getString(1),
+                                    rs.getString(2),
+                                    GeoPosition.ofDegrees(rs.getDouble(3), rs.getDouble(4))));
+                }
+            }
+            Map<String, Long> minimum = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT t.measuring_landmark_id, t.measured_landmark_id,"
+                    + " MIN(t.rtt_min_nanos) FROM landmark_round_trips t"
+                    + " JOIN landmarks a ON a.id = t.measuring_landmark_id"
+                    + " JOIN landmarks b ON b.id = t.measured_landmark_id"
+                    + " WHERE t.status = 'ACCEPTED' AND t.measured_at >= ?"
+                    + " AND (a.mesh_cleared_at IS NULL OR t.measured_at > a.mesh_cleared_at)"
+                    + " AND (b.mesh_cleared_at IS NULL OR t.measured_at > b.mesh_cleared_at)"
+                    + " GROUP BY t.measuring_landmark_id, t.measured_landmark_id"
+                    + " ORDER BY t.measuring_landmark_id, t.measured_landmark_id")) {
+                Sql.setInstant(ps, 1, since);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        String a = rs.getString(1);
+                        String b = rs.getString(2);
+                        if (landmarks.containsKey(a) && landmarks.containsKey(b)) {
+                            String key = a.compareTo(b) < 0 ? a + "\n" + b : b + "\n" + a;
+                            minimum.merge(key, rs.getLong(3), Math::min);
+                        }
+                    }
+                }
+            }
+            List<PeerRoundTrip> pairs = new ArrayList<>(minimum.size());
+            for (Map.Entry<String, Long> e : minimum.entrySet()) {
+                String[] ids = e.getKey().split("\n");
+                pairs.add(new PeerRoundTrip(
+                        landmarks.get(ids[0]), landmarks.get(ids[1]), RoundTrip.ofNanos(e.getValue())));
+            }
+            return MeshAudit.audit(List.copyOf(landmarks.values()), pairs);
+        });
+    }
+
+    /**
+     * Whether the suspect is one side of an isolated pair: its one contradiction names a peer that is
+     * in no other contradiction either (the greedy cover names landmarks with two or more).
+     */
+    public static boolean isIsolated(SuspectLandmark s, AuditReport report) {
+        if (s.contradictions().size() != 1) {
+            return false;
+        }
+        Contradiction x = s.contradictions().get(0);
+        String other = x.pair().a().id().equals(s.landmark().id())
+                ? x.pair().b().id()
+                : x.pair().a().id();
+        long involving = report.contradictions().stream()
+                .filter(y -> y.pair().a().id().equals(other)
+                        || y.pair().b().id().equals(other)
+                        || y.pair().a().id().equals(s.landmark().id())
+                        || y.pair().b().id().equals(s.landmark().id()))
+                .count();
+        return involving == 1;
+    }
+
+    private Map<String, Object> evidence(SuspectLandmark s, boolean isolated, boolean marked, AuditReport report) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("source", "mesh_audit");
+        m.put("isolated_pair", isolated);
+        m.put("marked_suspect", marked);
+        m.put("reason", s.reason());
+        m.put("peers_measured", s.peersMeasured());
+        m.put("pairs_checked", report.pairsChecked());
+        m.put("window_hours", window.toMinutes() / 60.0);
+        m.put("speed", "light in vacuum, 299.792458 km/ms");
+        List<Map<String, Object>> pairs = new ArrayList<>();
+        for (Contradiction x : s.contradictions()) {
+            pairs.add(contradiction(x));
+        }
+        m.put("contradictions", pairs);
+        return m;
+    }
+
+    /** One contradicting pair as alert evidence and API output. */
+    public static Map<String, Object> contradiction(Contradiction x) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("landmark_a", x.pair().a().id());
+        p.put("landmark_a_name", x.pair().a().name());
+        p.put("landmark_b", x.pair().b().id());
+        p.put("landmark_b_name", x.pair().b().name());
+        p.put("distance_km", round(x.publishedDistance().km()));
+        p.put("rtt_ms", Math.round(x.pair().roundTrip().millis() * 1e6) / 1e6);
+        p.put("max_distance_km", round(x.maxDistance().km()));
+        p.put("excess_km", round(x.excess().km()));
+        return p;
+    }
+
+    private static double round(double km) {
+        return Math.round(km * 10) / 10.0;
+    }
+}

@@ -1,0 +1,306 @@
+package dev.locus.server.mesh;
+
+import dev.locus.protocol.receipt.PeerReceipts;
+import dev.locus.protocol.receipt.Receipt;
+import dev.locus.protocol.receipt.SignedReceipt;
+import dev.locus.server.Bytes;
+import dev.locus.server.LocusServerException;
+import dev.locus.server.auth.Principal;
+import dev.locus.server.auth.Role;
+import dev.locus.server.ingest.IngestPolicy;
+import dev.locus.server.ingest.IngestResult;
+import dev.locus.server.ingest.RejectionReason;
+import dev.locus.server.persistence.Database;
+import dev.locus.server.persistence.Sql;
+import dev.locus.server.registry.Landmark;
+import dev.locus.server.registry.Model;
+import dev.locus.server.registry.RegistryService;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+
+/**
+ * Checks and stores peer round trips (landmark-to-landmark receipts) in batches. Every submission
+ * is stored, accepted or rejected with its reason, before the caller is answered. Checks, in
+ * order: decoding ({@code MALFORMED}), the submitter's binding ({@code NOT_AUTHORISED}: a landmark
+ * token submits only round trips its own landmark measured; agent tokens none), version, that the
+ * receipt was answered by a landmark and names two different landmarks, that the readable fields
+ * equal the signed ones ({@code BAD_SIGNATURE}), round-trip sanity, freshness ({@code STALE},
+ * {@code FROM_FUTURE}), both landmarks registered and not retired, the measured landmark's
+ * certified position equal to its registered one, both signatures against the registered keys
+ * ({@code BAD_SIGNATURE}), and single use of the measured landmark's nonce ({@code DUPLICATE},
+ * atomic through the {@code landmark_round_trip_nonces} primary key). Thread-safe.
+ */
+public final class PeerRoundTripIngestor {
+    /** Most round trips accepted in one call. */
+    public static final int MAX_BATCH = 5_000;
+
+    private static final int MAX_ATTEMPTS = 3;
+
+    private final Database db;
+    private final IngestPolicy policy;
+    private final InstantSource clock;
+    private final List<Runnable> onAccepted = new CopyOnWriteArrayList<>();
+
+    public PeerRoundTripIngestor(Database db, IngestPolicy policy, InstantSource clock) {
+        this.db = db;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    /** Runs {@code listener} after every committed batch that accepted at least one round trip. */
+    public void onAccepted(Runnable listener) {
+        onAccepted.add(listener);
+    }
+
+    public IngestPolicy policy() {
+        return policy;
+    }
+
+    private record Rejection(RejectionReason reason, String detail) {}
+
+    /**
+     * Checks and stores a batch under {@code policy}; results are in submission order.
+     *
+     * @throws IllegalArgumentException when the batch is empty or larger than {@link #MAX_BATCH}
+     */
+    public List<IngestResult> ingest(List<PeerSubmission> batch, Principal submitter, IngestPolicy policy) {
+        if (batch.isEmpty() || batch.size() > MAX_BATCH) {
+            throw new IllegalArgumentException(
+                    "a batch must hold 1 to " + MAX_BATCH + " round trips, got " + batch.size());
+        }
+        Instant now = clock.instant();
+        List<Optional<Rejection>> early = new ArrayList<>(batch.size());
+        for (PeerSubmission s : batch) {
+            early.add(statelessCheck(s, submitter, policy, now));
+        }
+        LocusServerException last = null;
+        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
+            try {
+                List<IngestResult> results = db.inTransaction(c -> store(c, batch, early, submitter, now));
+                if (results.stream().anyMatch(r -> r instanceof IngestResult.Accepted)) {
+                    onAccepted.forEach(Runnable::run);
+                }
+                return results;
+            } catch (LocusServerException e) {
+                if (!(e.getCause() instanceof SQLException se) || !Sql.isUniqueViolation(se)) {
+                    throw e;
+                }
+                last = e; // a concurrent batch took a nonce first: re-check against it
+            }
+        }
+        throw new LocusServerException("peer round-trip batch kept colliding with concurrent batches", last);
+    }
+
+    /** As {@link #ingest(List, Principal, IngestPolicy)} under the live policy. */
+    public List<IngestResult> ingest(List<PeerSubmission> batch, Principal submitter) {
+        return ingest(batch, submitter, policy);
+    }
+
+    private static Optional<Rejection> reject(RejectionReason reason, String detail) {
+        return Optional.of(new Rejection(reason, detail.length() > 1000 ? detail.substring(0, 1000) : detail));
+    }
+
+    private static Optional<Rejection> statelessCheck(PeerSubmission s, Principal p, IngestPolicy policy, Instant now) {
+        if (s.malformed().isPresent()) {
+            return reject(RejectionReason.MALFORMED, s.malformed().get());
+        }
+        if (p.role() == Role.AGENT) {
+            return reject(RejectionReason.NOT_AUTHORISED, "agent tokens cannot submit landmark round trips");
+        }
+        if (p.role() == Role.LANDMARK && !p.boundSubject().orElse("").equals(s.measuringLandmarkId())) {
+            return reject(
+                    RejectionReason.NOT_AUTHORISED,
+                    "token is bound to landmark " + p.boundSubject().orElse("?") + ", round trip was measured by"
+                            + " landmark " + s.measuringLandmarkId());
+        }
+        Receipt r = s.signedReceipt().orElseThrow().receipt();
+        if (!policy.supportedVersions().contains(r.protocolVersion())) {
+            return reject(
+                    RejectionReason.UNSUPPORTED_VERSION,
+                    "protocol version must be one of " + policy.supportedVersions() + ", got " + r.protocolVersion());
+        }
+        if (!PeerReceipts.isPeerReceipt(r)) {
+            return reject(
+                    RejectionReason.MALFORMED,
+                    "signed_receipt was answered by device model '" + r.deviceModel() + "'; a peer round trip must be"
+                            + " answered by a landmark ('" + PeerReceipts.PEER_MODEL + "')");
+        }
+        if (r.deviceSerial().equals(r.landmarkId())) {
+            return reject(RejectionReason.MALFORMED, "landmark " + r.landmarkId() + " cannot measure itself");
+        }
+        if (!r.deviceSerial().equals(s.measuringLandmarkId())
+                || !r.landmarkId().equals(s.measuredLandmarkId())
+                || r.minRttNanos() != s.rttMinNanos()
+                || !r.measuredAt().equals(s.measuredAt().truncatedTo(ChronoUnit.MICROS))) {
+            return reject(
+                    RejectionReason.BAD_SIGNATURE,
+                    "readable fields differ from the signed ones: signed " + r.deviceSerial() + " -> "
+                            + r.landmarkId() + ", " + r.minRttNanos() + " ns at " + r.measuredAt() + "; given "
+                            + s.measuringLandmarkId() + " -> " + s.measuredLandmarkId() + ", " + s.rttMinNanos()
+                            + " ns at " + s.measuredAt());
+        }
+        if (r.minRttNanos() > policy.maxRttNanos()) {
+            return reject(
+                    RejectionReason.MALFORMED,
+                    "rtt_min_nanos must be > 0 and <= " + policy.maxRttNanos() + ", got " + r.minRttNanos());
+        }
+        Duration age = Duration.between(r.measuredAt(), now);
+        if (age.compareTo(policy.maxAge()) > 0) {
+            return reject(
+                    RejectionReason.STALE,
+                    "measured_at " + r.measuredAt() + " is " + age.toSeconds() + " s old; at most "
+                            + policy.maxAge().toSeconds() + " s allowed");
+        }
+        if (age.negated().compareTo(policy.maxClockSkew()) > 0) {
+            return reject(
+                    RejectionReason.FROM_FUTURE,
+                    "measured_at " + r.measuredAt() + " is " + age.negated().toMillis() + " ms ahead of the server"
+                            + " clock; at most " + policy.maxClockSkew().toMillis() + " ms allowed");
+        }
+        return Optional.empty();
+    }
+
+    private List<IngestResult> store(
+            Connection c, List<PeerSubmission> batch, List<Optional<Rejection>> early, Principal submitter, Instant now)
+            throws SQLException {
+        List<Optional<Rejection>> verdicts = new ArrayList<>(early);
+        Map<String, Optional<Landmark>> landmarks = new HashMap<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < batch.size(); i++) {
+            if (verdicts.get(i).isEmpty()) {
+                verdicts.set(i, check(c, batch.get(i), landmarks, seen));
+            }
+        }
+        List<IngestResult> results = new ArrayList<>(batch.size());
+        try (PreparedStatement ins = c.prepareStatement(
+                        "INSERT INTO landmark_round_trips (measuring_landmark_id, measured_landmark_id, nonce,"
+                                + " rtt_min_nanos, rtt_samples_nanos, measured_at, received_at, signed_receipt, status,"
+                                + " rejection_reason, rejection_detail, submitted_by)"
+                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        new String[] {"id"});
+                PreparedStatement nonce = c.prepareStatement("INSERT INTO landmark_round_trip_nonces"
+                        + " (measured_landmark_id, nonce, round_trip_id) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < batch.size(); i++) {
+                PeerSubmission s = batch.get(i);
+                Optional<Rejection> rej = verdicts.get(i);
+                Optional<Receipt> r = s.signedReceipt().map(SignedReceipt::receipt);
+                ins.setString(1, clip(s.measuringLandmarkId(), 64));
+                ins.setString(2, clip(s.measuredLandmarkId(), 64));
+                ins.setBytes(3, r.map(x -> x.minNonce().toBytes()).orElse(new byte[0]));
+                ins.setLong(4, s.rttMinNanos());
+                ins.setString(
+                        5,
+                        clip(
+                                r.map(x -> x.samplesNanos().stream()
+                                                .map(String::valueOf)
+                                                .collect(Collectors.joining(",")))
+                                        .orElse(""),
+                                2000));
+                Sql.setInstant(ins, 6, clampInstant(r.map(Receipt::measuredAt).orElse(s.measuredAt())));
+                Sql.setInstant(ins, 7, now);
+                ins.setBytes(8, s.signedReceiptBytes().toArray());
+                ins.setString(9, rej.isPresent() ? "REJECTED" : "ACCEPTED");
+                Sql.setOptionalString(ins, 10, rej.map(x -> x.reason().name()));
+                Sql.setOptionalString(ins, 11, rej.map(Rejection::detail));
+                ins.setString(12, clip(submitter.actor(), 100));
+                ins.executeUpdate();
+                long id;
+                try (ResultSet keys = ins.getGeneratedKeys()) {
+                    keys.next();
+                    id = keys.getLong(1);
+                }
+                if (rej.isPresent()) {
+                    results.add(new IngestResult.Rejected(
+                            id, rej.get().reason(), rej.get().detail()));
+                    continue;
+                }
+                nonce.setString(1, r.orElseThrow().landmarkId());
+                nonce.setBytes(2, r.orElseThrow().minNonce().toBytes());
+                nonce.setLong(3, id);
+                nonce.executeUpdate();
+                results.add(new IngestResult.Accepted(id));
+            }
+        }
+        return results;
+    }
+
+    private static Optional<Rejection> check(
+            Connection c, PeerSubmission s, Map<String, Optional<Landmark>> landmarks, Set<String> seen)
+            throws SQLException {
+        SignedReceipt signed = s.signedReceipt().orElseThrow();
+        Receipt r = signed.receipt();
+        Landmark measured = null;
+        Landmark measuring = null;
+        for (String id : List.of(r.landmarkId(), r.deviceSerial())) {
+            Optional<Landmark> l = landmarks.get(id);
+            if (l == null) {
+                l = RegistryService.landmark(c, id);
+                landmarks.put(id, l);
+            }
+            if (l.isEmpty()) {
+                return reject(RejectionReason.UNKNOWN_LANDMARK, "landmark " + id + " is not registered");
+            }
+            if (l.get().status() == Model.LandmarkStatus.RETIRED) {
+                return reject(RejectionReason.LANDMARK_RETIRED, "landmark " + id + " is retired");
+            }
+            if (id.equals(r.landmarkId())) {
+                measured = l.get();
+            } else {
+                measuring = l.get();
+            }
+        }
+        if (r.landmarkPosition().geodesicDistanceTo(measured.position()).km() > 0.001) {
+            return reject(
+                    RejectionReason.BAD_SIGNATURE,
+                    "receipt's certified position " + r.landmarkPosition() + " of " + measured.id()
+                            + " differs from its registered position " + measured.position());
+        }
+        Optional<String> bad = PeerReceipts.verify(
+                signed, measured.publicKey().toArray(), measuring.publicKey().toArray());
+        if (bad.isPresent()) {
+            return reject(RejectionReason.BAD_SIGNATURE, bad.get());
+        }
+        String key = r.landmarkId() + "/" + Bytes.of(r.minNonce().toBytes()).toHex();
+        if (!seen.add(key)) {
+            return reject(RejectionReason.DUPLICATE, "nonce repeats an earlier round trip of this batch");
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT 1 FROM landmark_round_trip_nonces WHERE measured_landmark_id = ? AND nonce = ?")) {
+            ps.setString(1, r.landmarkId());
+            ps.setBytes(2, r.minNonce().toBytes());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return reject(
+                            RejectionReason.DUPLICATE,
+                            "nonce was already used by an accepted round trip measured by landmark " + r.landmarkId());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Instant clampInstant(Instant t) {
+        Instant lo = Instant.parse("1970-01-01T00:00:00Z");
+        Instant hi = Instant.parse("9999-12-31T00:00:00Z");
+        return t.isBefore(lo) ? lo : t.isAfter(hi) ? hi : t;
+    }
+
+    private static String clip(String s, int max) {
+        return s.length() > max ? s.substring(0, max) : s;
+    }
+}

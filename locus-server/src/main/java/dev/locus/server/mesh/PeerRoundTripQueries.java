@@ -1,0 +1,88 @@
+package dev.locus.server.mesh;
+
+import dev.locus.server.ingest.RejectionReason;
+import dev.locus.server.persistence.Database;
+import dev.locus.server.persistence.Sql;
+import dev.locus.server.registry.Page;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Stored peer round trips, accepted and rejected, for the API. */
+public final class PeerRoundTripQueries {
+    private PeerRoundTripQueries() {}
+
+    /** Outcome filter. */
+    public enum Status {
+        ACCEPTED,
+        REJECTED
+    }
+
+    /**
+     * A stored peer round trip with its outcome.
+     *
+     * @param rttMinNanos shortest round trip, in nanoseconds
+     * @param rejectionReason empty when accepted
+     */
+    public record StoredRoundTrip(
+            long id,
+            String measuringLandmarkId,
+            String measuredLandmarkId,
+            long rttMinNanos,
+            Instant measuredAt,
+            Instant receivedAt,
+            Status status,
+            Optional<RejectionReason> rejectionReason,
+            Optional<String> rejectionDetail,
+            String submittedBy) {}
+
+    /** Round trips by id, optionally of one landmark (either side) and one status. */
+    public static Page<StoredRoundTrip> page(
+            Database db, Optional<String> landmarkId, Optional<Status> status, long afterId, int limit) {
+        return db.read(c -> {
+            StringBuilder sql = new StringBuilder("SELECT id, measuring_landmark_id, measured_landmark_id,"
+                    + " rtt_min_nanos, measured_at, received_at, status, rejection_reason, rejection_detail,"
+                    + " submitted_by FROM landmark_round_trips WHERE id > ?");
+            landmarkId.ifPresent(s -> sql.append(" AND (measuring_landmark_id = ? OR measured_landmark_id = ?)"));
+            status.ifPresent(s -> sql.append(" AND status = ?"));
+            sql.append(" ORDER BY id LIMIT ?");
+            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                int i = 1;
+                ps.setLong(i++, afterId);
+                if (landmarkId.isPresent()) {
+                    ps.setString(i++, landmarkId.get());
+                    ps.setString(i++, landmarkId.get());
+                }
+                if (status.isPresent()) {
+                    ps.setString(i++, status.get().name());
+                }
+                ps.setInt(i, limit + 1);
+                List<StoredRoundTrip> out = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(read(rs));
+                    }
+                }
+                return Page.of(out, limit, r -> Long.toString(r.id()));
+            }
+        });
+    }
+
+    private static StoredRoundTrip read(ResultSet rs) throws SQLException {
+        return new StoredRoundTrip(
+                rs.getLong("id"),
+                rs.getString("measuring_landmark_id"),
+                rs.getString("measured_landmark_id"),
+                rs.getLong("rtt_min_nanos"),
+                Sql.getInstant(rs, "measured_at"),
+                Sql.getInstant(rs, "received_at"),
+                Status.valueOf(rs.getString("status")),
+                Sql.getOptionalString(rs, "rejection_reason").map(RejectionReason::valueOf),
+                Sql.getOptionalString(rs, "rejection_detail"),
+                rs.getString("submitted_by"));
+    }
+}
