@@ -41,8 +41,7 @@ public final class ManufacturerTrust {
     public static ManufacturerTrust of(Collection<X509Certificate> cas) {
         Map<String, X509Certificate> byFp = new LinkedHashMap<>();
         for (X509Certificate ca : cas) {
-            String name = "manufacturer CA certificate '"
-                    + ca.getSubjectX500Principal().getName() + "'";
+            String name = "manufacturer CA certificate '" + DeviceCertificate.name(ca.getSubjectX500Principal()) + "'";
             if (ca.getBasicConstraints() < 0) {
                 throw new LocusServerException(name + " must be a CA certificate (basic constraints cA=true),"
                         + " as ./locus ca init creates; got an end-entity certificate");
@@ -99,10 +98,9 @@ public final class ManufacturerTrust {
         Optional<Map.Entry<String, X509Certificate>> issuer = issuerOf(certificate);
         if (issuer.isEmpty()) {
             List<String> trusted = new ArrayList<>();
-            bySha256.values()
-                    .forEach(ca -> trusted.add(ca.getSubjectX500Principal().getName()));
+            bySha256.values().forEach(ca -> trusted.add(DeviceCertificate.name(ca.getSubjectX500Principal())));
             return new Check.Refused("is not signed by a trusted manufacturer CA (its issuer is '"
-                    + certificate.getIssuerX500Principal().getName() + "'; trusted: " + trusted + ")");
+                    + DeviceCertificate.name(certificate.getIssuerX500Principal()) + "'; trusted: " + trusted + ")");
         }
         X509Certificate ca = issuer.get().getValue();
         if (certificate.getBasicConstraints() >= 0
@@ -130,9 +128,8 @@ public final class ManufacturerTrust {
             return new Check.Refused("expired at " + certificate.getNotAfter().toInstant());
         }
         if (now.isAfter(ca.getNotAfter().toInstant())) {
-            return new Check.Refused(
-                    "was issued by CA '" + ca.getSubjectX500Principal().getName() + "', whose certificate expired at "
-                            + ca.getNotAfter().toInstant());
+            return new Check.Refused("was issued by CA '" + DeviceCertificate.name(ca.getSubjectX500Principal())
+                    + "', whose certificate expired at " + ca.getNotAfter().toInstant());
         }
         PublicKey key = certificate.getPublicKey();
         if (!Ed25519Keys.isEd25519(key) && !"EC".equals(key.getAlgorithm())) {
