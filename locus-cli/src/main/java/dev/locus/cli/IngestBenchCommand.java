@@ -174,126 +174,14 @@ final class IngestBenchCommand implements Callable<Integer> {
         out.put("offered_receipts_per_second", rate);
         out.put("device_certificates", deviceCertificates);
         try (ControlPlane cp = ControlPlane.start(config, InstantSource.system())) {
-            String token =
-                    Files.readString(dir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip();
-            Http http = new Http(cp.port(), token);
-            Random random = new Random(1);
-            long t0 = System.nanoTime();
-            Signers signers = register(http, ca);
-            long t1 = System.nanoTime();
-            registerChips(http, signers);
-            long t2 = System.nanoTime();
-            System.err.printf("registered %d chips in %.1f s%n", chips, (t2 - t1) / 1e9);
-            out.put("registration_seconds", round((t2 - t1) / 1e9));
-            out.put("registration_micros_per_chip", round((t2 - t1) / 1e3 / chips));
-            settle(cp);
-
-            int total = rate * seconds;
-            System.err.printf("signing %d receipts in advance...%n", total);
-            List<String> bodies = sign(signers, total, random, mapper);
-            System.err.printf(
-                    "posting for %d s with %d clients, %d receipts per request...%n", seconds, clients, batch);
-
-            AtomicLong accepted = new AtomicLong();
-            AtomicLong rejected = new AtomicLong();
-            AtomicInteger next = new AtomicInteger();
-            long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-            ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
-            List<Long> readNanos = java.util.Collections.synchronizedList(new ArrayList<>());
-            Future<?> reader = pool.submit(() -> readLoop(http, deadline, readNanos, random));
-            AtomicLong maxBacklog = new AtomicLong();
-            var backlogSampler = Executors.newSingleThreadScheduledExecutor();
-            AtomicLong maxWaitMillis = new AtomicLong();
-            backlogSampler.scheduleAtFixedRate(
-                    () -> {
-                        maxBacklog.accumulateAndGet(cp.pendingAssessments(), Math::max);
-                        maxWaitMillis.accumulateAndGet(
-                                cp.oldestPendingAssessment().toMillis(), Math::max);
-                    },
-                    1,
-                    1,
-                    java.util.concurrent.TimeUnit.SECONDS);
-            long start = System.nanoTime();
-            List<Future<?>> senders = new ArrayList<>();
-            for (int c = 0; c < clients; c++) {
-                senders.add(pool.submit(() -> {
-                    int i;
-                    while (System.nanoTime() < deadline && (i = next.getAndIncrement()) < bodies.size()) {
-                        // Offered load: request i is not sent before i * batch / rate seconds.
-                        long due = start + (long) (i * (double) batch * 1e9 / rate);
-                        long wait = due - System.nanoTime();
-                        if (wait > 0) {
-                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                        }
-                        HttpResponse<String> r = http.post("/api/v1/receipts", bodies.get(i));
-                        if (r.statusCode() != 200) {
-                            throw new IllegalStateException(
-                                    "receipt batch answered " + r.statusCode() + ": " + r.body());
-                        }
-                        JsonNode n = mapper.readTree(r.body());
-                        accepted.addAndGet(n.get("accepted").asLong());
-                        rejected.addAndGet(n.get("rejected").asLong());
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> f : senders) {
-                f.get();
-            }
-            long elapsed = System.nanoTime() - start;
-            long verdictsDuringLoad = count(cp, "SELECT COUNT(*) FROM verdicts");
-            long backlogAtEnd = cp.pendingAssessments();
-            reader.get();
-            pool.shutdown();
-            backlogSampler.shutdownNow();
-            long catchUpStart = System.nanoTime();
-            while (cp.pendingAssessments() > 0 && System.nanoTime() - catchUpStart < 300_000_000_000L) {
-                Thread.sleep(100);
-            }
-            Thread.sleep(300); // the drain that emptied the queue commits its last batch
-            double catchUp = (System.nanoTime() - catchUpStart) / 1e9;
-            long[] lags = verdictLagsMillis(cp);
-            long[] reads =
-                    readNanos.stream().mapToLong(Long::longValue).sorted().toArray();
-            long verdicts = count(cp, "SELECT COUNT(*) FROM verdicts");
-            out.put("seconds", round(elapsed / 1e9));
-            out.put("receipts_accepted", accepted.get());
-            out.put("receipts_rejected", rejected.get());
-            out.put("receipts_per_second", round(accepted.get() / (elapsed / 1e9)));
-            out.put("api_reads", reads.length);
-            out.put("api_read_p50_ms", round(percentile(reads, 0.50) / 1e6));
-            out.put("api_read_p99_ms", round(percentile(reads, 0.99) / 1e6));
-            out.put("verdicts_stored_during_load", verdictsDuringLoad);
-            out.put("verdicts_per_second", round(verdictsDuringLoad / (elapsed / 1e9)));
-            out.put("verdicts_stored", verdicts);
-            out.put("assessment_backlog_chips_max", maxBacklog.get());
-            out.put("assessment_backlog_chips_at_end", backlogAtEnd);
-            out.put("assessment_longest_wait_seconds", round(maxWaitMillis.get() / 1000.0));
-            out.put("catch_up_seconds", round(catchUp));
-            out.put("verdict_lag_samples", lags.length);
-            out.put("verdict_lag_p50_ms", percentile(lags, 0.50));
-            out.put("verdict_lag_p99_ms", percentile(lags, 0.99));
-            out.put("verdict_lag_max_ms", lags.length == 0 ? 0 : lags[lags.length - 1]);
-            out.put(
-                    "chips_without_current_verdict",
-                    count(
-                            cp,
-                            "SELECT COUNT(*) FROM chip_window w"
-                                    + " LEFT JOIN chip_verdicts v ON v.chip_serial = w.chip_serial"
-                                    + " WHERE v.chip_serial IS NULL OR v.assessed_at < w.updated_at"));
-            var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
-            System.gc();
-            long heapAfterGc =
-                    ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            out.put("heap_used_mb_after_gc", heapAfterGc / 1_000_000);
-            out.put("heap_bytes_per_chip_after_gc", heapAfterGc / chips);
-            out.put("heap_committed_mb", heap.getCommitted() / 1_000_000);
-            out.put("setup_seconds", round((t1 - t0) / 1e9));
-        }
-        dropOwnSchema(dbConfig);
-        try (var files = Files.walk(dir)) {
-            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(f);
+            run(cp, dir, out);
+        } finally {
+            // A failed run leaves nothing behind either: its schema and its temporary directory.
+            dropOwnSchema(dbConfig);
+            try (var files = Files.walk(dir)) {
+                for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(f);
+                }
             }
         }
         String text = mapper.writerWithDefaultPrettyPrinter().writeValueAsString(out);
@@ -302,6 +190,121 @@ final class IngestBenchCommand implements Callable<Integer> {
             Files.writeString(json, text + "\n");
         }
         return 0;
+    }
+
+    private void run(ControlPlane cp, Path dir, Map<String, Object> out) throws Exception {
+        ObjectMapper mapper = Json.mapper();
+        String token =
+                Files.readString(dir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip();
+        Http http = new Http(cp.port(), token);
+        Random random = new Random(1);
+        long t0 = System.nanoTime();
+        Signers signers = register(http, ca);
+        long t1 = System.nanoTime();
+        registerChips(http, signers);
+        long t2 = System.nanoTime();
+        System.err.printf("registered %d chips in %.1f s%n", chips, (t2 - t1) / 1e9);
+        out.put("registration_seconds", round((t2 - t1) / 1e9));
+        out.put("registration_micros_per_chip", round((t2 - t1) / 1e3 / chips));
+        settle(cp);
+
+        int total = rate * seconds;
+        System.err.printf("signing %d receipts in advance...%n", total);
+        List<String> bodies = sign(signers, total, random, mapper);
+        System.err.printf("posting for %d s with %d clients, %d receipts per request...%n", seconds, clients, batch);
+
+        AtomicLong accepted = new AtomicLong();
+        AtomicLong rejected = new AtomicLong();
+        AtomicInteger next = new AtomicInteger();
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        ExecutorService pool = Executors.newFixedThreadPool(clients + 1);
+        List<Long> readNanos = java.util.Collections.synchronizedList(new ArrayList<>());
+        Future<?> reader = pool.submit(() -> readLoop(http, deadline, readNanos, random));
+        AtomicLong maxBacklog = new AtomicLong();
+        var backlogSampler = Executors.newSingleThreadScheduledExecutor();
+        AtomicLong maxWaitMillis = new AtomicLong();
+        backlogSampler.scheduleAtFixedRate(
+                () -> {
+                    maxBacklog.accumulateAndGet(cp.pendingAssessments(), Math::max);
+                    maxWaitMillis.accumulateAndGet(cp.oldestPendingAssessment().toMillis(), Math::max);
+                },
+                1,
+                1,
+                java.util.concurrent.TimeUnit.SECONDS);
+        long start = System.nanoTime();
+        List<Future<?>> senders = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            senders.add(pool.submit(() -> {
+                int i;
+                while (System.nanoTime() < deadline && (i = next.getAndIncrement()) < bodies.size()) {
+                    // Offered load: request i is not sent before i * batch / rate seconds.
+                    long due = start + (long) (i * (double) batch * 1e9 / rate);
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                    }
+                    HttpResponse<String> r = http.post("/api/v1/receipts", bodies.get(i));
+                    if (r.statusCode() != 200) {
+                        throw new IllegalStateException("receipt batch answered " + r.statusCode() + ": " + r.body());
+                    }
+                    JsonNode n = mapper.readTree(r.body());
+                    accepted.addAndGet(n.get("accepted").asLong());
+                    rejected.addAndGet(n.get("rejected").asLong());
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : senders) {
+            f.get();
+        }
+        long elapsed = System.nanoTime() - start;
+        long verdictsDuringLoad = count(cp, "SELECT COUNT(*) FROM verdicts");
+        long backlogAtEnd = cp.pendingAssessments();
+        reader.get();
+        pool.shutdown();
+        backlogSampler.shutdownNow();
+        long catchUpStart = System.nanoTime();
+        while (cp.pendingAssessments() > 0 && System.nanoTime() - catchUpStart < 300_000_000_000L) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(300); // the drain that emptied the queue commits its last batch
+        double catchUp = (System.nanoTime() - catchUpStart) / 1e9;
+        long[] lags = verdictLagsMillis(cp);
+        long[] reads = readNanos.stream().mapToLong(Long::longValue).sorted().toArray();
+        long verdicts = count(cp, "SELECT COUNT(*) FROM verdicts");
+        out.put("seconds", round(elapsed / 1e9));
+        out.put("receipts_accepted", accepted.get());
+        out.put("receipts_rejected", rejected.get());
+        out.put("receipts_per_second", round(accepted.get() / (elapsed / 1e9)));
+        out.put("api_reads", reads.length);
+        out.put("api_read_p50_ms", round(percentile(reads, 0.50) / 1e6));
+        out.put("api_read_p99_ms", round(percentile(reads, 0.99) / 1e6));
+        out.put("verdicts_stored_during_load", verdictsDuringLoad);
+        out.put("verdicts_per_second", round(verdictsDuringLoad / (elapsed / 1e9)));
+        out.put("verdicts_stored", verdicts);
+        out.put("assessment_backlog_chips_max", maxBacklog.get());
+        out.put("assessment_backlog_chips_at_end", backlogAtEnd);
+        out.put("assessment_longest_wait_seconds", round(maxWaitMillis.get() / 1000.0));
+        out.put("catch_up_seconds", round(catchUp));
+        out.put("verdict_lag_samples", lags.length);
+        out.put("verdict_lag_p50_ms", percentile(lags, 0.50));
+        out.put("verdict_lag_p99_ms", percentile(lags, 0.99));
+        out.put("verdict_lag_max_ms", lags.length == 0 ? 0 : lags[lags.length - 1]);
+        out.put(
+                "chips_without_current_verdict",
+                count(
+                        cp,
+                        "SELECT COUNT(*) FROM chip_window w"
+                                + " LEFT JOIN chip_verdicts v ON v.chip_serial = w.chip_serial"
+                                + " WHERE v.chip_serial IS NULL OR v.assessed_at < w.updated_at"));
+        var heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage();
+        System.gc();
+        long heapAfterGc =
+                ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        out.put("heap_used_mb_after_gc", heapAfterGc / 1_000_000);
+        out.put("heap_bytes_per_chip_after_gc", heapAfterGc / chips);
+        out.put("heap_committed_mb", heap.getCommitted() / 1_000_000);
+        out.put("setup_seconds", round((t1 - t0) / 1e9));
     }
 
     /**
