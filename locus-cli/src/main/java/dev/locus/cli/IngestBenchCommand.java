@@ -174,7 +174,7 @@ final class IngestBenchCommand implements Callable<Integer> {
         out.put("offered_receipts_per_second", rate);
         out.put("device_certificates", deviceCertificates);
         try (ControlPlane cp = ControlPlane.start(config, InstantSource.system())) {
-            run(cp, dir, out);
+            run(cp, dir, ca, out);
         } finally {
             // A failed run leaves nothing behind either: its schema and its temporary directory.
             dropOwnSchema(dbConfig);
@@ -192,7 +192,8 @@ final class IngestBenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void run(ControlPlane cp, Path dir, Map<String, Object> out) throws Exception {
+    private void run(ControlPlane cp, Path dir, Optional<CertificateAuthority> ca, Map<String, Object> out)
+            throws Exception {
         ObjectMapper mapper = Json.mapper();
         String token =
                 Files.readString(dir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip();
