@@ -89,7 +89,7 @@ public final class ClonedIdentityRule implements ReceiptIngestor.IngestListener 
         Map<String, List<Sighting>> out = new HashMap<>();
         for (int from = 0; from < serials.size(); from += 500) {
             List<String> chunk = serials.subList(from, Math.min(serials.size(), from + 500));
-            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            String marks = Sql.placeholders(chunk.size());
             try (PreparedStatement ps = c.prepareStatement("SELECT chip_serial, receipt_id, landmark_id,"
                     + " rtt_min_nanos, measured_at FROM chip_window WHERE chip_serial IN (" + marks + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {

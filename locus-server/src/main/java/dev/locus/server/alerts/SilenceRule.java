@@ -54,7 +54,7 @@ public final class SilenceRule implements ReceiptIngestor.IngestListener {
         Map<Long, String> open = new LinkedHashMap<>();
         for (int from = 0; from < serials.size(); from += 500) {
             List<String> chunk = serials.subList(from, Math.min(serials.size(), from + 500));
-            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            String marks = Sql.placeholders(chunk.size());
             open.putAll(db.read(c -> {
                 Map<Long, String> found = new LinkedHashMap<>();
                 try (PreparedStatement ps = c.prepareStatement("SELECT id, subject_id FROM alerts WHERE rule = 'SILENT'"

@@ -356,7 +356,7 @@ public final class ReceiptIngestor {
             List<Bytes> nonces = e.getValue();
             for (int from = 0; from < nonces.size(); from += 500) {
                 List<Bytes> chunk = nonces.subList(from, Math.min(nonces.size(), from + 500));
-                String marks = chunk.stream().map(x -> "?").collect(Collectors.joining(","));
+                String marks = Sql.placeholders(chunk.size());
                 try (PreparedStatement ps = c.prepareStatement(
                         "SELECT nonce FROM receipt_nonces WHERE landmark_id = ? AND nonce IN (" + marks + ")")) {
                     ps.setString(1, e.getKey());
@@ -381,7 +381,7 @@ public final class ReceiptIngestor {
         List<String> list = new ArrayList<>(serials);
         for (int from = 0; from < list.size(); from += 500) {
             List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
-            String marks = chunk.stream().map(x -> "?").collect(Collectors.joining(","));
+            String marks = Sql.placeholders(chunk.size());
             try (PreparedStatement ps = c.prepareStatement("SELECT serial, device_public_key,"
                     + " device_certificate_sha256, device_certificate_not_before, device_certificate_not_after,"
                     + " device_certificate_ca_sha256 FROM chips WHERE serial IN (" + marks + ")")) {
@@ -415,7 +415,7 @@ public final class ReceiptIngestor {
         List<String> list = new ArrayList<>(serials);
         for (int from = 0; from < list.size(); from += 500) {
             List<String> chunk = list.subList(from, Math.min(list.size(), from + 500));
-            String marks = chunk.stream().map(x -> "?").collect(Collectors.joining(","));
+            String marks = Sql.placeholders(chunk.size());
             try (PreparedStatement ps = c.prepareStatement("SELECT chip_serial, last_receipt_id, last_landmark_id,"
                     + " last_rtt_min_nanos, last_measured_at FROM chip_activity WHERE chip_serial IN (" + marks
                     + ")")) {
@@ -502,7 +502,7 @@ public final class ReceiptIngestor {
         if (latestPerChip.isEmpty()) {
             return;
         }
-        boolean postgres = c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+        boolean postgres = Sql.isPostgres(c);
         // PostgreSQL's MERGE fails when two transactions insert the same new row; ON CONFLICT waits.
         String upsert = postgres
                 ? "INSERT INTO chip_activity AS a (chip_serial, last_measured_at, last_landmark_id,"

@@ -73,7 +73,7 @@ final class WindowMinima {
      * PostgreSQL mode) has no ON CONFLICT .. DO UPDATE, and its MERGE serialises on the row.
      */
     private static String upsert(Connection c) throws SQLException {
-        if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+        if (Sql.isPostgres(c)) {
             return "INSERT INTO chip_window AS w (chip_serial, landmark_id, receipt_id, rtt_min_nanos, measured_at,"
                     + " updated_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (chip_serial, landmark_id) DO UPDATE SET"
                     + " receipt_id = EXCLUDED.receipt_id, rtt_min_nanos = EXCLUDED.rtt_min_nanos,"

@@ -14,6 +14,19 @@ import java.util.Optional;
 public final class Sql {
     private Sql() {}
 
+    /** {@code n} JDBC placeholders for an {@code IN (...)} list: {@code ?,?,?}. */
+    public static String placeholders(int n) {
+        return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /**
+     * Whether the connection is to PostgreSQL (else embedded H2 in PostgreSQL mode): for the few
+     * statements whose portable form behaves differently under concurrency (upserts).
+     */
+    public static boolean isPostgres(java.sql.Connection c) throws SQLException {
+        return c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
+    }
+
     /** Both databases keep microseconds; truncate before storing so values round-trip exactly. */
     public static Instant micros(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS);

@@ -1,5 +1,6 @@
 package dev.locus.server.registry;
 
+import dev.locus.server.persistence.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -30,7 +31,7 @@ final class Lookups {
         List<String> list = new ArrayList<>(Set.copyOf(ids));
         for (int from = 0; from < list.size(); from += CHUNK) {
             List<String> chunk = list.subList(from, Math.min(list.size(), from + CHUNK));
-            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            String marks = Sql.placeholders(chunk.size());
             try (PreparedStatement ps = c.prepareStatement("SELECT " + idColumn + ", " + valueColumn + " FROM " + table
                     + " WHERE " + idColumn + " IN (" + marks + ")")) {
                 for (int i = 0; i < chunk.size(); i++) {

@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -153,13 +154,15 @@ public final class VerdictEngine {
             StoredVerdict v =
                     new StoredVerdict(0, serial, start, end, verdicts, provesCompliance(verdicts), evidence, end);
             String discs = PreviousVerdict.compact(json, a.region().candidateBoundingDiscs(), policy.speed());
-            outcomes.add(new VerdictStore.Outcome(in, v, validUntil(in, end), discs, key));
+            outcomes.add(new VerdictStore.Outcome(v, validUntil(in, end), discs, key));
             assessments.put(serial, a);
         }
         long tWrite = System.nanoTime();
         List<StoredVerdict> stored = db.inTransaction(c -> {
-            List<ChipInput> emptied = unmeasured.stream().map(inputs::get).toList();
-            VerdictStore.refreshWindows(c, emptied);
+            // Every recomputed window row, in serial order (the order ingestion locks rows in).
+            VerdictStore.refreshWindows(
+                    c,
+                    serials.stream().map(inputs::get).filter(Objects::nonNull).toList());
             VerdictStore.postpone(c, unmeasured, end.plus(refresh));
             VerdictStore.confirm(c, confirmations);
             return outcomes.isEmpty() ? List.<StoredVerdict>of() : VerdictStore.write(c, outcomes);

@@ -18,8 +18,7 @@ final class VerdictStore {
     private VerdictStore() {}
 
     /** One chip's assessment, ready to store. */
-    record Outcome(
-            ChipInput input, StoredVerdict verdict, Instant validUntil, String boundingDiscsJson, String windowKey) {}
+    record Outcome(StoredVerdict verdict, Instant validUntil, String boundingDiscsJson, String windowKey) {}
 
     /**
      * A re-assessment that found exactly what the latest verdict was derived from (same {@link
@@ -59,8 +58,6 @@ final class VerdictStore {
             }
             ps.executeBatch();
         }
-        List<ChipInput> inputs = outcomes.stream().map(Outcome::input).toList();
-        refreshWindows(c, inputs);
         return stored;
     }
 

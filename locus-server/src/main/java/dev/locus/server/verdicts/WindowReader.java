@@ -13,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * Reads what a batch of assessments needs with a few queries per 500 chips, never one per chip:
@@ -55,10 +54,6 @@ final class WindowReader {
         return out;
     }
 
-    private static String marks(int n) {
-        return java.util.stream.Stream.generate(() -> "?").limit(n).collect(Collectors.joining(","));
-    }
-
     private static void bind(PreparedStatement ps, List<String> values) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             ps.setString(i + 1, values.get(i));
@@ -69,7 +64,7 @@ final class WindowReader {
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT c.serial, s.id, s.latitude_deg, s.longitude_deg,"
                 + " s.zone_radius_km FROM chips c JOIN sites s ON s.id = c.declared_site_id WHERE c.serial IN ("
-                + marks(chunk.size()) + ")")) {
+                + Sql.placeholders(chunk.size()) + ")")) {
             bind(ps, chunk);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -93,7 +88,7 @@ final class WindowReader {
             Map<String, List<ChipInput.WindowRefresh>> refreshes)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT chip_serial, landmark_id, receipt_id, rtt_min_nanos,"
-                + " measured_at FROM chip_window WHERE chip_serial IN (" + marks(chunk.size()) + ")"
+                + " measured_at FROM chip_window WHERE chip_serial IN (" + Sql.placeholders(chunk.size()) + ")"
                 + " ORDER BY chip_serial, landmark_id")) {
             bind(ps, chunk);
             List<Map.Entry<String, WindowMeasurement>> stale = new ArrayList<>();
@@ -170,7 +165,7 @@ final class WindowReader {
         List<PreviousVerdict> migrated = new ArrayList<>();
         Map<Long, String> serialOf = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT chip_serial, verdict_id, verdicts, bounding_discs,"
-                + " window_key FROM chip_verdicts WHERE chip_serial IN (" + marks(chunk.size()) + ")")) {
+                + " window_key FROM chip_verdicts WHERE chip_serial IN (" + Sql.placeholders(chunk.size()) + ")")) {
             bind(ps, chunk);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -193,7 +188,7 @@ final class WindowReader {
         }
         // Rows written before chip_verdicts kept the discs: read them from the verdict's evidence.
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, evidence_json FROM verdicts WHERE id IN (" + marks(migrated.size()) + ")")) {
+                "SELECT id, evidence_json FROM verdicts WHERE id IN (" + Sql.placeholders(migrated.size()) + ")")) {
             for (int i = 0; i < migrated.size(); i++) {
                 ps.setLong(i + 1, migrated.get(i).id());
             }
