@@ -7,12 +7,20 @@ import dev.locus.server.alerts.AlertService;
 import dev.locus.server.alerts.ClonedIdentityRule;
 import dev.locus.server.alerts.SilenceRule;
 import dev.locus.server.alerts.UnverifiedRule;
+import dev.locus.server.api.AdminApi;
+import dev.locus.server.api.AlertApi;
 import dev.locus.server.api.ApiServer;
+import dev.locus.server.api.MeshApi;
+import dev.locus.server.api.OperationsApi;
+import dev.locus.server.api.ReceiptApi;
+import dev.locus.server.api.RegistryApi;
+import dev.locus.server.api.VerdictApi;
 import dev.locus.server.audit.AuditHead;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.auth.IssuedToken;
 import dev.locus.server.auth.Role;
 import dev.locus.server.auth.TokenService;
+import dev.locus.server.dashboard.Dashboard;
 import dev.locus.server.identity.ManufacturerTrust;
 import dev.locus.server.ingest.ReceiptFormats;
 import dev.locus.server.ingest.ReceiptIngestor;
@@ -24,6 +32,10 @@ import dev.locus.server.verdicts.AssessmentQueue;
 import dev.locus.server.verdicts.VerdictEngine;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
@@ -34,6 +46,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -42,8 +55,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The running control plane: database, services, periodic alert rules and the HTTP API, started
- * together and stopped together. Thread-safe.
+ * The running control plane: lifecycle and wiring only. It opens the database, builds each service
+ * with the services it needs, hands the API server one route group per area (each built with exactly
+ * the services its routes use), schedules the periodic work, and stops it all together. Nothing in
+ * the server imports this class; its accessors are for the entry points (CLI, demo) and tests.
+ * Thread-safe.
  */
 public final class ControlPlane implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ControlPlane.class);
@@ -124,7 +140,27 @@ public final class ControlPlane implements AutoCloseable {
             FunctionCounter.builder("locus_verdicts_stored", assessments, AssessmentQueue::storedTotal)
                     .description("verdicts stored by the assessment queue since start")
                     .register(metrics);
-            this.api = new ApiServer(this, System::nanoTime);
+            new JvmMemoryMetrics().bindTo(metrics);
+            new JvmGcMetrics().bindTo(metrics);
+            new JvmThreadMetrics().bindTo(metrics);
+            new ProcessorMetrics().bindTo(metrics);
+            this.api = new ApiServer(
+                    config,
+                    tokens,
+                    metrics,
+                    json,
+                    System::nanoTime,
+                    List.of(
+                            // static files at /, views at /api/v1/dashboard; first, so its
+                            // static-file filter runs before authentication
+                            new Dashboard(config.restrictedJurisdictions(), db, registry, json, clock),
+                            new OperationsApi(db, metrics),
+                            new RegistryApi(registry, verdicts, alerts, json),
+                            new ReceiptApi(ingestor, db, metrics, json),
+                            new MeshApi(peerIngestor, meshAuditor, db, json),
+                            new AlertApi(alerts, json),
+                            new AdminApi(tokens, db, config, json),
+                            new VerdictApi(registry, verdicts, alerts, clock, json)));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
                 t.setDaemon(true);

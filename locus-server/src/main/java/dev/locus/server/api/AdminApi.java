@@ -1,6 +1,6 @@
 package dev.locus.server.api;
 
-import dev.locus.server.ControlPlane;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.server.ServerConfig;
 import dev.locus.server.audit.AuditHead;
 import dev.locus.server.audit.AuditLog;
@@ -9,6 +9,8 @@ import dev.locus.server.audit.AuditVerifier;
 import dev.locus.server.auth.IssuedToken;
 import dev.locus.server.auth.Permission;
 import dev.locus.server.auth.Role;
+import dev.locus.server.auth.TokenService;
+import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.FieldProblem;
 import dev.locus.server.registry.FieldReader;
 import dev.locus.server.registry.InvalidInputException;
@@ -21,22 +23,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Tokens, the audit log and its head, and the policy in force. */
-final class AdminApi {
-    private final ControlPlane cp;
+public final class AdminApi implements HttpService {
+    private final TokenService tokens;
+    private final Database db;
+    private final ServerConfig config;
+    private final ObjectMapper json;
 
-    AdminApi(ControlPlane cp) {
-        this.cp = cp;
+    public AdminApi(TokenService tokens, Database db, ServerConfig config, ObjectMapper json) {
+        this.tokens = tokens;
+        this.db = db;
+        this.config = config;
+        this.json = json;
     }
 
-    void register(RouteTable r) {
-        r.get(
-                "/api/v1/tokens",
-                Permission.MANAGE_TOKENS,
-                ctx -> ctx.json(Map.of("items", cp.tokens().list())));
+    @Override
+    public void routing(RouteTable r) {
+        r.get("/api/v1/tokens", Permission.MANAGE_TOKENS, ctx -> ctx.json(Map.of("items", tokens.list())));
         r.post("/api/v1/tokens", Permission.MANAGE_TOKENS, this::issue);
         r.delete("/api/v1/tokens/{id}", Permission.MANAGE_TOKENS, ctx -> {
             String id = ctx.pathParam("id");
-            if (!cp.tokens().revoke(id, ApiServer.principal(ctx).actor())) {
+            if (!tokens.revoke(id, ApiServer.principal(ctx).actor())) {
                 throw Requests.notFound("active token", id);
             }
             ctx.status(204);
@@ -45,11 +51,11 @@ final class AdminApi {
         r.get("/api/v1/audit", Permission.READ, ctx -> {
             long after = Requests.afterId(ctx);
             int limit = Requests.limit(ctx);
-            var rows = cp.database().read(c -> AuditLog.page(c, after, limit + 1));
+            var rows = db.read(c -> AuditLog.page(c, after, limit + 1));
             ctx.json(Requests.page(Page.of(rows, limit, e -> Long.toString(e.seq()))));
         });
         r.get("/api/v1/audit/head", Permission.READ, ctx -> {
-            AuditHead head = cp.database().read(AuditLog::head);
+            AuditHead head = db.read(AuditLog::head);
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("seq", head.seq());
             body.put("hash", head.hash());
@@ -57,7 +63,7 @@ final class AdminApi {
             ctx.json(body);
         });
         r.get("/api/v1/audit/verify", Permission.OPERATE, ctx -> {
-            AuditVerification v = cp.database().read(AuditVerifier::verify);
+            AuditVerification v = db.read(AuditVerifier::verify);
             Map<String, Object> body = new LinkedHashMap<>();
             switch (v) {
                 case AuditVerification.Intact ok -> {
@@ -77,7 +83,7 @@ final class AdminApi {
 
     /** The policy values this server was started with, read-only (set by {@code ./locus server} options). */
     private void policy(Context ctx) {
-        ServerConfig c = cp.config();
+        ServerConfig c = config;
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("restricted_jurisdictions", List.copyOf(c.restrictedJurisdictions()));
         body.put("measurement_window", c.measurementWindow().toString());
@@ -87,7 +93,7 @@ final class AdminApi {
     }
 
     private void issue(Context ctx) {
-        Map<String, String> f = Requests.fields(ctx, cp.json());
+        Map<String, String> f = Requests.fields(ctx, json);
         List<FieldProblem> problems = new ArrayList<>();
         FieldReader reader = new FieldReader(f, 0, problems);
         String name = reader.text("name", 100);
@@ -97,8 +103,7 @@ final class AdminApi {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        IssuedToken t =
-                cp.tokens().issue(name, role, bound, ApiServer.principal(ctx).actor());
+        IssuedToken t = tokens.issue(name, role, bound, ApiServer.principal(ctx).actor());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", t.principal().tokenId());
         body.put("name", name);

@@ -1,7 +1,8 @@
 package dev.locus.server.api;
 
-import dev.locus.server.ControlPlane;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.server.alerts.Alert;
+import dev.locus.server.alerts.AlertService;
 import dev.locus.server.alerts.Transition;
 import dev.locus.server.auth.Permission;
 import dev.locus.server.registry.FieldProblem;
@@ -14,26 +15,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Alert listing and lifecycle. */
-final class AlertApi {
-    private final ControlPlane cp;
+public final class AlertApi implements HttpService {
+    private final AlertService alerts;
+    private final ObjectMapper json;
 
-    AlertApi(ControlPlane cp) {
-        this.cp = cp;
+    public AlertApi(AlertService alerts, ObjectMapper json) {
+        this.alerts = alerts;
+        this.json = json;
     }
 
-    void register(RouteTable r) {
+    @Override
+    public void routing(RouteTable r) {
         r.get(
                 "/api/v1/alerts",
                 Permission.READ,
-                ctx -> ctx.json(Requests.page(cp.alerts()
-                        .page(
-                                Requests.enumParam(ctx, "status", Alert.Status.class),
-                                Optional.ofNullable(ctx.queryParam("chip_serial")),
-                                Requests.afterId(ctx),
-                                Requests.limit(ctx)))));
+                ctx -> ctx.json(Requests.page(alerts.page(
+                        Requests.enumParam(ctx, "status", Alert.Status.class),
+                        Optional.ofNullable(ctx.queryParam("chip_serial")),
+                        Requests.afterId(ctx),
+                        Requests.limit(ctx)))));
         r.get("/api/v1/alerts/{id}", Permission.READ, ctx -> {
             long id = id(ctx);
-            ctx.json(cp.alerts().alert(id).orElseThrow(() -> Requests.notFound("alert", Long.toString(id))));
+            ctx.json(alerts.alert(id).orElseThrow(() -> Requests.notFound("alert", Long.toString(id))));
         });
         r.post("/api/v1/alerts/{id}/acknowledge", Permission.MANAGE_ALERTS, ctx -> step(ctx, true));
         r.post("/api/v1/alerts/{id}/resolve", Permission.MANAGE_ALERTS, ctx -> step(ctx, false));
@@ -41,7 +44,7 @@ final class AlertApi {
 
     private void step(Context ctx, boolean acknowledge) {
         long id = id(ctx);
-        Map<String, String> f = Requests.fields(ctx, cp.json());
+        Map<String, String> f = Requests.fields(ctx, json);
         List<FieldProblem> problems = new ArrayList<>();
         FieldReader reader = new FieldReader(f, 0, problems);
         String note = reader.text("note", 2000);
@@ -50,9 +53,7 @@ final class AlertApi {
             throw new InvalidInputException(problems);
         }
         String actor = ApiServer.principal(ctx).actor();
-        Transition t = acknowledge
-                ? cp.alerts().acknowledge(id, note, actor)
-                : cp.alerts().resolve(id, note, actor);
+        Transition t = acknowledge ? alerts.acknowledge(id, note, actor) : alerts.resolve(id, note, actor);
         switch (t) {
             case Transition.Done d -> ctx.json(d.alert());
             case Transition.NotFound nf -> throw Requests.notFound("alert", Long.toString(nf.id()));

@@ -1,24 +1,20 @@
 package dev.locus.server.api;
 
-import dev.locus.server.ControlPlane;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.server.LocusServerException;
+import dev.locus.server.ServerConfig;
 import dev.locus.server.auth.Permission;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.RateLimiter;
+import dev.locus.server.auth.TokenService;
 import dev.locus.server.registry.InvalidInputException;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.json.JavalinJackson;
 import io.javalin.security.RouteRole;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +27,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The REST API: bearer-token authentication on every path, a permission per route, per-token rate
- * limits, JSON errors with stable codes, Prometheus metrics and an OpenAPI document.
+ * limits, JSON errors with stable codes and a request timer per route. The routes themselves come
+ * from the {@link HttpService route groups} it is given, one per area of the API.
  */
 public final class ApiServer {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
@@ -40,41 +37,52 @@ public final class ApiServer {
     /** Largest request body accepted (bulk imports), in bytes. */
     public static final long MAX_BODY_BYTES = 256L * 1024 * 1024;
 
-    private final ControlPlane cp;
+    private final TokenService tokens;
+    private final MeterRegistry metrics;
+    private final LongSupplier nanoTime;
     private final Javalin app;
     private final RouteTable routes;
     private final RateLimiter humanLimits;
     private final RateLimiter deviceLimits;
     private final RateLimiter failedAuthLimits;
-    private final String openApi;
 
-    public ApiServer(ControlPlane cp, LongSupplier nanoTime) {
-        this.cp = cp;
+    /**
+     * @param config the request rate limits per token
+     * @param tokens authenticates every request's bearer token
+     * @param metrics receives the request timer per route
+     * @param json writes every JSON answer
+     * @param nanoTime the monotonic clock for rate limits and request timings
+     * @param groups the routes served, one group per area; a group's filters that must run before
+     *     authentication (the dashboard's static files) run in the order of the groups
+     */
+    public ApiServer(
+            ServerConfig config,
+            TokenService tokens,
+            MeterRegistry metrics,
+            ObjectMapper json,
+            LongSupplier nanoTime,
+            List<HttpService> groups) {
+        this.tokens = tokens;
+        this.metrics = metrics;
+        this.nanoTime = nanoTime;
         this.humanLimits = new RateLimiter(
-                cp.config().humanRequestsPerSecond(),
-                Math.max(1, 2 * cp.config().humanRequestsPerSecond()),
-                nanoTime);
+                config.humanRequestsPerSecond(), Math.max(1, 2 * config.humanRequestsPerSecond()), nanoTime);
         this.deviceLimits = new RateLimiter(
-                cp.config().deviceRequestsPerSecond(),
-                Math.max(1, 2 * cp.config().deviceRequestsPerSecond()),
-                nanoTime);
+                config.deviceRequestsPerSecond(), Math.max(1, 2 * config.deviceRequestsPerSecond()), nanoTime);
         this.failedAuthLimits = new RateLimiter(1, 20, nanoTime);
-        this.openApi = loadOpenApi();
         this.routes = new RouteTable();
-        new JvmMemoryMetrics().bindTo(cp.metrics());
-        new JvmGcMetrics().bindTo(cp.metrics());
-        new JvmThreadMetrics().bindTo(cp.metrics());
-        new ProcessorMetrics().bindTo(cp.metrics());
-        this.app = Javalin.create(config -> {
-            config.showJavalinBanner = false;
-            config.jsonMapper(new JavalinJackson(cp.json(), false));
-            config.http.maxRequestSize = MAX_BODY_BYTES;
-            config.http.prefer405over404 = true;
-            config.http.defaultContentType = "application/json";
-            routes.observe(config);
+        this.app = Javalin.create(javalin -> {
+            javalin.showJavalinBanner = false;
+            javalin.jsonMapper(new JavalinJackson(json, false));
+            javalin.http.maxRequestSize = MAX_BODY_BYTES;
+            javalin.http.prefer405over404 = true;
+            javalin.http.defaultContentType = "application/json";
+            routes.observe(javalin);
         });
         routes.bind(app);
-        dev.locus.server.dashboard.Dashboard.install(app, cp); // static files at /, views at /api/v1/dashboard
+        for (HttpService group : groups) {
+            group.routing(routes);
+        }
         app.before(this::authenticate);
         app.beforeMatched(this::authorise);
         app.after(this::record);
@@ -92,22 +100,6 @@ public final class ApiServer {
             LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
             error(ctx, ErrorCode.INTERNAL, "internal error; the server log has details", List.of());
         });
-        routes.get("/health", Permission.HEALTH, this::health);
-        routes.get(
-                "/metrics",
-                Permission.OPERATE,
-                ctx -> ctx.contentType("text/plain; version=0.0.4; charset=utf-8")
-                        .result(cp.metrics().scrape()));
-        routes.get(
-                "/api/v1/openapi.json",
-                Permission.HEALTH,
-                ctx -> ctx.contentType("application/json").result(openApi));
-        new RegistryApi(cp).register(routes);
-        new ReceiptApi(cp).register(routes);
-        new MeshApi(cp).register(routes);
-        new AlertApi(cp).register(routes);
-        new AdminApi(cp).register(routes);
-        new VerdictApi(cp, cp.clock()).register(routes);
     }
 
     /**
@@ -141,10 +133,10 @@ public final class ApiServer {
     }
 
     private void authenticate(Context ctx) {
-        ctx.attribute(STARTED, System.nanoTime());
+        ctx.attribute(STARTED, nanoTime.getAsLong());
         String header = Optional.ofNullable(ctx.header("Authorization")).orElse("");
         Optional<Principal> principal = header.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? cp.tokens().authenticate(header.substring(7).strip())
+                ? tokens.authenticate(header.substring(7).strip())
                 : Optional.empty();
         if (principal.isEmpty()) {
             Optional<Duration> wait = failedAuthLimits.acquire(ctx.ip(), 1);
@@ -204,22 +196,8 @@ public final class ApiServer {
                 .tag("route", route == null || route.isEmpty() ? "unmatched" : route)
                 .tag("status", Integer.toString(ctx.statusCode()))
                 .publishPercentileHistogram()
-                .register(cp.metrics())
-                .record(Duration.ofNanos(System.nanoTime() - started));
-    }
-
-    private void health(Context ctx) {
-        boolean dbUp;
-        try {
-            dbUp = cp.database().read(c -> c.isValid(2));
-        } catch (LocusServerException e) {
-            LOG.warn("health check: database unreachable: {}", e.getMessage());
-            dbUp = false;
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("status", dbUp ? "UP" : "DOWN");
-        body.put("database", dbUp ? "UP" : "DOWN");
-        ctx.status(dbUp ? 200 : 503).json(body);
+                .register(metrics)
+                .record(Duration.ofNanos(nanoTime.getAsLong() - started));
     }
 
     private static ErrorCode codeFor(int status) {
@@ -244,16 +222,5 @@ public final class ApiServer {
             err.put("problems", problems);
         }
         ctx.status(code.status()).json(Map.of("error", err));
-    }
-
-    private static String loadOpenApi() {
-        try (InputStream in = ApiServer.class.getResourceAsStream("/openapi.json")) {
-            if (in == null) {
-                throw new IllegalStateException("openapi.json is missing from the classpath");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read openapi.json", e);
-        }
     }
 }

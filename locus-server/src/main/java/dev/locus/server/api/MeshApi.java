@@ -1,10 +1,10 @@
 package dev.locus.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.geo.audit.AuditReport;
 import dev.locus.geo.audit.Contradiction;
 import dev.locus.geo.audit.SuspectLandmark;
-import dev.locus.server.ControlPlane;
 import dev.locus.server.auth.Permission;
 import dev.locus.server.ingest.IngestPolicy;
 import dev.locus.server.ingest.IngestResult;
@@ -13,6 +13,7 @@ import dev.locus.server.mesh.PeerRoundTripIngestor;
 import dev.locus.server.mesh.PeerRoundTripJson;
 import dev.locus.server.mesh.PeerRoundTripQueries;
 import dev.locus.server.mesh.PeerSubmission;
+import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.FieldProblem;
 import dev.locus.server.registry.InvalidInputException;
 import io.javalin.http.Context;
@@ -24,34 +25,35 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Peer round trips between landmarks (submission, back-fill, listing) and the mesh audit. */
-final class MeshApi {
-    private final ControlPlane cp;
+public final class MeshApi implements HttpService {
+    private final PeerRoundTripIngestor peerIngestor;
+    private final MeshAuditor meshAuditor;
+    private final Database db;
+    private final ObjectMapper json;
 
-    MeshApi(ControlPlane cp) {
-        this.cp = cp;
+    public MeshApi(PeerRoundTripIngestor peerIngestor, MeshAuditor meshAuditor, Database db, ObjectMapper json) {
+        this.peerIngestor = peerIngestor;
+        this.meshAuditor = meshAuditor;
+        this.db = db;
+        this.json = json;
     }
 
-    void register(RouteTable r) {
-        r.post(
-                "/api/v1/landmark-round-trips",
-                Permission.SUBMIT_RECEIPTS,
-                ctx -> submit(ctx, cp.peerIngestor().policy()));
+    @Override
+    public void routing(RouteTable r) {
+        r.post("/api/v1/landmark-round-trips", Permission.SUBMIT_RECEIPTS, ctx -> submit(ctx, peerIngestor.policy()));
         r.post("/api/v1/landmark-round-trips/import", Permission.WRITE_REGISTRY, ctx -> submit(ctx, backfill(ctx)));
         r.get(
                 "/api/v1/landmark-round-trips",
                 Permission.READ,
                 ctx -> ctx.json(Requests.page(PeerRoundTripQueries.page(
-                        cp.database(),
+                        db,
                         Optional.ofNullable(ctx.queryParam("landmark_id")),
                         Requests.enumParam(ctx, "status", PeerRoundTripQueries.Status.class),
                         Requests.afterId(ctx),
                         Requests.limit(ctx)))));
-        r.get(
-                "/api/v1/mesh-audit",
-                Permission.READ,
-                ctx -> ctx.json(describe(cp.meshAuditor().report())));
+        r.get("/api/v1/mesh-audit", Permission.READ, ctx -> ctx.json(describe(meshAuditor.report())));
         r.post("/api/v1/mesh-audit", Permission.WRITE_REGISTRY, ctx -> {
-            MeshAuditor.Outcome o = cp.meshAuditor().run();
+            MeshAuditor.Outcome o = meshAuditor.run();
             Map<String, Object> out = describe(o.report());
             out.put("marked_suspect", o.marked());
             out.put("alerts_raised", o.alertsRaised());
@@ -65,7 +67,7 @@ final class MeshApi {
         try {
             int hours = Integer.parseInt(v);
             if (hours >= 1 && hours <= ReceiptApi.MAX_BACKFILL_HOURS) {
-                return cp.peerIngestor().policy().withMaxAge(Duration.ofHours(hours));
+                return peerIngestor.policy().withMaxAge(Duration.ofHours(hours));
             }
         } catch (NumberFormatException e) {
             // reported below
@@ -75,7 +77,7 @@ final class MeshApi {
     }
 
     private void submit(Context ctx, IngestPolicy policy) {
-        JsonNode body = Requests.jsonBody(ctx, cp.json());
+        JsonNode body = Requests.jsonBody(ctx, json);
         boolean single = body.isObject();
         List<PeerSubmission> batch = new ArrayList<>();
         if (single) {
@@ -93,7 +95,7 @@ final class MeshApi {
         } else {
             throw new ApiException(ErrorCode.BAD_REQUEST, "body must be a round-trip object or an array of them");
         }
-        List<IngestResult> results = cp.peerIngestor().ingest(batch, ApiServer.principal(ctx), policy);
+        List<IngestResult> results = peerIngestor.ingest(batch, ApiServer.principal(ctx), policy);
         List<Map<String, Object>> out = new ArrayList<>(results.size());
         int accepted = 0;
         for (IngestResult res : results) {

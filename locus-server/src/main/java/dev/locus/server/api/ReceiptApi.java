@@ -1,7 +1,7 @@
 package dev.locus.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.locus.server.ControlPlane;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.server.auth.Permission;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.ingest.IngestPolicy;
@@ -10,10 +10,12 @@ import dev.locus.server.ingest.ReceiptIngestor;
 import dev.locus.server.ingest.ReceiptJson;
 import dev.locus.server.ingest.ReceiptQueries;
 import dev.locus.server.ingest.Submission;
+import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.FieldProblem;
 import dev.locus.server.registry.InvalidInputException;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,24 +23,28 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Receipt submission (one or a batch) and listing. */
-final class ReceiptApi {
-    private final ControlPlane cp;
+public final class ReceiptApi implements HttpService {
+    private final ReceiptIngestor ingestor;
+    private final Database db;
+    private final MeterRegistry metrics;
+    private final ObjectMapper json;
 
-    ReceiptApi(ControlPlane cp) {
-        this.cp = cp;
+    public ReceiptApi(ReceiptIngestor ingestor, Database db, MeterRegistry metrics, ObjectMapper json) {
+        this.ingestor = ingestor;
+        this.db = db;
+        this.metrics = metrics;
+        this.json = json;
     }
 
-    void register(RouteTable r) {
-        r.post(
-                "/api/v1/receipts",
-                Permission.SUBMIT_RECEIPTS,
-                ctx -> submit(ctx, cp.ingestor().policy()));
+    @Override
+    public void routing(RouteTable r) {
+        r.post("/api/v1/receipts", Permission.SUBMIT_RECEIPTS, ctx -> submit(ctx, ingestor.policy()));
         r.post("/api/v1/receipts/import", Permission.WRITE_REGISTRY, ctx -> submit(ctx, backfillPolicy(ctx)));
         r.get(
                 "/api/v1/receipts",
                 Permission.READ,
                 ctx -> ctx.json(Requests.page(ReceiptQueries.page(
-                        cp.database(),
+                        db,
                         Optional.ofNullable(ctx.queryParam("chip_serial")),
                         Requests.enumParam(ctx, "status", ReceiptQueries.Status.class),
                         Requests.afterId(ctx),
@@ -53,7 +59,7 @@ final class ReceiptApi {
         try {
             int hours = Integer.parseInt(v);
             if (hours >= 1 && hours <= MAX_BACKFILL_HOURS) {
-                return cp.ingestor().policy().withMaxAge(java.time.Duration.ofHours(hours));
+                return ingestor.policy().withMaxAge(java.time.Duration.ofHours(hours));
             }
         } catch (NumberFormatException e) {
             // reported below
@@ -64,7 +70,7 @@ final class ReceiptApi {
 
     private void submit(Context ctx, IngestPolicy policy) {
         Principal p = ApiServer.principal(ctx);
-        JsonNode body = Requests.jsonBody(ctx, cp.json());
+        JsonNode body = Requests.jsonBody(ctx, json);
         boolean single = body.isObject();
         List<Submission> batch = new ArrayList<>();
         if (single) {
@@ -81,7 +87,7 @@ final class ReceiptApi {
         } else {
             throw new ApiException(ErrorCode.BAD_REQUEST, "body must be a receipt object or an array of them");
         }
-        List<IngestResult> results = cp.ingestor().ingest(batch, p, policy);
+        List<IngestResult> results = ingestor.ingest(batch, p, policy);
         int accepted = 0;
         List<Map<String, Object>> out = new ArrayList<>(results.size());
         for (IngestResult res : results) {
@@ -91,13 +97,13 @@ final class ReceiptApi {
                 Counter.builder("locus_receipts")
                         .tag("outcome", "accepted")
                         .tag("reason", "none")
-                        .register(cp.metrics())
+                        .register(metrics)
                         .increment();
             } else if (res instanceof IngestResult.Rejected rej) {
                 Counter.builder("locus_receipts")
                         .tag("outcome", "rejected")
                         .tag("reason", rej.reason().name())
-                        .register(cp.metrics())
+                        .register(metrics)
                         .increment();
             }
         }

@@ -1,7 +1,8 @@
 package dev.locus.server.api;
 
-import dev.locus.server.ControlPlane;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.server.alerts.Alert;
+import dev.locus.server.alerts.AlertService;
 import dev.locus.server.auth.Permission;
 import dev.locus.server.registry.FieldProblem;
 import dev.locus.server.registry.ImportResult;
@@ -11,22 +12,28 @@ import dev.locus.server.registry.Model;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.registry.Row;
 import dev.locus.server.registry.RowSource;
+import dev.locus.server.verdicts.VerdictEngine;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Registry routes: organisations, sites, licences, chips, custody, landmarks, bulk imports. */
-final class RegistryApi {
-    private final ControlPlane cp;
+public final class RegistryApi implements HttpService {
     private final RegistryService registry;
+    private final VerdictEngine verdicts;
+    private final AlertService alerts;
+    private final ObjectMapper json;
 
-    RegistryApi(ControlPlane cp) {
-        this.cp = cp;
-        this.registry = cp.registry();
+    public RegistryApi(RegistryService registry, VerdictEngine verdicts, AlertService alerts, ObjectMapper json) {
+        this.registry = registry;
+        this.verdicts = verdicts;
+        this.alerts = alerts;
+        this.json = json;
     }
 
-    void register(RouteTable r) {
+    @Override
+    public void routing(RouteTable r) {
         r.get(
                 "/api/v1/organisations",
                 Permission.READ,
@@ -34,7 +41,7 @@ final class RegistryApi {
         r.post(
                 "/api/v1/organisations",
                 Permission.WRITE_REGISTRY,
-                ctx -> created(ctx, registry.createOrganisation(Requests.fields(ctx, cp.json()), actor(ctx))));
+                ctx -> created(ctx, registry.createOrganisation(Requests.fields(ctx, json), actor(ctx))));
         r.get(
                 "/api/v1/organisations/{id}",
                 Permission.READ,
@@ -48,7 +55,7 @@ final class RegistryApi {
         r.post(
                 "/api/v1/sites",
                 Permission.WRITE_REGISTRY,
-                ctx -> created(ctx, registry.createSite(Requests.fields(ctx, cp.json()), actor(ctx))));
+                ctx -> created(ctx, registry.createSite(Requests.fields(ctx, json), actor(ctx))));
         r.get(
                 "/api/v1/sites/{id}",
                 Permission.READ,
@@ -62,7 +69,7 @@ final class RegistryApi {
         r.post(
                 "/api/v1/licences",
                 Permission.WRITE_REGISTRY,
-                ctx -> created(ctx, registry.createLicence(Requests.fields(ctx, cp.json()), actor(ctx))));
+                ctx -> created(ctx, registry.createLicence(Requests.fields(ctx, json), actor(ctx))));
         r.get(
                 "/api/v1/licences/{id}",
                 Permission.READ,
@@ -77,7 +84,7 @@ final class RegistryApi {
         r.post(
                 "/api/v1/chips",
                 Permission.WRITE_REGISTRY,
-                ctx -> created(ctx, registry.createChip(Requests.fields(ctx, cp.json()), actor(ctx))));
+                ctx -> created(ctx, registry.createChip(Requests.fields(ctx, json), actor(ctx))));
         r.get(
                 "/api/v1/chips/{serial}",
                 Permission.READ,
@@ -95,7 +102,7 @@ final class RegistryApi {
             if (registry.chip(serial).isEmpty()) {
                 throw Requests.notFound("chip", serial);
             }
-            created(ctx, registry.recordCustody(serial, Requests.fields(ctx, cp.json()), actor(ctx)));
+            created(ctx, registry.recordCustody(serial, Requests.fields(ctx, json), actor(ctx)));
         });
 
         r.get(
@@ -105,7 +112,7 @@ final class RegistryApi {
         r.post(
                 "/api/v1/landmarks",
                 Permission.WRITE_REGISTRY,
-                ctx -> created(ctx, registry.createLandmark(Requests.fields(ctx, cp.json()), actor(ctx))));
+                ctx -> created(ctx, registry.createLandmark(Requests.fields(ctx, json), actor(ctx))));
         r.get(
                 "/api/v1/landmarks/{id}",
                 Permission.READ,
@@ -118,7 +125,7 @@ final class RegistryApi {
 
     private void landmarkStatus(Context ctx) {
         String id = ctx.pathParam("id");
-        Map<String, String> f = Requests.fields(ctx, cp.json());
+        Map<String, String> f = Requests.fields(ctx, json);
         List<FieldProblem> problems = new java.util.ArrayList<>();
         var reader = new dev.locus.server.registry.FieldReader(f, 0, problems);
         Model.LandmarkStatus status =
@@ -130,16 +137,15 @@ final class RegistryApi {
         }
         Landmark updated = registry.setLandmarkStatus(id, status, reason, actor(ctx))
                 .orElseThrow(() -> Requests.notFound("landmark", id));
-        cp.verdicts().invalidateLandmark(id);
+        verdicts.invalidateLandmark(id);
         if (status == Model.LandmarkStatus.SUSPECT) {
-            cp.alerts()
-                    .raise(
-                            Alert.Rule.SUSPECT_LANDMARK,
-                            Alert.Severity.WARNING,
-                            Alert.SubjectType.LANDMARK,
-                            id,
-                            "landmark " + id + " marked suspect: " + reason,
-                            Map.of("reason", reason, "marked_by", actor(ctx)));
+            alerts.raise(
+                    Alert.Rule.SUSPECT_LANDMARK,
+                    Alert.Severity.WARNING,
+                    Alert.SubjectType.LANDMARK,
+                    id,
+                    "landmark " + id + " marked suspect: " + reason,
+                    Map.of("reason", reason, "marked_by", actor(ctx)));
         }
         ctx.json(updated);
     }
@@ -155,7 +161,7 @@ final class RegistryApi {
                     "send text/csv or application/json (or ?format=csv|json), got '" + contentType + "'");
         }
         String text = ctx.body();
-        List<Row> rows = RowSource.parse(RowSource.Format.guess(format), text, cp.json());
+        List<Row> rows = RowSource.parse(RowSource.Format.guess(format), text, json);
         ImportResult result = registry.importRows(kind, rows, text, actor(ctx));
         switch (result) {
             case ImportResult.Imported ok -> ctx.status(201).json(Map.of("kind", ok.kind(), "imported", ok.count()));

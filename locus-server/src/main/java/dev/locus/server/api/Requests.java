@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reading requests and writing pages, the same way on every route. */
-final class Requests {
+/**
+ * Reading requests and writing pages, the same way on every route (the dashboard's views included):
+ * a bad parameter is always {@code VALIDATION_FAILED} naming the parameter.
+ */
+public final class Requests {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
@@ -53,10 +56,16 @@ final class Requests {
     }
 
     static int limit(Context ctx) {
+        return limit(ctx, DEFAULT_LIMIT);
+    }
+
+    /** The {@code limit} parameter in [1, 1000], {@code fallback} when absent or blank. */
+    public static int limit(Context ctx, int fallback) {
         String v = ctx.queryParam("limit");
-        if (v == null) {
-            return DEFAULT_LIMIT;
+        if (v == null || v.isBlank()) {
+            return fallback;
         }
+        v = v.strip();
         try {
             int n = Integer.parseInt(v);
             if (n >= 1 && n <= MAX_LIMIT) {
@@ -69,7 +78,8 @@ final class Requests {
                 List.of(new FieldProblem(0, "limit", v, "must be an integer in [1, " + MAX_LIMIT + "]")));
     }
 
-    static String after(Context ctx) {
+    /** The {@code after} cursor, empty when absent. */
+    public static String after(Context ctx) {
         return Optional.ofNullable(ctx.queryParam("after")).orElse("");
     }
 
@@ -86,13 +96,19 @@ final class Requests {
         }
     }
 
-    static <E extends Enum<E>> Optional<E> enumParam(Context ctx, String name, Class<E> type) {
+    /** The named parameter as one of {@code type}'s constants (any case), empty when absent or blank. */
+    public static <E extends Enum<E>> Optional<E> enumParam(Context ctx, String name, Class<E> type) {
         String v = ctx.queryParam(name);
         if (v == null || v.isBlank()) {
             return Optional.empty();
         }
+        return Optional.of(enumValue(name, v.strip(), type));
+    }
+
+    /** {@code v} as one of {@code type}'s constants (any case), or the parameter {@code name} is invalid. */
+    public static <E extends Enum<E>> E enumValue(String name, String v, Class<E> type) {
         try {
-            return Optional.of(Enum.valueOf(type, v.toUpperCase(java.util.Locale.ROOT)));
+            return Enum.valueOf(type, v.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException(List.of(new FieldProblem(
                     0, name, v, "must be one of " + java.util.Arrays.toString(type.getEnumConstants()))));
@@ -106,7 +122,8 @@ final class Requests {
         return m;
     }
 
-    static ApiException notFound(String what, String id) {
+    /** {@code NOT_FOUND}: no {@code what} with id {@code id}. */
+    public static ApiException notFound(String what, String id) {
         return new ApiException(ErrorCode.NOT_FOUND, "no " + what + " with id '" + id + "'");
     }
 }

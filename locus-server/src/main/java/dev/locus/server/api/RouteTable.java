@@ -15,7 +15,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * every HTTP endpoint Javalin actually serves, whoever added it (the dashboard adds its own views),
  * so the OpenAPI document can be checked against the real route table. Thread-safe.
  */
-final class RouteTable {
+public final class RouteTable {
     /**
      * One served endpoint.
      *
@@ -23,9 +23,9 @@ final class RouteTable {
      * @param path the path pattern as Javalin matches it, e.g. {@code /api/v1/chips/{serial}}
      * @param permission the permission the route requires; empty for a route registered without one
      */
-    record Route(HandlerType method, String path, Optional<Permission> permission) {
+    public record Route(HandlerType method, String path, Optional<Permission> permission) {
         /** {@code METHOD path}, e.g. {@code GET /api/v1/chips/{serial}}. */
-        String signature() {
+        public String signature() {
             return method.name() + " " + path;
         }
     }
@@ -54,15 +54,18 @@ final class RouteTable {
         served.add(new Route(info.getHttpMethod(), info.getPath(), permission));
     }
 
-    void get(String path, Permission p, Handler h) {
+    /** Adds GET {@code path}, served to principals holding {@code p}. */
+    public void get(String path, Permission p, Handler h) {
         add(HandlerType.GET, path, p, h);
     }
 
-    void post(String path, Permission p, Handler h) {
+    /** Adds POST {@code path}, served to principals holding {@code p}. */
+    public void post(String path, Permission p, Handler h) {
         add(HandlerType.POST, path, p, h);
     }
 
-    void delete(String path, Permission p, Handler h) {
+    /** Adds DELETE {@code path}, served to principals holding {@code p}. */
+    public void delete(String path, Permission p, Handler h) {
         add(HandlerType.DELETE, path, p, h);
     }
 
@@ -73,8 +76,19 @@ final class RouteTable {
         app.addHttpHandler(method, path, h, p);
     }
 
+    /**
+     * Adds a filter that runs before authentication, for answers that need no token (the
+     * dashboard's static files); it ends a request with {@code ctx.skipRemainingHandlers()}.
+     */
+    public void beforeAuthentication(Handler filter) {
+        if (app == null) {
+            throw new IllegalStateException("RouteTable.bind(app) must be called before filters are added");
+        }
+        app.before(filter);
+    }
+
     /** Every HTTP endpoint added to the server so far, in the order added. */
-    List<Route> routes() {
+    public List<Route> routes() {
         return List.copyOf(served);
     }
 }

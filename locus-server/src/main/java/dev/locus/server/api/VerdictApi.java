@@ -1,36 +1,47 @@
 package dev.locus.server.api;
 
-import dev.locus.server.ControlPlane;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locus.server.alerts.AlertService;
 import dev.locus.server.auth.Permission;
+import dev.locus.server.registry.RegistryService;
 import dev.locus.server.reports.DiversionReport;
+import dev.locus.server.reports.LicenceReport;
 import dev.locus.server.verdicts.StoredVerdict;
+import dev.locus.server.verdicts.VerdictEngine;
 import io.javalin.http.Context;
 import java.time.InstantSource;
 import java.util.Map;
 import java.util.Optional;
 
 /** Verdict history, on-demand assessment and the per-chip diversion report. */
-final class VerdictApi {
-    private final ControlPlane cp;
+public final class VerdictApi implements HttpService {
+    private final RegistryService registry;
+    private final VerdictEngine verdicts;
     private final DiversionReport reports;
-    private final dev.locus.server.reports.LicenceReport licenceReports;
+    private final LicenceReport licenceReports;
 
-    VerdictApi(ControlPlane cp, InstantSource clock) {
-        this.cp = cp;
-        this.reports = new DiversionReport(cp.registry(), cp.verdicts(), cp.alerts(), clock, cp.json());
-        this.licenceReports =
-                new dev.locus.server.reports.LicenceReport(cp.registry(), cp.verdicts(), cp.alerts(), clock, cp.json());
+    public VerdictApi(
+            RegistryService registry,
+            VerdictEngine verdicts,
+            AlertService alerts,
+            InstantSource clock,
+            ObjectMapper json) {
+        this.registry = registry;
+        this.verdicts = verdicts;
+        this.reports = new DiversionReport(registry, verdicts, alerts, clock, json);
+        this.licenceReports = new LicenceReport(registry, verdicts, alerts, clock, json);
     }
 
-    void register(RouteTable r) {
+    @Override
+    public void routing(RouteTable r) {
         r.get("/api/v1/chips/{serial}/verdicts", Permission.READ, ctx -> {
             String serial = knownChip(ctx);
-            ctx.json(Requests.page(cp.verdicts().history(serial, Requests.afterId(ctx), Requests.limit(ctx))));
+            ctx.json(Requests.page(verdicts.history(serial, Requests.afterId(ctx), Requests.limit(ctx))));
         });
         r.post("/api/v1/chips/{serial}/assess", Permission.WRITE_REGISTRY, ctx -> {
             String serial = knownChip(ctx);
-            var before = cp.verdicts().latest(serial, false).map(StoredVerdict::id);
-            var v = cp.verdicts().assess(serial);
+            var before = verdicts.latest(serial, false).map(StoredVerdict::id);
+            var v = verdicts.assess(serial);
             if (v.isEmpty()) {
                 throw new ApiException(
                         ErrorCode.CONFLICT,
@@ -85,7 +96,7 @@ final class VerdictApi {
 
     private String knownChip(Context ctx) {
         String serial = ctx.pathParam("serial");
-        if (cp.registry().chip(serial).isEmpty()) {
+        if (registry.chip(serial).isEmpty()) {
             throw Requests.notFound("chip", serial);
         }
         return serial;

@@ -1,18 +1,24 @@
 package dev.locus.server.dashboard;
 
-import dev.locus.server.ControlPlane;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locus.server.alerts.Alert;
 import dev.locus.server.api.ApiException;
 import dev.locus.server.api.ErrorCode;
+import dev.locus.server.api.HttpService;
+import dev.locus.server.api.Requests;
+import dev.locus.server.api.RouteTable;
 import dev.locus.server.auth.Permission;
 import dev.locus.server.auth.Principal;
-import io.javalin.Javalin;
+import dev.locus.server.persistence.Database;
+import dev.locus.server.registry.FieldProblem;
+import dev.locus.server.registry.InvalidInputException;
+import dev.locus.server.registry.RegistryService;
 import io.javalin.http.Context;
-import io.javalin.http.HandlerType;
 import java.time.InstantSource;
 import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -25,13 +31,13 @@ import java.util.Set;
  * authentication, authorisation, rate limits and error handling; changes (acknowledging,
  * resolving) use the control plane's own endpoints.
  *
- * <p>Installed by one call from the API server, before its authentication filter, so that static
- * files are answered without a token.
+ * <p>A route group of the API server: its static-file filter runs before the server's
+ * authentication, so that static files are answered without a token. Query parameters are read by
+ * the API's {@link Requests}, so a bad {@code limit} is the same error here as on every route.
  */
-public final class Dashboard {
+public final class Dashboard implements HttpService {
     static final String PREFIX = "/api/v1/dashboard";
     private static final String PRINCIPAL_ATTRIBUTE = "locus.principal";
-    private static final int MAX_LIMIT = 1000;
 
     private final StaticAssets assets = new StaticAssets();
     private final Basemap basemap;
@@ -40,45 +46,42 @@ public final class Dashboard {
     private final ChipViews chips;
     private final LandmarkHealth landmarks;
 
-    private Dashboard(ControlPlane cp, InstantSource clock) {
-        // Shaded on the basemap: the same policy value the verdict engine restricts.
-        this.basemap = Basemap.bundled(cp.config().restrictedJurisdictions());
-        this.fleet = new FleetQueries(cp.database(), clock);
-        this.alerts = new AlertQueue(cp.database(), cp.json());
-        this.chips = new ChipViews(cp.database(), cp.registry(), alerts, cp.json());
-        this.landmarks = new LandmarkHealth(cp.database(), alerts, clock);
-    }
-
     /**
-     * Serves the dashboard from {@code app}. Call before the API registers its authentication
-     * filter: static files are answered by a filter that ends the request before it.
+     * @param restrictedJurisdictions shaded on the basemap: the same policy value the verdict
+     *     engine restricts
      */
-    public static void install(Javalin app, ControlPlane cp) {
-        new Dashboard(cp, cp.clock()).register(app);
+    public Dashboard(
+            Set<String> restrictedJurisdictions,
+            Database db,
+            RegistryService registry,
+            ObjectMapper json,
+            InstantSource clock) {
+        this.basemap = Basemap.bundled(restrictedJurisdictions);
+        this.fleet = new FleetQueries(db, clock);
+        this.alerts = new AlertQueue(db, json);
+        this.chips = new ChipViews(db, registry, alerts, json);
+        this.landmarks = new LandmarkHealth(db, alerts, clock);
     }
 
-    private void register(Javalin app) {
-        app.before(ctx -> {
+    @Override
+    public void routing(RouteTable routes) {
+        routes.beforeAuthentication(ctx -> {
             if (StaticAssets.handles(ctx) && assets.serve(ctx)) {
                 ctx.skipRemainingHandlers();
             }
         });
-        get(app, "/me", this::me);
-        get(app, "/basemap.geojson", this::basemap);
-        get(app, "/summary", ctx -> ctx.json(fleet.summary()));
-        get(app, "/chips", this::chipList);
-        get(
-                app,
-                "/chips/{serial}",
+        routes.get(PREFIX + "/me", Permission.READ, this::me);
+        routes.get(PREFIX + "/basemap.geojson", Permission.READ, this::basemap);
+        routes.get(PREFIX + "/summary", Permission.READ, ctx -> ctx.json(fleet.summary()));
+        routes.get(PREFIX + "/chips", Permission.READ, this::chipList);
+        routes.get(
+                PREFIX + "/chips/{serial}",
+                Permission.READ,
                 ctx -> ctx.json(chips.detail(ctx.pathParam("serial"))
-                        .orElseThrow(() -> notFound("chip", ctx.pathParam("serial")))));
-        get(app, "/chips/{serial}/region", this::region);
-        get(app, "/alerts", this::alertQueue);
-        get(app, "/landmarks", ctx -> ctx.json(landmarks.landmarks()));
-    }
-
-    private static void get(Javalin app, String path, io.javalin.http.Handler h) {
-        app.addHttpHandler(HandlerType.GET, PREFIX + path, h, Permission.READ);
+                        .orElseThrow(() -> Requests.notFound("chip", ctx.pathParam("serial")))));
+        routes.get(PREFIX + "/chips/{serial}/region", Permission.READ, this::region);
+        routes.get(PREFIX + "/alerts", Permission.READ, this::alertQueue);
+        routes.get(PREFIX + "/landmarks", Permission.READ, ctx -> ctx.json(landmarks.landmarks()));
     }
 
     /** Who is logged in and what they may do, so the page offers only the actions that will work. */
@@ -122,8 +125,8 @@ public final class Dashboard {
                 text(ctx, "site"),
                 text(ctx, "licence"),
                 text(ctx, "organisation"),
-                enumParam(ctx, "verdict", Headline.class));
-        ctx.json(fleet.chips(f, Optional.ofNullable(ctx.queryParam("after")).orElse(""), limit(ctx, 100)));
+                Requests.enumParam(ctx, "verdict", Headline.class));
+        ctx.json(fleet.chips(f, Requests.after(ctx), Requests.limit(ctx, 100)));
     }
 
     private void region(Context ctx) {
@@ -132,72 +135,35 @@ public final class Dashboard {
             try {
                 return Long.parseLong(v);
             } catch (NumberFormatException e) {
-                throw new ApiException(
-                        ErrorCode.BAD_REQUEST, "verdict must be a verdict id (an integer), got '" + v + "'");
+                throw new InvalidInputException(
+                        List.of(new FieldProblem(0, "verdict", v, "must be a verdict id (an integer)")));
             }
         });
         ctx.contentType("application/geo+json");
-        ctx.json(chips.region(serial, verdict).orElseThrow(() -> notFound("chip or verdict", serial)));
+        ctx.json(chips.region(serial, verdict).orElseThrow(() -> Requests.notFound("chip or verdict", serial)));
     }
 
     private void alertQueue(Context ctx) {
+        String requested = text(ctx, "status").orElse(Alert.Status.OPEN + "," + Alert.Status.ACKNOWLEDGED);
         Set<String> statuses = new LinkedHashSet<>();
-        for (String s : text(ctx, "status").orElse("OPEN,ACKNOWLEDGED").split(",")) {
+        for (String s : requested.split(",")) {
             String v = s.strip().toUpperCase(Locale.ROOT);
             if (v.equals("ALL")) {
                 statuses.clear();
                 break;
             }
-            if (!Set.of("OPEN", "ACKNOWLEDGED", "RESOLVED").contains(v)) {
-                throw new ApiException(
-                        ErrorCode.BAD_REQUEST, "status must be OPEN, ACKNOWLEDGED, RESOLVED or ALL, got '" + s + "'");
-            }
-            statuses.add(v);
+            statuses.add(Requests.enumValue("status", v, Alert.Status.class).name());
         }
-        Optional<String> severity = text(ctx, "severity").map(s -> s.toUpperCase(Locale.ROOT));
-        if (severity.isPresent() && !Set.of("INFO", "WARNING", "CRITICAL").contains(severity.get())) {
-            throw new ApiException(
-                    ErrorCode.BAD_REQUEST, "severity must be INFO, WARNING or CRITICAL, got '" + severity.get() + "'");
-        }
+        Optional<String> severity =
+                Requests.enumParam(ctx, "severity", Alert.Severity.class).map(Enum::name);
         Optional<String> rule = text(ctx, "rule").map(s -> s.toUpperCase(Locale.ROOT));
-        AlertQueue.Sort sort = enumParam(ctx, "sort", AlertQueue.Sort.class).orElse(AlertQueue.Sort.SEVERITY);
+        AlertQueue.Sort sort =
+                Requests.enumParam(ctx, "sort", AlertQueue.Sort.class).orElse(AlertQueue.Sort.SEVERITY);
         ctx.json(alerts.queue(
-                new AlertQueue.Filter(statuses, severity, rule, text(ctx, "subject")), sort, limit(ctx, 200)));
+                new AlertQueue.Filter(statuses, severity, rule, text(ctx, "subject")), sort, Requests.limit(ctx, 200)));
     }
 
     private static Optional<String> text(Context ctx, String name) {
         return Optional.ofNullable(ctx.queryParam(name)).map(String::strip).filter(s -> !s.isEmpty());
-    }
-
-    private static <E extends Enum<E>> Optional<E> enumParam(Context ctx, String name, Class<E> type) {
-        return text(ctx, name).map(v -> {
-            try {
-                return Enum.valueOf(type, v.toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new ApiException(
-                        ErrorCode.BAD_REQUEST, name + " must be one of " + EnumSet.allOf(type) + ", got '" + v + "'");
-            }
-        });
-    }
-
-    private static int limit(Context ctx, int fallback) {
-        Optional<String> v = text(ctx, "limit");
-        if (v.isEmpty()) {
-            return fallback;
-        }
-        try {
-            int n = Integer.parseInt(v.get());
-            if (n >= 1 && n <= MAX_LIMIT) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new ApiException(
-                ErrorCode.BAD_REQUEST, "limit must be an integer in [1, " + MAX_LIMIT + "], got '" + v.get() + "'");
-    }
-
-    private static ApiException notFound(String what, String id) {
-        return new ApiException(ErrorCode.NOT_FOUND, "no " + what + " with id '" + id + "'");
     }
 }
