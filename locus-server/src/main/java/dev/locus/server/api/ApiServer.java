@@ -168,7 +168,7 @@ public final class ApiServer {
         Principal p = principal(ctx);
         Set<RouteRole> required = ctx.routeRoles();
         for (RouteRole r : required) {
-            if (r instanceof Permission perm && !p.role().may(perm)) {
+            if (r instanceof RouteTable.Required(Permission perm) && !p.role().may(perm)) {
                 throw new ApiException(
                         ErrorCode.FORBIDDEN,
                         "role " + p.role() + " may not " + ctx.method() + " " + ctx.path() + " (needs " + perm + ")");

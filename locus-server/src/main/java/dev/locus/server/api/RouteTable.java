@@ -6,6 +6,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
+import io.javalin.security.RouteRole;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -30,6 +31,9 @@ public final class RouteTable {
         }
     }
 
+    /** A route's permission as Javalin carries it: the auth package knows nothing of HTTP. */
+    record Required(Permission permission) implements RouteRole {}
+
     private final List<Route> served = new CopyOnWriteArrayList<>();
     private Javalin app;
 
@@ -48,8 +52,8 @@ public final class RouteTable {
             return; // before/after filters are not routes
         }
         Optional<Permission> permission = info.getRoles().stream()
-                .filter(Permission.class::isInstance)
-                .map(Permission.class::cast)
+                .filter(Required.class::isInstance)
+                .map(r -> ((Required) r).permission())
                 .findFirst();
         served.add(new Route(info.getHttpMethod(), info.getPath(), permission));
     }
@@ -73,7 +77,7 @@ public final class RouteTable {
         if (app == null) {
             throw new IllegalStateException("RouteTable.bind(app) must be called before routes are added");
         }
-        app.addHttpHandler(method, path, h, p);
+        app.addHttpHandler(method, path, h, new Required(p));
     }
 
     /**

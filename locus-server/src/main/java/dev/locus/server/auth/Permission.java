@@ -1,9 +1,7 @@
 package dev.locus.server.auth;
 
-import io.javalin.security.RouteRole;
-
 /** What an endpoint requires; each {@link Role} grants a set of these. */
-public enum Permission implements RouteRole {
+public enum Permission {
     /** Liveness: any authenticated caller. */
     HEALTH,
     /** Read registry, receipts, verdicts, alerts, audit log, reports. */
