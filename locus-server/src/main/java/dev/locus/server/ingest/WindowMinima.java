@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -16,11 +17,21 @@ import java.util.TreeMap;
  * Keeps {@code chip_window}, the accepted receipt with the shortest round trip per chip and landmark,
  * inside the ingestion transaction. Only such a receipt can shrink a chip's feasible region: a
  * receipt with a longer round trip from a landmark that already measured the chip adds a disc that
- * contains the one already there. Rows that have aged out of the measurement window are the verdict
- * engine's business (it recomputes them from receipts), so this needs no window of its own.
+ * contains the one already there. Rows that have aged out of the measurement window are found by
+ * the verdict engine (it recomputes them from receipts while it reads the window) and written back
+ * here, by {@link #replaceAged}: this class is the table's only writer.
  */
-final class WindowMinima {
+public final class WindowMinima {
     private WindowMinima() {}
+
+    /**
+     * A row whose receipt left the measurement window, and what replaces it: the window's shortest
+     * round trip from that landmark, or nothing (the row is deleted).
+     */
+    public record AgedRow(String chipSerial, String landmarkId, long staleReceiptId, Optional<Minimum> replacement) {}
+
+    /** A window minimum: the accepted receipt with the shortest round trip, in nanoseconds. */
+    public record Minimum(long receiptId, long rttMinNanos, Instant measuredAt) {}
 
     private record Best(String chipSerial, String landmarkId, long receiptId, long rttNanos, Instant measuredAt) {}
 
@@ -65,6 +76,45 @@ final class WindowMinima {
             }
         }
         return changed;
+    }
+
+    /**
+     * Writes back recomputed rows, each only if ingestion has not replaced it meanwhile (the row still
+     * names the receipt that had aged out). Runs inside the caller's transaction.
+     */
+    public static void replaceAged(Connection c, List<AgedRow> rows) throws SQLException {
+        try (PreparedStatement update = c.prepareStatement("UPDATE chip_window SET receipt_id = ?, rtt_min_nanos = ?,"
+                        + " measured_at = ? WHERE chip_serial = ? AND landmark_id = ? AND receipt_id = ?");
+                PreparedStatement delete = c.prepareStatement(
+                        "DELETE FROM chip_window WHERE chip_serial = ? AND landmark_id = ? AND receipt_id = ?")) {
+            boolean updates = false;
+            boolean deletes = false;
+            for (AgedRow r : rows) {
+                if (r.replacement().isPresent()) {
+                    Minimum m = r.replacement().get();
+                    update.setLong(1, m.receiptId());
+                    update.setLong(2, m.rttMinNanos());
+                    Sql.setInstant(update, 3, m.measuredAt());
+                    update.setString(4, r.chipSerial());
+                    update.setString(5, r.landmarkId());
+                    update.setLong(6, r.staleReceiptId());
+                    update.addBatch();
+                    updates = true;
+                } else {
+                    delete.setString(1, r.chipSerial());
+                    delete.setString(2, r.landmarkId());
+                    delete.setLong(3, r.staleReceiptId());
+                    delete.addBatch();
+                    deletes = true;
+                }
+            }
+            if (updates) {
+                update.executeBatch();
+            }
+            if (deletes) {
+                delete.executeBatch();
+            }
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.locus.server.verdicts;
 
+import dev.locus.server.ingest.WindowMinima;
 import dev.locus.server.persistence.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,8 +12,9 @@ import java.util.List;
 
 /**
  * Writes a batch of assessments in one transaction: the verdict rows (append-only history), each
- * chip's {@code chip_verdicts} row (latest verdict, when it is due again, when last proven), and the
- * window rows that were recomputed because their receipt had left the window.
+ * chip's {@code chip_verdicts} row (latest verdict, when it is due again, when last proven), and (by
+ * way of their writer, {@link WindowMinima}) the window rows that were recomputed because their
+ * receipt had left the window.
  */
 final class VerdictStore {
     private VerdictStore() {}
@@ -100,45 +102,20 @@ final class VerdictStore {
         return stored;
     }
 
-    /**
-     * Writes back recomputed window rows, each only if ingestion has not replaced it meanwhile (the
-     * row still names the receipt that had aged out).
-     */
+    /** Hands the recomputed window rows to their one writer, ingestion's {@link WindowMinima}. */
     static void refreshWindows(Connection c, List<ChipInput> inputs) throws SQLException {
-        try (PreparedStatement update = c.prepareStatement("UPDATE chip_window SET receipt_id = ?, rtt_min_nanos = ?,"
-                        + " measured_at = ? WHERE chip_serial = ? AND landmark_id = ? AND receipt_id = ?");
-                PreparedStatement delete = c.prepareStatement(
-                        "DELETE FROM chip_window WHERE chip_serial = ? AND landmark_id = ? AND receipt_id = ?")) {
-            boolean updates = false;
-            boolean deletes = false;
-            for (ChipInput in : inputs) {
-                for (ChipInput.WindowRefresh r : in.refreshes()) {
-                    if (r.replacement().isPresent()) {
-                        WindowMeasurement m = r.replacement().get();
-                        update.setLong(1, m.receiptId());
-                        update.setLong(2, m.rttMinNanos());
-                        Sql.setInstant(update, 3, m.measuredAt());
-                        update.setString(4, in.serial());
-                        update.setString(5, r.landmarkId());
-                        update.setLong(6, r.staleReceiptId());
-                        update.addBatch();
-                        updates = true;
-                    } else {
-                        delete.setString(1, in.serial());
-                        delete.setString(2, r.landmarkId());
-                        delete.setLong(3, r.staleReceiptId());
-                        delete.addBatch();
-                        deletes = true;
-                    }
-                }
-            }
-            if (updates) {
-                update.executeBatch();
-            }
-            if (deletes) {
-                delete.executeBatch();
+        List<WindowMinima.AgedRow> rows = new ArrayList<>();
+        for (ChipInput in : inputs) {
+            for (ChipInput.WindowRefresh r : in.refreshes()) {
+                rows.add(new WindowMinima.AgedRow(
+                        in.serial(),
+                        r.landmarkId(),
+                        r.staleReceiptId(),
+                        r.replacement()
+                                .map(m -> new WindowMinima.Minimum(m.receiptId(), m.rttMinNanos(), m.measuredAt()))));
             }
         }
+        WindowMinima.replaceAged(c, rows);
     }
 
     /**
