@@ -92,7 +92,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Option(
             names = "--max-travel-kmh",
-            defaultValue = "1000",
+            defaultValue = "1200", // ClonePhysics.DEFAULT_MAX_TRAVEL_KM_PER_HOUR, as the control plane
             description = "Fastest plausible device travel for clone alerts (default: ${DEFAULT-VALUE}).")
     double maxTravelKmh;
 

@@ -1,6 +1,7 @@
 package dev.locus.protocol.receipt;
 
-import dev.locus.geo.position.EarthModel;
+import dev.locus.geo.bound.ClonePhysics;
+import dev.locus.geo.bound.RoundTrip;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,21 +17,19 @@ import java.util.Map;
  * a decoy (or a second chip) while the original answers elsewhere.
  *
  * <p>The test never raises a false alarm for an honest device moving no faster than {@code
- * maxTravelKmPerHour}: it uses straight-line (chord) distances, which light and any traveller must
- * at least cover, on a sphere of the Earth's smallest radius, and the vacuum speed of light. Thread-safe.
+ * maxTravelKmPerHour}: it is the geo core's {@link ClonePhysics} (straight-line distances, which
+ * light and any traveller must at least cover, and the vacuum speed of light), the same model as the
+ * control plane's CLONED_IDENTITY rule. Thread-safe.
  */
 public final class CloneDetector {
-    /** Speed of light in vacuum, km per nanosecond. */
-    static final double C_KM_PER_NANO = 299_792.458 / 1e9;
+    private final ClonePhysics physics;
 
-    private final double maxTravelKmPerHour;
-
-    /** @param maxTravelKmPerHour fastest plausible travel of a device (1000 km/h covers airliners) */
+    /**
+     * @param maxTravelKmPerHour fastest plausible travel of a device ({@link
+     *     ClonePhysics#DEFAULT_MAX_TRAVEL_KM_PER_HOUR} covers airliners)
+     */
     public CloneDetector(double maxTravelKmPerHour) {
-        if (!(maxTravelKmPerHour > 0) || !Double.isFinite(maxTravelKmPerHour)) {
-            throw new IllegalArgumentException("maxTravelKmPerHour must be > 0 and finite, got " + maxTravelKmPerHour);
-        }
-        this.maxTravelKmPerHour = maxTravelKmPerHour;
+        this.physics = ClonePhysics.ofMaxTravel(maxTravelKmPerHour);
     }
 
     /** One impossible pair of sightings. */
@@ -59,12 +58,11 @@ public final class CloneDetector {
                 for (int j = i + 1; j < seen.size(); j++) {
                     Receipt a = seen.get(i);
                     Receipt b = seen.get(j);
-                    double separation = minimumSeparationKm(a, b);
-                    Duration dt =
-                            Duration.between(a.measuredAt(), b.measuredAt()).abs();
-                    double travelKm = maxTravelKmPerHour * dt.toNanos() / 3.6e12;
-                    if (separation > travelKm) {
-                        alerts.add(new CloneAlert(e.getKey(), a, b, separation, dt));
+                    ClonePhysics.Comparison cmp = physics.compare(sighting(a), sighting(b));
+                    if (cmp.impossible()) {
+                        Duration dt =
+                                Duration.between(a.measuredAt(), b.measuredAt()).abs();
+                        alerts.add(new CloneAlert(e.getKey(), a, b, cmp.minimumSeparationKm(), dt));
                     }
                 }
             }
@@ -72,13 +70,7 @@ public final class CloneDetector {
         return alerts;
     }
 
-    /** Least straight-line distance between any point within reach of a and any point within reach of b. */
-    static double minimumSeparationKm(Receipt a, Receipt b) {
-        double angle =
-                a.landmarkPosition().toS2Point().angle(b.landmarkPosition().toS2Point());
-        double chordKm = 2 * EarthModel.SOUND_RADIUS_KM * Math.sin(angle / 2);
-        double reachA = a.minRttNanos() * C_KM_PER_NANO / 2;
-        double reachB = b.minRttNanos() * C_KM_PER_NANO / 2;
-        return chordKm - reachA - reachB;
+    private static ClonePhysics.Sighting sighting(Receipt r) {
+        return new ClonePhysics.Sighting(r.landmarkPosition(), RoundTrip.ofNanos(r.minRttNanos()), r.measuredAt());
     }
 }

@@ -1,5 +1,7 @@
 package dev.locus.server.alerts;
 
+import dev.locus.geo.bound.ClonePhysics;
+import dev.locus.geo.bound.RoundTrip;
 import dev.locus.geo.position.GeoPosition;
 import dev.locus.server.ingest.IngestResult;
 import dev.locus.server.ingest.Receipt;
@@ -13,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -26,19 +27,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Raises {@link Alert.Rule#CLONED_IDENTITY} when one chip answered two landmarks from places that
- * no travel between the two measurement times explains: the landmarks are farther apart (geodesic,
- * WGS84) than the two light-speed discs plus {@link #MAX_TRAVEL_KM_PER_HOUR} times the time between
- * them. Each committed batch's sightings are compared, per chip, (1) pairwise in time order starting
+ * no travel between the two measurement times explains, by the geo core's {@link ClonePhysics}
+ * (the same model as {@code ./locus verify}): the landmarks are farther apart in a straight line
+ * than the two light-speed reaches plus {@link ClonePhysics#DEFAULT_MAX_TRAVEL_KM_PER_HOUR} times
+ * the time between them. Each committed batch's sightings are compared, per chip, (1) pairwise in time order starting
  * from the chip's latest sighting before the batch, and (2) each with the chip's window minima, the
  * shortest round trip per landmark that ingestion keeps (read after commit, so they include
  * batches committed concurrently). (2) catches a clone whose answers are separated by a loose
  * measurement, or that answered in a concurrent batch. Thread-safe.
  */
 public final class ClonedIdentityRule implements ReceiptIngestor.IngestListener {
-    /** Light in vacuum, km per nanosecond. */
-    public static final double C_KM_PER_NANO = 299_792.458 / 1e9;
-    /** Faster than any airliner, so a flight never looks like a clone. */
-    public static final double MAX_TRAVEL_KM_PER_HOUR = 1_200;
+    private static final ClonePhysics PHYSICS = ClonePhysics.standard();
 
     private final Database db;
     private final AlertService alerts;
@@ -120,14 +119,14 @@ public final class ClonedIdentityRule implements ReceiptIngestor.IngestListener 
         if (pa.isEmpty() || pb.isEmpty()) {
             return false;
         }
-        double distanceKm = pa.get().geodesicDistanceTo(pb.get()).km();
-        double hours = Duration.between(a.measuredAt(), b.measuredAt()).abs().toNanos() / 3.6e12;
-        double reachKm = C_KM_PER_NANO * a.rttMinNanos() / 2
-                + C_KM_PER_NANO * b.rttMinNanos() / 2
-                + MAX_TRAVEL_KM_PER_HOUR * hours;
-        if (distanceKm <= reachKm) {
+        ClonePhysics.Comparison cmp = PHYSICS.compare(
+                new ClonePhysics.Sighting(pa.get(), RoundTrip.ofNanos(a.rttMinNanos()), a.measuredAt()),
+                new ClonePhysics.Sighting(pb.get(), RoundTrip.ofNanos(b.rttMinNanos()), b.measuredAt()));
+        if (!cmp.impossible()) {
             return false;
         }
+        double distanceKm = cmp.landmarkChordKm();
+        double reachKm = cmp.maxReachKm();
         Map<String, Object> evidence = new LinkedHashMap<>();
         evidence.put("receipt_ids", List.of(a.receiptId(), b.receiptId()));
         evidence.put("landmarks", List.of(a.landmarkId(), b.landmarkId()));
@@ -136,7 +135,8 @@ public final class ClonedIdentityRule implements ReceiptIngestor.IngestListener 
                 "measured_at", List.of(a.measuredAt().toString(), b.measuredAt().toString()));
         evidence.put("landmark_distance_km", Math.round(distanceKm * 10) / 10.0);
         evidence.put("max_reach_km", Math.round(reachKm * 10) / 10.0);
-        evidence.put("max_travel_km_per_hour", MAX_TRAVEL_KM_PER_HOUR);
+        evidence.put("max_travel_km_per_hour", PHYSICS.maxTravelKmPerHour());
+        evidence.put("distance", "straight line between the landmarks (WGS84), light in vacuum");
         alerts.raise(
                 Alert.Rule.CLONED_IDENTITY,
                 Alert.Severity.CRITICAL,
