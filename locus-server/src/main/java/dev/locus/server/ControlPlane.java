@@ -6,7 +6,9 @@ import dev.locus.geo.verdict.Verifier;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.alerts.ClonedIdentityRule;
 import dev.locus.server.alerts.SilenceRule;
+import dev.locus.server.alerts.SuspectLandmarkRule;
 import dev.locus.server.alerts.UnverifiedRule;
+import dev.locus.server.alerts.VerdictRules;
 import dev.locus.server.api.AdminApi;
 import dev.locus.server.api.AlertApi;
 import dev.locus.server.api.ApiServer;
@@ -24,6 +26,7 @@ import dev.locus.server.dashboard.Dashboard;
 import dev.locus.server.identity.ManufacturerTrust;
 import dev.locus.server.ingest.ReceiptFormats;
 import dev.locus.server.ingest.ReceiptIngestor;
+import dev.locus.server.mesh.LandmarkStatusWorkflow;
 import dev.locus.server.mesh.MeshAuditor;
 import dev.locus.server.mesh.PeerRoundTripIngestor;
 import dev.locus.server.persistence.Database;
@@ -108,17 +111,20 @@ public final class ControlPlane implements AutoCloseable {
             this.verdicts = new VerdictEngine(
                     db,
                     Verifier.of(NaturalEarth.bundled()),
-                    alerts,
                     clock,
                     config.measurementWindow(),
                     config.restrictedJurisdictions(),
                     json);
+            VerdictRules.all(alerts).forEach(verdicts::addListener);
             this.assessments = new AssessmentQueue(verdicts, config.assessmentThreads());
             this.peerIngestor = new PeerRoundTripIngestor(db, config.ingestPolicy(), clock);
+            SuspectLandmarkRule suspectLandmarks = SuspectLandmarkRule.install(db, alerts, clock);
+            LandmarkStatusWorkflow landmarkStatus =
+                    new LandmarkStatusWorkflow(db, registry, verdicts::invalidateLandmark, suspectLandmarks);
             this.meshAuditor = new MeshAuditor(
                     db,
                     registry,
-                    alerts,
+                    suspectLandmarks,
                     id -> verdicts.invalidateLandmark(id),
                     clock,
                     config.measurementWindow(),
@@ -155,7 +161,7 @@ public final class ControlPlane implements AutoCloseable {
                             // static-file filter runs before authentication
                             new Dashboard(config.restrictedJurisdictions(), db, registry, json, clock),
                             new OperationsApi(db, metrics),
-                            new RegistryApi(registry, verdicts, alerts, json),
+                            new RegistryApi(registry, landmarkStatus, json),
                             new ReceiptApi(ingestor, db, metrics, json),
                             new MeshApi(peerIngestor, meshAuditor, db, json),
                             new AlertApi(alerts, json),

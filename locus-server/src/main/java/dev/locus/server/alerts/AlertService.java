@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Raises alerts (at most one unresolved alert per subject and rule) and moves them through their
@@ -30,6 +31,16 @@ public final class AlertService {
     private final AuditLog audit;
     private final InstantSource clock;
     private final ObjectMapper json;
+    private final List<ResolutionHook> resolvedByPerson = new CopyOnWriteArrayList<>();
+
+    /**
+     * Runs inside the transaction that resolves an alert as a person (not {@link #SYSTEM}), for the
+     * rule that raised it to act on the decision (the mesh audit clears the landmark).
+     */
+    @FunctionalInterface
+    public interface ResolutionHook {
+        void resolved(Connection c, Alert alert, String actor) throws SQLException;
+    }
 
     public AlertService(Database db, AuditLog audit, InstantSource clock, ObjectMapper json) {
         this.db = db;
@@ -50,58 +61,78 @@ public final class AlertService {
             String subjectId,
             String summary,
             Map<String, ?> evidence) {
+        return db.inTransaction(c -> raise(c, rule, severity, subjectType, subjectId, summary, evidence));
+    }
+
+    /** {@link #raise(Alert.Rule, Alert.Severity, Alert.SubjectType, String, String, Map)} inside the caller's transaction. */
+    public Optional<Alert> raise(
+            Connection c,
+            Alert.Rule rule,
+            Alert.Severity severity,
+            Alert.SubjectType subjectType,
+            String subjectId,
+            String summary,
+            Map<String, ?> evidence)
+            throws SQLException {
         String evidenceJson;
         try {
             evidenceJson = json.writeValueAsString(evidence);
         } catch (JsonProcessingException e) {
             throw new LocusServerException("alert evidence is not serialisable: " + e.getMessage(), e);
         }
-        return db.inTransaction(c -> {
-            // Serialise raisers of the same subject: lock the subject's row (chips or landmarks).
-            String lock = subjectType == Alert.SubjectType.CHIP
-                    ? "SELECT serial FROM chips WHERE serial = ? FOR UPDATE"
-                    : "SELECT id FROM landmarks WHERE id = ? FOR UPDATE";
-            try (PreparedStatement ps = c.prepareStatement(lock)) {
-                ps.setString(1, subjectId);
-                ps.executeQuery().close();
-            }
-            try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM alerts WHERE subject_type = ? AND"
-                    + " subject_id = ? AND rule = ? AND status <> 'RESOLVED'")) {
-                ps.setString(1, subjectType.name());
-                ps.setString(2, subjectId);
-                ps.setString(3, rule.name());
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (rs.next()) {
-                        return Optional.<Alert>empty();
-                    }
+        // Serialise raisers of the same subject: lock the subject's row (chips or landmarks).
+        String lock = subjectType == Alert.SubjectType.CHIP
+                ? "SELECT serial FROM chips WHERE serial = ? FOR UPDATE"
+                : "SELECT id FROM landmarks WHERE id = ? FOR UPDATE";
+        try (PreparedStatement ps = c.prepareStatement(lock)) {
+            ps.setString(1, subjectId);
+            ps.executeQuery().close();
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM alerts WHERE subject_type = ? AND"
+                + " subject_id = ? AND rule = ? AND status <> 'RESOLVED'")) {
+            ps.setString(1, subjectType.name());
+            ps.setString(2, subjectId);
+            ps.setString(3, rule.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return Optional.<Alert>empty();
                 }
             }
-            long id;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO alerts (rule, severity, status, subject_type, subject_id, summary, evidence_json,"
-                            + " opened_at) VALUES (?, ?, 'OPEN', ?, ?, ?, ?, ?)",
-                    new String[] {"id"})) {
-                ps.setString(1, rule.name());
-                ps.setString(2, severity.name());
-                ps.setString(3, subjectType.name());
-                ps.setString(4, subjectId);
-                ps.setString(5, summary.length() > 1000 ? summary.substring(0, 1000) : summary);
-                ps.setString(6, evidenceJson);
-                Sql.setInstant(ps, 7, clock.instant());
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
+        }
+        long id;
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO alerts (rule, severity, status, subject_type, subject_id, summary, evidence_json,"
+                        + " opened_at) VALUES (?, ?, 'OPEN', ?, ?, ?, ?, ?)",
+                new String[] {"id"})) {
+            ps.setString(1, rule.name());
+            ps.setString(2, severity.name());
+            ps.setString(3, subjectType.name());
+            ps.setString(4, subjectId);
+            ps.setString(5, summary.length() > 1000 ? summary.substring(0, 1000) : summary);
+            ps.setString(6, evidenceJson);
+            Sql.setInstant(ps, 7, clock.instant());
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
             }
-            audit.append(
-                    c,
-                    SYSTEM,
-                    "alert.opened",
-                    "alert",
-                    Long.toString(id),
-                    Map.of("rule", rule.name(), "subject", subjectType.name() + ":" + subjectId, "summary", summary));
-            return find(c, id);
+        }
+        audit.append(
+                c,
+                SYSTEM,
+                "alert.opened",
+                "alert",
+                Long.toString(id),
+                Map.of("rule", rule.name(), "subject", subjectType.name() + ":" + subjectId, "summary", summary));
+        return find(c, id);
+    }
+
+    /** Adds a hook run when a person resolves an alert of {@code rule}. */
+    public void onResolvedByPerson(Alert.Rule rule, ResolutionHook hook) {
+        resolvedByPerson.add((c, a, actor) -> {
+            if (a.rule() == rule) {
+                hook.resolved(c, a, actor);
+            }
         });
     }
 
@@ -111,9 +142,9 @@ public final class AlertService {
     }
 
     /**
-     * OPEN or ACKNOWLEDGED → RESOLVED, recording who and why. Resolving a {@code SUSPECT_LANDMARK}
-     * alert as a person (not {@link #SYSTEM}) clears its landmark for the mesh audit (round trips
-     * measured before now stop counting).
+     * OPEN or ACKNOWLEDGED → RESOLVED, recording who and why. Resolving as a person (not {@link
+     * #SYSTEM}) runs the rule's {@link #onResolvedByPerson hooks} in the same transaction (a
+     * {@code SUSPECT_LANDMARK} alert clears its landmark for the mesh audit).
      */
     public Transition resolve(long id, String note, String actor) {
         return step(id, note, actor, false);
@@ -149,16 +180,9 @@ public final class AlertService {
                 ps.setLong(4, id);
                 ps.executeUpdate();
             }
-            if (!acknowledge
-                    && !SYSTEM.equals(actor)
-                    && a.rule() == Alert.Rule.SUSPECT_LANDMARK
-                    && a.subjectType() == Alert.SubjectType.LANDMARK) {
-                // A person looked at the contradiction: the mesh audit raises it again only on new data.
-                try (PreparedStatement ps =
-                        c.prepareStatement("UPDATE landmarks SET mesh_cleared_at = ? WHERE id = ?")) {
-                    Sql.setInstant(ps, 1, clock.instant());
-                    ps.setString(2, a.subjectId());
-                    ps.executeUpdate();
+            if (!acknowledge && !SYSTEM.equals(actor)) {
+                for (ResolutionHook hook : resolvedByPerson) {
+                    hook.resolved(c, a, actor);
                 }
             }
             audit.append(

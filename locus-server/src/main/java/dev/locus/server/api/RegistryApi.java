@@ -1,9 +1,8 @@
 package dev.locus.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.locus.server.alerts.Alert;
-import dev.locus.server.alerts.AlertService;
 import dev.locus.server.auth.Permission;
+import dev.locus.server.mesh.LandmarkStatusWorkflow;
 import dev.locus.server.registry.FieldProblem;
 import dev.locus.server.registry.ImportResult;
 import dev.locus.server.registry.InvalidInputException;
@@ -12,7 +11,6 @@ import dev.locus.server.registry.Model;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.registry.Row;
 import dev.locus.server.registry.RowSource;
-import dev.locus.server.verdicts.VerdictEngine;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +19,12 @@ import java.util.Optional;
 /** Registry routes: organisations, sites, licences, chips, custody, landmarks, bulk imports. */
 public final class RegistryApi implements HttpService {
     private final RegistryService registry;
-    private final VerdictEngine verdicts;
-    private final AlertService alerts;
+    private final LandmarkStatusWorkflow landmarkStatus;
     private final ObjectMapper json;
 
-    public RegistryApi(RegistryService registry, VerdictEngine verdicts, AlertService alerts, ObjectMapper json) {
+    public RegistryApi(RegistryService registry, LandmarkStatusWorkflow landmarkStatus, ObjectMapper json) {
         this.registry = registry;
-        this.verdicts = verdicts;
-        this.alerts = alerts;
+        this.landmarkStatus = landmarkStatus;
         this.json = json;
     }
 
@@ -135,18 +131,8 @@ public final class RegistryApi implements HttpService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Landmark updated = registry.setLandmarkStatus(id, status, reason, actor(ctx))
-                .orElseThrow(() -> Requests.notFound("landmark", id));
-        verdicts.invalidateLandmark(id);
-        if (status == Model.LandmarkStatus.SUSPECT) {
-            alerts.raise(
-                    Alert.Rule.SUSPECT_LANDMARK,
-                    Alert.Severity.WARNING,
-                    Alert.SubjectType.LANDMARK,
-                    id,
-                    "landmark " + id + " marked suspect: " + reason,
-                    Map.of("reason", reason, "marked_by", actor(ctx)));
-        }
+        Landmark updated =
+                landmarkStatus.set(id, status, reason, actor(ctx)).orElseThrow(() -> Requests.notFound("landmark", id));
         ctx.json(updated);
     }
 

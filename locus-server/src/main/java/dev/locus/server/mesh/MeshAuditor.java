@@ -1,7 +1,5 @@
 package dev.locus.server.mesh;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.geo.audit.AuditReport;
 import dev.locus.geo.audit.Contradiction;
 import dev.locus.geo.audit.MeshAudit;
@@ -10,8 +8,6 @@ import dev.locus.geo.audit.SuspectLandmark;
 import dev.locus.geo.bound.RoundTrip;
 import dev.locus.geo.position.GeoPosition;
 import dev.locus.geo.verdict.Landmark;
-import dev.locus.server.alerts.Alert;
-import dev.locus.server.alerts.AlertService;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.Model;
@@ -24,9 +20,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -44,28 +38,23 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>named by the greedy cover (it explains two or more contradictions): marked {@code SUSPECT}
  *       when ACTIVE (audit log actor {@value #ACTOR}; the verdict engine's windows are forgotten so
- *       its receipts stop counting at once) and a {@code SUSPECT_LANDMARK} alert is raised;
- *   <li>one side of an isolated contradicting pair: a {@code SUSPECT_LANDMARK} alert naming the pair is
- *       raised for each side and neither is marked, since nothing tells which position is wrong.
+ *       its receipts stop counting at once);
+ *   <li>one side of an isolated contradicting pair: neither is marked, since nothing tells which
+ *       position is wrong.
  * </ul>
  *
- * Alert evidence lists every contradicting pair of the landmark: both landmarks, the distance
- * between their registered positions, the round trip, the greatest distance light allows for it,
- * and the excess. An open mesh-audit alert is resolved by {@code system} when its landmark is no
- * longer named (e.g. one side of an earlier isolated pair, once the other side is named for many
- * contradictions), and superseded (resolved, then raised anew) when an isolated-pair finding
- * becomes a marking one or back. The audit never restores a landmark's status: only a person does.
- * Thread-safe; runs are serialised.
+ * The findings go to the {@link MeshListener} (the SUSPECT_LANDMARK rule in the alerts package,
+ * which raises, supersedes and resolves the alerts). The audit never restores a landmark's status:
+ * only a person does. Thread-safe; runs are serialised.
  */
 public final class MeshAuditor {
     private static final Logger LOG = LoggerFactory.getLogger(MeshAuditor.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
     /** The actor recorded in the audit log for status changes the audit makes. */
     public static final String ACTOR = "mesh-audit";
 
     private final Database db;
     private final RegistryService registry;
-    private final AlertService alerts;
+    private final MeshListener listener;
     private final Consumer<String> statusChanged;
     private final InstantSource clock;
     private final Duration window;
@@ -81,14 +70,14 @@ public final class MeshAuditor {
     public MeshAuditor(
             Database db,
             RegistryService registry,
-            AlertService alerts,
+            MeshListener listener,
             Consumer<String> statusChanged,
             InstantSource clock,
             Duration window,
             Duration interval) {
         this.db = db;
         this.registry = registry;
-        this.alerts = alerts;
+        this.listener = listener;
         this.statusChanged = statusChanged;
         this.clock = clock;
         this.window = window;
@@ -127,37 +116,15 @@ public final class MeshAuditor {
         }
     }
 
-    /** Audits the mesh now and acts on the result. */
+    /** Audits the mesh now, marks the landmarks it names for many contradictions, and tells the listener. */
     public synchronized Outcome run() {
         lastRunMillis.set(clock.millis());
         AuditReport report = report();
         List<String> marked = new ArrayList<>();
-        List<Long> raised = new ArrayList<>();
-        List<Long> resolved = new ArrayList<>();
-        Map<String, OpenMeshAlert> open = openMeshAlerts();
-        Set<String> named = report.suspectIds();
-        for (OpenMeshAlert a : open.values()) {
-            if (!named.contains(a.landmarkId())) {
-                // e.g. an isolated pair whose other side is now named for many contradictions
-                alerts.resolve(
-                        a.id(),
-                        "mesh audit: landmark " + a.landmarkId() + " is no longer implicated: its contradictions are"
-                                + " explained by another landmark or their round trips left the window",
-                        AlertService.SYSTEM);
-                resolved.add(a.id());
-            }
-        }
+        List<MeshFindings.Finding> findings = new ArrayList<>();
         for (SuspectLandmark s : report.suspects()) {
             String id = s.landmark().id();
             boolean isolated = isIsolated(s, report);
-            OpenMeshAlert earlier = open.get(id);
-            if (earlier != null && earlier.isolatedPair() != isolated) {
-                alerts.resolve(
-                        earlier.id(),
-                        "mesh audit: superseded by a new finding about landmark " + id,
-                        AlertService.SYSTEM);
-                resolved.add(earlier.id());
-            }
             boolean mark = !isolated
                     && registry.landmark(id)
                             .map(l -> l.status() == Model.LandmarkStatus.ACTIVE)
@@ -166,69 +133,22 @@ public final class MeshAuditor {
                 registry.setLandmarkStatus(id, Model.LandmarkStatus.SUSPECT, s.reason(), ACTOR);
                 marked.add(id);
             }
-            String summary = isolated
-                    ? String.format(
-                            Locale.ROOT,
-                            "landmarks %s and %s contradict each other (mesh audit); neither is marked: one of"
-                                    + " the two positions is wrong, check both",
-                            s.contradictions().get(0).pair().a().id(),
-                            s.contradictions().get(0).pair().b().id())
-                    : "landmark " + id + (mark ? " marked suspect" : " is suspect") + " by the mesh audit: "
-                            + s.reason();
-            alerts.raise(
-                            Alert.Rule.SUSPECT_LANDMARK,
-                            Alert.Severity.WARNING,
-                            Alert.SubjectType.LANDMARK,
-                            id,
-                            summary,
-                            evidence(s, isolated, mark, report))
-                    .ifPresent(a -> raised.add(a.id()));
+            findings.add(new MeshFindings.Finding(s, isolated, mark));
         }
+        MeshFindings.Handled handled = listener.onAudit(new MeshFindings(report, findings, window));
         marked.forEach(statusChanged);
-        if (!marked.isEmpty() || !raised.isEmpty() || !resolved.isEmpty()) {
+        if (!marked.isEmpty()
+                || !handled.alertsRaised().isEmpty()
+                || !handled.alertsResolved().isEmpty()) {
             LOG.info(
                     "mesh audit over {} pairs: {} contradictions, marked suspect {}, {} alerts raised, {} resolved",
                     report.pairsChecked(),
                     report.contradictions().size(),
                     marked,
-                    raised.size(),
-                    resolved.size());
+                    handled.alertsRaised().size(),
+                    handled.alertsResolved().size());
         }
-        return new Outcome(report, marked, raised, resolved);
-    }
-
-    private record OpenMeshAlert(long id, String landmarkId, boolean isolatedPair) {}
-
-    /** Unresolved SUSPECT_LANDMARK alerts this audit raised, by landmark. */
-    private Map<String, OpenMeshAlert> openMeshAlerts() {
-        return db.read(c -> {
-            Map<String, OpenMeshAlert> out = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, subject_id, evidence_json FROM alerts WHERE"
-                            + " rule = 'SUSPECT_LANDMARK' AND subject_type = 'LANDMARK' AND status <> 'RESOLVED'"
-                            + " ORDER BY id");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    JsonNode ev = readJson(rs.getString(3));
-                    if ("mesh_audit".equals(ev.path("source").asText())) {
-                        out.put(
-                                rs.getString(2),
-                                new OpenMeshAlert(
-                                        rs.getLong(1),
-                                        rs.getString(2),
-                                        ev.path("isolated_pair").asBoolean()));
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    private static JsonNode readJson(String text) {
-        try {
-            return JSON.readTree(text);
-        } catch (java.io.IOException e) {
-            return JSON.createObjectNode(); // evidence of another rule's format: not ours
-        }
+        return new Outcome(report, marked, handled.alertsRaised(), handled.alertsResolved());
     }
 
     /**
@@ -301,24 +221,6 @@ public final class MeshAuditor {
                         || y.pair().b().id().equals(s.landmark().id()))
                 .count();
         return involving == 1;
-    }
-
-    private Map<String, Object> evidence(SuspectLandmark s, boolean isolated, boolean marked, AuditReport report) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("source", "mesh_audit");
-        m.put("isolated_pair", isolated);
-        m.put("marked_suspect", marked);
-        m.put("reason", s.reason());
-        m.put("peers_measured", s.peersMeasured());
-        m.put("pairs_checked", report.pairsChecked());
-        m.put("window_hours", window.toMinutes() / 60.0);
-        m.put("speed", "light in vacuum, 299.792458 km/ms");
-        List<Map<String, Object>> pairs = new ArrayList<>();
-        for (Contradiction x : s.contradictions()) {
-            pairs.add(contradiction(x));
-        }
-        m.put("contradictions", pairs);
-        return m;
     }
 
     /** One contradicting pair as alert evidence and API output. */

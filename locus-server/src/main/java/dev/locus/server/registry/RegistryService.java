@@ -363,32 +363,36 @@ public final class RegistryService {
      * @return the updated landmark, or empty when there is none with that id
      */
     public Optional<Landmark> setLandmarkStatus(String id, Model.LandmarkStatus status, String reason, String actor) {
-        return db.inTransaction(c -> {
-            Optional<Landmark> before = Landmarks.find(c, id);
-            if (before.isEmpty()) {
-                return Optional.empty();
+        return db.inTransaction(c -> setLandmarkStatus(c, id, status, reason, actor));
+    }
+
+    /** {@link #setLandmarkStatus(String, Model.LandmarkStatus, String, String)} inside the caller's transaction. */
+    public Optional<Landmark> setLandmarkStatus(
+            Connection c, String id, Model.LandmarkStatus status, String reason, String actor) throws SQLException {
+        Optional<Landmark> before = Landmarks.find(c, id);
+        if (before.isEmpty()) {
+            return Optional.empty();
+        }
+        // Restoring a landmark clears it for the mesh audit: pairs measured before now no longer count.
+        String sql = status == Model.LandmarkStatus.ACTIVE
+                ? "UPDATE landmarks SET status = ?, mesh_cleared_at = ? WHERE id = ?"
+                : "UPDATE landmarks SET status = ? WHERE id = ?";
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = 1;
+            ps.setString(i++, status.name());
+            if (status == Model.LandmarkStatus.ACTIVE) {
+                Sql.setInstant(ps, i++, clock.instant());
             }
-            // Restoring a landmark clears it for the mesh audit: pairs measured before now no longer count.
-            String sql = status == Model.LandmarkStatus.ACTIVE
-                    ? "UPDATE landmarks SET status = ?, mesh_cleared_at = ? WHERE id = ?"
-                    : "UPDATE landmarks SET status = ? WHERE id = ?";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = 1;
-                ps.setString(i++, status.name());
-                if (status == Model.LandmarkStatus.ACTIVE) {
-                    Sql.setInstant(ps, i++, clock.instant());
-                }
-                ps.setString(i, id);
-                ps.executeUpdate();
-            }
-            audit.append(
-                    c,
-                    actor,
-                    "landmark.status",
-                    "landmark",
-                    id,
-                    Map.of("from", before.get().status().name(), "to", status.name(), "reason", reason));
-            return Landmarks.find(c, id);
-        });
+            ps.setString(i, id);
+            ps.executeUpdate();
+        }
+        audit.append(
+                c,
+                actor,
+                "landmark.status",
+                "landmark",
+                id,
+                Map.of("from", before.get().status().name(), "to", status.name(), "reason", reason));
+        return Landmarks.find(c, id);
     }
 }

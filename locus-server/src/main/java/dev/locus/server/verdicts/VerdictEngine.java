@@ -10,13 +10,12 @@ import dev.locus.geo.verdict.Measurement;
 import dev.locus.geo.verdict.Policy;
 import dev.locus.geo.verdict.Verdict;
 import dev.locus.geo.verdict.Verifier;
-import dev.locus.server.alerts.Alert;
-import dev.locus.server.alerts.AlertService;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.Page;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,12 +25,12 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * Turns chips' measurement windows (the shortest accepted round trip per ACTIVE landmark over the
  * last {@code window}, kept by ingestion in {@code chip_window}) into verdicts with the geo core,
  * stores them with evidence that names every receipt used, keeps each chip's latest verdict in
- * {@code chip_verdicts}, and raises the verdict-driven alerts: OUTSIDE_ZONE, IN_RESTRICTED and
- * MOVED. Chips are assessed in batches: a few queries and one transaction per batch, not per chip.
+ * {@code chip_verdicts}, and publishes a {@link VerdictEvent} for each stored verdict to its
+ * listeners (the alert rules OUTSIDE_ZONE, IN_RESTRICTED and MOVED, in the alerts package). Chips are assessed in batches: a few queries and one transaction per batch, not per chip.
  * Landmarks marked SUSPECT or RETIRED never contribute, so no stored verdict depends on a suspect.
  * Thread-safe.
  */
@@ -51,7 +50,7 @@ public final class VerdictEngine {
 
     private final Database db;
     private final Verifier verifier;
-    private final AlertService alerts;
+    private final List<VerdictListener> listeners = new CopyOnWriteArrayList<>();
     private final InstantSource clock;
     private final Duration window;
     private final Duration refresh;
@@ -62,7 +61,6 @@ public final class VerdictEngine {
     public VerdictEngine(
             Database db,
             Verifier verifier,
-            AlertService alerts,
             InstantSource clock,
             Duration window,
             Set<String> restricted,
@@ -72,7 +70,6 @@ public final class VerdictEngine {
         }
         this.db = db;
         this.verifier = verifier;
-        this.alerts = alerts;
         this.clock = clock;
         this.window = window;
         this.restricted = Set.copyOf(restricted);
@@ -82,6 +79,11 @@ public final class VerdictEngine {
         // for the UNVERIFIED rule even when no receipt changes the region.
         Duration quarter = window.dividedBy(4);
         this.refresh = quarter.compareTo(Duration.ofHours(1)) < 0 ? quarter : Duration.ofHours(1);
+    }
+
+    /** Adds a listener for every verdict stored from now on. */
+    public void addListener(VerdictListener listener) {
+        listeners.add(listener);
     }
 
     /**
@@ -179,7 +181,7 @@ public final class VerdictEngine {
                     (THREADS.getCurrentThreadCpuTime() - cpu0) / 1_000_000);
         }
         for (StoredVerdict v : stored) {
-            raiseAlerts(
+            publish(
                     v,
                     assessments.get(v.chipSerial()),
                     inputs.get(v.chipSerial()).previous());
@@ -244,17 +246,19 @@ public final class VerdictEngine {
      * @return how many chips were made due
      */
     public int invalidateLandmark(String landmarkId) {
+        return db.inTransaction(c -> invalidateLandmark(c, landmarkId));
+    }
+
+    /** {@link #invalidateLandmark(String)} inside the caller's transaction. */
+    public int invalidateLandmark(Connection c, String landmarkId) throws SQLException {
         Instant now = clock.instant();
-        return db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE chip_verdicts SET valid_until = ? WHERE"
-                            + " valid_until > ? AND chip_serial IN (SELECT chip_serial FROM chip_window WHERE landmark_id = ?)")) {
-                Sql.setInstant(ps, 1, now);
-                Sql.setInstant(ps, 2, now);
-                ps.setString(3, landmarkId);
-                return ps.executeUpdate();
-            }
-        });
+        try (PreparedStatement ps = c.prepareStatement("UPDATE chip_verdicts SET valid_until = ? WHERE"
+                + " valid_until > ? AND chip_serial IN (SELECT chip_serial FROM chip_window WHERE landmark_id = ?)")) {
+            Sql.setInstant(ps, 1, now);
+            Sql.setInstant(ps, 2, now);
+            ps.setString(3, landmarkId);
+            return ps.executeUpdate();
+        }
     }
 
     private static List<String> serials(PreparedStatement ps) throws SQLException {
@@ -278,41 +282,20 @@ public final class VerdictEngine {
         return verdicts.contains(Verdict.IN_ZONE) || verdicts.contains(Verdict.EXCLUDES_RESTRICTED);
     }
 
-    private void raiseAlerts(StoredVerdict v, Assessment a, Optional<PreviousVerdict> previous) {
+    private void publish(StoredVerdict v, Assessment a, Optional<PreviousVerdict> previous) {
+        if (listeners.isEmpty()) {
+            return;
+        }
         List<Disc> discs = a.region().candidateBoundingDiscs();
-        Map<String, Object> evidence = new LinkedHashMap<>();
-        evidence.put("verdict_id", v.id());
-        evidence.put("verdicts", v.verdicts());
-        evidence.put("bounding_discs", EvidenceJson.discs(a.evidence().boundingDiscs()));
-        evidence.put(
-                "max_distance_from_site_km", a.evidence().maxDistanceFromSite().km());
-        if (v.verdicts().contains(Verdict.IN_RESTRICTED)) {
-            alerts.raise(
-                    Alert.Rule.IN_RESTRICTED,
-                    Alert.Severity.CRITICAL,
-                    Alert.SubjectType.CHIP,
-                    v.chipSerial(),
-                    "chip " + v.chipSerial() + " is proven to be inside a restricted jurisdiction " + restricted,
-                    evidence);
+        VerdictEvent event = new VerdictEvent(
+                v,
+                EvidenceJson.discs(a.evidence().boundingDiscs()),
+                a.evidence().maxDistanceFromSite().km(),
+                restricted,
+                previous.flatMap(prev -> moved.check(prev, v, discs)));
+        for (VerdictListener l : listeners) {
+            l.onVerdict(event);
         }
-        if (v.verdicts().contains(Verdict.OUTSIDE_ZONE)) {
-            alerts.raise(
-                    Alert.Rule.OUTSIDE_ZONE,
-                    Alert.Severity.CRITICAL,
-                    Alert.SubjectType.CHIP,
-                    v.chipSerial(),
-                    "chip " + v.chipSerial() + " is proven to be outside its licensed zone",
-                    evidence);
-        }
-        previous.flatMap(prev -> moved.check(prev, v, discs))
-                .ifPresent(ev -> alerts.raise(
-                        Alert.Rule.MOVED,
-                        Alert.Severity.WARNING,
-                        Alert.SubjectType.CHIP,
-                        v.chipSerial(),
-                        "chip " + v.chipSerial() + " moved: its region no longer overlaps the one of verdict "
-                                + ev.get("previous_verdict_id"),
-                        ev));
     }
 
     /** Verdicts of a chip, oldest first, by id. */

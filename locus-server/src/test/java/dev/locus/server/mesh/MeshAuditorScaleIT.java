@@ -8,10 +8,10 @@ import dev.locus.server.MutableClock;
 import dev.locus.server.TestDatabases;
 import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
+import dev.locus.server.alerts.SuspectLandmarkRule;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
-import dev.locus.server.ingest.IngestPolicy;
 import dev.locus.server.ingest.IngestResult;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
@@ -54,8 +54,14 @@ class MeshAuditorScaleIT {
             AlertService alerts = new AlertService(db, log, clock, Json.mapper());
             mesh.register(registry);
             PeerRoundTripIngestor ingestor = new PeerRoundTripIngestor(db, IngestPolicy.live(), clock);
-            MeshAuditor audit =
-                    new MeshAuditor(db, registry, alerts, id -> {}, clock, Duration.ofHours(24), Duration.ofMinutes(1));
+            MeshAuditor audit = new MeshAuditor(
+                    db,
+                    registry,
+                    SuspectLandmarkRule.install(db, alerts, clock),
+                    id -> {},
+                    clock,
+                    Duration.ofHours(24),
+                    Duration.ofMinutes(1));
 
             List<PeerSubmission> all = new ArrayList<>();
             Instant at = Fixtures.NOW.minusSeconds(60);
@@ -74,8 +80,8 @@ class MeshAuditorScaleIT {
             }
             long t0 = System.nanoTime();
             for (int from = 0; from < all.size(); from += PeerRoundTripIngestor.MAX_BATCH) {
-                List<IngestResult> res = ingestor.ingest(
-                        all.subList(from, Math.min(all.size(), from + PeerRoundTripIngestor.MAX_BATCH)), ADMIN);
+                List<IngestResult> res =
+                        ingestor.ingest(all.subList(from, Math.min(all.size(), from + PeerRoundTripIngestor.MAX_BATCH)), ADMIN);
                 assertThat(res).allMatch(r -> r instanceof IngestResult.Accepted);
             }
             long t1 = System.nanoTime();

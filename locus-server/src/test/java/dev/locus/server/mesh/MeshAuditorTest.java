@@ -10,6 +10,7 @@ import dev.locus.server.MutableClock;
 import dev.locus.server.TestDatabases;
 import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
+import dev.locus.server.alerts.SuspectLandmarkRule;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
@@ -63,7 +64,13 @@ class MeshAuditorTest {
                 alerts,
                 new PeerRoundTripIngestor(db, IngestPolicy.live(), clock),
                 new MeshAuditor(
-                        db, registry, alerts, invalidated::add, clock, Duration.ofHours(24), Duration.ofMinutes(1)));
+                        db,
+                        registry,
+                        SuspectLandmarkRule.install(db, alerts, clock),
+                        invalidated::add,
+                        clock,
+                        Duration.ofHours(24),
+                        Duration.ofMinutes(1)));
     }
 
     private static Host host(String id) {

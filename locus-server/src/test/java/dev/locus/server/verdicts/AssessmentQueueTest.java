@@ -9,6 +9,7 @@ import dev.locus.server.Fixtures;
 import dev.locus.server.Json;
 import dev.locus.server.TestDatabases;
 import dev.locus.server.alerts.AlertService;
+import dev.locus.server.alerts.VerdictRules;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
@@ -44,11 +45,11 @@ class AssessmentQueueTest {
             VerdictEngine engine = new VerdictEngine(
                     db,
                     Verifier.of(NaturalEarth.bundled()),
-                    alerts,
                     clock,
                     Duration.ofHours(24),
                     Set.of("CN", "HK", "MO"),
                     Json.mapper());
+            VerdictRules.all(alerts).forEach(engine::addListener);
             AssessmentQueue queue = new AssessmentQueue(engine, 4);
             ReceiptIngestor ingestor =
                     new ReceiptIngestor(db, new Ed25519ReceiptVerifier(), IngestPolicy.live(), clock);

@@ -13,6 +13,7 @@ import dev.locus.server.MutableClock;
 import dev.locus.server.TestDatabases;
 import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
+import dev.locus.server.alerts.VerdictRules;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
@@ -77,11 +78,11 @@ class VerdictEngineTest {
             VerdictEngine engineUnderTest = new VerdictEngine(
                     db,
                     Verifier.of(NaturalEarth.bundled()),
-                    alerts,
                     clock,
                     Duration.ofHours(1),
                     Set.of("CN", "HK", "MO"),
                     Json.mapper());
+            VerdictRules.all(alerts).forEach(engineUnderTest::addListener);
             ReceiptIngestor ingestor =
                     new ReceiptIngestor(db, new Ed25519ReceiptVerifier(), IngestPolicy.live(), clock);
 
@@ -123,11 +124,11 @@ class VerdictEngineTest {
             VerdictEngine engineUnderTest = new VerdictEngine(
                     db,
                     Verifier.of(NaturalEarth.bundled()),
-                    alerts,
                     clock,
                     Duration.ofHours(1),
                     Set.of("CN", "HK", "MO"),
                     Json.mapper());
+            VerdictRules.all(alerts).forEach(engineUnderTest::addListener);
             assertThat(engineUnderTest.assess("GPU-1")).isEmpty();
             assertThat(engineUnderTest.assess("NO-SUCH-CHIP")).isEmpty();
             assertThat(engineUnderTest.history("GPU-1", 0, 10).items()).isEmpty();

@@ -11,6 +11,7 @@ import dev.locus.server.Json;
 import dev.locus.server.MutableClock;
 import dev.locus.server.TestDatabases;
 import dev.locus.server.alerts.AlertService;
+import dev.locus.server.alerts.VerdictRules;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
@@ -63,11 +64,11 @@ class WindowMaintenanceTest {
         VerdictEngine engine = new VerdictEngine(
                 db,
                 Verifier.of(NaturalEarth.bundled()),
-                alerts,
                 clock,
                 Duration.ofHours(1),
                 Set.of("CN", "HK", "MO"),
                 Json.mapper());
+        VerdictRules.all(alerts).forEach(engine::addListener);
         ReceiptIngestor ingestor = new ReceiptIngestor(db, new Ed25519ReceiptVerifier(), IngestPolicy.live(), clock);
         List<Set<String>> changed = new ArrayList<>();
         ingestor.addListener(b -> changed.add(b.windowChanged()));

@@ -1,0 +1,30 @@
+package dev.locus.server.verdicts;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A verdict was stored: what the alert rules need to know about it, published by the {@link
+ * VerdictEngine} after the batch's transaction committed.
+ *
+ * @param verdict the stored verdict, with its id
+ * @param boundingDiscs the discs that bound the feasible region, as alert evidence
+ * @param maxDistanceFromSiteKm upper bound of the distance from the declared site, in km
+ * @param restrictedJurisdictions the restricted jurisdictions the verdict was decided against
+ * @param movedFrom the evidence that the region no longer overlaps the previous verdict's region
+ *     (proven disjoint by the geo core); empty when it overlaps, when that was undecided, or when
+ *     there is no previous verdict
+ */
+public record VerdictEvent(
+        StoredVerdict verdict,
+        List<Map<String, Object>> boundingDiscs,
+        double maxDistanceFromSiteKm,
+        Set<String> restrictedJurisdictions,
+        Optional<Map<String, Object>> movedFrom) {
+    public VerdictEvent {
+        boundingDiscs = List.copyOf(boundingDiscs);
+        restrictedJurisdictions = Set.copyOf(restrictedJurisdictions);
+    }
+}
