@@ -83,11 +83,9 @@ public final class MeshApi implements HttpService {
         if (single) {
             batch.add(PeerRoundTripJson.parse(body));
         } else if (body.isArray()) {
-            if (body.isEmpty() || body.size() > PeerRoundTripIngestor.MAX_BATCH) {
+            if (!IngestPolicy.batchSizeAllowed(body.size())) {
                 throw new ApiException(
-                        ErrorCode.BAD_REQUEST,
-                        "a batch must hold 1 to " + PeerRoundTripIngestor.MAX_BATCH + " round trips, got "
-                                + body.size());
+                        ErrorCode.BAD_REQUEST, IngestPolicy.batchSizeProblem(body.size(), "round trips"));
             }
             for (JsonNode n : body) {
                 batch.add(PeerRoundTripJson.parse(n));

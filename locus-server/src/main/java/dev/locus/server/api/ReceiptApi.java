@@ -76,10 +76,8 @@ public final class ReceiptApi implements HttpService {
         if (single) {
             batch.add(ReceiptJson.parse(body));
         } else if (body.isArray()) {
-            if (body.isEmpty() || body.size() > ReceiptIngestor.MAX_BATCH) {
-                throw new ApiException(
-                        ErrorCode.BAD_REQUEST,
-                        "a batch must hold 1 to " + ReceiptIngestor.MAX_BATCH + " receipts, got " + body.size());
+            if (!IngestPolicy.batchSizeAllowed(body.size())) {
+                throw new ApiException(ErrorCode.BAD_REQUEST, IngestPolicy.batchSizeProblem(body.size(), "receipts"));
             }
             for (JsonNode n : body) {
                 batch.add(ReceiptJson.parse(n));

@@ -44,7 +44,7 @@ final class DeviceCheck {
     record CertificateFacts(String sha256, Instant notBefore, Instant notAfter, String caSha256) {}
 
     /** Empty when the receipt's device side passes; otherwise the reason and what failed. */
-    Optional<ReceiptIngestor.Rejection> check(Receipt r, RegisteredChip chip, Optional<DeviceEvidence> evidence) {
+    Optional<Rejection> check(Receipt r, RegisteredChip chip, Optional<DeviceEvidence> evidence) {
         if (chip.certificate().isPresent()) {
             Optional<String> problem = certificateProblem(r, chip.certificate().get(), evidence);
             if (problem.isPresent()) {

@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -36,8 +35,6 @@ import java.util.stream.Collectors;
  */
 public final class ReceiptIngestor {
     /** Most receipts accepted in one call. */
-    public static final int MAX_BATCH = 5_000;
-
     private static final int MAX_ATTEMPTS = 3;
 
     private final Database db;
@@ -110,7 +107,7 @@ public final class ReceiptIngestor {
     /**
      * Checks and stores a batch; results are in submission order.
      *
-     * @throws IllegalArgumentException when the batch is empty or larger than {@link #MAX_BATCH}
+     * @throws IllegalArgumentException when the batch is empty or larger than {@link IngestPolicy#MAX_BATCH}
      */
     public List<IngestResult> ingest(List<Submission> batch, Principal submitter) {
         return ingest(batch, submitter, policy);
@@ -118,10 +115,7 @@ public final class ReceiptIngestor {
 
     /** As {@link #ingest(List, Principal)} with another policy (bulk files of older receipts). */
     public List<IngestResult> ingest(List<Submission> batch, Principal submitter, IngestPolicy policy) {
-        if (batch.isEmpty() || batch.size() > MAX_BATCH) {
-            throw new IllegalArgumentException(
-                    "a batch must hold 1 to " + MAX_BATCH + " receipts, got " + batch.size());
-        }
+        IngestPolicy.requireBatchSize(batch.size(), "receipts");
         Instant now = clock.instant();
         List<Optional<Rejection>> early = new ArrayList<>(batch.size());
         for (Submission s : batch) {
@@ -154,8 +148,6 @@ public final class ReceiptIngestor {
         throw new LocusServerException("receipt batch kept colliding with concurrent batches", last);
     }
 
-    record Rejection(RejectionReason reason, String detail) {}
-
     private Optional<Rejection> statelessCheck(Submission s, Principal p, IngestPolicy policy, Instant now) {
         if (s.malformed().isPresent()) {
             return reject(RejectionReason.MALFORMED, s.malformed().get());
@@ -173,10 +165,9 @@ public final class ReceiptIngestor {
                     "token is bound to chip " + p.boundSubject().orElse("?") + ", receipt is about chip "
                             + r.chipSerial());
         }
-        if (!policy.supportedVersions().contains(r.protocolVersion())) {
-            return reject(
-                    RejectionReason.UNSUPPORTED_VERSION,
-                    "protocol_version must be one of " + policy.supportedVersions() + ", got " + r.protocolVersion());
+        Optional<Rejection> version = policy.versionProblem(r.protocolVersion());
+        if (version.isPresent()) {
+            return version;
         }
         if (r.landmarkId().length() > 64 || r.chipSerial().length() > 64) {
             return reject(RejectionReason.MALFORMED, "landmark_id and chip_serial must be at most 64 characters");
@@ -186,10 +177,9 @@ public final class ReceiptIngestor {
                     RejectionReason.MALFORMED,
                     "nonce must be 16 to 64 bytes, got " + r.nonce().length());
         }
-        if (r.rttMinNanos() <= 0 || r.rttMinNanos() > policy.maxRttNanos()) {
-            return reject(
-                    RejectionReason.MALFORMED,
-                    "rtt_min_nanos must be > 0 and <= " + policy.maxRttNanos() + ", got " + r.rttMinNanos());
+        Optional<Rejection> rtt = policy.roundTripProblem("rtt_min_nanos", r.rttMinNanos());
+        if (rtt.isPresent()) {
+            return rtt;
         }
         List<Long> samples = r.rttSamplesNanos();
         if (samples.isEmpty() || samples.size() > policy.maxSamples()) {
@@ -199,10 +189,9 @@ public final class ReceiptIngestor {
         }
         long min = Long.MAX_VALUE;
         for (long v : samples) {
-            if (v <= 0 || v > policy.maxRttNanos()) {
-                return reject(
-                        RejectionReason.MALFORMED,
-                        "rtt_samples_nanos values must be > 0 and <= " + policy.maxRttNanos() + ", got " + v);
+            Optional<Rejection> sample = policy.roundTripProblem("rtt_samples_nanos values", v);
+            if (sample.isPresent()) {
+                return sample;
             }
             min = Math.min(min, v);
         }
@@ -211,24 +200,11 @@ public final class ReceiptIngestor {
                     RejectionReason.MALFORMED,
                     "rtt_min_nanos must equal the smallest sample " + min + ", got " + r.rttMinNanos());
         }
-        Duration age = Duration.between(r.measuredAt(), now);
-        if (age.compareTo(policy.maxAge()) > 0) {
-            return reject(
-                    RejectionReason.STALE,
-                    "measured_at " + r.measuredAt() + " is " + age.toSeconds() + " s old; at most "
-                            + policy.maxAge().toSeconds() + " s allowed");
-        }
-        if (age.negated().compareTo(policy.maxClockSkew()) > 0) {
-            return reject(
-                    RejectionReason.FROM_FUTURE,
-                    "measured_at " + r.measuredAt() + " is " + age.negated().toMillis() + " ms ahead of the server"
-                            + " clock; at most " + policy.maxClockSkew().toMillis() + " ms allowed");
-        }
-        return Optional.empty();
+        return policy.freshnessProblem(r.measuredAt(), now);
     }
 
     static Optional<Rejection> reject(RejectionReason reason, String detail) {
-        return Optional.of(new Rejection(reason, detail.length() > 1000 ? detail.substring(0, 1000) : detail));
+        return Rejection.of(reason, detail);
     }
 
     private List<IngestResult> store(

@@ -9,6 +9,7 @@ import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
 import dev.locus.server.ingest.IngestPolicy;
 import dev.locus.server.ingest.IngestResult;
+import dev.locus.server.ingest.Rejection;
 import dev.locus.server.ingest.RejectionReason;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
@@ -19,7 +20,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.temporal.ChronoUnit;
@@ -47,8 +47,6 @@ import java.util.stream.Collectors;
  */
 public final class PeerRoundTripIngestor {
     /** Most round trips accepted in one call. */
-    public static final int MAX_BATCH = 5_000;
-
     private static final int MAX_ATTEMPTS = 3;
 
     private final Database db;
@@ -71,18 +69,13 @@ public final class PeerRoundTripIngestor {
         return policy;
     }
 
-    private record Rejection(RejectionReason reason, String detail) {}
-
     /**
      * Checks and stores a batch under {@code policy}; results are in submission order.
      *
-     * @throws IllegalArgumentException when the batch is empty or larger than {@link #MAX_BATCH}
+     * @throws IllegalArgumentException when the batch is empty or larger than {@link IngestPolicy#MAX_BATCH}
      */
     public List<IngestResult> ingest(List<PeerSubmission> batch, Principal submitter, IngestPolicy policy) {
-        if (batch.isEmpty() || batch.size() > MAX_BATCH) {
-            throw new IllegalArgumentException(
-                    "a batch must hold 1 to " + MAX_BATCH + " round trips, got " + batch.size());
-        }
+        IngestPolicy.requireBatchSize(batch.size(), "round trips");
         Instant now = clock.instant();
         List<Optional<Rejection>> early = new ArrayList<>(batch.size());
         for (PeerSubmission s : batch) {
@@ -112,7 +105,7 @@ public final class PeerRoundTripIngestor {
     }
 
     private static Optional<Rejection> reject(RejectionReason reason, String detail) {
-        return Optional.of(new Rejection(reason, detail.length() > 1000 ? detail.substring(0, 1000) : detail));
+        return Rejection.of(reason, detail);
     }
 
     private static Optional<Rejection> statelessCheck(PeerSubmission s, Principal p, IngestPolicy policy, Instant now) {
@@ -129,10 +122,9 @@ public final class PeerRoundTripIngestor {
                             + " landmark " + s.measuringLandmarkId());
         }
         Receipt r = s.signedReceipt().orElseThrow().receipt();
-        if (!policy.supportedVersions().contains(r.protocolVersion())) {
-            return reject(
-                    RejectionReason.UNSUPPORTED_VERSION,
-                    "protocol version must be one of " + policy.supportedVersions() + ", got " + r.protocolVersion());
+        Optional<Rejection> version = policy.versionProblem(r.protocolVersion());
+        if (version.isPresent()) {
+            return version;
         }
         if (!PeerReceipts.isPeerReceipt(r)) {
             return reject(
@@ -154,25 +146,11 @@ public final class PeerRoundTripIngestor {
                             + s.measuringLandmarkId() + " -> " + s.measuredLandmarkId() + ", " + s.rttMinNanos()
                             + " ns at " + s.measuredAt());
         }
-        if (r.minRttNanos() > policy.maxRttNanos()) {
-            return reject(
-                    RejectionReason.MALFORMED,
-                    "rtt_min_nanos must be > 0 and <= " + policy.maxRttNanos() + ", got " + r.minRttNanos());
+        Optional<Rejection> rtt = policy.roundTripProblem("rtt_min_nanos", r.minRttNanos());
+        if (rtt.isPresent()) {
+            return rtt;
         }
-        Duration age = Duration.between(r.measuredAt(), now);
-        if (age.compareTo(policy.maxAge()) > 0) {
-            return reject(
-                    RejectionReason.STALE,
-                    "measured_at " + r.measuredAt() + " is " + age.toSeconds() + " s old; at most "
-                            + policy.maxAge().toSeconds() + " s allowed");
-        }
-        if (age.negated().compareTo(policy.maxClockSkew()) > 0) {
-            return reject(
-                    RejectionReason.FROM_FUTURE,
-                    "measured_at " + r.measuredAt() + " is " + age.negated().toMillis() + " ms ahead of the server"
-                            + " clock; at most " + policy.maxClockSkew().toMillis() + " ms allowed");
-        }
-        return Optional.empty();
+        return policy.freshnessProblem(r.measuredAt(), now);
     }
 
     private List<IngestResult> store(

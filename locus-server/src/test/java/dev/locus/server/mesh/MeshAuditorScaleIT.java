@@ -12,6 +12,7 @@ import dev.locus.server.alerts.SuspectLandmarkRule;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
+import dev.locus.server.ingest.IngestPolicy;
 import dev.locus.server.ingest.IngestResult;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
@@ -79,9 +80,9 @@ class MeshAuditorScaleIT {
                 }
             }
             long t0 = System.nanoTime();
-            for (int from = 0; from < all.size(); from += PeerRoundTripIngestor.MAX_BATCH) {
+            for (int from = 0; from < all.size(); from += IngestPolicy.MAX_BATCH) {
                 List<IngestResult> res =
-                        ingestor.ingest(all.subList(from, Math.min(all.size(), from + PeerRoundTripIngestor.MAX_BATCH)), ADMIN);
+                        ingestor.ingest(all.subList(from, Math.min(all.size(), from + IngestPolicy.MAX_BATCH)), ADMIN);
                 assertThat(res).allMatch(r -> r instanceof IngestResult.Accepted);
             }
             long t1 = System.nanoTime();
