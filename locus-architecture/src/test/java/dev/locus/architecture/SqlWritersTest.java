@@ -1,0 +1,92 @@
+package dev.locus.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Who writes which table, read from the SQL in every module's main sources: each guarded table has
+ * one writing package. A failure names the file, the line and the statement.
+ */
+class SqlWritersTest {
+    private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
+    private static final Pattern WRITE =
+            Pattern.compile("\\b(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|MERGE\\s+INTO)\\s+([a-z_]+)");
+
+    /** Table to the one source folder (package) whose SQL may write it. */
+    private static final Map<String, String> WRITERS = Map.of(
+            "chip_window", "locus-server/src/main/java/dev/locus/server/ingest/",
+            "alerts", "locus-server/src/main/java/dev/locus/server/alerts/");
+
+    @Test
+    void everyGuardedTable_isWrittenByOnePackage() throws IOException {
+        List<String> offending = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(ROOT)) {
+            files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> ROOT.relativize(f).toString().contains("/src/main/"))
+                    .forEach(f -> offending.addAll(foreignWrites(f)));
+        }
+        assertThat(offending).as("writes outside the owning package " + WRITERS).isEmpty();
+    }
+
+    @Test
+    void theScan_seesTheOwnersOwnWrites() throws IOException {
+        // guards the scan itself: the owners' SQL must be found where it is
+        for (Map.Entry<String, String> e : WRITERS.entrySet()) {
+            try (Stream<Path> files = Files.walk(ROOT.resolve(e.getValue()))) {
+                assertThat(files.filter(f -> writes(f, e.getKey())).count())
+                        .as("files in %s writing %s", e.getValue(), e.getKey())
+                        .isPositive();
+            }
+        }
+    }
+
+    private static List<String> foreignWrites(Path file) {
+        String rel = ROOT.relativize(file).toString();
+        List<String> out = new ArrayList<>();
+        List<String> lines = read(file);
+        for (int i = 0; i < lines.size(); i++) {
+            Matcher m = WRITE.matcher(lines.get(i));
+            while (m.find()) {
+                String owner = WRITERS.get(m.group(2).toLowerCase(java.util.Locale.ROOT));
+                if (owner != null && !rel.startsWith(owner)) {
+                    out.add(rel + ":" + (i + 1) + ": " + m.group());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static boolean writes(Path file, String table) {
+        return read(file).stream().anyMatch(l -> {
+            Matcher m = WRITE.matcher(l);
+            while (m.find()) {
+                if (m.group(2).equalsIgnoreCase(table)) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    private static List<String> read(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
