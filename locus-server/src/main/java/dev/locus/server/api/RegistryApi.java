@@ -8,6 +8,7 @@ import dev.locus.server.registry.ImportResult;
 import dev.locus.server.registry.InvalidInputException;
 import dev.locus.server.registry.Landmark;
 import dev.locus.server.registry.Model;
+import dev.locus.server.registry.Page;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.registry.Row;
 import dev.locus.server.registry.RowSource;
@@ -15,6 +16,8 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /** Registry routes: organisations, sites, licences, chips, custody, landmarks, bulk imports. */
 public final class RegistryApi implements HttpService {
@@ -28,92 +31,85 @@ public final class RegistryApi implements HttpService {
         this.json = json;
     }
 
+    /**
+     * One kind of registry record as the API serves it: list, create, get by id.
+     *
+     * @param plural the collection's path segment
+     * @param idParam the path parameter naming one record
+     * @param singular the record's name in a not-found answer
+     */
+    private record RecordRoutes(
+            String plural,
+            String idParam,
+            String singular,
+            Function<Context, Page<?>> list,
+            BiFunction<Map<String, String>, String, Object> create,
+            Function<String, Optional<?>> get) {}
+
+    private List<RecordRoutes> records() {
+        return List.of(
+                new RecordRoutes(
+                        "organisations",
+                        "id",
+                        "organisation",
+                        ctx -> registry.organisations(Requests.after(ctx), Requests.limit(ctx)),
+                        registry::createOrganisation,
+                        registry::organisation),
+                new RecordRoutes(
+                        "sites",
+                        "id",
+                        "site",
+                        ctx -> registry.sites(Requests.after(ctx), Requests.limit(ctx)),
+                        registry::createSite,
+                        registry::site),
+                new RecordRoutes(
+                        "licences",
+                        "id",
+                        "licence",
+                        ctx -> registry.licences(Requests.after(ctx), Requests.limit(ctx)),
+                        registry::createLicence,
+                        registry::licence),
+                new RecordRoutes(
+                        "chips",
+                        "serial",
+                        "chip",
+                        ctx -> registry.chips(
+                                Optional.ofNullable(ctx.queryParam("licence_id")),
+                                Requests.after(ctx),
+                                Requests.limit(ctx)),
+                        registry::createChip,
+                        registry::chip),
+                new RecordRoutes(
+                        "landmarks",
+                        "id",
+                        "landmark",
+                        ctx -> registry.landmarks(Requests.after(ctx), Requests.limit(ctx)),
+                        registry::createLandmark,
+                        registry::landmark));
+    }
+
     @Override
     public void routing(RouteTable r) {
-        r.get(
-                "/api/v1/organisations",
-                Permission.READ,
-                ctx -> ctx.json(Requests.page(registry.organisations(Requests.after(ctx), Requests.limit(ctx)))));
-        r.post(
-                "/api/v1/organisations",
-                Permission.WRITE_REGISTRY,
-                ctx -> created(ctx, registry.createOrganisation(Requests.fields(ctx, json), actor(ctx))));
-        r.get(
-                "/api/v1/organisations/{id}",
-                Permission.READ,
-                ctx -> ctx.json(registry.organisation(ctx.pathParam("id"))
-                        .orElseThrow(() -> Requests.notFound("organisation", ctx.pathParam("id")))));
-
-        r.get(
-                "/api/v1/sites",
-                Permission.READ,
-                ctx -> ctx.json(Requests.page(registry.sites(Requests.after(ctx), Requests.limit(ctx)))));
-        r.post(
-                "/api/v1/sites",
-                Permission.WRITE_REGISTRY,
-                ctx -> created(ctx, registry.createSite(Requests.fields(ctx, json), actor(ctx))));
-        r.get(
-                "/api/v1/sites/{id}",
-                Permission.READ,
-                ctx -> ctx.json(registry.site(ctx.pathParam("id"))
-                        .orElseThrow(() -> Requests.notFound("site", ctx.pathParam("id")))));
-
-        r.get(
-                "/api/v1/licences",
-                Permission.READ,
-                ctx -> ctx.json(Requests.page(registry.licences(Requests.after(ctx), Requests.limit(ctx)))));
-        r.post(
-                "/api/v1/licences",
-                Permission.WRITE_REGISTRY,
-                ctx -> created(ctx, registry.createLicence(Requests.fields(ctx, json), actor(ctx))));
-        r.get(
-                "/api/v1/licences/{id}",
-                Permission.READ,
-                ctx -> ctx.json(registry.licence(ctx.pathParam("id"))
-                        .orElseThrow(() -> Requests.notFound("licence", ctx.pathParam("id")))));
-
-        r.get(
-                "/api/v1/chips",
-                Permission.READ,
-                ctx -> ctx.json(Requests.page(registry.chips(
-                        Optional.ofNullable(ctx.queryParam("licence_id")), Requests.after(ctx), Requests.limit(ctx)))));
-        r.post(
-                "/api/v1/chips",
-                Permission.WRITE_REGISTRY,
-                ctx -> created(ctx, registry.createChip(Requests.fields(ctx, json), actor(ctx))));
-        r.get(
-                "/api/v1/chips/{serial}",
-                Permission.READ,
-                ctx -> ctx.json(registry.chip(ctx.pathParam("serial"))
-                        .orElseThrow(() -> Requests.notFound("chip", ctx.pathParam("serial")))));
+        for (RecordRoutes k : records()) {
+            String base = "/api/v1/" + k.plural();
+            r.get(base, Permission.READ, ctx -> ctx.json(Requests.page(k.list().apply(ctx))));
+            r.post(
+                    base,
+                    Permission.WRITE_REGISTRY,
+                    ctx -> created(ctx, k.create().apply(Requests.fields(ctx, json), actor(ctx))));
+            r.get(base + "/{" + k.idParam() + "}", Permission.READ, ctx -> {
+                String id = ctx.pathParam(k.idParam());
+                ctx.json(k.get().apply(id).orElseThrow(() -> Requests.notFound(k.singular(), id)));
+            });
+        }
         r.get("/api/v1/chips/{serial}/custody-events", Permission.READ, ctx -> {
-            String serial = ctx.pathParam("serial");
-            if (registry.chip(serial).isEmpty()) {
-                throw Requests.notFound("chip", serial);
-            }
+            String serial = knownChip(ctx);
             ctx.json(Map.of("items", registry.custodyEvents(serial)));
         });
         r.post("/api/v1/chips/{serial}/custody-events", Permission.WRITE_REGISTRY, ctx -> {
-            String serial = ctx.pathParam("serial");
-            if (registry.chip(serial).isEmpty()) {
-                throw Requests.notFound("chip", serial);
-            }
+            String serial = knownChip(ctx);
             created(ctx, registry.recordCustody(serial, Requests.fields(ctx, json), actor(ctx)));
         });
-
-        r.get(
-                "/api/v1/landmarks",
-                Permission.READ,
-                ctx -> ctx.json(Requests.page(registry.landmarks(Requests.after(ctx), Requests.limit(ctx)))));
-        r.post(
-                "/api/v1/landmarks",
-                Permission.WRITE_REGISTRY,
-                ctx -> created(ctx, registry.createLandmark(Requests.fields(ctx, json), actor(ctx))));
-        r.get(
-                "/api/v1/landmarks/{id}",
-                Permission.READ,
-                ctx -> ctx.json(registry.landmark(ctx.pathParam("id"))
-                        .orElseThrow(() -> Requests.notFound("landmark", ctx.pathParam("id")))));
         r.post("/api/v1/landmarks/{id}/status", Permission.WRITE_REGISTRY, this::landmarkStatus);
 
         r.post("/api/v1/imports/{kind}", Permission.WRITE_REGISTRY, this::importFile);
@@ -158,6 +154,14 @@ public final class RegistryApi implements HttpService {
                                 + " row(s); nothing was imported",
                         rej.problems());
         }
+    }
+
+    private String knownChip(Context ctx) {
+        String serial = ctx.pathParam("serial");
+        if (registry.chip(serial).isEmpty()) {
+            throw Requests.notFound("chip", serial);
+        }
+        return serial;
     }
 
     private static void created(Context ctx, Object body) {

@@ -3,6 +3,8 @@ package dev.locus.server.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.auth.Permission;
+import dev.locus.server.registry.FieldProblem;
+import dev.locus.server.registry.InvalidInputException;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.reports.DiversionReport;
 import dev.locus.server.reports.LicenceReport;
@@ -10,8 +12,10 @@ import dev.locus.server.verdicts.StoredVerdict;
 import dev.locus.server.verdicts.VerdictEngine;
 import io.javalin.http.Context;
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /** Verdict history, on-demand assessment and the per-chip diversion report. */
 public final class VerdictApi implements HttpService {
@@ -57,40 +61,36 @@ public final class VerdictApi implements HttpService {
     private void report(Context ctx) {
         String serial = ctx.pathParam("serial");
         Map<String, Object> report = reports.forChip(serial).orElseThrow(() -> Requests.notFound("chip", serial));
-        String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json");
-        switch (format) {
-            case "json" -> ctx.json(report);
-            case "csv" ->
-                ctx.contentType("text/csv; charset=utf-8")
-                        .header("Content-Disposition", "attachment; filename=\"locus-report-" + serial + ".csv\"")
-                        .result(reports.toCsv(report));
-            case "html" ->
-                ctx.contentType("text/html; charset=utf-8")
-                        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-                        .result(reports.toHtml(report));
-            default ->
-                throw new dev.locus.server.registry.InvalidInputException(java.util.List.of(
-                        new dev.locus.server.registry.FieldProblem(0, "format", format, "must be json, csv or html")));
-        }
+        serve(ctx, report, "locus-report-" + serial, reports::toCsv, reports::toHtml);
     }
 
     private void licenceReport(Context ctx) {
         String id = ctx.pathParam("id");
         Map<String, Object> report = licenceReports.forLicence(id).orElseThrow(() -> Requests.notFound("licence", id));
+        serve(ctx, report, "locus-licence-" + id, licenceReports::toCsv, licenceReports::toHtml);
+    }
+
+    /** A report in the {@code format} asked for: json (default), csv (as a download) or html. */
+    private static void serve(
+            Context ctx,
+            Map<String, Object> report,
+            String fileName,
+            Function<Map<String, Object>, String> csv,
+            Function<Map<String, Object>, String> html) {
         String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json");
         switch (format) {
             case "json" -> ctx.json(report);
             case "csv" ->
                 ctx.contentType("text/csv; charset=utf-8")
-                        .header("Content-Disposition", "attachment; filename=\"locus-licence-" + id + ".csv\"")
-                        .result(licenceReports.toCsv(report));
+                        .header("Content-Disposition", "attachment; filename=\"" + fileName + ".csv\"")
+                        .result(csv.apply(report));
             case "html" ->
                 ctx.contentType("text/html; charset=utf-8")
                         .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
-                        .result(licenceReports.toHtml(report));
+                        .result(html.apply(report));
             default ->
-                throw new dev.locus.server.registry.InvalidInputException(java.util.List.of(
-                        new dev.locus.server.registry.FieldProblem(0, "format", format, "must be json, csv or html")));
+                throw new InvalidInputException(
+                        List.of(new FieldProblem(0, "format", format, "must be json, csv or html")));
         }
     }
 
