@@ -12,7 +12,8 @@ public final class VerdictRules {
 
     /** IN_RESTRICTED, OUTSIDE_ZONE and MOVED, each raising through {@code alerts}. */
     public static List<VerdictListener> all(AlertService alerts) {
-        return List.of(new InRestrictedRule(alerts), new OutsideZoneRule(alerts), new MovedRule(alerts));
+        return List.of(
+                ProvenVerdictRule.inRestricted(alerts), ProvenVerdictRule.outsideZone(alerts), new MovedRule(alerts));
     }
 
     /** The evidence of a verdict-driven alert: the verdict and the discs that bound its region. */

@@ -1,9 +1,9 @@
 package dev.locus.server.ingest;
 
 import dev.locus.server.persistence.Database;
+import dev.locus.server.persistence.IdPages;
 import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.Page;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -42,33 +42,18 @@ public final class ReceiptQueries {
 
     public static Page<StoredReceipt> page(
             Database db, Optional<String> chipSerial, Optional<Status> status, long afterId, int limit) {
-        return db.read(c -> {
-            StringBuilder sql =
-                    new StringBuilder("SELECT id, landmark_id, chip_serial, rtt_min_nanos, rtt_samples_nanos,"
-                            + " measured_at, received_at, protocol_version, status, rejection_reason, rejection_detail,"
-                            + " submitted_by FROM receipts WHERE id > ?");
-            chipSerial.ifPresent(s -> sql.append(" AND chip_serial = ?"));
-            status.ifPresent(s -> sql.append(" AND status = ?"));
-            sql.append(" ORDER BY id LIMIT ?");
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                int i = 1;
-                ps.setLong(i++, afterId);
-                if (chipSerial.isPresent()) {
-                    ps.setString(i++, chipSerial.get());
-                }
-                if (status.isPresent()) {
-                    ps.setString(i++, status.get().name());
-                }
-                ps.setInt(i, limit + 1);
-                List<StoredReceipt> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(read(rs));
-                    }
-                }
-                return Page.of(out, limit, r -> Long.toString(r.id()));
-            }
-        });
+        List<IdPages.Filter> filters = new ArrayList<>();
+        chipSerial.ifPresent(s -> filters.add(IdPages.Filter.equal("chip_serial", s)));
+        status.ifPresent(s -> filters.add(IdPages.Filter.equal("status", s.name())));
+        return db.read(c -> IdPages.read(
+                c,
+                "SELECT id, landmark_id, chip_serial, rtt_min_nanos, rtt_samples_nanos, measured_at, received_at,"
+                        + " protocol_version, status, rejection_reason, rejection_detail, submitted_by FROM receipts",
+                filters,
+                afterId,
+                limit,
+                ReceiptQueries::read,
+                StoredReceipt::id));
     }
 
     static StoredReceipt read(ResultSet rs) throws SQLException {

@@ -2,9 +2,9 @@ package dev.locus.server.mesh;
 
 import dev.locus.server.ingest.RejectionReason;
 import dev.locus.server.persistence.Database;
+import dev.locus.server.persistence.IdPages;
 import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.Page;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -43,33 +43,19 @@ public final class PeerRoundTripQueries {
     /** Round trips by id, optionally of one landmark (either side) and one status. */
     public static Page<StoredRoundTrip> page(
             Database db, Optional<String> landmarkId, Optional<Status> status, long afterId, int limit) {
-        return db.read(c -> {
-            StringBuilder sql = new StringBuilder("SELECT id, measuring_landmark_id, measured_landmark_id,"
-                    + " rtt_min_nanos, measured_at, received_at, status, rejection_reason, rejection_detail,"
-                    + " submitted_by FROM landmark_round_trips WHERE id > ?");
-            landmarkId.ifPresent(s -> sql.append(" AND (measuring_landmark_id = ? OR measured_landmark_id = ?)"));
-            status.ifPresent(s -> sql.append(" AND status = ?"));
-            sql.append(" ORDER BY id LIMIT ?");
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                int i = 1;
-                ps.setLong(i++, afterId);
-                if (landmarkId.isPresent()) {
-                    ps.setString(i++, landmarkId.get());
-                    ps.setString(i++, landmarkId.get());
-                }
-                if (status.isPresent()) {
-                    ps.setString(i++, status.get().name());
-                }
-                ps.setInt(i, limit + 1);
-                List<StoredRoundTrip> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(read(rs));
-                    }
-                }
-                return Page.of(out, limit, r -> Long.toString(r.id()));
-            }
-        });
+        List<IdPages.Filter> filters = new ArrayList<>();
+        landmarkId.ifPresent(l -> filters.add(
+                new IdPages.Filter("(measuring_landmark_id = ? OR measured_landmark_id = ?)", List.of(l, l))));
+        status.ifPresent(s -> filters.add(IdPages.Filter.equal("status", s.name())));
+        return db.read(c -> IdPages.read(
+                c,
+                "SELECT id, measuring_landmark_id, measured_landmark_id, rtt_min_nanos, measured_at, received_at,"
+                        + " status, rejection_reason, rejection_detail, submitted_by FROM landmark_round_trips",
+                filters,
+                afterId,
+                limit,
+                PeerRoundTripQueries::read,
+                StoredRoundTrip::id));
     }
 
     private static StoredRoundTrip read(ResultSet rs) throws SQLException {
