@@ -11,7 +11,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -210,32 +209,13 @@ final class Chips implements RecordType<Chip> {
     }
 
     static Optional<Chip> find(Connection c, String serial) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM chips WHERE serial = ?")) {
-            ps.setString(1, serial);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        }
+        return KeyedRows.find(c, "chips", "serial", serial, Chips::read);
     }
 
     static Page<Chip> page(Connection c, Optional<String> licenceId, String after, int limit) throws SQLException {
-        String sql = licenceId.isPresent()
-                ? "SELECT * FROM chips WHERE licence_id = ? AND serial > ? ORDER BY serial LIMIT ?"
-                : "SELECT * FROM chips WHERE serial > ? ORDER BY serial LIMIT ?";
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = 1;
-            if (licenceId.isPresent()) {
-                ps.setString(i++, licenceId.get());
-            }
-            ps.setString(i++, after);
-            ps.setInt(i, limit + 1);
-            List<Chip> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(read(rs));
-                }
-            }
-            return Page.of(out, limit, Chip::serial);
-        }
+        return licenceId.isPresent()
+                ? KeyedRows.page(
+                        c, "chips", "serial", "licence_id", licenceId.get(), after, limit, Chips::read, Chip::serial)
+                : KeyedRows.page(c, "chips", "serial", after, limit, Chips::read, Chip::serial);
     }
 }

@@ -8,7 +8,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -95,25 +94,10 @@ final class Landmarks implements RecordType<Landmark> {
     }
 
     static Optional<Landmark> find(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM landmarks WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        }
+        return KeyedRows.find(c, "landmarks", "id", id, Landmarks::read);
     }
 
     static Page<Landmark> page(Connection c, String after, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM landmarks WHERE id > ? ORDER BY id LIMIT ?")) {
-            ps.setString(1, after);
-            ps.setInt(2, limit + 1);
-            List<Landmark> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(read(rs));
-                }
-            }
-            return Page.of(out, limit, Landmark::id);
-        }
+        return KeyedRows.page(c, "landmarks", "id", after, limit, Landmarks::read, Landmark::id);
     }
 }

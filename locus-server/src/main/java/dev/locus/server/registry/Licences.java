@@ -7,7 +7,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.InstantSource;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -133,25 +132,10 @@ final class Licences implements RecordType<Licence> {
     }
 
     static Optional<Licence> find(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM licences WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        }
+        return KeyedRows.find(c, "licences", "id", id, Licences::read);
     }
 
     static Page<Licence> page(Connection c, String after, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM licences WHERE id > ? ORDER BY id LIMIT ?")) {
-            ps.setString(1, after);
-            ps.setInt(2, limit + 1);
-            List<Licence> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(read(rs));
-                }
-            }
-            return Page.of(out, limit, Licence::id);
-        }
+        return KeyedRows.page(c, "licences", "id", after, limit, Licences::read, Licence::id);
     }
 }

@@ -6,7 +6,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,26 +79,10 @@ final class Organisations implements RecordType<Organisation> {
     }
 
     static Optional<Organisation> find(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM organisations WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        }
+        return KeyedRows.find(c, "organisations", "id", id, Organisations::read);
     }
 
     static Page<Organisation> page(Connection c, String after, int limit) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT * FROM organisations WHERE id > ? ORDER BY id LIMIT ?")) {
-            ps.setString(1, after);
-            ps.setInt(2, limit + 1);
-            List<Organisation> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(read(rs));
-                }
-            }
-            return Page.of(out, limit, Organisation::id);
-        }
+        return KeyedRows.page(c, "organisations", "id", after, limit, Organisations::read, Organisation::id);
     }
 }

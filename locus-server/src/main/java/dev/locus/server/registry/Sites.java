@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -111,25 +110,10 @@ final class Sites implements RecordType<Site> {
     }
 
     static Optional<Site> find(Connection c, String id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sites WHERE id = ?")) {
-            ps.setString(1, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(read(rs)) : Optional.empty();
-            }
-        }
+        return KeyedRows.find(c, "sites", "id", id, Sites::read);
     }
 
     static Page<Site> page(Connection c, String after, int limit) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM sites WHERE id > ? ORDER BY id LIMIT ?")) {
-            ps.setString(1, after);
-            ps.setInt(2, limit + 1);
-            List<Site> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(read(rs));
-                }
-            }
-            return Page.of(out, limit, Site::id);
-        }
+        return KeyedRows.page(c, "sites", "id", after, limit, Sites::read, Site::id);
     }
 }
