@@ -6,6 +6,8 @@ import dev.locus.server.auth.Permission;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.RateLimiter;
 import dev.locus.server.registry.InvalidInputException;
+import dev.locus.server.tls.ApiTransport;
+import dev.locus.server.tls.TlsConnector;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -71,6 +73,14 @@ public final class ApiServer {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.http.defaultContentType = "application/json";
+            if (cp.config().transport() instanceof ApiTransport.Tls tls) {
+                config.jetty.addConnector((server, http) -> TlsConnector.create(
+                        server,
+                        http,
+                        tls.credentials(),
+                        cp.config().bindAddress(),
+                        cp.config().port()));
+            }
             routes.observe(config);
         });
         routes.bind(app);
@@ -123,13 +133,45 @@ public final class ApiServer {
         return routes.routes();
     }
 
-    public void start(String host, int port) {
+    /**
+     * Listens on the configured address and port, over TLS when configured.
+     *
+     * @throws LocusServerException when the port is taken, or plain HTTP is asked on an address that
+     *     is not loopback without being forced
+     */
+    public void start() {
+        ApiTransport transport = cp.config().transport();
+        String host = cp.config().bindAddress();
+        int port = cp.config().port();
+        transport.checkBind(host);
         try {
-            app.start(host, port);
+            if (transport instanceof ApiTransport.Tls) {
+                app.start(); // the TLS connector names host and port
+            } else {
+                app.start(host, port);
+            }
         } catch (RuntimeException e) {
             throw new LocusServerException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        LOG.info("control plane API listening on http://{}:{}", host, app.port());
+        switch (transport) {
+            case ApiTransport.Tls tls ->
+                LOG.info(
+                        "control plane API listening on https://{}:{} (TLS certificate {})",
+                        host,
+                        app.port(),
+                        tls.credentials().fingerprint());
+            case ApiTransport.Plain plain -> {
+                if (plain.anyAddress()) {
+                    LOG.warn(
+                            "control plane API listening in PLAIN HTTP on http://{}:{} (--insecure-http): bearer"
+                                    + " tokens cross the network unencrypted",
+                            host,
+                            app.port());
+                } else {
+                    LOG.info("control plane API listening on http://{}:{}", host, app.port());
+                }
+            }
+        }
     }
 
     public int port() {
