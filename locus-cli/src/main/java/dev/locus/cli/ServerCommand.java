@@ -102,9 +102,18 @@ final class ServerCommand implements Callable<Integer> {
             return ApiTransport.tls(TlsCredentials.load(tlsCert, tlsKey));
         }
         if (tlsSelfSigned) {
-            return ApiTransport.tls(SelfSignedTls.ensure(db.dataDir, List.of(bind)));
+            return ApiTransport.tls(SelfSignedTls.ensure(db.dataDir, List.of(bind, localHostName())));
         }
         return insecureHttp ? ApiTransport.plainForced() : ApiTransport.plainLoopbackOnly();
+    }
+
+    /** This machine's name, for the self-signed certificate (empty when it has none). */
+    private static String localHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     @Override
