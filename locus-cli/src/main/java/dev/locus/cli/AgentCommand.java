@@ -10,6 +10,7 @@ import dev.locus.protocol.identity.Certificates;
 import dev.locus.protocol.identity.DeviceKey;
 import dev.locus.protocol.identity.IdentityVerifier;
 import dev.locus.protocol.receipt.Receipt;
+import dev.locus.wire.IngestSummary;
 import dev.locus.wire.LocusClient;
 import dev.locus.wire.ReceiptSubmission;
 import dev.locus.wire.WireJson;
@@ -185,20 +186,22 @@ public final class AgentCommand implements Callable<Integer> {
         LocusClient.Reply r = api.post("/api/v1/receipts", "application/json", json.writeValueAsString(body));
         if (!r.ok()) {
             err.printf(
-                    "locus agent: control plane refused %s's receipts (HTTP %d): %s%n", serial, r.status(), r.body());
+                    "locus agent: control plane refused %s's receipts: %s%n",
+                    serial, String.join(System.lineSeparator(), ApiErrors.describe(r)));
             return records.size();
         }
-        var res = json.readTree(r.body());
-        int rejected = res.path("rejected").asInt();
+        IngestSummary res = json.readValue(r.body(), IngestSummary.class);
         o.printf(
                 "%s: %d receipts submitted, %d accepted, %d rejected%n",
-                serial, records.size(), res.path("accepted").asInt(), rejected);
-        for (var one : res.path("results")) {
-            if (!"ACCEPTED".equalsIgnoreCase(one.path("status").asText("ACCEPTED"))) {
-                err.printf("locus agent: %s: %s%n", serial, one);
+                serial, records.size(), res.accepted(), res.rejected());
+        for (IngestSummary.Outcome one : res.results()) {
+            if (!one.accepted()) {
+                err.printf(
+                        "locus agent: %s: receipt %d %s %s: %s%n",
+                        serial, one.receiptId(), one.status(), one.reason(), one.detail());
             }
         }
-        return rejected;
+        return res.rejected();
     }
 
     static InetSocketAddress parseHostPort(String s) {

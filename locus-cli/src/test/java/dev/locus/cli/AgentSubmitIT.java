@@ -19,8 +19,11 @@ import dev.locus.server.tls.TlsCredentials;
 import dev.locus.sim.relay.DelayRelay;
 import dev.locus.sim.relay.LinkDelay;
 import dev.locus.wire.CertificatePin;
+import dev.locus.wire.IssuedToken;
 import dev.locus.wire.LocusClient;
+import dev.locus.wire.RegistryValues;
 import dev.locus.wire.ServerTrust;
+import dev.locus.wire.TokenRequest;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -230,12 +233,10 @@ class AgentSubmitIT {
     }
 
     private Path token(String base, String admin, String serial, Path file) throws Exception {
-        JsonNode t = post(
-                base,
-                admin,
-                "/api/v1/tokens",
-                Map.of("name", "agent " + serial, "role", "AGENT", "bound_subject", serial));
-        Files.writeString(file, t.path("token").asText());
+        IssuedToken t = http.withToken(admin)
+                .issueToken(TokenRequest.bound("agent " + serial, RegistryValues.Role.AGENT, serial));
+        assertThat(t.boundSubject()).isEqualTo(serial);
+        Files.writeString(file, t.token());
         return file;
     }
 

@@ -117,6 +117,37 @@ public final class LocusClient {
         return json("POST " + path, post(path, "application/json", text));
     }
 
+    /**
+     * POST {@code body} as JSON and read the answer as {@code type} (a wire record).
+     *
+     * @throws LocusApiException when the server answers an error
+     * @throws LocusConnectionException when it cannot be reached or its certificate is not trusted
+     */
+    public <T> T postJson(String path, Object body, Class<T> type) {
+        JsonNode answer = postJson(path, body);
+        try {
+            return WireJson.mapper().treeToValue(answer, type);
+        } catch (JsonProcessingException e) {
+            throw new LocusWireException(
+                    "POST " + path + " answered JSON that is not a " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Submits receipts ({@code POST /api/v1/receipts}); each is accepted or rejected with its reason. */
+    public IngestSummary submitReceipts(java.util.List<ReceiptSubmission> receipts) {
+        return postJson("/api/v1/receipts", receipts, IngestSummary.class);
+    }
+
+    /** Submits peer round trips ({@code POST /api/v1/landmark-round-trips}). */
+    public IngestSummary submitPeerRoundTrips(java.util.List<PeerRoundTripSubmission> roundTrips) {
+        return postJson("/api/v1/landmark-round-trips", roundTrips, IngestSummary.class);
+    }
+
+    /** Issues a token ({@code POST /api/v1/tokens}, needs an ADMIN token). */
+    public IssuedToken issueToken(TokenRequest request) {
+        return postJson("/api/v1/tokens", request, IssuedToken.class);
+    }
+
     private static JsonNode json(String request, Reply reply) {
         if (!reply.ok()) {
             throw new LocusApiException(
