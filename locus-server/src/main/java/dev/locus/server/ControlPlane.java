@@ -145,7 +145,7 @@ public final class ControlPlane implements AutoCloseable {
         ControlPlane cp = new ControlPlane(config, clock);
         try {
             cp.bootstrapAdmin();
-            cp.api.start();
+            cp.api.start(config.bindAddress(), config.port());
             cp.logAuditHead();
             long every = config.ruleInterval().toMillis();
             cp.scheduler.scheduleWithFixedDelay(cp::runRules, every, every, TimeUnit.MILLISECONDS);

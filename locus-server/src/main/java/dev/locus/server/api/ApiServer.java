@@ -49,6 +49,8 @@ public final class ApiServer {
     private final RateLimiter deviceLimits;
     private final RateLimiter failedAuthLimits;
     private final String openApi;
+    private volatile String listenHost = "127.0.0.1";
+    private volatile int listenPort;
 
     public ApiServer(ControlPlane cp, LongSupplier nanoTime) {
         this.cp = cp;
@@ -74,12 +76,9 @@ public final class ApiServer {
             config.http.prefer405over404 = true;
             config.http.defaultContentType = "application/json";
             if (cp.config().transport() instanceof ApiTransport.Tls tls) {
-                config.jetty.addConnector((server, http) -> TlsConnector.create(
-                        server,
-                        http,
-                        tls.credentials(),
-                        cp.config().bindAddress(),
-                        cp.config().port()));
+                // built when the server starts, on the address start(host, port) was given
+                config.jetty.addConnector(
+                        (server, http) -> TlsConnector.create(server, http, tls.credentials(), listenHost, listenPort));
             }
             routes.observe(config);
         });
@@ -134,16 +133,16 @@ public final class ApiServer {
     }
 
     /**
-     * Listens on the configured address and port, over TLS when configured.
+     * Listens on {@code host:port} (port 0: any free one), over TLS when configured.
      *
      * @throws LocusServerException when the port is taken, or plain HTTP is asked on an address that
      *     is not loopback without being forced
      */
-    public void start() {
+    public void start(String host, int port) {
         ApiTransport transport = cp.config().transport();
-        String host = cp.config().bindAddress();
-        int port = cp.config().port();
         transport.checkBind(host);
+        listenHost = host;
+        listenPort = port;
         try {
             if (transport instanceof ApiTransport.Tls) {
                 app.start(); // the TLS connector names host and port
