@@ -49,11 +49,13 @@ public final class ApiServer {
     private final RateLimiter deviceLimits;
     private final RateLimiter failedAuthLimits;
     private final String openApi;
+    private final ApiTransport transport;
     private volatile String listenHost = "127.0.0.1";
     private volatile int listenPort;
 
     public ApiServer(ControlPlane cp, LongSupplier nanoTime) {
         this.cp = cp;
+        this.transport = cp.config().transport();
         this.humanLimits = new RateLimiter(
                 cp.config().humanRequestsPerSecond(),
                 Math.max(1, 2 * cp.config().humanRequestsPerSecond()),
@@ -75,7 +77,7 @@ public final class ApiServer {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.http.defaultContentType = "application/json";
-            if (cp.config().transport() instanceof ApiTransport.Tls tls) {
+            if (transport instanceof ApiTransport.Tls tls) {
                 // built when the server starts, on the address start(host, port) was given
                 config.jetty.addConnector(
                         (server, http) -> TlsConnector.create(server, http, tls.credentials(), listenHost, listenPort));
@@ -139,7 +141,6 @@ public final class ApiServer {
      *     is not loopback without being forced
      */
     public void start(String host, int port) {
-        ApiTransport transport = cp.config().transport();
         transport.checkBind(host);
         listenHost = host;
         listenPort = port;
