@@ -7,7 +7,9 @@ import dev.locus.server.auth.Permission;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.RateLimiter;
 import dev.locus.server.auth.TokenService;
-import dev.locus.server.registry.InvalidInputException;
+import dev.locus.server.common.InvalidInputException;
+import dev.locus.server.tls.ApiTransport;
+import dev.locus.server.tls.TlsConnector;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -45,9 +47,12 @@ public final class ApiServer {
     private final RateLimiter humanLimits;
     private final RateLimiter deviceLimits;
     private final RateLimiter failedAuthLimits;
+    private final ApiTransport transport;
+    private volatile String listenHost = "127.0.0.1";
+    private volatile int listenPort;
 
     /**
-     * @param config the request rate limits per token
+     * @param config the request rate limits per token and the transport (plain HTTP or TLS)
      * @param tokens authenticates every request's bearer token
      * @param metrics receives the request timer per route
      * @param json writes every JSON answer
@@ -65,6 +70,7 @@ public final class ApiServer {
         this.tokens = tokens;
         this.metrics = metrics;
         this.nanoTime = nanoTime;
+        this.transport = config.transport();
         this.humanLimits = new RateLimiter(
                 config.humanRequestsPerSecond(), Math.max(1, 2 * config.humanRequestsPerSecond()), nanoTime);
         this.deviceLimits = new RateLimiter(
@@ -77,6 +83,11 @@ public final class ApiServer {
             javalin.http.maxRequestSize = MAX_BODY_BYTES;
             javalin.http.prefer405over404 = true;
             javalin.http.defaultContentType = "application/json";
+            if (transport instanceof ApiTransport.Tls tls) {
+                // built when the server starts, on the address start(host, port) was given
+                javalin.jetty.addConnector(
+                        (server, http) -> TlsConnector.create(server, http, tls.credentials(), listenHost, listenPort));
+            }
             routes.observe(javalin);
         });
         routes.bind(app);
@@ -115,13 +126,44 @@ public final class ApiServer {
         return routes.routes();
     }
 
+    /**
+     * Listens on {@code host:port} (port 0: any free one), over TLS when configured.
+     *
+     * @throws LocusServerException when the port is taken, or plain HTTP is asked on an address that
+     *     is not loopback without being forced
+     */
     public void start(String host, int port) {
+        transport.checkBind(host);
+        listenHost = host;
+        listenPort = port;
         try {
-            app.start(host, port);
+            if (transport instanceof ApiTransport.Tls) {
+                app.start(); // the TLS connector names host and port
+            } else {
+                app.start(host, port);
+            }
         } catch (RuntimeException e) {
             throw new LocusServerException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        LOG.info("control plane API listening on http://{}:{}", host, app.port());
+        switch (transport) {
+            case ApiTransport.Tls tls ->
+                LOG.info(
+                        "control plane API listening on https://{}:{} (TLS certificate {})",
+                        host,
+                        app.port(),
+                        tls.credentials().fingerprint());
+            case ApiTransport.Plain plain -> {
+                if (plain.anyAddress()) {
+                    LOG.warn(
+                            "control plane API listening in PLAIN HTTP on http://{}:{} (--insecure-http): bearer"
+                                    + " tokens cross the network unencrypted",
+                            host,
+                            app.port());
+                } else {
+                    LOG.info("control plane API listening on http://{}:{}", host, app.port());
+                }
+            }
+        }
     }
 
     public int port() {

@@ -2,13 +2,13 @@ package dev.locus.server.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.server.auth.Permission;
+import dev.locus.server.common.FieldProblem;
+import dev.locus.server.common.InvalidInputException;
+import dev.locus.server.common.Page;
 import dev.locus.server.mesh.LandmarkStatusWorkflow;
-import dev.locus.server.registry.FieldProblem;
 import dev.locus.server.registry.ImportResult;
-import dev.locus.server.registry.InvalidInputException;
 import dev.locus.server.registry.Landmark;
 import dev.locus.server.registry.Model;
-import dev.locus.server.registry.Page;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.registry.Row;
 import dev.locus.server.registry.RowSource;
@@ -119,7 +119,7 @@ public final class RegistryApi implements HttpService {
         String id = ctx.pathParam("id");
         Map<String, String> f = Requests.fields(ctx, json);
         List<FieldProblem> problems = new java.util.ArrayList<>();
-        var reader = new dev.locus.server.registry.FieldReader(f, 0, problems);
+        var reader = new dev.locus.server.common.FieldReader(f, 0, problems);
         Model.LandmarkStatus status =
                 reader.enumValue("status", Model.LandmarkStatus.class, Model.LandmarkStatus.ACTIVE);
         String reason = reader.text("reason", 2000);

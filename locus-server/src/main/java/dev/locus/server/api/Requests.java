@@ -2,9 +2,9 @@ package dev.locus.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.locus.server.registry.FieldProblem;
-import dev.locus.server.registry.InvalidInputException;
-import dev.locus.server.registry.Page;
+import dev.locus.server.common.FieldProblem;
+import dev.locus.server.common.InvalidInputException;
+import dev.locus.server.common.Page;
 import dev.locus.server.registry.RowSource;
 import io.javalin.http.Context;
 import java.io.IOException;

@@ -1,10 +1,10 @@
 package dev.locus.server.auth;
 
 import dev.locus.server.audit.AuditLog;
+import dev.locus.server.common.FieldProblem;
+import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
-import dev.locus.server.registry.FieldProblem;
-import dev.locus.server.registry.InvalidInputException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,10 +1,10 @@
 package dev.locus.server.mesh;
 
+import dev.locus.server.common.Page;
 import dev.locus.server.ingest.RejectionReason;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.IdPages;
 import dev.locus.server.persistence.Sql;
-import dev.locus.server.registry.Page;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

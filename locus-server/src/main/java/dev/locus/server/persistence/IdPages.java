@@ -1,6 +1,6 @@
 package dev.locus.server.persistence;
 
-import dev.locus.server.registry.Page;
+import dev.locus.server.common.Page;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

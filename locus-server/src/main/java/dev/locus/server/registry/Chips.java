@@ -1,6 +1,8 @@
 package dev.locus.server.registry;
 
 import dev.locus.server.Bytes;
+import dev.locus.server.common.FieldReader;
+import dev.locus.server.common.Page;
 import dev.locus.server.identity.DeviceCertificate;
 import dev.locus.server.identity.ManufacturerTrust;
 import dev.locus.server.persistence.Sql;

@@ -1,5 +1,6 @@
 package dev.locus.server.registry;
 
+import dev.locus.server.common.FieldProblem;
 import java.util.List;
 
 /** Outcome of an all-or-nothing bulk import. */

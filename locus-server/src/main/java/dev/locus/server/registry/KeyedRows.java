@@ -1,5 +1,6 @@
 package dev.locus.server.registry;
 
+import dev.locus.server.common.Page;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

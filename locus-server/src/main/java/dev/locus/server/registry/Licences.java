@@ -1,5 +1,7 @@
 package dev.locus.server.registry;
 
+import dev.locus.server.common.FieldReader;
+import dev.locus.server.common.Page;
 import dev.locus.server.persistence.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,5 +1,6 @@
 package dev.locus.server.registry;
 
+import dev.locus.server.common.FieldReader;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,6 +1,10 @@
 package dev.locus.server.registry;
 
 import dev.locus.server.audit.AuditLog;
+import dev.locus.server.common.FieldProblem;
+import dev.locus.server.common.FieldReader;
+import dev.locus.server.common.InvalidInputException;
+import dev.locus.server.common.Page;
 import dev.locus.server.identity.ManufacturerTrust;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;

@@ -2,6 +2,8 @@ package dev.locus.server.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locus.server.common.FieldProblem;
+import dev.locus.server.common.InvalidInputException;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;

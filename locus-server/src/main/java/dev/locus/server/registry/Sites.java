@@ -1,6 +1,8 @@
 package dev.locus.server.registry;
 
 import dev.locus.geo.position.GeoPosition;
+import dev.locus.server.common.FieldReader;
+import dev.locus.server.common.Page;
 import dev.locus.server.persistence.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

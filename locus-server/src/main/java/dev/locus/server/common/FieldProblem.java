@@ -1,4 +1,4 @@
-package dev.locus.server.registry;
+package dev.locus.server.common;
 
 /**
  * One bad field of one input row, e.g. {@code line 42, field latitude_deg, value "91": must be a

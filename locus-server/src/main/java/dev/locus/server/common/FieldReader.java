@@ -1,4 +1,4 @@
-package dev.locus.server.registry;
+package dev.locus.server.common;
 
 import dev.locus.protocol.identity.Certificates;
 import dev.locus.server.Bytes;

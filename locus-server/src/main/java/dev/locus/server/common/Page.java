@@ -1,4 +1,4 @@
-package dev.locus.server.registry;
+package dev.locus.server.common;
 
 import java.util.List;
 import java.util.Optional;

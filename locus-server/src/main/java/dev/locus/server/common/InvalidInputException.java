@@ -1,4 +1,4 @@
-package dev.locus.server.registry;
+package dev.locus.server.common;
 
 import dev.locus.server.LocusServerException;
 import java.util.List;
