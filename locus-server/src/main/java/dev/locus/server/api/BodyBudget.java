@@ -17,12 +17,22 @@ final class BodyBudget {
     private static final int UNIT = 1024;
     private final Semaphore kib;
     private final int totalKib;
+    private final Duration wait;
 
     /** @param bytes the budget, at least 1 MiB */
     BodyBudget(long bytes) {
+        this(bytes, WAIT);
+    }
+
+    /**
+     * @param bytes the budget, at least 1 MiB
+     * @param wait how long a reader waits for room before its request is refused
+     */
+    BodyBudget(long bytes, Duration wait) {
         if (bytes < 1024 * 1024) {
             throw new IllegalArgumentException("body budget must be at least 1 MiB, got " + bytes);
         }
+        this.wait = wait;
         this.totalKib = (int) Math.min(Integer.MAX_VALUE, bytes / UNIT);
         this.kib = new Semaphore(totalKib, true);
     }
@@ -36,6 +46,11 @@ final class BodyBudget {
         return (long) totalKib * UNIT;
     }
 
+    /** Bytes no request holds now. */
+    long available() {
+        return (long) kib.availablePermits() * UNIT;
+    }
+
     /** One request's share; {@link #close} returns what it took. Not thread-safe (one request). */
     Lease lease() {
         return new Lease();
@@ -47,16 +62,22 @@ final class BodyBudget {
         /**
          * Takes room for {@code bytes} more bytes.
          *
-         * @throws ApiException 503 UNAVAILABLE when no room came free within {@link #WAIT}
+         * @throws ApiException 503 UNAVAILABLE when no room came free in time
          */
         void take(long bytes) {
             int want = (int) ((bytes + UNIT - 1) / UNIT);
             if (want == 0) {
                 return;
             }
+            if (heldKib + want > totalKib) {
+                throw new ApiException(
+                        ErrorCode.PAYLOAD_TOO_LARGE,
+                        "request body exceeds the " + bytes() + " bytes this server holds in memory for request"
+                                + " bodies; send smaller batches");
+            }
             boolean got;
             try {
-                got = heldKib + want <= totalKib && kib.tryAcquire(want, WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                got = kib.tryAcquire(want, wait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 got = false;
