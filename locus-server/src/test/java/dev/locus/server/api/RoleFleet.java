@@ -25,20 +25,45 @@ final class RoleFleet implements AutoCloseable {
     static final List<Role> LEAST_FIRST =
             List.of(Role.AGENT, Role.LANDMARK, Role.AUDITOR, Role.COMPLIANCE_OFFICER, Role.ADMIN);
 
+    /** Null for a server in another process. */
     final ControlPlane cp;
+
+    final int port;
     final ApiClient api;
     final String admin;
     final Map<Role, String> tokens = new EnumMap<>(Role.class);
 
     RoleFleet(Path dataDir, String engine) throws Exception {
-        cp = ControlPlane.start(
+        this(start(dataDir, engine), dataDir);
+    }
+
+    private RoleFleet(ControlPlane cp, Path dataDir) throws Exception {
+        this(
+                cp,
+                cp.port(),
+                Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip());
+    }
+
+    /** The fleet registered on a server running elsewhere (e.g. a child process). */
+    static RoleFleet remote(int port, String admin) {
+        return new RoleFleet(null, port, admin);
+    }
+
+    /** A server for fleets: H2 or PostgreSQL, loopback, rate limits out of the way. */
+    static ControlPlane start(Path dataDir, String engine) {
+        return ControlPlane.start(
                 ServerConfig.defaults(dataDir)
                         .withPort(0)
                         .withDatabase(TestDatabases.freshConfig(engine))
                         .withRateLimits(100_000, 100_000),
                 InstantSource.system());
-        api = new ApiClient(cp.port());
-        admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip();
+    }
+
+    private RoleFleet(ControlPlane cp, int port, String admin) {
+        this.cp = cp;
+        this.port = port;
+        this.api = new ApiClient(port);
+        this.admin = admin;
         created("/api/v1/organisations", Map.of("id", "nvx", "name", "NVX", "kind", "EXPORTER", "country", "US"));
         created(
                 "/api/v1/organisations",
@@ -140,6 +165,8 @@ final class RoleFleet implements AutoCloseable {
 
     @Override
     public void close() {
-        cp.close();
+        if (cp != null) {
+            cp.close();
+        }
     }
 }
