@@ -208,9 +208,12 @@ class BoundedInputIT {
         assertThat(failures).as("attacks not answered 400 or 413").isEmpty();
         assertThat(healthFailures).as("/health failures during the attacks").isEmpty();
         assertThat(healthAnswers.get()).isPositive();
-        // The largest route limit is 128 MiB (bulk imports, held once as bytes while read); a body
-        // parsed whole, as before, took 33 times its size (20 MB peaked at 667 MB).
-        assertThat(growthMb).as("heap growth after GC, MB").isLessThan(400);
+        // The largest route limit is 128 MiB (bulk imports, held as bytes while read), and the pools'
+        // usage after their last collection includes garbage of earlier attacks not yet collected
+        // (measured +292 and +318 MB). A body parsed whole, as before, took 33 times its size (20 MB
+        // peaked at 667 MB): the 250 MB array alone would need gigabytes. SmallHeapIT shows the same
+        // attacks leave a 256 MB heap standing.
+        assertThat(growthMb).as("heap growth after GC, MB").isLessThan(512);
     }
 
     static List<String> engines() {
