@@ -161,11 +161,11 @@ public final class ControlPlane implements AutoCloseable {
                             // static-file filter runs before authentication
                             new Dashboard(config.restrictedJurisdictions(), db, registry, json, clock),
                             new OperationsApi(db, metrics),
-                            new RegistryApi(registry, landmarkStatus, json),
-                            new ReceiptApi(ingestor, db, metrics, json),
-                            new MeshApi(peerIngestor, meshAuditor, db, json),
-                            new AlertApi(alerts, json),
-                            new AdminApi(tokens, db, config, json),
+                            new RegistryApi(registry, landmarkStatus),
+                            new ReceiptApi(ingestor, db, metrics, clock),
+                            new MeshApi(peerIngestor, meshAuditor, db),
+                            new AlertApi(alerts),
+                            new AdminApi(tokens, db, config),
                             new VerdictApi(registry, verdicts, alerts, clock, json)));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");

@@ -1,6 +1,5 @@
 package dev.locus.server.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.alerts.Transition;
@@ -17,11 +16,9 @@ import java.util.Optional;
 /** Alert listing and lifecycle. */
 public final class AlertApi implements HttpService {
     private final AlertService alerts;
-    private final ObjectMapper json;
 
-    public AlertApi(AlertService alerts, ObjectMapper json) {
+    public AlertApi(AlertService alerts) {
         this.alerts = alerts;
-        this.json = json;
     }
 
     @Override
@@ -38,13 +35,13 @@ public final class AlertApi implements HttpService {
             long id = id(ctx);
             ctx.json(alerts.alert(id).orElseThrow(() -> Requests.notFound("alert", Long.toString(id))));
         });
-        r.post("/api/v1/alerts/{id}/acknowledge", Permission.MANAGE_ALERTS, ctx -> step(ctx, true));
-        r.post("/api/v1/alerts/{id}/resolve", Permission.MANAGE_ALERTS, ctx -> step(ctx, false));
+        r.post("/api/v1/alerts/{id}/acknowledge", Permission.MANAGE_ALERTS, BodyLimit.record(), ctx -> step(ctx, true));
+        r.post("/api/v1/alerts/{id}/resolve", Permission.MANAGE_ALERTS, BodyLimit.record(), ctx -> step(ctx, false));
     }
 
     private void step(Context ctx, boolean acknowledge) {
         long id = id(ctx);
-        Map<String, String> f = Requests.fields(ctx, json);
+        Map<String, String> f = Requests.fields(ctx);
         List<FieldProblem> problems = new ArrayList<>();
         FieldReader reader = new FieldReader(f, 0, problems);
         String note = reader.text("note", 2000);

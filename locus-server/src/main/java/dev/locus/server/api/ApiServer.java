@@ -36,8 +36,8 @@ public final class ApiServer {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     static final String PRINCIPAL = "locus.principal";
     private static final String STARTED = "locus.started";
-    /** Largest request body accepted (bulk imports), in bytes. */
-    public static final long MAX_BODY_BYTES = 256L * 1024 * 1024;
+    /** Largest request body any route accepts (bulk imports), in bytes; each route has its own limit. */
+    public static final long MAX_BODY_BYTES = RegistryApi.IMPORTS.maxBytes();
 
     private final TokenService tokens;
     private final MeterRegistry metrics;
@@ -76,7 +76,7 @@ public final class ApiServer {
         this.deviceLimits = new RateLimiter(
                 config.deviceRequestsPerSecond(), Math.max(1, 2 * config.deviceRequestsPerSecond()), nanoTime);
         this.failedAuthLimits = new RateLimiter(1, 20, nanoTime);
-        this.routes = new RouteTable();
+        this.routes = new RouteTable(BodyBudget.forHeap());
         this.app = Javalin.create(javalin -> {
             javalin.showJavalinBanner = false;
             javalin.jsonMapper(new JavalinJackson(json, false));
@@ -94,10 +94,16 @@ public final class ApiServer {
         for (HttpService group : groups) {
             group.routing(routes);
         }
+        app.before(ApiServer::safetyHeaders);
         app.before(this::authenticate);
         app.beforeMatched(this::authorise);
         app.after(this::record);
-        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.code(), e.getMessage(), e.problems()));
+        app.exception(ApiException.class, (e, ctx) -> {
+            if (e.code() == ErrorCode.UNAVAILABLE && ctx.res().getHeader("Retry-After") == null) {
+                ctx.header("Retry-After", "1");
+            }
+            error(ctx, e.code(), e.getMessage(), e.problems());
+        });
         app.exception(
                 InvalidInputException.class,
                 (e, ctx) -> error(
@@ -106,7 +112,8 @@ public final class ApiServer {
                         "request has " + e.problems().size() + " invalid field(s)",
                         e.problems()));
         app.exception(
-                HttpResponseException.class, (e, ctx) -> error(ctx, codeFor(e.getStatus()), e.getMessage(), List.of()));
+                HttpResponseException.class,
+                (e, ctx) -> error(ctx, codeFor(e.getStatus()), SafeMessages.of(e.getMessage()), List.of()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
             error(ctx, ErrorCode.INTERNAL, "internal error; the server log has details", List.of());
@@ -172,6 +179,15 @@ public final class ApiServer {
 
     public void stop() {
         app.stop();
+    }
+
+    /**
+     * On every response of the API: the client must not guess another content type than the one
+     * sent, and nothing (tokens' answers, registry records, evidence) is kept in a cache.
+     */
+    private static void safetyHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Cache-Control", "no-store");
     }
 
     private void authenticate(Context ctx) {

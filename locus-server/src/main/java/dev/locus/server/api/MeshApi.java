@@ -1,7 +1,5 @@
 package dev.locus.server.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.geo.audit.AuditReport;
 import dev.locus.geo.audit.Contradiction;
 import dev.locus.geo.audit.SuspectLandmark;
@@ -26,22 +24,31 @@ import java.util.Optional;
 
 /** Peer round trips between landmarks (submission, back-fill, listing) and the mesh audit. */
 public final class MeshApi implements HttpService {
+    /** Round trips per request: up to {@link IngestPolicy#MAX_BATCH}, 8 KiB each on average. */
+    static final BodyLimit ROUND_TRIPS = BodyLimit.batch(IngestPolicy.MAX_BATCH, 8 * 1024, 100);
+
     private final PeerRoundTripIngestor peerIngestor;
     private final MeshAuditor meshAuditor;
     private final Database db;
-    private final ObjectMapper json;
 
-    public MeshApi(PeerRoundTripIngestor peerIngestor, MeshAuditor meshAuditor, Database db, ObjectMapper json) {
+    public MeshApi(PeerRoundTripIngestor peerIngestor, MeshAuditor meshAuditor, Database db) {
         this.peerIngestor = peerIngestor;
         this.meshAuditor = meshAuditor;
         this.db = db;
-        this.json = json;
     }
 
     @Override
     public void routing(RouteTable r) {
-        r.post("/api/v1/landmark-round-trips", Permission.SUBMIT_RECEIPTS, ctx -> submit(ctx, peerIngestor.policy()));
-        r.post("/api/v1/landmark-round-trips/import", Permission.WRITE_REGISTRY, ctx -> submit(ctx, backfill(ctx)));
+        r.post(
+                "/api/v1/landmark-round-trips",
+                Permission.SUBMIT_RECEIPTS,
+                ROUND_TRIPS,
+                ctx -> submit(ctx, peerIngestor.policy()));
+        r.post(
+                "/api/v1/landmark-round-trips/import",
+                Permission.WRITE_REGISTRY,
+                ROUND_TRIPS,
+                ctx -> submit(ctx, backfill(ctx)));
         r.get(
                 "/api/v1/landmark-round-trips",
                 Permission.READ,
@@ -52,7 +59,7 @@ public final class MeshApi implements HttpService {
                         Requests.afterId(ctx),
                         Requests.limit(ctx)))));
         r.get("/api/v1/mesh-audit", Permission.READ, ctx -> ctx.json(describe(meshAuditor.report())));
-        r.post("/api/v1/mesh-audit", Permission.WRITE_REGISTRY, ctx -> {
+        r.post("/api/v1/mesh-audit", Permission.WRITE_REGISTRY, BodyLimit.none(), ctx -> {
             MeshAuditor.Outcome o = meshAuditor.run();
             Map<String, Object> out = describe(o.report());
             out.put("marked_suspect", o.marked());
@@ -77,22 +84,14 @@ public final class MeshApi implements HttpService {
     }
 
     private void submit(Context ctx, IngestPolicy policy) {
-        JsonNode body = Requests.jsonBody(ctx, json);
-        boolean single = body.isObject();
-        List<PeerSubmission> batch = new ArrayList<>();
-        if (single) {
-            batch.add(PeerRoundTripJson.parse(body));
-        } else if (body.isArray()) {
-            if (!IngestPolicy.batchSizeAllowed(body.size())) {
-                throw new ApiException(
-                        ErrorCode.BAD_REQUEST, IngestPolicy.batchSizeProblem(body.size(), "round trips"));
-            }
-            for (JsonNode n : body) {
-                batch.add(PeerRoundTripJson.parse(n));
-            }
-        } else {
-            throw new ApiException(ErrorCode.BAD_REQUEST, "body must be a round-trip object or an array of them");
+        if (ApiServer.principal(ctx).role() == dev.locus.server.auth.Role.AGENT) {
+            // Authorisation first: an agent never measures landmarks, so its body is not even read.
+            throw new ApiException(ErrorCode.FORBIDDEN, "agent tokens may not submit landmark round trips");
         }
+        List<PeerSubmission> batch = new ArrayList<>();
+        boolean single = Requests.items(
+                        ctx, "a round-trip object or an array of them", n -> batch.add(PeerRoundTripJson.parse(n)))
+                == JsonBodies.Shape.OBJECT;
         List<IngestResult> results = peerIngestor.ingest(batch, ApiServer.principal(ctx), policy);
         List<Map<String, Object>> out = new ArrayList<>(results.size());
         int accepted = 0;

@@ -1,7 +1,5 @@
 package dev.locus.server.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.server.auth.Permission;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.common.FieldProblem;
@@ -11,11 +9,13 @@ import dev.locus.server.ingest.IngestResult;
 import dev.locus.server.ingest.ReceiptIngestor;
 import dev.locus.server.ingest.ReceiptJson;
 import dev.locus.server.ingest.ReceiptQueries;
+import dev.locus.server.ingest.RejectionAccounting;
 import dev.locus.server.ingest.Submission;
 import dev.locus.server.persistence.Database;
 import io.javalin.http.Context;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,22 +24,37 @@ import java.util.Optional;
 
 /** Receipt submission (one or a batch) and listing. */
 public final class ReceiptApi implements HttpService {
+    /**
+     * Receipts per request and their size: up to {@link IngestPolicy#MAX_BATCH}, 8 KiB each on
+     * average (the largest legitimate receipt, 256 samples with its signed payload, is about 7 KiB),
+     * 600 JSON tokens each (nine fields and 256 samples take under 300).
+     */
+    static final BodyLimit RECEIPTS = BodyLimit.batch(IngestPolicy.MAX_BATCH, 8 * 1024, 600);
+
     private final ReceiptIngestor ingestor;
     private final Database db;
     private final MeterRegistry metrics;
-    private final ObjectMapper json;
+    private final InstantSource clock;
 
-    public ReceiptApi(ReceiptIngestor ingestor, Database db, MeterRegistry metrics, ObjectMapper json) {
+    public ReceiptApi(ReceiptIngestor ingestor, Database db, MeterRegistry metrics, InstantSource clock) {
         this.ingestor = ingestor;
         this.db = db;
         this.metrics = metrics;
-        this.json = json;
+        this.clock = clock;
     }
 
     @Override
     public void routing(RouteTable r) {
-        r.post("/api/v1/receipts", Permission.SUBMIT_RECEIPTS, ctx -> submit(ctx, ingestor.policy()));
-        r.post("/api/v1/receipts/import", Permission.WRITE_REGISTRY, ctx -> submit(ctx, backfillPolicy(ctx)));
+        r.post("/api/v1/receipts", Permission.SUBMIT_RECEIPTS, RECEIPTS, ctx -> submit(ctx, ingestor.policy()));
+        r.post("/api/v1/receipts/import", Permission.WRITE_REGISTRY, RECEIPTS, ctx -> submit(ctx, backfillPolicy(ctx)));
+        r.get("/api/v1/receipt-rejections", Permission.READ, ctx -> {
+            int hours = hours(ctx);
+            ctx.json(Map.of(
+                    "items",
+                    RejectionAccounting.recent(db, clock.instant(), hours, Requests.limit(ctx)),
+                    "sample_per_window",
+                    RejectionAccounting.SAMPLE_PER_WINDOW));
+        });
         r.get(
                 "/api/v1/receipts",
                 Permission.READ,
@@ -53,6 +68,20 @@ public final class ReceiptApi implements HttpService {
 
     /** Longest age a back-filled receipt may have: replays stay impossible, nonces are single-use. */
     static final int MAX_BACKFILL_HOURS = 24 * 30;
+
+    private static int hours(Context ctx) {
+        String v = Optional.ofNullable(ctx.queryParam("hours")).orElse("24");
+        try {
+            int h = Integer.parseInt(v);
+            if (h >= 1 && h <= MAX_BACKFILL_HOURS) {
+                return h;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException(
+                List.of(new FieldProblem(0, "hours", v, "must be an integer in [1, " + MAX_BACKFILL_HOURS + "]")));
+    }
 
     private IngestPolicy backfillPolicy(Context ctx) {
         String v = Optional.ofNullable(ctx.queryParam("max_age_hours")).orElse("24");
@@ -70,21 +99,10 @@ public final class ReceiptApi implements HttpService {
 
     private void submit(Context ctx, IngestPolicy policy) {
         Principal p = ApiServer.principal(ctx);
-        JsonNode body = Requests.jsonBody(ctx, json);
-        boolean single = body.isObject();
         List<Submission> batch = new ArrayList<>();
-        if (single) {
-            batch.add(ReceiptJson.parse(body));
-        } else if (body.isArray()) {
-            if (!IngestPolicy.batchSizeAllowed(body.size())) {
-                throw new ApiException(ErrorCode.BAD_REQUEST, IngestPolicy.batchSizeProblem(body.size(), "receipts"));
-            }
-            for (JsonNode n : body) {
-                batch.add(ReceiptJson.parse(n));
-            }
-        } else {
-            throw new ApiException(ErrorCode.BAD_REQUEST, "body must be a receipt object or an array of them");
-        }
+        boolean single =
+                Requests.items(ctx, "a receipt object or an array of them", n -> batch.add(ReceiptJson.parse(n)))
+                        == JsonBodies.Shape.OBJECT;
         List<IngestResult> results = ingestor.ingest(batch, p, policy);
         int accepted = 0;
         List<Map<String, Object>> out = new ArrayList<>(results.size());
@@ -110,7 +128,8 @@ public final class ReceiptApi implements HttpService {
             if (res instanceof IngestResult.Rejected rej) {
                 throw new ApiException(
                         ErrorCode.RECEIPT_REJECTED,
-                        "receipt " + rej.receiptId() + " rejected (" + rej.reason() + "): " + rej.detail(),
+                        "receipt " + (rej.stored() ? rej.receiptId() + " " : "") + "rejected (" + rej.reason() + "): "
+                                + rej.detail(),
                         List.of(out.get(0)));
             }
             ctx.status(201).json(out.get(0));
@@ -125,10 +144,14 @@ public final class ReceiptApi implements HttpService {
 
     private static Map<String, Object> describe(IngestResult res) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("receipt_id", res.receiptId());
         switch (res) {
-            case IngestResult.Accepted a -> m.put("status", "ACCEPTED");
+            case IngestResult.Accepted a -> {
+                m.put("receipt_id", a.receiptId());
+                m.put("status", "ACCEPTED");
+            }
             case IngestResult.Rejected r -> {
+                // Every rejection is counted per token, reason and hour; only a sample is stored.
+                m.put("receipt_id", r.stored() ? r.receiptId() : null);
                 m.put("status", "REJECTED");
                 m.put("reason", r.reason().name());
                 m.put("detail", r.detail());

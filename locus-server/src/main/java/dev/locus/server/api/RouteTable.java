@@ -8,7 +8,9 @@ import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import io.javalin.security.RouteRole;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -23,8 +25,9 @@ public final class RouteTable {
      * @param method the HTTP method
      * @param path the path pattern as Javalin matches it, e.g. {@code /api/v1/chips/{serial}}
      * @param permission the permission the route requires; empty for a route registered without one
+     * @param body what its request body may hold; empty for a route that reads no body (GET, DELETE)
      */
-    public record Route(HandlerType method, String path, Optional<Permission> permission) {
+    public record Route(HandlerType method, String path, Optional<Permission> permission, Optional<BodyLimit> body) {
         /** {@code METHOD path}, e.g. {@code GET /api/v1/chips/{serial}}. */
         public String signature() {
             return method.name() + " " + path;
@@ -35,7 +38,14 @@ public final class RouteTable {
     record Required(Permission permission) implements RouteRole {}
 
     private final List<Route> served = new CopyOnWriteArrayList<>();
+    private final Map<String, BodyLimit> limits = new ConcurrentHashMap<>();
+    private final BodyBudget budget;
     private Javalin app;
+
+    /** @param budget the body bytes all requests together may hold at once */
+    RouteTable(BodyBudget budget) {
+        this.budget = budget;
+    }
 
     /** Starts recording the endpoints added to the server being configured by {@code config}. */
     void observe(JavalinConfig config) {
@@ -55,7 +65,11 @@ public final class RouteTable {
                 .filter(Required.class::isInstance)
                 .map(r -> ((Required) r).permission())
                 .findFirst();
-        served.add(new Route(info.getHttpMethod(), info.getPath(), permission));
+        served.add(new Route(
+                info.getHttpMethod(),
+                info.getPath(),
+                permission,
+                Optional.ofNullable(limits.get(info.getHttpMethod().name() + " " + info.getPath()))));
     }
 
     /** Adds GET {@code path}, served to principals holding {@code p}. */
@@ -63,9 +77,18 @@ public final class RouteTable {
         add(HandlerType.GET, path, p, h);
     }
 
-    /** Adds POST {@code path}, served to principals holding {@code p}. */
-    public void post(String path, Permission p, Handler h) {
-        add(HandlerType.POST, path, p, h);
+    /**
+     * Adds a POST route whose body is read only through {@link RequestBody}, within {@code limit}
+     * (checked against {@code Content-Length} before the handler runs and again while reading).
+     */
+    public void post(String path, Permission p, BodyLimit limit, Handler h) {
+        limits.put(HandlerType.POST.name() + " " + path, limit);
+        add(HandlerType.POST, path, p, ctx -> {
+            try (BodyBudget.Lease lease = budget.lease()) {
+                RequestBody.attach(ctx, limit, lease);
+                h.handle(ctx);
+            }
+        });
     }
 
     /** Adds DELETE {@code path}, served to principals holding {@code p}. */

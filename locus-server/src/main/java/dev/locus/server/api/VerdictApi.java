@@ -42,7 +42,7 @@ public final class VerdictApi implements HttpService {
             String serial = knownChip(ctx);
             ctx.json(Requests.page(verdicts.history(serial, Requests.afterId(ctx), Requests.limit(ctx))));
         });
-        r.post("/api/v1/chips/{serial}/assess", Permission.WRITE_REGISTRY, ctx -> {
+        r.post("/api/v1/chips/{serial}/assess", Permission.WRITE_REGISTRY, BodyLimit.none(), ctx -> {
             String serial = knownChip(ctx);
             var before = verdicts.latest(serial, false).map(StoredVerdict::id);
             var v = verdicts.assess(serial);
