@@ -211,7 +211,7 @@ final class LegalForms {
 
     /**
      * Splits tokens into distinctive tokens and legal forms, longest phrase first; when nothing
-     * distinctive would remain, the legal forms stay as tokens.
+     * distinctive would remain, the canonical legal forms become the tokens.
      */
     static void split(List<String> tokens, List<String> core, List<String> forms) {
         List<String> c = new ArrayList<>();
@@ -241,7 +241,7 @@ final class LegalForms {
             }
         }
         if (c.isEmpty()) {
-            core.addAll(tokens);
+            core.addAll(f.isEmpty() ? tokens : f);
         } else {
             core.addAll(c);
             forms.addAll(f);

@@ -25,6 +25,7 @@ final class NameIndex {
     private final Map<String, int[]> postings;
     private final Map<String, Integer> documentFrequency;
     private final double maxWeight;
+    private final int total;
     private final ThreadLocal<Scratch> scratch;
 
     private static final class Scratch {
@@ -41,6 +42,14 @@ final class NameIndex {
     }
 
     NameIndex(List<ListEntry> entries) {
+        this(entries, null);
+    }
+
+    /**
+     * An index over {@code entries} whose token weights come from {@code weightsFrom} (a larger
+     * index, so a delta index scores like the full one), or from these entries when null.
+     */
+    NameIndex(List<ListEntry> entries, NameIndex weightsFrom) {
         List<IndexedName> all = new ArrayList<>();
         List<NormalizedName> normalized = new ArrayList<>();
         List<int[]> meta = new ArrayList<>();
@@ -59,8 +68,9 @@ final class NameIndex {
                 }
             }
         }
-        this.documentFrequency = df;
-        int total = normalized.size();
+        this.documentFrequency = weightsFrom == null ? df : weightsFrom.documentFrequency;
+        this.total = weightsFrom == null ? normalized.size() : weightsFrom.total;
+        int total = this.total;
         this.maxWeight = weightOf(0, total);
         Map<String, List<Integer>> keys = new HashMap<>();
         for (int i = 0; i < normalized.size(); i++) {
@@ -68,7 +78,7 @@ final class NameIndex {
             String[] tokens = nn.tokens().toArray(String[]::new);
             double[] weights = new double[tokens.length];
             for (int t = 0; t < tokens.length; t++) {
-                weights[t] = weightOf(df.getOrDefault(tokens[t], 0), total);
+                weights[t] = weightOf(documentFrequency.getOrDefault(tokens[t], 0), total);
             }
             int[] m = meta.get(i);
             ListEntry entry = entries.get(m[0]);
@@ -112,7 +122,7 @@ final class NameIndex {
 
     double weight(String token) {
         Integer df = documentFrequency.get(token);
-        return df == null ? maxWeight : weightOf(df, names.size());
+        return df == null ? maxWeight : weightOf(df, total);
     }
 
     IndexedName name(int id) {
@@ -168,7 +178,7 @@ final class NameIndex {
                 if (ids == null) {
                     continue;
                 }
-                float kw = (float) Math.min(w, weightOf(ids.length, names.size()) + 1.0);
+                float kw = (float) Math.min(w, weightOf(ids.length, total) + 1.0);
                 for (int id : ids) {
                     int st = s.stamp[id];
                     if (st >>> 8 != generation) {

@@ -50,6 +50,21 @@ public final class Screener {
         this.thresholds = thresholds;
     }
 
+    private Screener(Screener weightsFrom, List<ListEntry> subset) {
+        this.lists = List.of();
+        this.entries = List.copyOf(subset);
+        this.index = new NameIndex(entries, weightsFrom.index);
+        this.thresholds = weightsFrom.thresholds;
+    }
+
+    /**
+     * A screener over a few entries (a list update's delta) that scores exactly as this one does:
+     * token rarity comes from this screener's lists.
+     */
+    public Screener restrictedTo(List<ListEntry> subset) {
+        return new Screener(this, subset);
+    }
+
     public static Screener of(List<ListVersion> lists) {
         return new Screener(lists, Thresholds.DEFAULT);
     }
