@@ -22,7 +22,11 @@ final class NameIndex {
     static final int MIN_DELETE_LENGTH = 4;
 
     private final List<IndexedName> names;
-    private final Map<String, int[]> postings;
+    /** key → the names under it and the key's rarity weight. */
+    private final Map<String, Posting> postings;
+
+    private record Posting(int[] ids, float weight) {}
+
     private final Map<String, Integer> documentFrequency;
     private final double maxWeight;
     private final int total;
@@ -107,9 +111,9 @@ final class NameIndex {
             }
         }
         this.names = List.copyOf(all);
-        Map<String, int[]> frozen = new HashMap<>(keys.size() * 2);
-        keys.forEach(
-                (k, v) -> frozen.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+        Map<String, Posting> frozen = new HashMap<>(keys.size() * 2);
+        keys.forEach((k, v) -> frozen.put(
+                k, new Posting(v.stream().mapToInt(Integer::intValue).toArray(), (float) weightOf(v.size(), total))));
         this.postings = frozen;
         int n = all.size();
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(n));
@@ -174,11 +178,12 @@ final class NameIndex {
             // each query token counts once per name: the stamp remembers (generation, token)
             int tokenStamp = t + 1;
             for (String k : keys) {
-                int[] ids = postings.get(k);
-                if (ids == null) {
+                Posting posting = postings.get(k);
+                if (posting == null) {
                     continue;
                 }
-                float kw = (float) Math.min(w, weightOf(ids.length, total) + 1.0);
+                int[] ids = posting.ids;
+                float kw = (float) Math.min(w, posting.weight + 1.0);
                 for (int id : ids) {
                     int st = s.stamp[id];
                     if (st >>> 8 != generation) {

@@ -1,8 +1,10 @@
 package dev.locus.screening.match;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Scores a query name against one listed name in [0, 1], order-free: tokens are aligned greedily by
@@ -23,20 +25,34 @@ final class NameScorer {
     /** The outcome of comparing two names, with the aligned pairs for the explanation. */
     record Result(double score, double queryCoverage, double listCoverage, List<String> pairs, boolean compact) {}
 
+    private record Alignment(Result result, int usedQ, int usedN) {}
+
     /** The score alone, without building the explanation. */
-    static double quickScore(String[] qTokens, double[] qWeights, String qCompact, IndexedName n) {
-        return score(qTokens, qWeights, qCompact, n, false).score();
+    static double quickScore(
+            String[] qTokens, double[] qWeights, String qCompact, IndexedName n, Map<String, double[]> cache) {
+        return score(qTokens, qWeights, qCompact, n, false, cache).score();
     }
 
     static Result score(String[] qTokens, double[] qWeights, String qCompact, IndexedName n) {
-        return score(qTokens, qWeights, qCompact, n, true);
+        return score(qTokens, qWeights, qCompact, n, true, new HashMap<>());
     }
 
-    private static Result score(String[] qTokens, double[] qWeights, String qCompact, IndexedName n, boolean explain) {
-        Result best = align(qTokens, qWeights, n.tokens(), n.weights(), false, explain);
-        boolean unmatchedBothSides = best.queryCoverage() < 0.999 && best.listCoverage() < 0.999;
-        if (unmatchedBothSides && (qTokens.length > 1 || n.tokens().length > 1)) {
-            Result merged = align(qTokens, qWeights, n.tokens(), n.weights(), true, explain);
+    /**
+     * @param cache similarities of listed tokens to the query's tokens, kept for one query: the same
+     *     listed token ("mohammed", "trading") recurs across candidates
+     */
+    private static Result score(
+            String[] qTokens,
+            double[] qWeights,
+            String qCompact,
+            IndexedName n,
+            boolean explain,
+            Map<String, double[]> cache) {
+        Alignment first = align(qTokens, qWeights, n.tokens(), n.weights(), false, explain, cache);
+        Result best = first.result();
+        if (mergeCouldHelp(first.usedQ(), qTokens.length, first.usedN(), n.tokens().length)) {
+            Result merged = align(qTokens, qWeights, n.tokens(), n.weights(), true, explain, cache)
+                    .result();
             if (merged.score() > best.score()) {
                 best = merged;
             }
@@ -55,8 +71,31 @@ final class NameScorer {
         return best;
     }
 
-    private static Result align(
-            String[] qTokens, double[] qWeights, String[] nTokens, double[] nWeights, boolean merges, boolean explain) {
+    /** Run-together pairs can only help where one side has an unmatched token and the other two unmatched neighbours. */
+    static boolean mergeCouldHelp(int usedQ, int qn, int usedN, int nn) {
+        boolean freeQ = free(usedQ, qn) != 0;
+        boolean freeN = free(usedN, nn) != 0;
+        return (freeQ && adjacentFree(usedN, nn)) || (freeN && adjacentFree(usedQ, qn));
+    }
+
+    private static int free(int used, int n) {
+        int all = n >= 31 ? -1 : (1 << Math.min(n, 30)) - 1;
+        return all & ~used;
+    }
+
+    private static boolean adjacentFree(int used, int n) {
+        int f = free(used, n);
+        return (f & (f >>> 1)) != 0;
+    }
+
+    private static Alignment align(
+            String[] qTokens,
+            double[] qWeights,
+            String[] nTokens,
+            double[] nWeights,
+            boolean merges,
+            boolean explain,
+            Map<String, double[]> cache) {
         int qn = Math.min(qTokens.length, 30);
         int nn = Math.min(nTokens.length, 30);
         int qItems = merges ? 2 * qn - 1 : qn;
@@ -74,7 +113,22 @@ final class NameScorer {
         int count = 0;
         for (int i = 0; i < qItems; i++) {
             for (int j = 0; j < nItems; j++) {
-                double s = TokenSimilarity.of(qText[i], nText[j]);
+                double s;
+                if (i < qn && j < nn) {
+                    double[] row = cache.get(nText[j]);
+                    if (row == null) {
+                        row = new double[qn];
+                        java.util.Arrays.fill(row, -1);
+                        cache.put(nText[j], row);
+                    }
+                    s = row[i];
+                    if (s < 0) {
+                        s = TokenSimilarity.of(qText[i], nText[j], MIN_TOKEN_SIMILARITY);
+                        row[i] = s;
+                    }
+                } else {
+                    s = TokenSimilarity.of(qText[i], nText[j], MIN_TOKEN_SIMILARITY);
+                }
                 if (s >= MIN_TOKEN_SIMILARITY) {
                     sims[i * nItems + j] = s;
                     order[count++] = i * nItems + j;
@@ -108,7 +162,7 @@ final class NameScorer {
         double covQ = totalQ == 0 ? 0 : matchedQ / totalQ;
         double covN = totalN == 0 ? 0 : matchedN / totalN;
         double score = QUERY_COVERAGE_WEIGHT * covQ + (1 - QUERY_COVERAGE_WEIGHT) * covN;
-        return new Result(score, covQ, covN, aligned, false);
+        return new Alignment(new Result(score, covQ, covN, aligned, false), usedQ, usedN);
     }
 
     private static void fill(

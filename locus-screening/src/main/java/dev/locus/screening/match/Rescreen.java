@@ -13,12 +13,10 @@ import java.util.function.IntConsumer;
  * After a list update, re-screens parties against only what changed and reports only changes: a
  * party that now hits an added or changed entry it did not hit before (NEW_HIT), a hit whose entry
  * changed and still hits (CHANGED_HIT), a hit whose entry was removed or no longer matches
- * (HIT_GONE). Each party is screened against two small indexes (the entries before and after the
- * change), with the token weights of the full, updated lists, so nothing is stored between runs.
+ * (HIT_GONE). Each party is screened once against a small index of the changed entries (their
+ * versions before and after), with the token weights of the full, updated lists, so nothing is stored between runs.
  */
 public final class Rescreen {
-
-    private Rescreen() {}
 
     /** A party to screen: the caller's id and what is known of it. */
     public record Party(String id, Query query) {
@@ -42,43 +40,38 @@ public final class Rescreen {
             java.util.Optional<ScreeningMatch> before,
             java.util.Optional<ScreeningMatch> after) {}
 
-    /**
-     * @param updated a screener over the updated lists (the delta is scored with its weights)
-     * @param progress called with the number of parties done, every 100,000
-     */
-    public static List<Change> run(Screener updated, ListDiff diff, Iterable<Party> parties, IntConsumer progress) {
-        List<ListEntry> beforeEntries = new ArrayList<>(diff.removed());
-        List<ListEntry> afterEntries = new ArrayList<>(diff.added());
+    private final Screener delta;
+    private final java.util.Set<ListEntry> beforeEntries;
+
+    private Rescreen(Screener updated, ListDiff diff) {
+        List<ListEntry> was = new ArrayList<>(diff.removed());
+        List<ListEntry> all = new ArrayList<>(diff.removed());
+        all.addAll(diff.added());
         for (ListDiff.Changed c : diff.changed()) {
-            beforeEntries.add(c.before());
-            afterEntries.add(c.after());
+            was.add(c.before());
+            all.add(c.before());
+            all.add(c.after());
         }
-        Screener before = updated.restrictedTo(beforeEntries);
-        Screener after = updated.restrictedTo(afterEntries);
+        this.beforeEntries = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        this.beforeEntries.addAll(was);
+        this.delta = updated.restrictedTo(all);
+    }
+
+    /**
+     * Prepares a re-screen for one list update: a small index of the changed entries, scored with the weights of
+     * {@code updated} (a screener over the updated lists). Thread-safe once built.
+     */
+    public static Rescreen prepare(Screener updated, ListDiff diff) {
+        return new Rescreen(updated, diff);
+    }
+
+    /** Sequentially re-screens parties; {@code progress} gets the count every 100,000. */
+    public static List<Change> run(Screener updated, ListDiff diff, Iterable<Party> parties, IntConsumer progress) {
+        Rescreen r = prepare(updated, diff);
         List<Change> changes = new ArrayList<>();
         int done = 0;
         for (Party p : parties) {
-            Map<String, ScreeningMatch> was = byKey(beforeEntries.isEmpty() ? List.of() : before.screen(p.query()));
-            Map<String, ScreeningMatch> now = byKey(afterEntries.isEmpty() ? List.of() : after.screen(p.query()));
-            for (Map.Entry<String, ScreeningMatch> e : now.entrySet()) {
-                ScreeningMatch old = was.get(e.getKey());
-                changes.add(new Change(
-                        p.id(),
-                        old == null ? ChangeKind.NEW_HIT : ChangeKind.CHANGED_HIT,
-                        e.getKey(),
-                        java.util.Optional.ofNullable(old),
-                        java.util.Optional.of(e.getValue())));
-            }
-            for (Map.Entry<String, ScreeningMatch> e : was.entrySet()) {
-                if (!now.containsKey(e.getKey())) {
-                    changes.add(new Change(
-                            p.id(),
-                            ChangeKind.HIT_GONE,
-                            e.getKey(),
-                            java.util.Optional.of(e.getValue()),
-                            java.util.Optional.empty()));
-                }
-            }
+            changes.addAll(r.changesFor(p));
             if (++done % 100_000 == 0) {
                 progress.accept(done);
             }
@@ -86,11 +79,37 @@ public final class Rescreen {
         return changes;
     }
 
-    private static Map<String, ScreeningMatch> byKey(List<ScreeningMatch> matches) {
-        Map<String, ScreeningMatch> m = new HashMap<>();
-        for (ScreeningMatch s : matches) {
-            m.put(s.entry().key(), s);
+    /** The changes for one party (usually none); one index lookup covers the entries before and after. */
+    public List<Change> changesFor(Party p) {
+        List<ScreeningMatch> hits = delta.screen(p.query());
+        if (hits.isEmpty()) {
+            return List.of();
         }
-        return m;
+        Map<String, ScreeningMatch> was = new HashMap<>();
+        Map<String, ScreeningMatch> now = new HashMap<>();
+        for (ScreeningMatch m : hits) {
+            (beforeEntries.contains(m.entry()) ? was : now).put(m.entry().key(), m);
+        }
+        List<Change> changes = new ArrayList<>();
+        for (Map.Entry<String, ScreeningMatch> e : now.entrySet()) {
+            ScreeningMatch old = was.get(e.getKey());
+            changes.add(new Change(
+                    p.id(),
+                    old == null ? ChangeKind.NEW_HIT : ChangeKind.CHANGED_HIT,
+                    e.getKey(),
+                    java.util.Optional.ofNullable(old),
+                    java.util.Optional.of(e.getValue())));
+        }
+        for (Map.Entry<String, ScreeningMatch> e : was.entrySet()) {
+            if (!now.containsKey(e.getKey())) {
+                changes.add(new Change(
+                        p.id(),
+                        ChangeKind.HIT_GONE,
+                        e.getKey(),
+                        java.util.Optional.of(e.getValue()),
+                        java.util.Optional.empty()));
+            }
+        }
+        return changes;
     }
 }

@@ -21,9 +21,9 @@ import java.util.Optional;
  */
 public final class Screener {
     /** How many names the index hands to the scorer per query. */
-    static final int CANDIDATE_LIMIT = 24;
+    static final int CANDIDATE_LIMIT = 16;
     /** Names sharing keys worth less than this share of the query's weight are not scored. */
-    static final double MIN_BLOCKING_SHARE = 0.25;
+    static final double MIN_BLOCKING_SHARE = 0.40;
 
     static final double DOB_EXACT = 0.03;
     static final double DOB_SAME_YEAR = 0.02;
@@ -99,7 +99,11 @@ public final class Screener {
      * decision is then null), best first, one per entry.
      */
     public List<ScreeningMatch> screen(Query query, double floor) {
-        NormalizedName q = NameNormalizer.normalize(query.name());
+        return screen(query, NameNormalizer.normalize(query.name()), floor);
+    }
+
+    /** As {@link #screen(Query, double)} with the query's name already normalised. */
+    List<ScreeningMatch> screen(Query query, NormalizedName q, double floor) {
         if (q.isEmpty()) {
             return List.of();
         }
@@ -109,10 +113,12 @@ public final class Screener {
             qWeights[i] = index.weight(qTokens[i]);
         }
         int[] ids = index.candidates(q, CANDIDATE_LIMIT, MIN_BLOCKING_SHARE);
+        double bonus = maxBonus(query);
+        java.util.Map<String, double[]> similarities = new HashMap<>();
         Map<Integer, ScreeningMatch> best = new HashMap<>();
         for (int id : ids) {
             IndexedName n = index.name(id);
-            if (NameScorer.quickScore(qTokens, qWeights, q.compact(), n) + maxBonus() < floor) {
+            if (NameScorer.quickScore(qTokens, qWeights, q.compact(), n, similarities) + bonus < floor) {
                 continue;
             }
             NameScorer.Result r = NameScorer.score(qTokens, qWeights, q.compact(), n);
@@ -157,8 +163,11 @@ public final class Screener {
         return out;
     }
 
-    private static double maxBonus() {
-        return DOB_EXACT + COUNTRY_SAME + IDENTIFIER_SAME;
+    /** The most the features other than the name can add for this query. */
+    private static double maxBonus(Query query) {
+        return (query.dateOfBirth().isPresent() ? DOB_EXACT : 0)
+                + (query.country().isPresent() ? COUNTRY_SAME : 0)
+                + (query.identifiers().isEmpty() ? 0 : IDENTIFIER_SAME);
     }
 
     static double dateOfBirth(Query query, ListEntry entry, List<Feature> why) {

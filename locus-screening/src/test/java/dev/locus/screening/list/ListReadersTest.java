@@ -136,6 +136,18 @@ class ListReadersTest {
     }
 
     @Test
+    void unXml_refusesExternalEntities(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "TOPSECRET");
+        String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY xxe SYSTEM \"" + secret.toUri() + "\">]>\n"
+                + "<CONSOLIDATED_LIST><INDIVIDUALS><INDIVIDUAL><FIRST_NAME>&xxe;</FIRST_NAME>"
+                + "<REFERENCE_NUMBER>QDi.1</REFERENCE_NUMBER></INDIVIDUAL></INDIVIDUALS></CONSOLIDATED_LIST>";
+        assertThatThrownBy(() -> UnXmlReader.read("un.xml", bytes(xml)))
+                .isInstanceOf(ListFormatException.class)
+                .hasMessageStartingWith("un.xml:3: XML: ")
+                .hasMessageNotContaining("TOPSECRET");
+    }
+
+    @Test
     void directory_findsEveryListFormat(@TempDir Path dir) throws Exception {
         Files.createDirectories(dir.resolve("sdn"));
         for (String f : List.of("sdn.csv", "alt.csv", "add.csv")) {
