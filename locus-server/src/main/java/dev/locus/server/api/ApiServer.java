@@ -6,6 +6,8 @@ import dev.locus.server.auth.Permission;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.RateLimiter;
 import dev.locus.server.registry.InvalidInputException;
+import dev.locus.server.tls.ApiTransport;
+import dev.locus.server.tls.TlsConnector;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -47,9 +49,13 @@ public final class ApiServer {
     private final RateLimiter deviceLimits;
     private final RateLimiter failedAuthLimits;
     private final String openApi;
+    private final ApiTransport transport;
+    private volatile String listenHost = "127.0.0.1";
+    private volatile int listenPort;
 
     public ApiServer(ControlPlane cp, LongSupplier nanoTime) {
         this.cp = cp;
+        this.transport = cp.config().transport();
         this.humanLimits = new RateLimiter(
                 cp.config().humanRequestsPerSecond(),
                 Math.max(1, 2 * cp.config().humanRequestsPerSecond()),
@@ -71,6 +77,11 @@ public final class ApiServer {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.http.defaultContentType = "application/json";
+            if (transport instanceof ApiTransport.Tls tls) {
+                // built when the server starts, on the address start(host, port) was given
+                config.jetty.addConnector(
+                        (server, http) -> TlsConnector.create(server, http, tls.credentials(), listenHost, listenPort));
+            }
             routes.observe(config);
         });
         routes.bind(app);
@@ -123,13 +134,44 @@ public final class ApiServer {
         return routes.routes();
     }
 
+    /**
+     * Listens on {@code host:port} (port 0: any free one), over TLS when configured.
+     *
+     * @throws LocusServerException when the port is taken, or plain HTTP is asked on an address that
+     *     is not loopback without being forced
+     */
     public void start(String host, int port) {
+        transport.checkBind(host);
+        listenHost = host;
+        listenPort = port;
         try {
-            app.start(host, port);
+            if (transport instanceof ApiTransport.Tls) {
+                app.start(); // the TLS connector names host and port
+            } else {
+                app.start(host, port);
+            }
         } catch (RuntimeException e) {
             throw new LocusServerException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        LOG.info("control plane API listening on http://{}:{}", host, app.port());
+        switch (transport) {
+            case ApiTransport.Tls tls ->
+                LOG.info(
+                        "control plane API listening on https://{}:{} (TLS certificate {})",
+                        host,
+                        app.port(),
+                        tls.credentials().fingerprint());
+            case ApiTransport.Plain plain -> {
+                if (plain.anyAddress()) {
+                    LOG.warn(
+                            "control plane API listening in PLAIN HTTP on http://{}:{} (--insecure-http): bearer"
+                                    + " tokens cross the network unencrypted",
+                            host,
+                            app.port());
+                } else {
+                    LOG.info("control plane API listening on http://{}:{}", host, app.port());
+                }
+            }
+        }
     }
 
     public int port() {
