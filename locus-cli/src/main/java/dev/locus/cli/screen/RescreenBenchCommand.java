@@ -158,6 +158,12 @@ final class RescreenBenchCommand implements Callable<Integer> {
                 parties / seconds,
                 threads);
         System.out.printf(
+                java.util.Locale.ROOT,
+                "CPU time of the workers: %.1f s (%.1f us per party; on an idle machine wall time = CPU time / %d)%n",
+                cpuNanos.get() / 1e9,
+                cpuNanos.get() / 1e3 / parties,
+                threads);
+        System.out.printf(
                 "changes: %d for %d parties (planted misspellings: %d)%n",
                 changes.get(), partiesWithChanges.get(), gen.planted(parties));
         System.out.printf(
