@@ -39,8 +39,8 @@ public final class ApiServer {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     static final String PRINCIPAL = "locus.principal";
     private static final String STARTED = "locus.started";
-    /** Largest request body accepted (bulk imports), in bytes. */
-    public static final long MAX_BODY_BYTES = 256L * 1024 * 1024;
+    /** Largest request body any route accepts (bulk imports), in bytes; each route has its own limit. */
+    public static final long MAX_BODY_BYTES = RegistryApi.IMPORTS.maxBytes();
 
     private final ControlPlane cp;
     private final Javalin app;
@@ -66,7 +66,7 @@ public final class ApiServer {
                 nanoTime);
         this.failedAuthLimits = new RateLimiter(1, 20, nanoTime);
         this.openApi = loadOpenApi();
-        this.routes = new RouteTable();
+        this.routes = new RouteTable(BodyBudget.forHeap());
         new JvmMemoryMetrics().bindTo(cp.metrics());
         new JvmGcMetrics().bindTo(cp.metrics());
         new JvmThreadMetrics().bindTo(cp.metrics());
@@ -86,10 +86,16 @@ public final class ApiServer {
         });
         routes.bind(app);
         dev.locus.server.dashboard.Dashboard.install(app, cp); // static files at /, views at /api/v1/dashboard
+        app.before(ApiServer::safetyHeaders);
         app.before(this::authenticate);
         app.beforeMatched(this::authorise);
         app.after(this::record);
-        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.code(), e.getMessage(), e.problems()));
+        app.exception(ApiException.class, (e, ctx) -> {
+            if (e.code() == ErrorCode.UNAVAILABLE && ctx.res().getHeader("Retry-After") == null) {
+                ctx.header("Retry-After", "1");
+            }
+            error(ctx, e.code(), e.getMessage(), e.problems());
+        });
         app.exception(
                 InvalidInputException.class,
                 (e, ctx) -> error(
@@ -98,7 +104,8 @@ public final class ApiServer {
                         "request has " + e.problems().size() + " invalid field(s)",
                         e.problems()));
         app.exception(
-                HttpResponseException.class, (e, ctx) -> error(ctx, codeFor(e.getStatus()), e.getMessage(), List.of()));
+                HttpResponseException.class,
+                (e, ctx) -> error(ctx, codeFor(e.getStatus()), SafeMessages.of(e.getMessage()), List.of()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
             error(ctx, ErrorCode.INTERNAL, "internal error; the server log has details", List.of());
@@ -180,6 +187,15 @@ public final class ApiServer {
 
     public void stop() {
         app.stop();
+    }
+
+    /**
+     * On every response of the API: the client must not guess another content type than the one
+     * sent, and nothing (tokens' answers, registry records, evidence) is kept in a cache.
+     */
+    private static void safetyHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Cache-Control", "no-store");
     }
 
     private void authenticate(Context ctx) {
