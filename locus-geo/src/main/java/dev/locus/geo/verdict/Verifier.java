@@ -77,13 +77,22 @@ public final class Verifier {
      * @throws GeoException when one landmark id appears with two different positions or operators
      */
     public Assessment assess(GeoPosition declaredSite, Collection<Measurement> measurements, Policy policy) {
+        return assess(declaredSite, measurements, policy, true);
+    }
+
+    /**
+     * As {@link #assess(GeoPosition, Collection, Policy)}; with {@code compareWithHonest} false the
+     * F = 0 comparison is skipped and {@link Assessment#honestOnly()} is empty (for bulk studies).
+     */
+    public Assessment assess(
+            GeoPosition declaredSite, Collection<Measurement> measurements, Policy policy, boolean compareWithHonest) {
         List<Disc> discs = discs(measurements, policy);
         int f = policy.toleratedLiars();
         FeasibleRegion region = FeasibleRegion.tolerating(discs, f);
         int operators = (int) discs.stream().map(Disc::operator).distinct().count();
         Proof proof = prove(region, declaredSite, policy);
         List<Verdict> honestOnly = List.of();
-        if (f > 0) {
+        if (f > 0 && compareWithHonest) {
             Proof honest = prove(FeasibleRegion.of(discs), declaredSite, policy);
             honestOnly = honest.verdicts().stream()
                     .filter(v -> v != Verdict.INCONCLUSIVE && !proof.verdicts().contains(v))
