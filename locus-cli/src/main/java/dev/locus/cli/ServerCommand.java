@@ -56,6 +56,14 @@ final class ServerCommand implements Callable<Integer> {
     List<String> restricted;
 
     @Option(
+            names = "--tolerate-liars",
+            paramLabel = "F",
+            defaultValue = "1",
+            description = "Verdicts stay true if any F landmark operators publish wrong positions (default:"
+                    + " ${DEFAULT-VALUE}; 0 assumes every landmark is honest). GET /api/v1/policy shows it.")
+    int tolerateLiars;
+
+    @Option(
             names = "--manufacturer-ca",
             paramLabel = "FILE",
             description = "PEM file of a manufacturer CA certificate (e.g. ca/ca.pem from 'locus ca init') trusted"
@@ -74,6 +82,7 @@ final class ServerCommand implements Callable<Integer> {
                 .port(port)
                 .bindAddress(bind)
                 .restrictedJurisdictions(restricted)
+                .toleratedLiars(tolerateLiars)
                 .manufacturerCas(cas);
         if (assessmentThreads != null) {
             b.assessmentThreads(assessmentThreads);
@@ -89,8 +98,12 @@ final class ServerCommand implements Callable<Integer> {
                         },
                         "locus-shutdown"));
         System.out.printf(
-                "Locus control plane on http://%s:%d (database: %s; restricted: %s)%n",
-                bind, cp.port(), config.database().safeUrl(), String.join(",", config.restrictedJurisdictions()));
+                "Locus control plane on http://%s:%d (database: %s; restricted: %s; tolerated liars: %d)%n",
+                bind,
+                cp.port(),
+                config.database().safeUrl(),
+                String.join(",", config.restrictedJurisdictions()),
+                config.toleratedLiars());
         for (X509Certificate ca : cas) {
             System.out.printf(
                     "Trusted manufacturer CA: %s (%s)%n",

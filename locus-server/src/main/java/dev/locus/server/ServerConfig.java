@@ -39,6 +39,8 @@ import java.util.regex.Pattern;
  *     (default one hour; also once at start)
  * @param manufacturerCas CA certificates trusted to vouch for chips' device certificates (default:
  *     none, so chips can only be registered without one)
+ * @param toleratedLiars F: verdicts stay true if any F landmark operators publish wrong positions
+ *     (default 1; 0 assumes every landmark is honest; at most 10)
  */
 public record ServerConfig(
         Path dataDir,
@@ -55,7 +57,8 @@ public record ServerConfig(
         int assessmentThreads,
         SortedSet<String> restrictedJurisdictions,
         Duration auditHeadLogInterval,
-        List<X509Certificate> manufacturerCas) {
+        List<X509Certificate> manufacturerCas,
+        int toleratedLiars) {
 
     /** Restricted unless configured otherwise: mainland China, Hong Kong and Macau. */
     public static final List<String> DEFAULT_RESTRICTED = List.of("CN", "HK", "MO");
@@ -81,6 +84,9 @@ public record ServerConfig(
         }
         restrictedJurisdictions = restricted(restrictedJurisdictions);
         manufacturerCas = List.copyOf(manufacturerCas);
+        if (toleratedLiars < 0 || toleratedLiars > 10) {
+            throw new LocusServerException("tolerated liars must be in [0, 10], got " + toleratedLiars);
+        }
     }
 
     /**
@@ -143,7 +149,8 @@ public record ServerConfig(
                 defaultAssessmentThreads(),
                 new TreeSet<>(DEFAULT_RESTRICTED),
                 Duration.ofHours(1),
-                List.of());
+                List.of(),
+                dev.locus.geo.verdict.Policy.DEFAULT_TOLERATED_LIARS);
     }
 
     private static int defaultAssessmentThreads() {
@@ -180,6 +187,7 @@ public record ServerConfig(
         b.restrictedJurisdictions = restrictedJurisdictions;
         b.auditHeadLogInterval = auditHeadLogInterval;
         b.manufacturerCas = manufacturerCas;
+        b.toleratedLiars = toleratedLiars;
         return b;
     }
 
@@ -230,6 +238,7 @@ public record ServerConfig(
         private Collection<String> restrictedJurisdictions = DEFAULT_RESTRICTED;
         private Duration auditHeadLogInterval = Duration.ofHours(1);
         private List<X509Certificate> manufacturerCas = List.of();
+        private int toleratedLiars = dev.locus.geo.verdict.Policy.DEFAULT_TOLERATED_LIARS;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -304,6 +313,12 @@ public record ServerConfig(
             return this;
         }
 
+        /** F: how many lying landmark operators verdicts tolerate (0..10). */
+        public Builder toleratedLiars(int v) {
+            toleratedLiars = v;
+            return this;
+        }
+
         /** @throws LocusServerException naming the first value out of range */
         public ServerConfig build() {
             return new ServerConfig(
@@ -321,7 +336,8 @@ public record ServerConfig(
                     assessmentThreads,
                     restricted(restrictedJurisdictions),
                     auditHeadLogInterval,
-                    manufacturerCas);
+                    manufacturerCas,
+                    toleratedLiars);
         }
     }
 }
