@@ -56,6 +56,9 @@ public final class RegionRelations {
      * cells the search dropped (the proof of emptiness when the answer is NO).
      */
     public static Relation nonEmptyRelation(FeasibleRegion region, Limits limits) {
+        if (region.provenEmptyByPair()) {
+            return new Relation(Tri.NO, Tri.UNKNOWN, 0);
+        }
         Outcome o = search(region, null, false, false, true, limits);
         return new Relation(o.nonEmpty, Tri.UNKNOWN, o.cellsVisited, o.restingOn);
     }
