@@ -51,6 +51,7 @@ class AgentSubmitIT {
         ServerConfig config = ServerConfig.builder(cpDir)
                 .port(0)
                 .manufacturerCas(Certificates.readPem(dir.resolve("ca/ca.pem")))
+                .toleratedLiars(0) // one landmark: it can only prove anything if assumed honest
                 .build();
         try (ControlPlane cp = ControlPlane.start(config, InstantSource.system());
                 LandmarkServer lm =

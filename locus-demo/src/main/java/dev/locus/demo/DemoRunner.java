@@ -76,11 +76,11 @@ public final class DemoRunner implements AutoCloseable {
     /** Landmark sites: real servers of the data set (id). */
     private static final List<String> LANDMARK_HOSTS = List.of("31", "36", "57", "64", "72", "65", "6", "165");
     /**
-     * A second landmark, run by another organisation, in the cities of the honest chips' sites: with
-     * verdicts that tolerate one lying operator, a chip is proven IN_ZONE only when two independent
-     * operators bound it (ADR 0009).
+     * A second landmark, run by another organisation, in the cities of the honest chips' sites and in
+     * Hong Kong: with verdicts that tolerate one lying operator, a chip is proven IN_ZONE (or, rebuilt
+     * in Hong Kong, OUTSIDE_ZONE) only when two independent operators bound it (ADR 0009).
      */
-    private static final List<String> SECOND_OPERATOR_HOSTS = List.of("31", "36", "57", "64");
+    private static final List<String> SECOND_OPERATOR_HOSTS = List.of("31", "36", "57", "64", "72");
 
     /** The landmark registered at a false position: claims Sydney (107), really runs in Ho Chi Minh City (232). */
     private static final String MISPLACED_CLAIMS = "107";

@@ -216,6 +216,11 @@ public record ServerConfig(
         return toBuilder().assessmentThreads(n).build();
     }
 
+    /** Sets F, the lying landmark operators verdicts tolerate (0..10). */
+    public ServerConfig withToleratedLiars(int f) {
+        return toBuilder().toleratedLiars(f).build();
+    }
+
     /** Sets the restricted jurisdictions (see {@link #restricted(Collection)} for what is allowed). */
     public ServerConfig withRestrictedJurisdictions(Collection<String> codes) {
         return toBuilder().restrictedJurisdictions(codes).build();
