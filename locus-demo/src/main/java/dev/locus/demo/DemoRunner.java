@@ -102,11 +102,16 @@ public final class DemoRunner implements AutoCloseable {
     });
     private IdentityVerifier trust;
     private final Map<String, DemoChip> chips = new LinkedHashMap<>();
-    private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
+    /**
+     * One agent thread per chip: a chip's cycle is mostly waiting on emulated links (13 landmarks, 5
+     * rounds each), so the fleet's cycle lasts about as long as its slowest chip's.
+     */
+    private final ExecutorService workers = Executors.newFixedThreadPool(12, r -> {
         Thread t = new Thread(r, "demo-agent");
         t.setDaemon(true);
         return t;
     });
+
     private final LatencyDataset data = LatencyDataset.bundled();
     private final LinkModel links = new LinkModel(data);
     private final SecureRandom random = new SecureRandom();
