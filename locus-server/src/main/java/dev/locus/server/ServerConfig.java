@@ -3,6 +3,7 @@ package dev.locus.server;
 import dev.locus.boundaries.NaturalEarth;
 import dev.locus.server.ingest.IngestPolicy;
 import dev.locus.server.persistence.DatabaseConfig;
+import dev.locus.server.tls.ApiTransport;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -39,6 +40,7 @@ import java.util.regex.Pattern;
  *     (default one hour; also once at start)
  * @param manufacturerCas CA certificates trusted to vouch for chips' device certificates (default:
  *     none, so chips can only be registered without one)
+ * @param transport TLS or plain HTTP for the API (default: plain HTTP, loopback only)
  * @param toleratedLiars F: verdicts stay true if any F landmark operators publish wrong positions
  *     (default 1; 0 assumes every landmark is honest; at most 10)
  */
@@ -58,6 +60,7 @@ public record ServerConfig(
         SortedSet<String> restrictedJurisdictions,
         Duration auditHeadLogInterval,
         List<X509Certificate> manufacturerCas,
+        ApiTransport transport,
         int toleratedLiars) {
 
     /** Restricted unless configured otherwise: mainland China, Hong Kong and Macau. */
@@ -84,6 +87,7 @@ public record ServerConfig(
         }
         restrictedJurisdictions = restricted(restrictedJurisdictions);
         manufacturerCas = List.copyOf(manufacturerCas);
+        java.util.Objects.requireNonNull(transport, "transport");
         if (toleratedLiars < 0 || toleratedLiars > 10) {
             throw new LocusServerException("tolerated liars must be in [0, 10], got " + toleratedLiars);
         }
@@ -150,6 +154,7 @@ public record ServerConfig(
                 new TreeSet<>(DEFAULT_RESTRICTED),
                 Duration.ofHours(1),
                 List.of(),
+                ApiTransport.plainLoopbackOnly(),
                 dev.locus.geo.verdict.Policy.DEFAULT_TOLERATED_LIARS);
     }
 
@@ -187,6 +192,7 @@ public record ServerConfig(
         b.restrictedJurisdictions = restrictedJurisdictions;
         b.auditHeadLogInterval = auditHeadLogInterval;
         b.manufacturerCas = manufacturerCas;
+        b.transport = transport;
         b.toleratedLiars = toleratedLiars;
         return b;
     }
@@ -243,6 +249,7 @@ public record ServerConfig(
         private Collection<String> restrictedJurisdictions = DEFAULT_RESTRICTED;
         private Duration auditHeadLogInterval = Duration.ofHours(1);
         private List<X509Certificate> manufacturerCas = List.of();
+        private ApiTransport transport = ApiTransport.plainLoopbackOnly();
         private int toleratedLiars = dev.locus.geo.verdict.Policy.DEFAULT_TOLERATED_LIARS;
 
         private Builder(Path dataDir) {
@@ -318,6 +325,12 @@ public record ServerConfig(
             return this;
         }
 
+        /** TLS or plain HTTP for the API (see {@link ApiTransport}). */
+        public Builder transport(ApiTransport v) {
+            transport = v;
+            return this;
+        }
+
         /** F: how many lying landmark operators verdicts tolerate (0..10). */
         public Builder toleratedLiars(int v) {
             toleratedLiars = v;
@@ -342,6 +355,7 @@ public record ServerConfig(
                     restricted(restrictedJurisdictions),
                     auditHeadLogInterval,
                     manufacturerCas,
+                    transport,
                     toleratedLiars);
         }
     }
