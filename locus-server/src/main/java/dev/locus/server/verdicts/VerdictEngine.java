@@ -103,6 +103,11 @@ public final class VerdictEngine {
         this.refresh = quarter.compareTo(Duration.ofHours(1)) < 0 ? quarter : Duration.ofHours(1);
     }
 
+    /** F: how many lying landmark operators this engine's verdicts tolerate. */
+    public int toleratedLiars() {
+        return toleratedLiars;
+    }
+
     /**
      * Assesses a chip on its current window and stores the verdict.
      *
