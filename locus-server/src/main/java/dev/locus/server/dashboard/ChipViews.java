@@ -102,7 +102,34 @@ final class ChipViews {
         m.put("max_distance_from_site_km", v.evidence().path("max_distance_from_site_km"));
         m.put("landmarks_measured", v.evidence().path("measurements").size());
         m.put("policy", v.evidence().path("policy"));
+        m.put("tolerated_liars", v.evidence().path("tolerated_liars"));
+        m.put("honest_only", v.evidence().path("honest_only"));
+        m.put("tolerance_note", toleranceNote(v.evidence()));
         return m;
+    }
+
+    /**
+     * What the verdict assumes about lying landmarks, in words: F, and any verdict that holds only
+     * if every landmark is honest ("depends on one landmark" at F = 1), which is never shown as
+     * proven. Empty for verdicts stored before F existed.
+     */
+    static String toleranceNote(JsonNode evidence) {
+        JsonNode f = evidence.path("tolerated_liars");
+        if (!f.isInt()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(dev.locus.geo.verdict.Policy.toleranceText(f.asInt()) + ".");
+        JsonNode weak = evidence.path("honest_only");
+        if (weak.isArray() && !weak.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            weak.forEach(n -> names.add(n.asText()));
+            b.append(" Not proven, ")
+                    .append(evidence.path("honest_only_meaning").asText("holds only if every landmark is honest"))
+                    .append(": ")
+                    .append(String.join(", ", names))
+                    .append('.');
+        }
+        return b.toString();
     }
 
     /** The chip's verdicts, newest first. */

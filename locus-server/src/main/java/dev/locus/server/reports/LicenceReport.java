@@ -52,6 +52,8 @@ public final class LicenceReport {
         r.put("generated_at", clock.instant().toString());
         r.put("licence", licence.get());
         r.put("site", registry.site(licence.get().siteId()).orElse(null));
+        r.put("tolerated_liars", verdicts.toleratedLiars());
+        r.put("tolerated_liars_meaning", dev.locus.geo.verdict.Policy.toleranceText(verdicts.toleratedLiars()));
         List<Map<String, Object>> rows = new ArrayList<>();
         int unresolved = 0;
         String after = "";
@@ -157,7 +159,9 @@ public final class LicenceReport {
                 .append(tree.path("chips_licensed").asInt())
                 .append(" licensed chips registered; ")
                 .append(tree.path("unresolved_alerts").asInt())
-                .append(" unresolved alerts. Generated ")
+                .append(" unresolved alerts. Verdicts: ")
+                .append(DiversionReport.esc(tree.path("tolerated_liars_meaning").asText()))
+                .append(". Generated ")
                 .append(DiversionReport.esc(tree.path("generated_at").asText()))
                 .append(".</p>");
         sb.append("<table><tr><th>serial</th><th>model</th><th>status</th><th>latest verdicts</th>"

@@ -38,7 +38,10 @@ class DashboardApiIT {
     void start() throws Exception {
         dataDir = Files.createTempDirectory("locus-dashboard-api-it");
         cp = ControlPlane.start(
-                ServerConfig.defaults(dataDir).withPort(0).withDatabase(TestDatabases.freshConfig("h2")),
+                ServerConfig.defaults(dataDir)
+                        .withToleratedLiars(0)
+                        .withPort(0)
+                        .withDatabase(TestDatabases.freshConfig("h2")),
                 InstantSource.system());
         base = "http://127.0.0.1:" + cp.port();
         http = new Http(base);

@@ -152,6 +152,7 @@ export async function renderChip(el, route) {
         v ? h('p', { class: 'note' },
           `${headline(v.headline).label}. ${v.landmarks_measured} landmarks measured; farthest point ${km(v.max_distance_from_site_km)} from the declared site. `,
           `Speed bound ${v.policy?.speed_km_per_ms ?? '—'} km/ms${v.policy?.speed_provable ? ' (light in vacuum: provable)' : ' (estimate)'}. `,
+          v.tolerance_note ? `${v.tolerance_note} ` : '',
           geo.verdict.note) : null),
       h('section', { class: 'chip-facts' }, h('h2', {}, 'Identity and licence'), identity(d))),
     h('section', {}, h('h2', {}, 'Verdict history'), verdictChart(d.verdicts),
