@@ -3,8 +3,8 @@
 // regulator report.
 
 import { dashboard, download, getJson } from './api.js';
-import { count, h, km, rttMs, table, when } from './dom.js';
-import { createMap, legend } from './basemap.js';
+import { count, h, km, rttMs, table, textNode, when } from './dom.js';
+import { createMap, disposeMap, legend } from './basemap.js';
 import { chipBadge, headline } from './verdicts.js';
 import { verdictChart } from './verdict-chart.js';
 import { actions, evidence, severityBadge } from './alerts-view.js';
@@ -21,6 +21,7 @@ function regionStyle(h) {
 
 async function drawRegion(mapBox, geo) {
   const map = await createMap(mapBox, { label: 'Feasible region of the chip' });
+  mapBox.__locusMap = map;
   const layers = { region: [], disc: [], licensed_zone: [] };
   L.geoJSON(geo, {
     style: (f) => (f.properties.role === 'region' ? regionStyle(f.properties.headline) : STYLE[f.properties.role]),
@@ -36,7 +37,7 @@ async function drawRegion(mapBox, geo) {
         disc: () => `Disc of landmark ${p.landmark_id}: within ${km(p.max_distance_km)} (round trip ${rttMs(p.rtt_nanos)})`,
         region: () => `Feasible region of verdict ${p.verdict_id}: ${headline(p.headline).label}, ${count(Math.round(p.area_km2))} km²`,
       }[p.role];
-      if (text) layer.bindTooltip(text(), { sticky: true });
+      if (text) layer.bindTooltip(textNode(text()), { sticky: true });
       if (layers[p.role]) layers[p.role].push(layer);
     },
   }).addTo(map);
@@ -52,7 +53,7 @@ async function drawRegion(mapBox, geo) {
     if (px < 14) {
       const colour = headline(geo.verdict.headline).colour;
       L.circleMarker(b.getCenter(), { radius: 9, color: colour, weight: 3, fillColor: colour, fillOpacity: 0.35 })
-        .bindTooltip(`Feasible region (${count(Math.round(geo.verdict.area_km2 || 0))} km², shown enlarged)`).addTo(map);
+        .bindTooltip(textNode(`Feasible region (${count(Math.round(geo.verdict.area_km2 || 0))} km², shown enlarged)`)).addTo(map);
     }
   }
   legend(map, 'Feasible region', [
@@ -177,5 +178,5 @@ export async function renderChip(el, route) {
       : h('p', {}, 'No custody events recorded.')));
   const map = await drawRegion(mapBox, geo);
   el.dataset.ready = 'true';
-  return () => map.remove();
+  return () => disposeMap(map);
 }

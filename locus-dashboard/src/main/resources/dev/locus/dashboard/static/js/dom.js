@@ -1,5 +1,6 @@
 // Small DOM helpers: elements are built with textContent, never innerHTML, so no server text is
-// ever parsed as markup.
+// ever parsed as markup. Styles are set through CSSOM (`vars`), never a style attribute, which the
+// page's Content-Security-Policy (no 'unsafe-inline') would refuse.
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -11,6 +12,12 @@ export function h(tag, attrs = {}, ...children) {
       el.addEventListener(key.slice(2).toLowerCase(), value);
     } else if (key === 'class') {
       el.className = value;
+    } else if (key === 'vars') {
+      for (const [name, v] of Object.entries(value)) {
+        el.style.setProperty(name, String(v));
+      }
+    } else if (key === 'style' || key.startsWith('on')) {
+      throw new Error(`h(): no inline ${key} attributes (CSP); use vars or a listener function`);
     } else if (key === 'dataset') {
       Object.assign(el.dataset, value);
     } else if (value === true) {
@@ -36,6 +43,14 @@ function append(el, children) {
       el.append(document.createTextNode(String(c)));
     }
   }
+}
+
+/**
+ * Text for a Leaflet tooltip or popup: Leaflet parses a string content as HTML, so server text is
+ * always handed over as a DOM node whose text is set with textContent.
+ */
+export function textNode(...parts) {
+  return h('span', { class: 'map-text' }, ...parts);
 }
 
 export function svg(tag, attrs = {}, ...children) {

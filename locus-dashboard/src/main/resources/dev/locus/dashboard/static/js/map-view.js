@@ -3,8 +3,8 @@
 // done by the server, so the page draws one marker per site however many chips there are.
 
 import { dashboard, getJson } from './api.js';
-import { count, h } from './dom.js';
-import { createMap } from './basemap.js';
+import { count, h, textNode } from './dom.js';
+import { createMap, disposeMap } from './basemap.js';
 import { onAlertsChanged } from './alert-watch.js';
 
 /** How often the map re-reads the fleet summary (new alerts also trigger a refresh). */
@@ -79,7 +79,7 @@ export async function renderMap(el) {
   const sites = L.layerGroup();
   const markers = new Map();
   const latest = new Map(summary.sites.map((s) => [s.id, s]));
-  const tooltip = (site) => `${site.name}: ${count(site.chips.total)} chips — most serious: ${worst(site.chips).label}`;
+  const tooltip = (site) => textNode(`${site.name}: ${count(site.chips.total)} chips — most serious: ${worst(site.chips).label}`);
   for (const site of summary.sites) {
     const m = L.circleMarker([site.latitude_deg, site.longitude_deg], siteStyle(site));
     m.bindTooltip(tooltip(site));
@@ -101,7 +101,7 @@ export async function renderMap(el) {
       weight: 1.5,
       fillColor: lm.status === 'ACTIVE' ? '#ffffff' : '#fdb863',
       fillOpacity: 1,
-    }).bindTooltip(`Landmark ${lm.name} (${lm.id}) — ${lm.status}`).addTo(landmarks);
+    }).bindTooltip(textNode(`Landmark ${lm.name} (${lm.id}) — ${lm.status}`)).addTo(landmarks);
   }
   landmarks.addTo(map);
   sites.addTo(map);
@@ -146,7 +146,7 @@ export async function renderMap(el) {
   return () => {
     clearInterval(timer);
     unsubscribe();
-    map.remove();
+    disposeMap(map);
   };
 }
 
@@ -174,6 +174,6 @@ function renderSide(side, summary, restricted, openSite) {
       { colour: '#ffffff', label: 'Landmark', shape: 'ring' },
       { colour: '#fdb863', label: 'Suspect landmark', shape: 'ring' },
       { colour: '#f3b6b6', label: 'Restricted jurisdiction', shape: 'square' },
-    ].map((i) => h('div', {}, h('span', { class: `swatch ${i.shape}`, style: `--swatch: ${i.colour}` }), i.label))),
+    ].map((i) => h('div', {}, h('span', { class: `swatch ${i.shape}`, vars: { '--swatch': i.colour } }), i.label))),
     h('p', { class: 'note' }, `Restricted jurisdictions (shaded): ${restricted.join(', ')}. `, 'Click a site marker, or a site above, to list its chips.'));
 }
