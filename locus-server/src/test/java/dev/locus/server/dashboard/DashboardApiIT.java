@@ -109,7 +109,7 @@ class DashboardApiIT {
             for (JsonNode row : s.get(grouping)) {
                 int rowTotal = row.get("chips").get("total").asInt();
                 int byVerdict = 0;
-                for (JsonNode n : row.get("chips").get("by_verdict")) {
+                for (JsonNode n : row.get("chips").get("by_status")) {
                     byVerdict += n.asInt();
                 }
                 assertThat(byVerdict).as(grouping + " " + row.get("id")).isEqualTo(rowTotal);
@@ -117,7 +117,7 @@ class DashboardApiIT {
             }
             assertThat(sum).as(grouping).isEqualTo(total);
         }
-        JsonNode v = s.get("fleet").get("by_verdict");
+        JsonNode v = s.get("fleet").get("by_status");
         assertThat(v.get("IN_ZONE").asInt()).isEqualTo(DemoFleet.HONEST_SG.size() + DemoFleet.HONEST_KL.size());
         assertThat(v.get("OUTSIDE_ZONE").asInt()).isEqualTo(1);
         assertThat(v.get("IN_RESTRICTED").asInt()).isEqualTo(1);

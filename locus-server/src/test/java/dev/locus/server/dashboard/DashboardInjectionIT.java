@@ -90,6 +90,7 @@ class DashboardInjectionIT {
     private Browser browser;
     private String base;
     private final KeyPair landmarkKey = Fixtures.ed25519();
+    private final KeyPair farKey = Fixtures.ed25519();
     private final CertificateAuthority manufacturer = CertificateAuthority.create(
             "Injection test CA", Duration.ofDays(365), InstantSource.system(), new SecureRandom());
 
@@ -167,9 +168,17 @@ class DashboardInjectionIT {
                         "note",
                         NOTE));
         landmark("lm-pwn", LANDMARK, 1.35, 103.82, landmarkKey);
-        landmark("lm-far", "Far landmark", 22.32, 114.17, Fixtures.ed25519());
+        landmark("lm-far", "Far landmark", 22.32, 114.17, farKey);
+        // a second chip of the site, diverted to Hong Kong, so the site needs attention on the map
+        http.ok(
+                "/api/v1/chips",
+                admin,
+                Map.of("serial", "XSS-0002", "model", "H100", "licence_id", LICENCE, "declared_site_id", "pwn-site"));
         // a receipt 0.3 ms from the landmark: the chip gets a verdict and its page a region and markers
-        http.ok("/api/v1/receipts", admin, List.of(receipt("lm-pwn", SERIAL, 0.3)));
+        http.ok(
+                "/api/v1/receipts",
+                admin,
+                List.of(receipt("lm-pwn", SERIAL, 0.3, landmarkKey), receipt("lm-far", "XSS-0002", 0.3, farKey)));
         cp.assessPending();
         http.ok("/api/v1/landmarks/lm-far/status", admin, Map.of("status", "SUSPECT", "reason", REASON));
         officer = http.ok("/api/v1/tokens", admin, Map.of("name", OFFICER, "role", "COMPLIANCE_OFFICER"))
@@ -201,7 +210,7 @@ class DashboardInjectionIT {
                         Ed25519ReceiptVerifier.rawPublicKey(key.getPublic()).toBase64()));
     }
 
-    private Map<String, Object> receipt(String landmark, String chip, double rttMs) {
+    private Map<String, Object> receipt(String landmark, String chip, double rttMs, KeyPair key) {
         byte[] nonce = new byte[16];
         new SecureRandom().nextBytes(nonce);
         long nanos = Math.round(rttMs * 1e6);
@@ -211,7 +220,7 @@ class DashboardInjectionIT {
                 Bytes.of(nonce),
                 List.of(nanos + 35_000, nanos, nanos + 12_000),
                 Instant.now(),
-                landmarkKey.getPrivate()));
+                key.getPrivate()));
     }
 
     @AfterAll

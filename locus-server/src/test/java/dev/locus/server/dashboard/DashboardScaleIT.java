@@ -73,7 +73,7 @@ class DashboardScaleIT {
                     (registered - t0) / 1e9,
                     measured,
                     (assessed - registered) / 1e9,
-                    summary.get("fleet").get("by_verdict"));
+                    summary.get("fleet").get("by_status"));
             assertThat(summary.get("fleet").get("total").asInt()).isEqualTo(CHIPS);
 
             double[] summaryMs = new double[7];
@@ -265,7 +265,7 @@ class DashboardScaleIT {
         while (true) {
             JsonNode summary = http.get("/api/v1/dashboard/summary", admin).json();
             int unassessed =
-                    summary.get("fleet").get("by_verdict").get("NO_VERDICT").asInt();
+                    summary.get("fleet").get("by_status").get("NO_VERDICT").asInt();
             if (unassessed == CHIPS - measured) {
                 return summary;
             }

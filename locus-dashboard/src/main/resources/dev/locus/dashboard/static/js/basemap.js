@@ -36,6 +36,8 @@ export async function createMap(container, { label }) {
     minZoom: 1,
     maxZoom: 12,
     zoomSnap: 0.25,
+    // no zoom animation: a view left while Leaflet still animated a zoom threw `_leaflet_pos` errors
+    zoomAnimation: false,
     attributionControl: true,
   });
   map.attributionControl.setPrefix(false);
