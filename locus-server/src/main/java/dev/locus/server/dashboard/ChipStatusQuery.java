@@ -1,39 +1,46 @@
 package dev.locus.server.dashboard;
 
 import dev.locus.server.persistence.Sql;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Where {@link ChipStatus} is read from the database: the joins and columns every dashboard query
  * about chips adds ({@code c} is the chips table), and how a row becomes a status. A proof is
  * stale when the chip's last accepted attestation (or, never having attested since, its latest
- * assessment) is older than the silence policy. Thread-safe.
+ * assessment) is older than the silence policy. Open alerts are read per chip through the alerts'
+ * subject index; the fleet summary, which groups every chip, reads them the other way round
+ * ({@link #chipsWithOpenAlerts}), from the few chips that have any. Thread-safe.
  */
 final class ChipStatusQuery {
-    /** Per chip, the OR of the {@link ChipStatus.OpenAlert} bits of its unresolved alerts. */
-    private static final String OPEN_ALERTS = "(SELECT subject_id, SUM(DISTINCT CASE rule"
+    /** The OR of the {@link ChipStatus.OpenAlert} bits of alerts {@code x}. */
+    private static final String ALERT_BITS = "SUM(DISTINCT CASE x.rule"
             + " WHEN 'IN_RESTRICTED' THEN 1 WHEN 'OUTSIDE_ZONE' THEN 2 WHEN 'CLONED_IDENTITY' THEN 4"
-            + " WHEN 'SILENT' THEN 8 WHEN 'MOVED' THEN 16 WHEN 'UNVERIFIED' THEN 32 ELSE 0 END) AS open_alerts"
-            + " FROM alerts WHERE subject_type = 'CHIP' AND status <> 'RESOLVED' GROUP BY subject_id)";
+            + " WHEN 'SILENT' THEN 8 WHEN 'MOVED' THEN 16 WHEN 'UNVERIFIED' THEN 32 ELSE 0 END)";
 
     /** Joins after {@code FROM chips c}. */
     static final String JOINS = " LEFT JOIN chip_verdicts v ON v.chip_serial = c.serial"
-            + " LEFT JOIN chip_activity ca ON ca.chip_serial = c.serial"
-            + " LEFT JOIN " + OPEN_ALERTS + " oa ON oa.subject_id = c.serial";
+            + " LEFT JOIN chip_activity ca ON ca.chip_serial = c.serial";
 
     /**
-     * Columns {@code verdicts}, {@code assessed_at}, {@code last_attested_at}, {@code stale} (0 or 1)
-     * and {@code open_alerts};
-     * {@code stale} takes one parameter, the instant before which a proof is stale ({@link #staleBefore}).
+     * Columns {@code verdicts}, {@code assessed_at}, {@code last_attested_at} and {@code stale} (0
+     * or 1); {@code stale} takes one parameter, the instant before which a proof is stale.
      */
-    static final String COLUMNS = "v.verdicts, v.assessed_at, ca.last_measured_at AS last_attested_at,"
+    static final String PROOF_COLUMNS = "v.verdicts, v.assessed_at, ca.last_measured_at AS last_attested_at,"
             + " CASE WHEN v.verdicts IS NOT NULL AND COALESCE(ca.last_measured_at, v.assessed_at) < ? THEN 1 ELSE 0 END"
-            + " AS stale, COALESCE(oa.open_alerts, 0) AS open_alerts";
+            + " AS stale";
+
+    /** {@link #PROOF_COLUMNS} and {@code open_alerts}, the chip's open alert bits. */
+    static final String COLUMNS = PROOF_COLUMNS + ", COALESCE((SELECT " + ALERT_BITS + " FROM alerts x"
+            + " WHERE x.subject_type = 'CHIP' AND x.subject_id = c.serial AND x.status <> 'RESOLVED'), 0)"
+            + " AS open_alerts";
 
     private final InstantSource clock;
     private final Duration staleAfter;
@@ -43,13 +50,9 @@ final class ChipStatusQuery {
         this.staleAfter = staleAfter;
     }
 
-    /** Sets the parameter of {@link #COLUMNS}' stale column. */
+    /** Sets the parameter of the stale column. */
     void bindStaleBefore(PreparedStatement ps, int index) throws SQLException {
-        Sql.setInstant(ps, index, staleBefore());
-    }
-
-    Instant staleBefore() {
-        return clock.instant().minus(staleAfter);
+        Sql.setInstant(ps, index, clock.instant().minus(staleAfter));
     }
 
     /** The status of the current row of a query that selected {@link #COLUMNS}. */
@@ -58,5 +61,41 @@ final class ChipStatusQuery {
                 Headline.of(rs.getString("verdicts")),
                 rs.getInt("stale") == 1,
                 ChipStatus.OpenAlert.of(rs.getInt("open_alerts")));
+    }
+
+    /** The status of the current row of a query that selected {@link #PROOF_COLUMNS} only. */
+    static ChipStatus readWithoutAlerts(ResultSet rs) throws SQLException {
+        return ChipStatus.of(
+                Headline.of(rs.getString("verdicts")), rs.getInt("stale") == 1, ChipStatus.OpenAlert.of(0));
+    }
+
+    /** A chip with open alerts: where it is counted, and its status without and with them. */
+    record Overruled(
+            String siteId,
+            Optional<String> licenceId,
+            String operatorId,
+            ChipStatus withoutAlerts,
+            ChipStatus status) {}
+
+    /** Every chip with an open (unresolved) alert, found from the alerts' side. */
+    List<Overruled> chipsWithOpenAlerts(Connection c) throws SQLException {
+        List<Overruled> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT c.declared_site_id, c.licence_id, s.operator_id, "
+                + PROOF_COLUMNS + ", oa.open_alerts FROM (SELECT x.subject_id, " + ALERT_BITS + " AS open_alerts"
+                + " FROM alerts x WHERE x.subject_type = 'CHIP' AND x.status <> 'RESOLVED' GROUP BY x.subject_id) oa"
+                + " JOIN chips c ON c.serial = oa.subject_id JOIN sites s ON s.id = c.declared_site_id" + JOINS)) {
+            bindStaleBefore(ps, 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Overruled(
+                            rs.getString("declared_site_id"),
+                            Optional.ofNullable(rs.getString("licence_id")),
+                            rs.getString("operator_id"),
+                            readWithoutAlerts(rs),
+                            read(rs)));
+                }
+            }
+        }
+        return out;
     }
 }

@@ -42,6 +42,12 @@ final class FleetQueries {
             total += n;
         }
 
+        /** One chip counted under {@code from} is counted under {@code to} instead. */
+        void move(ChipStatus from, ChipStatus to) {
+            byStatus.merge(from, -1L, Long::sum);
+            byStatus.merge(to, 1L, Long::sum);
+        }
+
         Map<String, Object> json() {
             Map<String, Long> m = new LinkedHashMap<>();
             for (ChipStatus h : ChipStatus.values()) {
@@ -65,15 +71,17 @@ final class FleetQueries {
             Map<String, Counts> byLicence = new TreeMap<>();
             Map<String, Counts> byOrganisation = new TreeMap<>();
             Counts fleet = new Counts();
+            // every chip by its proof (one pass, grouped), then the few chips whose open alerts
+            // overrule that status move to the status their alerts give them
             try (PreparedStatement ps = c.prepareStatement("SELECT declared_site_id, licence_id, operator_id, verdicts,"
-                    + " stale, open_alerts, COUNT(*) AS n FROM (SELECT c.declared_site_id, c.licence_id, s.operator_id, "
-                    + ChipStatusQuery.COLUMNS + " FROM chips c JOIN sites s ON s.id = c.declared_site_id"
-                    + ChipStatusQuery.JOINS + ") t"
-                    + " GROUP BY declared_site_id, licence_id, operator_id, verdicts, stale, open_alerts")) {
+                    + " stale, COUNT(*) AS n FROM (SELECT c.declared_site_id, c.licence_id, s.operator_id, "
+                    + ChipStatusQuery.PROOF_COLUMNS + " FROM chips c JOIN sites s ON s.id = c.declared_site_id"
+                    + ChipStatusQuery.JOINS
+                    + ") t GROUP BY declared_site_id, licence_id, operator_id, verdicts, stale")) {
                 status.bindStaleBefore(ps, 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        ChipStatus h = ChipStatusQuery.read(rs);
+                        ChipStatus h = ChipStatusQuery.readWithoutAlerts(rs);
                         long n = rs.getLong("n");
                         String licence =
                                 Optional.ofNullable(rs.getString("licence_id")).orElse("");
@@ -84,6 +92,17 @@ final class FleetQueries {
                                 .computeIfAbsent(rs.getString("operator_id"), k -> new Counts())
                                 .add(h, n);
                         fleet.add(h, n);
+                    }
+                }
+            }
+            for (ChipStatusQuery.Overruled o : status.chipsWithOpenAlerts(c)) {
+                if (o.status() != o.withoutAlerts()) {
+                    for (Counts k : List.of(
+                            bySite.get(o.siteId()),
+                            byLicence.get(o.licenceId().orElse("")),
+                            byOrganisation.get(o.operatorId()),
+                            fleet)) {
+                        k.move(o.withoutAlerts(), o.status());
                     }
                 }
             }

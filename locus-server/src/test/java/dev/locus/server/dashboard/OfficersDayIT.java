@@ -378,6 +378,16 @@ class OfficersDayIT {
         new WebDriverWait(browser.driver, Duration.ofSeconds(20))
                 .until(d -> "resolve".equals(browser.js("return document.activeElement.className"))
                         && id.equals(browser.js("return document.activeElement.dataset.alert")));
+        // the same on a chip's page, which is redrawn whole
+        go("#/chips/" + SILENT_CHIP, ".view-chip[data-ready='true']");
+        WebElement chipAck = browser.await(By.cssSelector(".chip-alerts button.ack"));
+        String chipAlert = chipAck.getDomAttribute("data-alert");
+        chipAck.click();
+        browser.await(By.id("transition-reason")).sendKeys("Agent restarted by the operator");
+        browser.driver.findElement(By.cssSelector("dialog button.confirm")).click();
+        new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                .until(d -> "resolve".equals(browser.js("return document.activeElement.className"))
+                        && chipAlert.equals(browser.js("return document.activeElement.dataset.alert")));
         assertThat((List<?>) browser.js("return window.__locusProblems")).isEmpty();
     }
 }

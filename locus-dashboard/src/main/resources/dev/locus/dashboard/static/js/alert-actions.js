@@ -5,6 +5,27 @@ import { postJson } from './api.js';
 import { h } from './dom.js';
 import { refreshAlertWatch } from './alert-watch.js';
 
+/**
+ * Redraws the current view (as a navigation to it would) and settles when the new view is ready,
+ * so that focus can move into it; gives up waiting after 10 s.
+ */
+export function redrawView() {
+  const old = document.querySelector('#view > .view');
+  window.dispatchEvent(new HashChangeEvent('hashchange'));
+  const until = performance.now() + 10000;
+  return new Promise((resolve) => {
+    const check = () => {
+      const now = document.querySelector('#view > .view');
+      if ((now && now !== old && now.dataset.ready === 'true') || performance.now() > until) {
+        resolve();
+      } else {
+        requestAnimationFrame(check);
+      }
+    };
+    check();
+  });
+}
+
 function returnFocus(opener, alertId) {
   if (opener && opener.isConnected && !opener.disabled) {
     opener.focus();

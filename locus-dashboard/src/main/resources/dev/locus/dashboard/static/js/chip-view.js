@@ -7,6 +7,7 @@ import { age, count, h, km, rttMs, table, textNode, when } from './dom.js';
 import { createMap, disposeMap, legend } from './basemap.js';
 import { chipBadge, headline, status } from './verdicts.js';
 import { verdictChart } from './verdict-chart.js';
+import { redrawView } from './alert-actions.js';
 import { actions, evidence, ruleName, severityBadge } from './alerts-view.js';
 
 const STYLE = {
@@ -160,7 +161,7 @@ export async function renderChip(el, route) {
   const reportButtons = h('div', { class: 'report-buttons', role: 'group', 'aria-label': 'Regulator report' },
     report('html', 'Regulator report (HTML)'), report('json', 'JSON'), report('csv', 'CSV'));
   const v = geo.verdict;
-  const reload = async () => window.dispatchEvent(new HashChangeEvent('hashchange'));
+  const reload = redrawView;
   el.append(
     h('div', { class: 'chip-head' },
       h('h1', {}, `Chip ${d.chip.serial}`), chipBadge(d.status), reportButtons, reportStatus),

@@ -5,6 +5,7 @@
 import { dashboard, getJson } from './api.js';
 import { count, h, km, table, textNode, when } from './dom.js';
 import { createMap, disposeMap, legend } from './basemap.js';
+import { redrawView } from './alert-actions.js';
 import { actions, evidence, severityBadge } from './alerts-view.js';
 
 const STATUS_COLOUR = { ACTIVE: '#ffffff', SUSPECT: '#fdb863', RETIRED: '#9e9e9e' };
@@ -25,7 +26,7 @@ export async function renderLandmarks(el) {
   const mapBox = h('div', { id: 'landmark-map', class: 'map landmarks' });
   // suspects, and landmarks alerted for an isolated contradicting pair (not marked, still listed)
   const suspects = data.items.filter((l) => l.status === 'SUSPECT' || (l.contradictions || []).length);
-  const reload = async () => window.dispatchEvent(new HashChangeEvent('hashchange'));
+  const reload = redrawView;
   el.append(
     h('h1', {}, 'Landmarks'),
     h('p', {}, `${count(data.items.length)} landmarks; ${count(data.items.filter((l) => l.status === 'SUSPECT').length)} suspect. Receipt counts cover the last ${data.period_hours} h. `,
@@ -36,7 +37,7 @@ export async function renderLandmarks(el) {
         ? h('ul', { class: 'suspects' }, suspects.map((l) => h('li', { dataset: { landmark: l.id } },
           h('strong', {}, `${l.name} (${l.id})`), ': ',
           l.status === 'SUSPECT' ? '' : h('span', { class: 'lm-status', dataset: { status: l.status } }, l.status), ' ',
-          l.alerts.length ? l.alerts.map((a) => h('div', {}, severityBadge(a.severity), ' ', a.summary, ' ', evidence(a), actions(a, reload)))
+          l.alerts.length ? l.alerts.map((a) => h('div', {}, severityBadge(a.severity), ' ', a.text || a.summary, ' ', evidence(a), actions(a, reload)))
             : 'marked suspect; no alert explains it yet.',
           (l.contradictions || []).length ? contradictionTable(l) : '')))
         : h('p', {}, 'No landmark is suspect.')),
