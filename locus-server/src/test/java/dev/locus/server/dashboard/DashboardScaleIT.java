@@ -67,7 +67,7 @@ class DashboardScaleIT {
             System.out.printf(
                     Locale.ROOT,
                     "DASHBOARD scale: %d chips at %d sites registered by bulk import in %.1f s; %d chips measured"
-                            + " and assessed in %.1f s; fleet by verdict %s%n",
+                            + " and assessed in %.1f s; fleet by status %s%n",
                     CHIPS,
                     SITES,
                     (registered - t0) / 1e9,
