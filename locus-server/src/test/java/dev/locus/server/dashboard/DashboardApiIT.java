@@ -48,6 +48,22 @@ class DashboardApiIT {
         fleet.measure();
         cp.assessPending();
         auditor = fleet.token("auditor", "AUDITOR");
+        // verdicts and their alerts are written by the assessment workers: wait for them
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (http.get("/api/v1/dashboard/summary", admin)
+                                .json()
+                                .get("fleet")
+                                .get("by_status")
+                                .get("NO_VERDICT")
+                                .asInt()
+                        != 2
+                || !http.get("/api/v1/alerts?rule=IN_RESTRICTED", admin).text().contains(DemoFleet.IN_CHINA)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the demo fleet's verdicts and alerts did not appear within 60 s");
+            }
+            cp.assessPending();
+            Thread.sleep(100);
+        }
     }
 
     @AfterAll
