@@ -36,8 +36,10 @@ final class ChipViews {
     private final RegistryService registry;
     private final AlertQueue alerts;
     private final ObjectMapper json;
+    private final ChipStatusQuery status;
 
-    ChipViews(Database db, RegistryService registry, AlertQueue alerts, ObjectMapper json) {
+    ChipViews(Database db, RegistryService registry, AlertQueue alerts, ObjectMapper json, ChipStatusQuery status) {
+        this.status = status;
         this.db = db;
         this.registry = registry;
         this.alerts = alerts;
@@ -81,11 +83,35 @@ final class ChipViews {
                 history.isEmpty()
                         ? Headline.NO_VERDICT.name()
                         : history.get(0).headline().name());
+        status(serial, out);
         out.put("verdicts", verdicts);
         out.put("verdicts_shown_limit", HISTORY_LIMIT);
         out.put("custody", registry.custodyEvents(serial));
         out.put("alerts", alerts.forSubject("CHIP", serial));
         return Optional.of(out);
+    }
+
+    /** The chip's {@link ChipStatus}, read as every other view reads it, and its last attestation. */
+    private void status(String serial, Map<String, Object> out) {
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + ChipStatusQuery.COLUMNS + " FROM chips c"
+                    + ChipStatusQuery.JOINS + " WHERE c.serial = ?")) {
+                status.bindStaleBefore(ps, 1);
+                ps.setString(2, serial);
+                try (ResultSet rs = ps.executeQuery()) {
+                    boolean found = rs.next();
+                    out.put("status", (found ? ChipStatusQuery.read(rs) : ChipStatus.NO_VERDICT).name());
+                    out.put(
+                            "last_attested_at",
+                            found
+                                    ? Sql.getOptionalInstant(rs, "last_attested_at")
+                                            .map(Object::toString)
+                                            .orElse(null)
+                                    : null);
+                }
+            }
+            return null;
+        });
     }
 
     private static Map<String, Object> summary(StoredRow v) {

@@ -130,6 +130,13 @@ public final class LicenceReport {
         return sb.toString();
     }
 
+    private static final String STYLE = "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+            + "td,th{border:1px solid #bbb;padding:.25em .5em;text-align:left}th{background:#eee}"
+            + ".alert{color:#a00;font-weight:bold}";
+
+    /** The header to serve {@link #toHtml} with: no script, no inline style but the page's own. */
+    public static final String CONTENT_SECURITY_POLICY = ReportPolicy.forStyle(STYLE);
+
     /** A self-contained HTML page (no scripts, every value escaped). */
     public String toHtml(Map<String, Object> report) {
         JsonNode tree = json.valueToTree(report);
@@ -137,9 +144,9 @@ public final class LicenceReport {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Locus licence report: ")
                 .append(DiversionReport.esc(l.path("id").asText()))
-                .append("</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-                        + "td,th{border:1px solid #bbb;padding:.25em .5em;text-align:left}th{background:#eee}"
-                        + ".alert{color:#a00;font-weight:bold}</style></head><body>");
+                .append("</title><style>")
+                .append(STYLE)
+                .append("</style></head><body>");
         sb.append("<h1>Licence ")
                 .append(DiversionReport.esc(l.path("id").asText()))
                 .append("</h1><p>")
