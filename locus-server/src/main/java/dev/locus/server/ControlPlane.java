@@ -114,7 +114,8 @@ public final class ControlPlane implements AutoCloseable {
                     clock,
                     config.measurementWindow(),
                     config.restrictedJurisdictions(),
-                    json);
+                    json,
+                    config.toleratedLiars());
             VerdictRules.all(alerts).forEach(verdicts::addListener);
             this.assessments = new AssessmentQueue(verdicts, config.assessmentThreads());
             this.peerIngestor = new PeerRoundTripIngestor(db, config.ingestPolicy(), clock);
@@ -159,11 +160,12 @@ public final class ControlPlane implements AutoCloseable {
                     List.of(
                             // static files at /, views at /api/v1/dashboard; first, so its
                             // static-file filter runs before authentication
-                            new Dashboard(config.restrictedJurisdictions(), db, registry, json, clock),
+                            new Dashboard(
+                                    config.restrictedJurisdictions(), db, registry, json, clock, config.silentFor()),
                             new OperationsApi(db, metrics),
                             new RegistryApi(registry, landmarkStatus),
                             new ReceiptApi(ingestor, db, metrics, clock),
-                            new MeshApi(peerIngestor, meshAuditor, db),
+                            new MeshApi(peerIngestor, meshAuditor, db, config.toleratedLiars()),
                             new AlertApi(alerts),
                             new AdminApi(tokens, db, config),
                             new VerdictApi(registry, verdicts, alerts, clock, json)));

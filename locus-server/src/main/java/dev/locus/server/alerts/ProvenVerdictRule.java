@@ -3,12 +3,15 @@ package dev.locus.server.alerts;
 import dev.locus.geo.verdict.Verdict;
 import dev.locus.server.verdicts.VerdictEvent;
 import dev.locus.server.verdicts.VerdictListener;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * A critical alert whenever a verdict proves one thing about a chip: IN_RESTRICTED (proven inside a
  * restricted jurisdiction) and OUTSIDE_ZONE (proven outside its licensed zone) are this rule with
- * their verdict, alert rule and summary.
+ * their verdict, alert rule and summary. A violation that holds only if every landmark is honest
+ * (not proven at the tolerated number of liars F) is a warning of the same rule, never shown as
+ * proven.
  */
 public final class ProvenVerdictRule implements VerdictListener {
     private final AlertService alerts;
@@ -53,6 +56,24 @@ public final class ProvenVerdictRule implements VerdictListener {
                     e.verdict().chipSerial(),
                     summary.apply(e),
                     VerdictRules.evidence(e));
+        }
+    }
+
+    /** The warning for a violation that holds only if every landmark is honest; raised after every proven one. */
+    void onHonestOnly(VerdictEvent e) {
+        if (e.honestOnly().contains(proven)) {
+            Map<String, Object> ev = VerdictRules.evidence(e);
+            ev.put("tolerated_liars", e.toleratedLiars());
+            ev.put("depends_on", e.dependsOn());
+            alerts.raise(
+                    rule,
+                    Alert.Severity.WARNING,
+                    Alert.SubjectType.CHIP,
+                    e.verdict().chipSerial(),
+                    "chip " + e.verdict().chipSerial() + " " + proven + " " + e.dependsOn()
+                            + ": it holds only if every landmark is honest, not proven at F = "
+                            + e.toleratedLiars(),
+                    ev);
         }
     }
 }

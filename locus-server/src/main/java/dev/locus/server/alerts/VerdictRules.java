@@ -10,10 +10,22 @@ import java.util.Map;
 public final class VerdictRules {
     private VerdictRules() {}
 
-    /** IN_RESTRICTED, OUTSIDE_ZONE and MOVED, each raising through {@code alerts}. */
+    /**
+     * IN_RESTRICTED, OUTSIDE_ZONE and MOVED, each raising through {@code alerts}, in the order the
+     * verdict engine raised them: the proven violations, then those that hold only if every landmark
+     * is honest (warnings), then MOVED.
+     */
     public static List<VerdictListener> all(AlertService alerts) {
+        ProvenVerdictRule inRestricted = ProvenVerdictRule.inRestricted(alerts);
+        ProvenVerdictRule outsideZone = ProvenVerdictRule.outsideZone(alerts);
         return List.of(
-                ProvenVerdictRule.inRestricted(alerts), ProvenVerdictRule.outsideZone(alerts), new MovedRule(alerts));
+                inRestricted,
+                outsideZone,
+                e -> {
+                    outsideZone.onHonestOnly(e);
+                    inRestricted.onHonestOnly(e);
+                },
+                new MovedRule(alerts));
     }
 
     /** The evidence of a verdict-driven alert: the verdict and the discs that bound its region. */
@@ -22,6 +34,7 @@ public final class VerdictRules {
         evidence.put("verdict_id", e.verdict().id());
         evidence.put("verdicts", e.verdict().verdicts());
         evidence.put("bounding_discs", e.boundingDiscs());
+        evidence.put("tolerated_liars", e.toleratedLiars());
         evidence.put("max_distance_from_site_km", e.maxDistanceFromSiteKm());
         return evidence;
     }

@@ -2,6 +2,7 @@ package dev.locus.server.api;
 
 import dev.locus.geo.audit.AuditReport;
 import dev.locus.geo.audit.Contradiction;
+import dev.locus.geo.audit.PositionCheck;
 import dev.locus.geo.audit.SuspectLandmark;
 import dev.locus.server.auth.Permission;
 import dev.locus.server.common.FieldProblem;
@@ -30,8 +31,11 @@ public final class MeshApi implements HttpService {
     private final PeerRoundTripIngestor peerIngestor;
     private final MeshAuditor meshAuditor;
     private final Database db;
+    private final int toleratedLiars;
 
-    public MeshApi(PeerRoundTripIngestor peerIngestor, MeshAuditor meshAuditor, Database db) {
+    /** @param toleratedLiars F, for the landmarks' position checks the audit reports */
+    public MeshApi(PeerRoundTripIngestor peerIngestor, MeshAuditor meshAuditor, Database db, int toleratedLiars) {
+        this.toleratedLiars = toleratedLiars;
         this.peerIngestor = peerIngestor;
         this.meshAuditor = meshAuditor;
         this.db = db;
@@ -58,10 +62,10 @@ public final class MeshApi implements HttpService {
                         Requests.enumParam(ctx, "status", PeerRoundTripQueries.Status.class),
                         Requests.afterId(ctx),
                         Requests.limit(ctx)))));
-        r.get("/api/v1/mesh-audit", Permission.READ, ctx -> ctx.json(describe(meshAuditor.report())));
+        r.get("/api/v1/mesh-audit", Permission.READ, ctx -> ctx.json(withPositions(describe(meshAuditor.report()))));
         r.post("/api/v1/mesh-audit", Permission.WRITE_REGISTRY, BodyLimit.none(), ctx -> {
             MeshAuditor.Outcome o = meshAuditor.run();
-            Map<String, Object> out = describe(o.report());
+            Map<String, Object> out = withPositions(describe(o.report()));
             out.put("marked_suspect", o.marked());
             out.put("alerts_raised", o.alertsRaised());
             out.put("alerts_resolved", o.alertsResolved());
@@ -149,6 +153,32 @@ public final class MeshApi implements HttpService {
             suspects.add(m);
         }
         out.put("suspects", suspects);
+        out.put("contradictions_by_operator", report.contradictionsByOperator());
+        return out;
+    }
+
+    /**
+     * Adds each landmark's position as its peers check it (tolerating the policy's F lying peer
+     * operators): whether their region contains the registered position, and the uncertainty they
+     * prove.
+     */
+    private Map<String, Object> withPositions(Map<String, Object> out) {
+        int f = toleratedLiars;
+        List<Map<String, Object>> checks = new ArrayList<>();
+        for (PositionCheck c : meshAuditor.positionChecks(f)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("landmark_id", c.landmark().id());
+            m.put("operator", c.landmark().operator());
+            m.put(
+                    "registered_uncertainty_km",
+                    c.landmark().positionUncertainty().km());
+            m.put("peer_operators", c.peerOperators());
+            m.put("consistent", c.consistent());
+            m.put("proven_uncertainty_km", Math.round(c.provenUncertainty().km() * 10) / 10.0);
+            checks.add(m);
+        }
+        out.put("tolerated_liars", f);
+        out.put("position_checks", checks);
         return out;
     }
 }

@@ -61,13 +61,25 @@ public final class VerdictApi implements HttpService {
     private void report(Context ctx) {
         String serial = ctx.pathParam("serial");
         Map<String, Object> report = reports.forChip(serial).orElseThrow(() -> Requests.notFound("chip", serial));
-        serve(ctx, report, "locus-report-" + serial, reports::toCsv, reports::toHtml);
+        serve(
+                ctx,
+                report,
+                "locus-report-" + serial,
+                reports::toCsv,
+                reports::toHtml,
+                DiversionReport.CONTENT_SECURITY_POLICY);
     }
 
     private void licenceReport(Context ctx) {
         String id = ctx.pathParam("id");
         Map<String, Object> report = licenceReports.forLicence(id).orElseThrow(() -> Requests.notFound("licence", id));
-        serve(ctx, report, "locus-licence-" + id, licenceReports::toCsv, licenceReports::toHtml);
+        serve(
+                ctx,
+                report,
+                "locus-licence-" + id,
+                licenceReports::toCsv,
+                licenceReports::toHtml,
+                LicenceReport.CONTENT_SECURITY_POLICY);
     }
 
     /** A report in the {@code format} asked for: json (default), csv (as a download) or html. */
@@ -76,7 +88,8 @@ public final class VerdictApi implements HttpService {
             Map<String, Object> report,
             String fileName,
             Function<Map<String, Object>, String> csv,
-            Function<Map<String, Object>, String> html) {
+            Function<Map<String, Object>, String> html,
+            String csp) {
         String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json");
         switch (format) {
             case "json" -> ctx.json(report);
@@ -86,7 +99,7 @@ public final class VerdictApi implements HttpService {
                         .result(csv.apply(report));
             case "html" ->
                 ctx.contentType("text/html; charset=utf-8")
-                        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                        .header("Content-Security-Policy", csp)
                         .result(html.apply(report));
             default ->
                 throw new InvalidInputException(

@@ -14,6 +14,7 @@ import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -49,17 +50,20 @@ public final class Dashboard implements HttpService {
     /**
      * @param restrictedJurisdictions shaded on the basemap: the same policy value the verdict
      *     engine restricts
+     * @param silentFor how long without receipts makes a chip silent (its status on the map)
      */
     public Dashboard(
             Set<String> restrictedJurisdictions,
             Database db,
             RegistryService registry,
             ObjectMapper json,
-            InstantSource clock) {
+            InstantSource clock,
+            Duration silentFor) {
         this.basemap = Basemap.bundled(restrictedJurisdictions);
-        this.fleet = new FleetQueries(db, clock);
-        this.alerts = new AlertQueue(db, json);
-        this.chips = new ChipViews(db, registry, alerts, json);
+        ChipStatusQuery status = new ChipStatusQuery(clock, silentFor);
+        this.fleet = new FleetQueries(db, clock, status);
+        this.alerts = new AlertQueue(db, json, clock);
+        this.chips = new ChipViews(db, registry, alerts, json, status);
         this.landmarks = new LandmarkHealth(db, alerts, clock);
     }
 
@@ -125,7 +129,8 @@ public final class Dashboard implements HttpService {
                 text(ctx, "site"),
                 text(ctx, "licence"),
                 text(ctx, "organisation"),
-                Requests.enumParam(ctx, "verdict", Headline.class));
+                Requests.enumParam(ctx, "status", ChipStatus.class)
+                        .or(() -> Requests.enumParam(ctx, "verdict", ChipStatus.class)));
         ctx.json(fleet.chips(f, Requests.after(ctx), Requests.limit(ctx, 100)));
     }
 

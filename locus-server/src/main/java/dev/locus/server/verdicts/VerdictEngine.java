@@ -57,7 +57,9 @@ public final class VerdictEngine {
     private final Set<String> restricted;
     private final ObjectMapper json;
     private final MovedTest moved;
+    private final int toleratedLiars;
 
+    /** An engine whose verdicts tolerate {@link Policy#DEFAULT_TOLERATED_LIARS} lying landmark operators. */
     public VerdictEngine(
             Database db,
             Verifier verifier,
@@ -65,6 +67,21 @@ public final class VerdictEngine {
             Duration window,
             Set<String> restricted,
             ObjectMapper json) {
+        this(db, verifier, clock, window, restricted, json, Policy.DEFAULT_TOLERATED_LIARS);
+    }
+
+    /**
+     * @param toleratedLiars F: proven verdicts stay true if any F landmark operators lie; verdicts
+     *     that hold only if every landmark is honest are stored apart as "depends on F landmarks"
+     */
+    public VerdictEngine(
+            Database db,
+            Verifier verifier,
+            InstantSource clock,
+            Duration window,
+            Set<String> restricted,
+            ObjectMapper json,
+            int toleratedLiars) {
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("measurement window must be > 0, got " + window);
         }
@@ -75,6 +92,7 @@ public final class VerdictEngine {
         this.restricted = Set.copyOf(restricted);
         this.json = json;
         this.moved = new MovedTest(json, RegionRelations.Limits.DEFAULT);
+        this.toleratedLiars = Policy.DEFAULT.withToleratedLiars(toleratedLiars).toleratedLiars();
         // Re-assess at least every hour, and several times per window, so proven verdicts stay fresh
         // for the UNVERIFIED rule even when no receipt changes the region.
         Duration quarter = window.dividedBy(4);
@@ -84,6 +102,11 @@ public final class VerdictEngine {
     /** Adds a listener for every verdict stored from now on. */
     public void addListener(VerdictListener listener) {
         listeners.add(listener);
+    }
+
+    /** F: how many lying landmark operators this engine's verdicts tolerate. */
+    public int toleratedLiars() {
+        return toleratedLiars;
     }
 
     /**
@@ -138,6 +161,7 @@ public final class VerdictEngine {
                 continue;
             }
             Policy policy = Policy.DEFAULT
+                    .withToleratedLiars(toleratedLiars)
                     .withRestricted(restricted)
                     .withZone(LicensedZone.withinKm(in.site().zoneRadiusKm()));
             String key = WindowKey.of(in, policy);
@@ -152,7 +176,7 @@ public final class VerdictEngine {
             geoNanos += System.nanoTime() - g0;
             Set<Verdict> verdicts =
                     a.verdictSet().isEmpty() ? EnumSet.noneOf(Verdict.class) : EnumSet.copyOf(a.verdictSet());
-            String evidence = EvidenceJson.of(json, in, policy, a.evidence(), start, end);
+            String evidence = EvidenceJson.of(json, in, policy, a, start, end);
             StoredVerdict v =
                     new StoredVerdict(0, serial, start, end, verdicts, provesCompliance(verdicts), evidence, end);
             String discs = PreviousVerdict.compact(json, a.region().candidateBoundingDiscs(), policy.speed());
@@ -192,9 +216,7 @@ public final class VerdictEngine {
     private static List<Measurement> measurements(ChipInput in) {
         List<Measurement> out = new ArrayList<>(in.window().size());
         for (WindowMeasurement m : in.window()) {
-            out.add(new Measurement(
-                    new dev.locus.geo.verdict.Landmark(m.landmarkId(), m.landmarkId(), m.landmarkPosition()),
-                    RoundTrip.ofNanos(m.rttMinNanos())));
+            out.add(new Measurement(m.landmark(), RoundTrip.ofNanos(m.rttMinNanos())));
         }
         return out;
     }
@@ -292,7 +314,10 @@ public final class VerdictEngine {
                 EvidenceJson.discs(a.evidence().boundingDiscs()),
                 a.evidence().maxDistanceFromSite().km(),
                 restricted,
-                previous.flatMap(prev -> moved.check(prev, v, discs)));
+                previous.flatMap(prev -> moved.check(prev, v, discs)),
+                a.toleratedLiars(),
+                a.honestOnly(),
+                EvidenceJson.dependsOn(a.toleratedLiars()));
         for (VerdictListener l : listeners) {
             l.onVerdict(event);
         }

@@ -1,5 +1,6 @@
 package dev.locus.server.verdicts;
 
+import dev.locus.geo.verdict.Verdict;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,14 +17,22 @@ import java.util.Set;
  * @param movedFrom the evidence that the region no longer overlaps the previous verdict's region
  *     (proven disjoint by the geo core); empty when it overlaps, when that was undecided, or when
  *     there is no previous verdict
+ * @param toleratedLiars F: how many lying landmark operators the proven verdicts survive
+ * @param honestOnly violations (OUTSIDE_ZONE, IN_RESTRICTED) that hold only if every landmark is
+ *     honest: shown as warnings, never as proven
+ * @param dependsOn what such a violation depends on, in words
  */
 public record VerdictEvent(
         StoredVerdict verdict,
         List<Map<String, Object>> boundingDiscs,
         double maxDistanceFromSiteKm,
         Set<String> restrictedJurisdictions,
-        Optional<Map<String, Object>> movedFrom) {
+        Optional<Map<String, Object>> movedFrom,
+        int toleratedLiars,
+        List<Verdict> honestOnly,
+        String dependsOn) {
     public VerdictEvent {
+        honestOnly = List.copyOf(honestOnly);
         boundingDiscs = List.copyOf(boundingDiscs);
         restrictedJurisdictions = Set.copyOf(restrictedJurisdictions);
     }
