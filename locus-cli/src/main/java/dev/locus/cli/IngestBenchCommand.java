@@ -515,7 +515,7 @@ final class IngestBenchCommand implements Callable<Integer> {
                 session, minRound, nonce, landmarkId, device.identity().fingerprint()));
         return ProtocolReceipts.toReceipt(SignedReceipt.sign(
                 new dev.locus.protocol.receipt.Receipt(
-                        ProtocolVersion.CURRENT,
+                        ProtocolVersion.RECEIPT_FORMAT,
                         landmarkId,
                         landmark.identity().position(),
                         landmark.identity().fingerprint(),
