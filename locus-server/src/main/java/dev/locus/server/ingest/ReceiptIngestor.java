@@ -318,11 +318,9 @@ public final class ReceiptIngestor {
         if (bad.isPresent()) {
             return reject(RejectionReason.BAD_SIGNATURE, bad.get());
         }
-        if (chip.hasIdentity()) {
-            Optional<Rejection> badDevice = devices.check(r, chip, verifier.deviceEvidence(r));
-            if (badDevice.isPresent()) {
-                return badDevice;
-            }
+        Optional<Rejection> badDevice = devices.check(r, chip, verifier.deviceEvidence(r));
+        if (badDevice.isPresent()) {
+            return badDevice;
         }
         String nonceKey = r.landmarkId() + "/" + r.nonce().toHex();
         if (!seenNonces.add(nonceKey)) {
