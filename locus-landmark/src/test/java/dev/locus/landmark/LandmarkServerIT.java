@@ -211,12 +211,15 @@ class LandmarkServerIT {
 
     @Test
     void lateAnswer_isRejectedAsExpired_andNextGivesAFreshChallenge() throws Exception {
-        LandmarkServer s = start(config(Set.of()).nonceLifetime(Duration.ofMillis(100)));
+        java.util.concurrent.atomic.AtomicLong offset = new java.util.concurrent.atomic.AtomicLong();
+        LandmarkServer s = start(config(Set.of())
+                .nonceLifetime(Duration.ofMillis(100))
+                .nanoClock(() -> System.nanoTime() + offset.get()));
         try (Pkcs12DeviceKey key = pki.device("SN-SLOW");
                 RawDevice d = new RawDevice(s.localAddress(), key, 8)) {
             d.hello(1);
             Message.Challenge c = d.expect(Message.Challenge.class);
-            Thread.sleep(150);
+            offset.addAndGet(TimeUnit.MILLISECONDS.toNanos(150)); // the landmark's clock: 150 ms later
             d.send(d.answer(c));
             assertThat(nextRejection().reason()).isEqualTo(RejectReason.EXPIRED_NONCE);
             d.next();
@@ -354,8 +357,11 @@ class LandmarkServerIT {
                 }
                 d.sendRaw(b);
                 sent++;
-                if (i % 200 == 0) {
-                    Thread.sleep(5); // stay within the socket buffers: counted, not dropped by the kernel
+                // stay within the socket buffers (counted, not dropped by the kernel): wait for the
+                // landmark to catch up rather than for a time
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (sent - s.stats().datagrams() > 200 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
                 }
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
