@@ -14,7 +14,7 @@ import dev.locus.server.auth.IssuedToken;
 import dev.locus.server.auth.Role;
 import dev.locus.server.auth.TokenService;
 import dev.locus.server.identity.ManufacturerTrust;
-import dev.locus.server.ingest.ReceiptFormats;
+import dev.locus.server.ingest.ProtocolReceipts;
 import dev.locus.server.ingest.ReceiptIngestor;
 import dev.locus.server.mesh.MeshAuditor;
 import dev.locus.server.mesh.PeerRoundTripIngestor;
@@ -85,7 +85,7 @@ public final class ControlPlane implements AutoCloseable {
             ManufacturerTrust trust = ManufacturerTrust.of(config.manufacturerCas());
             this.registry = new RegistryService(db, audit, clock, trust);
             this.tokens = new TokenService(db, audit, clock, new SecureRandom());
-            this.ingestor = new ReceiptIngestor(db, new ReceiptFormats(), trust, config.ingestPolicy(), clock);
+            this.ingestor = new ReceiptIngestor(db, new ProtocolReceipts(), trust, config.ingestPolicy(), clock);
             this.alerts = new AlertService(db, audit, clock, json);
             this.silence = new SilenceRule(db, alerts, clock, config.silentFor());
             this.unverified = new UnverifiedRule(db, alerts, clock, config.unverifiedFor());
