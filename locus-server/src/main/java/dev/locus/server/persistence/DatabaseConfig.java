@@ -48,7 +48,10 @@ public record DatabaseConfig(Kind kind, String jdbcUrl, String user, String pass
     /**
      * The embedded database in {@code dataDir/locus.mv.db}, opened by this process only: no network
      * listener, the file locked while open ({@code FILE_LOCK=FS}: no lock file), H2's own trace sent
-     * to the application log rather than a file. The directory is made private (700, files 600) and
+     * to the application log rather than a file, and closed by its owner (the control plane's
+     * shutdown) rather than by H2's own shutdown hook racing it, without the chunk-moving compaction
+     * on close (H2 2.3.232 trips its own assertion in it after many small checkpoints; the store
+     * still compacts itself in the background while open). The directory is made private (700, files 600) and
      * the passwords are random per installation (see {@link Database#open}).
      */
     public static DatabaseConfig embedded(Path dataDir) {
@@ -57,7 +60,7 @@ public record DatabaseConfig(Kind kind, String jdbcUrl, String user, String pass
         return new DatabaseConfig(
                 Kind.EMBEDDED,
                 "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                        + ";FILE_LOCK=FS;TRACE_LEVEL_FILE=4",
+                        + ";FILE_LOCK=FS;TRACE_LEVEL_FILE=4;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0",
                 "",
                 "",
                 Optional.of(dir));

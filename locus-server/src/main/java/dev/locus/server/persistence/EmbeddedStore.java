@@ -40,8 +40,9 @@ final class EmbeddedStore implements AutoCloseable {
      * Secures the data directory, connects as the owner (migrating an empty password), and makes
      * sure the application user exists with its rights. Migrations run separately, as the owner.
      *
-     * @throws LocusServerException when the files are in use by another process (a running
-     *     server), or the credentials do not open them
+     * @throws DatabaseInUseException when the files are in use by another process (a running
+     *     server)
+     * @throws LocusServerException when the credentials do not open them
      */
     static EmbeddedStore open(DatabaseConfig config, Path dataDir) {
         DataDirectory.secure(dataDir);
@@ -64,7 +65,7 @@ final class EmbeddedStore implements AutoCloseable {
             return DriverManager.getConnection(config.jdbcUrl(), EmbeddedCredentials.OWNER, creds.ownerPassword());
         } catch (SQLException e) {
             if (e.getErrorCode() == DATABASE_ALREADY_OPEN) {
-                throw new LocusServerException(
+                throw new DatabaseInUseException(
                         "the embedded database in " + dataDir.toAbsolutePath()
                                 + " is in use by another process (a running server locks it); stop that process, or go"
                                 + " through its API",
@@ -124,7 +125,10 @@ final class EmbeddedStore implements AutoCloseable {
      * database with its settings; settings that only an admin may set are left out.
      */
     static String appUrl(DatabaseConfig config) {
-        return config.jdbcUrl().replace(";TRACE_LEVEL_FILE=4", "");
+        return config.jdbcUrl()
+                .replace(";TRACE_LEVEL_FILE=4", "")
+                .replace(";DB_CLOSE_ON_EXIT=FALSE", "")
+                .replace(";MAX_COMPACT_TIME=0", "");
     }
 
     String appUser() {
