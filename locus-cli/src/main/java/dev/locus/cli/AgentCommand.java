@@ -10,6 +10,10 @@ import dev.locus.protocol.identity.Certificates;
 import dev.locus.protocol.identity.DeviceKey;
 import dev.locus.protocol.identity.IdentityVerifier;
 import dev.locus.protocol.receipt.Receipt;
+import dev.locus.wire.IngestSummary;
+import dev.locus.wire.LocusClient;
+import dev.locus.wire.ReceiptSubmission;
+import dev.locus.wire.WireJson;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -173,30 +177,31 @@ public final class AgentCommand implements Callable<Integer> {
     /** Posts one device's receipts; returns how many the control plane refused. */
     private int submit(
             String serial, List<dev.locus.protocol.receipt.ReceiptRecord> records, PrintWriter o, PrintWriter err)
-            throws java.io.IOException, InterruptedException {
-        List<Object> body = new ArrayList<>();
+            throws java.io.IOException {
+        List<ReceiptSubmission> body = new ArrayList<>();
         for (var rec : records) {
-            body.add(dev.locus.server.ingest.ReceiptJson.toJson(
-                    dev.locus.server.ingest.ProtocolReceipts.toReceipt(rec.signedReceipt())));
+            body.add(ReceiptSubmission.of(rec.signedReceipt()));
         }
-        var json = new com.fasterxml.jackson.databind.ObjectMapper();
-        ApiOptions.Reply r = api.post("/api/v1/receipts", "application/json", json.writeValueAsString(body));
+        var json = WireJson.mapper();
+        LocusClient.Reply r = api.post("/api/v1/receipts", "application/json", json.writeValueAsString(body));
         if (!r.ok()) {
             err.printf(
-                    "locus agent: control plane refused %s's receipts (HTTP %d): %s%n", serial, r.status(), r.body());
+                    "locus agent: control plane refused %s's receipts: %s%n",
+                    serial, String.join(System.lineSeparator(), ApiErrors.describe(r)));
             return records.size();
         }
-        var res = json.readTree(r.body());
-        int rejected = res.path("rejected").asInt();
+        IngestSummary res = json.readValue(r.body(), IngestSummary.class);
         o.printf(
                 "%s: %d receipts submitted, %d accepted, %d rejected%n",
-                serial, records.size(), res.path("accepted").asInt(), rejected);
-        for (var one : res.path("results")) {
-            if (!"ACCEPTED".equalsIgnoreCase(one.path("status").asText("ACCEPTED"))) {
-                err.printf("locus agent: %s: %s%n", serial, one);
+                serial, records.size(), res.accepted(), res.rejected());
+        for (IngestSummary.Outcome one : res.results()) {
+            if (!one.accepted()) {
+                err.printf(
+                        "locus agent: %s: receipt %d %s %s: %s%n",
+                        serial, one.receiptId(), one.status(), one.reason(), one.detail());
             }
         }
-        return rejected;
+        return res.rejected();
     }
 
     static InetSocketAddress parseHostPort(String s) {

@@ -1,5 +1,6 @@
 package dev.locus.cli;
 
+import dev.locus.wire.LocusClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.Callable;
@@ -36,7 +37,7 @@ final class AlertsCommand implements Callable<Integer> {
         if (after != null) {
             q.append("&after=").append(URLEncoder.encode(after, StandardCharsets.UTF_8));
         }
-        ApiOptions.Reply r = api.get(q.toString());
+        LocusClient.Reply r = api.get(q.toString());
         System.out.println(r.body());
         return r.ok() ? 0 : 1;
     }

@@ -7,6 +7,7 @@ import dev.locus.server.audit.AuditVerifier;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.DatabaseConfig;
 import dev.locus.server.persistence.DatabaseInUseException;
+import dev.locus.wire.LocusClient;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.util.List;
@@ -107,7 +108,7 @@ final class AuditCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintWriter out = spec.commandLine().getOut();
-            ApiOptions.Reply reply = api.get("/api/v1/audit/head");
+            LocusClient.Reply reply = api.get("/api/v1/audit/head");
             if (!reply.ok()) {
                 List<String> lines = ApiErrors.describe(reply);
                 PrintWriter err = spec.commandLine().getErr();

@@ -1,5 +1,6 @@
 package dev.locus.cli;
 
+import dev.locus.wire.LocusClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -41,7 +42,7 @@ final class ImportCommand implements Callable<Integer> {
                                 .endsWith(".json")
                         ? "json"
                         : "csv";
-        ApiOptions.Reply r =
+        LocusClient.Reply r =
                 api.post("/api/v1/imports/" + kind, fmt.equals("json") ? "application/json" : "text/csv", text);
         System.out.println(r.body());
         return r.ok() ? 0 : 1;

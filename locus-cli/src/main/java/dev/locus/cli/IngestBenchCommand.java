@@ -23,12 +23,9 @@ import dev.locus.server.ingest.Receipt;
 import dev.locus.server.ingest.ReceiptJson;
 import dev.locus.server.ingest.ReceiptPayloadV1;
 import dev.locus.server.persistence.DatabaseConfig;
+import dev.locus.wire.LocusClient;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -244,9 +241,9 @@ final class IngestBenchCommand implements Callable<Integer> {
                     if (wait > 0) {
                         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                     }
-                    HttpResponse<String> r = http.post("/api/v1/receipts", bodies.get(i));
-                    if (r.statusCode() != 200) {
-                        throw new IllegalStateException("receipt batch answered " + r.statusCode() + ": " + r.body());
+                    LocusClient.Reply r = http.post("/api/v1/receipts", bodies.get(i));
+                    if (r.status() != 200) {
+                        throw new IllegalStateException("receipt batch answered " + r.status() + ": " + r.body());
                     }
                     JsonNode n = mapper.readTree(r.body());
                     accepted.addAndGet(n.get("accepted").asLong());
@@ -434,9 +431,9 @@ final class IngestBenchCommand implements Callable<Integer> {
                 }
                 csv.append('\n');
             }
-            HttpResponse<String> r = http.post("/api/v1/imports/chips", "text/csv", csv.toString());
-            if (r.statusCode() != 201) {
-                throw new IllegalStateException("chip import answered " + r.statusCode() + ": " + r.body());
+            LocusClient.Reply r = http.post("/api/v1/imports/chips", "text/csv", csv.toString());
+            if (r.status() != 201) {
+                throw new IllegalStateException("chip import answered " + r.status() + ": " + r.body());
             }
         }
     }
@@ -541,10 +538,10 @@ final class IngestBenchCommand implements Callable<Integer> {
                     ? "/api/v1/chips/" + serial(r.nextInt(chips))
                     : "/api/v1/alerts?status=OPEN&limit=50";
             long t = System.nanoTime();
-            HttpResponse<String> res = http.get(path);
+            LocusClient.Reply res = http.get(path);
             readNanos.add(System.nanoTime() - t);
-            if (res.statusCode() != 200) {
-                throw new IllegalStateException("read " + path + " answered " + res.statusCode() + ": " + res.body());
+            if (res.status() != 200) {
+                throw new IllegalStateException("read " + path + " answered " + res.status() + ": " + res.body());
             }
             Thread.sleep(20);
         }
@@ -597,45 +594,32 @@ final class IngestBenchCommand implements Callable<Integer> {
         return Math.round(v * 100) / 100.0;
     }
 
-    private static void check(HttpResponse<String> r) {
-        if (r.statusCode() / 100 != 2) {
-            throw new IllegalStateException("setup request answered " + r.statusCode() + ": " + r.body());
+    private static void check(LocusClient.Reply r) {
+        if (r.status() / 100 != 2) {
+            throw new IllegalStateException("setup request answered " + r.status() + ": " + r.body());
         }
     }
 
-    private record Http(HttpClient client, String base, String token) {
+    /** The API client of the timed run: plain HTTP to the control plane the bench started on loopback. */
+    private record Http(LocusClient client) {
         Http(int port, String token) {
-            this(
-                    HttpClient.newBuilder()
-                            .connectTimeout(Duration.ofSeconds(10))
-                            .build(),
-                    "http://127.0.0.1:" + port,
-                    token);
+            this(LocusClient.builder("http://127.0.0.1:" + port)
+                    .token(token)
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .requestTimeout(Duration.ofMinutes(10))
+                    .build());
         }
 
-        HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return client.send(
-                    HttpRequest.newBuilder(URI.create(base + path))
-                            .header("Authorization", "Bearer " + token)
-                            .GET()
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+        LocusClient.Reply get(String path) {
+            return client.get(path);
         }
 
-        HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        LocusClient.Reply post(String path, String body) {
             return post(path, "application/json", body);
         }
 
-        HttpResponse<String> post(String path, String contentType, String body)
-                throws IOException, InterruptedException {
-            return client.send(
-                    HttpRequest.newBuilder(URI.create(base + path))
-                            .header("Authorization", "Bearer " + token)
-                            .header("Content-Type", contentType)
-                            .timeout(Duration.ofMinutes(10))
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+        LocusClient.Reply post(String path, String contentType, String body) {
+            return client.post(path, contentType, body);
         }
     }
 }

@@ -3,7 +3,8 @@ package dev.locus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.locus.server.Json;
+import dev.locus.wire.LocusClient;
+import dev.locus.wire.WireJson;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -45,7 +46,7 @@ final class LandmarkRoundTripsCommand implements Callable<Integer> {
         if (batch < 1 || batch > 5000) {
             throw new IllegalArgumentException("--batch must be in [1, 5000], got " + batch);
         }
-        ObjectMapper json = Json.mapper();
+        ObjectMapper json = WireJson.mapper();
         ArrayNode all = JsonRecords.read(file, json);
         if (all.isEmpty()) {
             throw new IllegalArgumentException(file + " holds no round trips");
@@ -60,7 +61,7 @@ final class LandmarkRoundTripsCommand implements Callable<Integer> {
             for (int i = from; i < Math.min(all.size(), from + batch); i++) {
                 chunk.add(all.get(i));
             }
-            ApiOptions.Reply r = api.post(path, "application/json", json.writeValueAsString(chunk));
+            LocusClient.Reply r = api.post(path, "application/json", json.writeValueAsString(chunk));
             if (!r.ok()) {
                 System.out.println(r.body());
                 System.out.printf(

@@ -3,9 +3,10 @@ package dev.locus.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.landmark.PeerMeasurement;
 import dev.locus.landmark.PeerProber;
-import dev.locus.server.Json;
-import dev.locus.server.mesh.PeerRoundTripJson;
-import dev.locus.server.mesh.PeerSubmission;
+import dev.locus.wire.LocusClient;
+import dev.locus.wire.LocusWireException;
+import dev.locus.wire.PeerRoundTripSubmission;
+import dev.locus.wire.WireJson;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -16,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,7 +34,7 @@ final class PeerLoop implements AutoCloseable {
     private final Optional<ApiOptions> api;
     private final Optional<BufferedWriter> out;
     private final PrintWriter log;
-    private final ObjectMapper json = Json.mapper();
+    private final ObjectMapper json = WireJson.mapper();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "peer-probe");
         t.setDaemon(true);
@@ -66,7 +66,7 @@ final class PeerLoop implements AutoCloseable {
 
     /** Measures every peer once and hands on what was measured; never throws. */
     void probeAll() {
-        List<Map<String, Object>> measured = new ArrayList<>();
+        List<PeerRoundTripSubmission> measured = new ArrayList<>();
         for (InetSocketAddress peer : peers) {
             try {
                 switch (prober.measure(peer, rounds)) {
@@ -78,7 +78,7 @@ final class PeerLoop implements AutoCloseable {
                                 peer,
                                 r.minRttNanos() / 1e6,
                                 r.samplesNanos().size());
-                        measured.add(PeerRoundTripJson.toJson(PeerSubmission.of(m.receipt())));
+                        measured.add(PeerRoundTripSubmission.of(m.receipt()));
                     }
                     case PeerMeasurement.Failed f -> log.printf("peer %s: not measured: %s%n", peer, f.detail());
                 }
@@ -92,21 +92,19 @@ final class PeerLoop implements AutoCloseable {
         }
         try {
             if (out.isPresent()) {
-                for (Map<String, Object> m : measured) {
+                for (PeerRoundTripSubmission m : measured) {
                     out.get().write(json.writeValueAsString(m));
                     out.get().write('\n');
                 }
                 out.get().flush();
             }
             if (api.isPresent()) {
-                ApiOptions.Reply reply = api.get()
+                LocusClient.Reply reply = api.get()
                         .post("/api/v1/landmark-round-trips", "application/json", json.writeValueAsString(measured));
                 log.printf("control plane: HTTP %d %s%n", reply.status(), reply.body());
             }
-        } catch (IOException e) {
+        } catch (IOException | LocusWireException e) {
             log.printf("peer round trips not handed on: %s%n", e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
         log.flush();
     }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.locus.protocol.receipt.ReceiptJsonLines;
 import dev.locus.protocol.receipt.ReceiptRecord;
 import dev.locus.protocol.wire.Decoded;
-import dev.locus.server.Json;
-import dev.locus.server.ingest.ProtocolReceipts;
-import dev.locus.server.ingest.ReceiptJson;
+import dev.locus.wire.LocusClient;
+import dev.locus.wire.ReceiptSubmission;
+import dev.locus.wire.WireJson;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,7 +50,7 @@ final class ReceiptsCommand implements Callable<Integer> {
         if (batch < 1 || batch > 5000) {
             throw new IllegalArgumentException("--batch must be in [1, 5000], got " + batch);
         }
-        ObjectMapper json = Json.mapper();
+        ObjectMapper json = WireJson.mapper();
         ArrayNode all = JsonRecords.read(file, json);
         for (int i = 0; i < all.size(); i++) {
             all.set(i, fromAgentLine(json, all.get(i), i + 1));
@@ -65,7 +65,7 @@ final class ReceiptsCommand implements Callable<Integer> {
             String path = backfillHours == null
                     ? "/api/v1/receipts"
                     : "/api/v1/receipts/import?max_age_hours=" + backfillHours;
-            ApiOptions.Reply r = api.post(path, "application/json", json.writeValueAsString(chunk));
+            LocusClient.Reply r = api.post(path, "application/json", json.writeValueAsString(chunk));
             if (!r.ok()) {
                 System.out.println(r.body());
                 System.out.printf(
@@ -94,8 +94,7 @@ final class ReceiptsCommand implements Callable<Integer> {
         }
         return switch (ReceiptJsonLines.parseLine(node.toString())) {
             case Decoded.Accepted<ReceiptRecord> a ->
-                json.valueToTree(
-                        ReceiptJson.toJson(ProtocolReceipts.toReceipt(a.value().signedReceipt())));
+                json.valueToTree(ReceiptSubmission.of(a.value().signedReceipt()));
             case Decoded.Rejected<ReceiptRecord> r ->
                 throw new IllegalArgumentException(
                         file + ": receipt " + index + " is not a valid agent receipt line: " + r.detail());

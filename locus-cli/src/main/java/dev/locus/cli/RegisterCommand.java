@@ -2,7 +2,8 @@ package dev.locus.cli;
 
 import dev.locus.protocol.crypto.Ed25519Keys;
 import dev.locus.protocol.identity.Certificates;
-import dev.locus.server.registry.Model;
+import dev.locus.wire.LocusClient;
+import dev.locus.wire.RegistryValues;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
@@ -87,7 +88,7 @@ final class RegisterCommand implements Runnable {
                 err.flush();
                 return 2;
             }
-            ApiOptions.Reply reply = api.post(path(), "application/json", request.json());
+            LocusClient.Reply reply = api.post(path(), "application/json", request.json());
             if (reply.ok()) {
                 out.println(reply.body());
                 out.flush();
@@ -117,7 +118,7 @@ final class RegisterCommand implements Runnable {
                 required = true,
                 description = "Role in the export chain: ${COMPLETION-CANDIDATES}. Licences need an EXPORTER or"
                         + " DISTRIBUTOR as exporter_id.")
-        Model.OrganisationKind kind;
+        RegistryValues.OrganisationKind kind;
 
         @Option(names = "--country", required = true, description = "ISO 3166-1 alpha-2 code, e.g. SG.")
         String country;
@@ -331,7 +332,7 @@ final class RegisterCommand implements Runnable {
         String declaredSiteId;
 
         @Option(names = "--status", description = "${COMPLETION-CANDIDATES} (server default REGISTERED).")
-        Model.ChipStatus status;
+        RegistryValues.ChipStatus status;
 
         @Override
         RegistryRequest request() throws IOException {
@@ -380,7 +381,7 @@ final class RegisterCommand implements Runnable {
         LandmarkKey key;
 
         @Option(names = "--status", description = "${COMPLETION-CANDIDATES} (server default ACTIVE).")
-        Model.LandmarkStatus status;
+        RegistryValues.LandmarkStatus status;
 
         @Override
         RegistryRequest request() throws IOException {
@@ -412,7 +413,7 @@ final class RegisterCommand implements Runnable {
                 required = true,
                 description = "${COMPLETION-CANDIDATES}. SHIPPED and MOVED leave the chip IN_TRANSIT, RECEIVED leaves"
                         + " it REGISTERED, INSTALLED leaves it INSTALLED (watched by the SILENT and UNVERIFIED rules).")
-        Model.CustodyKind kind;
+        RegistryValues.CustodyKind kind;
 
         @Option(names = "--site-id", description = "Registered site; required for RECEIVED and INSTALLED.")
         String siteId;
@@ -433,7 +434,8 @@ final class RegisterCommand implements Runnable {
                     .id("site_id", siteId)
                     .text("note", note)
                     .text("occurred_at", occurredAt == null ? null : occurredAt.toString());
-            if (siteId == null && (kind == Model.CustodyKind.RECEIVED || kind == Model.CustodyKind.INSTALLED)) {
+            if (siteId == null
+                    && (kind == RegistryValues.CustodyKind.RECEIVED || kind == RegistryValues.CustodyKind.INSTALLED)) {
                 r.problem("site_id", "", "is required for " + kind + " events");
             }
             return r.pathId("serial", serial);

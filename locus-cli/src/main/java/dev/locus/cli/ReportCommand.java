@@ -1,5 +1,6 @@
 package dev.locus.cli;
 
+import dev.locus.wire.LocusClient;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -36,7 +37,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ApiOptions.Reply r = api.get((licence ? "/api/v1/licences/" : "/api/v1/chips/")
+        LocusClient.Reply r = api.get((licence ? "/api/v1/licences/" : "/api/v1/chips/")
                 + URLEncoder.encode(serial, StandardCharsets.UTF_8)
                 + "/report?format=" + URLEncoder.encode(format, StandardCharsets.UTF_8));
         if (r.ok() && output != null) {

@@ -3,6 +3,9 @@ package dev.locus.cli;
 import dev.locus.protocol.identity.Certificates;
 import dev.locus.server.ControlPlane;
 import dev.locus.server.ServerConfig;
+import dev.locus.server.tls.ApiTransport;
+import dev.locus.server.tls.SelfSignedTls;
+import dev.locus.server.tls.TlsCredentials;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
@@ -63,6 +66,56 @@ final class ServerCommand implements Callable<Integer> {
                     + " a certificate.")
     List<Path> manufacturerCas = new ArrayList<>();
 
+    @Option(
+            names = "--tls-cert",
+            paramLabel = "PEM",
+            description = "Serve the API over TLS 1.3/1.2 with this certificate chain (PEM, server certificate"
+                    + " first); needs --tls-key.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "PEM", description = "The certificate's private key (PEM, PKCS#8).")
+    Path tlsKey;
+
+    @Option(
+            names = "--tls-self-signed",
+            description = "Serve over TLS with a self-signed certificate kept in the data directory (tls-cert.pem,"
+                    + " tls-key.pem, mode 600; made on first use); clients pin the fingerprint printed at start.")
+    boolean tlsSelfSigned;
+
+    @Option(
+            names = "--insecure-http",
+            description = "Allow plain HTTP on an address that is not loopback (bearer tokens cross the network"
+                    + " unencrypted; a warning is printed). Without it such a bind is refused.")
+    boolean insecureHttp;
+
+    private ApiTransport transport() {
+        if ((tlsCert == null) != (tlsKey == null)) {
+            throw new IllegalArgumentException("--tls-cert and --tls-key go together; give both");
+        }
+        if (tlsCert != null && tlsSelfSigned) {
+            throw new IllegalArgumentException("give either --tls-cert/--tls-key or --tls-self-signed, not both");
+        }
+        if ((tlsCert != null || tlsSelfSigned) && insecureHttp) {
+            throw new IllegalArgumentException("--insecure-http contradicts TLS; drop one of them");
+        }
+        if (tlsCert != null) {
+            return ApiTransport.tls(TlsCredentials.load(tlsCert, tlsKey));
+        }
+        if (tlsSelfSigned) {
+            return ApiTransport.tls(SelfSignedTls.ensure(db.dataDir, List.of(bind, localHostName())));
+        }
+        return insecureHttp ? ApiTransport.plainForced() : ApiTransport.plainLoopbackOnly();
+    }
+
+    /** This machine's name, for the self-signed certificate (empty when it has none). */
+    private static String localHostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
     @Override
     public Integer call() throws InterruptedException, IOException {
         List<X509Certificate> cas = new ArrayList<>();
@@ -74,7 +127,8 @@ final class ServerCommand implements Callable<Integer> {
                 .port(port)
                 .bindAddress(bind)
                 .restrictedJurisdictions(restricted)
-                .manufacturerCas(cas);
+                .manufacturerCas(cas)
+                .transport(transport());
         if (assessmentThreads != null) {
             b.assessmentThreads(assessmentThreads);
         }
@@ -88,9 +142,31 @@ final class ServerCommand implements Callable<Integer> {
                             stopped.countDown();
                         },
                         "locus-shutdown"));
+        String scheme = config.transport().scheme();
         System.out.printf(
-                "Locus control plane on http://%s:%d (database: %s; restricted: %s)%n",
-                bind, cp.port(), config.database().safeUrl(), String.join(",", config.restrictedJurisdictions()));
+                "Locus control plane on %s://%s:%d (database: %s; restricted: %s)%n",
+                scheme,
+                bind,
+                cp.port(),
+                config.database().safeUrl(),
+                String.join(",", config.restrictedJurisdictions()));
+        switch (config.transport()) {
+            case ApiTransport.Tls tls ->
+                System.out.printf(
+                        "TLS certificate %s (%s); clients: --pin %s%n",
+                        tls.credentials().fingerprint(),
+                        tls.credentials()
+                                .certificate()
+                                .getSubjectX500Principal()
+                                .getName(),
+                        tls.credentials().fingerprint());
+            case ApiTransport.Plain plain -> {
+                if (plain.anyAddress()) {
+                    System.err.println("locus server: WARNING: plain HTTP on " + bind
+                            + " (--insecure-http): bearer tokens cross the network unencrypted");
+                }
+            }
+        }
         for (X509Certificate ca : cas) {
             System.out.printf(
                     "Trusted manufacturer CA: %s (%s)%n",
@@ -98,9 +174,13 @@ final class ServerCommand implements Callable<Integer> {
         }
         System.out.printf(
                 "Admin token: %s (if this installation created one). Try:%n"
-                        + "  curl -H \"Authorization: Bearer $(cat %s)\" http://%s:%d/api/v1/alerts%n",
+                        + "  curl %s-H \"Authorization: Bearer $(cat %s)\" %s://%s:%d/api/v1/alerts%n",
                 db.dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE),
+                scheme.equals("https") && tlsSelfSigned
+                        ? "--cacert " + db.dataDir.resolve(SelfSignedTls.CERT_FILE) + " "
+                        : "",
                 db.dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE),
+                scheme,
                 bind,
                 cp.port());
         stopped.await();

@@ -1,5 +1,6 @@
 package dev.locus.cli;
 
+import dev.locus.wire.LocusClient;
 import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +56,7 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ApiOptions.Reply reply =
+        LocusClient.Reply reply =
                 api.get("/api/v1/" + kind.collection + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
         if (reply.ok()) {
             PrintWriter out = spec.commandLine().getOut();

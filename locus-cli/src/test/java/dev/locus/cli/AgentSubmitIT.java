@@ -13,32 +13,41 @@ import dev.locus.protocol.identity.IdentityVerifier;
 import dev.locus.protocol.identity.LandmarkKey;
 import dev.locus.server.ControlPlane;
 import dev.locus.server.ServerConfig;
+import dev.locus.server.tls.ApiTransport;
+import dev.locus.server.tls.SelfSignedTls;
+import dev.locus.server.tls.TlsCredentials;
 import dev.locus.sim.relay.DelayRelay;
 import dev.locus.sim.relay.LinkDelay;
+import dev.locus.wire.CertificatePin;
+import dev.locus.wire.IssuedToken;
+import dev.locus.wire.LocusClient;
+import dev.locus.wire.RegistryValues;
+import dev.locus.wire.ServerTrust;
+import dev.locus.wire.TokenRequest;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The agent submitting its receipts live to a running control plane with a token bound to its
- * chip, and the control plane turning them into a verdict; a token bound to another chip is refused.
+ * The agent submitting its receipts live to a running control plane over HTTPS (its certificate
+ * pinned) with a token bound to its chip, and the control plane turning them into a verdict; a token
+ * bound to another chip is refused, and so is a control plane whose certificate is not the pinned or
+ * trusted one.
  * The chip is imported with the device certificate `ca issue-device` issued, and the control plane
  * trusts the CA: each receipt's certificate and device proof are checked against it.
  */
 class AgentSubmitIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newHttpClient();
+    private LocusClient http;
 
     @Test
     void agentSubmitsWithItsBoundToken_andTheChipVerifies(@TempDir Path dir) throws Exception {
@@ -51,7 +60,11 @@ class AgentSubmitIT {
         ServerConfig config = ServerConfig.builder(cpDir)
                 .port(0)
                 .manufacturerCas(Certificates.readPem(dir.resolve("ca/ca.pem")))
+                .transport(ApiTransport.tls(SelfSignedTls.ensure(cpDir, List.of())))
                 .build();
+        TlsCredentials tls = ((ApiTransport.Tls) config.transport()).credentials();
+        String pin = tls.fingerprint();
+        String caCert = cpDir.resolve(SelfSignedTls.CERT_FILE).toString();
         try (ControlPlane cp = ControlPlane.start(config, InstantSource.system());
                 LandmarkServer lm =
                         LandmarkServer.start(LandmarkConfig.builder(key, ids).build());
@@ -61,9 +74,12 @@ class AgentSubmitIT {
                         LinkDelay.fixed(500_000),
                         LinkDelay.fixed(500_000),
                         "it-submit")) {
-            String base = "http://127.0.0.1:" + cp.port();
+            String base = "https://127.0.0.1:" + cp.port();
             String admin = Files.readString(cpDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
                     .strip();
+            http = LocusClient.builder(base)
+                    .trust(ServerTrust.pinned(CertificatePin.parse(pin)))
+                    .build();
             post(
                     base,
                     admin,
@@ -103,6 +119,8 @@ class AgentSubmitIT {
                     chips.toString(),
                     "--server",
                     base,
+                    "--ca-cert",
+                    caCert,
                     "--token-file",
                     cpDir.resolve(ControlPlane.ADMIN_TOKEN_FILE).toString());
             assertThat(imported.exit()).as(imported.err()).isZero();
@@ -156,10 +174,27 @@ class AgentSubmitIT {
                     "--submit",
                     "--server",
                     base,
+                    "--pin",
+                    pin,
                     "--token-file",
                     other.toString());
             assertThat(refused.exit()).isNotZero();
             assertThat(refused.err()).contains("bound to chip SN-OTHER");
+
+            JsonNode before = get(base, admin, "/api/v1/receipts?chip_serial=SN-LIVE-1&limit=500");
+            String wrongPin = "sha256:" + "00".repeat(32);
+            ProtocolCommandsIT.Run wrong = agentSubmitting(dir, landmark, base, own, "--pin", wrongPin);
+            assertThat(wrong.exit()).isNotZero();
+            assertThat(wrong.err())
+                    .contains("TLS handshake failed")
+                    .contains("does not match the pinned " + wrongPin)
+                    .contains(pin);
+            ProtocolCommandsIT.Run untrusted = agentSubmitting(dir, landmark, base, own);
+            assertThat(untrusted.exit()).isNotZero();
+            assertThat(untrusted.err()).contains("TLS handshake failed").contains("certification path");
+            assertThat(get(base, admin, "/api/v1/receipts?chip_serial=SN-LIVE-1&limit=500"))
+                    .as("nothing reached the control plane over an untrusted connection")
+                    .isEqualTo(before);
 
             ProtocolCommandsIT.Run ok = run(
                     "agent",
@@ -178,6 +213,8 @@ class AgentSubmitIT {
                     "--submit",
                     "--server",
                     base,
+                    "--pin",
+                    pin,
                     "--token-file",
                     own.toString());
             assertThat(ok.exit()).as(ok.err()).isZero();
@@ -196,38 +233,43 @@ class AgentSubmitIT {
     }
 
     private Path token(String base, String admin, String serial, Path file) throws Exception {
-        JsonNode t = post(
-                base,
-                admin,
-                "/api/v1/tokens",
-                Map.of("name", "agent " + serial, "role", "AGENT", "bound_subject", serial));
-        Files.writeString(file, t.path("token").asText());
+        IssuedToken t = http.withToken(admin)
+                .issueToken(TokenRequest.bound("agent " + serial, RegistryValues.Role.AGENT, serial));
+        assertThat(t.boundSubject()).isEqualTo(serial);
+        Files.writeString(file, t.token());
         return file;
     }
 
-    private JsonNode post(String base, String token, String path, Object body) throws Exception {
-        HttpResponse<String> r = send(
-                base,
-                token,
-                path,
-                HttpRequest.newBuilder()
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
-        assertThat(r.statusCode()).as(path + ": " + r.body()).isBetween(200, 299);
-        return JSON.readTree(r.body());
-    }
-
-    private JsonNode get(String base, String token, String path) throws Exception {
-        return JSON.readTree(
-                send(base, token, path, HttpRequest.newBuilder().GET()).body());
-    }
-
-    private HttpResponse<String> send(String base, String token, String path, HttpRequest.Builder request)
+    private ProtocolCommandsIT.Run agentSubmitting(Path dir, String landmark, String base, Path token, String... trust)
             throws Exception {
-        return http.send(
-                request.uri(URI.create(base + path))
-                        .header("Authorization", "Bearer " + token)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        List<String> args = new ArrayList<>(List.of(
+                "agent",
+                "--device-keys",
+                dir.resolve("devices").toString(),
+                "--landmarks",
+                landmark,
+                "--rounds",
+                "3",
+                "--out",
+                dir.resolve("r-untrusted.jsonl").toString(),
+                "--ca",
+                dir.resolve("ca/ca.pem").toString(),
+                "--nvidia-smi",
+                "/nonexistent/nvidia-smi",
+                "--submit",
+                "--server",
+                base,
+                "--token-file",
+                token.toString()));
+        args.addAll(List.of(trust));
+        return run(args.toArray(String[]::new));
+    }
+
+    private JsonNode post(String base, String token, String path, Object body) {
+        return http.withToken(token).postJson(path, body);
+    }
+
+    private JsonNode get(String base, String token, String path) {
+        return http.withToken(token).getJson(path);
     }
 }

@@ -17,16 +17,18 @@ import dev.locus.server.ControlPlane;
 import dev.locus.server.ServerConfig;
 import dev.locus.server.mesh.PeerRoundTripJson;
 import dev.locus.server.mesh.PeerSubmission;
+import dev.locus.server.tls.ApiTransport;
+import dev.locus.server.tls.SelfSignedTls;
+import dev.locus.server.tls.TlsCredentials;
 import dev.locus.sim.latency.LatencyDataset;
 import dev.locus.sim.relay.DelayRelay;
 import dev.locus.sim.relay.LinkDelay;
+import dev.locus.wire.CertificatePin;
+import dev.locus.wire.LocusClient;
+import dev.locus.wire.ServerTrust;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -54,7 +56,7 @@ class LandmarkMeshIT {
     /** Landmark id -> the data set host whose round trips it really has. */
     private static final Map<String, String> REAL = Map.of("ams", "7", "lon", "11", "zrh", "35", "liar", "29");
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private LocusClient http;
     private final List<AutoCloseable> closing = new ArrayList<>();
 
     @Test
@@ -72,8 +74,17 @@ class LandmarkMeshIT {
         keys.put("liar", LandmarkKey.generate(ca, "liar", "Claims Singapore", singapore, Duration.ofDays(30), random));
 
         Path cpDir = dir.resolve("cp");
-        try (ControlPlane cp = ControlPlane.start(ServerConfig.defaults(cpDir).withPort(0), InstantSource.system())) {
-            String base = "http://127.0.0.1:" + cp.port();
+        // served over HTTPS with a self-signed certificate; the landmarks' peer loop pins it
+        TlsCredentials tls = SelfSignedTls.ensure(cpDir, List.of());
+        ServerConfig config = ServerConfig.builder(cpDir)
+                .port(0)
+                .transport(ApiTransport.tls(tls))
+                .build();
+        try (ControlPlane cp = ControlPlane.start(config, InstantSource.system())) {
+            String base = "https://127.0.0.1:" + cp.port();
+            http = LocusClient.builder(base)
+                    .trust(ServerTrust.pinned(CertificatePin.parse(tls.fingerprint())))
+                    .build();
             String admin = Files.readString(cpDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
                     .strip();
             Map<String, LandmarkServer> servers = new LinkedHashMap<>();
@@ -126,22 +137,20 @@ class LandmarkMeshIT {
                 PeerMeasurement m = new PeerProber(keys.get("ams"), ids, Duration.ofMillis(500), 3, random)
                         .measure(peersOf.get("ams").get(0), 3);
                 assertThat(m).isInstanceOf(PeerMeasurement.Measured.class);
-                HttpResponse<String> refused = send(
-                        base,
-                        lonToken,
-                        "/api/v1/landmark-round-trips",
-                        HttpRequest.newBuilder()
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(
-                                        JSON.writeValueAsString(PeerRoundTripJson.toJson(
-                                                PeerSubmission.of(((PeerMeasurement.Measured) m).receipt()))))));
-                assertThat(refused.statusCode()).isEqualTo(422);
+                LocusClient.Reply refused = http.withToken(lonToken)
+                        .post(
+                                "/api/v1/landmark-round-trips",
+                                "application/json",
+                                JSON.writeValueAsString(PeerRoundTripJson.toJson(
+                                        PeerSubmission.of(((PeerMeasurement.Measured) m).receipt()))));
+                assertThat(refused.status()).isEqualTo(422);
                 assertThat(refused.body()).contains("RECEIPT_REJECTED").contains("NOT_AUTHORISED");
 
                 StringWriter log = new StringWriter();
                 for (var e : peersOf.entrySet()) {
                     ApiOptions api = new ApiOptions();
                     api.server = base;
+                    api.pin = tls.fingerprint();
                     api.tokenFile = dir.resolve(e.getKey() + ".token");
                     Files.writeString(api.tokenFile, token(base, admin, e.getKey()));
                     PeerProber prober = new PeerProber(keys.get(e.getKey()), ids, Duration.ofMillis(500), 5, random);
@@ -235,30 +244,14 @@ class LandmarkMeshIT {
     }
 
     private JsonNode post(String base, String token, String path, Object body, int status) throws Exception {
-        HttpResponse<String> r = send(
-                base,
-                token,
-                path,
-                HttpRequest.newBuilder()
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
-        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(status);
+        LocusClient.Reply r = http.withToken(token).post(path, "application/json", JSON.writeValueAsString(body));
+        assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(status);
         return JSON.readTree(r.body());
     }
 
     private JsonNode get(String base, String token, String path) throws Exception {
-        HttpResponse<String> r =
-                send(base, token, path, HttpRequest.newBuilder().GET());
-        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+        LocusClient.Reply r = http.withToken(token).get(path);
+        assertThat(r.status()).as(path + ": " + r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
-    }
-
-    private HttpResponse<String> send(String base, String token, String path, HttpRequest.Builder request)
-            throws Exception {
-        return http.send(
-                request.uri(URI.create(base + path))
-                        .header("Authorization", "Bearer " + token)
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -3,8 +3,7 @@ package dev.locus.demo;
 import dev.locus.agent.Agent;
 import dev.locus.agent.MeasurementOutcome;
 import dev.locus.protocol.identity.Pkcs12DeviceKey;
-import dev.locus.server.ingest.ProtocolReceipts;
-import dev.locus.server.ingest.ReceiptJson;
+import dev.locus.wire.ReceiptSubmission;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -86,7 +85,7 @@ final class DemoChip implements AutoCloseable {
 
     private void measure(Agent agent, InetSocketAddress target, List<Object> out) throws IOException {
         if (agent.measure(key, target, ROUNDS) instanceof MeasurementOutcome.Measured m) {
-            out.add(ReceiptJson.toJson(ProtocolReceipts.toReceipt(m.record().signedReceipt())));
+            out.add(ReceiptSubmission.of(m.record().signedReceipt()));
         }
     }
 

@@ -14,7 +14,13 @@ import dev.locus.protocol.identity.Pkcs12DeviceKey;
 import dev.locus.server.ControlPlane;
 import dev.locus.server.ServerConfig;
 import dev.locus.server.persistence.DataDirectory;
+import dev.locus.server.tls.ApiTransport;
+import dev.locus.server.tls.SelfSignedTls;
+import dev.locus.server.tls.TlsCredentials;
 import dev.locus.sim.latency.LatencyDataset;
+import dev.locus.wire.CertificatePin;
+import dev.locus.wire.LocusClient;
+import dev.locus.wire.ServerTrust;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -106,6 +112,7 @@ public final class DemoRunner implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private ControlPlane controlPlane;
     private ControlPlaneClient client;
+    private TlsCredentials tls;
     private String adminToken;
     private CertificateAuthority ca;
     private Agent agent;
@@ -150,8 +157,10 @@ public final class DemoRunner implements AutoCloseable {
         // plane trusts the demo CA: chips register with their device certificates, and each receipt's
         // device certificate and proof are checked against them.
         ServerConfig defaults = ServerConfig.defaults(options.dataDir());
+        tls = SelfSignedTls.ensure(options.dataDir(), List.of());
         ServerConfig config = ServerConfig.builder(options.dataDir())
                 .manufacturerCas(List.of(ca.certificate()))
+                .transport(ApiTransport.tls(tls))
                 .port(options.port())
                 .silentFor(alertAfter)
                 .unverifiedFor(alertAfter)
@@ -162,7 +171,10 @@ public final class DemoRunner implements AutoCloseable {
                 .build();
         controlPlane = ControlPlane.start(config, InstantSource.system());
         resources.add(controlPlane);
-        client = new ControlPlaneClient(controlPlane.port());
+        client = new ControlPlaneClient(LocusClient.builder("https://127.0.0.1:" + controlPlane.port())
+                .trust(ServerTrust.pinned(CertificatePin.parse(tls.fingerprint())))
+                .requestTimeout(Duration.ofSeconds(30))
+                .build());
         try {
             adminToken = Files.readString(options.dataDir().resolve(ControlPlane.ADMIN_TOKEN_FILE))
                     .strip();
@@ -373,10 +385,13 @@ public final class DemoRunner implements AutoCloseable {
         out.println();
         out.printf("Control plane  %s   (dashboard: open it in a browser)%n", client.base());
         out.printf("API            %s/api/v1/alerts   OpenAPI: %s/api/v1/openapi.json%n", client.base(), client.base());
+        out.printf(
+                "TLS            self-signed certificate %s (%s); your browser will ask you to accept it%n",
+                tls.fingerprint(), options.dataDir().resolve(SelfSignedTls.CERT_FILE));
         out.printf("Log in with    the admin token in %s%n", adminTokenFile());
         out.printf(
-                "               curl -H \"Authorization: Bearer $(cat %s)\" %s/api/v1/alerts%n",
-                adminTokenFile(), client.base());
+                "               curl --cacert %s -H \"Authorization: Bearer $(cat %s)\" %s/api/v1/alerts%n",
+                options.dataDir().resolve(SelfSignedTls.CERT_FILE), adminTokenFile(), client.base());
         out.println();
         out.println("Landmarks (UDP timing servers):");
         for (DemoLandmark l : landmarks) {

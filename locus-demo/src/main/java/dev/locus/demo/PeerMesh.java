@@ -4,10 +4,9 @@ import dev.locus.geo.bound.RoundTrip;
 import dev.locus.landmark.PeerMeasurement;
 import dev.locus.landmark.PeerProber;
 import dev.locus.protocol.identity.IdentityVerifier;
-import dev.locus.server.mesh.PeerRoundTripJson;
-import dev.locus.server.mesh.PeerSubmission;
 import dev.locus.sim.relay.DelayRelay;
 import dev.locus.sim.relay.LinkDelay;
+import dev.locus.wire.PeerRoundTripSubmission;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -110,7 +109,7 @@ final class PeerMesh implements AutoCloseable {
                 }
             }));
         }
-        Map<String, List<Map<String, Object>>> byLandmark = new LinkedHashMap<>();
+        Map<String, List<PeerRoundTripSubmission>> byLandmark = new LinkedHashMap<>();
         for (int i = 0; i < links.size(); i++) {
             Optional<PeerMeasurement> m;
             try {
@@ -124,11 +123,11 @@ final class PeerMesh implements AutoCloseable {
             if (m.isPresent() && m.get() instanceof PeerMeasurement.Measured measured) {
                 byLandmark
                         .computeIfAbsent(links.get(i).measuring().id(), k -> new ArrayList<>())
-                        .add(PeerRoundTripJson.toJson(PeerSubmission.of(measured.receipt())));
+                        .add(PeerRoundTripSubmission.of(measured.receipt()));
             }
         }
         int accepted = 0;
-        for (Map.Entry<String, List<Map<String, Object>>> e : byLandmark.entrySet()) {
+        for (Map.Entry<String, List<PeerRoundTripSubmission>> e : byLandmark.entrySet()) {
             accepted += client.post("/api/v1/landmark-round-trips", tokens.get(e.getKey()), e.getValue())
                     .path("accepted")
                     .asInt();

@@ -139,6 +139,7 @@ public final class ControlPlane implements AutoCloseable {
      * when none exists, starts the periodic rules and the API.
      */
     public static ControlPlane start(ServerConfig config, InstantSource clock) {
+        config.transport().checkBind(config.bindAddress()); // before the database is opened
         ControlPlane cp = new ControlPlane(config, clock);
         try {
             cp.bootstrapAdmin();

@@ -3,6 +3,7 @@ package dev.locus.server;
 import dev.locus.boundaries.NaturalEarth;
 import dev.locus.server.ingest.IngestPolicy;
 import dev.locus.server.persistence.DatabaseConfig;
+import dev.locus.server.tls.ApiTransport;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
@@ -39,6 +40,7 @@ import java.util.regex.Pattern;
  *     (default one hour; also once at start)
  * @param manufacturerCas CA certificates trusted to vouch for chips' device certificates (default:
  *     none, so chips can only be registered without one)
+ * @param transport TLS or plain HTTP for the API (default: plain HTTP, loopback only)
  */
 public record ServerConfig(
         Path dataDir,
@@ -55,7 +57,8 @@ public record ServerConfig(
         int assessmentThreads,
         SortedSet<String> restrictedJurisdictions,
         Duration auditHeadLogInterval,
-        List<X509Certificate> manufacturerCas) {
+        List<X509Certificate> manufacturerCas,
+        ApiTransport transport) {
 
     /** Restricted unless configured otherwise: mainland China, Hong Kong and Macau. */
     public static final List<String> DEFAULT_RESTRICTED = List.of("CN", "HK", "MO");
@@ -81,6 +84,7 @@ public record ServerConfig(
         }
         restrictedJurisdictions = restricted(restrictedJurisdictions);
         manufacturerCas = List.copyOf(manufacturerCas);
+        java.util.Objects.requireNonNull(transport, "transport");
     }
 
     /**
@@ -143,7 +147,8 @@ public record ServerConfig(
                 defaultAssessmentThreads(),
                 new TreeSet<>(DEFAULT_RESTRICTED),
                 Duration.ofHours(1),
-                List.of());
+                List.of(),
+                ApiTransport.plainLoopbackOnly());
     }
 
     private static int defaultAssessmentThreads() {
@@ -180,6 +185,7 @@ public record ServerConfig(
         b.restrictedJurisdictions = restrictedJurisdictions;
         b.auditHeadLogInterval = auditHeadLogInterval;
         b.manufacturerCas = manufacturerCas;
+        b.transport = transport;
         return b;
     }
 
@@ -230,6 +236,7 @@ public record ServerConfig(
         private Collection<String> restrictedJurisdictions = DEFAULT_RESTRICTED;
         private Duration auditHeadLogInterval = Duration.ofHours(1);
         private List<X509Certificate> manufacturerCas = List.of();
+        private ApiTransport transport = ApiTransport.plainLoopbackOnly();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -304,6 +311,12 @@ public record ServerConfig(
             return this;
         }
 
+        /** TLS or plain HTTP for the API (see {@link ApiTransport}). */
+        public Builder transport(ApiTransport v) {
+            transport = v;
+            return this;
+        }
+
         /** @throws LocusServerException naming the first value out of range */
         public ServerConfig build() {
             return new ServerConfig(
@@ -321,7 +334,8 @@ public record ServerConfig(
                     assessmentThreads,
                     restricted(restrictedJurisdictions),
                     auditHeadLogInterval,
-                    manufacturerCas);
+                    manufacturerCas,
+                    transport);
         }
     }
 }

@@ -98,6 +98,17 @@ public final class DevicePki {
             UnaryOperator<byte[]> signer,
             List<Long> samplesNanos,
             Instant measuredAt) {
+        return ProtocolReceipts.toReceipt(signedReceipt(serial, model, named, signer, samplesNanos, measuredAt));
+    }
+
+    /** The landmark-signed receipt behind {@link #receipt(String, String, Fingerprint, UnaryOperator, List, Instant)}. */
+    public SignedReceipt signedReceipt(
+            String serial,
+            String model,
+            Fingerprint named,
+            UnaryOperator<byte[]> signer,
+            List<Long> samplesNanos,
+            Instant measuredAt) {
         SessionId session = SessionId.random(random);
         Nonce nonce = Nonce.random(random);
         int minRound =
@@ -120,6 +131,6 @@ public final class DevicePki {
                 measuredAt,
                 measuredAt.plusMillis(5),
                 proof);
-        return ProtocolReceipts.toReceipt(SignedReceipt.sign(receipt, landmark));
+        return SignedReceipt.sign(receipt, landmark);
     }
 }

@@ -8,12 +8,17 @@ import dev.locus.server.audit.AuditVerification;
 import dev.locus.server.audit.AuditVerifier;
 import dev.locus.server.auth.IssuedToken;
 import dev.locus.server.auth.Permission;
+import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
+import dev.locus.server.auth.TokenService;
 import dev.locus.server.registry.FieldProblem;
 import dev.locus.server.registry.FieldReader;
 import dev.locus.server.registry.InvalidInputException;
 import dev.locus.server.registry.Page;
 import io.javalin.http.Context;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +38,8 @@ final class AdminApi {
                 "/api/v1/tokens",
                 Permission.MANAGE_TOKENS,
                 ctx -> ctx.json(Map.of("items", cp.tokens().list())));
-        r.post("/api/v1/tokens", Permission.MANAGE_TOKENS, this::issue);
+        r.post("/api/v1/tokens", Permission.MANAGE_TOKENS, BodyLimit.record(), this::issue);
+        r.post("/api/v1/tokens/{id}/rotate", Permission.MANAGE_TOKENS, BodyLimit.record(), this::rotate);
         r.delete("/api/v1/tokens/{id}", Permission.MANAGE_TOKENS, ctx -> {
             String id = ctx.pathParam("id");
             if (!cp.tokens().revoke(id, ApiServer.principal(ctx).actor())) {
@@ -89,24 +95,77 @@ final class AdminApi {
     }
 
     private void issue(Context ctx) {
-        Map<String, String> f = Requests.fields(ctx, cp.json());
+        Map<String, String> f = Requests.fields(ctx);
         List<FieldProblem> problems = new ArrayList<>();
         FieldReader reader = new FieldReader(f, 0, problems);
         String name = reader.text("name", 100);
         Role role = reader.enumValue("role", Role.class, Role.AUDITOR);
         Optional<String> bound = reader.optionalId("bound_subject");
-        reader.rejectUnknown(List.of("name", "role", "bound_subject"));
+        Optional<Instant> expires = instant(f, "expires_at", problems);
+        reader.rejectUnknown(List.of("name", "role", "bound_subject", "expires_at"));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        IssuedToken t =
-                cp.tokens().issue(name, role, bound, ApiServer.principal(ctx).actor());
+        IssuedToken t = cp.tokens()
+                .issue(name, role, bound, expires, ApiServer.principal(ctx).actor());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", t.principal().tokenId());
         body.put("name", name);
         body.put("role", role.name());
         body.put("bound_subject", bound.orElse(null));
+        body.put("expires_at", expires.orElse(null));
         body.put("token", t.secret());
         ctx.status(201).json(body);
+    }
+
+    /** {@code {"expires_at": "...", "previous_valid_for_seconds": N}}, both optional. */
+    private void rotate(Context ctx) {
+        String id = ctx.pathParam("id");
+        Map<String, String> f = Requests.fields(ctx);
+        List<FieldProblem> problems = new ArrayList<>();
+        FieldReader reader = new FieldReader(f, 0, problems);
+        Optional<Instant> expires = instant(f, "expires_at", problems);
+        int grace = f.containsKey("previous_valid_for_seconds")
+                ? reader.integer("previous_valid_for_seconds", 0, (int) TokenService.MAX_ROTATION_GRACE.toSeconds())
+                : 0;
+        reader.rejectUnknown(List.of("expires_at", "previous_valid_for_seconds"));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        TokenService.Rotation rot = cp.tokens()
+                .rotate(
+                        id,
+                        expires,
+                        Duration.ofSeconds(grace),
+                        ApiServer.principal(ctx).actor())
+                .orElseThrow(() -> Requests.notFound("active token", id));
+        Principal p = rot.token().principal();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", p.tokenId());
+        body.put("name", p.name());
+        body.put("role", p.role().name());
+        body.put("bound_subject", p.boundSubject().orElse(null));
+        body.put("expires_at", rot.expiresAt().orElse(null));
+        body.put("rotated_from", id);
+        body.put("previous_valid_until", rot.previousValidUntil());
+        body.put("token", rot.token().secret());
+        ctx.status(201).json(body);
+    }
+
+    private static Optional<Instant> instant(Map<String, String> f, String field, List<FieldProblem> problems) {
+        String v = f.get(field);
+        if (v == null || v.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Instant.parse(v.strip()));
+        } catch (DateTimeParseException e) {
+            problems.add(new FieldProblem(
+                    0,
+                    field,
+                    v.length() > 60 ? v.substring(0, 60) + "..." : v,
+                    "must be an ISO-8601 instant such as 2027-01-31T00:00:00Z"));
+            return Optional.empty();
+        }
     }
 }

@@ -35,13 +35,13 @@ final class AlertApi {
             long id = id(ctx);
             ctx.json(cp.alerts().alert(id).orElseThrow(() -> Requests.notFound("alert", Long.toString(id))));
         });
-        r.post("/api/v1/alerts/{id}/acknowledge", Permission.MANAGE_ALERTS, ctx -> step(ctx, true));
-        r.post("/api/v1/alerts/{id}/resolve", Permission.MANAGE_ALERTS, ctx -> step(ctx, false));
+        r.post("/api/v1/alerts/{id}/acknowledge", Permission.MANAGE_ALERTS, BodyLimit.record(), ctx -> step(ctx, true));
+        r.post("/api/v1/alerts/{id}/resolve", Permission.MANAGE_ALERTS, BodyLimit.record(), ctx -> step(ctx, false));
     }
 
     private void step(Context ctx, boolean acknowledge) {
         long id = id(ctx);
-        Map<String, String> f = Requests.fields(ctx, cp.json());
+        Map<String, String> f = Requests.fields(ctx);
         List<FieldProblem> problems = new ArrayList<>();
         FieldReader reader = new FieldReader(f, 0, problems);
         String note = reader.text("note", 2000);

@@ -6,6 +6,8 @@ import dev.locus.server.auth.Permission;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.RateLimiter;
 import dev.locus.server.registry.InvalidInputException;
+import dev.locus.server.tls.ApiTransport;
+import dev.locus.server.tls.TlsConnector;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -37,8 +39,8 @@ public final class ApiServer {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
     static final String PRINCIPAL = "locus.principal";
     private static final String STARTED = "locus.started";
-    /** Largest request body accepted (bulk imports), in bytes. */
-    public static final long MAX_BODY_BYTES = 256L * 1024 * 1024;
+    /** Largest request body any route accepts (bulk imports), in bytes; each route has its own limit. */
+    public static final long MAX_BODY_BYTES = RegistryApi.IMPORTS.maxBytes();
 
     private final ControlPlane cp;
     private final Javalin app;
@@ -47,9 +49,13 @@ public final class ApiServer {
     private final RateLimiter deviceLimits;
     private final RateLimiter failedAuthLimits;
     private final String openApi;
+    private final ApiTransport transport;
+    private volatile String listenHost = "127.0.0.1";
+    private volatile int listenPort;
 
     public ApiServer(ControlPlane cp, LongSupplier nanoTime) {
         this.cp = cp;
+        this.transport = cp.config().transport();
         this.humanLimits = new RateLimiter(
                 cp.config().humanRequestsPerSecond(),
                 Math.max(1, 2 * cp.config().humanRequestsPerSecond()),
@@ -60,7 +66,7 @@ public final class ApiServer {
                 nanoTime);
         this.failedAuthLimits = new RateLimiter(1, 20, nanoTime);
         this.openApi = loadOpenApi();
-        this.routes = new RouteTable();
+        this.routes = new RouteTable(BodyBudget.forHeap());
         new JvmMemoryMetrics().bindTo(cp.metrics());
         new JvmGcMetrics().bindTo(cp.metrics());
         new JvmThreadMetrics().bindTo(cp.metrics());
@@ -71,14 +77,25 @@ public final class ApiServer {
             config.http.maxRequestSize = MAX_BODY_BYTES;
             config.http.prefer405over404 = true;
             config.http.defaultContentType = "application/json";
+            if (transport instanceof ApiTransport.Tls tls) {
+                // built when the server starts, on the address start(host, port) was given
+                config.jetty.addConnector(
+                        (server, http) -> TlsConnector.create(server, http, tls.credentials(), listenHost, listenPort));
+            }
             routes.observe(config);
         });
         routes.bind(app);
         dev.locus.server.dashboard.Dashboard.install(app, cp); // static files at /, views at /api/v1/dashboard
+        app.before(ApiServer::safetyHeaders);
         app.before(this::authenticate);
         app.beforeMatched(this::authorise);
         app.after(this::record);
-        app.exception(ApiException.class, (e, ctx) -> error(ctx, e.code(), e.getMessage(), e.problems()));
+        app.exception(ApiException.class, (e, ctx) -> {
+            if (e.code() == ErrorCode.UNAVAILABLE && ctx.res().getHeader("Retry-After") == null) {
+                ctx.header("Retry-After", "1");
+            }
+            error(ctx, e.code(), e.getMessage(), e.problems());
+        });
         app.exception(
                 InvalidInputException.class,
                 (e, ctx) -> error(
@@ -87,7 +104,8 @@ public final class ApiServer {
                         "request has " + e.problems().size() + " invalid field(s)",
                         e.problems()));
         app.exception(
-                HttpResponseException.class, (e, ctx) -> error(ctx, codeFor(e.getStatus()), e.getMessage(), List.of()));
+                HttpResponseException.class,
+                (e, ctx) -> error(ctx, codeFor(e.getStatus()), SafeMessages.of(e.getMessage()), List.of()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
             error(ctx, ErrorCode.INTERNAL, "internal error; the server log has details", List.of());
@@ -123,13 +141,44 @@ public final class ApiServer {
         return routes.routes();
     }
 
+    /**
+     * Listens on {@code host:port} (port 0: any free one), over TLS when configured.
+     *
+     * @throws LocusServerException when the port is taken, or plain HTTP is asked on an address that
+     *     is not loopback without being forced
+     */
     public void start(String host, int port) {
+        transport.checkBind(host);
+        listenHost = host;
+        listenPort = port;
         try {
-            app.start(host, port);
+            if (transport instanceof ApiTransport.Tls) {
+                app.start(); // the TLS connector names host and port
+            } else {
+                app.start(host, port);
+            }
         } catch (RuntimeException e) {
             throw new LocusServerException("cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
         }
-        LOG.info("control plane API listening on http://{}:{}", host, app.port());
+        switch (transport) {
+            case ApiTransport.Tls tls ->
+                LOG.info(
+                        "control plane API listening on https://{}:{} (TLS certificate {})",
+                        host,
+                        app.port(),
+                        tls.credentials().fingerprint());
+            case ApiTransport.Plain plain -> {
+                if (plain.anyAddress()) {
+                    LOG.warn(
+                            "control plane API listening in PLAIN HTTP on http://{}:{} (--insecure-http): bearer"
+                                    + " tokens cross the network unencrypted",
+                            host,
+                            app.port());
+                } else {
+                    LOG.info("control plane API listening on http://{}:{}", host, app.port());
+                }
+            }
+        }
     }
 
     public int port() {
@@ -138,6 +187,15 @@ public final class ApiServer {
 
     public void stop() {
         app.stop();
+    }
+
+    /**
+     * On every response of the API: the client must not guess another content type than the one
+     * sent, and nothing (tokens' answers, registry records, evidence) is kept in a cache.
+     */
+    private static void safetyHeaders(Context ctx) {
+        ctx.header("X-Content-Type-Options", "nosniff");
+        ctx.header("Cache-Control", "no-store");
     }
 
     private void authenticate(Context ctx) {

@@ -1,6 +1,5 @@
 package dev.locus.server.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.geo.audit.AuditReport;
 import dev.locus.geo.audit.Contradiction;
 import dev.locus.geo.audit.SuspectLandmark;
@@ -25,6 +24,9 @@ import java.util.Optional;
 
 /** Peer round trips between landmarks (submission, back-fill, listing) and the mesh audit. */
 final class MeshApi {
+    /** Round trips per request: up to {@link PeerRoundTripIngestor#MAX_BATCH}, 8 KiB each on average. */
+    static final BodyLimit ROUND_TRIPS = BodyLimit.batch(PeerRoundTripIngestor.MAX_BATCH, 8 * 1024, 100);
+
     private final ControlPlane cp;
 
     MeshApi(ControlPlane cp) {
@@ -35,8 +37,13 @@ final class MeshApi {
         r.post(
                 "/api/v1/landmark-round-trips",
                 Permission.SUBMIT_RECEIPTS,
+                ROUND_TRIPS,
                 ctx -> submit(ctx, cp.peerIngestor().policy()));
-        r.post("/api/v1/landmark-round-trips/import", Permission.WRITE_REGISTRY, ctx -> submit(ctx, backfill(ctx)));
+        r.post(
+                "/api/v1/landmark-round-trips/import",
+                Permission.WRITE_REGISTRY,
+                ROUND_TRIPS,
+                ctx -> submit(ctx, backfill(ctx)));
         r.get(
                 "/api/v1/landmark-round-trips",
                 Permission.READ,
@@ -50,7 +57,7 @@ final class MeshApi {
                 "/api/v1/mesh-audit",
                 Permission.READ,
                 ctx -> ctx.json(describe(cp.meshAuditor().report())));
-        r.post("/api/v1/mesh-audit", Permission.WRITE_REGISTRY, ctx -> {
+        r.post("/api/v1/mesh-audit", Permission.WRITE_REGISTRY, BodyLimit.none(), ctx -> {
             MeshAuditor.Outcome o = cp.meshAuditor().run();
             Map<String, Object> out = describe(o.report());
             out.put("marked_suspect", o.marked());
@@ -75,24 +82,14 @@ final class MeshApi {
     }
 
     private void submit(Context ctx, IngestPolicy policy) {
-        JsonNode body = Requests.jsonBody(ctx, cp.json());
-        boolean single = body.isObject();
-        List<PeerSubmission> batch = new ArrayList<>();
-        if (single) {
-            batch.add(PeerRoundTripJson.parse(body));
-        } else if (body.isArray()) {
-            if (body.isEmpty() || body.size() > PeerRoundTripIngestor.MAX_BATCH) {
-                throw new ApiException(
-                        ErrorCode.BAD_REQUEST,
-                        "a batch must hold 1 to " + PeerRoundTripIngestor.MAX_BATCH + " round trips, got "
-                                + body.size());
-            }
-            for (JsonNode n : body) {
-                batch.add(PeerRoundTripJson.parse(n));
-            }
-        } else {
-            throw new ApiException(ErrorCode.BAD_REQUEST, "body must be a round-trip object or an array of them");
+        if (ApiServer.principal(ctx).role() == dev.locus.server.auth.Role.AGENT) {
+            // Authorisation first: an agent never measures landmarks, so its body is not even read.
+            throw new ApiException(ErrorCode.FORBIDDEN, "agent tokens may not submit landmark round trips");
         }
+        List<PeerSubmission> batch = new ArrayList<>();
+        boolean single = Requests.items(
+                        ctx, "a round-trip object or an array of them", n -> batch.add(PeerRoundTripJson.parse(n)))
+                == JsonBodies.Shape.OBJECT;
         List<IngestResult> results = cp.peerIngestor().ingest(batch, ApiServer.principal(ctx), policy);
         List<Map<String, Object>> out = new ArrayList<>(results.size());
         int accepted = 0;

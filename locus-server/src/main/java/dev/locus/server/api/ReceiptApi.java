@@ -1,6 +1,5 @@
 package dev.locus.server.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.server.ControlPlane;
 import dev.locus.server.auth.Permission;
 import dev.locus.server.auth.Principal;
@@ -9,6 +8,7 @@ import dev.locus.server.ingest.IngestResult;
 import dev.locus.server.ingest.ReceiptIngestor;
 import dev.locus.server.ingest.ReceiptJson;
 import dev.locus.server.ingest.ReceiptQueries;
+import dev.locus.server.ingest.RejectionAccounting;
 import dev.locus.server.ingest.Submission;
 import dev.locus.server.registry.FieldProblem;
 import dev.locus.server.registry.InvalidInputException;
@@ -22,6 +22,13 @@ import java.util.Optional;
 
 /** Receipt submission (one or a batch) and listing. */
 final class ReceiptApi {
+    /**
+     * Receipts per request and their size: up to {@link ReceiptIngestor#MAX_BATCH}, 8 KiB each on
+     * average (the largest legitimate receipt, 256 samples with its signed payload, is about 7 KiB),
+     * 600 JSON tokens each (nine fields and 256 samples take under 300).
+     */
+    static final BodyLimit RECEIPTS = BodyLimit.batch(ReceiptIngestor.MAX_BATCH, 8 * 1024, 600);
+
     private final ControlPlane cp;
 
     ReceiptApi(ControlPlane cp) {
@@ -32,8 +39,17 @@ final class ReceiptApi {
         r.post(
                 "/api/v1/receipts",
                 Permission.SUBMIT_RECEIPTS,
+                RECEIPTS,
                 ctx -> submit(ctx, cp.ingestor().policy()));
-        r.post("/api/v1/receipts/import", Permission.WRITE_REGISTRY, ctx -> submit(ctx, backfillPolicy(ctx)));
+        r.post("/api/v1/receipts/import", Permission.WRITE_REGISTRY, RECEIPTS, ctx -> submit(ctx, backfillPolicy(ctx)));
+        r.get("/api/v1/receipt-rejections", Permission.READ, ctx -> {
+            int hours = hours(ctx);
+            ctx.json(Map.of(
+                    "items",
+                    RejectionAccounting.recent(cp.database(), cp.clock().instant(), hours, Requests.limit(ctx)),
+                    "sample_per_window",
+                    RejectionAccounting.SAMPLE_PER_WINDOW));
+        });
         r.get(
                 "/api/v1/receipts",
                 Permission.READ,
@@ -47,6 +63,20 @@ final class ReceiptApi {
 
     /** Longest age a back-filled receipt may have: replays stay impossible, nonces are single-use. */
     static final int MAX_BACKFILL_HOURS = 24 * 30;
+
+    private static int hours(Context ctx) {
+        String v = Optional.ofNullable(ctx.queryParam("hours")).orElse("24");
+        try {
+            int h = Integer.parseInt(v);
+            if (h >= 1 && h <= MAX_BACKFILL_HOURS) {
+                return h;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new InvalidInputException(
+                List.of(new FieldProblem(0, "hours", v, "must be an integer in [1, " + MAX_BACKFILL_HOURS + "]")));
+    }
 
     private IngestPolicy backfillPolicy(Context ctx) {
         String v = Optional.ofNullable(ctx.queryParam("max_age_hours")).orElse("24");
@@ -64,23 +94,10 @@ final class ReceiptApi {
 
     private void submit(Context ctx, IngestPolicy policy) {
         Principal p = ApiServer.principal(ctx);
-        JsonNode body = Requests.jsonBody(ctx, cp.json());
-        boolean single = body.isObject();
         List<Submission> batch = new ArrayList<>();
-        if (single) {
-            batch.add(ReceiptJson.parse(body));
-        } else if (body.isArray()) {
-            if (body.isEmpty() || body.size() > ReceiptIngestor.MAX_BATCH) {
-                throw new ApiException(
-                        ErrorCode.BAD_REQUEST,
-                        "a batch must hold 1 to " + ReceiptIngestor.MAX_BATCH + " receipts, got " + body.size());
-            }
-            for (JsonNode n : body) {
-                batch.add(ReceiptJson.parse(n));
-            }
-        } else {
-            throw new ApiException(ErrorCode.BAD_REQUEST, "body must be a receipt object or an array of them");
-        }
+        boolean single =
+                Requests.items(ctx, "a receipt object or an array of them", n -> batch.add(ReceiptJson.parse(n)))
+                        == JsonBodies.Shape.OBJECT;
         List<IngestResult> results = cp.ingestor().ingest(batch, p, policy);
         int accepted = 0;
         List<Map<String, Object>> out = new ArrayList<>(results.size());
@@ -106,7 +123,8 @@ final class ReceiptApi {
             if (res instanceof IngestResult.Rejected rej) {
                 throw new ApiException(
                         ErrorCode.RECEIPT_REJECTED,
-                        "receipt " + rej.receiptId() + " rejected (" + rej.reason() + "): " + rej.detail(),
+                        "receipt " + (rej.stored() ? rej.receiptId() + " " : "") + "rejected (" + rej.reason() + "): "
+                                + rej.detail(),
                         List.of(out.get(0)));
             }
             ctx.status(201).json(out.get(0));
@@ -121,10 +139,14 @@ final class ReceiptApi {
 
     private static Map<String, Object> describe(IngestResult res) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("receipt_id", res.receiptId());
         switch (res) {
-            case IngestResult.Accepted a -> m.put("status", "ACCEPTED");
+            case IngestResult.Accepted a -> {
+                m.put("receipt_id", a.receiptId());
+                m.put("status", "ACCEPTED");
+            }
             case IngestResult.Rejected r -> {
+                // Every rejection is counted per token, reason and hour; only a sample is stored.
+                m.put("receipt_id", r.stored() ? r.receiptId() : null);
                 m.put("status", "REJECTED");
                 m.put("reason", r.reason().name());
                 m.put("detail", r.detail());

@@ -12,12 +12,25 @@ import dev.locus.server.registry.RegistryService;
 import dev.locus.server.registry.Row;
 import dev.locus.server.registry.RowSource;
 import io.javalin.http.Context;
+import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Registry routes: organisations, sites, licences, chips, custody, landmarks, bulk imports. */
 final class RegistryApi {
+    /**
+     * Bulk files: 128 MiB (100,000 chips with base64 device certificates take about 65 MiB) and
+     * {@link RowSource#MAX_ROWS} rows.
+     */
+    static final BodyLimit IMPORTS = BodyLimit.file(128L * 1024 * 1024, RowSource.MAX_ROWS);
+
     private final ControlPlane cp;
     private final RegistryService registry;
 
@@ -34,7 +47,8 @@ final class RegistryApi {
         r.post(
                 "/api/v1/organisations",
                 Permission.WRITE_REGISTRY,
-                ctx -> created(ctx, registry.createOrganisation(Requests.fields(ctx, cp.json()), actor(ctx))));
+                BodyLimit.record(),
+                ctx -> created(ctx, registry.createOrganisation(Requests.fields(ctx), actor(ctx))));
         r.get(
                 "/api/v1/organisations/{id}",
                 Permission.READ,
@@ -48,7 +62,8 @@ final class RegistryApi {
         r.post(
                 "/api/v1/sites",
                 Permission.WRITE_REGISTRY,
-                ctx -> created(ctx, registry.createSite(Requests.fields(ctx, cp.json()), actor(ctx))));
+                BodyLimit.record(),
+                ctx -> created(ctx, registry.createSite(Requests.fields(ctx), actor(ctx))));
         r.get(
                 "/api/v1/sites/{id}",
                 Permission.READ,
@@ -62,7 +77,8 @@ final class RegistryApi {
         r.post(
                 "/api/v1/licences",
                 Permission.WRITE_REGISTRY,
-                ctx -> created(ctx, registry.createLicence(Requests.fields(ctx, cp.json()), actor(ctx))));
+                BodyLimit.record(),
+                ctx -> created(ctx, registry.createLicence(Requests.fields(ctx), actor(ctx))));
         r.get(
                 "/api/v1/licences/{id}",
                 Permission.READ,
@@ -77,7 +93,8 @@ final class RegistryApi {
         r.post(
                 "/api/v1/chips",
                 Permission.WRITE_REGISTRY,
-                ctx -> created(ctx, registry.createChip(Requests.fields(ctx, cp.json()), actor(ctx))));
+                BodyLimit.record(),
+                ctx -> created(ctx, registry.createChip(Requests.fields(ctx), actor(ctx))));
         r.get(
                 "/api/v1/chips/{serial}",
                 Permission.READ,
@@ -90,12 +107,12 @@ final class RegistryApi {
             }
             ctx.json(Map.of("items", registry.custodyEvents(serial)));
         });
-        r.post("/api/v1/chips/{serial}/custody-events", Permission.WRITE_REGISTRY, ctx -> {
+        r.post("/api/v1/chips/{serial}/custody-events", Permission.WRITE_REGISTRY, BodyLimit.record(), ctx -> {
             String serial = ctx.pathParam("serial");
             if (registry.chip(serial).isEmpty()) {
                 throw Requests.notFound("chip", serial);
             }
-            created(ctx, registry.recordCustody(serial, Requests.fields(ctx, cp.json()), actor(ctx)));
+            created(ctx, registry.recordCustody(serial, Requests.fields(ctx), actor(ctx)));
         });
 
         r.get(
@@ -105,20 +122,21 @@ final class RegistryApi {
         r.post(
                 "/api/v1/landmarks",
                 Permission.WRITE_REGISTRY,
-                ctx -> created(ctx, registry.createLandmark(Requests.fields(ctx, cp.json()), actor(ctx))));
+                BodyLimit.record(),
+                ctx -> created(ctx, registry.createLandmark(Requests.fields(ctx), actor(ctx))));
         r.get(
                 "/api/v1/landmarks/{id}",
                 Permission.READ,
                 ctx -> ctx.json(registry.landmark(ctx.pathParam("id"))
                         .orElseThrow(() -> Requests.notFound("landmark", ctx.pathParam("id")))));
-        r.post("/api/v1/landmarks/{id}/status", Permission.WRITE_REGISTRY, this::landmarkStatus);
+        r.post("/api/v1/landmarks/{id}/status", Permission.WRITE_REGISTRY, BodyLimit.record(), this::landmarkStatus);
 
-        r.post("/api/v1/imports/{kind}", Permission.WRITE_REGISTRY, this::importFile);
+        r.post("/api/v1/imports/{kind}", Permission.WRITE_REGISTRY, IMPORTS, this::importFile);
     }
 
     private void landmarkStatus(Context ctx) {
         String id = ctx.pathParam("id");
-        Map<String, String> f = Requests.fields(ctx, cp.json());
+        Map<String, String> f = Requests.fields(ctx);
         List<FieldProblem> problems = new java.util.ArrayList<>();
         var reader = new dev.locus.server.registry.FieldReader(f, 0, problems);
         Model.LandmarkStatus status =
@@ -146,17 +164,23 @@ final class RegistryApi {
 
     private void importFile(Context ctx) {
         RegistryService.Kind kind = RegistryService.Kind.parse(ctx.pathParam("kind"));
-        String contentType = Optional.ofNullable(ctx.contentType()).orElse("");
-        String format = Optional.ofNullable(ctx.queryParam("format")).orElse(contentType);
-        if (!format.toLowerCase(java.util.Locale.ROOT).contains("csv")
-                && !format.toLowerCase(java.util.Locale.ROOT).contains("json")) {
+        String mediaType = RequestBody.mediaType(ctx);
+        String format = Optional.ofNullable(ctx.queryParam("format"))
+                .map(f -> f.toLowerCase(java.util.Locale.ROOT))
+                .orElse(
+                        mediaType.equals("text/csv")
+                                ? "csv"
+                                : RequestBody.isJson(mediaType) ? "json" : mediaType.isEmpty() ? "none" : mediaType);
+        if (!format.equals("csv") && !format.equals("json")) {
             throw new ApiException(
                     ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                    "send text/csv or application/json (or ?format=csv|json), got '" + contentType + "'");
+                    "send text/csv or application/json (or ?format=csv|json), got '"
+                            + (format.length() > 100 ? format.substring(0, 100) + "..." : format) + "'");
         }
-        String text = ctx.body();
-        List<Row> rows = RowSource.parse(RowSource.Format.guess(format), text, cp.json());
-        ImportResult result = registry.importRows(kind, rows, text, actor(ctx));
+        RequestBody body = RequestBody.of(ctx);
+        byte[] raw = body.bytes();
+        List<Row> rows = format.equals("csv") ? csvRows(raw) : jsonRows(raw, body.limit());
+        ImportResult result = registry.importRows(kind, rows, new String(raw, StandardCharsets.UTF_8), actor(ctx));
         switch (result) {
             case ImportResult.Imported ok -> ctx.status(201).json(Map.of("kind", ok.kind(), "imported", ok.count()));
             case ImportResult.Rejected rej ->
@@ -166,6 +190,37 @@ final class RegistryApi {
                                 + " row(s); nothing was imported",
                         rej.problems());
         }
+    }
+
+    private static List<Row> csvRows(byte[] raw) {
+        try {
+            CharsetDecoder utf8 = StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT);
+            return RowSource.csv(
+                    new StringReader(utf8.decode(ByteBuffer.wrap(raw)).toString()));
+        } catch (CharacterCodingException e) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "CSV files must be UTF-8; this one is not");
+        }
+    }
+
+    /** A JSON array of flat objects, read strictly; each row's line is its 1-based position. */
+    private static List<Row> jsonRows(byte[] raw, BodyLimit limit) {
+        List<Row> rows = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
+        JsonBodies.Shape shape = JsonBodies.items(
+                new java.io.ByteArrayInputStream(raw),
+                limit,
+                "a JSON array of objects",
+                n -> rows.add(new Row(rows.size() + 1, RowSource.flatten(n, rows.size() + 1, problems))));
+        if (shape != JsonBodies.Shape.ARRAY) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "a JSON import must be an array of objects");
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return rows;
     }
 
     private static void created(Context ctx, Object body) {

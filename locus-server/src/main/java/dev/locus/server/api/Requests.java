@@ -1,18 +1,17 @@
 package dev.locus.server.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.locus.server.registry.FieldProblem;
 import dev.locus.server.registry.InvalidInputException;
 import dev.locus.server.registry.Page;
 import dev.locus.server.registry.RowSource;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Reading requests and writing pages, the same way on every route. */
 final class Requests {
@@ -21,35 +20,25 @@ final class Requests {
 
     private Requests() {}
 
-    static JsonNode jsonBody(Context ctx, ObjectMapper json) {
-        try {
-            JsonNode n = json.readTree(ctx.bodyInputStream());
-            if (n == null || n.isMissingNode()) {
-                throw new ApiException(ErrorCode.BAD_REQUEST, "request body must be JSON, got an empty body");
-            }
-            return n;
-        } catch (IOException e) {
-            throw new ApiException(
-                    ErrorCode.BAD_REQUEST,
-                    "request body is not valid JSON: "
-                            + Optional.ofNullable(e.getMessage())
-                                    .map(m -> m.lines().findFirst().orElse(""))
-                                    .orElse(""));
-        }
-    }
-
     /** A JSON object body as field name to text; nested values are reported. */
-    static Map<String, String> fields(Context ctx, ObjectMapper json) {
-        JsonNode n = jsonBody(ctx, json);
-        if (!n.isObject()) {
-            throw new ApiException(ErrorCode.BAD_REQUEST, "request body must be a JSON object");
-        }
+    static Map<String, String> fields(Context ctx) {
+        RequestBody body = RequestBody.of(ctx);
+        ObjectNode n = JsonBodies.object(body.open(), body.limit(), "a JSON object");
         List<FieldProblem> problems = new ArrayList<>();
         Map<String, String> fields = RowSource.flatten(n, 0, problems);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         return fields;
+    }
+
+    /**
+     * Reads a body that is one JSON object or a batch (an array) of them, within the route's limits,
+     * handing each object over as soon as it is read.
+     */
+    static JsonBodies.Shape items(Context ctx, String what, Consumer<ObjectNode> each) {
+        RequestBody body = RequestBody.of(ctx);
+        return JsonBodies.items(body.open(), body.limit(), what, each);
     }
 
     static int limit(Context ctx) {

@@ -7,7 +7,9 @@ import io.javalin.event.HandlerMetaInfo;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -22,8 +24,9 @@ final class RouteTable {
      * @param method the HTTP method
      * @param path the path pattern as Javalin matches it, e.g. {@code /api/v1/chips/{serial}}
      * @param permission the permission the route requires; empty for a route registered without one
+     * @param body what its request body may hold; empty for a route that reads no body (GET, DELETE)
      */
-    record Route(HandlerType method, String path, Optional<Permission> permission) {
+    record Route(HandlerType method, String path, Optional<Permission> permission, Optional<BodyLimit> body) {
         /** {@code METHOD path}, e.g. {@code GET /api/v1/chips/{serial}}. */
         String signature() {
             return method.name() + " " + path;
@@ -31,7 +34,14 @@ final class RouteTable {
     }
 
     private final List<Route> served = new CopyOnWriteArrayList<>();
+    private final Map<String, BodyLimit> limits = new ConcurrentHashMap<>();
+    private final BodyBudget budget;
     private Javalin app;
+
+    /** @param budget the body bytes all requests together may hold at once */
+    RouteTable(BodyBudget budget) {
+        this.budget = budget;
+    }
 
     /** Starts recording the endpoints added to the server being configured by {@code config}. */
     void observe(JavalinConfig config) {
@@ -51,15 +61,29 @@ final class RouteTable {
                 .filter(Permission.class::isInstance)
                 .map(Permission.class::cast)
                 .findFirst();
-        served.add(new Route(info.getHttpMethod(), info.getPath(), permission));
+        served.add(new Route(
+                info.getHttpMethod(),
+                info.getPath(),
+                permission,
+                Optional.ofNullable(limits.get(info.getHttpMethod().name() + " " + info.getPath()))));
     }
 
     void get(String path, Permission p, Handler h) {
         add(HandlerType.GET, path, p, h);
     }
 
-    void post(String path, Permission p, Handler h) {
-        add(HandlerType.POST, path, p, h);
+    /**
+     * Adds a POST route whose body is read only through {@link RequestBody}, within {@code limit}
+     * (checked against {@code Content-Length} before the handler runs and again while reading).
+     */
+    void post(String path, Permission p, BodyLimit limit, Handler h) {
+        limits.put(HandlerType.POST.name() + " " + path, limit);
+        add(HandlerType.POST, path, p, ctx -> {
+            try (BodyBudget.Lease lease = budget.lease()) {
+                RequestBody.attach(ctx, limit, lease);
+                h.handle(ctx);
+            }
+        });
     }
 
     void delete(String path, Permission p, Handler h) {

@@ -27,7 +27,7 @@ final class VerdictApi {
             String serial = knownChip(ctx);
             ctx.json(Requests.page(cp.verdicts().history(serial, Requests.afterId(ctx), Requests.limit(ctx))));
         });
-        r.post("/api/v1/chips/{serial}/assess", Permission.WRITE_REGISTRY, ctx -> {
+        r.post("/api/v1/chips/{serial}/assess", Permission.WRITE_REGISTRY, BodyLimit.none(), ctx -> {
             String serial = knownChip(ctx);
             var before = cp.verdicts().latest(serial, false).map(StoredVerdict::id);
             var v = cp.verdicts().assess(serial);

@@ -28,9 +28,10 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Checks and stores receipts in batches. Every submission is stored, accepted or rejected with its
- * reason, before the caller is answered. Checks, in order: decoding, the submitter's binding,
- * version, round-trip sanity, freshness, landmark, chip, landmark signature, the chip's device
+ * Checks and stores receipts in batches. Every submission is accounted for before the caller is
+ * answered: accepted receipts are stored, and every rejection is counted with its reason and
+ * submitter ({@link RejectionAccounting}), the first few per submitter, reason and hour stored as
+ * rows too. Checks, in order: the submitter's binding (authorisation first), decoding, version, round-trip sanity, freshness, landmark, chip, landmark signature, the chip's device
  * certificate and proof ({@link DeviceCheck}), and single use of the nonce (atomic through the
  * {@code receipt_nonces} primary key: concurrent replays lose). Thread-safe.
  */
@@ -157,9 +158,8 @@ public final class ReceiptIngestor {
     record Rejection(RejectionReason reason, String detail) {}
 
     private Optional<Rejection> statelessCheck(Submission s, Principal p, IngestPolicy policy, Instant now) {
-        if (s.malformed().isPresent()) {
-            return reject(RejectionReason.MALFORMED, s.malformed().get());
-        }
+        // Authorisation first: a bound token's receipt about another landmark or chip (or about
+        // none readable) is refused as such, whatever else is wrong with it.
         Receipt r = s.receipt();
         if (p.role() == Role.LANDMARK && !p.boundSubject().orElse("").equals(r.landmarkId())) {
             return reject(
@@ -172,6 +172,9 @@ public final class ReceiptIngestor {
                     RejectionReason.NOT_AUTHORISED,
                     "token is bound to chip " + p.boundSubject().orElse("?") + ", receipt is about chip "
                             + r.chipSerial());
+        }
+        if (s.malformed().isPresent()) {
+            return reject(RejectionReason.MALFORMED, s.malformed().get());
         }
         if (!policy.supportedVersions().contains(r.protocolVersion())) {
             return reject(
@@ -256,12 +259,18 @@ public final class ReceiptIngestor {
         Map<String, DeviceCheck.RegisteredChip> chips = existingChips(c, chipSerials);
         Set<String> seenNonces = new HashSet<>();
         Set<String> usedNonces = usedNonces(c, batch, verdicts);
+        Set<Integer> signed = new HashSet<>();
         for (int i = 0; i < batch.size(); i++) {
             if (verdicts.get(i).isEmpty()) {
-                verdicts.set(i, check(batch.get(i).receipt(), landmarks, chips, seenNonces, usedNonces));
+                boolean[] verified = {false};
+                verdicts.set(i, check(batch.get(i).receipt(), landmarks, chips, seenNonces, usedNonces, verified));
+                if (verified[0]) {
+                    signed.add(i);
+                }
             }
         }
-        List<Long> ids = insertReceipts(c, batch, verdicts, submitter, now);
+        Set<Integer> sampled = RejectionAccounting.count(c, batch.size(), verdicts, submitter, now);
+        List<Long> ids = insertReceipts(c, batch, verdicts, sampled, signed, submitter, now);
         List<IngestResult> results = new ArrayList<>(batch.size());
         Map<String, Integer> latestPerChip = new TreeMap<>();
         try (PreparedStatement ps =
@@ -302,7 +311,8 @@ public final class ReceiptIngestor {
             Map<String, Landmark> landmarks,
             Map<String, DeviceCheck.RegisteredChip> chips,
             Set<String> seenNonces,
-            Set<String> usedNonces) {
+            Set<String> usedNonces,
+            boolean[] signatureVerified) {
         Landmark landmark = landmarks.get(r.landmarkId());
         if (landmark == null) {
             return reject(RejectionReason.UNKNOWN_LANDMARK, "landmark_id " + r.landmarkId() + " is not registered");
@@ -318,6 +328,7 @@ public final class ReceiptIngestor {
         if (bad.isPresent()) {
             return reject(RejectionReason.BAD_SIGNATURE, bad.get());
         }
+        signatureVerified[0] = true;
         if (chip.hasIdentity()) {
             Optional<Rejection> badDevice = devices.check(r, chip, verifier.deviceEvidence(r));
             if (badDevice.isPresent()) {
@@ -438,20 +449,60 @@ public final class ReceiptIngestor {
         return out;
     }
 
+    /**
+     * Stores the accepted receipts and the sampled rejected ones; the others' ids are 0 (counted in
+     * {@code receipt_rejections} only). A rejected receipt names its landmark and chip only where
+     * something proves them: the landmark's signature verified, or the submitter's token is bound
+     * to that landmark or chip. Otherwise both are stored empty and the claim is kept in the
+     * detail, so junk naming a landmark or chip never counts against it.
+     */
     private static List<Long> insertReceipts(
-            Connection c, List<Submission> batch, List<Optional<Rejection>> verdicts, Principal submitter, Instant now)
+            Connection c,
+            List<Submission> batch,
+            List<Optional<Rejection>> verdicts,
+            Set<Integer> sampled,
+            Set<Integer> signed,
+            Principal submitter,
+            Instant now)
             throws SQLException {
-        List<Long> ids = new ArrayList<>(batch.size());
+        List<Integer> stored = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            if (verdicts.get(i).isEmpty() || sampled.contains(i)) {
+                stored.add(i);
+            }
+        }
+        List<Long> ids = new ArrayList<>(java.util.Collections.nCopies(batch.size(), 0L));
+        if (stored.isEmpty()) {
+            return ids;
+        }
+        List<Long> keys = new ArrayList<>(stored.size());
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO receipts (landmark_id, chip_serial, nonce, rtt_min_nanos, rtt_samples_nanos, measured_at,"
                         + " received_at, protocol_version, signature, payload, status, rejection_reason,"
                         + " rejection_detail, submitted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 new String[] {"id"})) {
-            for (int i = 0; i < batch.size(); i++) {
+            for (int i : stored) {
                 Receipt r = batch.get(i).receipt();
                 Optional<Rejection> rej = verdicts.get(i);
-                ps.setString(1, clip(r.landmarkId(), 64));
-                ps.setString(2, clip(r.chipSerial(), 64));
+                boolean landmarkProven = rej.isEmpty()
+                        || signed.contains(i)
+                        || (submitter.role() == Role.LANDMARK
+                                && submitter.boundSubject().orElse("").equals(r.landmarkId()));
+                boolean chipProven = rej.isEmpty()
+                        || signed.contains(i)
+                        || (submitter.role() == Role.AGENT
+                                && submitter.boundSubject().orElse("").equals(r.chipSerial()));
+                if (!landmarkProven || !chipProven) {
+                    rej = Optional.of(new Rejection(
+                            rej.get().reason(),
+                            clip(
+                                    "claims landmark '" + clip(r.landmarkId(), 64) + "' and chip '"
+                                            + clip(r.chipSerial(), 64) + "', not proven by a signature: "
+                                            + rej.get().detail(),
+                                    1000)));
+                }
+                ps.setString(1, landmarkProven ? clip(r.landmarkId(), 64) : "");
+                ps.setString(2, chipProven ? clip(r.chipSerial(), 64) : "");
                 ps.setBytes(3, r.nonce().toArray());
                 ps.setLong(4, r.rttMinNanos());
                 ps.setString(
@@ -473,14 +524,17 @@ public final class ReceiptIngestor {
                 ps.addBatch();
             }
             ps.executeBatch();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                while (keys.next()) {
-                    ids.add(keys.getLong(1));
+            try (ResultSet generated = ps.getGeneratedKeys()) {
+                while (generated.next()) {
+                    keys.add(generated.getLong(1));
                 }
             }
         }
-        if (ids.size() != batch.size()) {
-            throw new SQLException("expected " + batch.size() + " generated receipt ids, got " + ids.size());
+        if (keys.size() != stored.size()) {
+            throw new SQLException("expected " + stored.size() + " generated receipt ids, got " + keys.size());
+        }
+        for (int k = 0; k < stored.size(); k++) {
+            ids.set(stored.get(k), keys.get(k));
         }
         return ids;
     }

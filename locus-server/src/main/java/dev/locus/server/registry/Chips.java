@@ -54,6 +54,9 @@ final class Chips implements RecordType<Chip> {
     @Override
     public Chip parse(FieldReader r) {
         String serial = r.id("serial");
+        if (!serial.isEmpty() && !Character.isLetterOrDigit(serial.charAt(serial.length() - 1))) {
+            r.problem("serial", "must end with a letter or digit");
+        }
         String model = r.text("model", 64);
         Optional<Bytes> key = r.optionalBase64("device_public_key", ED25519_PUBLIC_KEY_BYTES);
         Optional<X509Certificate> given = r.optionalCertificate("device_certificate");
@@ -84,6 +87,7 @@ final class Chips implements RecordType<Chip> {
     @Override
     public void checkReferences(Connection c, List<Parsed<Chip>> rows) throws SQLException {
         Lookups.checkNewIds(c, "chips", "serial", "serial", rows, Chip::serial);
+        SerialKeys.checkLookAlikes(c, rows);
         Set<String> sites = Lookups.existing(
                 c,
                 "sites",
@@ -140,8 +144,8 @@ final class Chips implements RecordType<Chip> {
     public void insert(Connection c, List<Chip> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO chips (serial, model, device_public_key,"
                 + " licence_id, declared_site_id, status, created_at, device_certificate, device_certificate_sha256,"
-                + " device_certificate_not_before, device_certificate_not_after, device_certificate_ca_sha256)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + " device_certificate_not_before, device_certificate_not_after, device_certificate_ca_sha256,"
+                + " serial_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
             for (Chip chip : rows) {
                 ps.setString(1, chip.serial());
@@ -165,6 +169,7 @@ final class Chips implements RecordType<Chip> {
                 Sql.setOptionalInstant(ps, 10, cert.map(DeviceCertificate::notBefore));
                 Sql.setOptionalInstant(ps, 11, cert.map(DeviceCertificate::notAfter));
                 Sql.setOptionalString(ps, 12, cert.map(DeviceCertificate::caSha256));
+                ps.setString(13, SerialKeys.key(chip.serial()));
                 ps.addBatch();
                 if (++pending == 1000) {
                     ps.executeBatch();
