@@ -8,12 +8,14 @@ import dev.locus.geo.verdict.Policy;
 import dev.locus.sim.eval.ClaimsFile;
 import dev.locus.sim.eval.EvalReport;
 import dev.locus.sim.eval.Evaluation;
+import dev.locus.sim.eval.LiarStudy;
 import dev.locus.sim.latency.LatencyDataset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -28,7 +30,15 @@ import picocli.CommandLine.Option;
             "mesh audit removes landmarks whose published positions contradict light",
             "speed), using the minimum round trip of either direction. Without",
             "--hosts/--rtt it uses the bundled WonderProxy data of 2020-07-19. Exit code",
-            "3 if any verdict contradicts a published position."
+            "3 if any verdict contradicts a published position.",
+            "Verdicts tolerate --tolerate-liars F lying landmark operators (default 1; 0",
+            "assumes every landmark is honest). --device-outside-audit keeps each device's",
+            "own round trips out of the mesh audit, as for a customer chip.",
+            "Fault injection: --inject-liars K --move-km D --trials N --seed S moves K",
+            "landmarks' published positions and scores every other device against its true",
+            "position; --liar-study single|pairs runs the exhaustive studies (every host",
+            "within 3,500 km of the restricted area alone, or every pair among the 20",
+            "nearest, 8 directions, 300/700/1,500/3,000 km)."
         })
 final class EvalCommand implements Callable<Integer> {
 
@@ -86,6 +96,77 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--all", description = "print every row of the table, not just the first 40")
     boolean all;
 
+    @Option(
+            names = "--tolerate-liars",
+            paramLabel = "F",
+            defaultValue = "1",
+            description = "verdicts stay true if any F landmark operators lie (default: ${DEFAULT-VALUE};"
+                    + " 0 assumes every landmark is honest)")
+    int tolerateLiars;
+
+    @Option(
+            names = "--device-outside-audit",
+            description = "keep each device's own round trips out of the mesh audit (as for a customer chip)")
+    boolean deviceOutsideAudit;
+
+    @Option(
+            names = "--inject-liars",
+            paramLabel = "K",
+            description = "fault injection: move K random landmarks' published positions per trial")
+    Integer injectLiars;
+
+    @Option(
+            names = "--move-km",
+            paramLabel = "D",
+            defaultValue = "700",
+            description = "fault injection: how far each liar moves (default: ${DEFAULT-VALUE})")
+    double moveKm;
+
+    @Option(
+            names = "--trials",
+            paramLabel = "N",
+            defaultValue = "20",
+            description = "fault injection: trials (default: ${DEFAULT-VALUE})")
+    int trials;
+
+    @Option(
+            names = "--seed",
+            paramLabel = "S",
+            defaultValue = "1",
+            description = "fault injection: random seed (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(
+            names = "--liar-study",
+            paramLabel = "single|pairs",
+            description = "exhaustive fault injection: 'single' moves every host within 3,500 km of the"
+                    + " restricted area alone, 'pairs' every pair among the 20 hosts nearest it together;"
+                    + " 8 directions, 300/700/1,500/3,000 km")
+    String liarStudy;
+
+    @Option(
+            names = "--directions",
+            paramLabel = "N",
+            defaultValue = "8",
+            description =
+                    "exhaustive fault injection: directions, evenly spaced from north (default: ${DEFAULT-VALUE})")
+    int directions;
+
+    @Option(
+            names = "--distances-km",
+            paramLabel = "D,..",
+            defaultValue = "300,700,1500,3000",
+            split = ",",
+            description = "exhaustive fault injection: distances moved (default: ${DEFAULT-VALUE})")
+    List<Double> distancesKm;
+
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            defaultValue = "1",
+            description = "fault injection: worker threads (default: ${DEFAULT-VALUE})")
+    int threads;
+
     @Override
     public Integer call() throws Exception {
         if ((hosts == null) != (rtt == null)) {
@@ -93,8 +174,15 @@ final class EvalCommand implements Callable<Integer> {
                     "--hosts and --rtt go together (or leave both out for the bundled data)");
         }
         LatencyDataset data = hosts == null ? LatencyDataset.bundled() : LatencyDataset.read(hosts, rtt);
-        Policy policy = policy(restricted, zoneRadiusKm, zoneCountries, speed, borderMarginKm);
-        Evaluation evaluation = new Evaluation(data, NaturalEarth.bundled(), policy);
+        if (tolerateLiars < 0 || tolerateLiars > 10) {
+            throw new IllegalArgumentException("--tolerate-liars must be in [0, 10], got " + tolerateLiars);
+        }
+        Policy policy = policy(restricted, zoneRadiusKm, zoneCountries, speed, borderMarginKm)
+                .withToleratedLiars(tolerateLiars);
+        Evaluation evaluation = new Evaluation(data, NaturalEarth.bundled(), policy, deviceOutsideAudit);
+        if (injectLiars != null || liarStudy != null) {
+            return injectLiars(evaluation);
+        }
         long t0 = System.nanoTime();
         EvalReport report = claims == null
                 ? evaluation.run(System.err::println)
@@ -109,6 +197,48 @@ final class EvalCommand implements Callable<Integer> {
             System.out.println("JSON report written to " + json);
         }
         return report.summary().unsoundVerdicts() == 0 ? 0 : 3;
+    }
+
+    private int injectLiars(Evaluation evaluation) throws InterruptedException {
+        if (threads < 1 || threads > 64) {
+            throw new IllegalArgumentException("--threads must be in [1, 64], got " + threads);
+        }
+        LiarStudy study = new LiarStudy(evaluation);
+        if (directions < 1 || directions > 360) {
+            throw new IllegalArgumentException("--directions must be in [1, 360], got " + directions);
+        }
+        for (double d : distancesKm) {
+            if (!(d > 0 && d <= 20_000)) {
+                throw new IllegalArgumentException("--distances-km must each be > 0 and <= 20000, got " + d);
+            }
+        }
+        List<Double> distances = distancesKm;
+        List<LiarStudy.Lie> lies;
+        if (liarStudy != null) {
+            lies = switch (liarStudy) {
+                case "single" -> study.singles(3500, directions, distances);
+                case "pairs" -> study.pairs(20, directions, distances);
+                default ->
+                    throw new IllegalArgumentException("--liar-study must be single or pairs, got '" + liarStudy + "'");
+            };
+        } else {
+            if (!(moveKm > 0 && moveKm <= 20_000)) {
+                throw new IllegalArgumentException("--move-km must be > 0 and <= 20000, got " + moveKm);
+            }
+            if (trials < 1 || trials > 100_000) {
+                throw new IllegalArgumentException("--trials must be in [1, 100000], got " + trials);
+            }
+            lies = study.random(injectLiars, moveKm, trials, seed);
+        }
+        System.out.printf(
+                java.util.Locale.ROOT,
+                "Fault injection: %d trials; %s; mesh audit %s%n",
+                lies.size(),
+                evaluation.policy().toleranceText(),
+                deviceOutsideAudit ? "without each device's round trips" : "with every host");
+        LiarStudy.Result result = study.run(lies, threads, System.err::println);
+        LiarStudy.print(result, System.out);
+        return result.unsoundVerdicts() == 0 ? 0 : 3;
     }
 
     static Policy policy(String restricted, double zoneKm, String zoneCountries, double speed, double marginKm) {

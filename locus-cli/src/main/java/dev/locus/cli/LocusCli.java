@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
             LandmarkRoundTripsCommand.class,
             AlertsCommand.class,
             ReportCommand.class,
+            dev.locus.cli.screen.ScreenCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LocusCli implements Runnable {

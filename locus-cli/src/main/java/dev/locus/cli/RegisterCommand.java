@@ -383,6 +383,20 @@ final class RegisterCommand implements Runnable {
         @Option(names = "--status", description = "${COMPLETION-CANDIDATES} (server default ACTIVE).")
         RegistryValues.LandmarkStatus status;
 
+        @Option(
+                names = "--operator",
+                paramLabel = "ID",
+                description = "Trust domain: landmarks of one operator count as one when verdicts tolerate lying"
+                        + " landmarks (server default: the landmark's own id, i.e. independent).")
+        String operator;
+
+        @Option(
+                names = "--position-uncertainty-km",
+                paramLabel = "KM",
+                description = "How far the true position may be from the surveyed one, [0, 1000]; enlarges every"
+                        + " disc the landmark measures (server default 0).")
+        Double positionUncertaintyKm;
+
         @Override
         RegistryRequest request() throws IOException {
             return new RegistryRequest()
@@ -391,7 +405,9 @@ final class RegisterCommand implements Runnable {
                     .number("latitude_deg", latitude, -90, false, 90)
                     .number("longitude_deg", longitude, -180, false, 180)
                     .text("public_key", key.resolve())
-                    .name("status", status);
+                    .name("status", status)
+                    .id("operator", operator)
+                    .number("position_uncertainty_km", positionUncertaintyKm, 0, false, 1000);
         }
 
         @Override

@@ -59,6 +59,14 @@ final class ServerCommand implements Callable<Integer> {
     List<String> restricted;
 
     @Option(
+            names = "--tolerate-liars",
+            paramLabel = "F",
+            defaultValue = "1",
+            description = "Verdicts stay true if any F landmark operators publish wrong positions (default:"
+                    + " ${DEFAULT-VALUE}; 0 assumes every landmark is honest). GET /api/v1/policy shows it.")
+    int tolerateLiars;
+
+    @Option(
             names = "--manufacturer-ca",
             paramLabel = "FILE",
             description = "PEM file of a manufacturer CA certificate (e.g. ca/ca.pem from 'locus ca init') trusted"
@@ -127,6 +135,7 @@ final class ServerCommand implements Callable<Integer> {
                 .port(port)
                 .bindAddress(bind)
                 .restrictedJurisdictions(restricted)
+                .toleratedLiars(tolerateLiars)
                 .manufacturerCas(cas)
                 .transport(transport());
         if (assessmentThreads != null) {
@@ -144,12 +153,13 @@ final class ServerCommand implements Callable<Integer> {
                         "locus-shutdown"));
         String scheme = config.transport().scheme();
         System.out.printf(
-                "Locus control plane on %s://%s:%d (database: %s; restricted: %s)%n",
+                "Locus control plane on %s://%s:%d (database: %s; restricted: %s; tolerated liars: %d)%n",
                 scheme,
                 bind,
                 cp.port(),
                 config.database().safeUrl(),
-                String.join(",", config.restrictedJurisdictions()));
+                String.join(",", config.restrictedJurisdictions()),
+                config.toleratedLiars());
         switch (config.transport()) {
             case ApiTransport.Tls tls ->
                 System.out.printf(

@@ -71,6 +71,14 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "CA certificate (PEM) for devices and landmarks (default: ${DEFAULT-VALUE}).")
     Path ca;
 
+    @Option(
+            names = "--tolerate-liars",
+            paramLabel = "F",
+            defaultValue = "1",
+            description = "verdicts stay true if any F landmark operators lie (default: ${DEFAULT-VALUE};"
+                    + " 0 assumes every landmark is honest)")
+    int tolerateLiars;
+
     @Option(names = "--site", description = "Declared site LAT,LON of every device (or use --sites).")
     String site;
 
@@ -144,7 +152,11 @@ public final class VerifyCommand implements Callable<Integer> {
                 }
             }
         }
+        if (tolerateLiars < 0 || tolerateLiars > 10) {
+            throw new IllegalArgumentException("--tolerate-liars must be in [0, 10], got " + tolerateLiars);
+        }
         Policy policy = Policy.DEFAULT
+                .withToleratedLiars(tolerateLiars)
                 .withRestricted(restricted)
                 .withZone(new LicensedZone.Radius(dev.locus.geo.position.Distance.ofKm(zoneKm)));
         ReceiptAssessor assessor = new ReceiptAssessor(

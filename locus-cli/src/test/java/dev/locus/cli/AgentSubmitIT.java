@@ -60,6 +60,7 @@ class AgentSubmitIT {
         ServerConfig config = ServerConfig.builder(cpDir)
                 .port(0)
                 .manufacturerCas(Certificates.readPem(dir.resolve("ca/ca.pem")))
+                .toleratedLiars(0) // one landmark: it can only prove anything if assumed honest
                 .transport(ApiTransport.tls(SelfSignedTls.ensure(cpDir, List.of())))
                 .build();
         TlsCredentials tls = ((ApiTransport.Tls) config.transport()).credentials();

@@ -82,6 +82,13 @@ public final class DemoRunner implements AutoCloseable {
 
     /** Landmark sites: real servers of the data set (id). */
     private static final List<String> LANDMARK_HOSTS = List.of("31", "36", "57", "64", "72", "65", "6", "165");
+    /**
+     * A second landmark, run by another organisation, in the cities of the honest chips' sites and in
+     * Hong Kong: with verdicts that tolerate one lying operator, a chip is proven IN_ZONE (or, rebuilt
+     * in Hong Kong, OUTSIDE_ZONE) only when two independent operators bound it (ADR 0009).
+     */
+    private static final List<String> SECOND_OPERATOR_HOSTS = List.of("31", "36", "57", "64", "72");
+
     /** The landmark registered at a false position: claims Sydney (107), really runs in Ho Chi Minh City (232). */
     private static final String MISPLACED_CLAIMS = "107";
 
@@ -102,11 +109,16 @@ public final class DemoRunner implements AutoCloseable {
     });
     private IdentityVerifier trust;
     private final Map<String, DemoChip> chips = new LinkedHashMap<>();
-    private final ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
+    /**
+     * One agent thread per chip: a chip's cycle is mostly waiting on emulated links (13 landmarks, 5
+     * rounds each), so the fleet's cycle lasts about as long as its slowest chip's.
+     */
+    private final ExecutorService workers = Executors.newFixedThreadPool(12, r -> {
         Thread t = new Thread(r, "demo-agent");
         t.setDaemon(true);
         return t;
     });
+
     private final LatencyDataset data = LatencyDataset.bundled();
     private final LinkModel links = new LinkModel(data);
     private final SecureRandom random = new SecureRandom();
@@ -193,15 +205,20 @@ public final class DemoRunner implements AutoCloseable {
 
     private void startLandmarks(IdentityVerifier trust) {
         for (String hostId : LANDMARK_HOSTS) {
-            landmarks.add(startLandmark(place(hostId), trust));
+            Place p = place(hostId);
+            landmarks.add(startLandmark(p, "", p.name().toLowerCase(Locale.ROOT) + "-ix", trust));
+        }
+        for (String hostId : SECOND_OPERATOR_HOSTS) {
+            Place p = place(hostId);
+            landmarks.add(startLandmark(p, "-b", p.name().toLowerCase(Locale.ROOT) + "-university", trust));
         }
         // Not measured by chips (it would only widen or break their regions until the audit catches
         // it); only its peers measure it.
-        misplaced = startLandmark(place(MISPLACED_CLAIMS), trust);
+        misplaced = startLandmark(place(MISPLACED_CLAIMS), "", "budget-hosting", trust);
     }
 
-    private DemoLandmark startLandmark(Place place, IdentityVerifier trust) {
-        String id = "lm-" + place.name().toLowerCase(Locale.ROOT);
+    private DemoLandmark startLandmark(Place place, String suffix, String operator, IdentityVerifier trust) {
+        String id = "lm-" + place.name().toLowerCase(Locale.ROOT) + suffix;
         LandmarkKey key = LandmarkKey.generate(ca, id, place.name(), place.position(), Duration.ofDays(30), random);
         LandmarkServer server;
         try {
@@ -213,7 +230,7 @@ public final class DemoRunner implements AutoCloseable {
             throw new UncheckedIOException("cannot start landmark " + id, e);
         }
         resources.add(server);
-        return new DemoLandmark(id, place, key, server);
+        return new DemoLandmark(id, place, key, server, operator);
     }
 
     private void registerFleet() {
@@ -284,7 +301,9 @@ public final class DemoRunner implements AutoCloseable {
                             "public_key",
                             Base64.getEncoder()
                                     .encodeToString(Ed25519Keys.rawPublicKey(
-                                            l.key().identity().certificate().getPublicKey()))));
+                                            l.key().identity().certificate().getPublicKey())),
+                            "operator",
+                            l.operator()));
             landmarkTokens.put(
                     l.id(),
                     client.post(
@@ -396,8 +415,8 @@ public final class DemoRunner implements AutoCloseable {
         out.println("Landmarks (UDP timing servers):");
         for (DemoLandmark l : landmarks) {
             out.printf(
-                    "  %-16s %-12s %s  udp %s%n",
-                    l.id(), l.place().name(), l.place().position(), l.address());
+                    "  %-16s %-12s %s  operator %-22s udp %s%n",
+                    l.id(), l.place().name(), l.place().position(), l.operator(), l.address());
         }
         out.printf(
                 "  %-16s registered at %s's position but really runs in %s: its %d peer links measure it, and the"

@@ -94,7 +94,8 @@ public final class ControlPlane implements AutoCloseable {
                     clock,
                     config.measurementWindow(),
                     config.restrictedJurisdictions(),
-                    json);
+                    json,
+                    config.toleratedLiars());
             this.assessments = new AssessmentQueue(verdicts, config.assessmentThreads());
             this.peerIngestor = new PeerRoundTripIngestor(db, config.ingestPolicy(), clock);
             this.meshAuditor = new MeshAuditor(

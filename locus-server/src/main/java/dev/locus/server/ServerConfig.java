@@ -41,6 +41,8 @@ import java.util.regex.Pattern;
  * @param manufacturerCas CA certificates trusted to vouch for chips' device certificates (default:
  *     none, so chips can only be registered without one)
  * @param transport TLS or plain HTTP for the API (default: plain HTTP, loopback only)
+ * @param toleratedLiars F: verdicts stay true if any F landmark operators publish wrong positions
+ *     (default 1; 0 assumes every landmark is honest; at most 10)
  */
 public record ServerConfig(
         Path dataDir,
@@ -58,7 +60,8 @@ public record ServerConfig(
         SortedSet<String> restrictedJurisdictions,
         Duration auditHeadLogInterval,
         List<X509Certificate> manufacturerCas,
-        ApiTransport transport) {
+        ApiTransport transport,
+        int toleratedLiars) {
 
     /** Restricted unless configured otherwise: mainland China, Hong Kong and Macau. */
     public static final List<String> DEFAULT_RESTRICTED = List.of("CN", "HK", "MO");
@@ -85,6 +88,9 @@ public record ServerConfig(
         restrictedJurisdictions = restricted(restrictedJurisdictions);
         manufacturerCas = List.copyOf(manufacturerCas);
         java.util.Objects.requireNonNull(transport, "transport");
+        if (toleratedLiars < 0 || toleratedLiars > 10) {
+            throw new LocusServerException("tolerated liars must be in [0, 10], got " + toleratedLiars);
+        }
     }
 
     /**
@@ -148,7 +154,8 @@ public record ServerConfig(
                 new TreeSet<>(DEFAULT_RESTRICTED),
                 Duration.ofHours(1),
                 List.of(),
-                ApiTransport.plainLoopbackOnly());
+                ApiTransport.plainLoopbackOnly(),
+                dev.locus.geo.verdict.Policy.DEFAULT_TOLERATED_LIARS);
     }
 
     private static int defaultAssessmentThreads() {
@@ -186,6 +193,7 @@ public record ServerConfig(
         b.auditHeadLogInterval = auditHeadLogInterval;
         b.manufacturerCas = manufacturerCas;
         b.transport = transport;
+        b.toleratedLiars = toleratedLiars;
         return b;
     }
 
@@ -214,6 +222,11 @@ public record ServerConfig(
         return toBuilder().assessmentThreads(n).build();
     }
 
+    /** Sets F, the lying landmark operators verdicts tolerate (0..10). */
+    public ServerConfig withToleratedLiars(int f) {
+        return toBuilder().toleratedLiars(f).build();
+    }
+
     /** Sets the restricted jurisdictions (see {@link #restricted(Collection)} for what is allowed). */
     public ServerConfig withRestrictedJurisdictions(Collection<String> codes) {
         return toBuilder().restrictedJurisdictions(codes).build();
@@ -237,6 +250,7 @@ public record ServerConfig(
         private Duration auditHeadLogInterval = Duration.ofHours(1);
         private List<X509Certificate> manufacturerCas = List.of();
         private ApiTransport transport = ApiTransport.plainLoopbackOnly();
+        private int toleratedLiars = dev.locus.geo.verdict.Policy.DEFAULT_TOLERATED_LIARS;
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -317,6 +331,12 @@ public record ServerConfig(
             return this;
         }
 
+        /** F: how many lying landmark operators verdicts tolerate (0..10). */
+        public Builder toleratedLiars(int v) {
+            toleratedLiars = v;
+            return this;
+        }
+
         /** @throws LocusServerException naming the first value out of range */
         public ServerConfig build() {
             return new ServerConfig(
@@ -335,7 +355,8 @@ public record ServerConfig(
                     restricted(restrictedJurisdictions),
                     auditHeadLogInterval,
                     manufacturerCas,
-                    transport);
+                    transport,
+                    toleratedLiars);
         }
     }
 }

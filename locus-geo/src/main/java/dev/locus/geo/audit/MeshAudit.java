@@ -32,21 +32,49 @@ public final class MeshAudit {
     private MeshAudit() {}
 
     public static AuditReport audit(List<Landmark> landmarks, List<PeerRoundTrip> roundTrips) {
-        Map<String, Landmark> byId = new LinkedHashMap<>();
-        for (Landmark l : landmarks) {
-            byId.putIfAbsent(l.id(), l);
-        }
-        SpeedBound c = SpeedBound.LIGHT_IN_VACUUM;
         Map<String, Integer> peers = new HashMap<>();
-        List<Contradiction> contradictions = new ArrayList<>();
         for (PeerRoundTrip p : roundTrips) {
             peers.merge(p.a().id(), 1, Integer::sum);
             peers.merge(p.b().id(), 1, Integer::sum);
+        }
+        return cover(landmarks, contradictions(roundTrips), peers, roundTrips.size());
+    }
+
+    /**
+     * The pairs whose round trip is shorter than light needs between their published positions
+     * (the landmarks' position uncertainties widen what light allows).
+     */
+    public static List<Contradiction> contradictions(List<PeerRoundTrip> roundTrips) {
+        SpeedBound c = SpeedBound.LIGHT_IN_VACUUM;
+        List<Contradiction> contradictions = new ArrayList<>();
+        for (PeerRoundTrip p : roundTrips) {
             Distance published = p.a().position().geodesicDistanceTo(p.b().position());
-            Distance max = c.maxDistance(p.roundTrip());
+            Distance max = Distance.ofKm(c.maxDistance(p.roundTrip()).km()
+                    + p.a().positionUncertainty().km()
+                    + p.b().positionUncertainty().km());
             if (published.km() > max.km() * (1 + 1e-9)) {
                 contradictions.add(new Contradiction(p, published, max));
             }
+        }
+        return contradictions;
+    }
+
+    /**
+     * The greedy cover of the given contradictions (see the class comment). Lets a caller audit
+     * the mesh once and re-cover it without some landmark's round trips (e.g. a device that is
+     * also a host in an evaluation).
+     *
+     * @param peers how many peers each landmark has round trips with (for the reasons)
+     * @param pairsChecked how many pairs were measured
+     */
+    public static AuditReport cover(
+            List<Landmark> landmarks,
+            List<Contradiction> contradictions,
+            Map<String, Integer> peers,
+            int pairsChecked) {
+        Map<String, Landmark> byId = new LinkedHashMap<>();
+        for (Landmark l : landmarks) {
+            byId.putIfAbsent(l.id(), l);
         }
         List<Contradiction> open = new ArrayList<>(contradictions);
         List<SuspectLandmark> suspects = new ArrayList<>();
@@ -98,7 +126,7 @@ public final class MeshAudit {
         }
         List<Landmark> trusted =
                 byId.values().stream().filter(l -> !named.contains(l.id())).toList();
-        return new AuditReport(suspects, trusted, contradictions, roundTrips.size());
+        return new AuditReport(suspects, trusted, contradictions, pairsChecked);
     }
 
     private static Landmark landmarkIn(Contradiction x, String id) {

@@ -35,31 +35,35 @@ public record Coverage(List<S2Cell> cells, double coveringSteradians, List<Disc>
         int[] all = Cells.allIndices(capCount);
         List<S2Cell> level = new ArrayList<>();
         List<int[]> levelActive = new ArrayList<>();
+        List<int[]> levelExcluding = new ArrayList<>();
         for (int face = 0; face < 6; face++) {
             level.add(S2Cell.fromFace(face));
             levelActive.add(all);
+            levelExcluding.add(CellClassifier.NONE);
         }
-        int[] scratch = new int[capCount];
+        CellClassifier classifier = new CellClassifier(region);
         List<S2Cell> done = new ArrayList<>();
         List<int[]> doneActive = new ArrayList<>();
         while (!level.isEmpty()) {
             List<S2Cell> next = new ArrayList<>();
             List<int[]> nextActive = new ArrayList<>();
+            List<int[]> nextExcluding = new ArrayList<>();
             boolean refine = level.get(0).level() < targetLevel;
             for (int k = 0; k < level.size(); k++) {
                 S2Cell cell = level.get(k);
-                int m = region.classify(cell, levelActive.get(k), levelActive.get(k).length, scratch);
-                if (m < 0) {
+                if (!classifier.classify(cell, levelActive.get(k), levelExcluding.get(k))) {
                     continue;
                 }
-                int[] active = java.util.Arrays.copyOf(scratch, m);
-                if (m == 0 || !refine) {
+                int[] active = classifier.activeCopy();
+                int[] excluding = classifier.excludingCopy();
+                if (classifier.inside || !refine) {
                     done.add(cell);
                     doneActive.add(active);
                 } else {
                     for (S2Cell child : Cells.children(cell)) {
                         next.add(child);
                         nextActive.add(active);
+                        nextExcluding.add(excluding);
                     }
                 }
             }
@@ -73,6 +77,7 @@ public record Coverage(List<S2Cell> cells, double coveringSteradians, List<Disc>
             }
             level = next;
             levelActive = nextActive;
+            levelExcluding = nextExcluding;
         }
         double covering = 0;
         BitSet bounding = new BitSet(capCount);

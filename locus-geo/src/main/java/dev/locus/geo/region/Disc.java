@@ -2,6 +2,7 @@ package dev.locus.geo.region;
 
 import com.google.common.geometry.S1Angle;
 import com.google.common.geometry.S2Cap;
+import dev.locus.geo.GeoException;
 import dev.locus.geo.bound.RoundTrip;
 import dev.locus.geo.bound.SpeedBound;
 import dev.locus.geo.position.Distance;
@@ -15,18 +16,48 @@ import dev.locus.geo.position.GeoPosition;
  * true disc.
  *
  * @param landmarkId who measured
- * @param center the landmark's position
+ * @param center the landmark's published position
  * @param roundTrip the measured round trip
- * @param maxDistance the distance bound {@code rtt * v / 2}
+ * @param maxDistance the distance bound {@code rtt * v / 2} plus the landmark's position
+ *     uncertainty
  * @param cap the outer spherical cap of the disc
+ * @param operator the landmark's trust domain: discs of one operator count once when verdicts
+ *     tolerate lying landmarks
  */
-public record Disc(String landmarkId, GeoPosition center, RoundTrip roundTrip, Distance maxDistance, S2Cap cap) {
+public record Disc(
+        String landmarkId, GeoPosition center, RoundTrip roundTrip, Distance maxDistance, S2Cap cap, String operator) {
 
-    /** The disc that the round trip proves under the given speed bound. */
+    public Disc {
+        if (operator == null || operator.isBlank()) {
+            throw new GeoException("disc of landmark " + landmarkId + " needs an operator");
+        }
+    }
+
+    /** The disc that the round trip proves under the given speed bound; the landmark is its own operator. */
     public static Disc of(String landmarkId, GeoPosition center, RoundTrip roundTrip, SpeedBound speed) {
-        Distance d = speed.maxDistance(roundTrip);
+        return of(landmarkId, landmarkId, center, Distance.ZERO, roundTrip, speed);
+    }
+
+    /**
+     * The disc that the round trip proves under the given speed bound, enlarged by the landmark's
+     * position uncertainty: if the landmark is truly within {@code positionUncertainty} of {@code
+     * center}, the responder is within {@code rtt * v / 2 + positionUncertainty} of {@code center}.
+     */
+    public static Disc of(
+            String landmarkId,
+            String operator,
+            GeoPosition center,
+            Distance positionUncertainty,
+            RoundTrip roundTrip,
+            SpeedBound speed) {
+        Distance d = Distance.ofKm(speed.maxDistance(roundTrip).km() + positionUncertainty.km());
         return new Disc(
-                landmarkId, center, roundTrip, d, S2Cap.fromAxisAngle(center.toS2Point(), EarthModel.outerAngle(d)));
+                landmarkId,
+                center,
+                roundTrip,
+                d,
+                S2Cap.fromAxisAngle(center.toS2Point(), EarthModel.outerAngle(d)),
+                operator);
     }
 
     public S1Angle angle() {

@@ -8,8 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The boundary of a feasible region for drawing: the arcs of the bounding discs' circles that lie
- * inside every other disc. Sampled, so it is a picture of the region, never evidence for a
+ * The boundary of a feasible region for drawing: the arcs of the bounding discs' circles where
+ * crossing the circle changes whether a point is in the region (with {@code F = 0}: the arcs
+ * inside every other disc; with {@code F > 0}: where exactly {@code F} other operators, and no
+ * other disc of the circle's own operator, exclude the point). Sampled, so it is a picture of the region, never evidence for a
  * verdict. Stateless and thread-safe.
  */
 public final class RegionOutline {
@@ -32,7 +34,7 @@ public final class RegionOutline {
             List<GeoPosition> current = new ArrayList<>();
             List<List<GeoPosition>> mine = new ArrayList<>();
             for (S2Point p : circle) {
-                if (insideOthers(discs, d, p)) {
+                if (onBoundary(discs, d, p, region.toleratedLiars())) {
                     current.add(GeoPosition.of(p));
                 } else if (!current.isEmpty()) {
                     mine.add(current);
@@ -41,7 +43,7 @@ public final class RegionOutline {
             }
             if (!current.isEmpty()) {
                 // The circle closes: join the last run onto the first when both touch the seam.
-                if (!mine.isEmpty() && insideOthers(discs, d, circle.get(0))) {
+                if (!mine.isEmpty() && onBoundary(discs, d, circle.get(0), region.toleratedLiars())) {
                     current.addAll(mine.remove(0));
                 }
                 mine.add(current);
@@ -71,17 +73,26 @@ public final class RegionOutline {
         return out;
     }
 
-    private static boolean insideOthers(List<Disc> discs, int skip, S2Point p) {
+    private static boolean onBoundary(List<Disc> discs, int skip, S2Point p, int tolerated) {
+        String own = discs.get(skip).operator();
+        java.util.Set<String> excluding = new java.util.HashSet<>();
         for (int k = 0; k < discs.size(); k++) {
             if (k != skip) {
                 S2Cap c = discs.get(k).cap();
                 // A hair of slack so points on two circles at once count as inside both.
                 if (c.axis().angle(p)
                         > c.angle().radians() + S1Angle.radians(1e-9).radians()) {
-                    return false;
+                    String op = discs.get(k).operator();
+                    if (op.equals(own)) {
+                        return false;
+                    }
+                    excluding.add(op);
+                    if (excluding.size() > tolerated) {
+                        return false;
+                    }
                 }
             }
         }
-        return true;
+        return excluding.size() == tolerated;
     }
 }

@@ -3,6 +3,9 @@ package dev.locus.geo.region;
 import com.google.common.geometry.S2Cell;
 import com.google.common.geometry.S2Region;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * Exact, sound answers about a {@link FeasibleRegion} by branch and bound over S2 cells.
@@ -49,6 +52,18 @@ public final class RegionRelations {
     }
 
     /**
+     * Whether the region holds at least one point, with the operators whose discs rule out the
+     * cells the search dropped (the proof of emptiness when the answer is NO).
+     */
+    public static Relation nonEmptyRelation(FeasibleRegion region, Limits limits) {
+        if (region.provenEmptyByPair()) {
+            return new Relation(Tri.NO, Tri.UNKNOWN, 0);
+        }
+        Outcome o = search(region, null, false, false, true, limits);
+        return new Relation(o.nonEmpty, Tri.UNKNOWN, o.cellsVisited, o.restingOn);
+    }
+
+    /**
      * How the region relates to the target. Answers only the parts asked (others come back
      * UNKNOWN); the answers assume the region is non-empty (check {@link #nonEmpty} first: an
      * empty region is vacuously disjoint from and contained in everything).
@@ -57,12 +72,16 @@ public final class RegionRelations {
             FeasibleRegion region, S2Region target, boolean askIntersects, boolean askContained, Limits limits) {
         Outcome o = search(region, target, askIntersects, askContained, false, limits);
         return new Relation(
-                askIntersects ? o.intersects : Tri.UNKNOWN, askContained ? o.contained : Tri.UNKNOWN, o.cellsVisited);
+                askIntersects ? o.intersects : Tri.UNKNOWN,
+                askContained ? o.contained : Tri.UNKNOWN,
+                o.cellsVisited,
+                o.restingOn);
     }
 
-    private record Node(S2Cell cell, int[] active) {}
+    private record Node(S2Cell cell, int[] active, int[] excluding) {}
 
-    private record Outcome(Tri nonEmpty, Tri intersects, Tri contained, int cellsVisited) {}
+    private record Outcome(
+            Tri nonEmpty, Tri intersects, Tri contained, int cellsVisited, List<OperatorShare> restingOn) {}
 
     private static Outcome search(
             FeasibleRegion region, S2Region target, boolean askI, boolean askC, boolean askN, Limits limits) {
@@ -70,9 +89,11 @@ public final class RegionRelations {
         int[] all = Cells.allIndices(capCount);
         ArrayDeque<Node> queue = new ArrayDeque<>();
         for (int face = 0; face < 6; face++) {
-            queue.add(new Node(S2Cell.fromFace(face), all));
+            queue.add(new Node(S2Cell.fromFace(face), all, CellClassifier.NONE));
         }
-        int[] scratch = new int[capCount];
+        CellClassifier classifier = new CellClassifier(region);
+        double[] droppedArea = new double[region.operatorCount()];
+        double droppedTotal = 0;
         boolean witnessIn = false, witnessOut = false, witnessRegion = false;
         boolean unresolvedI = false, unresolvedC = false, unresolvedN = false;
         int visited = 0;
@@ -87,11 +108,15 @@ public final class RegionRelations {
             Node node = queue.poll();
             S2Cell cell = node.cell();
             visited++;
-            int m = region.classify(cell, node.active(), node.active().length, scratch);
-            if (m < 0) {
+            if (!classifier.classify(cell, node.active(), node.excluding())) {
+                double area = S2Cell.averageArea(cell.level());
+                droppedTotal += area;
+                for (int k = 0; k < classifier.excludingCount; k++) {
+                    droppedArea[classifier.excluding[k]] += area;
+                }
                 continue;
             }
-            boolean inRegion = m == 0;
+            boolean inRegion = classifier.inside;
             boolean targetMay = target == null || target.mayIntersect(cell);
             boolean targetIn = target == null || (targetMay && target.contains(cell));
             if (inRegion) {
@@ -112,9 +137,10 @@ public final class RegionRelations {
                 continue;
             }
             if (cell.level() < limits.maxLevel()) {
-                int[] childActive = java.util.Arrays.copyOf(scratch, m);
+                int[] childActive = classifier.activeCopy();
+                int[] childExcluding = classifier.excludingCopy();
                 for (S2Cell child : Cells.children(cell)) {
-                    queue.add(new Node(child, childActive));
+                    queue.add(new Node(child, childActive, childExcluding));
                 }
             } else {
                 unresolvedI |= relevantI;
@@ -125,6 +151,21 @@ public final class RegionRelations {
         Tri nonEmpty = witnessRegion ? Tri.YES : unresolvedN ? Tri.UNKNOWN : Tri.NO;
         Tri intersects = witnessIn ? Tri.YES : unresolvedI ? Tri.UNKNOWN : Tri.NO;
         Tri contained = witnessOut ? Tri.NO : unresolvedC ? Tri.UNKNOWN : Tri.YES;
-        return new Outcome(nonEmpty, intersects, contained, visited);
+        return new Outcome(nonEmpty, intersects, contained, visited, shares(region, droppedArea, droppedTotal));
+    }
+
+    /** Operators by the share of the dropped cells' area that their discs exclude, largest first. */
+    private static List<OperatorShare> shares(FeasibleRegion region, double[] area, double total) {
+        List<OperatorShare> out = new ArrayList<>();
+        if (total <= 0) {
+            return out;
+        }
+        for (int op = 0; op < area.length; op++) {
+            if (area[op] > 0) {
+                out.add(new OperatorShare(region.operatorName(op), area[op] / total));
+            }
+        }
+        out.sort(Comparator.comparingDouble(OperatorShare::share).reversed().thenComparing(OperatorShare::operator));
+        return out;
     }
 }

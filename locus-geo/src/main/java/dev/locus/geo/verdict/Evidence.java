@@ -16,6 +16,10 @@ import java.util.List;
  * @param speed the speed bound used; verdicts are proofs only when {@code speed.provable()}
  * @param undecided questions the search could not settle within its resolution limits
  * @param cellsVisited S2 cells examined to reach the verdicts
+ * @param toleratedLiars F: the verdicts stay true if any F operators publish wrong positions (0
+ *     assumes every landmark is honest)
+ * @param operatorsUsed how many distinct operators (trust domains) contributed a disc
+ * @param reliance for each proven verdict, the operators its proof leans on most
  */
 public record Evidence(
         List<Disc> boundingDiscs,
@@ -24,9 +28,18 @@ public record Evidence(
         double areaKm2,
         SpeedBound speed,
         List<String> undecided,
-        int cellsVisited) {
+        int cellsVisited,
+        int toleratedLiars,
+        int operatorsUsed,
+        List<Reliance> reliance) {
     public Evidence {
         boundingDiscs = List.copyOf(boundingDiscs);
         undecided = List.copyOf(undecided);
+        reliance = List.copyOf(reliance);
+    }
+
+    /** What the proof of {@code v} rests on, when {@code v} is proven. */
+    public java.util.Optional<Reliance> relianceOf(Verdict v) {
+        return reliance.stream().filter(r -> r.verdict() == v).findFirst();
     }
 }

@@ -16,6 +16,7 @@ import dev.locus.geo.position.GeoPosition;
 import dev.locus.geo.region.Coverage;
 import dev.locus.geo.region.Disc;
 import dev.locus.geo.region.FeasibleRegion;
+import dev.locus.geo.region.OperatorShare;
 import dev.locus.geo.region.RegionRelations;
 import dev.locus.geo.region.RegionRelations.Limits;
 import dev.locus.geo.region.Relation;
@@ -66,70 +67,132 @@ public final class Verifier {
     }
 
     /**
-     * The verdicts for a device that claims {@code declaredSite}, from its measurements. Several
-     * measurements from one landmark collapse to their minimum round trip.
+     * The verdicts for a device that claims {@code declaredSite}, from its measurements, proven
+     * about the region where the device surely is when at most {@code policy.toleratedLiars()}
+     * operators publish wrong positions (see {@link FeasibleRegion#tolerating}). Several
+     * measurements from one landmark collapse to their minimum round trip. When F &gt; 0, the
+     * verdicts that hold only if every landmark is honest are listed apart ({@link
+     * Assessment#honestOnly()}).
      *
-     * @throws GeoException when one landmark id appears with two different positions
+     * @throws GeoException when one landmark id appears with two different positions or operators
      */
     public Assessment assess(GeoPosition declaredSite, Collection<Measurement> measurements, Policy policy) {
+        return assess(declaredSite, measurements, policy, true);
+    }
+
+    /**
+     * As {@link #assess(GeoPosition, Collection, Policy)}; with {@code compareWithHonest} false the
+     * F = 0 comparison is skipped and {@link Assessment#honestOnly()} is empty (for bulk studies).
+     */
+    public Assessment assess(
+            GeoPosition declaredSite, Collection<Measurement> measurements, Policy policy, boolean compareWithHonest) {
         List<Disc> discs = discs(measurements, policy);
-        FeasibleRegion region = FeasibleRegion.of(discs);
-        List<String> undecided = new ArrayList<>();
-        int cells = 0;
-
-        Tri nonEmpty = discs.isEmpty() ? Tri.YES : RegionRelations.nonEmpty(region, limits);
-        if (nonEmpty != Tri.YES) {
-            Verdict v = nonEmpty == Tri.NO ? Verdict.INCONSISTENT : Verdict.INCONCLUSIVE;
-            if (nonEmpty == Tri.UNKNOWN) {
-                undecided.add("region: too small to confirm it is non-empty at the resolution limit");
-            }
-            Evidence e = new Evidence(
-                    region.candidateBoundingDiscs(), discs.size(), Distance.ZERO, 0, policy.speed(), undecided, 0);
-            return new Assessment(declaredSite, List.of(v), e, region);
+        int f = policy.toleratedLiars();
+        FeasibleRegion region = FeasibleRegion.tolerating(discs, f);
+        int operators = (int) discs.stream().map(Disc::operator).distinct().count();
+        Proof proof = prove(region, declaredSite, policy);
+        List<Verdict> honestOnly = List.of();
+        if (f > 0 && compareWithHonest) {
+            Proof honest = prove(FeasibleRegion.of(discs), declaredSite, policy);
+            honestOnly = honest.verdicts().stream()
+                    .filter(v -> v != Verdict.INCONCLUSIVE && !proof.verdicts().contains(v))
+                    .toList();
         }
+        if (!proof.nonEmpty()) {
+            Evidence e = new Evidence(
+                    region.candidateBoundingDiscs(),
+                    discs.size(),
+                    Distance.ZERO,
+                    0,
+                    policy.speed(),
+                    proof.undecided(),
+                    proof.cells(),
+                    f,
+                    operators,
+                    proof.reliance());
+            return new Assessment(declaredSite, proof.verdicts(), e, region, honestOnly);
+        }
+        Coverage coverage = Coverage.of(region, COVERAGE_CELLS);
+        Distance maxDistance = EarthModel.upperDistance(S1Angle.radians(Math.min(
+                coverage.maxAngleFrom(declaredSite.toS2Point()).radians(),
+                region.farthestAngleFrom(declaredSite.toS2Point()))));
+        double areaKm2 = coverage.coveringSteradians() * EarthModel.MEAN_RADIUS_KM * EarthModel.MEAN_RADIUS_KM;
+        Evidence evidence = new Evidence(
+                coverage.boundingDiscs(),
+                discs.size(),
+                maxDistance,
+                areaKm2,
+                policy.speed(),
+                proof.undecided(),
+                proof.cells(),
+                f,
+                operators,
+                proof.reliance());
+        return new Assessment(declaredSite, proof.verdicts(), evidence, region, honestOnly);
+    }
 
+    /** The verdicts a region proves, with what each rests on. */
+    private record Proof(
+            boolean nonEmpty, List<Verdict> verdicts, List<String> undecided, int cells, List<Reliance> reliance) {}
+
+    private Proof prove(FeasibleRegion region, GeoPosition declaredSite, Policy policy) {
+        List<String> undecided = new ArrayList<>();
+        List<Reliance> reliance = new ArrayList<>();
+        int need = region.toleratedLiars() + 1;
+        Relation n = region.candidateBoundingDiscs().isEmpty()
+                ? new Relation(Tri.YES, Tri.UNKNOWN, 0)
+                : RegionRelations.nonEmptyRelation(region, limits);
+        if (n.intersects() != Tri.YES) {
+            Verdict v = n.intersects() == Tri.NO ? Verdict.INCONSISTENT : Verdict.INCONCLUSIVE;
+            if (n.intersects() == Tri.UNKNOWN) {
+                undecided.add("region: too small to confirm it is non-empty at the resolution limit");
+            } else {
+                reliance.add(new Reliance(v, need, top(n.restingOn())));
+            }
+            return new Proof(false, List.of(v), undecided, n.cellsVisited(), reliance);
+        }
+        int cells = n.cellsVisited();
         EnumSet<Verdict> verdicts = EnumSet.noneOf(Verdict.class);
         AreaTargets restricted = area(policy.restricted(), policy.borderMargin());
-        Relation r = relateToArea(region, restricted);
-        cells += r.cellsVisited();
+        Related r = relateToArea(region, restricted);
+        cells += r.cells();
         note(undecided, "restricted jurisdictions " + policy.restricted(), r);
         if (r.intersects() == Tri.NO) {
             verdicts.add(Verdict.EXCLUDES_RESTRICTED);
+            reliance.add(new Reliance(Verdict.EXCLUDES_RESTRICTED, need, top(r.intersectsOn())));
         }
         if (r.contained() == Tri.YES) {
             verdicts.add(Verdict.IN_RESTRICTED);
+            reliance.add(new Reliance(Verdict.IN_RESTRICTED, need, top(r.containedOn())));
         }
 
-        Relation z = relateToZone(region, declaredSite, policy);
-        cells += z.cellsVisited();
+        Related z = relateToZone(region, declaredSite, policy);
+        cells += z.cells();
         note(undecided, "licensed zone", z);
         if (z.contained() == Tri.YES) {
             verdicts.add(Verdict.IN_ZONE);
+            reliance.add(new Reliance(Verdict.IN_ZONE, need, top(z.containedOn())));
         }
         if (z.intersects() == Tri.NO) {
             verdicts.add(Verdict.OUTSIDE_ZONE);
+            reliance.add(new Reliance(Verdict.OUTSIDE_ZONE, need, top(z.intersectsOn())));
         }
         if (verdicts.isEmpty()) {
             verdicts.add(Verdict.INCONCLUSIVE);
         }
-
-        Coverage coverage = Coverage.of(region, COVERAGE_CELLS);
-        Distance maxDistance = EarthModel.upperDistance(S1Angle.radians(Math.min(
-                coverage.maxAngleFrom(declaredSite.toS2Point()).radians(), farthestByDisc(region, declaredSite))));
-        double areaKm2 = coverage.coveringSteradians() * EarthModel.MEAN_RADIUS_KM * EarthModel.MEAN_RADIUS_KM;
-        Evidence evidence = new Evidence(
-                coverage.boundingDiscs(), discs.size(), maxDistance, areaKm2, policy.speed(), undecided, cells);
-        return new Assessment(declaredSite, List.copyOf(verdicts), evidence, region);
+        reliance.sort(java.util.Comparator.comparing(Reliance::verdict));
+        return new Proof(true, List.copyOf(verdicts), undecided, cells, reliance);
     }
 
-    /** The region lies in every disc, so no point of it is farther from the site than centre + radius. */
-    private static double farthestByDisc(FeasibleRegion region, GeoPosition site) {
-        S2Point p = site.toS2Point();
-        double best = Math.PI;
-        for (Disc d : region.candidateBoundingDiscs()) {
-            best = Math.min(best, d.cap().axis().angle(p) + d.angle().radians());
-        }
-        return best;
+    private static List<OperatorShare> top(List<OperatorShare> all) {
+        return all.size() <= 5 ? all : all.subList(0, 5);
+    }
+
+    /** Every point of the target is outside each anchor disc: the proof rests on the anchors alone. */
+    private static List<OperatorShare> anchors(FeasibleRegion region) {
+        return region.anchorDiscs().stream()
+                .map(d -> new OperatorShare(d.operator(), 1.0))
+                .toList();
     }
 
     /** One disc per landmark, from its smallest round trip. */
@@ -141,74 +204,82 @@ public final class Verifier {
                 best.put(m.landmark().id(), m);
                 continue;
             }
-            if (!prev.landmark().position().equals(m.landmark().position())) {
-                throw new GeoException("landmark " + m.landmark().id() + " appears at two positions: "
-                        + prev.landmark().position() + " and " + m.landmark().position());
+            if (!prev.landmark().position().equals(m.landmark().position())
+                    || !prev.landmark().operator().equals(m.landmark().operator())
+                    || !prev.landmark()
+                            .positionUncertainty()
+                            .equals(m.landmark().positionUncertainty())) {
+                throw new GeoException("landmark " + m.landmark().id() + " appears with two positions or"
+                        + " two operators: " + prev.landmark() + " and " + m.landmark());
             }
             RoundTrip min = prev.roundTrip().min(m.roundTrip());
             best.put(m.landmark().id(), new Measurement(prev.landmark(), min));
         }
         List<Disc> discs = new ArrayList<>(best.size());
         for (Measurement m : best.values()) {
-            discs.add(Disc.of(m.landmark().id(), m.landmark().position(), m.roundTrip(), policy.speed()));
+            Landmark l = m.landmark();
+            discs.add(Disc.of(
+                    l.id(), l.operator(), l.position(), l.positionUncertainty(), m.roundTrip(), policy.speed()));
         }
         return discs;
     }
 
-    private static void note(List<String> undecided, String what, Relation r) {
+    private static void note(List<String> undecided, String what, Related r) {
         if (r.intersects() == Tri.UNKNOWN || r.contained() == Tri.UNKNOWN) {
             undecided.add(what + ": region runs along the boundary closer than the resolution limit");
         }
     }
 
-    private Relation relateToArea(FeasibleRegion region, AreaTargets area) {
+    /** A region's relation to a target, with the operators each answer rests on. */
+    private record Related(
+            Tri intersects,
+            List<OperatorShare> intersectsOn,
+            Tri contained,
+            List<OperatorShare> containedOn,
+            int cells) {}
+
+    private Related relateToArea(FeasibleRegion region, AreaTargets area) {
         S2Cap bound = region.boundingCap();
         if (!area.outer().getRectBound().intersects(bound.getRectBound())) {
             // The region lies in its bounding cap, which misses the area: disjoint, and (being
             // non-empty) not contained.
-            return new Relation(Tri.NO, Tri.NO, 0);
+            List<OperatorShare> on = anchors(region);
+            return new Related(Tri.NO, on, Tri.NO, on, 0);
         }
         if (area.outer() == area.inner()) {
-            return RegionRelations.relate(region, area.outer(), true, true, limits);
+            Relation r = RegionRelations.relate(region, area.outer(), true, true, limits);
+            return new Related(r.intersects(), r.restingOn(), r.contained(), r.restingOn(), r.cellsVisited());
         }
         Relation i = RegionRelations.relate(region, area.outer(), true, false, limits);
         Relation c = RegionRelations.relate(region, area.inner(), false, true, limits);
-        return new Relation(i.intersects(), c.contained(), i.cellsVisited() + c.cellsVisited());
+        return new Related(
+                i.intersects(), i.restingOn(), c.contained(), c.restingOn(), i.cellsVisited() + c.cellsVisited());
     }
 
-    private Relation relateToZone(FeasibleRegion region, GeoPosition site, Policy policy) {
+    private Related relateToZone(FeasibleRegion region, GeoPosition site, Policy policy) {
         return switch (policy.zone()) {
             case LicensedZone.Countries c -> relateToArea(region, area(c.codes(), policy.borderMargin()));
             case LicensedZone.Radius rad -> relateToDisc(region, site, rad.radius());
         };
     }
 
-    private Relation relateToDisc(FeasibleRegion region, GeoPosition site, Distance radius) {
+    private Related relateToDisc(FeasibleRegion region, GeoPosition site, Distance radius) {
         S2Point centre = site.toS2Point();
         S2Cap outer = S2Cap.fromAxisAngle(centre, EarthModel.outerAngle(radius));
         S2Cap inner = S2Cap.fromAxisAngle(centre, EarthModel.innerAngle(radius));
         S2Cap bound = region.boundingCap();
-        Tri intersects = null;
-        Tri contained = null;
         double between = bound.axis().angle(centre);
         if (between > bound.angle().radians() + outer.angle().radians()) {
-            intersects = Tri.NO;
-            contained = Tri.NO;
-        } else if (inner.contains(bound)) {
-            contained = Tri.YES;
+            List<OperatorShare> on = anchors(region);
+            return new Related(Tri.NO, on, Tri.NO, on, 0);
         }
-        int cells = 0;
-        if (intersects == null) {
-            Relation i = RegionRelations.relate(region, outer, true, false, limits);
-            intersects = i.intersects();
-            cells += i.cellsVisited();
+        Relation i = RegionRelations.relate(region, outer, true, false, limits);
+        if (inner.contains(bound)) {
+            return new Related(i.intersects(), i.restingOn(), Tri.YES, anchors(region), i.cellsVisited());
         }
-        if (contained == null) {
-            Relation c = RegionRelations.relate(region, inner, false, true, limits);
-            contained = c.contained();
-            cells += c.cellsVisited();
-        }
-        return new Relation(intersects, contained, cells);
+        Relation c = RegionRelations.relate(region, inner, false, true, limits);
+        return new Related(
+                i.intersects(), i.restingOn(), c.contained(), c.restingOn(), i.cellsVisited() + c.cellsVisited());
     }
 
     private AreaTargets area(Set<String> codes, Distance margin) {

@@ -51,7 +51,10 @@ final class Fixtures {
         return ring;
     }
 
-    static final Policy POLICY = Policy.DEFAULT.withRestricted(java.util.Set.of("AA"));
+    /** Every landmark assumed honest (F = 0): these tests are about the geometry. */
+    static final Policy HONEST = Policy.DEFAULT.withToleratedLiars(0);
+
+    static final Policy POLICY = HONEST.withRestricted(java.util.Set.of("AA"));
 
     /** An honest round trip: light time over the true geodesic, stretched by a factor, plus a delay. */
     static Measurement honest(String id, GeoPosition landmark, GeoPosition device, double stretch, double extraMs) {

@@ -75,7 +75,7 @@ class VerifierTest {
 
     @Test
     void acrossTheAntimeridian_regionsAndJurisdictionsWrap() {
-        Policy fj = Policy.DEFAULT.withRestricted(Set.of("FJ"));
+        Policy fj = Fixtures.HONEST.withRestricted(Set.of("FJ"));
         GeoPosition inside = GeoPosition.ofDegrees(-15, 179.5);
         assertThat(verifier.assess(inside, ringAround(inside, 1, 6, 1.2, 0.02), fj)
                         .verdicts())
@@ -87,7 +87,7 @@ class VerifierTest {
 
     @Test
     void atThePole_aRegionAroundItIsInsideThePolarJurisdiction() {
-        Policy pn = Policy.DEFAULT.withRestricted(Set.of("PN"));
+        Policy pn = Fixtures.HONEST.withRestricted(Set.of("PN"));
         GeoPosition pole = GeoPosition.ofDegrees(90, 0);
         Landmark atPole = new Landmark("P", "pole", pole);
         // 490 km: the outer cap of the disc (radius / a(1-e²)) fits the 500 km zone's inner cap.
@@ -102,18 +102,18 @@ class VerifierTest {
         // 12 000 km from (0, -60): the region misses the area around the antipode (0, 120),
         // which holds part of AA's neighbour SE (0..20N, 100..120E).
         Landmark far = new Landmark("F", "far", GeoPosition.ofDegrees(0, -60));
-        Assessment a =
-                verifier.assess(far.position(), List.of(rtt(far, 12_000)), Policy.DEFAULT.withRestricted(Set.of("SE")));
+        Assessment a = verifier.assess(
+                far.position(), List.of(rtt(far, 12_000)), Fixtures.HONEST.withRestricted(Set.of("SE")));
         assertThat(a.region().candidateBoundingDiscs().get(0).angle().radians()).isGreaterThan(Math.PI / 2);
         assertThat(a.verdicts()).contains(Verdict.EXCLUDES_RESTRICTED);
-        Assessment bigger =
-                verifier.assess(far.position(), List.of(rtt(far, 19_000)), Policy.DEFAULT.withRestricted(Set.of("SE")));
+        Assessment bigger = verifier.assess(
+                far.position(), List.of(rtt(far, 19_000)), Fixtures.HONEST.withRestricted(Set.of("SE")));
         assertThat(bigger.verdicts()).containsExactly(Verdict.INCONCLUSIVE);
     }
 
     @Test
     void islands_ofAMultiPolygonJurisdiction_countAndTheSeaBetweenDoesNot() {
-        Policy bb = Policy.DEFAULT.withRestricted(Set.of("BB"));
+        Policy bb = Fixtures.HONEST.withRestricted(Set.of("BB"));
         GeoPosition onSecondIsland = GeoPosition.ofDegrees(-7.5, 12.5);
         assertThat(verifier.assess(onSecondIsland, ringAround(onSecondIsland, 1, 6, 1.1, 0.01), bb)
                         .verdicts())

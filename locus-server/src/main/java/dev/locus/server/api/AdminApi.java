@@ -91,6 +91,8 @@ final class AdminApi {
         body.put("measurement_window", c.measurementWindow().toString());
         body.put("silent_after", c.silentFor().toString());
         body.put("unverified_after", c.unverifiedFor().toString());
+        body.put("tolerated_liars", c.toleratedLiars());
+        body.put("tolerated_liars_meaning", dev.locus.geo.verdict.Policy.toleranceText(c.toleratedLiars()));
         ctx.json(body);
     }
 

@@ -2,6 +2,7 @@ package dev.locus.server.api;
 
 import dev.locus.geo.audit.AuditReport;
 import dev.locus.geo.audit.Contradiction;
+import dev.locus.geo.audit.PositionCheck;
 import dev.locus.geo.audit.SuspectLandmark;
 import dev.locus.server.ControlPlane;
 import dev.locus.server.auth.Permission;
@@ -56,10 +57,10 @@ final class MeshApi {
         r.get(
                 "/api/v1/mesh-audit",
                 Permission.READ,
-                ctx -> ctx.json(describe(cp.meshAuditor().report())));
+                ctx -> ctx.json(withPositions(describe(cp.meshAuditor().report()))));
         r.post("/api/v1/mesh-audit", Permission.WRITE_REGISTRY, BodyLimit.none(), ctx -> {
             MeshAuditor.Outcome o = cp.meshAuditor().run();
-            Map<String, Object> out = describe(o.report());
+            Map<String, Object> out = withPositions(describe(o.report()));
             out.put("marked_suspect", o.marked());
             out.put("alerts_raised", o.alertsRaised());
             out.put("alerts_resolved", o.alertsResolved());
@@ -147,6 +148,32 @@ final class MeshApi {
             suspects.add(m);
         }
         out.put("suspects", suspects);
+        out.put("contradictions_by_operator", report.contradictionsByOperator());
+        return out;
+    }
+
+    /**
+     * Adds each landmark's position as its peers check it (tolerating the policy's F lying peer
+     * operators): whether their region contains the registered position, and the uncertainty they
+     * prove.
+     */
+    private Map<String, Object> withPositions(Map<String, Object> out) {
+        int f = cp.config().toleratedLiars();
+        List<Map<String, Object>> checks = new ArrayList<>();
+        for (PositionCheck c : cp.meshAuditor().positionChecks(f)) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("landmark_id", c.landmark().id());
+            m.put("operator", c.landmark().operator());
+            m.put(
+                    "registered_uncertainty_km",
+                    c.landmark().positionUncertainty().km());
+            m.put("peer_operators", c.peerOperators());
+            m.put("consistent", c.consistent());
+            m.put("proven_uncertainty_km", Math.round(c.provenUncertainty().km() * 10) / 10.0);
+            checks.add(m);
+        }
+        out.put("tolerated_liars", f);
+        out.put("position_checks", checks);
         return out;
     }
 }

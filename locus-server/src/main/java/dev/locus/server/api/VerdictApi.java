@@ -3,6 +3,7 @@ package dev.locus.server.api;
 import dev.locus.server.ControlPlane;
 import dev.locus.server.auth.Permission;
 import dev.locus.server.reports.DiversionReport;
+import dev.locus.server.reports.LicenceReport;
 import dev.locus.server.verdicts.StoredVerdict;
 import io.javalin.http.Context;
 import java.time.InstantSource;
@@ -55,7 +56,7 @@ final class VerdictApi {
                         .result(reports.toCsv(report));
             case "html" ->
                 ctx.contentType("text/html; charset=utf-8")
-                        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                        .header("Content-Security-Policy", DiversionReport.CONTENT_SECURITY_POLICY)
                         .result(reports.toHtml(report));
             default ->
                 throw new dev.locus.server.registry.InvalidInputException(java.util.List.of(
@@ -75,7 +76,7 @@ final class VerdictApi {
                         .result(licenceReports.toCsv(report));
             case "html" ->
                 ctx.contentType("text/html; charset=utf-8")
-                        .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'")
+                        .header("Content-Security-Policy", LicenceReport.CONTENT_SECURITY_POLICY)
                         .result(licenceReports.toHtml(report));
             default ->
                 throw new dev.locus.server.registry.InvalidInputException(java.util.List.of(

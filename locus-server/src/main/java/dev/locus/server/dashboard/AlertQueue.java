@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,12 +36,18 @@ final class AlertQueue {
 
     private static final String SEVERITY_RANK = "CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END";
 
+    /** The subject chip's latest verdict set beside each alert, for {@link AlertText}. */
+    private static final String FROM =
+            " FROM alerts LEFT JOIN chip_verdicts v ON subject_type = 'CHIP'" + " AND v.chip_serial = subject_id";
+
     private final Database db;
     private final ObjectMapper json;
+    private final InstantSource clock;
 
-    AlertQueue(Database db, ObjectMapper json) {
+    AlertQueue(Database db, ObjectMapper json, InstantSource clock) {
         this.db = db;
         this.json = json;
+        this.clock = clock;
     }
 
     Map<String, Object> queue(Filter f, Sort sort, int limit) {
@@ -73,8 +80,8 @@ final class AlertQueue {
             };
             List<Map<String, Object>> items = new ArrayList<>();
             long matching;
-            try (PreparedStatement ps =
-                    c.prepareStatement("SELECT * FROM alerts" + where + " ORDER BY " + order + " LIMIT ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT alerts.*, v.verdicts AS latest_verdicts" + FROM
+                    + where + " ORDER BY " + order + " LIMIT ?")) {
                 int i = 1;
                 for (String a : args) {
                     ps.setString(i++, a);
@@ -123,8 +130,8 @@ final class AlertQueue {
     List<Map<String, Object>> forSubject(String subjectType, String subjectId) {
         return db.read(c -> {
             List<Map<String, Object>> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM alerts WHERE subject_type = ? AND subject_id = ? ORDER BY id DESC")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT alerts.*, v.verdicts AS latest_verdicts" + FROM
+                    + " WHERE subject_type = ? AND subject_id = ? ORDER BY id DESC")) {
                 ps.setString(1, subjectType);
                 ps.setString(2, subjectId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -146,7 +153,17 @@ final class AlertQueue {
         m.put("subject_type", rs.getString("subject_type"));
         m.put("subject_id", rs.getString("subject_id"));
         m.put("summary", rs.getString("summary"));
-        m.put("evidence", parse(rs.getString("evidence_json")));
+        JsonNode evidence = parse(rs.getString("evidence_json"));
+        m.put(
+                "text",
+                AlertText.describe(
+                        rs.getString("rule"),
+                        rs.getString("subject_id"),
+                        rs.getString("summary"),
+                        evidence,
+                        clock.instant(),
+                        Optional.ofNullable(rs.getString("latest_verdicts"))));
+        m.put("evidence", evidence);
         m.put("opened_at", Sql.getInstant(rs, "opened_at").toString());
         m.put(
                 "acknowledged_at",

@@ -36,8 +36,10 @@ final class ChipViews {
     private final RegistryService registry;
     private final AlertQueue alerts;
     private final ObjectMapper json;
+    private final ChipStatusQuery status;
 
-    ChipViews(Database db, RegistryService registry, AlertQueue alerts, ObjectMapper json) {
+    ChipViews(Database db, RegistryService registry, AlertQueue alerts, ObjectMapper json, ChipStatusQuery status) {
+        this.status = status;
         this.db = db;
         this.registry = registry;
         this.alerts = alerts;
@@ -81,11 +83,35 @@ final class ChipViews {
                 history.isEmpty()
                         ? Headline.NO_VERDICT.name()
                         : history.get(0).headline().name());
+        status(serial, out);
         out.put("verdicts", verdicts);
         out.put("verdicts_shown_limit", HISTORY_LIMIT);
         out.put("custody", registry.custodyEvents(serial));
         out.put("alerts", alerts.forSubject("CHIP", serial));
         return Optional.of(out);
+    }
+
+    /** The chip's {@link ChipStatus}, read as every other view reads it, and its last attestation. */
+    private void status(String serial, Map<String, Object> out) {
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + ChipStatusQuery.COLUMNS + " FROM chips c"
+                    + ChipStatusQuery.JOINS + " WHERE c.serial = ?")) {
+                status.bindStaleBefore(ps, 1);
+                ps.setString(2, serial);
+                try (ResultSet rs = ps.executeQuery()) {
+                    boolean found = rs.next();
+                    out.put("status", (found ? ChipStatusQuery.read(rs) : ChipStatus.NO_VERDICT).name());
+                    out.put(
+                            "last_attested_at",
+                            found
+                                    ? Sql.getOptionalInstant(rs, "last_attested_at")
+                                            .map(Object::toString)
+                                            .orElse(null)
+                                    : null);
+                }
+            }
+            return null;
+        });
     }
 
     private static Map<String, Object> summary(StoredRow v) {
@@ -102,7 +128,34 @@ final class ChipViews {
         m.put("max_distance_from_site_km", v.evidence().path("max_distance_from_site_km"));
         m.put("landmarks_measured", v.evidence().path("measurements").size());
         m.put("policy", v.evidence().path("policy"));
+        m.put("tolerated_liars", v.evidence().path("tolerated_liars"));
+        m.put("honest_only", v.evidence().path("honest_only"));
+        m.put("tolerance_note", toleranceNote(v.evidence()));
         return m;
+    }
+
+    /**
+     * What the verdict assumes about lying landmarks, in words: F, and any verdict that holds only
+     * if every landmark is honest ("depends on one landmark" at F = 1), which is never shown as
+     * proven. Empty for verdicts stored before F existed.
+     */
+    static String toleranceNote(JsonNode evidence) {
+        JsonNode f = evidence.path("tolerated_liars");
+        if (!f.isInt()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(dev.locus.geo.verdict.Policy.toleranceText(f.asInt()) + ".");
+        JsonNode weak = evidence.path("honest_only");
+        if (weak.isArray() && !weak.isEmpty()) {
+            List<String> names = new ArrayList<>();
+            weak.forEach(n -> names.add(n.asText()));
+            b.append(" Not proven, ")
+                    .append(evidence.path("honest_only_meaning").asText("holds only if every landmark is honest"))
+                    .append(": ")
+                    .append(String.join(", ", names))
+                    .append('.');
+        }
+        return b.toString();
     }
 
     /** The chip's verdicts, newest first. */

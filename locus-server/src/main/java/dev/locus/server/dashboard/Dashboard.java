@@ -43,9 +43,10 @@ public final class Dashboard {
     private Dashboard(ControlPlane cp, InstantSource clock) {
         // Shaded on the basemap: the same policy value the verdict engine restricts.
         this.basemap = Basemap.bundled(cp.config().restrictedJurisdictions());
-        this.fleet = new FleetQueries(cp.database(), clock);
-        this.alerts = new AlertQueue(cp.database(), cp.json());
-        this.chips = new ChipViews(cp.database(), cp.registry(), alerts, cp.json());
+        ChipStatusQuery status = new ChipStatusQuery(clock, cp.config().silentFor());
+        this.fleet = new FleetQueries(cp.database(), clock, status);
+        this.alerts = new AlertQueue(cp.database(), cp.json(), clock);
+        this.chips = new ChipViews(cp.database(), cp.registry(), alerts, cp.json(), status);
         this.landmarks = new LandmarkHealth(cp.database(), alerts, clock);
     }
 
@@ -122,7 +123,7 @@ public final class Dashboard {
                 text(ctx, "site"),
                 text(ctx, "licence"),
                 text(ctx, "organisation"),
-                enumParam(ctx, "verdict", Headline.class));
+                enumParam(ctx, "status", ChipStatus.class).or(() -> enumParam(ctx, "verdict", ChipStatus.class)));
         ctx.json(fleet.chips(f, Optional.ofNullable(ctx.queryParam("after")).orElse(""), limit(ctx, 100)));
     }
 

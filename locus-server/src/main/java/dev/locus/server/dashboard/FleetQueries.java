@@ -18,36 +18,44 @@ import java.util.TreeMap;
 
 /**
  * Fleet aggregates for the dashboard, computed in the database so the page never receives one row
- * per chip: counts per site, licence, organisation and headline verdict (each grouping adds up to
+ * per chip: counts per site, licence, organisation and {@link ChipStatus} (each grouping adds up to
  * the fleet total), and filtered, paged chip lists. Thread-safe.
  */
 final class FleetQueries {
     private final Database db;
     private final InstantSource clock;
+    private final ChipStatusQuery status;
 
-    FleetQueries(Database db, InstantSource clock) {
+    FleetQueries(Database db, InstantSource clock, ChipStatusQuery status) {
         this.db = db;
         this.clock = clock;
+        this.status = status;
     }
 
-    /** Counts per headline verdict; every headline is present, zeros included. */
+    /** Counts per chip status; every status is present, zeros included. */
     static final class Counts {
-        private final EnumMap<Headline, Long> byHeadline = new EnumMap<>(Headline.class);
+        private final EnumMap<ChipStatus, Long> byStatus = new EnumMap<>(ChipStatus.class);
         private long total;
 
-        void add(Headline h, long n) {
-            byHeadline.merge(h, n, Long::sum);
+        void add(ChipStatus h, long n) {
+            byStatus.merge(h, n, Long::sum);
             total += n;
+        }
+
+        /** One chip counted under {@code from} is counted under {@code to} instead. */
+        void move(ChipStatus from, ChipStatus to) {
+            byStatus.merge(from, -1L, Long::sum);
+            byStatus.merge(to, 1L, Long::sum);
         }
 
         Map<String, Object> json() {
             Map<String, Long> m = new LinkedHashMap<>();
-            for (Headline h : Headline.values()) {
-                m.put(h.name(), byHeadline.getOrDefault(h, 0L));
+            for (ChipStatus h : ChipStatus.values()) {
+                m.put(h.name(), byStatus.getOrDefault(h, 0L));
             }
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("total", total);
-            out.put("by_verdict", m);
+            out.put("by_status", m);
             return out;
         }
     }
@@ -63,13 +71,17 @@ final class FleetQueries {
             Map<String, Counts> byLicence = new TreeMap<>();
             Map<String, Counts> byOrganisation = new TreeMap<>();
             Counts fleet = new Counts();
-            try (PreparedStatement ps = c.prepareStatement("SELECT c.declared_site_id, c.licence_id, s.operator_id,"
-                    + " v.verdicts, COUNT(*) AS n FROM chips c JOIN sites s ON s.id = c.declared_site_id"
-                    + " LEFT JOIN chip_verdicts v ON v.chip_serial = c.serial"
-                    + " GROUP BY c.declared_site_id, c.licence_id, s.operator_id, v.verdicts")) {
+            // every chip by its proof (one pass, grouped), then the few chips whose open alerts
+            // overrule that status move to the status their alerts give them
+            try (PreparedStatement ps = c.prepareStatement("SELECT declared_site_id, licence_id, operator_id, verdicts,"
+                    + " stale, COUNT(*) AS n FROM (SELECT c.declared_site_id, c.licence_id, s.operator_id, "
+                    + ChipStatusQuery.PROOF_COLUMNS + " FROM chips c JOIN sites s ON s.id = c.declared_site_id"
+                    + ChipStatusQuery.JOINS
+                    + ") t GROUP BY declared_site_id, licence_id, operator_id, verdicts, stale")) {
+                status.bindStaleBefore(ps, 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Headline h = Headline.of(rs.getString("verdicts"));
+                        ChipStatus h = ChipStatusQuery.readWithoutAlerts(rs);
                         long n = rs.getLong("n");
                         String licence =
                                 Optional.ofNullable(rs.getString("licence_id")).orElse("");
@@ -80,6 +92,17 @@ final class FleetQueries {
                                 .computeIfAbsent(rs.getString("operator_id"), k -> new Counts())
                                 .add(h, n);
                         fleet.add(h, n);
+                    }
+                }
+            }
+            for (ChipStatusQuery.Overruled o : status.chipsWithOpenAlerts(c)) {
+                if (o.status() != o.withoutAlerts()) {
+                    for (Counts k : List.of(
+                            bySite.get(o.siteId()),
+                            byLicence.get(o.licenceId().orElse("")),
+                            byOrganisation.get(o.operatorId()),
+                            fleet)) {
+                        k.move(o.withoutAlerts(), o.status());
                     }
                 }
             }
@@ -191,28 +214,28 @@ final class FleetQueries {
 
     /** A filter on the chip list; empty fields do not filter. */
     record ChipFilter(
-            Optional<String> serialPrefix,
+            Optional<String> serialContains,
             Optional<String> siteId,
             Optional<String> licenceId,
             Optional<String> organisationId,
-            Optional<Headline> headline) {}
+            Optional<ChipStatus> status) {}
 
     /**
-     * Chips in serial order after {@code after}, with their headline verdict, filtered.
+     * Chips in serial order after {@code after}, with their status and latest verdict, filtered
+     * (the serial by substring, case-insensitive).
      *
      * @return {@code items} and {@code next_cursor} (a serial, or null at the end)
      */
     Map<String, Object> chips(ChipFilter f, String after, int limit) {
         return db.read(c -> {
             StringBuilder sql = new StringBuilder("SELECT c.serial, c.model, c.status, c.licence_id,"
-                    + " c.declared_site_id, s.operator_id, v.verdicts, v.assessed_at FROM chips c"
-                    + " JOIN sites s ON s.id = c.declared_site_id"
-                    + " LEFT JOIN chip_verdicts v ON v.chip_serial = c.serial WHERE c.serial > ?");
+                    + " c.declared_site_id, s.operator_id, " + ChipStatusQuery.COLUMNS + " FROM chips c"
+                    + " JOIN sites s ON s.id = c.declared_site_id" + ChipStatusQuery.JOINS + " WHERE c.serial > ?");
             List<String> args = new ArrayList<>();
             args.add(after);
-            f.serialPrefix().ifPresent(p -> {
+            f.serialContains().ifPresent(p -> {
                 sql.append(" AND UPPER(c.serial) LIKE ? ESCAPE '\\'");
-                args.add(escapeLike(p.toUpperCase(java.util.Locale.ROOT)) + "%");
+                args.add("%" + escapeLike(p.toUpperCase(java.util.Locale.ROOT)) + "%");
             });
             f.siteId().ifPresent(s -> {
                 sql.append(" AND c.declared_site_id = ?");
@@ -230,16 +253,18 @@ final class FleetQueries {
             List<Map<String, Object>> items = new ArrayList<>();
             String next = null;
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+                status.bindStaleBefore(ps, 1);
                 for (int i = 0; i < args.size(); i++) {
-                    ps.setString(i + 1, args.get(i));
+                    ps.setString(i + 2, args.get(i));
                 }
                 ps.setFetchSize(500);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Headline h = Headline.of(rs.getString("verdicts"));
-                        if (f.headline().isPresent() && f.headline().get() != h) {
+                        ChipStatus st = ChipStatusQuery.read(rs);
+                        if (f.status().isPresent() && f.status().get() != st) {
                             continue;
                         }
+                        Headline h = Headline.of(rs.getString("verdicts"));
                         if (items.size() == limit) {
                             next = (String) items.get(limit - 1).get("serial");
                             break;
@@ -247,10 +272,11 @@ final class FleetQueries {
                         Map<String, Object> m = new LinkedHashMap<>();
                         m.put("serial", rs.getString("serial"));
                         m.put("model", rs.getString("model"));
-                        m.put("status", rs.getString("status"));
+                        m.put("registry_status", rs.getString("status"));
                         m.put("licence_id", rs.getString("licence_id"));
                         m.put("declared_site_id", rs.getString("declared_site_id"));
                         m.put("organisation_id", rs.getString("operator_id"));
+                        m.put("status", st.name());
                         m.put("headline", h.name());
                         m.put(
                                 "verdicts",
@@ -258,6 +284,11 @@ final class FleetQueries {
                         m.put(
                                 "assessed_at",
                                 Sql.getOptionalInstant(rs, "assessed_at")
+                                        .map(Instant::toString)
+                                        .orElse(null));
+                        m.put(
+                                "last_attested_at",
+                                Sql.getOptionalInstant(rs, "last_attested_at")
                                         .map(Instant::toString)
                                         .orElse(null));
                         items.add(m);

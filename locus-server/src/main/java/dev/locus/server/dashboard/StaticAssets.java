@@ -35,11 +35,13 @@ final class StaticAssets {
             "ico", "image/x-icon");
     /**
      * The page loads scripts, styles and images from this origin only, and talks to this origin's
-     * API only; no third party, no tile server, no inline script.
+     * API only; no third party, no tile server, no inline script, no inline style (the page sets
+     * styles through CSSOM only), so stored text that reached the DOM as markup could run nothing.
      */
     static final String CONTENT_SECURITY_POLICY =
-            "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline';"
-                    + " img-src 'self' data: blob:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+            "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+                    + " connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'none';"
+                    + " form-action 'self'";
 
     private record Asset(byte[] body, String type, String etag) {}
 

@@ -6,6 +6,7 @@ import dev.locus.geo.audit.AuditReport;
 import dev.locus.geo.audit.Contradiction;
 import dev.locus.geo.audit.MeshAudit;
 import dev.locus.geo.audit.PeerRoundTrip;
+import dev.locus.geo.audit.PositionCheck;
 import dev.locus.geo.audit.SuspectLandmark;
 import dev.locus.geo.bound.RoundTrip;
 import dev.locus.geo.position.GeoPosition;
@@ -235,19 +236,31 @@ public final class MeshAuditor {
      * The audit over the current window, without acting on it.
      */
     public AuditReport report() {
+        Mesh m = mesh();
+        return MeshAudit.audit(m.landmarks(), m.pairs());
+    }
+
+    /** Registered, non-retired landmarks and the smallest peer round trip per pair in the window. */
+    private record Mesh(List<Landmark> landmarks, List<PeerRoundTrip> pairs) {}
+
+    private Mesh mesh() {
         Instant since = clock.instant().minus(window);
         return db.read(c -> {
             Map<String, Landmark> landmarks = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, name, latitude_deg, longitude_deg FROM"
-                            + " landmarks WHERE status <> 'RETIRED' ORDER BY id");
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name, latitude_deg, longitude_deg, operator,"
+                            + " position_uncertainty_km FROM landmarks WHERE status <> 'RETIRED' ORDER BY id");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    String id = rs.getString(1);
+                    String operator = rs.getString(5);
                     landmarks.put(
-                            rs.getString(1),
+                            id,
                             new Landmark(
-                                    rs.getString(1),
+                                    id,
                                     rs.getString(2),
-                                    GeoPosition.ofDegrees(rs.getDouble(3), rs.getDouble(4))));
+                                    GeoPosition.ofDegrees(rs.getDouble(3), rs.getDouble(4)),
+                                    operator == null || operator.isBlank() ? id : operator,
+                                    dev.locus.geo.position.Distance.ofKm(rs.getDouble(6))));
                 }
             }
             Map<String, Long> minimum = new LinkedHashMap<>();
@@ -278,8 +291,28 @@ public final class MeshAuditor {
                 pairs.add(new PeerRoundTrip(
                         landmarks.get(ids[0]), landmarks.get(ids[1]), RoundTrip.ofNanos(e.getValue())));
             }
-            return MeshAudit.audit(List.copyOf(landmarks.values()), pairs);
+            return new Mesh(List.copyOf(landmarks.values()), pairs);
         });
+    }
+
+    /**
+     * Each landmark's registered position checked by its peers (see {@link PositionCheck}): whether
+     * the region their round trips allow, tolerating {@code toleratedLiars} lying peer operators,
+     * contains it, and the position uncertainty they prove.
+     */
+    public List<PositionCheck> positionChecks(int toleratedLiars) {
+        List<PeerRoundTrip> pairs = mesh().pairs();
+        List<PositionCheck> out = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (PeerRoundTrip p : pairs) {
+            for (Landmark l : List.of(p.a(), p.b())) {
+                if (seen.add(l.id())) {
+                    out.add(PositionCheck.of(l, pairs, toleratedLiars));
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing(c -> c.landmark().id()));
+        return out;
     }
 
     /**

@@ -133,6 +133,14 @@ public final class FieldReader {
         }
     }
 
+    /** As {@link #number} when present; empty when missing. */
+    public Optional<Double> optionalNumber(String field, double min, double max) {
+        if (raw(field).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(number(field, min, false, max));
+    }
+
     private static String fmt(double d) {
         return d == Math.rint(d) ? Long.toString((long) d) : Double.toString(d);
     }

@@ -28,7 +28,15 @@ final class Landmarks implements RecordType<Landmark> {
 
     @Override
     public List<String> fields() {
-        return List.of("id", "name", "latitude_deg", "longitude_deg", "public_key", "status");
+        return List.of(
+                "id",
+                "name",
+                "latitude_deg",
+                "longitude_deg",
+                "public_key",
+                "status",
+                "operator",
+                "position_uncertainty_km");
     }
 
     @Override
@@ -40,11 +48,22 @@ final class Landmarks implements RecordType<Landmark> {
         Bytes key = r.base64("public_key", Chips.ED25519_PUBLIC_KEY_BYTES);
         Model.LandmarkStatus status =
                 r.optionalEnum("status", Model.LandmarkStatus.class).orElse(Model.LandmarkStatus.ACTIVE);
+        String operator = r.optionalId("operator").orElse(id);
+        double uncertainty =
+                r.optionalNumber("position_uncertainty_km", 0, 1000).orElse(0.0);
         GeoPosition position =
                 Double.isFinite(lat) && Math.abs(lat) <= 90 && Double.isFinite(lon) && Math.abs(lon) <= 180
                         ? GeoPosition.ofDegrees(lat, lon)
                         : GeoPosition.ofDegrees(0, 0);
-        return new Landmark(id, name, position, key, status, Sql.micros(clock.instant()));
+        return new Landmark(
+                id,
+                name,
+                position,
+                key,
+                status,
+                Sql.micros(clock.instant()),
+                operator.isBlank() ? id : operator,
+                Double.isFinite(uncertainty) ? uncertainty : 0);
     }
 
     @Override
@@ -55,7 +74,8 @@ final class Landmarks implements RecordType<Landmark> {
     @Override
     public void insert(Connection c, List<Landmark> rows) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO landmarks (id, name, latitude_deg, longitude_deg,"
-                + " public_key, status, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+                + " public_key, status, created_at, operator, position_uncertainty_km)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             for (Landmark l : rows) {
                 ps.setString(1, l.id());
                 ps.setString(2, l.name());
@@ -64,6 +84,8 @@ final class Landmarks implements RecordType<Landmark> {
                 ps.setBytes(5, l.publicKey().toArray());
                 ps.setString(6, l.status().name());
                 Sql.setInstant(ps, 7, l.createdAt());
+                ps.setString(8, l.operator());
+                ps.setDouble(9, l.positionUncertaintyKm());
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -76,7 +98,9 @@ final class Landmarks implements RecordType<Landmark> {
                 "id", l.id(),
                 "position", l.position().toString(),
                 "public_key", l.publicKey().toBase64(),
-                "status", l.status().name());
+                "status", l.status().name(),
+                "operator", l.operator(),
+                "position_uncertainty_km", l.positionUncertaintyKm());
     }
 
     @Override
@@ -91,7 +115,15 @@ final class Landmarks implements RecordType<Landmark> {
                 GeoPosition.ofDegrees(rs.getDouble("latitude_deg"), rs.getDouble("longitude_deg")),
                 Bytes.of(rs.getBytes("public_key")),
                 Model.LandmarkStatus.valueOf(rs.getString("status")),
-                Sql.getInstant(rs, "created_at"));
+                Sql.getInstant(rs, "created_at"),
+                operator(rs),
+                rs.getDouble("position_uncertainty_km"));
+    }
+
+    /** NULL (rows from before V7) reads as the landmark's own id: independent. */
+    private static String operator(ResultSet rs) throws SQLException {
+        String op = rs.getString("operator");
+        return op == null || op.isBlank() ? rs.getString("id") : op;
     }
 
     static Optional<Landmark> find(Connection c, String id) throws SQLException {

@@ -162,6 +162,14 @@ public final class DiversionReport {
         return safe;
     }
 
+    private static final String STYLE = "body{font-family:sans-serif;margin:2em;max-width:70em}"
+            + "table{border-collapse:collapse;margin-bottom:1.5em}td,th{border:1px solid #bbb;"
+            + "padding:.25em .5em;text-align:left;vertical-align:top}th{background:#eee}"
+            + ".CRITICAL{color:#a00;font-weight:bold}";
+
+    /** The header to serve {@link #toHtml} with: no script, no inline style but the page's own. */
+    public static final String CONTENT_SECURITY_POLICY = ReportPolicy.forStyle(STYLE);
+
     /** A self-contained HTML page (no scripts, every value escaped). */
     public String toHtml(Map<String, Object> report) {
         JsonNode tree = json.valueToTree(report);
@@ -169,10 +177,9 @@ public final class DiversionReport {
         String serial = tree.path("chip").path("serial").asText();
         sb.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Locus diversion report: ")
                 .append(esc(serial))
-                .append("</title><style>body{font-family:sans-serif;margin:2em;max-width:70em}"
-                        + "table{border-collapse:collapse;margin-bottom:1.5em}td,th{border:1px solid #bbb;"
-                        + "padding:.25em .5em;text-align:left;vertical-align:top}th{background:#eee}"
-                        + ".CRITICAL{color:#a00;font-weight:bold}</style></head><body>");
+                .append("</title><style>")
+                .append(STYLE)
+                .append("</style></head><body>");
         sb.append("<h1>Diversion report: chip ").append(esc(serial)).append("</h1>");
         sb.append("<p>Generated ")
                 .append(esc(tree.path("generated_at").asText()))

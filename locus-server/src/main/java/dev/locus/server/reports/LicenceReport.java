@@ -52,6 +52,8 @@ public final class LicenceReport {
         r.put("generated_at", clock.instant().toString());
         r.put("licence", licence.get());
         r.put("site", registry.site(licence.get().siteId()).orElse(null));
+        r.put("tolerated_liars", verdicts.toleratedLiars());
+        r.put("tolerated_liars_meaning", dev.locus.geo.verdict.Policy.toleranceText(verdicts.toleratedLiars()));
         List<Map<String, Object>> rows = new ArrayList<>();
         int unresolved = 0;
         String after = "";
@@ -128,6 +130,13 @@ public final class LicenceReport {
         return sb.toString();
     }
 
+    private static final String STYLE = "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
+            + "td,th{border:1px solid #bbb;padding:.25em .5em;text-align:left}th{background:#eee}"
+            + ".alert{color:#a00;font-weight:bold}";
+
+    /** The header to serve {@link #toHtml} with: no script, no inline style but the page's own. */
+    public static final String CONTENT_SECURITY_POLICY = ReportPolicy.forStyle(STYLE);
+
     /** A self-contained HTML page (no scripts, every value escaped). */
     public String toHtml(Map<String, Object> report) {
         JsonNode tree = json.valueToTree(report);
@@ -135,9 +144,9 @@ public final class LicenceReport {
         StringBuilder sb = new StringBuilder();
         sb.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Locus licence report: ")
                 .append(DiversionReport.esc(l.path("id").asText()))
-                .append("</title><style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-                        + "td,th{border:1px solid #bbb;padding:.25em .5em;text-align:left}th{background:#eee}"
-                        + ".alert{color:#a00;font-weight:bold}</style></head><body>");
+                .append("</title><style>")
+                .append(STYLE)
+                .append("</style></head><body>");
         sb.append("<h1>Licence ")
                 .append(DiversionReport.esc(l.path("id").asText()))
                 .append("</h1><p>")
@@ -157,7 +166,9 @@ public final class LicenceReport {
                 .append(tree.path("chips_licensed").asInt())
                 .append(" licensed chips registered; ")
                 .append(tree.path("unresolved_alerts").asInt())
-                .append(" unresolved alerts. Generated ")
+                .append(" unresolved alerts. Verdicts: ")
+                .append(DiversionReport.esc(tree.path("tolerated_liars_meaning").asText()))
+                .append(". Generated ")
                 .append(DiversionReport.esc(tree.path("generated_at").asText()))
                 .append(".</p>");
         sb.append("<table><tr><th>serial</th><th>model</th><th>status</th><th>latest verdicts</th>"

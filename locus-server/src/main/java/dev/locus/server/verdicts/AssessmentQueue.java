@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +32,7 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
     private final VerdictEngine engine;
     private final int threads;
     private volatile boolean stopping;
+    private final ReentrantLock drainLock = new ReentrantLock();
 
     /**
      * @param threads how many batches are assessed in parallel during a drain (the geo core is
@@ -94,8 +96,22 @@ public final class AssessmentQueue implements ReceiptIngestor.IngestListener {
         stopping = true;
     }
 
-    /** Assesses every pending chip once; returns how many verdicts were stored. */
+    /**
+     * Assesses every pending chip once; returns how many verdicts were stored. Drains run one at a
+     * time: a caller that arrives while the scheduler's drain is assessing waits for it, so when
+     * this returns every chip that was pending at the call has its verdict stored (a chip taken
+     * off the queue by a drain still running in another thread used to be missed).
+     */
     public int drain() {
+        drainLock.lock();
+        try {
+            return drainOnce();
+        } finally {
+            drainLock.unlock();
+        }
+    }
+
+    private int drainOnce() {
         List<String> chips = new ArrayList<>(pending.keySet());
         if (chips.isEmpty()) {
             return 0;

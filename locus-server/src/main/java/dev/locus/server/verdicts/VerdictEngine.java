@@ -58,7 +58,9 @@ public final class VerdictEngine {
     private final Set<String> restricted;
     private final ObjectMapper json;
     private final MovedTest moved;
+    private final int toleratedLiars;
 
+    /** An engine whose verdicts tolerate {@link Policy#DEFAULT_TOLERATED_LIARS} lying landmark operators. */
     public VerdictEngine(
             Database db,
             Verifier verifier,
@@ -67,6 +69,22 @@ public final class VerdictEngine {
             Duration window,
             Set<String> restricted,
             ObjectMapper json) {
+        this(db, verifier, alerts, clock, window, restricted, json, Policy.DEFAULT_TOLERATED_LIARS);
+    }
+
+    /**
+     * @param toleratedLiars F: proven verdicts stay true if any F landmark operators lie; verdicts
+     *     that hold only if every landmark is honest are stored apart as "depends on F landmarks"
+     */
+    public VerdictEngine(
+            Database db,
+            Verifier verifier,
+            AlertService alerts,
+            InstantSource clock,
+            Duration window,
+            Set<String> restricted,
+            ObjectMapper json,
+            int toleratedLiars) {
         if (window.isNegative() || window.isZero()) {
             throw new IllegalArgumentException("measurement window must be > 0, got " + window);
         }
@@ -78,10 +96,16 @@ public final class VerdictEngine {
         this.restricted = Set.copyOf(restricted);
         this.json = json;
         this.moved = new MovedTest(json, RegionRelations.Limits.DEFAULT);
+        this.toleratedLiars = Policy.DEFAULT.withToleratedLiars(toleratedLiars).toleratedLiars();
         // Re-assess at least every hour, and several times per window, so proven verdicts stay fresh
         // for the UNVERIFIED rule even when no receipt changes the region.
         Duration quarter = window.dividedBy(4);
         this.refresh = quarter.compareTo(Duration.ofHours(1)) < 0 ? quarter : Duration.ofHours(1);
+    }
+
+    /** F: how many lying landmark operators this engine's verdicts tolerate. */
+    public int toleratedLiars() {
+        return toleratedLiars;
     }
 
     /**
@@ -136,6 +160,7 @@ public final class VerdictEngine {
                 continue;
             }
             Policy policy = Policy.DEFAULT
+                    .withToleratedLiars(toleratedLiars)
                     .withRestricted(restricted)
                     .withZone(LicensedZone.withinKm(in.site().zoneRadiusKm()));
             String key = WindowKey.of(in, policy);
@@ -150,7 +175,7 @@ public final class VerdictEngine {
             geoNanos += System.nanoTime() - g0;
             Set<Verdict> verdicts =
                     a.verdictSet().isEmpty() ? EnumSet.noneOf(Verdict.class) : EnumSet.copyOf(a.verdictSet());
-            String evidence = EvidenceJson.of(json, in, policy, a.evidence(), start, end);
+            String evidence = EvidenceJson.of(json, in, policy, a, start, end);
             StoredVerdict v =
                     new StoredVerdict(0, serial, start, end, verdicts, provesCompliance(verdicts), evidence, end);
             String discs = PreviousVerdict.compact(json, a.region().candidateBoundingDiscs(), policy.speed());
@@ -190,9 +215,7 @@ public final class VerdictEngine {
     private static List<Measurement> measurements(ChipInput in) {
         List<Measurement> out = new ArrayList<>(in.window().size());
         for (WindowMeasurement m : in.window()) {
-            out.add(new Measurement(
-                    new dev.locus.geo.verdict.Landmark(m.landmarkId(), m.landmarkId(), m.landmarkPosition()),
-                    RoundTrip.ofNanos(m.rttMinNanos())));
+            out.add(new Measurement(m.landmark(), RoundTrip.ofNanos(m.rttMinNanos())));
         }
         return out;
     }
@@ -284,6 +307,7 @@ public final class VerdictEngine {
         evidence.put("verdict_id", v.id());
         evidence.put("verdicts", v.verdicts());
         evidence.put("bounding_discs", EvidenceJson.discs(a.evidence().boundingDiscs()));
+        evidence.put("tolerated_liars", a.toleratedLiars());
         evidence.put(
                 "max_distance_from_site_km", a.evidence().maxDistanceFromSite().km());
         if (v.verdicts().contains(Verdict.IN_RESTRICTED)) {
@@ -303,6 +327,24 @@ public final class VerdictEngine {
                     v.chipSerial(),
                     "chip " + v.chipSerial() + " is proven to be outside its licensed zone",
                     evidence);
+        }
+        // A violation that holds only if every landmark is honest: shown, never as proven.
+        for (Verdict weak : a.honestOnly()) {
+            if (weak != Verdict.OUTSIDE_ZONE && weak != Verdict.IN_RESTRICTED) {
+                continue;
+            }
+            Map<String, Object> ev = new LinkedHashMap<>(evidence);
+            ev.put("tolerated_liars", a.toleratedLiars());
+            ev.put("depends_on", EvidenceJson.dependsOn(a.toleratedLiars()));
+            alerts.raise(
+                    weak == Verdict.OUTSIDE_ZONE ? Alert.Rule.OUTSIDE_ZONE : Alert.Rule.IN_RESTRICTED,
+                    Alert.Severity.WARNING,
+                    Alert.SubjectType.CHIP,
+                    v.chipSerial(),
+                    "chip " + v.chipSerial() + " " + weak + " " + EvidenceJson.dependsOn(a.toleratedLiars())
+                            + ": it holds only if every landmark is honest, not proven at F = "
+                            + a.toleratedLiars(),
+                    ev);
         }
         previous.flatMap(prev -> moved.check(prev, v, discs))
                 .ifPresent(ev -> alerts.raise(

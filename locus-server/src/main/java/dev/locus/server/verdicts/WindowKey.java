@@ -11,8 +11,8 @@ import java.util.TreeSet;
 
 /**
  * A digest of everything a verdict is derived from: the window's measurements (landmark, its
- * position, the receipt and its round trip), the declared site and zone, and the policy (restricted
- * jurisdictions, speed, border margin). Two assessments with the same key derive the same verdicts
+ * position, operator and position uncertainty, the receipt and its round trip), the declared site
+ * and zone, and the policy (restricted jurisdictions, speed, border margin, tolerated liars). Two assessments with the same key derive the same verdicts
  * from the same receipts, so the second needs neither the geo core nor a new verdict row.
  */
 final class WindowKey {
@@ -34,17 +34,21 @@ final class WindowKey {
                 .append(";speed=")
                 .append(policy.speed().kmPerMs())
                 .append(";margin_km=")
-                .append(policy.borderMargin().km());
+                .append(policy.borderMargin().km())
+                .append(";tolerated_liars=")
+                .append(policy.toleratedLiars());
         List<WindowMeasurement> sorted = in.window().stream()
                 .sorted(java.util.Comparator.comparing(WindowMeasurement::landmarkId))
                 .toList();
         for (WindowMeasurement m : sorted) {
             b.append(String.format(
                     Locale.ROOT,
-                    ";%s@%s,%s#%d:%d",
+                    ";%s@%s,%s~%s/%s#%d:%d",
                     m.landmarkId(),
                     m.landmarkPosition().latitudeDegrees(),
                     m.landmarkPosition().longitudeDegrees(),
+                    m.landmarkUncertaintyKm(),
+                    m.landmarkOperator(),
                     m.receiptId(),
                     m.rttMinNanos()));
         }

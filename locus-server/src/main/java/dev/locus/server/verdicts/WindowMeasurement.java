@@ -12,4 +12,21 @@ import java.time.Instant;
  * @param measuredAt when that receipt was measured; it leaves the window one window length later
  */
 public record WindowMeasurement(
-        String landmarkId, GeoPosition landmarkPosition, long receiptId, long rttMinNanos, Instant measuredAt) {}
+        String landmarkId,
+        GeoPosition landmarkPosition,
+        long receiptId,
+        long rttMinNanos,
+        Instant measuredAt,
+        String landmarkOperator,
+        double landmarkUncertaintyKm) {
+
+    /** The measuring landmark as the geo core sees it: position, operator and position uncertainty. */
+    public dev.locus.geo.verdict.Landmark landmark() {
+        return new dev.locus.geo.verdict.Landmark(
+                landmarkId,
+                landmarkId,
+                landmarkPosition,
+                landmarkOperator,
+                dev.locus.geo.position.Distance.ofKm(landmarkUncertaintyKm));
+    }
+}

@@ -1,7 +1,9 @@
 package dev.locus.server.verdicts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locus.geo.position.Distance;
 import dev.locus.geo.position.GeoPosition;
+import dev.locus.geo.verdict.Landmark;
 import dev.locus.server.persistence.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,7 +34,7 @@ final class WindowReader {
         Map<String, List<WindowMeasurement>> windows = new HashMap<>();
         Map<String, List<ChipInput.WindowRefresh>> refreshes = new HashMap<>();
         Map<String, PreviousVerdict> previous = new HashMap<>();
-        Map<String, GeoPosition> activeLandmarks = activeLandmarks(c);
+        Map<String, Landmark> activeLandmarks = activeLandmarks(c);
         for (int from = 0; from < serials.size(); from += CHUNK) {
             List<String> chunk = serials.subList(from, Math.min(serials.size(), from + CHUNK));
             readSites(c, chunk, sites);
@@ -81,7 +83,7 @@ final class WindowReader {
 
     private static void readWindows(
             Connection c,
-            Map<String, GeoPosition> activeLandmarks,
+            Map<String, Landmark> activeLandmarks,
             List<String> chunk,
             Instant start,
             Map<String, List<WindowMeasurement>> windows,
@@ -95,12 +97,18 @@ final class WindowReader {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String serial = rs.getString(1);
-                    GeoPosition landmark = activeLandmarks.get(rs.getString(2));
+                    Landmark landmark = activeLandmarks.get(rs.getString(2));
                     if (landmark == null) {
                         continue; // SUSPECT or RETIRED (or deleted): never counts
                     }
                     WindowMeasurement m = new WindowMeasurement(
-                            rs.getString(2), landmark, rs.getLong(3), rs.getLong(4), Sql.getInstant(rs, "measured_at"));
+                            rs.getString(2),
+                            landmark.position(),
+                            rs.getLong(3),
+                            rs.getLong(4),
+                            Sql.getInstant(rs, "measured_at"),
+                            landmark.operator(),
+                            landmark.positionUncertainty().km());
                     if (m.measuredAt().isBefore(start)) {
                         stale.add(Map.entry(serial, m));
                     } else {
@@ -122,16 +130,26 @@ final class WindowReader {
     }
 
     /**
-     * Positions of the ACTIVE landmarks: a few hundred rows, read once per batch rather than joined
-     * per window row (a join let the planner probe the window index once per landmark and chip).
+     * Positions, operators and position uncertainties of the ACTIVE landmarks: a few hundred rows,
+     * read once per batch rather than joined per window row (a join let the planner probe the window
+     * index once per landmark and chip).
      */
-    private static Map<String, GeoPosition> activeLandmarks(Connection c) throws SQLException {
-        Map<String, GeoPosition> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT id, latitude_deg, longitude_deg FROM landmarks WHERE status = 'ACTIVE'");
+    private static Map<String, Landmark> activeLandmarks(Connection c) throws SQLException {
+        Map<String, Landmark> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, latitude_deg, longitude_deg, operator,"
+                        + " position_uncertainty_km FROM landmarks WHERE status = 'ACTIVE'");
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                out.put(rs.getString(1), GeoPosition.ofDegrees(rs.getDouble(2), rs.getDouble(3)));
+                String id = rs.getString(1);
+                String operator = rs.getString(4);
+                out.put(
+                        id,
+                        new Landmark(
+                                id,
+                                id,
+                                GeoPosition.ofDegrees(rs.getDouble(2), rs.getDouble(3)),
+                                operator == null || operator.isBlank() ? id : operator,
+                                Distance.ofKm(rs.getDouble(5))));
             }
         }
         return out;
@@ -155,7 +173,9 @@ final class WindowReader {
                         old.landmarkPosition(),
                         rs.getLong(1),
                         rs.getLong(2),
-                        Sql.getInstant(rs, "measured_at")));
+                        Sql.getInstant(rs, "measured_at"),
+                        old.landmarkOperator(),
+                        old.landmarkUncertaintyKm()));
             }
         }
     }

@@ -149,8 +149,10 @@ class VerdictIT {
     @ParameterizedTest
     @MethodSource("engines")
     void honestChipVerifies_divertedChipsRaiseProvenDiversionAlerts(String engine) throws Exception {
-        ServerConfig config =
-                ServerConfig.defaults(dataDir).withPort(0).withDatabase(TestDatabases.freshConfig(engine));
+        ServerConfig config = ServerConfig.defaults(dataDir)
+                .withToleratedLiars(0)
+                .withPort(0)
+                .withDatabase(TestDatabases.freshConfig(engine));
         try (ControlPlane cp = ControlPlane.start(config, InstantSource.system())) {
             ApiClient api = new ApiClient(cp.port());
             String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
@@ -244,8 +246,10 @@ class VerdictIT {
     @ParameterizedTest
     @MethodSource("engines")
     void suspectLandmark_raisesAnAlertAndStopsCountingTowardsVerdicts(String engine) throws Exception {
-        ServerConfig config =
-                ServerConfig.defaults(dataDir).withPort(0).withDatabase(TestDatabases.freshConfig(engine));
+        ServerConfig config = ServerConfig.defaults(dataDir)
+                .withToleratedLiars(0)
+                .withPort(0)
+                .withDatabase(TestDatabases.freshConfig(engine));
         try (ControlPlane cp = ControlPlane.start(config, InstantSource.system())) {
             ApiClient api = new ApiClient(cp.port());
             String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
@@ -272,6 +276,7 @@ class VerdictIT {
     @MethodSource("engines")
     void configuredRestrictedList_drivesVerdictsTheBasemapAndThePolicyEndpoint(String engine) throws Exception {
         ServerConfig config = ServerConfig.defaults(dataDir)
+                .withToleratedLiars(0) // one landmark per chip in these fixtures: assumed honest (F = 0)
                 .withPort(0)
                 .withDatabase(TestDatabases.freshConfig(engine))
                 .withRestrictedJurisdictions(List.of("SG"));

@@ -321,7 +321,7 @@ class DashboardIT {
         go("#/fleet", "#chip-table");
         for (String grouping : List.of("licences", "sites", "organisations")) {
             WebElement check = browser.driver.findElement(By.xpath(
-                    "//table[@data-grouping='" + grouping + "']/following-sibling::p[contains(@class,'check')]"));
+                    "//table[@data-grouping='" + grouping + "']/ancestor::section[1]/p[contains(@class,'check')]"));
             assertThat(check.getDomAttribute("class")).contains("ok");
             assertThat(check.getDomAttribute("data-sum")).isEqualTo(Integer.toString(DemoFleet.CHIPS));
         }

@@ -20,7 +20,8 @@ import java.util.Random;
  * A small fleet registered through the REST API, with signed receipts whose round trips the
  * verdict engine turns into real verdicts and alerts: honest chips in Singapore and Kuala Lumpur,
  * one chip diverted to Bangkok (OUTSIDE_ZONE), one in Beijing (IN_RESTRICTED), two not measured
- * yet (tests measure them later), and a landmark marked suspect.
+ * yet (tests measure them later), and a landmark marked suspect. Chips are registered INSTALLED, so
+ * the time-based rules (SILENT, UNVERIFIED) watch them.
  */
 final class DemoFleet {
     static final String DIVERTED = "SG-H100-0099";
@@ -148,7 +149,7 @@ final class DemoFleet {
         http.ok("/api/v1/organisations", admin, Map.of("id", id, "name", name, "kind", kind, "country", country));
     }
 
-    private void site(String id, String name, String operator, String country, double lat, double lon, double zoneKm) {
+    void site(String id, String name, String operator, String country, double lat, double lon, double zoneKm) {
         http.ok(
                 "/api/v1/sites",
                 admin,
@@ -162,7 +163,7 @@ final class DemoFleet {
                         "zone_radius_km", zoneKm));
     }
 
-    private void licence(String id, String endUser, String site, int chips) {
+    void licence(String id, String endUser, String site, int chips) {
         http.ok(
                 "/api/v1/licences",
                 admin,
@@ -192,10 +193,20 @@ final class DemoFleet {
                 Map.of("kind", kind, "site_id", site, "occurred_at", at, "note", note));
     }
 
-    private void chip(String serial, String model, String licence, String site) {
+    void chip(String serial, String model, String licence, String site) {
         http.ok(
                 "/api/v1/chips",
                 admin,
-                Map.of("serial", serial, "model", model, "licence_id", licence, "declared_site_id", site));
+                Map.of(
+                        "serial",
+                        serial,
+                        "model",
+                        model,
+                        "licence_id",
+                        licence,
+                        "declared_site_id",
+                        site,
+                        "status",
+                        "INSTALLED"));
     }
 }

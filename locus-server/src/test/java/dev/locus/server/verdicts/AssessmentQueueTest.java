@@ -48,7 +48,8 @@ class AssessmentQueueTest {
                     clock,
                     Duration.ofHours(24),
                     Set.of("CN", "HK", "MO"),
-                    Json.mapper());
+                    Json.mapper(),
+                    0); // one-landmark fixture: assumes every landmark is honest (F = 0)
             AssessmentQueue queue = new AssessmentQueue(engine, 4);
             ReceiptIngestor ingestor =
                     new ReceiptIngestor(db, new Ed25519ReceiptVerifier(), IngestPolicy.live(), clock);

@@ -52,6 +52,40 @@ class VerdictEngineTest {
                 ADMIN);
     }
 
+    /** At F = 1 one landmark alone proves nothing: shown as "depends on one landmark", not as proven. */
+    @ParameterizedTest
+    @MethodSource("engines")
+    void oneLandmarkAlone_atFOne_isNotProven_andEvidenceSaysItDependsOnOneLandmark(String engine) throws Exception {
+        MutableClock clock = new MutableClock(Fixtures.NOW);
+        try (Database db = TestDatabases.fresh(engine)) {
+            RegistryService registry = Fixtures.registry(db, clock);
+            Fixtures.populate(registry, sg);
+            AlertService alerts = new AlertService(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
+            VerdictEngine tolerant = new VerdictEngine(
+                    db,
+                    Verifier.of(NaturalEarth.bundled()),
+                    alerts,
+                    clock,
+                    Duration.ofHours(1),
+                    Set.of("CN", "HK", "MO"),
+                    Json.mapper(),
+                    1);
+            ReceiptIngestor ingestor =
+                    new ReceiptIngestor(db, new Ed25519ReceiptVerifier(), IngestPolicy.live(), clock);
+            submit(ingestor, clock, "lm-sg", sg, 200_000);
+            StoredVerdict v = tolerant.assess("GPU-1").orElseThrow();
+            assertThat(v.verdicts()).doesNotContain(Verdict.IN_ZONE, Verdict.EXCLUDES_RESTRICTED);
+            assertThat(v.proven()).isFalse();
+            JsonNode evidence = Json.mapper().readTree(v.evidenceJson());
+            assertThat(evidence.get("tolerated_liars").asInt()).isEqualTo(1);
+            assertThat(evidence.get("policy").get("tolerated_liars").asInt()).isEqualTo(1);
+            assertThat(evidence.get("honest_only").toString()).contains("IN_ZONE", "EXCLUDES_RESTRICTED");
+            assertThat(evidence.get("honest_only_meaning").asText()).startsWith("depends on one landmark");
+            assertThat(evidence.get("measurements").get(0).get("operator").asText())
+                    .isEqualTo("lm-sg");
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("engines")
     void regionThatNoLongerOverlapsThePreviousOne_raisesMoved_andEvidenceNamesTheReceipts(String engine)
@@ -81,7 +115,8 @@ class VerdictEngineTest {
                     clock,
                     Duration.ofHours(1),
                     Set.of("CN", "HK", "MO"),
-                    Json.mapper());
+                    Json.mapper(),
+                    0); // one-landmark fixture: assumes every landmark is honest (F = 0)
             ReceiptIngestor ingestor =
                     new ReceiptIngestor(db, new Ed25519ReceiptVerifier(), IngestPolicy.live(), clock);
 
@@ -127,7 +162,8 @@ class VerdictEngineTest {
                     clock,
                     Duration.ofHours(1),
                     Set.of("CN", "HK", "MO"),
-                    Json.mapper());
+                    Json.mapper(),
+                    0); // one-landmark fixture: assumes every landmark is honest (F = 0)
             assertThat(engineUnderTest.assess("GPU-1")).isEmpty();
             assertThat(engineUnderTest.assess("NO-SUCH-CHIP")).isEmpty();
             assertThat(engineUnderTest.history("GPU-1", 0, 10).items()).isEmpty();

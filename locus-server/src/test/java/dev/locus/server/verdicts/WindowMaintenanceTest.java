@@ -67,7 +67,8 @@ class WindowMaintenanceTest {
                 clock,
                 Duration.ofHours(1),
                 Set.of("CN", "HK", "MO"),
-                Json.mapper());
+                Json.mapper(),
+                0); // one-landmark fixture: assumes every landmark is honest (F = 0)
         ReceiptIngestor ingestor = new ReceiptIngestor(db, new Ed25519ReceiptVerifier(), IngestPolicy.live(), clock);
         List<Set<String>> changed = new ArrayList<>();
         ingestor.addListener(b -> changed.add(b.windowChanged()));

@@ -25,7 +25,8 @@ public record EvalReport(
         List<Entry> entries,
         int trustedLandmarks,
         long assessNanos,
-        boolean explicitClaims) {
+        boolean explicitClaims,
+        boolean deviceOutsideAudit) {
 
     /**
      * One (device, claim) evaluation.
@@ -120,6 +121,13 @@ public record EvalReport(
         sum.put("landmarks_trusted", trustedLandmarks);
         sum.put("suspect_landmarks", audit.suspects().size());
         sum.put("claims", explicitClaims ? "claims file" : "published positions");
+        sum.put("tolerated_liars", policy.toleratedLiars());
+        sum.put("device_outside_audit", deviceOutsideAudit);
+        sum.put(
+                "proven_only_if_all_honest",
+                entries.stream()
+                        .filter(e -> !e.assessment().honestOnly().isEmpty())
+                        .count());
         ObjectNode pol = root.putObject("policy");
         pol.put("speed_km_per_ms", policy.speed().kmPerMs());
         pol.put("provable", policy.speed().provable());
@@ -133,6 +141,7 @@ public record EvalReport(
             }
         }
         pol.put("border_margin_km", policy.borderMargin().km());
+        pol.put("tolerated_liars", policy.toleratedLiars());
         ArrayNode suspects = root.putArray("suspect_landmarks");
         for (SuspectLandmark sl : audit.suspects()) {
             ObjectNode n = suspects.addObject();
@@ -157,6 +166,11 @@ public record EvalReport(
             n.put("max_distance_km", round(ev.maxDistanceFromSite().km(), 1));
             n.put("area_km2", Math.round(ev.areaKm2()));
             n.put("landmarks_used", ev.measurementsUsed());
+            n.put("operators_used", ev.operatorsUsed());
+            if (!e.assessment().honestOnly().isEmpty()) {
+                ArrayNode ho = n.putArray("proven_only_if_all_honest");
+                e.assessment().honestOnly().forEach(v -> ho.add(v.name()));
+            }
             ArrayNode bl = n.putArray("bounding_landmarks");
             for (Disc d : ev.boundingDiscs()) {
                 ObjectNode b = bl.addObject();
@@ -231,14 +245,19 @@ public record EvalReport(
         out.println();
         out.printf(
                 Locale.ROOT,
-                "Speed bound %.3f km/ms (%s); restricted %s; zone %s; border margin %.0f km%n",
+                "Speed bound %.3f km/ms (%s); restricted %s; zone %s; border margin %.0f km%n"
+                        + "Tolerated liars: %s; mesh audit %s%n",
                 policy.speed().kmPerMs(),
                 policy.speed().provable()
                         ? "speed of light: verdicts are proofs"
                         : "below light speed: ESTIMATES, not proofs",
                 policy.restricted(),
                 zoneText(),
-                policy.borderMargin().km());
+                policy.borderMargin().km(),
+                policy.toleranceText(),
+                deviceOutsideAudit
+                        ? "without each device's own round trips (as for a customer chip)"
+                        : "with every host, the device included");
         out.printf(
                 Locale.ROOT,
                 "Claims evaluated:            %d (%d devices, %d trusted landmarks)%n",

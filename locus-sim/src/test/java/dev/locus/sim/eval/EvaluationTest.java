@@ -26,7 +26,8 @@ class EvaluationTest {
     @BeforeAll
     static void evaluate() {
         data = LatencyDataset.bundled();
-        report = new Evaluation(data, NaturalEarth.bundled(), Policy.DEFAULT).run(s -> {});
+        // F = 0 and every host in the audit: the evaluation as it always was.
+        report = new Evaluation(data, NaturalEarth.bundled(), Policy.DEFAULT.withToleratedLiars(0)).run(s -> {});
     }
 
     @Test
@@ -81,6 +82,23 @@ class EvaluationTest {
             assertThat(e.assessment().verdicts()).doesNotContain(Verdict.IN_ZONE, Verdict.EXCLUDES_RESTRICTED);
             assertThat(e.unsound()).isEmpty();
         });
+    }
+
+    /** As for a customer chip (device outside the audit), tolerating one liar: still no unsound verdict. */
+    @Test
+    void deviceOutsideAudit_atFOne_givesNoUnsoundVerdict_andReportsF() throws Exception {
+        EvalReport r =
+                new Evaluation(data, NaturalEarth.bundled(), Policy.DEFAULT.withToleratedLiars(1), true).run(s -> {});
+        assertThat(r.summary().unsoundVerdicts()).isZero();
+        assertThat(r.summary().restrictedDevicesExcluded()).isZero();
+        // Tolerating a liar costs completeness: never more proven than assuming all honest.
+        assertThat(r.summary().excludesRestricted())
+                .isLessThanOrEqualTo(report.summary().excludesRestricted());
+        assertThat(r.summary().excludesRestrictedShare()).isGreaterThan(0.75);
+        JsonNode json = new ObjectMapper().readTree(r.toJson());
+        assertThat(json.path("summary").path("tolerated_liars").asInt()).isEqualTo(1);
+        assertThat(json.path("summary").path("device_outside_audit").asBoolean())
+                .isTrue();
     }
 
     @Test

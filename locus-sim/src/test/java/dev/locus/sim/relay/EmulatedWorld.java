@@ -122,7 +122,10 @@ final class EmulatedWorld implements AutoCloseable {
 
     ReceiptAssessor.Report assess(List<ReceiptRecord> records, GeoPosition declaredSite) {
         ReceiptAssessor assessor = new ReceiptAssessor(
-                new ReceiptVerifier(identities), Verifier.of(jurisdictions()), Policy.DEFAULT, new CloneDetector(1000));
+                new ReceiptVerifier(identities),
+                Verifier.of(jurisdictions()),
+                Policy.DEFAULT.withToleratedLiars(0), // relay emulation, not liars: every landmark assumed honest
+                new CloneDetector(1000));
         return assessor.assess(records, serial -> Optional.of(declaredSite));
     }
 

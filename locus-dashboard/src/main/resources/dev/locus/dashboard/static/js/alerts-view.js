@@ -23,6 +23,11 @@ export function subjectLink(a) {
   return h('a', { href: '#/landmarks' }, `Landmark ${a.subject_id}`);
 }
 
+/** A rule name that may break after its underscores (OUTSIDE_<wbr>ZONE) in a narrow table. */
+export function ruleName(rule) {
+  return h('span', { class: 'rule' }, rule.split('_').flatMap((part, i) => (i === 0 ? [part] : ['_', h('wbr'), part])));
+}
+
 export function severityBadge(s) {
   return h('span', { class: 'severity', dataset: { severity: s } }, s);
 }
@@ -63,14 +68,15 @@ export async function renderAlerts(el) {
     state.seen = data.max_id;
     const t = table([
       { label: 'Severity', cell: (a) => severityBadge(a.severity) },
-      { label: 'Rule', cell: (a) => a.rule },
+      { label: 'Rule', cell: (a) => ruleName(a.rule) },
       { label: 'Subject', cell: (a) => subjectLink(a) },
-      { label: 'What happened', cell: (a) => h('div', {}, a.summary, evidence(a)) },
+      { label: 'What happened', cell: (a) => h('div', {}, a.text || a.summary, evidence(a)) },
       { label: 'Age', cell: (a) => h('span', { title: when(a.opened_at) }, age(a.opened_at)) },
       { label: 'Status', cell: (a) => a.status },
       { label: 'Action', cell: (a) => actions(a, load) },
     ], data.items, `${count(data.matching)} alerts match${data.matching > data.items.length ? `; the first ${data.items.length} are shown` : ''}`);
     t.id = 'alert-table';
+    t.classList.add('alert-table');
     data.items.forEach((a, i) => {
       const row = t.tBodies[0].rows[i];
       row.dataset.alert = String(a.id);

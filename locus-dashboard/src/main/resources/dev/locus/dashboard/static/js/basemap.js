@@ -2,6 +2,7 @@
 // plane: no tile server, so it works with no internet. Restricted jurisdictions are shaded.
 
 import { dashboard, getJson } from './api.js';
+import { textNode } from './dom.js';
 
 let countries = null;
 
@@ -35,6 +36,8 @@ export async function createMap(container, { label }) {
     minZoom: 1,
     maxZoom: 12,
     zoomSnap: 0.25,
+    // no zoom animation: a view left while Leaflet still animated a zoom threw `_leaflet_pos` errors
+    zoomAnimation: false,
     attributionControl: true,
   });
   map.attributionControl.setPrefix(false);
@@ -46,7 +49,7 @@ export async function createMap(container, { label }) {
     interactive: true,
     onEachFeature: (feature, l) => {
       const p = feature.properties;
-      l.bindTooltip(p.restricted ? `${p.name} (${p.iso_a2}) — restricted` : `${p.name} (${p.iso_a2})`, { sticky: true });
+      l.bindTooltip(textNode(p.restricted ? `${p.name} (${p.iso_a2}) — restricted` : `${p.name} (${p.iso_a2})`), { sticky: true });
     },
   });
   layer.addTo(map);
@@ -74,4 +77,16 @@ export function legend(map, title, items) {
   };
   control.addTo(map);
   return control;
+}
+
+/**
+ * Removes a map when its view is left. Animations, open tooltips and popups are stopped first:
+ * Leaflet removed mid-animation reads positions of panes that are gone (`_leaflet_pos` errors).
+ */
+export function disposeMap(map) {
+  map.stop();
+  map.closePopup();
+  map.eachLayer((l) => l.closeTooltip && l.closeTooltip());
+  map.off();
+  map.remove();
 }

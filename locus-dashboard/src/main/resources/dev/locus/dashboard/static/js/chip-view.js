@@ -1,13 +1,14 @@
-// One chip: its feasible region on a map (discs, region, declared site, licensed zone), identity,
-// licence, verdict history with the receipts behind each verdict, custody, alerts, and the
-// regulator report.
+// One chip: its status and alerts first, then its feasible region on a map (discs, region, declared
+// site, licensed zone), identity, licence, verdict history with the receipts behind each verdict,
+// custody, and the regulator report.
 
 import { dashboard, download, getJson } from './api.js';
-import { count, h, km, rttMs, table, when } from './dom.js';
-import { createMap, legend } from './basemap.js';
-import { chipBadge, headline } from './verdicts.js';
+import { age, count, h, km, rttMs, table, textNode, when } from './dom.js';
+import { createMap, disposeMap, legend } from './basemap.js';
+import { chipBadge, headline, status } from './verdicts.js';
 import { verdictChart } from './verdict-chart.js';
-import { actions, evidence, severityBadge } from './alerts-view.js';
+import { redrawView } from './alert-actions.js';
+import { actions, evidence, ruleName, severityBadge } from './alerts-view.js';
 
 const STYLE = {
   licensed_zone: { color: '#1a9850', weight: 2, dashArray: '6 4', fillColor: '#1a9850', fillOpacity: 0.12 },
@@ -21,6 +22,7 @@ function regionStyle(h) {
 
 async function drawRegion(mapBox, geo) {
   const map = await createMap(mapBox, { label: 'Feasible region of the chip' });
+  mapBox.__locusMap = map;
   const layers = { region: [], disc: [], licensed_zone: [] };
   L.geoJSON(geo, {
     style: (f) => (f.properties.role === 'region' ? regionStyle(f.properties.headline) : STYLE[f.properties.role]),
@@ -36,7 +38,7 @@ async function drawRegion(mapBox, geo) {
         disc: () => `Disc of landmark ${p.landmark_id}: within ${km(p.max_distance_km)} (round trip ${rttMs(p.rtt_nanos)})`,
         region: () => `Feasible region of verdict ${p.verdict_id}: ${headline(p.headline).label}, ${count(Math.round(p.area_km2))} km²`,
       }[p.role];
-      if (text) layer.bindTooltip(text(), { sticky: true });
+      if (text) layer.bindTooltip(textNode(text()), { sticky: true });
       if (layers[p.role]) layers[p.role].push(layer);
     },
   }).addTo(map);
@@ -52,7 +54,7 @@ async function drawRegion(mapBox, geo) {
     if (px < 14) {
       const colour = headline(geo.verdict.headline).colour;
       L.circleMarker(b.getCenter(), { radius: 9, color: colour, weight: 3, fillColor: colour, fillOpacity: 0.35 })
-        .bindTooltip(`Feasible region (${count(Math.round(geo.verdict.area_km2 || 0))} km², shown enlarged)`).addTo(map);
+        .bindTooltip(textNode(`Feasible region (${count(Math.round(geo.verdict.area_km2 || 0))} km², shown enlarged)`)).addTo(map);
     }
   }
   legend(map, 'Feasible region', [
@@ -119,6 +121,24 @@ function verdictTable(verdicts) {
   ], verdicts, 'Verdicts, newest first');
 }
 
+// Open alerts first (most serious first), then the resolved ones: what needs doing is at the top.
+function alertsSection(d, reload) {
+  const rank = { CRITICAL: 0, WARNING: 1, INFO: 2 };
+  const sorted = [...d.alerts].sort((a, b) => (a.status === 'RESOLVED') - (b.status === 'RESOLVED')
+    || rank[a.severity] - rank[b.severity] || b.id - a.id);
+  const open = d.alerts.filter((a) => a.status !== 'RESOLVED').length;
+  return h('section', { class: 'chip-alerts' }, h('h2', {}, `Alerts (${open} unresolved)`), sorted.length
+    ? h('div', { class: 'table-scroll' }, table([
+      { label: 'Severity', cell: (a) => severityBadge(a.severity) },
+      { label: 'Rule', cell: (a) => ruleName(a.rule) },
+      { label: 'What happened', cell: (a) => h('div', {}, a.text || a.summary, evidence(a)) },
+      { label: 'Opened', cell: (a) => h('span', { title: when(a.opened_at) }, `${age(a.opened_at)} ago`) },
+      { label: 'Status', cell: (a) => a.status },
+      { label: 'Action', cell: (a) => actions(a, reload) },
+    ], sorted, 'Alerts about this chip: unresolved first, most serious first'))
+    : h('p', {}, 'No alerts.'));
+}
+
 export async function renderChip(el, route) {
   const [rawSerial, query] = route.split('?');
   const serial = decodeURIComponent(rawSerial);
@@ -141,10 +161,13 @@ export async function renderChip(el, route) {
   const reportButtons = h('div', { class: 'report-buttons', role: 'group', 'aria-label': 'Regulator report' },
     report('html', 'Regulator report (HTML)'), report('json', 'JSON'), report('csv', 'CSV'));
   const v = geo.verdict;
-  const reload = async () => window.dispatchEvent(new HashChangeEvent('hashchange'));
+  const reload = redrawView;
   el.append(
     h('div', { class: 'chip-head' },
-      h('h1', {}, `Chip ${d.chip.serial}`), chipBadge(d.latest_headline), reportButtons, reportStatus),
+      h('h1', {}, `Chip ${d.chip.serial}`), chipBadge(d.status), reportButtons, reportStatus),
+    h('p', { class: 'note status-help' }, status(d.status).help, ' ',
+      d.last_attested_at ? `Last attested ${age(d.last_attested_at)} ago (${when(d.last_attested_at)}).` : 'Never attested.'),
+    alertsSection(d, reload),
     h('div', { class: 'chip-layout' },
       h('section', { class: 'chip-map' },
         h('h2', {}, v ? `Feasible region — verdict ${v.id}, ${when(v.assessed_at)}` : 'No verdict yet: declared site and licensed zone only'),
@@ -152,20 +175,11 @@ export async function renderChip(el, route) {
         v ? h('p', { class: 'note' },
           `${headline(v.headline).label}. ${v.landmarks_measured} landmarks measured; farthest point ${km(v.max_distance_from_site_km)} from the declared site. `,
           `Speed bound ${v.policy?.speed_km_per_ms ?? '—'} km/ms${v.policy?.speed_provable ? ' (light in vacuum: provable)' : ' (estimate)'}. `,
+          v.tolerance_note ? `${v.tolerance_note} ` : '',
           geo.verdict.note) : null),
       h('section', { class: 'chip-facts' }, h('h2', {}, 'Identity and licence'), identity(d))),
     h('section', {}, h('h2', {}, 'Verdict history'), verdictChart(d.verdicts),
       d.verdicts.length ? verdictTable(d.verdicts.map((x) => ({ ...x, serial }))) : h('p', {}, 'No verdict yet.')),
-    h('section', {}, h('h2', {}, 'Alerts'), d.alerts.length
-      ? table([
-        { label: 'Severity', cell: (a) => severityBadge(a.severity) },
-        { label: 'Rule', cell: (a) => a.rule },
-        { label: 'What happened', cell: (a) => h('div', {}, a.summary, evidence(a)) },
-        { label: 'Opened', cell: (a) => when(a.opened_at) },
-        { label: 'Status', cell: (a) => a.status },
-        { label: 'Action', cell: (a) => actions(a, reload) },
-      ], d.alerts, 'Alerts about this chip, newest first')
-      : h('p', {}, 'No alerts.')),
     h('section', {}, h('h2', {}, 'Custody'), d.custody.length
       ? table([
         { label: 'When', cell: (c) => when(c.occurred_at) },
@@ -177,5 +191,5 @@ export async function renderChip(el, route) {
       : h('p', {}, 'No custody events recorded.')));
   const map = await drawRegion(mapBox, geo);
   el.dataset.ready = 'true';
-  return () => map.remove();
+  return () => disposeMap(map);
 }

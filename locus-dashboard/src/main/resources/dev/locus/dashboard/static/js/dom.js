@@ -1,5 +1,6 @@
 // Small DOM helpers: elements are built with textContent, never innerHTML, so no server text is
-// ever parsed as markup.
+// ever parsed as markup. Styles are set through CSSOM (`vars`), never a style attribute, which the
+// page's Content-Security-Policy (no 'unsafe-inline') would refuse.
 
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
@@ -11,6 +12,12 @@ export function h(tag, attrs = {}, ...children) {
       el.addEventListener(key.slice(2).toLowerCase(), value);
     } else if (key === 'class') {
       el.className = value;
+    } else if (key === 'vars') {
+      for (const [name, v] of Object.entries(value)) {
+        el.style.setProperty(name, String(v));
+      }
+    } else if (key === 'style' || key.startsWith('on')) {
+      throw new Error(`h(): no inline ${key} attributes (CSP); use vars or a listener function`);
     } else if (key === 'dataset') {
       Object.assign(el.dataset, value);
     } else if (value === true) {
@@ -36,6 +43,14 @@ function append(el, children) {
       el.append(document.createTextNode(String(c)));
     }
   }
+}
+
+/**
+ * Text for a Leaflet tooltip or popup: Leaflet parses a string content as HTML, so server text is
+ * always handed over as a DOM node whose text is set with textContent.
+ */
+export function textNode(...parts) {
+  return h('span', { class: 'map-text' }, ...parts);
 }
 
 export function svg(tag, attrs = {}, ...children) {
@@ -78,12 +93,13 @@ export function when(iso) {
   return d.toISOString().replace('T', ' ').replace(/\.\d+Z$/, 'Z').replace(/:\d\dZ$/, ' UTC');
 }
 
+/** "45 s", "12 min", "6 h", "3 d": the unit changes at 60 s, 60 min and 48 h, as in the server's alert texts. */
 export function age(iso, now = Date.now()) {
-  const s = Math.max(0, Math.round((now - new Date(iso).getTime()) / 1000));
-  if (s < 120) return `${s} s`;
-  if (s < 7200) return `${Math.round(s / 60)} min`;
-  if (s < 172800) return `${Math.round(s / 3600)} h`;
-  return `${Math.round(s / 86400)} d`;
+  const s = Math.max(0, Math.floor((now - new Date(iso).getTime()) / 1000));
+  if (s < 60) return `${s} s`;
+  if (s < 3600) return `${Math.floor(s / 60)} min`;
+  if (s < 172800) return `${Math.floor(s / 3600)} h`;
+  return `${Math.floor(s / 86400)} d`;
 }
 
 export function rttMs(nanos) {

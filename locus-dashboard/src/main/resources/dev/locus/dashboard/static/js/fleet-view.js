@@ -1,9 +1,9 @@
-// Fleet views: counts by verdict, licence, site and organisation (each table adds up to the fleet
-// total, and says so), and a chip list filtered by any of them or searched by serial.
+// Fleet views: counts by status, licence, site and organisation (each table adds up to the fleet
+// total, and says so), and a chip list filtered by any of them or searched by part of a serial.
 
 import { dashboard, download, getJson } from './api.js';
-import { count, h, table, when } from './dom.js';
-import { chipBadge, HEADLINES } from './verdicts.js';
+import { age, count, h, table, when } from './dom.js';
+import { chipBadge, STATUSES } from './verdicts.js';
 
 const GROUPINGS = [
   { key: 'licences', label: 'By licence', column: 'Licence', param: 'licence', name: (r) => r.id || '(no licence)' },
@@ -18,16 +18,21 @@ function fleetLink(params, text) {
   return h('a', { href: `#/fleet?${q}` }, text);
 }
 
-function countsTable(grouping, rows, fleetTotal) {
+/** The statuses some chip of the fleet has: the counts tables show only those columns. */
+function present(summary) {
+  return STATUSES.filter((v) => (summary.fleet.by_status[v.key] || 0) > 0);
+}
+
+function countsTable(grouping, rows, fleetTotal, statuses) {
   const sum = rows.reduce((a, r) => a + r.chips.total, 0);
   const columns = [
     { label: grouping.column, cell: (r) => r.id === undefined ? 'Total' : fleetLink({ [grouping.param]: r.id }, grouping.name(r)) },
-    ...HEADLINES.map((v) => ({
+    ...statuses.map((v) => ({
       label: chipBadge(v.key),
       class: 'num',
       cell: (r) => {
-        const n = r.chips.by_verdict[v.key] || 0;
-        return n === 0 || r.id === undefined ? count(n) : fleetLink({ [grouping.param]: r.id, verdict: v.key }, count(n));
+        const n = r.chips.by_status[v.key] || 0;
+        return n === 0 || r.id === undefined ? count(n) : fleetLink({ [grouping.param]: r.id, status: v.key }, count(n));
       },
     })),
     { label: 'Total', class: 'num', cell: (r) => count(r.chips.total) },
@@ -35,14 +40,14 @@ function countsTable(grouping, rows, fleetTotal) {
   if (grouping.key === 'licences') {
     columns.push({ label: 'Regulator report', cell: (r) => (r.id ? licenceReport(r.id) : '') });
   }
-  const totals = { chips: { total: sum, by_verdict: {} } };
-  for (const v of HEADLINES) {
-    totals.chips.by_verdict[v.key] = rows.reduce((a, r) => a + (r.chips.by_verdict[v.key] || 0), 0);
+  const totals = { chips: { total: sum, by_status: {} } };
+  for (const v of STATUSES) {
+    totals.chips.by_status[v.key] = rows.reduce((a, r) => a + (r.chips.by_status[v.key] || 0), 0);
   }
   const t = table(columns, [...rows, totals]);
   t.dataset.grouping = grouping.key;
   t.querySelector('tbody tr:last-child').classList.add('totals');
-  return h('section', { class: 'counts' }, t,
+  return h('section', { class: 'counts' }, h('div', { class: 'table-scroll' }, t),
     h('p', { class: sum === fleetTotal ? 'check ok' : 'check bad', dataset: { sum: String(sum) } },
       sum === fleetTotal ? `Adds up: ${count(sum)} chips, the whole fleet.` : `Does not add up: ${count(sum)} here, ${count(fleetTotal)} in the fleet.`));
 }
@@ -51,11 +56,11 @@ export async function renderFleet(el, params) {
   const summary = await getJson(dashboard('/summary'));
   const fleetTotal = summary.fleet.total;
   const filters = h('form', { class: 'filters', id: 'chip-search', role: 'search' },
-    h('label', {}, 'Serial starts with ', h('input', { name: 'q', type: 'search', value: params.get('q') || '' })),
+    h('label', {}, 'Serial contains ', h('input', { name: 'q', type: 'search', value: params.get('q') || '' })),
     select('site', 'Site', summary.sites.map((s) => [s.id, `${s.name} (${s.id})`]), params.get('site')),
     select('licence', 'Licence', summary.licences.filter((l) => l.id).map((l) => [l.id, l.id]), params.get('licence')),
     select('organisation', 'Organisation', summary.organisations.map((o) => [o.id, o.name]), params.get('organisation')),
-    select('verdict', 'Verdict', HEADLINES.map((v) => [v.key, v.label]), params.get('verdict')),
+    select('status', 'Status', STATUSES.map((v) => [v.key, v.label]), params.get('status') || params.get('verdict')),
     h('button', { type: 'submit' }, 'Search'));
   filters.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -68,18 +73,18 @@ export async function renderFleet(el, params) {
   const results = h('div', { id: 'chip-results' });
   el.append(
     h('h1', {}, 'Fleet'),
-    h('p', {}, `${count(fleetTotal)} chips. Each table below counts every chip once, by its latest verdict.`),
+    h('p', {}, `${count(fleetTotal)} chips. Each table below counts every chip once, by its status: its latest verdict, overruled by its open alerts and the age of its proof.`),
     h('section', {}, h('h2', {}, 'Chips'), filters, results),
-    h('section', { class: 'counts' }, h('h2', {}, 'By verdict'),
+    h('section', { class: 'counts' }, h('h2', {}, 'By status'),
       table([
-        { label: 'Verdict', cell: (v) => fleetLink({ verdict: v.key }, chipBadge(v.key)) },
+        { label: 'Status', cell: (v) => fleetLink({ status: v.key }, chipBadge(v.key)) },
         { label: 'Meaning', cell: (v) => v.help },
-        { label: 'Chips', class: 'num', cell: (v) => count(summary.fleet.by_verdict[v.key] || 0) },
-      ], HEADLINES)),
+        { label: 'Chips', class: 'num', cell: (v) => count(summary.fleet.by_status[v.key] || 0) },
+      ], STATUSES)),
     ...GROUPINGS.map((g) => h('section', {}, h('h2', {}, g.label),
       h('details', { open: summary[g.key].length <= OPEN_ROWS },
         h('summary', {}, `${count(summary[g.key].length)} rows`),
-        countsTable(g, summary[g.key], fleetTotal)))));
+        countsTable(g, summary[g.key], fleetTotal, present(summary))))));
   await loadChips(results, params, '');
 }
 
@@ -106,18 +111,19 @@ function select(name, label, options, value) {
 
 async function loadChips(results, params, after) {
   const q = new URLSearchParams();
-  for (const k of ['q', 'site', 'licence', 'organisation', 'verdict']) {
+  for (const k of ['q', 'site', 'licence', 'organisation', 'status']) {
     if (params.get(k)) q.set(k, params.get(k));
   }
+  if (!params.get('status') && params.get('verdict')) q.set('status', params.get('verdict'));
   q.set('limit', '50');
   if (after) q.set('after', after);
   const page = await getJson(dashboard(`/chips?${q}`));
   const t = table([
     { label: 'Serial', cell: (c) => h('a', { href: `#/chips/${encodeURIComponent(c.serial)}`, class: 'chip-link' }, c.serial) },
+    { label: 'Status', cell: (c) => chipBadge(c.status) },
     { label: 'Model', cell: (c) => c.model },
-    { label: 'Status', cell: (c) => c.status },
-    { label: 'Latest verdict', cell: (c) => chipBadge(c.headline) },
-    { label: 'Assessed', cell: (c) => when(c.assessed_at) },
+    { label: 'Registry', cell: (c) => c.registry_status },
+    { label: 'Last attested', cell: (c) => (c.last_attested_at ? h('span', { title: when(c.last_attested_at) }, `${age(c.last_attested_at)} ago`) : 'never') },
     { label: 'Site', cell: (c) => c.declared_site_id },
     { label: 'Licence', cell: (c) => c.licence_id || '—' },
     { label: 'Organisation', cell: (c) => c.organisation_id },

@@ -3,8 +3,9 @@
 // peer round trips the mesh audit found faster than light allows between their positions.
 
 import { dashboard, getJson } from './api.js';
-import { count, h, km, table, when } from './dom.js';
-import { createMap, legend } from './basemap.js';
+import { count, h, km, table, textNode, when } from './dom.js';
+import { createMap, disposeMap, legend } from './basemap.js';
+import { redrawView } from './alert-actions.js';
 import { actions, evidence, severityBadge } from './alerts-view.js';
 
 const STATUS_COLOUR = { ACTIVE: '#ffffff', SUSPECT: '#fdb863', RETIRED: '#9e9e9e' };
@@ -25,7 +26,7 @@ export async function renderLandmarks(el) {
   const mapBox = h('div', { id: 'landmark-map', class: 'map landmarks' });
   // suspects, and landmarks alerted for an isolated contradicting pair (not marked, still listed)
   const suspects = data.items.filter((l) => l.status === 'SUSPECT' || (l.contradictions || []).length);
-  const reload = async () => window.dispatchEvent(new HashChangeEvent('hashchange'));
+  const reload = redrawView;
   el.append(
     h('h1', {}, 'Landmarks'),
     h('p', {}, `${count(data.items.length)} landmarks; ${count(data.items.filter((l) => l.status === 'SUSPECT').length)} suspect. Receipt counts cover the last ${data.period_hours} h. `,
@@ -36,7 +37,7 @@ export async function renderLandmarks(el) {
         ? h('ul', { class: 'suspects' }, suspects.map((l) => h('li', { dataset: { landmark: l.id } },
           h('strong', {}, `${l.name} (${l.id})`), ': ',
           l.status === 'SUSPECT' ? '' : h('span', { class: 'lm-status', dataset: { status: l.status } }, l.status), ' ',
-          l.alerts.length ? l.alerts.map((a) => h('div', {}, severityBadge(a.severity), ' ', a.summary, ' ', evidence(a), actions(a, reload)))
+          l.alerts.length ? l.alerts.map((a) => h('div', {}, severityBadge(a.severity), ' ', a.text || a.summary, ' ', evidence(a), actions(a, reload)))
             : 'marked suspect; no alert explains it yet.',
           (l.contradictions || []).length ? contradictionTable(l) : '')))
         : h('p', {}, 'No landmark is suspect.')),
@@ -51,15 +52,16 @@ export async function renderLandmarks(el) {
       { label: 'Contradicting pairs', class: 'num', cell: (l) => count((l.contradictions || []).length) },
     ], data.items, 'Landmarks')));
   const map = await createMap(mapBox, { label: 'Map of landmarks' });
+  mapBox.__locusMap = map;
   for (const l of data.items) {
     L.circleMarker([l.latitude_deg, l.longitude_deg], {
       radius: 5, color: '#222', weight: 1.5, fillColor: STATUS_COLOUR[l.status] || '#fff', fillOpacity: 1,
-    }).bindTooltip(`${l.name} (${l.id}) — ${l.status}`).addTo(map);
+    }).bindTooltip(textNode(`${l.name} (${l.id}) — ${l.status}`)).addTo(map);
   }
   legend(map, 'Landmark status', Object.entries(STATUS_COLOUR).map(([k, c]) => ({ colour: c, label: k, shape: 'ring' })));
   if (data.items.length) {
     map.fitBounds(L.latLngBounds(data.items.map((l) => [l.latitude_deg, l.longitude_deg])).pad(0.2), { maxZoom: 5 });
   }
   el.dataset.ready = 'true';
-  return () => map.remove();
+  return () => disposeMap(map);
 }

@@ -2,10 +2,10 @@
 // assessment, time left to right.
 
 import { h, svg, when } from './dom.js';
-import { HEADLINES, headline } from './verdicts.js';
+import { headline, VERDICT_HEADLINES } from './verdicts.js';
 
 export function verdictChart(verdicts) {
-  const rows = HEADLINES.filter((v) => v.key !== 'NO_VERDICT');
+  const rows = VERDICT_HEADLINES;
   const width = 640;
   const rowH = 20;
   const left = 190;
