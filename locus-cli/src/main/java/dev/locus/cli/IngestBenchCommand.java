@@ -310,7 +310,7 @@ final class IngestBenchCommand implements Callable<Integer> {
      */
     private static void settle(ControlPlane cp) {
         long t = System.nanoTime();
-        cp.database().read(c -> {
+        cp.database().maintenance(c -> {
             try (var s = c.createStatement()) {
                 boolean postgres = c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
                 s.execute(postgres ? "VACUUM (ANALYZE) chips" : "ANALYZE");

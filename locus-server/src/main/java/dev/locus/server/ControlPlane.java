@@ -18,6 +18,7 @@ import dev.locus.server.ingest.ProtocolReceipts;
 import dev.locus.server.ingest.ReceiptIngestor;
 import dev.locus.server.mesh.MeshAuditor;
 import dev.locus.server.mesh.PeerRoundTripIngestor;
+import dev.locus.server.persistence.DataDirectory;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.verdicts.AssessmentQueue;
@@ -26,11 +27,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -79,6 +76,7 @@ public final class ControlPlane implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.json = Json.mapper();
+        DataDirectory.secure(config.dataDir()); // 700, files 600, whichever database is used
         this.db = Database.open(config.database(), 16);
         try {
             this.audit = new AuditLog(clock, json);
@@ -173,19 +171,7 @@ public final class ControlPlane implements AutoCloseable {
         }
         IssuedToken t = tokens.issue("bootstrap-admin", Role.ADMIN, Optional.empty(), "system");
         Path file = config.dataDir().resolve(ADMIN_TOKEN_FILE);
-        try {
-            Files.createDirectories(config.dataDir());
-            Files.deleteIfExists(file);
-            try {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(file);
-            }
-            Files.writeString(file, t.secret() + "\n", StandardOpenOption.TRUNCATE_EXISTING);
-        } catch (IOException e) {
-            throw new LocusServerException("cannot write the admin token to " + file + ": " + e.getMessage(), e);
-        }
+        DataDirectory.writePrivate(file, t.secret() + "\n");
         LOG.info("fresh installation: admin token written to {} (readable by this user only)", file);
     }
 

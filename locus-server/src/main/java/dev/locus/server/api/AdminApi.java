@@ -52,10 +52,12 @@ final class AdminApi {
             long after = Requests.afterId(ctx);
             int limit = Requests.limit(ctx);
             var rows = cp.database().read(c -> AuditLog.page(c, after, limit + 1));
+            cp.database().awaitDurable(); // never show an entry a crash could take back
             ctx.json(Requests.page(Page.of(rows, limit, e -> Long.toString(e.seq()))));
         });
         r.get("/api/v1/audit/head", Permission.READ, ctx -> {
             AuditHead head = cp.database().read(AuditLog::head);
+            cp.database().awaitDurable(); // a head a client saw never regresses after a crash
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("seq", head.seq());
             body.put("hash", head.hash());
