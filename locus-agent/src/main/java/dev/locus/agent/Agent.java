@@ -1,5 +1,6 @@
 package dev.locus.agent;
 
+import dev.locus.protocol.exchange.ExchangeClient;
 import dev.locus.protocol.identity.Certificates;
 import dev.locus.protocol.identity.DeviceKey;
 import dev.locus.protocol.identity.LandmarkIdentity;
@@ -8,19 +9,13 @@ import dev.locus.protocol.receipt.ReceiptRecord;
 import dev.locus.protocol.receipt.SignedReceipt;
 import dev.locus.protocol.wire.Decoded;
 import dev.locus.protocol.wire.Message;
-import dev.locus.protocol.wire.MessageCodec;
 import dev.locus.protocol.wire.Nonce;
 import dev.locus.protocol.wire.ProofMessage;
 import dev.locus.protocol.wire.ProtocolVersion;
 import dev.locus.protocol.wire.SessionId;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +24,8 @@ import java.util.Set;
 /**
  * The device-side responder: opens a measurement session with a landmark, answers each timed
  * challenge with the device key's signature over the {@link ProofMessage}, and returns the
- * landmark's receipt after checking it (signature, session, device, nonce, landmark). Lost
+ * landmark's receipt after checking it (signature, session, device, nonce, landmark). The exchange
+ * itself (padded HELLO, cookie round, padded NEXT for the receipt) is {@link ExchangeClient}'s. Lost
  * datagrams are recovered with NEXT after {@link AgentConfig#answerTimeout()}. Thread-safe: each
  * {@link #measure} call uses its own socket.
  */
@@ -54,66 +50,17 @@ public final class Agent {
         }
         SessionId session = SessionId.random(config.random());
         var device = key.identity();
-        byte[] hello = MessageCodec.encode(new Message.Hello(session, rounds, Certificates.der(device.certificate())));
-        byte[] next = MessageCodec.encode(new Message.Next(session));
-        List<Long> deviceWork = new ArrayList<>(rounds);
-        Set<Nonce> answered = new HashSet<>();
-        String landmarkId = null;
-        boolean challenged = false;
-        int retries = 0;
-        byte[] buf = new byte[ProtocolVersion.MAX_DATAGRAM_BYTES + 1];
-        DatagramPacket in = new DatagramPacket(buf, buf.length);
-        try (DatagramSocket socket = new DatagramSocket()) {
-            socket.connect(landmark);
-            socket.setSoTimeout((int) config.answerTimeout().toMillis());
-            socket.send(new DatagramPacket(hello, hello.length));
-            while (true) {
-                try {
-                    in.setLength(buf.length);
-                    socket.receive(in);
-                } catch (SocketTimeoutException | java.net.PortUnreachableException e) {
-                    // nothing came, or ICMP says nothing listens there (yet): both are retried
-                    if (++retries > config.maxRetries()) {
-                        return new MeasurementOutcome.Failed(
-                                MeasurementOutcome.FailureKind.TIMEOUT,
-                                Optional.empty(),
-                                "no answer from " + landmark + " after " + config.maxRetries() + " retries of "
-                                        + config.answerTimeout().toMillis() + " ms");
-                    }
-                    byte[] again = challenged ? next : hello;
-                    socket.send(new DatagramPacket(again, again.length));
-                    continue;
-                }
-                long receivedNanos = config.nanoClock().getAsLong();
-                Decoded<Message> d = MessageCodec.decode(buf, 0, in.getLength());
-                if (!(d instanceof Decoded.Accepted<Message>(Message m))
-                        || !m.sessionId().equals(session)) {
-                    LOG.log(System.Logger.Level.DEBUG, "agent ignored a datagram that is not for session {0}", session);
-                    continue;
-                }
-                switch (m) {
-                    case Message.Challenge c -> {
-                        byte[] proof =
-                                ProofMessage.of(session, c.round(), c.nonce(), c.landmarkId(), device.fingerprint());
-                        byte[] response = MessageCodec.encode(
-                                new Message.Response(session, c.round(), c.nonce(), c.landmarkId(), key.sign(proof)));
-                        socket.send(new DatagramPacket(response, response.length));
-                        deviceWork.add(config.nanoClock().getAsLong() - receivedNanos);
-                        answered.add(c.nonce());
-                        landmarkId = c.landmarkId();
-                        challenged = true;
-                    }
-                    case Message.ReceiptMessage r -> {
-                        return checkReceipt(r, key, session, rounds, landmarkId, answered, deviceWork);
-                    }
-                    case Message.Reject j -> {
-                        return new MeasurementOutcome.Failed(
-                                MeasurementOutcome.FailureKind.REJECTED, Optional.of(j.reason()), j.detail());
-                    }
-                    default -> LOG.log(System.Logger.Level.DEBUG, "agent ignored a {0}", m.type());
-                }
-            }
-        }
+        ExchangeClient client = new ExchangeClient(config.answerTimeout(), config.maxRetries(), config.nanoClock());
+        return switch (client.run(
+                landmark, session, rounds, Certificates.der(device.certificate()), device.fingerprint(), key::sign)) {
+            case ExchangeClient.Outcome.Receipt r ->
+                checkReceipt(r.receipt(), key, session, rounds, r.challenger(), r.answered(), r.deviceWorkNanos());
+            case ExchangeClient.Outcome.Refused r ->
+                new MeasurementOutcome.Failed(
+                        MeasurementOutcome.FailureKind.REJECTED, Optional.of(r.reason()), r.detail());
+            case ExchangeClient.Outcome.TimedOut t ->
+                new MeasurementOutcome.Failed(MeasurementOutcome.FailureKind.TIMEOUT, Optional.empty(), t.detail());
+        };
     }
 
     private MeasurementOutcome checkReceipt(

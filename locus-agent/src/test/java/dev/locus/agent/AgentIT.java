@@ -83,13 +83,24 @@ class AgentIT {
         return ch -> {
             SocketAddress[] from = new SocketAddress[1];
             Message.Hello hello = (Message.Hello) receive(ch, from);
+            answerOneRound(ch, from, hello, signer);
+        };
+    }
+
+    private void oneRoundAfterHello(DatagramChannel ch, SocketAddress from, Message.Hello hello) throws Exception {
+        answerOneRound(ch, new SocketAddress[] {from}, hello, landmark);
+    }
+
+    private void answerOneRound(DatagramChannel ch, SocketAddress[] from, Message.Hello hello, LandmarkKey signer)
+            throws Exception {
+        {
             Nonce nonce = Nonce.random(random);
             ch.send(
                     ByteBuffer.wrap(MessageCodec.encode(new Message.Challenge(hello.sessionId(), 0, nonce, "sg1"))),
                     from[0]);
             Message.Response r = (Message.Response) receive(ch, from);
             Receipt receipt = new Receipt(
-                    ProtocolVersion.CURRENT,
+                    ProtocolVersion.RECEIPT_FORMAT,
                     "sg1",
                     landmark.identity().position(),
                     signer.identity().fingerprint(),
@@ -111,7 +122,7 @@ class AgentIT {
                             signed,
                             Certificates.der(landmark.identity().certificate())))),
                     from[0]);
-        };
+        }
     }
 
     @Test
@@ -123,6 +134,37 @@ class AgentIT {
         assertThat(m.deviceWorkNanos())
                 .hasSize(1)
                 .allSatisfy(ns -> assertThat(ns).isPositive());
+    }
+
+    @Test
+    void landmarkAskingForACookie_getsThePaddedHelloAgainWithIt() throws Exception {
+        byte[] cookie = {7, 7, 7, 7};
+        java.util.concurrent.CopyOnWriteArrayList<Integer> helloSizes =
+                new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.CopyOnWriteArrayList<byte[]> cookies = new java.util.concurrent.CopyOnWriteArrayList<>();
+        InetSocketAddress at = startFake(ch -> {
+            ByteBuffer b = ByteBuffer.allocate(4096);
+            SocketAddress from = ch.receive(b);
+            b.flip();
+            helloSizes.add(b.remaining());
+            Message.Hello first = (Message.Hello) ((Decoded.Accepted<Message>) MessageCodec.decode(b)).value();
+            cookies.add(first.cookie());
+            ch.send(ByteBuffer.wrap(MessageCodec.encode(new Message.Retry(first.sessionId(), cookie))), from);
+            b.clear();
+            ch.receive(b);
+            b.flip();
+            helloSizes.add(b.remaining());
+            Message.Hello second =
+                    (Message.Hello) ((Decoded.Accepted<Message>) MessageCodec.decode(b.duplicate())).value();
+            cookies.add(second.cookie());
+            // replay the second HELLO to the one-round script, which answers it
+            oneRoundAfterHello(ch, from, second);
+        });
+        MeasurementOutcome o = agent.measure(device, at, 1);
+        assertThat(o).isInstanceOf(MeasurementOutcome.Measured.class);
+        assertThat(helloSizes).containsExactly(ProtocolVersion.MIN_HELLO_BYTES, ProtocolVersion.MIN_HELLO_BYTES);
+        assertThat(cookies.get(0)).isEmpty();
+        assertThat(cookies.get(1)).isEqualTo(cookie);
     }
 
     @Test
@@ -164,7 +206,11 @@ class AgentIT {
         });
         MeasurementOutcome o = agent.measure(device, at, 1);
         assertThat(((MeasurementOutcome.Failed) o).kind()).isEqualTo(MeasurementOutcome.FailureKind.TIMEOUT);
-        Thread.sleep(50);
+        // the agent sent all three before giving up; wait for the fake to have read them, not for a time
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (hellos.get() < 3 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         assertThat(hellos.get()).isEqualTo(3); // the first and two retries
     }
 }

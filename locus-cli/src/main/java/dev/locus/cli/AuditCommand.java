@@ -6,6 +6,7 @@ import dev.locus.server.audit.AuditVerification;
 import dev.locus.server.audit.AuditVerifier;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.DatabaseConfig;
+import dev.locus.server.persistence.DatabaseInUseException;
 import dev.locus.wire.LocusClient;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -36,7 +37,9 @@ final class AuditCommand implements Runnable {
                 "Recomputes every audit entry's hash and link, and checks the head against the last entry.",
                 "Exit 0 and the head hash when intact (publish it elsewhere to anchor the chain);",
                 "exit 4 naming the first broken entry when the log was altered, truncated or extended.",
-                "Reads the database directly and changes nothing (the schema is validated, not migrated)."
+                "Reads the database directly and changes nothing (the schema is validated, not migrated).",
+                "The embedded database can only be read this way while the server is stopped (the server locks it);",
+                "while it runs, use its API (GET /api/v1/audit/verify)."
             })
     static final class Verify implements Callable<Integer> {
         @Mixin
@@ -52,7 +55,17 @@ final class AuditCommand implements Runnable {
                 throw new IllegalArgumentException("no embedded database in " + db.dataDir.toAbsolutePath()
                         + " (expected locus.mv.db); pass --data-dir or --database");
             }
-            try (Database database = Database.open(config, 2, false)) {
+            Database opened;
+            try {
+                opened = Database.open(config, 2, false);
+            } catch (DatabaseInUseException e) {
+                throw new IllegalArgumentException("the embedded database in " + db.dataDir.toAbsolutePath()
+                        + " is locked by the running server (the embedded database has no network port and is"
+                        + " opened by one process at a time). Stop the server to verify the files directly, or"
+                        + " ask the running server: GET /api/v1/audit/verify with an ADMIN, COMPLIANCE_OFFICER or AUDITOR"
+                        + " token ('locus audit head' reads the head through the API)");
+            }
+            try (Database database = opened) {
                 AuditVerification v = database.read(AuditVerifier::verify);
                 PrintWriter out = spec.commandLine().getOut();
                 int exit = switch (v) {

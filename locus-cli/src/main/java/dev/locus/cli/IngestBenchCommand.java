@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.geo.position.GeoPosition;
 import dev.locus.protocol.crypto.Ed25519Keys;
+import dev.locus.protocol.crypto.Fingerprint;
 import dev.locus.protocol.identity.CertificateAuthority;
 import dev.locus.protocol.identity.Certificates;
 import dev.locus.protocol.identity.LandmarkKey;
@@ -17,19 +18,15 @@ import dev.locus.server.Bytes;
 import dev.locus.server.ControlPlane;
 import dev.locus.server.Json;
 import dev.locus.server.ServerConfig;
-import dev.locus.server.ingest.Ed25519ReceiptVerifier;
 import dev.locus.server.ingest.ProtocolReceipts;
 import dev.locus.server.ingest.Receipt;
 import dev.locus.server.ingest.ReceiptJson;
-import dev.locus.server.ingest.ReceiptPayloadV1;
 import dev.locus.server.persistence.DatabaseConfig;
 import dev.locus.wire.LocusClient;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +45,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -67,9 +65,10 @@ import picocli.CommandLine.Option;
             "verdict (the worst case). The server assesses chips meanwhile; reported:",
             "verdicts per second, the assessment backlog (max and at the end), the time to catch up",
             "after the load, and the lag from each window minimum's ingestion to its first verdict.",
-            "With --device-certificates every chip is registered with a device certificate of a bench",
-            "CA and the receipts are LOCUS-RECEIPT-V1, as Locus landmarks issue them, with the chip's",
-            "own proof: ingestion then checks each receipt's certificate and device proof too."
+            "Receipts are LOCUS-RECEIPT-V1 as Locus landmarks issue them, with the chip's own proof of",
+            "the timed round, which ingestion verifies with the chip's registered key. By default every",
+            "chip is registered with a bare Ed25519 device key; with --device-certificates with a device",
+            "certificate of a bench CA, so ingestion also checks each receipt's certificate."
         })
 final class IngestBenchCommand implements Callable<Integer> {
     @Option(names = "--chips", defaultValue = "10000", description = "registry size (default: ${DEFAULT-VALUE})")
@@ -133,8 +132,8 @@ final class IngestBenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--device-certificates",
-            description = "register chips with CA-issued device certificates and post landmark-issued receipts"
-                    + " with device proofs (default: chips without certificates, LCR1 receipts)")
+            description = "register chips with CA-issued device certificates (default: a bare Ed25519 device key"
+                    + " per chip); receipts carry the device's proof either way")
     boolean deviceCertificates;
 
     private static final int LANDMARKS = 24;
@@ -311,7 +310,7 @@ final class IngestBenchCommand implements Callable<Integer> {
      */
     private static void settle(ControlPlane cp) {
         long t = System.nanoTime();
-        cp.database().read(c -> {
+        cp.database().maintenance(c -> {
             try (var s = c.createStatement()) {
                 boolean postgres = c.getMetaData().getDatabaseProductName().equals("PostgreSQL");
                 s.execute(postgres ? "VACUUM (ANALYZE) chips" : "ANALYZE");
@@ -358,10 +357,18 @@ final class IngestBenchCommand implements Callable<Integer> {
     }
 
     /**
-     * Who signs the bench's receipts: the landmarks' keys (JDK Ed25519 for LCR1 receipts, or
-     * CA-certified Locus landmark keys) and, with device certificates, each chip's device key.
+     * Who signs the bench's receipts: CA-certified Locus landmark keys, and each chip's device key
+     * (a certified one, or a bare Ed25519 key registered as the chip's {@code device_public_key}).
      */
-    private record Signers(List<KeyPair> lcr1, List<LandmarkKey> landmarks, List<Pkcs12DeviceKey> devices) {}
+    private record Signers(
+            List<LandmarkKey> landmarks,
+            List<Pkcs12DeviceKey> devices,
+            List<byte[]> bareSecrets,
+            List<byte[]> barePublicKeys) {
+        boolean certified() {
+            return !devices.isEmpty();
+        }
+    }
 
     private Signers register(Http http, Optional<CertificateAuthority> ca) throws Exception {
         check(http.post(
@@ -374,24 +381,19 @@ final class IngestBenchCommand implements Callable<Integer> {
                 "/api/v1/sites",
                 "{\"id\":\"sg-1\",\"name\":\"Singapore\",\"operator_id\":\"op\",\"country\":\"SG\","
                         + "\"latitude_deg\":1.29,\"longitude_deg\":103.85,\"zone_radius_km\":500}"));
-        KeyPairGenerator g = KeyPairGenerator.getInstance("Ed25519");
         SecureRandom secure = new SecureRandom();
-        List<KeyPair> lcr1 = new ArrayList<>();
+        // landmarks are certified by the manufacturer CA when there is one, else by a bench CA the
+        // server never sees: the server knows landmarks by their registered keys only
+        CertificateAuthority landmarkCa = ca.orElseGet(() -> CertificateAuthority.create(
+                "Locus bench landmark CA", Duration.ofDays(30), InstantSource.system(), secure));
         List<LandmarkKey> certified = new ArrayList<>();
         for (int i = 0; i < LANDMARKS; i++) {
             String id = String.format("lm-%02d", i);
-            Bytes publicKey;
-            if (ca.isPresent()) {
-                LandmarkKey k = LandmarkKey.generate(
-                        ca.get(), id, "landmark " + i, landmarkPosition(i), Duration.ofDays(30), secure);
-                certified.add(k);
-                publicKey = Bytes.of(
-                        Ed25519Keys.rawPublicKey(k.identity().certificate().getPublicKey()));
-            } else {
-                KeyPair k = g.generateKeyPair();
-                lcr1.add(k);
-                publicKey = Ed25519ReceiptVerifier.rawPublicKey(k.getPublic());
-            }
+            LandmarkKey k = LandmarkKey.generate(
+                    landmarkCa, id, "landmark " + i, landmarkPosition(i), Duration.ofDays(30), secure);
+            certified.add(k);
+            Bytes publicKey =
+                    Bytes.of(Ed25519Keys.rawPublicKey(k.identity().certificate().getPublicKey()));
             check(http.post(
                     "/api/v1/landmarks",
                     String.format(
@@ -404,31 +406,42 @@ final class IngestBenchCommand implements Callable<Integer> {
                             publicKey.toBase64())));
         }
         List<Pkcs12DeviceKey> devices = new ArrayList<>();
+        List<byte[]> bare = new ArrayList<>();
+        List<byte[]> barePublic = new ArrayList<>();
         if (ca.isPresent()) {
             System.err.printf("certifying %d device keys...%n", chips);
             for (int i = 0; i < chips; i++) {
                 devices.add(Pkcs12DeviceKey.generate(ca.get(), serial(i), "H100", Duration.ofDays(30), secure));
             }
+        } else {
+            System.err.printf("generating %d device keys...%n", chips);
+            for (int i = 0; i < chips; i++) {
+                byte[] secret = Ed25519Keys.generateSecret(secure);
+                bare.add(secret);
+                barePublic.add(Ed25519Keys.publicKey(secret));
+            }
         }
-        return new Signers(lcr1, certified, devices);
+        return new Signers(certified, devices, bare, barePublic);
     }
 
     private void registerChips(Http http, Signers signers) throws Exception {
         int perFile = 100_000;
-        boolean certified = !signers.devices().isEmpty();
+        boolean certified = signers.certified();
         for (int from = 0; from < chips; from += perFile) {
             StringBuilder csv = new StringBuilder(
                     certified
                             ? "serial,model,declared_site_id,status,device_certificate\n"
-                            : "serial,model,declared_site_id,status\n");
+                            : "serial,model,declared_site_id,status,device_public_key\n");
             for (int i = from; i < Math.min(chips, from + perFile); i++) {
-                csv.append(serial(i)).append(",H100,sg-1,INSTALLED");
-                if (certified) {
-                    csv.append(',')
-                            .append(Base64.getEncoder()
-                                    .encodeToString(Certificates.der(
-                                            signers.devices().get(i).identity().certificate())));
-                }
+                csv.append(serial(i)).append(",H100,sg-1,INSTALLED,");
+                csv.append(Base64.getEncoder()
+                        .encodeToString(
+                                certified
+                                        ? Certificates.der(signers.devices()
+                                                .get(i)
+                                                .identity()
+                                                .certificate())
+                                        : signers.barePublicKeys().get(i)));
                 csv.append('\n');
             }
             LocusClient.Reply r = http.post("/api/v1/imports/chips", "text/csv", csv.toString());
@@ -474,15 +487,7 @@ final class IngestBenchCommand implements Callable<Integer> {
             long floor = 150_000 + (long) (2 * 1.2 * km / 199_861.6 * 1e9);
             long rtt = floor + (long) (-Math.log(1 - random.nextDouble()) * 40_000);
             List<Long> samples = List.of(rtt + 5_000, rtt, rtt + 12_000);
-            current.add(ReceiptJson.toJson(
-                    signers.devices().isEmpty()
-                            ? lcr1(signers.lcr1().get(lm), lm, chip, samples, now, random)
-                            : issued(
-                                    signers.landmarks().get(lm),
-                                    signers.devices().get(chip),
-                                    samples,
-                                    now,
-                                    random)));
+            current.add(ReceiptJson.toJson(issued(signers, lm, chip, samples, now, random)));
             if (current.size() == batch) {
                 bodies.add(mapper.writeValueAsString(current));
                 current.clear();
@@ -494,31 +499,38 @@ final class IngestBenchCommand implements Callable<Integer> {
         return bodies;
     }
 
-    private Receipt lcr1(KeyPair landmark, int lm, int chip, List<Long> samples, Instant at, Random random) {
-        byte[] nonce = new byte[16];
-        random.nextBytes(nonce);
-        return ReceiptPayloadV1.sign(
-                String.format("lm-%02d", lm), serial(chip), Bytes.of(nonce), samples, at, landmark.getPrivate());
-    }
-
-    /** A receipt as a Locus landmark issues it: the device's proof of the shortest round, signed by the landmark. */
-    private static Receipt issued(
-            LandmarkKey landmark, Pkcs12DeviceKey device, List<Long> samples, Instant at, Random random) {
+    /**
+     * A receipt as a Locus landmark issues it: the device's proof of the shortest round (by its
+     * certified key, or by its bare key, then naming the SHA-256 of that key), signed by the landmark.
+     */
+    private Receipt issued(Signers signers, int lm, int chip, List<Long> samples, Instant at, Random random) {
+        LandmarkKey landmark = signers.landmarks().get(lm);
         SessionId session = new SessionId(random.nextLong(), random.nextLong());
         Nonce nonce = new Nonce(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong());
         int minRound = samples.indexOf(Collections.min(samples));
         String landmarkId = landmark.identity().id();
-        byte[] proof = device.sign(ProofMessage.of(
-                session, minRound, nonce, landmarkId, device.identity().fingerprint()));
+        Fingerprint named;
+        UnaryOperator<byte[]> device;
+        if (signers.certified()) {
+            Pkcs12DeviceKey key = signers.devices().get(chip);
+            named = key.identity().fingerprint();
+            device = key::sign;
+        } else {
+            byte[] secret = signers.bareSecrets().get(chip);
+            byte[] publicKey = signers.barePublicKeys().get(chip);
+            named = Fingerprint.ofDer(publicKey); // SHA-256 of the bare key: there is no certificate to name
+            device = message -> Ed25519Keys.sign(secret, publicKey, message);
+        }
+        byte[] proof = device.apply(ProofMessage.of(session, minRound, nonce, landmarkId, named));
         return ProtocolReceipts.toReceipt(SignedReceipt.sign(
                 new dev.locus.protocol.receipt.Receipt(
-                        ProtocolVersion.CURRENT,
+                        ProtocolVersion.RECEIPT_FORMAT,
                         landmarkId,
                         landmark.identity().position(),
                         landmark.identity().fingerprint(),
-                        device.identity().serial(),
-                        device.identity().model(),
-                        device.identity().fingerprint(),
+                        serial(chip),
+                        "H100",
+                        named,
                         session,
                         minRound,
                         nonce,

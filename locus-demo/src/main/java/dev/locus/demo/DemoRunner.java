@@ -13,6 +13,7 @@ import dev.locus.protocol.identity.LandmarkKey;
 import dev.locus.protocol.identity.Pkcs12DeviceKey;
 import dev.locus.server.ControlPlane;
 import dev.locus.server.ServerConfig;
+import dev.locus.server.persistence.DataDirectory;
 import dev.locus.server.tls.ApiTransport;
 import dev.locus.server.tls.SelfSignedTls;
 import dev.locus.server.tls.TlsCredentials;
@@ -189,7 +190,7 @@ public final class DemoRunner implements AutoCloseable {
         try {
             adminToken = Files.readString(options.dataDir().resolve(ControlPlane.ADMIN_TOKEN_FILE))
                     .strip();
-            Files.writeString(adminTokenFile(), adminToken + "\n");
+            DataDirectory.writePrivate(adminTokenFile(), adminToken + "\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the control plane's admin token", e);
         }
@@ -609,8 +610,9 @@ public final class DemoRunner implements AutoCloseable {
                     }
                 }
             }
-            Files.createDirectories(dir);
-            Files.writeString(dir.resolve(MARKER), "created by ./locus demo; deleted and recreated by the next one\n");
+            DataDirectory.createPrivateDirectories(dir);
+            DataDirectory.writePrivate(
+                    dir.resolve(MARKER), "created by ./locus demo; deleted and recreated by the next one\n");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare the demo data directory " + dir, e);
         }

@@ -30,6 +30,8 @@ import java.util.function.LongSupplier;
  * @param rejections receives every rejection
  * @param acceptPeers whether other landmarks (a landmark certificate in HELLO) may be measured like
  *     devices, for the mesh audit's peer round trips
+ * @param cookieSlot time slot of the stateless HELLO cookies: a cookie is accepted for one to two
+ *     slots, and each slot's secret is forgotten after that (ADR 0010)
  */
 public record LandmarkConfig(
         LandmarkKey key,
@@ -47,7 +49,8 @@ public record LandmarkConfig(
         LongSupplier nanoClock,
         SecureRandom random,
         RejectionListener rejections,
-        boolean acceptPeers) {
+        boolean acceptPeers,
+        Duration cookieSlot) {
 
     public LandmarkConfig {
         Objects.requireNonNull(key, "key");
@@ -69,6 +72,7 @@ public record LandmarkConfig(
         Objects.requireNonNull(nanoClock, "nanoClock");
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(rejections, "rejections");
+        positive("cookieSlot", cookieSlot);
     }
 
     private static void positive(String field, Duration d) {
@@ -117,6 +121,7 @@ public record LandmarkConfig(
         private SecureRandom random = defaultRandom();
         private RejectionListener rejections = RejectionListener.none();
         private boolean acceptPeers = false;
+        private Duration cookieSlot = Duration.ofSeconds(30);
 
         private Builder(LandmarkKey key, IdentityVerifier identities) {
             this.key = key;
@@ -190,6 +195,11 @@ public record LandmarkConfig(
             return this;
         }
 
+        public Builder cookieSlot(Duration v) {
+            cookieSlot = v;
+            return this;
+        }
+
         public LandmarkConfig build() {
             return new LandmarkConfig(
                     key,
@@ -207,7 +217,8 @@ public record LandmarkConfig(
                     nanoClock,
                     random,
                     rejections,
-                    acceptPeers);
+                    acceptPeers,
+                    cookieSlot);
         }
     }
 }

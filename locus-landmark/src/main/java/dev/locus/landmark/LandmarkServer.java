@@ -45,7 +45,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * after {@code nonceLifetime}; every refused datagram is counted and handed to the {@link
  * RejectionListener} with its reason before any answer; parsing is bounded ({@link MessageCodec});
  * each source IP is rate limited and holds a bounded number of sessions; malformed input is never
- * answered (no amplification) and never stops the server. Thread-safe; {@link #close()} stops it.
+ * answered and never stops the server. No session state exists before a HELLO returns the
+ * stateless cookie of a RETRY ({@link HelloCookies}), so forged sources cannot hold sessions; and
+ * every answer is sent in reply to one datagram and never larger than it (a reply that would be
+ * larger waits for a padded NEXT), so the landmark cannot amplify. Thread-safe; {@link #close()}
+ * stops it.
  */
 public final class LandmarkServer implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(LandmarkServer.class.getName());
@@ -61,6 +65,10 @@ public final class LandmarkServer implements AutoCloseable {
     private final ConcurrentHashMap<InetAddress, AtomicInteger> sessionsPerSource = new ConcurrentHashMap<>();
     private final AtomicInteger activeSessions = new AtomicInteger();
     private final RateLimiter limiter;
+    private final HelloCookies cookies;
+    /** Size of a CHALLENGE from this landmark, in bytes (fixed: the landmark id does not change). */
+    private final int challengeBytes;
+
     private final LandmarkStats stats = new LandmarkStats();
     private final ExecutorService verifiers;
     private final ScheduledExecutorService sweeper;
@@ -77,6 +85,10 @@ public final class LandmarkServer implements AutoCloseable {
         this.nonceLifetimeNanos = config.nonceLifetime().toNanos();
         this.sessionLifetimeNanos = config.sessionLifetime().toNanos();
         this.limiter = new RateLimiter(config.packetsPerSecondPerSource(), config.burstPerSource(), 65_536);
+        this.cookies = new HelloCookies(config.cookieSlot().toNanos(), config.nanoClock(), config.random());
+        this.challengeBytes = MessageCodec.encode(
+                        new Message.Challenge(new SessionId(0, 0), 0, new Nonce(0, 0, 0, 0), identity.id()))
+                .length;
         AtomicInteger n = new AtomicInteger();
         this.verifiers = Executors.newFixedThreadPool(config.verifierThreads(), r -> {
             Thread t = new Thread(r, "landmark-verifier-" + n.incrementAndGet());
@@ -172,6 +184,7 @@ public final class LandmarkServer implements AutoCloseable {
 
     private void handle(InetSocketAddress source, ByteBuffer datagram, long receivedNanos) {
         stats.datagrams.increment();
+        int requestBytes = datagram.remaining();
         if (!limiter.allow(source.getAddress(), receivedNanos)) {
             reject(
                     source,
@@ -179,7 +192,7 @@ public final class LandmarkServer implements AutoCloseable {
                     "source exceeds " + config.packetsPerSecondPerSource() + " datagrams/s (burst "
                             + config.burstPerSource() + ")",
                     null,
-                    false);
+                    0);
             return;
         }
         if (datagram.remaining() > ProtocolVersion.MAX_DATAGRAM_BYTES) {
@@ -188,30 +201,57 @@ public final class LandmarkServer implements AutoCloseable {
                     RejectReason.OVERSIZED,
                     "datagram must be at most " + ProtocolVersion.MAX_DATAGRAM_BYTES + " bytes, got more",
                     null,
-                    false);
+                    0);
             return;
         }
         Decoded<Message> decoded = MessageCodec.decode(datagram);
         if (decoded instanceof Decoded.Rejected<Message> r) {
-            reject(source, r.reason(), r.detail(), null, false);
+            reject(source, r.reason(), r.detail(), null, 0);
             return;
         }
         Message m = ((Decoded.Accepted<Message>) decoded).value();
         switch (m) {
-            case Message.Response r -> onResponse(source, r, receivedNanos);
-            case Message.Hello h -> onHello(source, h, receivedNanos);
-            case Message.Next n -> onNext(source, n);
+            case Message.Response r -> onResponse(source, r, receivedNanos, requestBytes);
+            case Message.Hello h -> onHello(source, h, receivedNanos, requestBytes);
+            case Message.Next n -> onNext(source, n.sessionId(), requestBytes);
             default ->
                 reject(
                         source,
                         RejectReason.UNEXPECTED_MESSAGE,
                         "a landmark accepts HELLO, RESPONSE and NEXT, got " + m.type(),
                         null,
-                        false);
+                        0);
         }
     }
 
-    private void onHello(InetSocketAddress source, Message.Hello hello, long nowNanos) {
+    private void onHello(InetSocketAddress source, Message.Hello hello, long nowNanos, int requestBytes) {
+        if (requestBytes < ProtocolVersion.MIN_HELLO_BYTES) {
+            reject(
+                    source,
+                    RejectReason.UNPADDED,
+                    "HELLO must be padded to at least " + ProtocolVersion.MIN_HELLO_BYTES + " bytes, got "
+                            + requestBytes,
+                    hello.sessionId(),
+                    0);
+            return;
+        }
+        if (!cookies.verify(source, hello)) {
+            // stateless: nothing is kept, and the RETRY is smaller than the padded HELLO
+            if (hello.hasCookie()) {
+                recordRejection(
+                        source,
+                        RejectReason.BAD_COOKIE,
+                        "cookie was not issued to " + source + " for this HELLO within the last "
+                                + 2 * config.cookieSlot().toSeconds() + " s; a fresh one is sent",
+                        hello.sessionId());
+            }
+            stats.retriesSent.increment();
+            sendWithin(
+                    MessageCodec.encode(new Message.Retry(hello.sessionId(), cookies.issue(source, hello))),
+                    source,
+                    requestBytes);
+            return;
+        }
         Session existing = sessions.get(hello.sessionId());
         if (existing != null) {
             if (!existing.address.equals(source)) {
@@ -220,11 +260,11 @@ public final class LandmarkServer implements AutoCloseable {
                         RejectReason.DUPLICATE_SESSION,
                         "session id is already in use by another address",
                         null,
-                        false);
+                        0);
                 return;
             }
             // a retransmitted HELLO means the first challenge (or the REJECT) was lost: answer as NEXT
-            onNext(source, new Message.Next(hello.sessionId()));
+            onNext(source, hello.sessionId(), requestBytes);
             return;
         }
         // finished sessions linger only briefly (bounded by the rate limit); the hard cap protects memory
@@ -234,7 +274,7 @@ public final class LandmarkServer implements AutoCloseable {
                     RejectReason.SESSION_LIMIT,
                     "landmark holds its maximum of " + config.maxSessions() + " sessions",
                     hello.sessionId(),
-                    true);
+                    requestBytes);
             return;
         }
         AtomicInteger perSource = sessionsPerSource.computeIfAbsent(source.getAddress(), k -> new AtomicInteger());
@@ -245,10 +285,11 @@ public final class LandmarkServer implements AutoCloseable {
                     RejectReason.SESSION_LIMIT,
                     "source holds its maximum of " + config.maxSessionsPerSource() + " sessions",
                     hello.sessionId(),
-                    true);
+                    requestBytes);
             return;
         }
         Session session = new Session(hello.sessionId(), source, hello.rounds(), nowNanos);
+        session.replyBudget = requestBytes;
         if (sessions.putIfAbsent(hello.sessionId(), session) != null) {
             perSource.decrementAndGet();
             return;
@@ -258,14 +299,14 @@ public final class LandmarkServer implements AutoCloseable {
         submit(() -> admit(session, der));
     }
 
-    private void onResponse(InetSocketAddress source, Message.Response r, long receivedNanos) {
+    private void onResponse(InetSocketAddress source, Message.Response r, long receivedNanos, int requestBytes) {
         if (!r.landmarkId().equals(identity.id())) {
             reject(
                     source,
                     RejectReason.WRONG_LANDMARK,
                     "response is for landmark '" + r.landmarkId() + "' but this is '" + identity.id() + "'",
                     r.sessionId(),
-                    false);
+                    0);
             return;
         }
         PendingChallenge p = nonces.get(r.nonce());
@@ -275,7 +316,7 @@ public final class LandmarkServer implements AutoCloseable {
                     RejectReason.UNKNOWN_NONCE,
                     "nonce was never issued here or has been forgotten",
                     r.sessionId(),
-                    false);
+                    0);
             return;
         }
         Session s = p.session;
@@ -285,7 +326,7 @@ public final class LandmarkServer implements AutoCloseable {
                     RejectReason.ROUND_MISMATCH,
                     "nonce belongs to another session or round (round " + r.round() + " given)",
                     r.sessionId(),
-                    false);
+                    0);
             return;
         }
         if (!s.address.equals(source)) {
@@ -294,7 +335,7 @@ public final class LandmarkServer implements AutoCloseable {
                     RejectReason.ADDRESS_MISMATCH,
                     "challenge was sent to " + s.address + ", answer came from " + source,
                     r.sessionId(),
-                    false);
+                    0);
             return;
         }
         long rtt = receivedNanos - p.sentNanos;
@@ -305,7 +346,7 @@ public final class LandmarkServer implements AutoCloseable {
                     "nonce of round " + p.round + " was already "
                             + (p.state() == PendingChallenge.ANSWERED ? "answered" : "withdrawn"),
                     s.id,
-                    false);
+                    0);
             return;
         }
         if (rtt > nonceLifetimeNanos) {
@@ -315,7 +356,7 @@ public final class LandmarkServer implements AutoCloseable {
                     "answer came " + rtt / 1_000_000 + " ms after the challenge," + " allowed "
                             + config.nonceLifetime().toMillis() + " ms",
                     s.id,
-                    false);
+                    0);
             synchronized (s) {
                 if (s.outstanding == p) {
                     s.outstanding = null;
@@ -336,6 +377,7 @@ public final class LandmarkServer implements AutoCloseable {
             s.proofs[p.round] = signature; // unverified until the session's rounds are done
             s.outstanding = null;
             s.nextRound = p.round + 1;
+            s.replyBudget = requestBytes;
             more = !s.allRoundsAnswered();
         }
         if (more) {
@@ -347,31 +389,34 @@ public final class LandmarkServer implements AutoCloseable {
         }
     }
 
-    private void onNext(InetSocketAddress source, Message.Next next) {
-        Session s = sessions.get(next.sessionId());
+    private void onNext(InetSocketAddress source, SessionId id, int requestBytes) {
+        Session s = sessions.get(id);
         if (s == null) {
-            reject(source, RejectReason.UNKNOWN_SESSION, "session is unknown or expired", next.sessionId(), false);
+            reject(source, RejectReason.UNKNOWN_SESSION, "session is unknown or expired", id, 0);
             return;
         }
         if (!s.address.equals(source)) {
-            reject(source, RejectReason.ADDRESS_MISMATCH, "session belongs to " + s.address, next.sessionId(), false);
+            reject(source, RejectReason.ADDRESS_MISMATCH, "session belongs to " + s.address, id, 0);
             return;
         }
         byte[] resend = null;
         boolean reissue = false;
         synchronized (s) {
+            s.replyBudget = requestBytes; // the latest request is the one to answer
             switch (s.state) {
-                case COMPLETE, FAILED -> resend = s.finalDatagram;
+                case COMPLETE, FAILED -> resend = takeFinalDatagram(s);
                 case VERIFYING_CERTIFICATE -> {}
                 case ACTIVE -> {
-                    if (++s.retries > config.maxRetriesPerSession()) {
+                    if (s.allRoundsAnswered() && s.outstanding == null) {
+                        // proofs are being verified: the receipt (or REJECT) goes out within this budget
+                    } else if (++s.retries > config.maxRetriesPerSession()) {
                         fail(
                                 s,
                                 RejectReason.RETRY_LIMIT,
                                 "session asked again more than " + config.maxRetriesPerSession() + " times");
-                        resend = s.finalDatagram;
+                        resend = takeFinalDatagram(s);
                     } else if (s.outstanding == null) {
-                        reissue = !s.allRoundsAnswered(); // the last answer expired or was refused
+                        reissue = true; // the last answer expired or was refused
                     } else if (s.outstanding.cancel()) {
                         s.outstanding = null;
                         reissue = true;
@@ -387,16 +432,37 @@ public final class LandmarkServer implements AutoCloseable {
         }
     }
 
+    /**
+     * The session's final datagram when it fits the reply budget of the request being answered
+     * (which it then uses up), else null: a receipt waits for a NEXT padded to hold it. Caller
+     * holds the session monitor.
+     */
+    private byte[] takeFinalDatagram(Session s) {
+        if (s.finalDatagram == null) {
+            return null;
+        }
+        if (s.finalDatagram.length > s.replyBudget) {
+            if (s.replyBudget > 0) {
+                stats.repliesWithheld.increment();
+            }
+            return null;
+        }
+        s.replyBudget = 0;
+        return s.finalDatagram;
+    }
+
     // ---------------------------------------------------------------- verifier threads
 
     private void admit(Session s, byte[] certificateDer) {
+        byte[] answer;
         Decoded<DeviceIdentity> d = identify(certificateDer);
         if (d instanceof Decoded.Rejected<DeviceIdentity> r) {
             synchronized (s) {
                 recordRejection(s.address, r.reason(), r.detail(), s.id);
                 fail(s, r.reason(), r.detail());
+                answer = takeFinalDatagram(s);
             }
-            send(s.finalDatagram, s.address);
+            sendIfAny(answer, s.address);
             return;
         }
         DeviceIdentity device = ((Decoded.Accepted<DeviceIdentity>) d).value();
@@ -407,8 +473,9 @@ public final class LandmarkServer implements AutoCloseable {
             synchronized (s) {
                 recordRejection(s.address, RejectReason.INVALID_CERTIFICATE, e.getMessage(), s.id);
                 fail(s, RejectReason.INVALID_CERTIFICATE, e.getMessage());
+                answer = takeFinalDatagram(s);
             }
-            send(s.finalDatagram, s.address);
+            sendIfAny(answer, s.address);
             return;
         }
         synchronized (s) {
@@ -480,13 +547,13 @@ public final class LandmarkServer implements AutoCloseable {
                         + " signature of device " + device.serial();
                 recordRejection(s.address, RejectReason.BAD_SIGNATURE, detail, s.id);
                 fail(s, RejectReason.BAD_SIGNATURE, detail);
-                finalDatagram = s.finalDatagram;
             } else {
                 s.verifiedRounds = s.rounds;
-                finalDatagram = complete(s);
+                complete(s);
             }
+            finalDatagram = takeFinalDatagram(s); // a receipt usually waits for the agent's padded NEXT
         }
-        send(finalDatagram, s.address);
+        sendIfAny(finalDatagram, s.address);
     }
 
     /** Builds and signs the receipt; caller holds the session monitor. */
@@ -500,7 +567,7 @@ public final class LandmarkServer implements AutoCloseable {
             }
         }
         Receipt receipt = new Receipt(
-                ProtocolVersion.CURRENT,
+                ProtocolVersion.RECEIPT_FORMAT,
                 identity.id(),
                 identity.position(),
                 identity.fingerprint(),
@@ -557,6 +624,11 @@ public final class LandmarkServer implements AutoCloseable {
             if (s.state != Session.State.ACTIVE || s.outstanding != null || s.allRoundsAnswered()) {
                 return;
             }
+            if (s.replyBudget < challengeBytes) {
+                stats.repliesWithheld.increment(); // the agent asks again with a padded NEXT
+                return;
+            }
+            s.replyBudget = 0;
             p = new PendingChallenge(nonce, s, s.nextRound, sentAt);
             s.outstanding = p;
         }
@@ -572,6 +644,21 @@ public final class LandmarkServer implements AutoCloseable {
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot send challenge to " + s.address, e);
         }
+    }
+
+    private void sendIfAny(byte[] datagram, InetSocketAddress to) {
+        if (datagram != null) {
+            send(datagram, to);
+        }
+    }
+
+    /** Sends a reply to a request of {@code requestBytes} unless it would be larger (then counts it as withheld). */
+    private void sendWithin(byte[] datagram, InetSocketAddress to, int requestBytes) {
+        if (datagram.length > requestBytes) {
+            stats.repliesWithheld.increment();
+            return;
+        }
+        send(datagram, to);
     }
 
     private void send(byte[] datagram, InetSocketAddress to) {
@@ -592,11 +679,12 @@ public final class LandmarkServer implements AutoCloseable {
         }
     }
 
+    /** Records a rejection and, when {@code replyBudget} > 0, answers it with a REJECT no larger than that. */
     private void reject(
-            InetSocketAddress source, RejectReason reason, String detail, SessionId session, boolean reply) {
+            InetSocketAddress source, RejectReason reason, String detail, SessionId session, int replyBudget) {
         recordRejection(source, reason, detail, session);
-        if (reply && session != null) {
-            send(MessageCodec.encode(new Message.Reject(session, reason, detail)), source);
+        if (replyBudget > 0 && session != null) {
+            sendWithin(MessageCodec.encode(new Message.Reject(session, reason, detail)), source, replyBudget);
         }
     }
 

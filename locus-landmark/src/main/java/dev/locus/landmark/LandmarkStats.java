@@ -13,6 +13,8 @@ public final class LandmarkStats {
     final LongAdder roundsTimed = new LongAdder();
     final LongAdder roundsVerified = new LongAdder();
     final LongAdder receiptsIssued = new LongAdder();
+    final LongAdder retriesSent = new LongAdder();
+    final LongAdder repliesWithheld = new LongAdder();
     private final EnumMap<RejectReason, LongAdder> rejections = new EnumMap<>(RejectReason.class);
 
     LandmarkStats() {
@@ -33,7 +35,9 @@ public final class LandmarkStats {
      * @param challengesSent challenges sent (including re-issued ones)
      * @param roundsTimed answers timed (before proof verification)
      * @param roundsVerified answers whose proof verified
-     * @param receiptsIssued receipts signed and sent
+     * @param receiptsIssued receipts signed (sent once the agent's padded NEXT asks for them)
+     * @param retriesSent RETRYs sent (cookies issued, no state kept)
+     * @param repliesWithheld replies not sent because they were larger than the request they answered
      * @param rejections count per reason (reasons never seen are absent)
      */
     public record Snapshot(
@@ -43,6 +47,8 @@ public final class LandmarkStats {
             long roundsTimed,
             long roundsVerified,
             long receiptsIssued,
+            long retriesSent,
+            long repliesWithheld,
             Map<RejectReason, Long> rejections) {
         public Snapshot {
             rejections = Map.copyOf(rejections);
@@ -68,6 +74,8 @@ public final class LandmarkStats {
                 roundsTimed.sum(),
                 roundsVerified.sum(),
                 receiptsIssued.sum(),
+                retriesSent.sum(),
+                repliesWithheld.sum(),
                 r);
     }
 }

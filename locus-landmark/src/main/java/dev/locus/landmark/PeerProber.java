@@ -1,5 +1,6 @@
 package dev.locus.landmark;
 
+import dev.locus.protocol.exchange.ExchangeClient;
 import dev.locus.protocol.identity.Certificates;
 import dev.locus.protocol.identity.IdentityVerifier;
 import dev.locus.protocol.identity.LandmarkIdentity;
@@ -9,26 +10,20 @@ import dev.locus.protocol.receipt.Receipt;
 import dev.locus.protocol.receipt.SignedReceipt;
 import dev.locus.protocol.wire.Decoded;
 import dev.locus.protocol.wire.Message;
-import dev.locus.protocol.wire.MessageCodec;
 import dev.locus.protocol.wire.Nonce;
 import dev.locus.protocol.wire.ProofMessage;
 import dev.locus.protocol.wire.ProtocolVersion;
 import dev.locus.protocol.wire.SessionId;
 import java.io.IOException;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
-import java.net.PortUnreachableException;
-import java.net.SocketTimeoutException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * Measures a peer landmark with the ordinary timed exchange (protocol version 1): this landmark
+ * Measures a peer landmark with the ordinary timed exchange ({@link ExchangeClient}): this landmark
  * sends HELLO with its own landmark certificate, answers each timed challenge by signing the
  * {@link ProofMessage} with its landmark key, and receives the peer's signed receipt (see {@link
  * PeerReceipts}). The peer must run with {@link LandmarkConfig#acceptPeers()}. The receipt is
@@ -79,60 +74,15 @@ public final class PeerProber {
         }
         LandmarkIdentity self = key.identity();
         SessionId session = SessionId.random(random);
-        byte[] hello = MessageCodec.encode(new Message.Hello(session, rounds, Certificates.der(self.certificate())));
-        byte[] next = MessageCodec.encode(new Message.Next(session));
-        Set<Nonce> answered = new HashSet<>();
-        String challenger = null;
-        int retries = 0;
-        byte[] buf = new byte[ProtocolVersion.MAX_DATAGRAM_BYTES + 1];
-        DatagramPacket in = new DatagramPacket(buf, buf.length);
-        try (DatagramSocket socket = new DatagramSocket()) {
-            socket.connect(peer);
-            socket.setSoTimeout((int) answerTimeout.toMillis());
-            socket.send(new DatagramPacket(hello, hello.length));
-            while (true) {
-                try {
-                    in.setLength(buf.length);
-                    socket.receive(in);
-                } catch (SocketTimeoutException | PortUnreachableException e) {
-                    if (++retries > maxRetries) {
-                        return new PeerMeasurement.Failed(
-                                peer,
-                                "no answer from " + peer + " after " + maxRetries + " retries of "
-                                        + answerTimeout.toMillis() + " ms");
-                    }
-                    byte[] again = challenger == null ? hello : next;
-                    socket.send(new DatagramPacket(again, again.length));
-                    continue;
-                }
-                Decoded<Message> d = MessageCodec.decode(buf, 0, in.getLength());
-                if (!(d instanceof Decoded.Accepted<Message>(Message m))
-                        || !m.sessionId().equals(session)) {
-                    continue; // not for this session: ignored
-                }
-                switch (m) {
-                    case Message.Challenge c -> {
-                        byte[] proof =
-                                ProofMessage.of(session, c.round(), c.nonce(), c.landmarkId(), self.fingerprint());
-                        byte[] response = MessageCodec.encode(
-                                new Message.Response(session, c.round(), c.nonce(), c.landmarkId(), key.sign(proof)));
-                        socket.send(new DatagramPacket(response, response.length));
-                        answered.add(c.nonce());
-                        challenger = c.landmarkId();
-                    }
-                    case Message.ReceiptMessage r -> {
-                        return check(peer, r, session, rounds, challenger, answered);
-                    }
-                    case Message.Reject j -> {
-                        return new PeerMeasurement.Failed(
-                                peer, "peer refused the session: " + j.reason() + ": " + j.detail());
-                    }
-                    default -> {
-                        // HELLO, RESPONSE or NEXT are never sent to the measuring side: ignored
-                    }
-                }
-            }
-        }
+        ExchangeClient client = new ExchangeClient(answerTimeout, maxRetries, System::nanoTime);
+        return switch (client.run(
+                peer, session, rounds, Certificates.der(self.certificate()), self.fingerprint(), key::sign)) {
+            case ExchangeClient.Outcome.Receipt r ->
+                check(peer, r.receipt(), session, rounds, r.challenger(), r.answered());
+            case ExchangeClient.Outcome.Refused r ->
+                new PeerMeasurement.Failed(peer, "peer refused the session: " + r.reason() + ": " + r.detail());
+            case ExchangeClient.Outcome.TimedOut t -> new PeerMeasurement.Failed(peer, t.detail());
+        };
     }
 
     private PeerMeasurement check(

@@ -37,6 +37,11 @@ final class Session {
     final Instant[] sentAt;
     PendingChallenge outstanding;
     int retries;
+    /**
+     * Bytes of the latest request from the session's address not yet answered (0 when answered):
+     * the largest reply the landmark may send now, so it never sends more than it received.
+     */
+    int replyBudget;
     /** The datagram that ended the session (receipt or reject), resent on NEXT. */
     byte[] finalDatagram;
     /** Monotonic time the session completed or failed; it lingers a while to answer NEXT. */

@@ -60,6 +60,7 @@ class LandmarkServerIT {
             assertThat(c.landmarkId()).isEqualTo("sg1");
             d.send(d.answer(c));
         }
+        d.next(); // the receipt is larger than the last RESPONSE: asked for with a padded NEXT
         return d.expect(Message.ReceiptMessage.class);
     }
 
@@ -131,6 +132,9 @@ class LandmarkServerIT {
             Message m = d.receive().orElseThrow();
             while (m instanceof Message.Challenge next) { // the later rounds are answered honestly
                 d.send(d.answer(next));
+                if (next.round() == 2) {
+                    d.next();
+                }
                 m = d.receive().orElseThrow();
             }
             assertThat(m).isInstanceOf(Message.Reject.class);
@@ -178,7 +182,7 @@ class LandmarkServerIT {
         LandmarkServer s = start(config(Set.of()));
         try (Pkcs12DeviceKey key = pki.device("SN-FUZZ");
                 RawDevice d = new RawDevice(s.localAddress(), key, 7)) {
-            byte[] valid = MessageCodec.encode(new Message.Next(d.session));
+            byte[] valid = MessageCodec.encode(new Message.Next(d.session, 0));
             d.sendRaw(new byte[] {0x4C}); // truncated header
             assertThat(nextRejection().reason()).isEqualTo(RejectReason.TRUNCATED);
             d.sendRaw(Arrays.copyOf(valid, valid.length - 3)); // truncated body
@@ -207,19 +211,23 @@ class LandmarkServerIT {
 
     @Test
     void lateAnswer_isRejectedAsExpired_andNextGivesAFreshChallenge() throws Exception {
-        LandmarkServer s = start(config(Set.of()).nonceLifetime(Duration.ofMillis(100)));
+        java.util.concurrent.atomic.AtomicLong offset = new java.util.concurrent.atomic.AtomicLong();
+        LandmarkServer s = start(config(Set.of())
+                .nonceLifetime(Duration.ofMillis(100))
+                .nanoClock(() -> System.nanoTime() + offset.get()));
         try (Pkcs12DeviceKey key = pki.device("SN-SLOW");
                 RawDevice d = new RawDevice(s.localAddress(), key, 8)) {
             d.hello(1);
             Message.Challenge c = d.expect(Message.Challenge.class);
-            Thread.sleep(150);
+            offset.addAndGet(TimeUnit.MILLISECONDS.toNanos(150)); // the landmark's clock: 150 ms later
             d.send(d.answer(c));
             assertThat(nextRejection().reason()).isEqualTo(RejectReason.EXPIRED_NONCE);
-            d.send(new Message.Next(d.session));
+            d.next();
             Message.Challenge fresh = d.expect(Message.Challenge.class);
             assertThat(fresh.nonce()).isNotEqualTo(c.nonce());
             assertThat(fresh.round()).isZero();
             d.send(d.answer(fresh));
+            d.next();
             assertThat(d.expect(Message.ReceiptMessage.class).sessionId()).isEqualTo(d.session);
         }
     }
@@ -235,6 +243,7 @@ class LandmarkServerIT {
             elsewhere.send(d.answer(c));
             assertThat(nextRejection().reason()).isEqualTo(RejectReason.ADDRESS_MISMATCH);
             d.send(d.answer(c));
+            d.next();
             assertThat(d.expect(Message.ReceiptMessage.class).sessionId()).isEqualTo(d.session);
         }
     }
@@ -264,7 +273,7 @@ class LandmarkServerIT {
         try (Pkcs12DeviceKey key = pki.device("SN-LOST");
                 RawDevice d = new RawDevice(s.localAddress(), key, 11)) {
             Message.ReceiptMessage first = runHonestSession(d, 1);
-            d.send(new Message.Next(d.session));
+            d.next();
             assertThat(d.expect(Message.ReceiptMessage.class)).isEqualTo(first);
             assertThat(s.stats().receiptsIssued()).isEqualTo(1);
         }
@@ -318,6 +327,7 @@ class LandmarkServerIT {
             d.send(d.answer(lost));
             assertThat(nextRejection().reason()).isEqualTo(RejectReason.REPLAYED_NONCE); // withdrawn
             d.send(d.answer(fresh));
+            d.next();
             assertThat(d.expect(Message.ReceiptMessage.class).sessionId()).isEqualTo(d.session);
         }
     }
@@ -328,10 +338,11 @@ class LandmarkServerIT {
         java.util.Random random = new java.util.Random(2026);
         try (Pkcs12DeviceKey key = pki.device("SN-NOISE");
                 RawDevice d = new RawDevice(s.localAddress(), key, 15)) {
-            byte[] hello = MessageCodec.encode(new Message.Hello(
+            byte[] hello = MessageCodec.encode(Message.Hello.padded(
                     new dev.locus.protocol.wire.SessionId(1, 2),
                     1,
-                    Certificates.der(key.identity().certificate())));
+                    Certificates.der(key.identity().certificate()),
+                    new byte[0]));
             int sent = 0;
             for (int i = 0; i < 3000; i++) {
                 byte[] b;
@@ -346,8 +357,11 @@ class LandmarkServerIT {
                 }
                 d.sendRaw(b);
                 sent++;
-                if (i % 200 == 0) {
-                    Thread.sleep(5); // stay within the socket buffers: counted, not dropped by the kernel
+                // stay within the socket buffers (counted, not dropped by the kernel): wait for the
+                // landmark to catch up rather than for a time
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (sent - s.stats().datagrams() > 200 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
                 }
             }
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);

@@ -111,6 +111,7 @@ class PeerProberIT {
             d.hello(1);
             var c = d.expect(dev.locus.protocol.wire.Message.Challenge.class);
             d.send(d.answer(c));
+            d.next();
             var receipt = d.expect(dev.locus.protocol.wire.Message.ReceiptMessage.class);
             assertThat(receipt.signedReceipt()).isNotEmpty();
         }

@@ -36,10 +36,51 @@ final class RawDevice implements AutoCloseable {
 
     void sendRaw(byte[] datagram) throws IOException {
         socket.send(new DatagramPacket(datagram, datagram.length));
+        synchronized (unanswered) {
+            unanswered.merge(datagram.length, 1, Integer::sum);
+        }
     }
 
+    /**
+     * Sizes of the datagrams sent that no received datagram has been matched to yet. Every
+     * datagram received must be matched to one sent before it that is at least as large (the
+     * smallest such): the landmark answers each request at most once and never with more bytes.
+     */
+    private final java.util.TreeMap<Integer, Integer> unanswered = new java.util.TreeMap<>();
+
+    /** Every message type received, in order (for tests that check which reply types they saw). */
+    final java.util.List<Message> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private void matchReply(int size) {
+        synchronized (unanswered) {
+            Integer request = unanswered.ceilingKey(size);
+            if (request == null) {
+                throw new AssertionError("landmark sent " + size + " bytes, more than any unanswered request sent"
+                        + " (unanswered sizes: " + unanswered + "): amplification");
+            }
+            unanswered.compute(request, (k, n) -> n == 1 ? null : n - 1);
+        }
+    }
+
+    /** The landmark's cookie for this device's HELLO, once a RETRY brought it. */
+    byte[] cookie;
+
+    /**
+     * Opens the session as an agent does: a padded HELLO, the RETRY's cookie, the HELLO again with
+     * it (at once with the cookie when this device already has one: a retransmission).
+     */
     void hello(int rounds) throws IOException {
-        send(new Message.Hello(session, rounds, Certificates.der(key.identity().certificate())));
+        byte[] certificate = Certificates.der(key.identity().certificate());
+        if (cookie == null) {
+            send(Message.Hello.padded(session, rounds, certificate, new byte[0]));
+            cookie = expect(Message.Retry.class).cookie();
+        }
+        send(Message.Hello.padded(session, rounds, certificate, cookie));
+    }
+
+    /** A NEXT padded to hold any answer (a receipt included). */
+    void next() throws IOException {
+        send(Message.Next.padded(session));
     }
 
     /** The next message, or empty after the socket timeout. */
@@ -51,8 +92,10 @@ final class RawDevice implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             return Optional.empty();
         }
+        matchReply(p.getLength());
         Decoded<Message> d = MessageCodec.decode(buf, 0, p.getLength());
         if (d instanceof Decoded.Accepted<Message>(Message m)) {
+            received.add(m);
             return Optional.of(m);
         }
         throw new AssertionError("landmark sent an undecodable datagram: " + d);

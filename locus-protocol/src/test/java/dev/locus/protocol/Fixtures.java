@@ -52,7 +52,7 @@ public final class Fixtures {
                 landmark.identity().id(),
                 device.identity().fingerprint()));
         Receipt r = new Receipt(
-                ProtocolVersion.CURRENT,
+                ProtocolVersion.RECEIPT_FORMAT,
                 landmark.identity().id(),
                 landmark.identity().position(),
                 landmark.identity().fingerprint(),

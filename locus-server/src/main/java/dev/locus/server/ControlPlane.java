@@ -24,11 +24,12 @@ import dev.locus.server.auth.Role;
 import dev.locus.server.auth.TokenService;
 import dev.locus.server.dashboard.Dashboard;
 import dev.locus.server.identity.ManufacturerTrust;
-import dev.locus.server.ingest.ReceiptFormats;
+import dev.locus.server.ingest.ProtocolReceipts;
 import dev.locus.server.ingest.ReceiptIngestor;
 import dev.locus.server.mesh.LandmarkStatusWorkflow;
 import dev.locus.server.mesh.MeshAuditor;
 import dev.locus.server.mesh.PeerRoundTripIngestor;
+import dev.locus.server.persistence.DataDirectory;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.verdicts.AssessmentQueue;
@@ -41,11 +42,7 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -98,13 +95,14 @@ public final class ControlPlane implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.json = Json.mapper();
+        DataDirectory.secure(config.dataDir()); // 700, files 600, whichever database is used
         this.db = Database.open(config.database(), 16);
         try {
             this.audit = new AuditLog(clock, json);
             ManufacturerTrust trust = ManufacturerTrust.of(config.manufacturerCas());
             this.registry = new RegistryService(db, audit, clock, trust);
             this.tokens = new TokenService(db, audit, clock, new SecureRandom());
-            this.ingestor = new ReceiptIngestor(db, new ReceiptFormats(), trust, config.ingestPolicy(), clock);
+            this.ingestor = new ReceiptIngestor(db, new ProtocolReceipts(), trust, config.ingestPolicy(), clock);
             this.alerts = new AlertService(db, audit, clock, json);
             this.silence = new SilenceRule(db, alerts, clock, config.silentFor());
             this.unverified = new UnverifiedRule(db, alerts, clock, config.unverifiedFor());
@@ -216,19 +214,7 @@ public final class ControlPlane implements AutoCloseable {
         }
         IssuedToken t = tokens.issue("bootstrap-admin", Role.ADMIN, Optional.empty(), "system");
         Path file = config.dataDir().resolve(ADMIN_TOKEN_FILE);
-        try {
-            Files.createDirectories(config.dataDir());
-            Files.deleteIfExists(file);
-            try {
-                Files.createFile(
-                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-            } catch (UnsupportedOperationException e) {
-                Files.createFile(file);
-            }
-            Files.writeString(file, t.secret() + "\n", StandardOpenOption.TRUNCATE_EXISTING);
-        } catch (IOException e) {
-            throw new LocusServerException("cannot write the admin token to " + file + ": " + e.getMessage(), e);
-        }
+        DataDirectory.writePrivate(file, t.secret() + "\n");
         LOG.info("fresh installation: admin token written to {} (readable by this user only)", file);
     }
 

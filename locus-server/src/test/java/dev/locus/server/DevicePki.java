@@ -116,7 +116,7 @@ public final class DevicePki {
         byte[] proof = signer.apply(
                 ProofMessage.of(session, minRound, nonce, landmark.identity().id(), named));
         var receipt = new dev.locus.protocol.receipt.Receipt(
-                ProtocolVersion.CURRENT,
+                ProtocolVersion.RECEIPT_FORMAT,
                 landmark.identity().id(),
                 landmark.identity().position(),
                 landmark.identity().fingerprint(),

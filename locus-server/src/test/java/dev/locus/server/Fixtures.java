@@ -2,7 +2,6 @@ package dev.locus.server;
 
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.identity.ManufacturerTrust;
-import dev.locus.server.ingest.Ed25519ReceiptVerifier;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
 import java.security.KeyPair;
@@ -37,11 +36,34 @@ public final class Fixtures {
 
     /** Registers the fixture records; the landmark {@code lm-sg} uses {@code landmarkKey}. */
     public static void populate(RegistryService r, KeyPair landmarkKey) {
-        populate(r, Ed25519ReceiptVerifier.rawPublicKey(landmarkKey.getPublic()));
+        populate(r, Bytes.of(dev.locus.protocol.crypto.Ed25519Keys.rawPublicKey(landmarkKey.getPublic())));
+    }
+
+    /**
+     * Registers the fixture records with the keys of {@code keys}: the landmark {@code lm-sg} at its
+     * registered position and chip {@code GPU-1} with its device key, so {@code keys.sign("lm-sg",
+     * "GPU-1", ...)} gives receipts that ingestion accepts.
+     */
+    public static void populate(RegistryService r, IssuedReceipts keys) {
+        populateWithoutChip(r, keys.landmark("lm-sg", 1.35, 103.82));
+        r.createChip(
+                Map.of(
+                        "serial", "GPU-1",
+                        "model", "H100",
+                        "licence_id", "LIC-1",
+                        "declared_site_id", "sg-1",
+                        "device_public_key", keys.deviceKey("GPU-1").toBase64()),
+                "test");
     }
 
     /** Registers the fixture records; the landmark {@code lm-sg} has the raw Ed25519 key {@code landmarkKey}. */
     public static void populate(RegistryService r, Bytes landmarkKey) {
+        populateWithoutChip(r, landmarkKey);
+        r.createChip(
+                Map.of("serial", "GPU-1", "model", "H100", "licence_id", "LIC-1", "declared_site_id", "sg-1"), "test");
+    }
+
+    private static void populateWithoutChip(RegistryService r, Bytes landmarkKey) {
         r.createOrganisation(Map.of("id", "nvx", "name", "NVX Corp", "kind", "EXPORTER", "country", "US"), "test");
         r.createOrganisation(
                 Map.of("id", "sgdc", "name", "SG Data Centre", "kind", "CLOUD_OPERATOR", "country", "SG"), "test");
@@ -65,8 +87,6 @@ public final class Fixtures {
                         "valid_from", "2026-01-01",
                         "valid_until", "2027-12-31"),
                 "test");
-        r.createChip(
-                Map.of("serial", "GPU-1", "model", "H100", "licence_id", "LIC-1", "declared_site_id", "sg-1"), "test");
         r.createLandmark(
                 Map.of(
                         "id", "lm-sg",

@@ -53,9 +53,9 @@ public record Receipt(
         byte[] deviceProof) {
 
     public Receipt {
-        if (protocolVersion != ProtocolVersion.CURRENT) {
+        if (protocolVersion != ProtocolVersion.RECEIPT_FORMAT) {
             throw new IllegalArgumentException(
-                    "protocolVersion must be " + ProtocolVersion.CURRENT + ", got " + protocolVersion);
+                    "protocolVersion must be " + ProtocolVersion.RECEIPT_FORMAT + ", got " + protocolVersion);
         }
         Fields.checkId("landmarkId", landmarkId);
         Objects.requireNonNull(landmarkPosition, "landmarkPosition");

@@ -150,10 +150,10 @@ public final class SignedReceipt {
     private static Receipt decodeBody(byte[] body) {
         WireReader r = new WireReader(body, 0, body.length);
         int version = r.u8("protocol version");
-        if (version != ProtocolVersion.CURRENT) {
+        if (version != ProtocolVersion.RECEIPT_FORMAT) {
             throw new WireReader.Failure(
                     RejectReason.UNSUPPORTED_VERSION,
-                    "receipt protocol version must be " + ProtocolVersion.CURRENT + ", got " + version);
+                    "receipt protocol version must be " + ProtocolVersion.RECEIPT_FORMAT + ", got " + version);
         }
         String landmarkId = r.id("landmark id");
         double lat = r.f64("landmark latitude");

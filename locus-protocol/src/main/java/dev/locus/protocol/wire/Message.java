@@ -15,14 +15,24 @@ public sealed interface Message
                 Message.Response,
                 Message.Next,
                 Message.ReceiptMessage,
-                Message.Reject {
+                Message.Reject,
+                Message.Retry {
 
     SessionId sessionId();
 
     MessageType type();
 
-    /** Agent to landmark: open a measurement session of {@code rounds} timed rounds for this device. */
-    record Hello(SessionId sessionId, int rounds, byte[] deviceCertificateDer) implements Message {
+    /**
+     * Agent to landmark: open a measurement session of {@code rounds} timed rounds for this device.
+     * The first HELLO carries no cookie and is answered with a {@link Retry}; the HELLO repeated
+     * with that cookie opens the session. {@code paddingBytes} zero bytes pad the datagram to at
+     * least {@link ProtocolVersion#MIN_HELLO_BYTES} (see {@link #padded}).
+     */
+    record Hello(SessionId sessionId, int rounds, byte[] deviceCertificateDer, byte[] cookie, int paddingBytes)
+            implements Message {
+        /** Bytes of a HELLO without padding besides the certificate and cookie: header, session, rounds, three length prefixes. */
+        static final int FIXED_BYTES = ProtocolVersion.HEADER_BYTES + SessionId.BYTES + 1 + 2 + 1 + 2;
+
         public Hello {
             Objects.requireNonNull(sessionId, "sessionId");
             if (rounds < 1 || rounds > ProtocolVersion.MAX_ROUNDS) {
@@ -34,7 +44,27 @@ public sealed interface Message
                 throw new IllegalArgumentException("device certificate must be 1.."
                         + ProtocolVersion.MAX_CERTIFICATE_BYTES + " bytes, got " + deviceCertificateDer.length);
             }
+            if (cookie.length > ProtocolVersion.MAX_COOKIE_BYTES) {
+                throw new IllegalArgumentException(
+                        "cookie must be 0.." + ProtocolVersion.MAX_COOKIE_BYTES + " bytes, got " + cookie.length);
+            }
+            checkPadding(paddingBytes, FIXED_BYTES + deviceCertificateDer.length + cookie.length);
             deviceCertificateDer = deviceCertificateDer.clone();
+            cookie = cookie.clone();
+        }
+
+        /**
+         * A HELLO padded to exactly {@link ProtocolVersion#MIN_HELLO_BYTES} (or unpadded when the
+         * certificate and cookie already fill it); {@code cookie} is empty for the first HELLO.
+         */
+        public static Hello padded(SessionId sessionId, int rounds, byte[] deviceCertificateDer, byte[] cookie) {
+            int unpadded = FIXED_BYTES + deviceCertificateDer.length + cookie.length;
+            return new Hello(
+                    sessionId,
+                    rounds,
+                    deviceCertificateDer,
+                    cookie,
+                    Math.max(0, ProtocolVersion.MIN_HELLO_BYTES - unpadded));
         }
 
         @Override
@@ -42,12 +72,22 @@ public sealed interface Message
             return deviceCertificateDer.clone();
         }
 
-        int certificateLength() {
-            return deviceCertificateDer.length;
+        @Override
+        public byte[] cookie() {
+            return cookie.clone();
+        }
+
+        /** Whether this HELLO carries a cookie (the second HELLO of a session). */
+        public boolean hasCookie() {
+            return cookie.length > 0;
         }
 
         byte[] certificateUnsafe() {
             return deviceCertificateDer;
+        }
+
+        byte[] cookieUnsafe() {
+            return cookie;
         }
 
         @Override
@@ -60,18 +100,66 @@ public sealed interface Message
             return o instanceof Hello h
                     && h.sessionId.equals(sessionId)
                     && h.rounds == rounds
-                    && Arrays.equals(h.deviceCertificateDer, deviceCertificateDer);
+                    && Arrays.equals(h.deviceCertificateDer, deviceCertificateDer)
+                    && Arrays.equals(h.cookie, cookie)
+                    && h.paddingBytes == paddingBytes;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(sessionId, rounds, Arrays.hashCode(deviceCertificateDer));
+            return Objects.hash(
+                    sessionId, rounds, Arrays.hashCode(deviceCertificateDer), Arrays.hashCode(cookie), paddingBytes);
         }
 
         @Override
         public String toString() {
             return "Hello[" + sessionId + ", rounds=" + rounds + ", certificate=" + deviceCertificateDer.length
-                    + " bytes]";
+                    + " bytes, cookie=" + cookie.length + " bytes, padding=" + paddingBytes + "]";
+        }
+    }
+
+    /**
+     * Landmark to agent: repeat the HELLO with this cookie. Stateless on the landmark: the cookie
+     * is a MAC over the source address and port, a time slot and the HELLO, so only a client that
+     * receives at its source address can open a session.
+     */
+    record Retry(SessionId sessionId, byte[] cookie) implements Message {
+        public Retry {
+            Objects.requireNonNull(sessionId, "sessionId");
+            if (cookie.length == 0 || cookie.length > ProtocolVersion.MAX_COOKIE_BYTES) {
+                throw new IllegalArgumentException(
+                        "cookie must be 1.." + ProtocolVersion.MAX_COOKIE_BYTES + " bytes, got " + cookie.length);
+            }
+            cookie = cookie.clone();
+        }
+
+        @Override
+        public byte[] cookie() {
+            return cookie.clone();
+        }
+
+        byte[] cookieUnsafe() {
+            return cookie;
+        }
+
+        @Override
+        public MessageType type() {
+            return MessageType.RETRY;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Retry r && r.sessionId.equals(sessionId) && Arrays.equals(r.cookie, cookie);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(sessionId, Arrays.hashCode(cookie));
+        }
+
+        @Override
+        public String toString() {
+            return "Retry[" + sessionId + ", cookie=" + cookie.length + " bytes]";
         }
     }
 
@@ -140,10 +228,23 @@ public sealed interface Message
         }
     }
 
-    /** Agent to landmark: a challenge or receipt was lost; send a fresh challenge or the receipt again. */
-    record Next(SessionId sessionId) implements Message {
+    /**
+     * Agent to landmark: send a fresh challenge after a loss, or the session's receipt (or REJECT)
+     * once its rounds are answered. The landmark answers only with a datagram no larger than this
+     * one, so an agent pads it with {@code paddingBytes} zero bytes (see {@link #padded}).
+     */
+    record Next(SessionId sessionId, int paddingBytes) implements Message {
+        /** Bytes of a NEXT without padding: header, session, padding length. */
+        static final int FIXED_BYTES = ProtocolVersion.HEADER_BYTES + SessionId.BYTES + 2;
+
         public Next {
             Objects.requireNonNull(sessionId, "sessionId");
+            checkPadding(paddingBytes, FIXED_BYTES);
+        }
+
+        /** A NEXT padded to {@link ProtocolVersion#MAX_DATAGRAM_BYTES}: room for any answer, a receipt included. */
+        public static Next padded(SessionId sessionId) {
+            return new Next(sessionId, ProtocolVersion.MAX_DATAGRAM_BYTES - FIXED_BYTES);
         }
 
         @Override
@@ -224,6 +325,13 @@ public sealed interface Message
         @Override
         public MessageType type() {
             return MessageType.REJECT;
+        }
+    }
+
+    private static void checkPadding(int paddingBytes, int otherBytes) {
+        if (paddingBytes < 0 || paddingBytes > ProtocolVersion.MAX_DATAGRAM_BYTES - otherBytes) {
+            throw new IllegalArgumentException("paddingBytes must be in [0, "
+                    + (ProtocolVersion.MAX_DATAGRAM_BYTES - otherBytes) + "] to fit a datagram, got " + paddingBytes);
         }
     }
 

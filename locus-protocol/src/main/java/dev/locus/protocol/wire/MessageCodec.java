@@ -56,7 +56,7 @@ public final class MessageCodec {
             int typeCode = r.u8("type");
             MessageType type = MessageType.fromCode(typeCode).orElse(null);
             if (type == null) {
-                return Decoded.rejected(RejectReason.UNKNOWN_TYPE, "type must be one of 1..6, got " + typeCode);
+                return Decoded.rejected(RejectReason.UNKNOWN_TYPE, "type must be one of 1..7, got " + typeCode);
             }
             Message m = switch (type) {
                 case HELLO -> {
@@ -67,8 +67,9 @@ public final class MessageCodec {
                                 RejectReason.MALFORMED,
                                 "rounds must be in [1, " + ProtocolVersion.MAX_ROUNDS + "], got " + rounds);
                     }
-                    yield new Message.Hello(
-                            s, rounds, r.bytes16("device certificate", 1, ProtocolVersion.MAX_CERTIFICATE_BYTES));
+                    byte[] certificate = r.bytes16("device certificate", 1, ProtocolVersion.MAX_CERTIFICATE_BYTES);
+                    byte[] cookie = r.bytes8("cookie", 0, ProtocolVersion.MAX_COOKIE_BYTES);
+                    yield new Message.Hello(s, rounds, certificate, cookie, r.padding("padding"));
                 }
                 case CHALLENGE ->
                     new Message.Challenge(r.sessionId("session id"), round(r), r.nonce("nonce"), r.id("landmark id"));
@@ -79,7 +80,7 @@ public final class MessageCodec {
                             r.nonce("nonce"),
                             r.id("landmark id"),
                             r.bytes8("signature", 1, ProtocolVersion.MAX_SIGNATURE_BYTES));
-                case NEXT -> new Message.Next(r.sessionId("session id"));
+                case NEXT -> new Message.Next(r.sessionId("session id"), r.padding("padding"));
                 case RECEIPT ->
                     new Message.ReceiptMessage(
                             r.sessionId("session id"),
@@ -93,6 +94,9 @@ public final class MessageCodec {
                                     RejectReason.MALFORMED, "reason code " + code + " is not defined"));
                     yield new Message.Reject(s, reason, r.text("detail", Message.Reject.MAX_DETAIL_BYTES));
                 }
+                case RETRY ->
+                    new Message.Retry(
+                            r.sessionId("session id"), r.bytes8("cookie", 1, ProtocolVersion.MAX_COOKIE_BYTES));
             };
             r.end(type.name());
             return Decoded.accepted(m);
@@ -130,11 +134,16 @@ public final class MessageCodec {
                 .u8(message.type().code())
                 .sessionId(message.sessionId());
         switch (message) {
-            case Message.Hello h -> w.u8(h.rounds()).bytes16(h.certificateUnsafe());
+            case Message.Hello h ->
+                w.u8(h.rounds())
+                        .bytes16(h.certificateUnsafe())
+                        .bytes8(h.cookieUnsafe())
+                        .padding(h.paddingBytes());
             case Message.Challenge c -> w.u8(c.round()).nonce(c.nonce()).text(c.landmarkId());
             case Message.Response r ->
                 w.u8(r.round()).nonce(r.nonce()).text(r.landmarkId()).bytes8(r.signatureUnsafe());
-            case Message.Next n -> {}
+            case Message.Next n -> w.padding(n.paddingBytes());
+            case Message.Retry t -> w.bytes8(t.cookieUnsafe());
             case Message.ReceiptMessage m -> w.bytes16(m.receiptUnsafe()).bytes16(m.certificateUnsafe());
             case Message.Reject j -> w.u8(j.reason().code()).bytes8(truncateUtf8(j.detail()));
         }

@@ -9,7 +9,8 @@ public enum MessageType {
     RESPONSE(3),
     NEXT(4),
     RECEIPT(5),
-    REJECT(6);
+    REJECT(6),
+    RETRY(7);
 
     private final int code;
 

@@ -23,7 +23,8 @@ public final class ProofMessage {
                 TAG.length + 1 + SessionId.BYTES + 1 + Nonce.BYTES + 1 + id.length + Fingerprint.BYTES);
         new WireWriter(b)
                 .bytes(TAG)
-                .u8(ProtocolVersion.CURRENT)
+                .u8(ProtocolVersion.RECEIPT_FORMAT) // the proof is part of the receipt: its format, not the exchange's
+                // version
                 .sessionId(sessionId)
                 .u8(round)
                 .nonce(nonce)

@@ -2,8 +2,17 @@ package dev.locus.protocol.wire;
 
 /** Wire constants shared by every message: magic, version and size bounds. */
 public final class ProtocolVersion {
-    /** The only protocol version this build speaks. */
-    public static final int CURRENT = 1;
+    /**
+     * The only exchange version this build speaks (the version byte of every datagram). Version 2
+     * added the stateless cookie round ({@code RETRY}) and request padding; see docs/protocol.md.
+     */
+    public static final int CURRENT = 2;
+
+    /**
+     * Version of the signed receipt's encoding ({@code LOCUS-RECEIPT-V1}), written in every receipt.
+     * Independent of {@link #CURRENT}: the exchange changed in version 2, the receipt did not.
+     */
+    public static final int RECEIPT_FORMAT = 1;
 
     /** Two magic bytes, "LO", at the start of every datagram. */
     public static final byte MAGIC_0 = 0x4C;
@@ -24,6 +33,16 @@ public final class ProtocolVersion {
 
     /** Longest identifier (landmark id, device serial, model) in UTF-8 bytes. */
     public static final int MAX_ID_BYTES = 64;
+
+    /**
+     * Smallest HELLO a landmark answers, in bytes (as QUIC's 1200-byte Initial): every answer to a
+     * HELLO (RETRY, CHALLENGE, REJECT) is smaller, so a HELLO from a forged source can never be
+     * reflected larger. Agents pad their HELLO to at least this size.
+     */
+    public static final int MIN_HELLO_BYTES = 1200;
+
+    /** Length of a landmark's cookie in a RETRY or HELLO, in bytes, at most. */
+    public static final int MAX_COOKIE_BYTES = 32;
 
     /** Largest signature accepted (Ed25519 is 64; DER ECDSA P-256 at most 72). */
     public static final int MAX_SIGNATURE_BYTES = 128;

@@ -30,7 +30,11 @@ public enum RejectReason {
     DUPLICATE_SESSION(23),
     RETRY_LIMIT(24),
     SESSION_EXPIRED(25),
-    BAD_RECEIPT(26);
+    BAD_RECEIPT(26),
+    /** A HELLO shorter than {@link ProtocolVersion#MIN_HELLO_BYTES}: never answered. */
+    UNPADDED(27),
+    /** A HELLO whose cookie is not one this landmark issued to that address recently: answered with a fresh RETRY. */
+    BAD_COOKIE(28);
 
     private final int code;
 

@@ -87,6 +87,18 @@ public final class WireReader {
         }
     }
 
+    /** Padding: a u16 length, then that many bytes, each of which must be zero; gives the length. */
+    public int padding(String field) {
+        int n = u16(field + " length");
+        need(n, field);
+        for (int i = 0; i < n; i++) {
+            if (in.get() != 0) {
+                throw new Failure(RejectReason.MALFORMED, field + " must be zero bytes, byte " + i + " is not");
+            }
+        }
+        return n;
+    }
+
     public Nonce nonce(String field) {
         need(Nonce.BYTES, field);
         return new Nonce(in.getLong(), in.getLong(), in.getLong(), in.getLong());

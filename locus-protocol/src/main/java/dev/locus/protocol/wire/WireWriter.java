@@ -50,6 +50,15 @@ public final class WireWriter {
         return u16(b.length).bytes(b);
     }
 
+    /** Padding: a u16 length, then that many zero bytes. */
+    public WireWriter padding(int zeroBytes) {
+        u16(zeroBytes);
+        for (int i = 0; i < zeroBytes; i++) {
+            out.put((byte) 0);
+        }
+        return this;
+    }
+
     public WireWriter text(String s) {
         return bytes8(s.getBytes(StandardCharsets.UTF_8));
     }

@@ -3,6 +3,7 @@ package dev.locus.protocol.wire;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Arrays;
+import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -34,12 +35,18 @@ class MessageCodecTest {
                 Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(128);
         Arbitrary<byte[]> certs =
                 Arbitraries.bytes().array(byte[].class).ofMinSize(1).ofMaxSize(1024);
+        Arbitrary<byte[]> cookies =
+                Arbitraries.bytes().array(byte[].class).ofMinSize(0).ofMaxSize(ProtocolVersion.MAX_COOKIE_BYTES);
         return Arbitraries.oneOf(
-                Combinators.combine(sessions, Arbitraries.integers().between(1, 32), certs)
-                        .as(Message.Hello::new),
+                Combinators.combine(sessions, Arbitraries.integers().between(1, 32), certs, cookies)
+                        .as(Message.Hello::padded),
+                Combinators.combine(sessions, Arbitraries.integers().between(1, 32), certs, cookies)
+                        .as((s, r, c, k) -> new Message.Hello(s, r, c, k, 0)),
+                Combinators.combine(sessions, cookies.filter(c -> c.length > 0)).as(Message.Retry::new),
                 Combinators.combine(sessions, rounds, nonces, ids).as(Message.Challenge::new),
                 Combinators.combine(sessions, rounds, nonces, ids, sigs).as(Message.Response::new),
-                sessions.map(Message.Next::new),
+                Combinators.combine(sessions, Arbitraries.integers().between(0, 2026))
+                        .as(Message.Next::new),
                 Combinators.combine(sessions, sigs, certs).as(Message.ReceiptMessage::new),
                 Combinators.combine(
                                 sessions,
@@ -88,6 +95,31 @@ class MessageCodecTest {
     }
 
     @Test
+    void paddedHello_isExactlyTheMinimum_andNonZeroPaddingIsMalformed() {
+        byte[] hello = MessageCodec.encode(Message.Hello.padded(new SessionId(1, 2), 1, new byte[300], new byte[20]));
+        assertThat(hello).hasSize(ProtocolVersion.MIN_HELLO_BYTES);
+        hello[hello.length - 1] = 1;
+        Decoded.Rejected<Message> r = (Decoded.Rejected<Message>) MessageCodec.decode(hello, 0, hello.length);
+        assertThat(r.reason()).isEqualTo(RejectReason.MALFORMED);
+        assertThat(r.detail()).startsWith("padding must be zero bytes");
+        assertThat(MessageCodec.encode(Message.Next.padded(new SessionId(1, 2))))
+                .hasSize(ProtocolVersion.MAX_DATAGRAM_BYTES);
+    }
+
+    @Test
+    void everyAnswerToAHello_fitsInThePaddedHello() {
+        String longestId = "x".repeat(ProtocolVersion.MAX_ID_BYTES);
+        byte[] challenge =
+                MessageCodec.encode(new Message.Challenge(new SessionId(1, 2), 254, new Nonce(1, 2, 3, 4), longestId));
+        byte[] reject = MessageCodec.encode(
+                new Message.Reject(new SessionId(1, 2), RejectReason.INVALID_CERTIFICATE, "é".repeat(1000)));
+        byte[] retry =
+                MessageCodec.encode(new Message.Retry(new SessionId(1, 2), new byte[ProtocolVersion.MAX_COOKIE_BYTES]));
+        assertThat(List.of(challenge.length, reject.length, retry.length))
+                .allSatisfy(n -> assertThat(n).isLessThan(ProtocolVersion.MIN_HELLO_BYTES));
+    }
+
+    @Test
     void oversizedDatagram_isRejectedBeforeParsing() {
         byte[] big = new byte[ProtocolVersion.MAX_DATAGRAM_BYTES + 1];
         assertThat(MessageCodec.decode(big, 0, big.length))
@@ -97,15 +129,15 @@ class MessageCodecTest {
 
     @Test
     void headerErrors_nameTheFieldAndValue() {
-        byte[] next = MessageCodec.encode(new Message.Next(new SessionId(1, 2)));
+        byte[] next = MessageCodec.encode(new Message.Next(new SessionId(1, 2), 0));
         byte[] magic = next.clone();
         magic[1] = 0;
         assertThat(rejection(magic)).isEqualTo(RejectReason.BAD_MAGIC);
         byte[] version = next.clone();
-        version[2] = 2;
+        version[2] = 1;
         Decoded.Rejected<Message> r = (Decoded.Rejected<Message>) MessageCodec.decode(version, 0, version.length);
         assertThat(r.reason()).isEqualTo(RejectReason.UNSUPPORTED_VERSION);
-        assertThat(r.detail()).isEqualTo("version must be 1, got 2");
+        assertThat(r.detail()).isEqualTo("version must be 2, got 1");
         byte[] type = next.clone();
         type[3] = 99;
         assertThat(rejection(type)).isEqualTo(RejectReason.UNKNOWN_TYPE);
@@ -114,7 +146,7 @@ class MessageCodecTest {
 
     @Test
     void helloAskingForZeroOrTooManyRounds_isMalformed() {
-        byte[] hello = MessageCodec.encode(new Message.Hello(new SessionId(1, 2), 1, new byte[] {1}));
+        byte[] hello = MessageCodec.encode(Message.Hello.padded(new SessionId(1, 2), 1, new byte[] {1}, new byte[0]));
         hello[4 + 16] = 0;
         assertThat(rejection(hello)).isEqualTo(RejectReason.MALFORMED);
         hello[4 + 16] = 33;
@@ -123,7 +155,7 @@ class MessageCodecTest {
 
     @Test
     void lengthPrefixLargerThanTheDatagram_isTruncated_notAllocated() {
-        byte[] hello = MessageCodec.encode(new Message.Hello(new SessionId(1, 2), 1, new byte[] {1}));
+        byte[] hello = MessageCodec.encode(new Message.Hello(new SessionId(1, 2), 1, new byte[] {1}, new byte[0], 0));
         hello[4 + 16 + 1] = 0x03; // certificate length 0x03 0x01 = 769 bytes, only 1 present
         assertThat(rejection(hello)).isEqualTo(RejectReason.TRUNCATED);
     }

@@ -54,10 +54,12 @@ public final class AdminApi implements HttpService {
             long after = Requests.afterId(ctx);
             int limit = Requests.limit(ctx);
             var rows = db.read(c -> AuditLog.page(c, after, limit + 1));
+            db.awaitDurable(); // never show an entry a crash could take back
             ctx.json(Requests.page(Page.of(rows, limit, e -> Long.toString(e.seq()))));
         });
         r.get("/api/v1/audit/head", Permission.READ, ctx -> {
             AuditHead head = db.read(AuditLog::head);
+            db.awaitDurable(); // a head a client saw never regresses after a crash
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("seq", head.seq());
             body.put("hash", head.hash());

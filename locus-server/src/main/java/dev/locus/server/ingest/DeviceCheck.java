@@ -11,8 +11,10 @@ import java.util.Optional;
  * The chip's side of a receipt whose landmark signature already verified, against what the
  * registry holds for the chip. For a chip with a registered device certificate: the receipt names
  * that certificate, was measured within its validity, and the CA that signed it (checked at
- * registration) is still trusted and was valid then. For a chip with a registered key: the
- * device's proof of the timed round verifies with it. Nothing is parsed here: registration stored
+ * registration) is still trusted and was valid then. Then, for every chip: the device's proof of
+ * the timed round verifies with the chip's registered key (from its certificate or registered
+ * bare). A chip registered with neither has nothing to check a proof against: its receipts are
+ * refused ({@link RejectionReason#NO_DEVICE_IDENTITY}), so no verdict rests on a landmark's word alone. Nothing is parsed here: registration stored
  * the certificate's fingerprint, validity and CA. Thread-safe.
  */
 final class DeviceCheck {
@@ -45,13 +47,24 @@ final class DeviceCheck {
 
     /** Empty when the receipt's device side passes; otherwise the reason and what failed. */
     Optional<Rejection> check(Receipt r, RegisteredChip chip, Optional<DeviceEvidence> evidence) {
+        if (!chip.hasIdentity()) {
+            return ReceiptIngestor.reject(
+                    RejectionReason.NO_DEVICE_IDENTITY,
+                    "chip " + r.chipSerial() + " is registered without a device certificate or device key, so no"
+                            + " receipt can show that the chip itself answered; register its key or certificate");
+        }
         if (chip.certificate().isPresent()) {
             Optional<String> problem = certificateProblem(r, chip.certificate().get(), evidence);
             if (problem.isPresent()) {
                 return ReceiptIngestor.reject(RejectionReason.DEVICE_CERTIFICATE, problem.get());
             }
         }
-        if (chip.publicKey().isPresent() && evidence.isPresent()) {
+        if (evidence.isEmpty()) {
+            return ReceiptIngestor.reject(
+                    RejectionReason.BAD_SIGNATURE,
+                    "receipt carries no device proof of the timed round for chip " + r.chipSerial());
+        }
+        if (chip.publicKey().isPresent()) {
             DeviceEvidence e = evidence.get();
             if (!DeviceKeys.verify(
                     chip.publicKey().get(),

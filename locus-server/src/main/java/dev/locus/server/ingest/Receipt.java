@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * A landmark's signed record of one timed challenge-response with a chip: the boundary between
  * the protocol and the control plane. The signature covers {@code signedPayload}, which must encode
- * exactly the other fields (see {@link ReceiptPayloadV1}).
+ * exactly the other fields (see {@link ProtocolReceipts}).
  *
  * @param landmarkId the landmark that measured and signed
  * @param chipSerial the chip that answered

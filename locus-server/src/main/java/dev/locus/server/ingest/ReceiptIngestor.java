@@ -305,11 +305,9 @@ public final class ReceiptIngestor {
             return reject(RejectionReason.BAD_SIGNATURE, bad.get());
         }
         signatureVerified[0] = true;
-        if (chip.hasIdentity()) {
-            Optional<Rejection> badDevice = devices.check(r, chip, verifier.deviceEvidence(r));
-            if (badDevice.isPresent()) {
-                return badDevice;
-            }
+        Optional<Rejection> badDevice = devices.check(r, chip, verifier.deviceEvidence(r));
+        if (badDevice.isPresent()) {
+            return badDevice;
         }
         String nonceKey = r.landmarkId() + "/" + r.nonce().toHex();
         if (!seenNonces.add(nonceKey)) {

@@ -16,7 +16,7 @@ public enum RejectionReason {
     UNKNOWN_CHIP,
     /**
      * The signature does not verify with the landmark's key, the payload does not match the fields,
-     * or the device's proof does not verify with the chip's registered key.
+     * or the device's proof does not verify with the chip's registered key (or the receipt carries none).
      */
     BAD_SIGNATURE,
     /**
@@ -25,6 +25,11 @@ public enum RejectionReason {
      * issued the certificate is no longer trusted (or its certificate was not valid then).
      */
     DEVICE_CERTIFICATE,
+    /**
+     * The chip is registered with neither a device certificate nor a device key, so nothing can show
+     * that the chip itself answered the landmark: its receipts prove nothing and are refused.
+     */
+    NO_DEVICE_IDENTITY,
     /** Measured too long ago. */
     STALE,
     /** Measured in the future beyond the allowed clock skew. */

@@ -5,24 +5,33 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.locus.server.LocusServerException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A pooled connection to the control-plane database, migrated to the newest schema when opened.
- * Thread-safe.
+ * Every transaction run through {@link #inTransaction} is durable when it returns: on PostgreSQL
+ * by its commit ({@code synchronous_commit} on), on the embedded database by a checkpoint forced to
+ * the device, shared by the commits that wait at the same time ({@link GroupCommit}). Thread-safe.
  */
 public final class Database implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Database.class);
 
     private final DatabaseConfig config;
     private final HikariDataSource dataSource;
+    private final Optional<EmbeddedStore> embedded;
+    private final GroupCommit groupCommit;
 
-    private Database(DatabaseConfig config, HikariDataSource dataSource) {
+    private Database(DatabaseConfig config, HikariDataSource dataSource, Optional<EmbeddedStore> embedded) {
         this.config = config;
         this.dataSource = dataSource;
+        this.embedded = embedded;
+        this.groupCommit = new GroupCommit(embedded.isPresent() ? embedded.get()::checkpoint : () -> {});
     }
 
     /**
@@ -37,49 +46,99 @@ public final class Database implements AutoCloseable {
     /**
      * Opens the pool; with {@code migrate} false, only validates that the schema is current (for
      * read-only tools such as {@code locus audit verify}, which must not change what they check).
+     * The embedded database on files is opened as its owner for the migrations, and the pool then
+     * connects as the application user, which has row rights only.
+     *
+     * @throws LocusServerException when the database cannot be reached, is locked by another
+     *     process (embedded), or cannot be migrated
      */
     public static Database open(DatabaseConfig config, int maxPoolSize, boolean migrate) {
-        HikariConfig hc = new HikariConfig();
-        hc.setJdbcUrl(config.jdbcUrl());
-        if (!config.user().isEmpty()) {
-            hc.setUsername(config.user());
+        Optional<EmbeddedStore> embedded = config.dataDir().map(dir -> EmbeddedStore.open(config, dir));
+        try {
+            if (embedded.isPresent()) {
+                EmbeddedStore store = embedded.get();
+                migrate(
+                        config,
+                        Flyway.configure().dataSource(config.jdbcUrl(), store.ownerUser(), store.ownerPassword()),
+                        migrate);
+                store.grantAppRights();
+                store.checkpoint();
+            }
+            HikariDataSource ds = pool(config, maxPoolSize, embedded);
+            try {
+                if (embedded.isEmpty()) {
+                    migrate(config, Flyway.configure().dataSource(ds), migrate);
+                }
+            } catch (RuntimeException e) {
+                ds.close();
+                throw e;
+            }
+            return new Database(config, ds, embedded);
+        } catch (java.sql.SQLException | RuntimeException e) {
+            embedded.ifPresent(EmbeddedStore::close);
+            if (e instanceof LocusServerException l) {
+                throw l;
+            }
+            throw new LocusServerException("cannot open database " + config.safeUrl() + ": " + e.getMessage(), e);
         }
-        if (!config.password().isEmpty() || config.kind() == DatabaseConfig.Kind.EMBEDDED) {
-            hc.setPassword(config.password());
+    }
+
+    private static HikariDataSource pool(DatabaseConfig config, int maxPoolSize, Optional<EmbeddedStore> embedded) {
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(embedded.isPresent() ? EmbeddedStore.appUrl(config) : config.jdbcUrl());
+        if (embedded.isPresent()) {
+            hc.setUsername(embedded.get().appUser());
+            hc.setPassword(embedded.get().appPassword());
+        } else {
+            if (!config.user().isEmpty()) {
+                hc.setUsername(config.user());
+            }
+            if (!config.password().isEmpty() || config.kind() == DatabaseConfig.Kind.EMBEDDED) {
+                hc.setPassword(config.password());
+            }
+        }
+        if (config.kind() == DatabaseConfig.Kind.POSTGRES) {
+            // A commit returns only once its WAL record is on disk, whatever the server's default.
+            hc.setConnectionInitSql("SET synchronous_commit = on");
         }
         hc.setMaximumPoolSize(maxPoolSize);
         hc.setPoolName("locus-db");
         hc.setAutoCommit(true);
         hc.setConnectionTimeout(10_000);
-        HikariDataSource ds;
         try {
-            ds = new HikariDataSource(hc);
+            return new HikariDataSource(hc);
         } catch (RuntimeException e) {
             throw new LocusServerException("cannot connect to database " + config.safeUrl() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static void migrate(DatabaseConfig config, FluentConfiguration flywayConfig, boolean migrate) {
         try {
-            Flyway flyway = Flyway.configure()
-                    .dataSource(ds)
-                    .locations("classpath:db/migration")
-                    .load();
+            Flyway flyway = flywayConfig.locations("classpath:db/migration").load();
             if (!migrate) {
                 flyway.validate();
-                return new Database(config, ds);
+                return;
             }
             var result = flyway.migrate();
             LOG.info(
                     "database {} at schema version {} ({} migrations applied)",
                     config.safeUrl(),
-                    result.targetSchemaVersion,
+                    currentVersion(flyway),
                     result.migrationsExecuted);
         } catch (RuntimeException e) {
-            ds.close();
             throw new LocusServerException(
                     (migrate ? "cannot migrate database " : "database schema is not current: ") + config.safeUrl()
                             + ": " + e.getMessage(),
                     e);
         }
-        return new Database(config, ds);
+    }
+
+    /** The schema version now applied (Flyway reports none as the target when nothing was pending). */
+    private static String currentVersion(Flyway flyway) {
+        MigrationInfo current = flyway.info().current();
+        return current == null || current.getVersion() == null
+                ? "none"
+                : current.getVersion().getVersion();
     }
 
     public DatabaseConfig config() {
@@ -92,21 +151,63 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs {@code work} in one transaction: commits when it returns, rolls back when it throws.
+     * When it returns the commit is durable (it survives the process being killed), so its result
+     * may be acknowledged to a client.
      *
-     * @throws LocusServerException wrapping any {@link SQLException}
+     * @throws LocusServerException wrapping any {@link SQLException}, including a failure to make
+     *     the commit durable
      */
     public <T> T inTransaction(SqlWork<T> work) {
+        T result;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                T result = work.run(c);
+                result = work.run(c);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
                 throw e;
             } finally {
                 c.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new LocusServerException("database error: " + e.getMessage(), e);
+        }
+        awaitDurable();
+        return result;
+    }
+
+    /**
+     * Returns once everything committed before this call is durable: for reads whose answer a
+     * client may hold the server to later (the audit log's head), and after writes made outside
+     * {@link #inTransaction}.
+     *
+     * @throws LocusServerException when the flush fails
+     */
+    public void awaitDurable() {
+        try {
+            groupCommit.awaitDurable();
+        } catch (SQLException e) {
+            throw new LocusServerException("cannot make committed data durable: " + e.getMessage(), e);
+        }
+    }
+
+    /** Durability requests and the flushes that served them (fewer when commits were grouped). */
+    public long[] groupCommitCounts() {
+        return new long[] {groupCommit.requests(), groupCommit.flushes()};
+    }
+
+    /**
+     * Runs maintenance work that needs the owner's rights on the embedded database (such as {@code
+     * ANALYZE}); elsewhere on a pooled connection.
+     */
+    public <T> T maintenance(SqlWork<T> work) {
+        try {
+            if (embedded.isPresent()) {
+                return embedded.get().asOwner(work);
+            }
+            try (Connection c = dataSource.getConnection()) {
+                return work.run(c);
             }
         } catch (SQLException e) {
             throw new LocusServerException("database error: " + e.getMessage(), e);
@@ -133,5 +234,6 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         dataSource.close();
+        embedded.ifPresent(EmbeddedStore::close);
     }
 }

@@ -2,6 +2,8 @@ package dev.locus.server.persistence;
 
 import dev.locus.server.LocusServerException;
 import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Where the control plane keeps its data: an embedded H2 database (PostgreSQL mode, files under a
@@ -12,8 +14,11 @@ import java.nio.file.Path;
  *     parameters
  * @param user user name, empty to take it from the URL
  * @param password password, empty to take it from the URL; never logged
+ * @param dataDir for the embedded database on files: the private data directory holding them and
+ *     their random passwords ({@code database-credentials}); the user and password above are then
+ *     unused. Empty for PostgreSQL and in-memory H2.
  */
-public record DatabaseConfig(Kind kind, String jdbcUrl, String user, String password) {
+public record DatabaseConfig(Kind kind, String jdbcUrl, String user, String password, Optional<Path> dataDir) {
 
     public enum Kind {
         EMBEDDED,
@@ -25,17 +30,40 @@ public record DatabaseConfig(Kind kind, String jdbcUrl, String user, String pass
             throw new LocusServerException(
                     "database URL must start with jdbc:h2: or jdbc:postgresql:, got '" + redact(jdbcUrl) + "'");
         }
+        String upper = jdbcUrl.toUpperCase(Locale.ROOT);
+        if (jdbcUrl.startsWith("jdbc:h2:")
+                && (upper.contains("AUTO_SERVER")
+                        || upper.startsWith("JDBC:H2:TCP:")
+                        || upper.startsWith("JDBC:H2:SSL:"))) {
+            throw new LocusServerException("the embedded database must not open or use a network port (no AUTO_SERVER,"
+                    + " no H2 TCP server), got '" + redact(jdbcUrl) + "'");
+        }
     }
 
-    /** The embedded database in {@code dataDir/locus.mv.db}; other processes can open it concurrently. */
+    /** As the canonical constructor, without a data directory (PostgreSQL, in-memory H2). */
+    public DatabaseConfig(Kind kind, String jdbcUrl, String user, String password) {
+        this(kind, jdbcUrl, user, password, Optional.empty());
+    }
+
+    /**
+     * The embedded database in {@code dataDir/locus.mv.db}, opened by this process only: no network
+     * listener, the file locked while open ({@code FILE_LOCK=FS}: no lock file), H2's own trace sent
+     * to the application log rather than a file, and closed by its owner (the control plane's
+     * shutdown) rather than by H2's own shutdown hook racing it, without the chunk-moving compaction
+     * on close (H2 2.3.232 trips its own assertion in it after many small checkpoints; the store
+     * still compacts itself in the background while open). The directory is made private (700, files 600) and
+     * the passwords are random per installation (see {@link Database#open}).
+     */
     public static DatabaseConfig embedded(Path dataDir) {
-        String file = dataDir.toAbsolutePath().resolve("locus").toString();
+        Path dir = dataDir.toAbsolutePath();
+        String file = dir.resolve("locus").toString();
         return new DatabaseConfig(
                 Kind.EMBEDDED,
                 "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                        + ";AUTO_SERVER=TRUE",
-                "locus",
-                "");
+                        + ";FILE_LOCK=FS;TRACE_LEVEL_FILE=4;DB_CLOSE_ON_EXIT=FALSE;MAX_COMPACT_TIME=0",
+                "",
+                "",
+                Optional.of(dir));
     }
 
     /** An in-memory H2 database that lives as long as the JVM holds a connection to it; for tests. */

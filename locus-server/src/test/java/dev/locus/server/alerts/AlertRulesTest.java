@@ -2,23 +2,21 @@ package dev.locus.server.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.locus.server.Bytes;
 import dev.locus.server.Fixtures;
+import dev.locus.server.IssuedReceipts;
 import dev.locus.server.Json;
 import dev.locus.server.MutableClock;
 import dev.locus.server.TestDatabases;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
-import dev.locus.server.ingest.Ed25519ReceiptVerifier;
 import dev.locus.server.ingest.IngestPolicy;
 import dev.locus.server.ingest.IngestResult;
+import dev.locus.server.ingest.ProtocolReceipts;
 import dev.locus.server.ingest.ReceiptIngestor;
-import dev.locus.server.ingest.ReceiptPayloadV1;
 import dev.locus.server.ingest.Submission;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +32,7 @@ class AlertRulesTest {
 
     private static final Principal ADMIN = new Principal("t", "admin", Role.ADMIN, Optional.empty());
     private final Random random = new Random(3);
-    private final KeyPair sg = Fixtures.ed25519();
-    private final KeyPair fra = Fixtures.ed25519();
+    private final IssuedReceipts keys = new IssuedReceipts(17);
 
     private record World(Database db, MutableClock clock, AlertService alerts, ReceiptIngestor ingestor) {}
 
@@ -43,7 +40,7 @@ class AlertRulesTest {
         Database db = TestDatabases.fresh(engine);
         MutableClock clock = new MutableClock(Fixtures.NOW);
         RegistryService registry = Fixtures.registry(db, clock);
-        Fixtures.populate(registry, sg);
+        Fixtures.populate(registry, keys);
         registry.createLandmark(
                 Map.of(
                         "id",
@@ -55,27 +52,20 @@ class AlertRulesTest {
                         "longitude_deg",
                         "8.68",
                         "public_key",
-                        Ed25519ReceiptVerifier.rawPublicKey(fra.getPublic()).toBase64()),
+                        keys.landmark("lm-fra", 50.11, 8.68).toBase64()),
                 "test");
         AlertService alerts = new AlertService(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
         ReceiptIngestor ingestor = new ReceiptIngestor(
-                db, new Ed25519ReceiptVerifier(), IngestPolicy.live().withMaxAge(Duration.ofDays(2)), clock);
+                db, new ProtocolReceipts(), IngestPolicy.live().withMaxAge(Duration.ofDays(2)), clock);
         ingestor.addListener(new ClonedIdentityRule(db, alerts));
         return new World(db, clock, alerts, ingestor);
     }
 
-    private IngestResult submit(World w, String landmark, KeyPair key, long rttNanos) {
-        byte[] nonce = new byte[16];
-        random.nextBytes(nonce);
+    private IngestResult submit(World w, String landmark, long rttNanos) {
         return w.ingestor()
                 .ingest(
-                        List.of(Submission.of(ReceiptPayloadV1.sign(
-                                landmark,
-                                "GPU-1",
-                                Bytes.of(nonce),
-                                List.of(rttNanos),
-                                w.clock().instant(),
-                                key.getPrivate()))),
+                        List.of(Submission.of(keys.sign(
+                                landmark, "GPU-1", List.of(rttNanos), w.clock().instant()))),
                         ADMIN)
                 .get(0);
     }
@@ -92,13 +82,13 @@ class AlertRulesTest {
     void flightBetweenLandmarks_isNotAClone_butAnswersMinutesApartAre(String engine) {
         World w = world(engine);
         try (Database ignored = w.db()) {
-            assertThat(submit(w, "lm-sg", sg, 400_000)).isInstanceOf(IngestResult.Accepted.class);
+            assertThat(submit(w, "lm-sg", 400_000)).isInstanceOf(IngestResult.Accepted.class);
             w.clock().advance(Duration.ofHours(13)); // 10,300 km at 1,200 km/h needs 8.6 h
-            assertThat(submit(w, "lm-fra", fra, 400_000)).isInstanceOf(IngestResult.Accepted.class);
+            assertThat(submit(w, "lm-fra", 400_000)).isInstanceOf(IngestResult.Accepted.class);
             assertThat(open(w, Alert.Rule.CLONED_IDENTITY)).isEmpty();
 
             w.clock().advance(Duration.ofMinutes(5));
-            submit(w, "lm-sg", sg, 400_000);
+            submit(w, "lm-sg", 400_000);
             List<Alert> clones = open(w, Alert.Rule.CLONED_IDENTITY);
             assertThat(clones).singleElement().satisfies(a -> {
                 assertThat(a.subjectId()).isEqualTo("GPU-1");
@@ -114,14 +104,14 @@ class AlertRulesTest {
     void cloneSeparatedByALooseMeasurement_isFoundAgainstTheWindowMinima(String engine) {
         World w = world(engine);
         try (Database ignored = w.db()) {
-            submit(w, "lm-sg", sg, 400_000); // within 60 km of Singapore
+            submit(w, "lm-sg", 400_000); // within 60 km of Singapore
             w.clock().advance(Duration.ofMinutes(1));
-            submit(w, "lm-fra", fra, 100_000_000); // 15,000 km from Frankfurt: explains anything
+            submit(w, "lm-fra", 100_000_000); // 15,000 km from Frankfurt: explains anything
             assertThat(open(w, Alert.Rule.CLONED_IDENTITY)).isEmpty();
             w.clock().advance(Duration.ofMinutes(1));
             // Near Frankfurt two minutes after Singapore. Consecutive pairs miss it (the previous
             // sighting is the loose one from the same landmark); the Singapore minimum does not.
-            submit(w, "lm-fra", fra, 400_000);
+            submit(w, "lm-fra", 400_000);
             assertThat(open(w, Alert.Rule.CLONED_IDENTITY))
                     .singleElement()
                     .satisfies(
@@ -137,7 +127,7 @@ class AlertRulesTest {
             RegistryService registry = Fixtures.registry(db, w.clock());
             registry.recordCustody("GPU-1", Map.of("kind", "INSTALLED", "site_id", "sg-1"), "ops");
             SilenceRule silence = new SilenceRule(db, w.alerts(), w.clock(), Duration.ofHours(6));
-            submit(w, "lm-sg", sg, 400_000);
+            submit(w, "lm-sg", 400_000);
             w.clock().advance(Duration.ofHours(5));
             assertThat(silence.check()).isZero();
             w.clock().advance(Duration.ofHours(2));
@@ -149,7 +139,7 @@ class AlertRulesTest {
             assertThat(silence.check()).isEqualTo(1); // still silent: raised again
 
             w.ingestor().addListener(silence);
-            submit(w, "lm-sg", sg, 400_000);
+            submit(w, "lm-sg", 400_000);
             Alert resolved =
                     w.alerts().page(Optional.of(Alert.Status.RESOLVED), Optional.of("GPU-1"), 0, 10).items().stream()
                             .filter(a -> a.rule() == Alert.Rule.SILENT && a.id() != id)

@@ -3,18 +3,14 @@ package dev.locus.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.locus.server.Bytes;
 import dev.locus.server.ControlPlane;
-import dev.locus.server.Fixtures;
+import dev.locus.server.IssuedReceipts;
 import dev.locus.server.ServerConfig;
 import dev.locus.server.TestDatabases;
-import dev.locus.server.ingest.Ed25519ReceiptVerifier;
 import dev.locus.server.ingest.Receipt;
 import dev.locus.server.ingest.ReceiptJson;
-import dev.locus.server.ingest.ReceiptPayloadV1;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -36,8 +32,7 @@ class ApiIT {
     Path dataDir;
 
     private final Random random = new Random(7);
-    private final KeyPair sgKey = Fixtures.ed25519();
-    private final KeyPair frKey = Fixtures.ed25519();
+    private final IssuedReceipts keys = new IssuedReceipts(23);
 
     private ControlPlane start(String engine, double humanRps) {
         ServerConfig config = ServerConfig.defaults(dataDir)
@@ -111,7 +106,9 @@ class ApiIT {
                                         "licence_id",
                                         "LIC-1",
                                         "declared_site_id",
-                                        "sg-1"))
+                                        "sg-1",
+                                        "device_public_key",
+                                        keys.deviceKey("GPU-1").toBase64()))
                         .status())
                 .isEqualTo(201);
         api.postJson(
@@ -127,7 +124,7 @@ class ApiIT {
                         "longitude_deg",
                         103.82,
                         "public_key",
-                        Ed25519ReceiptVerifier.rawPublicKey(sgKey.getPublic()).toBase64()));
+                        keys.landmark("lm-sg", 1.35, 103.82).toBase64()));
         api.postJson(
                 "/api/v1/landmarks",
                 admin,
@@ -141,14 +138,11 @@ class ApiIT {
                         "longitude_deg",
                         8.68,
                         "public_key",
-                        Ed25519ReceiptVerifier.rawPublicKey(frKey.getPublic()).toBase64()));
+                        keys.landmark("lm-fra", 50.11, 8.68).toBase64()));
     }
 
-    private Map<String, Object> receipt(String landmark, KeyPair key, String chip, long rttNanos) {
-        byte[] nonce = new byte[16];
-        random.nextBytes(nonce);
-        Receipt r = ReceiptPayloadV1.sign(
-                landmark, chip, Bytes.of(nonce), List.of(rttNanos + 1000, rttNanos), Instant.now(), key.getPrivate());
+    private Map<String, Object> receipt(String landmark, String chip, long rttNanos) {
+        Receipt r = keys.sign(landmark, chip, List.of(rttNanos + 1000, rttNanos), Instant.now());
         return ReceiptJson.toJson(r);
     }
 
@@ -234,12 +228,11 @@ class ApiIT {
             assertThat(denied.code()).isEqualTo("FORBIDDEN");
             assertThat(api.get("/api/v1/chips", Optional.of(landmark)).status()).isEqualTo(403);
 
-            ApiClient.Response own =
-                    api.postJson("/api/v1/receipts", landmark, receipt("lm-sg", sgKey, "GPU-1", 1_000_000));
+            ApiClient.Response own = api.postJson("/api/v1/receipts", landmark, receipt("lm-sg", "GPU-1", 1_000_000));
             assertThat(own.status()).as(own.text()).isEqualTo(201);
             assertThat(own.body().get("status").asText()).isEqualTo("ACCEPTED");
             ApiClient.Response foreign =
-                    api.postJson("/api/v1/receipts", landmark, receipt("lm-fra", frKey, "GPU-1", 1_000_000));
+                    api.postJson("/api/v1/receipts", landmark, receipt("lm-fra", "GPU-1", 1_000_000));
             assertThat(foreign.status()).isEqualTo(422);
             assertThat(foreign.code()).isEqualTo("RECEIPT_REJECTED");
             assertThat(foreign.text()).contains("NOT_AUTHORISED");
@@ -267,8 +260,8 @@ class ApiIT {
             String admin = adminToken();
             populate(api, admin);
             List<Map<String, Object>> batch = new ArrayList<>();
-            batch.add(receipt("lm-sg", sgKey, "GPU-1", 500_000)); // within 75 km of Singapore
-            batch.add(receipt("lm-fra", frKey, "GPU-1", 800_000)); // within 120 km of Frankfurt, seconds later
+            batch.add(receipt("lm-sg", "GPU-1", 500_000)); // within 75 km of Singapore
+            batch.add(receipt("lm-fra", "GPU-1", 800_000)); // within 120 km of Frankfurt, seconds later
             ApiClient.Response r = api.postJson("/api/v1/receipts", admin, batch);
             assertThat(r.status()).as(r.text()).isEqualTo(200);
             assertThat(r.body().get("accepted").asInt()).isEqualTo(2);
@@ -347,15 +340,8 @@ class ApiIT {
             String admin = adminToken();
             populate(api, admin);
             String landmark = issue(api, admin, "lm-sg", "LANDMARK", Optional.of("lm-sg"));
-            byte[] nonce = new byte[16];
-            random.nextBytes(nonce);
-            Map<String, Object> old = ReceiptJson.toJson(ReceiptPayloadV1.sign(
-                    "lm-sg",
-                    "GPU-1",
-                    Bytes.of(nonce),
-                    List.of(900_000L),
-                    Instant.now().minus(java.time.Duration.ofHours(2)),
-                    sgKey.getPrivate()));
+            Map<String, Object> old = ReceiptJson.toJson(
+                    keys.sign("lm-sg", "GPU-1", List.of(900_000L), Instant.now().minus(java.time.Duration.ofHours(2))));
             ApiClient.Response live = api.postJson("/api/v1/receipts", admin, old);
             assertThat(live.status()).isEqualTo(422);
             assertThat(live.text()).contains("STALE");

@@ -4,21 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.protocol.identity.CertificateAuthority;
-import dev.locus.server.Bytes;
 import dev.locus.server.ControlPlane;
-import dev.locus.server.Fixtures;
+import dev.locus.server.IssuedReceipts;
 import dev.locus.server.ServerConfig;
 import dev.locus.server.TestDatabases;
-import dev.locus.server.ingest.Ed25519ReceiptVerifier;
 import dev.locus.server.ingest.ReceiptJson;
-import dev.locus.server.ingest.ReceiptPayloadV1;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -89,8 +85,7 @@ class DashboardInjectionIT {
     private String officer;
     private Browser browser;
     private String base;
-    private final KeyPair landmarkKey = Fixtures.ed25519();
-    private final KeyPair farKey = Fixtures.ed25519();
+    private final IssuedReceipts keys = new IssuedReceipts(41);
     private final CertificateAuthority manufacturer = CertificateAuthority.create(
             "Injection test CA", Duration.ofDays(365), InstantSource.system(), new SecureRandom());
 
@@ -154,7 +149,17 @@ class DashboardInjectionIT {
         http.ok(
                 "/api/v1/chips",
                 admin,
-                Map.of("serial", SERIAL, "model", MODEL, "licence_id", LICENCE, "declared_site_id", "pwn-site"));
+                Map.of(
+                        "serial",
+                        SERIAL,
+                        "model",
+                        MODEL,
+                        "licence_id",
+                        LICENCE,
+                        "declared_site_id",
+                        "pwn-site",
+                        "device_public_key",
+                        keys.deviceKey(SERIAL).toBase64()));
         http.ok(
                 "/api/v1/chips/" + SERIAL + "/custody-events",
                 admin,
@@ -167,18 +172,25 @@ class DashboardInjectionIT {
                         "2026-03-04T15:30:00Z",
                         "note",
                         NOTE));
-        landmark("lm-pwn", LANDMARK, 1.35, 103.82, landmarkKey);
-        landmark("lm-far", "Far landmark", 22.32, 114.17, farKey);
+        landmark("lm-pwn", LANDMARK, 1.35, 103.82);
+        landmark("lm-far", "Far landmark", 22.32, 114.17);
         // a second chip of the site, diverted to Hong Kong, so the site needs attention on the map
         http.ok(
                 "/api/v1/chips",
                 admin,
-                Map.of("serial", "XSS-0002", "model", "H100", "licence_id", LICENCE, "declared_site_id", "pwn-site"));
+                Map.of(
+                        "serial",
+                        "XSS-0002",
+                        "model",
+                        "H100",
+                        "licence_id",
+                        LICENCE,
+                        "declared_site_id",
+                        "pwn-site",
+                        "device_public_key",
+                        keys.deviceKey("XSS-0002").toBase64()));
         // a receipt 0.3 ms from the landmark: the chip gets a verdict and its page a region and markers
-        http.ok(
-                "/api/v1/receipts",
-                admin,
-                List.of(receipt("lm-pwn", SERIAL, 0.3, landmarkKey), receipt("lm-far", "XSS-0002", 0.3, farKey)));
+        http.ok("/api/v1/receipts", admin, List.of(receipt("lm-pwn", SERIAL, 0.3), receipt("lm-far", "XSS-0002", 0.3)));
         cp.assessPending();
         http.ok("/api/v1/landmarks/lm-far/status", admin, Map.of("status", "SUSPECT", "reason", REASON));
         officer = http.ok("/api/v1/tokens", admin, Map.of("name", OFFICER, "role", "COMPLIANCE_OFFICER"))
@@ -193,7 +205,7 @@ class DashboardInjectionIT {
         http.ok("/api/v1/alerts/" + alert + "/acknowledge", officer, Map.of("note", ACK));
     }
 
-    private void landmark(String id, String name, double lat, double lon, KeyPair key) {
+    private void landmark(String id, String name, double lat, double lon) {
         http.ok(
                 "/api/v1/landmarks",
                 admin,
@@ -207,20 +219,13 @@ class DashboardInjectionIT {
                         "longitude_deg",
                         lon,
                         "public_key",
-                        Ed25519ReceiptVerifier.rawPublicKey(key.getPublic()).toBase64()));
+                        keys.landmark(id, lat, lon).toBase64()));
     }
 
-    private Map<String, Object> receipt(String landmark, String chip, double rttMs, KeyPair key) {
-        byte[] nonce = new byte[16];
-        new SecureRandom().nextBytes(nonce);
+    private Map<String, Object> receipt(String landmark, String chip, double rttMs) {
         long nanos = Math.round(rttMs * 1e6);
-        return ReceiptJson.toJson(ReceiptPayloadV1.sign(
-                landmark,
-                chip,
-                Bytes.of(nonce),
-                List.of(nanos + 35_000, nanos, nanos + 12_000),
-                Instant.now(),
-                key.getPrivate()));
+        return ReceiptJson.toJson(
+                keys.sign(landmark, chip, List.of(nanos + 35_000, nanos, nanos + 12_000), Instant.now()));
     }
 
     @AfterAll

@@ -3,16 +3,12 @@ package dev.locus.server.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.locus.server.Bytes;
 import dev.locus.server.ControlPlane;
-import dev.locus.server.Fixtures;
+import dev.locus.server.IssuedReceipts;
 import dev.locus.server.ServerConfig;
-import dev.locus.server.ingest.Ed25519ReceiptVerifier;
 import dev.locus.server.ingest.ReceiptJson;
-import dev.locus.server.ingest.ReceiptPayloadV1;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyPair;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -32,6 +28,9 @@ import org.openqa.selenium.By;
  * marker per site, not per chip. The figures are printed for the README.
  */
 class DashboardScaleIT {
+    /** Landmark keys and one device key per chip: receipts as landmarks issue them, with device proofs. */
+    private static final IssuedReceipts KEYS = new IssuedReceipts(41);
+
     static final int SITES = 1000;
     static final int CHIPS_PER_SITE = 100;
     static final int CHIPS = SITES * CHIPS_PER_SITE;
@@ -186,10 +185,17 @@ class DashboardScaleIT {
         }
         http.okText("/api/v1/imports/sites?format=csv", admin, "text/csv", sites.toString());
         http.okText("/api/v1/imports/licences?format=csv", admin, "text/csv", licences.toString());
-        StringBuilder chips = new StringBuilder("serial,model,licence_id,declared_site_id\n");
+        StringBuilder chips = new StringBuilder("serial,model,licence_id,declared_site_id,device_public_key\n");
         for (int s = 0; s < SITES; s++) {
             for (int c = 0; c < CHIPS_PER_SITE; c++) {
-                chips.append(String.format(Locale.ROOT, "GPU-%04d-%03d,H100,LIC-%04d,site-%04d%n", s, c, s, s));
+                String serial = String.format(Locale.ROOT, "GPU-%04d-%03d", s, c);
+                chips.append(String.format(
+                        Locale.ROOT,
+                        "%s,H100,LIC-%04d,site-%04d,%s%n",
+                        serial,
+                        s,
+                        s,
+                        KEYS.deviceKey(serial).toBase64()));
             }
         }
         JsonNode imported = http.okText("/api/v1/imports/chips?format=csv", admin, "text/csv", chips.toString());
@@ -202,9 +208,7 @@ class DashboardScaleIT {
      * city (proven outside the zone) and 1 % never measured. Returns how many chips were measured.
      */
     private static int measure(Http http, String admin, int[] siteCity) {
-        KeyPair[] keys = new KeyPair[CITIES.length];
         for (int i = 0; i < CITIES.length; i++) {
-            keys[i] = Fixtures.ed25519();
             http.ok(
                     "/api/v1/landmarks",
                     admin,
@@ -218,7 +222,7 @@ class DashboardScaleIT {
                             "longitude_deg",
                             CITIES[i][2],
                             "public_key",
-                            Ed25519ReceiptVerifier.rawPublicKey(keys[i].getPublic())
+                            KEYS.landmark("lm-" + CITIES[i][0], (double) CITIES[i][1], (double) CITIES[i][2])
                                     .toBase64()));
         }
         Random random = new Random(7);
@@ -231,16 +235,12 @@ class DashboardScaleIT {
                 }
                 int city =
                         c == 98 ? (siteCity[s] + 1 + random.nextInt(CITIES.length - 1)) % CITIES.length : siteCity[s];
-                byte[] nonce = new byte[16];
-                random.nextBytes(nonce);
                 long nanos = 200_000 + random.nextInt(30_000);
-                batch.add(ReceiptJson.toJson(ReceiptPayloadV1.sign(
+                batch.add(ReceiptJson.toJson(KEYS.sign(
                         "lm-" + CITIES[city][0],
                         String.format(Locale.ROOT, "GPU-%04d-%03d", s, c),
-                        Bytes.of(nonce),
                         List.of(nanos + 40_000, nanos),
-                        Instant.now(),
-                        keys[city].getPrivate())));
+                        Instant.now())));
                 measured++;
                 if (batch.size() == 5000) {
                     submit(http, admin, batch);

@@ -3,12 +3,8 @@ package dev.locus.server.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.locus.server.Bytes;
-import dev.locus.server.Fixtures;
-import dev.locus.server.ingest.Ed25519ReceiptVerifier;
+import dev.locus.server.IssuedReceipts;
 import dev.locus.server.ingest.ReceiptJson;
-import dev.locus.server.ingest.ReceiptPayloadV1;
-import java.security.KeyPair;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -47,13 +43,12 @@ final class DemoFleet {
 
     private final Http http;
     private final String admin;
-    private final Map<String, KeyPair> keys = new LinkedHashMap<>();
+    private final IssuedReceipts keys = new IssuedReceipts(37);
     private final Random random = new Random(4);
 
     DemoFleet(Http http, String admin) {
         this.http = http;
         this.admin = admin;
-        LANDMARKS.keySet().forEach(id -> keys.put(id, Fixtures.ed25519()));
     }
 
     void register() {
@@ -89,8 +84,7 @@ final class DemoFleet {
                         "longitude_deg",
                         p[1],
                         "public_key",
-                        Ed25519ReceiptVerifier.rawPublicKey(keys.get(id).getPublic())
-                                .toBase64())));
+                        keys.landmark(id, p[0], p[1]).toBase64())));
     }
 
     /** Submits receipts for every measured chip; the verdict engine assesses them shortly after. */
@@ -122,16 +116,9 @@ final class DemoFleet {
     }
 
     Map<String, Object> receipt(String landmark, String chip, double rttMs) {
-        byte[] nonce = new byte[16];
-        random.nextBytes(nonce);
         long nanos = Math.round(rttMs * 1e6);
-        return ReceiptJson.toJson(ReceiptPayloadV1.sign(
-                landmark,
-                chip,
-                Bytes.of(nonce),
-                List.of(nanos + 35_000, nanos, nanos + 12_000),
-                Instant.now(),
-                keys.get(landmark).getPrivate()));
+        return ReceiptJson.toJson(
+                keys.sign(landmark, chip, List.of(nanos + 35_000, nanos, nanos + 12_000), Instant.now()));
     }
 
     void markSuspect(String landmark, String reason) {
@@ -207,6 +194,8 @@ final class DemoFleet {
                         "declared_site_id",
                         site,
                         "status",
-                        "INSTALLED"));
+                        "INSTALLED",
+                        "device_public_key",
+                        keys.deviceKey(serial).toBase64()));
     }
 }

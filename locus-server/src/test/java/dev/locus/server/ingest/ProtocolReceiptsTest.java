@@ -23,7 +23,7 @@ class ProtocolReceiptsTest {
     private final Pkcs12DeviceKey device = pki.device("1650923000001", "NVIDIA H100 80GB HBM3");
     private final Landmark registered = new Landmark(
             "lm-sg", "Singapore", DevicePki.LM_SG, pki.landmarkPublicKey(), Model.LandmarkStatus.ACTIVE, NOW);
-    private final ReceiptFormats verifier = new ReceiptFormats();
+    private final ProtocolReceipts verifier = new ProtocolReceipts();
 
     @Test
     void landmarkSignedReceipt_verifiesAtTheControlPlane() {
@@ -120,14 +120,12 @@ class ProtocolReceiptsTest {
                         e.signedMessage().toArray(),
                         e.proof().toArray()))
                 .isFalse();
-        Receipt lcr1 = ReceiptPayloadV1.sign(
-                "lm-sg",
-                "GPU-1",
-                r.nonce(),
-                List.of(2_000_000L),
-                NOW,
-                dev.locus.server.Fixtures.ed25519().getPrivate());
+        // a payload in any other format (the retired LCR1 encoding, say) carries no device proof
+        Bytes otherFormat = Bytes.of("LCR1\u0000\u0001".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        Receipt lcr1 = new Receipt(
+                "lm-sg", "GPU-1", r.nonce(), 2_000_000L, List.of(2_000_000L), NOW, 1, r.signature(), otherFormat);
         assertThat(verifier.deviceEvidence(lcr1)).isEmpty();
+        assertThat(verifier.verify(lcr1, registered)).contains("payload is not a LOCUS-RECEIPT-V1 receipt");
     }
 
     private Receipt signed(List<Long> samples) {

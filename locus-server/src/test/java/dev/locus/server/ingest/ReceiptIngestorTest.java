@@ -8,6 +8,7 @@ import dev.locus.protocol.identity.Pkcs12DeviceKey;
 import dev.locus.server.Bytes;
 import dev.locus.server.DevicePki;
 import dev.locus.server.Fixtures;
+import dev.locus.server.IssuedReceipts;
 import dev.locus.server.TestDatabases;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
@@ -44,12 +45,12 @@ class ReceiptIngestorTest {
         return Bytes.of(b);
     }
 
-    private Receipt signed(KeyPair key, String chip, Instant at) {
-        return ReceiptPayloadV1.sign("lm-sg", chip, nonce(), List.of(2_100_000L, 2_000_000L), at, key.getPrivate());
+    private static Receipt signed(IssuedReceipts keys, String chip, Instant at) {
+        return keys.sign("lm-sg", chip, List.of(2_100_000L, 2_000_000L), at);
     }
 
     private static ReceiptIngestor ingestor(Database db) {
-        return new ReceiptIngestor(db, new Ed25519ReceiptVerifier(), IngestPolicy.live(), CLOCK);
+        return new ReceiptIngestor(db, new ProtocolReceipts(), IngestPolicy.live(), CLOCK);
     }
 
     private static long count(Database db, String status) {
@@ -67,7 +68,7 @@ class ReceiptIngestorTest {
     @ParameterizedTest
     @MethodSource("engines")
     void freshSignedReceipt_isAcceptedAndUpdatesChipActivity(String engine) {
-        KeyPair key = Fixtures.ed25519();
+        IssuedReceipts key = new IssuedReceipts(1);
         try (Database db = TestDatabases.fresh(engine)) {
             Fixtures.populate(Fixtures.registry(db, CLOCK), key);
             Receipt r = signed(key, "GPU-1", Fixtures.NOW.minusSeconds(5));
@@ -86,7 +87,7 @@ class ReceiptIngestorTest {
     @ParameterizedTest
     @MethodSource("engines")
     void replayedNonce_isRejectedAsDuplicateAndStored(String engine) {
-        KeyPair key = Fixtures.ed25519();
+        IssuedReceipts key = new IssuedReceipts(1);
         try (Database db = TestDatabases.fresh(engine)) {
             Fixtures.populate(Fixtures.registry(db, CLOCK), key);
             Receipt r = signed(key, "GPU-1", Fixtures.NOW.minusSeconds(5));
@@ -106,8 +107,9 @@ class ReceiptIngestorTest {
     @ParameterizedTest
     @MethodSource("engines")
     void everyCheck_rejectsWithItsOwnReason(String engine) {
-        KeyPair key = Fixtures.ed25519();
-        KeyPair other = Fixtures.ed25519();
+        IssuedReceipts key = new IssuedReceipts(1);
+        IssuedReceipts other = new IssuedReceipts(2); // another landmark key for lm-sg, another key for GPU-1
+        other.landmark("lm-sg", 1.35, 103.82);
         try (Database db = TestDatabases.fresh(engine)) {
             Fixtures.populate(Fixtures.registry(db, CLOCK), key);
             Receipt good = signed(key, "GPU-1", Fixtures.NOW.minusSeconds(1));
@@ -125,8 +127,8 @@ class ReceiptIngestorTest {
             Receipt stale = signed(key, "GPU-1", Fixtures.NOW.minus(Duration.ofHours(1)));
             Receipt future = signed(key, "GPU-1", Fixtures.NOW.plus(Duration.ofMinutes(5)));
             Receipt unknownChip = signed(key, "GPU-404", Fixtures.NOW.minusSeconds(1));
-            Receipt otherLandmark =
-                    ReceiptPayloadV1.sign("lm-xx", "GPU-1", nonce(), List.of(5L), Fixtures.NOW, key.getPrivate());
+            key.landmark("lm-xx", 1.0, 103.0);
+            Receipt otherLandmark = key.sign("lm-xx", "GPU-1", List.of(5L), Fixtures.NOW);
             List<IngestResult> results = ingestor(db)
                     .ingest(
                             List.of(forged, tampered, stale, future, unknownChip, otherLandmark).stream()
@@ -149,12 +151,12 @@ class ReceiptIngestorTest {
     @ParameterizedTest
     @MethodSource("engines")
     void anyFlippedPayloadByte_failsVerification(String engine) {
-        KeyPair key = Fixtures.ed25519();
+        IssuedReceipts key = new IssuedReceipts(1);
         try (Database db = TestDatabases.fresh(engine)) {
             Fixtures.populate(Fixtures.registry(db, CLOCK), key);
             var landmark = Fixtures.registry(db, CLOCK).landmark("lm-sg").orElseThrow();
             Receipt good = signed(key, "GPU-1", Fixtures.NOW);
-            Ed25519ReceiptVerifier v = new Ed25519ReceiptVerifier();
+            ProtocolReceipts v = new ProtocolReceipts();
             assertThat(v.verify(good, landmark)).isEmpty();
             byte[] sig = good.signature().toArray();
             for (int i = 0; i < sig.length; i++) {
@@ -179,27 +181,38 @@ class ReceiptIngestorTest {
 
     @ParameterizedTest
     @MethodSource("engines")
-    void receiptSignedByTheJdkProvider_verifies(String engine) throws Exception {
-        KeyPair key = Fixtures.ed25519();
+    void chipWithoutAnyIdentity_getsNoReceiptAccepted_andAKeyedChipNeedsItsOwnProof(String engine) {
+        IssuedReceipts keys = new IssuedReceipts(3);
         try (Database db = TestDatabases.fresh(engine)) {
-            Fixtures.populate(Fixtures.registry(db, CLOCK), key);
-            var landmark = Fixtures.registry(db, CLOCK).landmark("lm-sg").orElseThrow();
-            Bytes nonce = nonce();
-            Bytes payload = ReceiptPayloadV1.encode("lm-sg", "GPU-1", nonce, 7L, List.of(7L), Fixtures.NOW);
-            java.security.Signature jdk = java.security.Signature.getInstance("Ed25519");
-            jdk.initSign(key.getPrivate());
-            jdk.update(payload.toArray());
-            Receipt r = new Receipt(
-                    "lm-sg", "GPU-1", nonce, 7L, List.of(7L), Fixtures.NOW, 1, Bytes.of(jdk.sign()), payload);
-            assertThat(new Ed25519ReceiptVerifier().verify(r, landmark)).isEmpty();
-            assertThat(signed(key, "GPU-1", Fixtures.NOW).signature().length()).isEqualTo(64);
+            RegistryService registry = Fixtures.registry(db, CLOCK);
+            Fixtures.populate(registry, keys);
+            registry.createChip(
+                    Map.of("serial", "GPU-BARE", "model", "H100", "licence_id", "LIC-1", "declared_site_id", "sg-1"),
+                    "test");
+            IssuedReceipts impostor = new IssuedReceipts(4); // the same landmark's signature, another device key
+            Receipt withImpostorProof =
+                    keys.sign("lm-sg", "GPU-1", List.of(2_000_000L), Fixtures.NOW, m -> impostor.proof("GPU-1", m));
+            List<IngestResult> results = ingestor(db)
+                    .ingest(
+                            List.of(
+                                    Submission.of(keys.sign("lm-sg", "GPU-BARE", List.of(2_000_000L), Fixtures.NOW)),
+                                    Submission.of(withImpostorProof),
+                                    Submission.of(signed(keys, "GPU-1", Fixtures.NOW))),
+                            LANDMARK);
+            IngestResult.Rejected bare = rejected(results.get(0));
+            assertThat(bare.reason()).isEqualTo(RejectionReason.NO_DEVICE_IDENTITY);
+            assertThat(bare.detail()).contains("GPU-BARE").contains("without a device certificate or device key");
+            IngestResult.Rejected forged = rejected(results.get(1));
+            assertThat(forged.reason()).isEqualTo(RejectionReason.BAD_SIGNATURE);
+            assertThat(forged.detail()).contains("device proof").contains("GPU-1's registered key");
+            assertThat(results.get(2)).isInstanceOf(IngestResult.Accepted.class);
         }
     }
 
     @ParameterizedTest
     @MethodSource("engines")
     void concurrentReplays_acceptExactlyOnce(String engine) throws Exception {
-        KeyPair key = Fixtures.ed25519();
+        IssuedReceipts key = new IssuedReceipts(1);
         try (Database db = TestDatabases.fresh(engine)) {
             Fixtures.populate(Fixtures.registry(db, CLOCK), key);
             Receipt r = signed(key, "GPU-1", Fixtures.NOW.minusSeconds(1));
@@ -259,7 +272,7 @@ class ReceiptIngestorTest {
     }
 
     private static ReceiptIngestor ingestor(Database db, List<CertificateAuthority> cas, InstantSource clock) {
-        return new ReceiptIngestor(db, new ReceiptFormats(), trust(cas), IngestPolicy.live(), clock);
+        return new ReceiptIngestor(db, new ProtocolReceipts(), trust(cas), IngestPolicy.live(), clock);
     }
 
     private static IngestResult.Rejected rejected(IngestResult r) {
@@ -281,8 +294,9 @@ class ReceiptIngestorTest {
                                     Submission.of(pki.receipt(device, Fixtures.NOW.minusSeconds(1))),
                                     Submission.of(pki.receipt(pki.device("GPU-1", "H100"), Fixtures.NOW))),
                             LANDMARK);
-            // GPU-1 has no certificate or key registered: its receipt is checked as before
-            assertThat(results).allSatisfy(r -> assertThat(r).isInstanceOf(IngestResult.Accepted.class));
+            assertThat(results.get(0)).isInstanceOf(IngestResult.Accepted.class);
+            // GPU-1 has no certificate or key registered: nothing can show the chip answered
+            assertThat(rejected(results.get(1)).reason()).isEqualTo(RejectionReason.NO_DEVICE_IDENTITY);
         }
     }
 
@@ -300,12 +314,12 @@ class ReceiptIngestorTest {
             Receipt namesOther = pki.receipt(other, at);
             Receipt provenByOther =
                     pki.receipt("GPU-2", MODEL, device.identity().fingerprint(), other::sign, List.of(2_000_000L), at);
-            Bytes nonce = nonce();
-            Bytes payload = ReceiptPayloadV1.encode("lm-sg", "GPU-2", nonce, 2_000_000L, List.of(2_000_000L), at);
+            // the control plane's former LCR1 encoding, signed by the right landmark: no device proof
+            Bytes payload = Bytes.of("LCR1 no device proof".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             Receipt lcr1 = new Receipt(
                     "lm-sg",
                     "GPU-2",
-                    nonce,
+                    nonce(),
                     2_000_000L,
                     List.of(2_000_000L),
                     at,
@@ -329,8 +343,8 @@ class ReceiptIngestorTest {
             assertThat(second.reason()).isEqualTo(RejectionReason.BAD_SIGNATURE);
             assertThat(second.detail()).contains("device proof").contains("GPU-2's registered key");
             IngestResult.Rejected third = rejected(results.get(2));
-            assertThat(third.reason()).isEqualTo(RejectionReason.DEVICE_CERTIFICATE);
-            assertThat(third.detail()).contains("names no device certificate");
+            assertThat(third.reason()).isEqualTo(RejectionReason.BAD_SIGNATURE);
+            assertThat(third.detail()).contains("not a LOCUS-RECEIPT-V1 receipt");
             assertThat(count(db, "REJECTED")).isEqualTo(3);
         }
     }

@@ -84,7 +84,7 @@ final class PeerMesh {
         byte[] proof = answeredBy.sign(
                 ProofMessage.of(session, 0, nonce, measured.identity().id(), self.fingerprint()));
         Receipt r = new Receipt(
-                ProtocolVersion.CURRENT,
+                ProtocolVersion.RECEIPT_FORMAT,
                 measured.identity().id(),
                 measured.identity().position(),
                 measured.identity().fingerprint(),

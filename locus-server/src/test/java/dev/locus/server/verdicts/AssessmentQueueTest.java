@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.locus.boundaries.NaturalEarth;
 import dev.locus.geo.verdict.Verifier;
-import dev.locus.server.Bytes;
 import dev.locus.server.Fixtures;
+import dev.locus.server.IssuedReceipts;
 import dev.locus.server.Json;
 import dev.locus.server.TestDatabases;
 import dev.locus.server.alerts.AlertService;
@@ -13,14 +13,12 @@ import dev.locus.server.alerts.VerdictRules;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
-import dev.locus.server.ingest.Ed25519ReceiptVerifier;
 import dev.locus.server.ingest.IngestPolicy;
+import dev.locus.server.ingest.ProtocolReceipts;
 import dev.locus.server.ingest.ReceiptIngestor;
-import dev.locus.server.ingest.ReceiptPayloadV1;
 import dev.locus.server.ingest.Submission;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -34,12 +32,22 @@ class AssessmentQueueTest {
     @Test
     void parallelDrain_assessesEveryPendingChipOnce_andSkipsReceiptsThatCannotChangeTheRegion() {
         InstantSource clock = InstantSource.fixed(Fixtures.NOW);
-        KeyPair key = Fixtures.ed25519();
+        IssuedReceipts keys = new IssuedReceipts(17);
         try (Database db = TestDatabases.fresh("h2")) {
             RegistryService registry = Fixtures.registry(db, clock);
-            Fixtures.populate(registry, key);
+            Fixtures.populate(registry, keys);
             for (int i = 0; i < 20; i++) {
-                registry.createChip(Map.of("serial", "C-" + i, "model", "H100", "declared_site_id", "sg-1"), "t");
+                registry.createChip(
+                        Map.of(
+                                "serial",
+                                "C-" + i,
+                                "model",
+                                "H100",
+                                "declared_site_id",
+                                "sg-1",
+                                "device_public_key",
+                                keys.deviceKey("C-" + i).toBase64()),
+                        "t");
             }
             AlertService alerts = new AlertService(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
             VerdictEngine engine = new VerdictEngine(
@@ -52,16 +60,12 @@ class AssessmentQueueTest {
                     0); // one-landmark fixture: assumes every landmark is honest (F = 0)
             VerdictRules.all(alerts).forEach(engine::addListener);
             AssessmentQueue queue = new AssessmentQueue(engine, 4);
-            ReceiptIngestor ingestor =
-                    new ReceiptIngestor(db, new Ed25519ReceiptVerifier(), IngestPolicy.live(), clock);
+            ReceiptIngestor ingestor = new ReceiptIngestor(db, new ProtocolReceipts(), IngestPolicy.live(), clock);
             ingestor.addListener(queue);
             Principal admin = new Principal("t", "admin", Role.ADMIN, Optional.empty());
             List<Submission> batch = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
-                byte[] nonce = new byte[16];
-                nonce[0] = (byte) i;
-                batch.add(Submission.of(ReceiptPayloadV1.sign(
-                        "lm-sg", "C-" + i, Bytes.of(nonce), List.of(400_000L), Fixtures.NOW, key.getPrivate())));
+                batch.add(Submission.of(keys.sign("lm-sg", "C-" + i, List.of(400_000L), Fixtures.NOW)));
             }
             ingestor.ingest(batch, admin);
             assertThat(queue.size()).isEqualTo(20);
@@ -71,20 +75,11 @@ class AssessmentQueueTest {
                 assertThat(engine.history("C-" + i, 0, 10).items()).hasSize(1);
             }
 
-            byte[] again = new byte[16];
-            again[1] = 1;
-            ingestor.ingest(
-                    List.of(Submission.of(ReceiptPayloadV1.sign(
-                            "lm-sg", "C-0", Bytes.of(again), List.of(450_000L), Fixtures.NOW, key.getPrivate()))),
-                    admin);
+            ingestor.ingest(List.of(Submission.of(keys.sign("lm-sg", "C-0", List.of(450_000L), Fixtures.NOW))), admin);
             assertThat(queue.size())
                     .as("a longer round trip cannot shrink the region")
                     .isZero();
-            again[1] = 2;
-            ingestor.ingest(
-                    List.of(Submission.of(ReceiptPayloadV1.sign(
-                            "lm-sg", "C-0", Bytes.of(again), List.of(350_000L), Fixtures.NOW, key.getPrivate()))),
-                    admin);
+            ingestor.ingest(List.of(Submission.of(keys.sign("lm-sg", "C-0", List.of(350_000L), Fixtures.NOW))), admin);
             assertThat(queue.size()).as("a shorter one can").isEqualTo(1);
         }
     }

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.boundaries.NaturalEarth;
 import dev.locus.geo.verdict.Verdict;
 import dev.locus.geo.verdict.Verifier;
-import dev.locus.server.Bytes;
 import dev.locus.server.Fixtures;
+import dev.locus.server.IssuedReceipts;
 import dev.locus.server.Json;
 import dev.locus.server.MutableClock;
 import dev.locus.server.TestDatabases;
@@ -17,14 +17,12 @@ import dev.locus.server.alerts.VerdictRules;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
-import dev.locus.server.ingest.Ed25519ReceiptVerifier;
 import dev.locus.server.ingest.IngestPolicy;
+import dev.locus.server.ingest.ProtocolReceipts;
 import dev.locus.server.ingest.ReceiptIngestor;
-import dev.locus.server.ingest.ReceiptPayloadV1;
 import dev.locus.server.ingest.Submission;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,16 +39,10 @@ class VerdictEngineTest {
 
     private static final Principal ADMIN = new Principal("t", "admin", Role.ADMIN, Optional.empty());
     private final Random random = new Random(5);
-    private final KeyPair sg = Fixtures.ed25519();
-    private final KeyPair fra = Fixtures.ed25519();
+    private final IssuedReceipts keys = new IssuedReceipts(17);
 
-    private void submit(ReceiptIngestor ingestor, MutableClock clock, String landmark, KeyPair key, long rtt) {
-        byte[] nonce = new byte[16];
-        random.nextBytes(nonce);
-        ingestor.ingest(
-                List.of(Submission.of(ReceiptPayloadV1.sign(
-                        landmark, "GPU-1", Bytes.of(nonce), List.of(rtt), clock.instant(), key.getPrivate()))),
-                ADMIN);
+    private void submit(ReceiptIngestor ingestor, MutableClock clock, String landmark, long rtt) {
+        ingestor.ingest(List.of(Submission.of(keys.sign(landmark, "GPU-1", List.of(rtt), clock.instant()))), ADMIN);
     }
 
     /** At F = 1 one landmark alone proves nothing: shown as "depends on one landmark", not as proven. */
@@ -60,7 +52,7 @@ class VerdictEngineTest {
         MutableClock clock = new MutableClock(Fixtures.NOW);
         try (Database db = TestDatabases.fresh(engine)) {
             RegistryService registry = Fixtures.registry(db, clock);
-            Fixtures.populate(registry, sg);
+            Fixtures.populate(registry, keys);
             AlertService alerts = new AlertService(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
             VerdictEngine tolerant = new VerdictEngine(
                     db,
@@ -71,9 +63,8 @@ class VerdictEngineTest {
                     Json.mapper(),
                     1);
             VerdictRules.all(alerts).forEach(tolerant::addListener);
-            ReceiptIngestor ingestor =
-                    new ReceiptIngestor(db, new Ed25519ReceiptVerifier(), IngestPolicy.live(), clock);
-            submit(ingestor, clock, "lm-sg", sg, 200_000);
+            ReceiptIngestor ingestor = new ReceiptIngestor(db, new ProtocolReceipts(), IngestPolicy.live(), clock);
+            submit(ingestor, clock, "lm-sg", 200_000);
             StoredVerdict v = tolerant.assess("GPU-1").orElseThrow();
             assertThat(v.verdicts()).doesNotContain(Verdict.IN_ZONE, Verdict.EXCLUDES_RESTRICTED);
             assertThat(v.proven()).isFalse();
@@ -94,7 +85,7 @@ class VerdictEngineTest {
         MutableClock clock = new MutableClock(Fixtures.NOW);
         try (Database db = TestDatabases.fresh(engine)) {
             RegistryService registry = Fixtures.registry(db, clock);
-            Fixtures.populate(registry, sg);
+            Fixtures.populate(registry, keys);
             registry.createLandmark(
                     Map.of(
                             "id",
@@ -106,7 +97,7 @@ class VerdictEngineTest {
                             "longitude_deg",
                             "8.68",
                             "public_key",
-                            Ed25519ReceiptVerifier.rawPublicKey(fra.getPublic()).toBase64()),
+                            keys.landmark("lm-fra", 50.11, 8.68).toBase64()),
                     "test");
             AlertService alerts = new AlertService(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
             VerdictEngine engineUnderTest = new VerdictEngine(
@@ -118,10 +109,9 @@ class VerdictEngineTest {
                     Json.mapper(),
                     0); // one-landmark fixture: assumes every landmark is honest (F = 0)
             VerdictRules.all(alerts).forEach(engineUnderTest::addListener);
-            ReceiptIngestor ingestor =
-                    new ReceiptIngestor(db, new Ed25519ReceiptVerifier(), IngestPolicy.live(), clock);
+            ReceiptIngestor ingestor = new ReceiptIngestor(db, new ProtocolReceipts(), IngestPolicy.live(), clock);
 
-            submit(ingestor, clock, "lm-sg", sg, 200_000); // within 30 km of the landmark, 37 km of the site
+            submit(ingestor, clock, "lm-sg", 200_000); // within 30 km of the landmark, 37 km of the site
             StoredVerdict first = engineUnderTest.assess("GPU-1").orElseThrow();
             assertThat(first.verdicts()).contains(Verdict.IN_ZONE, Verdict.EXCLUDES_RESTRICTED);
             assertThat(first.proven()).isTrue();
@@ -132,7 +122,7 @@ class VerdictEngineTest {
             assertThat(evidence.get("policy").get("speed_provable").asBoolean()).isTrue();
 
             clock.advance(Duration.ofHours(2)); // the Singapore receipt has left the 1 h window
-            submit(ingestor, clock, "lm-fra", fra, 300_000); // within 45 km of Frankfurt
+            submit(ingestor, clock, "lm-fra", 300_000); // within 45 km of Frankfurt
             StoredVerdict second = engineUnderTest.assess("GPU-1").orElseThrow();
             assertThat(second.verdicts()).contains(Verdict.OUTSIDE_ZONE).doesNotContain(Verdict.IN_ZONE);
 
@@ -154,7 +144,7 @@ class VerdictEngineTest {
     void noReceiptsInTheWindow_storesNoVerdict(String engine) {
         MutableClock clock = new MutableClock(Fixtures.NOW);
         try (Database db = TestDatabases.fresh(engine)) {
-            Fixtures.populate(Fixtures.registry(db, clock), sg);
+            Fixtures.populate(Fixtures.registry(db, clock), keys);
             AlertService alerts = new AlertService(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
             VerdictEngine engineUnderTest = new VerdictEngine(
                     db,

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.boundaries.NaturalEarth;
 import dev.locus.geo.verdict.Verifier;
-import dev.locus.server.Bytes;
 import dev.locus.server.Fixtures;
+import dev.locus.server.IssuedReceipts;
 import dev.locus.server.Json;
 import dev.locus.server.MutableClock;
 import dev.locus.server.TestDatabases;
@@ -15,16 +15,14 @@ import dev.locus.server.alerts.VerdictRules;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
-import dev.locus.server.ingest.Ed25519ReceiptVerifier;
 import dev.locus.server.ingest.IngestPolicy;
 import dev.locus.server.ingest.IngestResult;
+import dev.locus.server.ingest.ProtocolReceipts;
 import dev.locus.server.ingest.ReceiptIngestor;
-import dev.locus.server.ingest.ReceiptPayloadV1;
 import dev.locus.server.ingest.Submission;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.Model;
 import dev.locus.server.registry.RegistryService;
-import java.security.KeyPair;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +44,7 @@ class WindowMaintenanceTest {
 
     private static final Principal ADMIN = new Principal("t", "admin", Role.ADMIN, Optional.empty());
     private final Random random = new Random(7);
-    private final KeyPair sg = Fixtures.ed25519();
+    private final IssuedReceipts keys = new IssuedReceipts(17);
 
     private record Setup(
             Database db,
@@ -59,7 +57,7 @@ class WindowMaintenanceTest {
     private Setup setup(Database db) {
         MutableClock clock = new MutableClock(Fixtures.NOW);
         RegistryService registry = Fixtures.registry(db, clock);
-        Fixtures.populate(registry, sg);
+        Fixtures.populate(registry, keys);
         AlertService alerts = new AlertService(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
         VerdictEngine engine = new VerdictEngine(
                 db,
@@ -70,24 +68,17 @@ class WindowMaintenanceTest {
                 Json.mapper(),
                 0); // one-landmark fixture: assumes every landmark is honest (F = 0)
         VerdictRules.all(alerts).forEach(engine::addListener);
-        ReceiptIngestor ingestor = new ReceiptIngestor(db, new Ed25519ReceiptVerifier(), IngestPolicy.live(), clock);
+        ReceiptIngestor ingestor = new ReceiptIngestor(db, new ProtocolReceipts(), IngestPolicy.live(), clock);
         List<Set<String>> changed = new ArrayList<>();
         ingestor.addListener(b -> changed.add(b.windowChanged()));
         return new Setup(db, clock, registry, ingestor, engine, changed);
     }
 
     private long submit(Setup s, String chip, long rttNanos) {
-        byte[] nonce = new byte[16];
-        random.nextBytes(nonce);
         List<IngestResult> r = s.ingestor()
                 .ingest(
-                        List.of(Submission.of(ReceiptPayloadV1.sign(
-                                "lm-sg",
-                                chip,
-                                Bytes.of(nonce),
-                                List.of(rttNanos),
-                                s.clock().instant(),
-                                sg.getPrivate()))),
+                        List.of(Submission.of(keys.sign(
+                                "lm-sg", chip, List.of(rttNanos), s.clock().instant()))),
                         ADMIN);
         assertThat(r.get(0)).isInstanceOf(IngestResult.Accepted.class);
         return ((IngestResult.Accepted) r.get(0)).receiptId();
@@ -161,7 +152,18 @@ class WindowMaintenanceTest {
         try (Database db = TestDatabases.fresh(engine)) {
             Setup s = setup(db);
             for (int i = 0; i < 30; i++) {
-                s.registry().createChip(Map.of("serial", "C-" + i, "model", "H100", "declared_site_id", "sg-1"), "t");
+                s.registry()
+                        .createChip(
+                                Map.of(
+                                        "serial",
+                                        "C-" + i,
+                                        "model",
+                                        "H100",
+                                        "declared_site_id",
+                                        "sg-1",
+                                        "device_public_key",
+                                        keys.deviceKey("C-" + i).toBase64()),
+                                "t");
             }
             for (int i = 0; i < 25; i++) {
                 submit(s, "C-" + i, 300_000 + i);
