@@ -25,8 +25,8 @@ class SqlWritersTest {
 
     /** Table to the one source folder (package) whose SQL may write it. */
     private static final Map<String, String> WRITERS = Map.of(
-            "chip_window", "locus-server/src/main/java/dev/locus/server/ingest/",
-            "alerts", "locus-server/src/main/java/dev/locus/server/alerts/");
+            "chip_window", "locus-control/src/main/java/dev/locus/server/ingest/",
+            "alerts", "locus-control/src/main/java/dev/locus/server/alerts/");
 
     @Test
     void everyGuardedTable_isWrittenByOnePackage() throws IOException {

@@ -2,7 +2,7 @@ package dev.locus.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import dev.locus.cli.bench.ProtocolBench;
+import dev.locus.bench.load.ProtocolBench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

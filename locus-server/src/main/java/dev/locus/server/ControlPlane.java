@@ -2,6 +2,7 @@ package dev.locus.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.boundaries.NaturalEarth;
+import dev.locus.compliance.ComplianceModule;
 import dev.locus.geo.verdict.Verifier;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.alerts.ClonedIdentityRule;
@@ -12,6 +13,7 @@ import dev.locus.server.alerts.VerdictRules;
 import dev.locus.server.api.AdminApi;
 import dev.locus.server.api.AlertApi;
 import dev.locus.server.api.ApiServer;
+import dev.locus.server.api.ComplianceApi;
 import dev.locus.server.api.MeshApi;
 import dev.locus.server.api.OperationsApi;
 import dev.locus.server.api.ReceiptApi;
@@ -34,6 +36,7 @@ import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.verdicts.AssessmentQueue;
 import dev.locus.server.verdicts.VerdictEngine;
+import dev.locus.server.verdicts.VerdictQuery;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -166,6 +169,7 @@ public final class ControlPlane implements AutoCloseable {
                             new MeshApi(peerIngestor, meshAuditor, db, config.toleratedLiars()),
                             new AlertApi(alerts),
                             new AdminApi(tokens, db, config),
+                            new ComplianceApi(new ComplianceModule(registry, alerts, VerdictQuery.of(verdicts))),
                             new VerdictApi(registry, verdicts, alerts, clock, json)));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");

@@ -154,4 +154,14 @@ class OpenApiIT {
         }
         return n;
     }
+
+    @Test
+    void theComplianceSlot_isMountedByItsRouteGroup_andAnswersItsStatus() throws Exception {
+        String admin =
+                Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip();
+        ApiClient.Response r = new ApiClient(cp.port()).get("/api/v1/compliance/status", Optional.of(admin));
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body().path("module").asText()).isEqualTo("locus-compliance");
+        assertThat(r.body().path("capabilities").isArray()).isTrue();
+    }
 }

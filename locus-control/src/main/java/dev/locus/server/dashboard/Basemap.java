@@ -26,7 +26,7 @@ final class Basemap {
 
     private Basemap(byte[] gzippedGeoJson, int features) {
         this.gzippedGeoJson = gzippedGeoJson;
-        this.etag = StaticAssets.etag(gzippedGeoJson);
+        this.etag = etag(gzippedGeoJson);
         this.features = features;
     }
 
@@ -123,6 +123,15 @@ final class Basemap {
 
     byte[] gzippedGeoJson() {
         return gzippedGeoJson.clone();
+    }
+
+    private static String etag(byte[] body) {
+        try {
+            byte[] d = java.security.MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + java.util.HexFormat.of().formatHex(d, 0, 16) + "\"";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing from this JDK", e);
+        }
     }
 
     String etag() {

@@ -1,4 +1,4 @@
-package dev.locus.cli.bench;
+package dev.locus.bench.load;
 
 import dev.locus.agent.Agent;
 import dev.locus.agent.AgentConfig;
