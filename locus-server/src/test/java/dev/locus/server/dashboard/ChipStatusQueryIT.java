@@ -28,7 +28,12 @@ class ChipStatusQueryIT {
     void summaryListAndDetail_agreeOnEveryChipsStatus(String engine) throws Exception {
         Path dataDir = Files.createTempDirectory("locus-chip-status-it");
         try (ControlPlane cp = ControlPlane.start(
-                ServerConfig.defaults(dataDir).withPort(0).withDatabase(TestDatabases.freshConfig(engine)),
+                ServerConfig.defaults(dataDir)
+                        // the demo fleet has one landmark per city: it assumes every landmark is honest (F = 0);
+                        // tolerance of lying landmarks is tested in VerdictEngineTest and ToleranceProperties
+                        .withToleratedLiars(0)
+                        .withPort(0)
+                        .withDatabase(TestDatabases.freshConfig(engine)),
                 InstantSource.system())) {
             Http http = new Http("http://127.0.0.1:" + cp.port());
             String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))

@@ -70,7 +70,13 @@ class DashboardIT {
     void start() throws Exception {
         dataDir = Files.createTempDirectory("locus-dashboard-it");
         cp = ControlPlane.start(
-                ServerConfig.defaults(dataDir).withPort(0).withDatabase(TestDatabases.freshConfig("h2")).toBuilder()
+                ServerConfig.defaults(dataDir)
+                        // the demo fleet has one landmark per city: it assumes every landmark is honest (F = 0);
+                        // tolerance of lying landmarks is tested in VerdictEngineTest and ToleranceProperties
+                        .withToleratedLiars(0)
+                        .withPort(0)
+                        .withDatabase(TestDatabases.freshConfig("h2"))
+                        .toBuilder()
                         .manufacturerCas(List.of(manufacturer.certificate()))
                         .build(),
                 InstantSource.system());

@@ -66,13 +66,13 @@ class DashboardScaleIT {
             System.out.printf(
                     Locale.ROOT,
                     "DASHBOARD scale: %d chips at %d sites registered by bulk import in %.1f s; %d chips measured"
-                            + " and assessed in %.1f s; fleet by verdict %s%n",
+                            + " and assessed in %.1f s; fleet by status %s%n",
                     CHIPS,
                     SITES,
                     (registered - t0) / 1e9,
                     measured,
                     (assessed - registered) / 1e9,
-                    summary.get("fleet").get("by_verdict"));
+                    summary.get("fleet").get("by_status"));
             assertThat(summary.get("fleet").get("total").asInt()).isEqualTo(CHIPS);
 
             double[] summaryMs = new double[7];
@@ -264,7 +264,7 @@ class DashboardScaleIT {
         while (true) {
             JsonNode summary = http.get("/api/v1/dashboard/summary", admin).json();
             int unassessed =
-                    summary.get("fleet").get("by_verdict").get("NO_VERDICT").asInt();
+                    summary.get("fleet").get("by_status").get("NO_VERDICT").asInt();
             if (unassessed == CHIPS - measured) {
                 return summary;
             }

@@ -77,6 +77,9 @@ class OfficersDayIT {
         Path dataDir = Files.createTempDirectory("locus-officers-day-it");
         cp = ControlPlane.start(
                 ServerConfig.defaults(dataDir)
+                        // the demo fleet has one landmark per city: it assumes every landmark is honest (F = 0);
+                        // tolerance of lying landmarks is tested in VerdictEngineTest and ToleranceProperties
+                        .withToleratedLiars(0)
                         .withPort(0)
                         .withDatabase(TestDatabases.freshConfig("h2"))
                         .withAlertPeriods(POLICY, POLICY)
