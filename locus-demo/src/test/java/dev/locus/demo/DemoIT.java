@@ -71,9 +71,13 @@ class DemoIT {
             // the minima (the condition), not for a fixed time.
             Map<String, String> latest = demo.latestVerdicts();
             Instant provenBy = Instant.now().plusSeconds(90);
-            while (!honestChips.stream()
-                            .allMatch(c ->
-                                    String.valueOf(demo.latestVerdicts().get(c)).contains("IN_ZONE"))
+            // The same for the chip rebuilt in Hong Kong: OUTSIDE_ZONE needs both Hong Kong operators.
+            while (!(honestChips.stream()
+                                    .allMatch(c -> String.valueOf(
+                                                    demo.latestVerdicts().get(c))
+                                            .contains("IN_ZONE"))
+                            && String.valueOf(demo.latestVerdicts().get("H200-SG-0101"))
+                                    .contains("OUTSIDE_ZONE"))
                     && Instant.now().isBefore(provenBy)) {
                 demo.runCycle();
             }
