@@ -311,7 +311,7 @@ class ServerCrashIT {
                 ProofMessage.of(session, 1, nonce, landmarkId, device.identity().fingerprint()));
         return ProtocolReceipts.toReceipt(SignedReceipt.sign(
                 new dev.locus.protocol.receipt.Receipt(
-                        ProtocolVersion.CURRENT,
+                        ProtocolVersion.RECEIPT_FORMAT,
                         landmarkId,
                         landmark.identity().position(),
                         landmark.identity().fingerprint(),
