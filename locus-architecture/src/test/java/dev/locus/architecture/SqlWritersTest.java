@@ -26,7 +26,10 @@ class SqlWritersTest {
     /** Table to the one source folder (package) whose SQL may write it. */
     private static final Map<String, String> WRITERS = Map.of(
             "chip_window", "locus-control/src/main/java/dev/locus/server/ingest/",
-            "alerts", "locus-control/src/main/java/dev/locus/server/alerts/");
+            "alerts", "locus-control/src/main/java/dev/locus/server/alerts/",
+            "parties", "locus-compliance/src/main/java/dev/locus/compliance/parties/",
+            "party_details", "locus-compliance/src/main/java/dev/locus/compliance/parties/",
+            "ownership_links", "locus-compliance/src/main/java/dev/locus/compliance/ownership/");
 
     @Test
     void everyGuardedTable_isWrittenByOnePackage() throws IOException {
