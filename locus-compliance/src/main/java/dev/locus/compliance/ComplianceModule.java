@@ -4,6 +4,8 @@ import dev.locus.compliance.ownership.OwnershipReports;
 import dev.locus.compliance.ownership.OwnershipService;
 import dev.locus.compliance.parties.PartyDirectory;
 import dev.locus.compliance.parties.PartyService;
+import dev.locus.compliance.parties.RegisteredParty;
+import dev.locus.compliance.record.RecordService;
 import dev.locus.screening.ownership.RuleTable;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.audit.AuditLog;
@@ -12,6 +14,7 @@ import dev.locus.server.registry.RegistryService;
 import dev.locus.server.verdicts.VerdictQuery;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The compliance half of Locus: registered parties and their ownership (with the dated ownership
@@ -28,6 +31,7 @@ public final class ComplianceModule {
     private final VerdictQuery verdicts;
     private final PartyService parties;
     private final OwnershipService ownership;
+    private final RecordService record;
 
     /** Builds the module's services over the core's database and audit log, with the bundled rule table. */
     public ComplianceModule(
@@ -42,6 +46,10 @@ public final class ComplianceModule {
         this.verdicts = verdicts;
         this.parties = new PartyService(db, audit, clock);
         this.ownership = new OwnershipService(db, audit, clock, new OwnershipReports(RuleTable.bundled()));
+        this.record = new RecordService(
+                db,
+                audit,
+                ids -> parties.findAll(ids).stream().map(RegisteredParty::id).collect(Collectors.toSet()));
     }
 
     /** Registering, changing and removing parties. */
@@ -59,6 +67,11 @@ public final class ComplianceModule {
         return ownership;
     }
 
+    /** The commercial record: orders, shipments, allocations, site capacity. */
+    public RecordService record() {
+        return record;
+    }
+
     /**
      * What the module offers.
      *
@@ -73,6 +86,6 @@ public final class ComplianceModule {
 
     /** The module's status: up, with the capabilities it serves. */
     public Status status() {
-        return new Status(NAME, List.of("parties", "ownership"));
+        return new Status(NAME, List.of("parties", "ownership", "record"));
     }
 }

@@ -18,6 +18,7 @@ import dev.locus.server.api.MeshApi;
 import dev.locus.server.api.OperationsApi;
 import dev.locus.server.api.PartyApi;
 import dev.locus.server.api.ReceiptApi;
+import dev.locus.server.api.RecordApi;
 import dev.locus.server.api.RegistryApi;
 import dev.locus.server.api.VerdictApi;
 import dev.locus.server.audit.AuditHead;
@@ -174,6 +175,7 @@ public final class ControlPlane implements AutoCloseable {
                             new AdminApi(tokens, db, config),
                             new ComplianceApi(compliance),
                             new PartyApi(compliance.parties(), compliance.ownership()),
+                            new RecordApi(compliance.record()),
                             new VerdictApi(registry, verdicts, alerts, clock, json)));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
