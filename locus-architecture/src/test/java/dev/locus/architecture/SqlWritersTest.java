@@ -26,7 +26,10 @@ class SqlWritersTest {
     /** Table to the one source folder (package) whose SQL may write it. */
     private static final Map<String, String> WRITERS = Map.of(
             "chip_window", "locus-control/src/main/java/dev/locus/server/ingest/",
-            "alerts", "locus-control/src/main/java/dev/locus/server/alerts/");
+            "alerts", "locus-control/src/main/java/dev/locus/server/alerts/",
+            "notification_subscriptions", "locus-control/src/main/java/dev/locus/server/notify/",
+            "notification_deliveries", "locus-control/src/main/java/dev/locus/server/notify/",
+            "notification_attempts", "locus-control/src/main/java/dev/locus/server/notify/");
 
     @Test
     void everyGuardedTable_isWrittenByOnePackage() throws IOException {
