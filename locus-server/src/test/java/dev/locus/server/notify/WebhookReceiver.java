@@ -20,18 +20,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and drops a delivery id it has already processed (answering 200, so the sender stops). It can be
  * told to answer 503 for its next N requests. Thread-safe.
  */
-final class WebhookReceiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
     private final HttpServer server;
     private final String secret;
     private final InstantSource clock;
     private final AtomicInteger failNext = new AtomicInteger();
     /** Every request that arrived with a valid signature, by delivery id. */
-    final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+    public final Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
     /** Deliveries processed once each, in order. */
-    final List<String> processedBodies = new CopyOnWriteArrayList<>();
+    public final List<String> processedBodies = new CopyOnWriteArrayList<>();
 
     private final Set<String> processedIds = ConcurrentHashMap.newKeySet();
-    final AtomicInteger badSignatures = new AtomicInteger();
+    public final AtomicInteger badSignatures = new AtomicInteger();
 
     private WebhookReceiver(HttpServer server, String secret, InstantSource clock) {
         this.server = server;
@@ -40,7 +40,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     /** Starts on {@code port} of the loopback interface (0 for any). */
-    static WebhookReceiver start(int port, String secret, InstantSource clock) throws IOException {
+    public static WebhookReceiver start(int port, String secret, InstantSource clock) throws IOException {
         HttpServer s = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 16);
         WebhookReceiver r = new WebhookReceiver(s, secret, clock);
         s.createContext("/hook", r::handle);
@@ -48,17 +48,17 @@ final class WebhookReceiver implements AutoCloseable {
         return r;
     }
 
-    int port() {
+    public int port() {
         return server.getAddress().getPort();
     }
 
     /** Answers 503 to the next {@code n} requests (an application outage). */
-    void failNext(int n) {
+    public void failNext(int n) {
         failNext.set(n);
     }
 
     /** Signed requests for one delivery id, repeats included. */
-    int arrivals(long deliveryId) {
+    public int arrivals(long deliveryId) {
         AtomicInteger n = received.get(Long.toString(deliveryId));
         return n == null ? 0 : n.get();
     }
