@@ -17,6 +17,7 @@ import dev.locus.server.api.ComplianceApi;
 import dev.locus.server.api.MeshApi;
 import dev.locus.server.api.NotificationApi;
 import dev.locus.server.api.OperationsApi;
+import dev.locus.server.api.PartyApi;
 import dev.locus.server.api.ReceiptApi;
 import dev.locus.server.api.RegistryApi;
 import dev.locus.server.api.VerdictApi;
@@ -156,6 +157,8 @@ public final class ControlPlane implements AutoCloseable {
             new JvmGcMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
             new ProcessorMetrics().bindTo(metrics);
+            ComplianceModule compliance =
+                    new ComplianceModule(db, audit, clock, registry, alerts, VerdictQuery.of(verdicts));
             this.api = new ApiServer(
                     config,
                     tokens,
@@ -174,7 +177,8 @@ public final class ControlPlane implements AutoCloseable {
                             new AlertApi(alerts),
                             new NotificationApi(notifications),
                             new AdminApi(tokens, db, config),
-                            new ComplianceApi(new ComplianceModule(registry, alerts, VerdictQuery.of(verdicts))),
+                            new ComplianceApi(compliance),
+                            new PartyApi(compliance.parties(), compliance.ownership()),
                             new VerdictApi(registry, verdicts, alerts, clock, json)));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
