@@ -29,7 +29,9 @@ class SqlWritersTest {
             "alerts", "locus-control/src/main/java/dev/locus/server/alerts/",
             "parties", "locus-compliance/src/main/java/dev/locus/compliance/parties/",
             "party_details", "locus-compliance/src/main/java/dev/locus/compliance/parties/",
-            "ownership_links", "locus-compliance/src/main/java/dev/locus/compliance/ownership/");
+            "ownership_links", "locus-compliance/src/main/java/dev/locus/compliance/ownership/",
+            "screening_hits", "locus-compliance/src/main/java/dev/locus/compliance/screening/",
+            "screening_list_versions", "locus-compliance/src/main/java/dev/locus/compliance/screening/");
 
     @Test
     void everyGuardedTable_isWrittenByOnePackage() throws IOException {

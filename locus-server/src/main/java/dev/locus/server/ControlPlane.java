@@ -19,6 +19,7 @@ import dev.locus.server.api.OperationsApi;
 import dev.locus.server.api.PartyApi;
 import dev.locus.server.api.ReceiptApi;
 import dev.locus.server.api.RegistryApi;
+import dev.locus.server.api.ScreeningApi;
 import dev.locus.server.api.VerdictApi;
 import dev.locus.server.audit.AuditHead;
 import dev.locus.server.audit.AuditLog;
@@ -81,6 +82,7 @@ public final class ControlPlane implements AutoCloseable {
     private final PeerRoundTripIngestor peerIngestor;
     private final MeshAuditor meshAuditor;
     private final AlertService alerts;
+    private final ComplianceModule compliance;
     private final SilenceRule silence;
     private final UnverifiedRule unverified;
     private final VerdictEngine verdicts;
@@ -153,8 +155,7 @@ public final class ControlPlane implements AutoCloseable {
             new JvmGcMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
             new ProcessorMetrics().bindTo(metrics);
-            ComplianceModule compliance =
-                    new ComplianceModule(db, audit, clock, registry, alerts, VerdictQuery.of(verdicts));
+            this.compliance = new ComplianceModule(db, audit, clock, registry, alerts, VerdictQuery.of(verdicts));
             this.api = new ApiServer(
                     config,
                     tokens,
@@ -174,6 +175,7 @@ public final class ControlPlane implements AutoCloseable {
                             new AdminApi(tokens, db, config),
                             new ComplianceApi(compliance),
                             new PartyApi(compliance.parties(), compliance.ownership()),
+                            new ScreeningApi(compliance.screening()),
                             new VerdictApi(registry, verdicts, alerts, clock, json)));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
@@ -367,6 +369,11 @@ public final class ControlPlane implements AutoCloseable {
 
     public RegistryService registry() {
         return registry;
+    }
+
+    /** The compliance half: parties, ownership, screening. */
+    public ComplianceModule compliance() {
+        return compliance;
     }
 
     public TokenService tokens() {
