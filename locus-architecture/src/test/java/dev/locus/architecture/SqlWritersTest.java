@@ -36,7 +36,9 @@ class SqlWritersTest {
             Map.entry("orders", "locus-compliance/src/main/java/dev/locus/compliance/record/"),
             Map.entry("shipments", "locus-compliance/src/main/java/dev/locus/compliance/record/"),
             Map.entry("allocations", "locus-compliance/src/main/java/dev/locus/compliance/record/"),
-            Map.entry("site_capacity", "locus-compliance/src/main/java/dev/locus/compliance/record/"));
+            Map.entry("site_capacity", "locus-compliance/src/main/java/dev/locus/compliance/record/"),
+            Map.entry("screening_hits", "locus-compliance/src/main/java/dev/locus/compliance/screening/"),
+            Map.entry("screening_list_versions", "locus-compliance/src/main/java/dev/locus/compliance/screening/"));
 
     @Test
     void everyGuardedTable_isWrittenByOnePackage() throws IOException {

@@ -6,6 +6,10 @@ import dev.locus.compliance.parties.PartyDirectory;
 import dev.locus.compliance.parties.PartyService;
 import dev.locus.compliance.parties.RegisteredParty;
 import dev.locus.compliance.record.RecordService;
+import dev.locus.compliance.screening.ListUpdates;
+import dev.locus.compliance.screening.ScreeningLists;
+import dev.locus.compliance.screening.ScreeningService;
+import dev.locus.screening.list.ListLoader;
 import dev.locus.screening.ownership.RuleTable;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.audit.AuditLog;
@@ -18,7 +22,9 @@ import java.util.stream.Collectors;
 
 /**
  * The compliance half of Locus: registered parties and their ownership (with the dated ownership
- * rules of the screening library). It depends on the core's database, audit log, registry, alert
+ * rules of the screening library), and screening of every party against the bundled lists with
+ * hits that people decide. The lists load on a background thread at start when parties are
+ * registered, else when first needed. It depends on the core's database, audit log, registry, alert
  * service and a read-only view of verdicts, and on nothing of HTTP; the server mounts it with its
  * {@code PartyApi} and {@code ComplianceApi} route groups. Thread-safe.
  */
@@ -32,6 +38,8 @@ public final class ComplianceModule {
     private final PartyService parties;
     private final OwnershipService ownership;
     private final RecordService record;
+    private final ScreeningService screening;
+    private final ListUpdates listUpdates;
 
     /** Builds the module's services over the core's database and audit log, with the bundled rule table. */
     public ComplianceModule(
@@ -45,12 +53,28 @@ public final class ComplianceModule {
         this.alerts = alerts;
         this.verdicts = verdicts;
         this.parties = new PartyService(db, audit, clock);
-        this.ownership = new OwnershipService(db, audit, clock, new OwnershipReports(RuleTable.bundled()));
         this.record = new RecordService(
                 db,
                 audit,
                 ids -> parties.findAll(ids).stream().map(RegisteredParty::id).collect(Collectors.toSet()));
+        OwnershipReports reports = new OwnershipReports(RuleTable.bundled());
+        this.ownership = new OwnershipService(db, audit, clock, reports);
+        ListUpdates[] updates = new ListUpdates[1];
+        ScreeningLists lists = new ScreeningLists(
+                ListLoader::bundled, loaded -> updates[0].recordLoaded(loaded.versions(), SYSTEM_ACTOR));
+        this.screening = new ScreeningService(db, audit, clock, lists, ownership);
+        this.listUpdates = new ListUpdates(screening, parties);
+        updates[0] = listUpdates;
+        reports.useDesignations(screening);
+        parties.addListener(screening);
+        ownership.addListener(screening);
+        if (!parties.page("", 1).items().isEmpty()) {
+            lists.startLoading(); // parties to screen: load now, and re-screen them if the lists changed
+        }
     }
+
+    /** Who the audit log names for what the module does on its own (loading lists, re-screening). */
+    public static final String SYSTEM_ACTOR = "system:screening";
 
     /** Registering, changing and removing parties. */
     public PartyService parties() {
@@ -72,6 +96,16 @@ public final class ComplianceModule {
         return record;
     }
 
+    /** Screening: matching, hits and their decisions, list versions. */
+    public ScreeningService screening() {
+        return screening;
+    }
+
+    /** List updates: recording versions and re-screening every party against what changed. */
+    public ListUpdates listUpdates() {
+        return listUpdates;
+    }
+
     /**
      * What the module offers.
      *
@@ -86,6 +120,6 @@ public final class ComplianceModule {
 
     /** The module's status: up, with the capabilities it serves. */
     public Status status() {
-        return new Status(NAME, List.of("parties", "ownership", "record"));
+        return new Status(NAME, List.of("parties", "ownership", "screening", "record"));
     }
 }

@@ -21,6 +21,7 @@ import dev.locus.server.api.PartyApi;
 import dev.locus.server.api.ReceiptApi;
 import dev.locus.server.api.RecordApi;
 import dev.locus.server.api.RegistryApi;
+import dev.locus.server.api.ScreeningApi;
 import dev.locus.server.api.VerdictApi;
 import dev.locus.server.audit.AuditHead;
 import dev.locus.server.audit.AuditLog;
@@ -85,6 +86,7 @@ public final class ControlPlane implements AutoCloseable {
     private final MeshAuditor meshAuditor;
     private final AlertService alerts;
     private final Notifications notifications;
+    private final ComplianceModule compliance;
     private final SilenceRule silence;
     private final UnverifiedRule unverified;
     private final VerdictEngine verdicts;
@@ -158,8 +160,7 @@ public final class ControlPlane implements AutoCloseable {
             new JvmGcMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
             new ProcessorMetrics().bindTo(metrics);
-            ComplianceModule compliance =
-                    new ComplianceModule(db, audit, clock, registry, alerts, VerdictQuery.of(verdicts));
+            this.compliance = new ComplianceModule(db, audit, clock, registry, alerts, VerdictQuery.of(verdicts));
             this.api = new ApiServer(
                     config,
                     tokens,
@@ -181,6 +182,7 @@ public final class ControlPlane implements AutoCloseable {
                             new ComplianceApi(compliance),
                             new PartyApi(compliance.parties(), compliance.ownership()),
                             new RecordApi(compliance.record()),
+                            new ScreeningApi(compliance.screening()),
                             new VerdictApi(registry, verdicts, alerts, clock, json)));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
@@ -376,6 +378,11 @@ public final class ControlPlane implements AutoCloseable {
 
     public RegistryService registry() {
         return registry;
+    }
+
+    /** The compliance half: parties, ownership, screening. */
+    public ComplianceModule compliance() {
+        return compliance;
     }
 
     public TokenService tokens() {
