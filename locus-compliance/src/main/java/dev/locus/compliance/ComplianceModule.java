@@ -1,16 +1,25 @@
 package dev.locus.compliance;
 
+import dev.locus.compliance.cases.CaseReport;
+import dev.locus.compliance.cases.CaseService;
+import dev.locus.compliance.findings.FindingStore;
+import dev.locus.compliance.findings.RedFlagEvaluator;
 import dev.locus.compliance.ownership.OwnershipReports;
 import dev.locus.compliance.ownership.OwnershipService;
 import dev.locus.compliance.parties.PartyDirectory;
 import dev.locus.compliance.parties.PartyService;
 import dev.locus.compliance.parties.RegisteredParty;
 import dev.locus.compliance.record.RecordService;
+import dev.locus.compliance.redflags.RedFlagPolicy;
+import dev.locus.compliance.redflags.RedFlagRules;
+import dev.locus.compliance.redflags.Subject;
 import dev.locus.screening.ownership.RuleTable;
+import dev.locus.server.Json;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
+import dev.locus.server.verdicts.VerdictListener;
 import dev.locus.server.verdicts.VerdictQuery;
 import java.time.InstantSource;
 import java.util.List;
@@ -22,7 +31,7 @@ import java.util.stream.Collectors;
  * service and a read-only view of verdicts, and on nothing of HTTP; the server mounts it with its
  * {@code PartyApi} and {@code ComplianceApi} route groups. Thread-safe.
  */
-public final class ComplianceModule {
+public final class ComplianceModule implements AutoCloseable {
     /** The module's name, as its status reports it. */
     public static final String NAME = "locus-compliance";
 
@@ -32,6 +41,10 @@ public final class ComplianceModule {
     private final PartyService parties;
     private final OwnershipService ownership;
     private final RecordService record;
+    private final FindingStore findings;
+    private final CaseService cases;
+    private final RedFlagEvaluator redFlags;
+    private final CaseReport reports;
 
     /** Builds the module's services over the core's database and audit log, with the bundled rule table. */
     public ComplianceModule(
@@ -50,6 +63,47 @@ public final class ComplianceModule {
                 db,
                 audit,
                 ids -> parties.findAll(ids).stream().map(RegisteredParty::id).collect(Collectors.toSet()));
+        this.findings = new FindingStore(db, audit, clock, Json.mapper());
+        this.cases = new CaseService(db, audit, clock);
+        this.redFlags = new RedFlagEvaluator(
+                db, findings, RedFlagRules.all(), RedFlagPolicy.defaults(), verdicts, ownership, clock);
+        this.reports = new CaseReport(db, verdicts, clock, Json.mapper());
+        redFlags.addListener(cases);
+        record.addListener(redFlags);
+        parties.addListener((c, party, actor) -> redFlags.touch(List.of(Subject.party(party.id()))));
+        ownership.addListener((c, affected, actor) ->
+                redFlags.touch(affected.stream().map(Subject::party).toList()));
+    }
+
+    /** Red-flag findings, stored and listed. */
+    public FindingStore findings() {
+        return findings;
+    }
+
+    /** Cases grouping the findings about one subject. */
+    public CaseService cases() {
+        return cases;
+    }
+
+    /** The credible-information report of a case. */
+    public CaseReport reports() {
+        return reports;
+    }
+
+    /** The incremental red-flag evaluation. */
+    public RedFlagEvaluator redFlags() {
+        return redFlags;
+    }
+
+    /** To be added to the verdict engine's listeners: a verdict re-evaluates its chip and the chip's buyers. */
+    public VerdictListener verdictListener() {
+        return redFlags;
+    }
+
+    /** Stops the red-flag worker. */
+    @Override
+    public void close() {
+        redFlags.close();
     }
 
     /** Registering, changing and removing parties. */
@@ -86,6 +140,6 @@ public final class ComplianceModule {
 
     /** The module's status: up, with the capabilities it serves. */
     public Status status() {
-        return new Status(NAME, List.of("parties", "ownership", "record"));
+        return new Status(NAME, List.of("parties", "ownership", "record", "red-flags", "findings", "cases"));
     }
 }

@@ -13,7 +13,9 @@ import dev.locus.server.alerts.VerdictRules;
 import dev.locus.server.api.AdminApi;
 import dev.locus.server.api.AlertApi;
 import dev.locus.server.api.ApiServer;
+import dev.locus.server.api.CaseApi;
 import dev.locus.server.api.ComplianceApi;
+import dev.locus.server.api.FindingsApi;
 import dev.locus.server.api.MeshApi;
 import dev.locus.server.api.OperationsApi;
 import dev.locus.server.api.PartyApi;
@@ -89,6 +91,7 @@ public final class ControlPlane implements AutoCloseable {
     private final PrometheusMeterRegistry metrics;
     private final ScheduledExecutorService scheduler;
     private final ApiServer api;
+    private final ComplianceModule compliance;
     /**
      * At JVM exit (Ctrl-C) the embedded database closes itself in its own shutdown hook, in parallel
      * with whoever closes this control plane; stop background work at once so it does not fail
@@ -154,8 +157,8 @@ public final class ControlPlane implements AutoCloseable {
             new JvmGcMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
             new ProcessorMetrics().bindTo(metrics);
-            ComplianceModule compliance =
-                    new ComplianceModule(db, audit, clock, registry, alerts, VerdictQuery.of(verdicts));
+            this.compliance = new ComplianceModule(db, audit, clock, registry, alerts, VerdictQuery.of(verdicts));
+            verdicts.addListener(compliance.verdictListener());
             this.api = new ApiServer(
                     config,
                     tokens,
@@ -176,6 +179,8 @@ public final class ControlPlane implements AutoCloseable {
                             new ComplianceApi(compliance),
                             new PartyApi(compliance.parties(), compliance.ownership()),
                             new RecordApi(compliance.record()),
+                            new FindingsApi(compliance.findings(), compliance.cases()),
+                            new CaseApi(compliance.cases(), compliance.reports(), json),
                             new VerdictApi(registry, verdicts, alerts, clock, json)));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
@@ -392,6 +397,11 @@ public final class ControlPlane implements AutoCloseable {
         return api;
     }
 
+    /** The compliance half (parties, record, findings, cases). */
+    public ComplianceModule compliance() {
+        return compliance;
+    }
+
     /** The port the API listens on (the real one when 0 was configured). */
     public int port() {
         return api.port();
@@ -408,6 +418,7 @@ public final class ControlPlane implements AutoCloseable {
         assessments.stop();
         scheduler.shutdown();
         api.stop();
+        compliance.close();
         try {
             if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
                 LOG.warn("background rules did not stop within 30 s; closing the database anyway");
