@@ -27,6 +27,9 @@ class SqlWritersTest {
     private static final Map<String, String> WRITERS = Map.ofEntries(
             Map.entry("chip_window", "locus-control/src/main/java/dev/locus/server/ingest/"),
             Map.entry("alerts", "locus-control/src/main/java/dev/locus/server/alerts/"),
+            Map.entry("notification_subscriptions", "locus-control/src/main/java/dev/locus/server/notify/"),
+            Map.entry("notification_deliveries", "locus-control/src/main/java/dev/locus/server/notify/"),
+            Map.entry("notification_attempts", "locus-control/src/main/java/dev/locus/server/notify/"),
             Map.entry("parties", "locus-compliance/src/main/java/dev/locus/compliance/parties/"),
             Map.entry("party_details", "locus-compliance/src/main/java/dev/locus/compliance/parties/"),
             Map.entry("ownership_links", "locus-compliance/src/main/java/dev/locus/compliance/ownership/"),
