@@ -38,7 +38,10 @@ class SqlWritersTest {
             Map.entry("allocations", "locus-compliance/src/main/java/dev/locus/compliance/record/"),
             Map.entry("site_capacity", "locus-compliance/src/main/java/dev/locus/compliance/record/"),
             Map.entry("screening_hits", "locus-compliance/src/main/java/dev/locus/compliance/screening/"),
-            Map.entry("screening_list_versions", "locus-compliance/src/main/java/dev/locus/compliance/screening/"));
+            Map.entry("screening_list_versions", "locus-compliance/src/main/java/dev/locus/compliance/screening/"),
+            Map.entry("findings", "locus-compliance/src/main/java/dev/locus/compliance/findings/"),
+            Map.entry("cases", "locus-compliance/src/main/java/dev/locus/compliance/cases/"),
+            Map.entry("case_notes", "locus-compliance/src/main/java/dev/locus/compliance/cases/"));
 
     @Test
     void everyGuardedTable_isWrittenByOnePackage() throws IOException {

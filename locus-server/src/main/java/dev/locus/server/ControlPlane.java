@@ -13,7 +13,9 @@ import dev.locus.server.alerts.VerdictRules;
 import dev.locus.server.api.AdminApi;
 import dev.locus.server.api.AlertApi;
 import dev.locus.server.api.ApiServer;
+import dev.locus.server.api.CaseApi;
 import dev.locus.server.api.ComplianceApi;
+import dev.locus.server.api.FindingsApi;
 import dev.locus.server.api.MeshApi;
 import dev.locus.server.api.NotificationApi;
 import dev.locus.server.api.OperationsApi;
@@ -161,6 +163,7 @@ public final class ControlPlane implements AutoCloseable {
             new JvmThreadMetrics().bindTo(metrics);
             new ProcessorMetrics().bindTo(metrics);
             this.compliance = new ComplianceModule(db, audit, clock, registry, alerts, VerdictQuery.of(verdicts));
+            verdicts.addListener(compliance.verdictListener());
             this.api = new ApiServer(
                     config,
                     tokens,
@@ -183,6 +186,8 @@ public final class ControlPlane implements AutoCloseable {
                             new PartyApi(compliance.parties(), compliance.ownership()),
                             new RecordApi(compliance.record()),
                             new ScreeningApi(compliance.screening()),
+                            new FindingsApi(compliance.findings(), compliance.cases()),
+                            new CaseApi(compliance.cases(), compliance.reports(), json),
                             new VerdictApi(registry, verdicts, alerts, clock, json)));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
@@ -380,7 +385,7 @@ public final class ControlPlane implements AutoCloseable {
         return registry;
     }
 
-    /** The compliance half: parties, ownership, screening. */
+    /** The compliance half: parties, ownership, screening, record, findings, cases. */
     public ComplianceModule compliance() {
         return compliance;
     }
@@ -427,6 +432,7 @@ public final class ControlPlane implements AutoCloseable {
         scheduler.shutdown();
         notifications.close();
         api.stop();
+        compliance.close();
         try {
             if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
                 LOG.warn("background rules did not stop within 30 s; closing the database anyway");
