@@ -170,7 +170,7 @@ public final class ControlPlane implements AutoCloseable {
                             new AlertApi(alerts),
                             new AdminApi(tokens, db, config),
                             new ComplianceApi(new ComplianceModule(registry, alerts, VerdictQuery.of(verdicts))),
-                            new VerdictApi(registry, verdicts, alerts, clock, json)));
+                            new VerdictApi(db, registry, verdicts, alerts, clock, json)));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
                 t.setDaemon(true);
