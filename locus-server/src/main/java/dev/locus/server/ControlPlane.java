@@ -15,8 +15,11 @@ import dev.locus.server.api.AlertApi;
 import dev.locus.server.api.ApiServer;
 import dev.locus.server.api.ComplianceApi;
 import dev.locus.server.api.MeshApi;
+import dev.locus.server.api.NotificationApi;
 import dev.locus.server.api.OperationsApi;
+import dev.locus.server.api.PartyApi;
 import dev.locus.server.api.ReceiptApi;
+import dev.locus.server.api.RecordApi;
 import dev.locus.server.api.RegistryApi;
 import dev.locus.server.api.VerdictApi;
 import dev.locus.server.audit.AuditHead;
@@ -31,6 +34,7 @@ import dev.locus.server.ingest.ReceiptIngestor;
 import dev.locus.server.mesh.LandmarkStatusWorkflow;
 import dev.locus.server.mesh.MeshAuditor;
 import dev.locus.server.mesh.PeerRoundTripIngestor;
+import dev.locus.server.notify.Notifications;
 import dev.locus.server.persistence.DataDirectory;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
@@ -80,6 +84,7 @@ public final class ControlPlane implements AutoCloseable {
     private final PeerRoundTripIngestor peerIngestor;
     private final MeshAuditor meshAuditor;
     private final AlertService alerts;
+    private final Notifications notifications;
     private final SilenceRule silence;
     private final UnverifiedRule unverified;
     private final VerdictEngine verdicts;
@@ -107,6 +112,7 @@ public final class ControlPlane implements AutoCloseable {
             this.tokens = new TokenService(db, audit, clock, new SecureRandom());
             this.ingestor = new ReceiptIngestor(db, new ProtocolReceipts(), trust, config.ingestPolicy(), clock);
             this.alerts = new AlertService(db, audit, clock, json);
+            this.notifications = new Notifications(config.notifications(), db, audit, alerts, clock, json);
             this.silence = new SilenceRule(db, alerts, clock, config.silentFor());
             this.unverified = new UnverifiedRule(db, alerts, clock, config.unverifiedFor());
             this.verdicts = new VerdictEngine(
@@ -152,6 +158,8 @@ public final class ControlPlane implements AutoCloseable {
             new JvmGcMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
             new ProcessorMetrics().bindTo(metrics);
+            ComplianceModule compliance =
+                    new ComplianceModule(db, audit, clock, registry, alerts, VerdictQuery.of(verdicts));
             this.api = new ApiServer(
                     config,
                     tokens,
@@ -168,9 +176,17 @@ public final class ControlPlane implements AutoCloseable {
                             new ReceiptApi(ingestor, db, metrics, clock),
                             new MeshApi(peerIngestor, meshAuditor, db, config.toleratedLiars()),
                             new AlertApi(alerts),
+                            new NotificationApi(notifications),
                             new AdminApi(tokens, db, config),
+<<<<<<< HEAD
                             new ComplianceApi(new ComplianceModule(registry, alerts, VerdictQuery.of(verdicts))),
                             new VerdictApi(db, registry, verdicts, alerts, clock, json)));
+=======
+                            new ComplianceApi(compliance),
+                            new PartyApi(compliance.parties(), compliance.ownership()),
+                            new RecordApi(compliance.record()),
+                            new VerdictApi(registry, verdicts, alerts, clock, json)));
+>>>>>>> main
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
                 t.setDaemon(true);
@@ -204,6 +220,7 @@ public final class ControlPlane implements AutoCloseable {
             long headEvery = config.auditHeadLogInterval().toMillis();
             cp.scheduler.scheduleAtFixedRate(cp::publishAuditHead, headEvery, headEvery, TimeUnit.MILLISECONDS);
             cp.scheduler.scheduleWithFixedDelay(cp::auditMeshIfDue, 500, 500, TimeUnit.MILLISECONDS);
+            cp.notifications.start();
             Runtime.getRuntime().addShutdownHook(cp.quiesceOnExit);
         } catch (RuntimeException e) {
             cp.close();
@@ -225,6 +242,7 @@ public final class ControlPlane implements AutoCloseable {
     private void quiesce() {
         assessments.stop();
         scheduler.shutdown();
+        notifications.close();
     }
 
     /** Runs the time-based alert rules once; also called by the scheduler. */
@@ -377,6 +395,10 @@ public final class ControlPlane implements AutoCloseable {
         return alerts;
     }
 
+    public Notifications notifications() {
+        return notifications;
+    }
+
     public PrometheusMeterRegistry metrics() {
         return metrics;
     }
@@ -401,6 +423,7 @@ public final class ControlPlane implements AutoCloseable {
         // No interrupts: an interrupted thread in the middle of file I/O closes H2's file channel.
         assessments.stop();
         scheduler.shutdown();
+        notifications.close();
         api.stop();
         try {
             if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {

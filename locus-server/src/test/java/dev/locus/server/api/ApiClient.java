@@ -66,6 +66,18 @@ final class ApiClient {
         }
     }
 
+    Response putJson(String path, String token, Object body) {
+        try {
+            return send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))),
+                    Optional.of(token));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Response delete(String path, String token) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE(), Optional.of(token));
     }
