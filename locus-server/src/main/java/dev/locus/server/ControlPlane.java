@@ -178,15 +178,10 @@ public final class ControlPlane implements AutoCloseable {
                             new AlertApi(alerts),
                             new NotificationApi(notifications),
                             new AdminApi(tokens, db, config),
-<<<<<<< HEAD
-                            new ComplianceApi(new ComplianceModule(registry, alerts, VerdictQuery.of(verdicts))),
-                            new VerdictApi(db, registry, verdicts, alerts, clock, json)));
-=======
                             new ComplianceApi(compliance),
                             new PartyApi(compliance.parties(), compliance.ownership()),
                             new RecordApi(compliance.record()),
-                            new VerdictApi(registry, verdicts, alerts, clock, json)));
->>>>>>> main
+                            new VerdictApi(db, registry, verdicts, alerts, clock, json)));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
                 t.setDaemon(true);
