@@ -27,6 +27,7 @@ class SqlWritersTest {
     private static final Map<String, String> WRITERS = Map.ofEntries(
             Map.entry("chip_window", "locus-control/src/main/java/dev/locus/server/ingest/"),
             Map.entry("alerts", "locus-control/src/main/java/dev/locus/server/alerts/"),
+            Map.entry("alert_views", "locus-control/src/main/java/dev/locus/server/alerts/"),
             Map.entry("notification_subscriptions", "locus-control/src/main/java/dev/locus/server/notify/"),
             Map.entry("notification_deliveries", "locus-control/src/main/java/dev/locus/server/notify/"),
             Map.entry("notification_attempts", "locus-control/src/main/java/dev/locus/server/notify/"),
