@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.boundaries.NaturalEarth;
 import dev.locus.compliance.ComplianceModule;
 import dev.locus.geo.verdict.Verifier;
+import dev.locus.server.alerts.AlertGroups;
 import dev.locus.server.alerts.AlertService;
+import dev.locus.server.alerts.AlertViews;
 import dev.locus.server.alerts.ClonedIdentityRule;
 import dev.locus.server.alerts.SilenceRule;
 import dev.locus.server.alerts.SuspectLandmarkRule;
@@ -13,11 +15,17 @@ import dev.locus.server.alerts.VerdictRules;
 import dev.locus.server.api.AdminApi;
 import dev.locus.server.api.AlertApi;
 import dev.locus.server.api.ApiServer;
+import dev.locus.server.api.CaseApi;
 import dev.locus.server.api.ComplianceApi;
+import dev.locus.server.api.FindingsApi;
 import dev.locus.server.api.MeshApi;
+import dev.locus.server.api.NotificationApi;
 import dev.locus.server.api.OperationsApi;
+import dev.locus.server.api.PartyApi;
 import dev.locus.server.api.ReceiptApi;
+import dev.locus.server.api.RecordApi;
 import dev.locus.server.api.RegistryApi;
+import dev.locus.server.api.ScreeningApi;
 import dev.locus.server.api.VerdictApi;
 import dev.locus.server.audit.AuditHead;
 import dev.locus.server.audit.AuditLog;
@@ -31,6 +39,7 @@ import dev.locus.server.ingest.ReceiptIngestor;
 import dev.locus.server.mesh.LandmarkStatusWorkflow;
 import dev.locus.server.mesh.MeshAuditor;
 import dev.locus.server.mesh.PeerRoundTripIngestor;
+import dev.locus.server.notify.Notifications;
 import dev.locus.server.persistence.DataDirectory;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
@@ -80,6 +89,8 @@ public final class ControlPlane implements AutoCloseable {
     private final PeerRoundTripIngestor peerIngestor;
     private final MeshAuditor meshAuditor;
     private final AlertService alerts;
+    private final Notifications notifications;
+    private final ComplianceModule compliance;
     private final SilenceRule silence;
     private final UnverifiedRule unverified;
     private final VerdictEngine verdicts;
@@ -107,6 +118,7 @@ public final class ControlPlane implements AutoCloseable {
             this.tokens = new TokenService(db, audit, clock, new SecureRandom());
             this.ingestor = new ReceiptIngestor(db, new ProtocolReceipts(), trust, config.ingestPolicy(), clock);
             this.alerts = new AlertService(db, audit, clock, json);
+            this.notifications = new Notifications(config.notifications(), db, audit, alerts, clock, json);
             this.silence = new SilenceRule(db, alerts, clock, config.silentFor());
             this.unverified = new UnverifiedRule(db, alerts, clock, config.unverifiedFor());
             this.verdicts = new VerdictEngine(
@@ -152,6 +164,8 @@ public final class ControlPlane implements AutoCloseable {
             new JvmGcMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
             new ProcessorMetrics().bindTo(metrics);
+            this.compliance = new ComplianceModule(db, audit, clock, registry, alerts, VerdictQuery.of(verdicts));
+            verdicts.addListener(compliance.verdictListener());
             this.api = new ApiServer(
                     config,
                     tokens,
@@ -167,10 +181,16 @@ public final class ControlPlane implements AutoCloseable {
                             new RegistryApi(registry, landmarkStatus),
                             new ReceiptApi(ingestor, db, metrics, clock),
                             new MeshApi(peerIngestor, meshAuditor, db, config.toleratedLiars()),
-                            new AlertApi(alerts),
+                            new AlertApi(alerts, new AlertGroups(db), new AlertViews(db, audit, clock)),
+                            new NotificationApi(notifications),
                             new AdminApi(tokens, db, config),
-                            new ComplianceApi(new ComplianceModule(registry, alerts, VerdictQuery.of(verdicts))),
-                            new VerdictApi(registry, verdicts, alerts, clock, json)));
+                            new ComplianceApi(compliance),
+                            new PartyApi(compliance.parties(), compliance.ownership()),
+                            new RecordApi(compliance.record()),
+                            new ScreeningApi(compliance.screening()),
+                            new FindingsApi(compliance.findings(), compliance.cases()),
+                            new CaseApi(compliance.cases(), compliance.reports(), json),
+                            new VerdictApi(db, registry, verdicts, alerts, clock, json)));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
                 t.setDaemon(true);
@@ -204,6 +224,7 @@ public final class ControlPlane implements AutoCloseable {
             long headEvery = config.auditHeadLogInterval().toMillis();
             cp.scheduler.scheduleAtFixedRate(cp::publishAuditHead, headEvery, headEvery, TimeUnit.MILLISECONDS);
             cp.scheduler.scheduleWithFixedDelay(cp::auditMeshIfDue, 500, 500, TimeUnit.MILLISECONDS);
+            cp.notifications.start();
             Runtime.getRuntime().addShutdownHook(cp.quiesceOnExit);
         } catch (RuntimeException e) {
             cp.close();
@@ -225,6 +246,7 @@ public final class ControlPlane implements AutoCloseable {
     private void quiesce() {
         assessments.stop();
         scheduler.shutdown();
+        notifications.close();
     }
 
     /** Runs the time-based alert rules once; also called by the scheduler. */
@@ -365,6 +387,11 @@ public final class ControlPlane implements AutoCloseable {
         return registry;
     }
 
+    /** The compliance half: parties, ownership, screening, record, findings, cases. */
+    public ComplianceModule compliance() {
+        return compliance;
+    }
+
     public TokenService tokens() {
         return tokens;
     }
@@ -375,6 +402,10 @@ public final class ControlPlane implements AutoCloseable {
 
     public AlertService alerts() {
         return alerts;
+    }
+
+    public Notifications notifications() {
+        return notifications;
     }
 
     public PrometheusMeterRegistry metrics() {
@@ -401,7 +432,9 @@ public final class ControlPlane implements AutoCloseable {
         // No interrupts: an interrupted thread in the middle of file I/O closes H2's file channel.
         assessments.stop();
         scheduler.shutdown();
+        notifications.close();
         api.stop();
+        compliance.close();
         try {
             if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
                 LOG.warn("background rules did not stop within 30 s; closing the database anyway");

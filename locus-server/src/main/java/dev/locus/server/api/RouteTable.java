@@ -91,6 +91,17 @@ public final class RouteTable {
         });
     }
 
+    /** Adds a PUT route whose body is read only through {@link RequestBody}, within {@code limit}. */
+    public void put(String path, Permission p, BodyLimit limit, Handler h) {
+        limits.put(HandlerType.PUT.name() + " " + path, limit);
+        add(HandlerType.PUT, path, p, ctx -> {
+            try (BodyBudget.Lease lease = budget.lease()) {
+                RequestBody.attach(ctx, limit, lease);
+                h.handle(ctx);
+            }
+        });
+    }
+
     /** Adds DELETE {@code path}, served to principals holding {@code p}. */
     public void delete(String path, Permission p, Handler h) {
         add(HandlerType.DELETE, path, p, h);

@@ -1,0 +1,183 @@
+package dev.locus.compliance.ownership;
+
+import dev.locus.compliance.outcome.Outcome;
+import dev.locus.compliance.parties.PartyService;
+import dev.locus.server.audit.AuditLog;
+import dev.locus.server.common.FieldProblem;
+import dev.locus.server.common.InvalidInputException;
+import dev.locus.server.persistence.Database;
+import dev.locus.server.persistence.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Ownership links between registered parties, and the aggregate ownership computed over them with
+ * the screening library's dated ownership rules ({@link OwnershipReports}). Each change is one
+ * durable transaction with its audit entry and what its {@link OwnershipListener}s derive.
+ * Thread-safe.
+ */
+public final class OwnershipService {
+    private static final double EPS = 1e-9;
+
+    private final Database db;
+    private final AuditLog audit;
+    private final InstantSource clock;
+    private final OwnershipReports reports;
+    private final List<OwnershipListener> listeners = new CopyOnWriteArrayList<>();
+
+    public OwnershipService(Database db, AuditLog audit, InstantSource clock, OwnershipReports reports) {
+        this.db = db;
+        this.audit = audit;
+        this.clock = clock;
+        this.reports = reports;
+    }
+
+    public void addListener(OwnershipListener listener) {
+        listeners.add(listener);
+    }
+
+    /** Today in UTC, on the injected clock: the date reports use when none is asked. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /**
+     * Records that {@code in.ownerId()} holds a share of {@code ownedId}; a conflict when the owned
+     * party's direct owners would then hold more than 100 % on some date.
+     *
+     * @throws InvalidInputException when the owner is not a registered party or is the owned party
+     */
+    public Outcome<StoredLink> addLink(String ownedId, LinkInput in, String actor) {
+        return db.inTransaction(c -> {
+            if (PartyService.findForUpdate(c, ownedId).isEmpty()) {
+                return Outcome.notFound("party", ownedId);
+            }
+            if (in.ownerId().equals(ownedId)) {
+                throw invalidOwner(in.ownerId(), "must be another party than the owned one");
+            }
+            if (PartyService.findAll(c, List.of(in.ownerId())).isEmpty()) {
+                throw invalidOwner(in.ownerId(), "is not a registered party");
+            }
+            List<StoredLink> existing = LinkStore.ownersOf(c, List.of(ownedId));
+            Optional<String> over = overHundred(existing, in);
+            if (over.isPresent()) {
+                return Outcome.conflict(over.get());
+            }
+            StoredLink link = LinkStore.insert(c, ownedId, in, Sql.micros(clock.instant()));
+            audit.append(c, actor, "ownership.link", "party", ownedId, details(link));
+            changed(c, ownedId, actor);
+            return Outcome.done(link);
+        });
+    }
+
+    /** Removes one of {@code ownedId}'s ownership links. */
+    public Outcome<StoredLink> removeLink(String ownedId, long linkId, String actor) {
+        return db.inTransaction(c -> {
+            if (PartyService.findForUpdate(c, ownedId).isEmpty()) {
+                return Outcome.notFound("party", ownedId);
+            }
+            Optional<StoredLink> link = LinkStore.ownersOf(c, List.of(ownedId)).stream()
+                    .filter(l -> l.id() == linkId)
+                    .findFirst();
+            if (link.isEmpty()) {
+                return Outcome.notFound("ownership link of party " + ownedId, Long.toString(linkId));
+            }
+            LinkStore.delete(c, linkId);
+            audit.append(c, actor, "ownership.unlink", "party", ownedId, details(link.get()));
+            changed(c, ownedId, actor);
+            return Outcome.done(link.get());
+        });
+    }
+
+    /** The party's direct ownership links (all dates), oldest first. */
+    public List<StoredLink> directOwners(String ownedId) {
+        return db.read(c -> LinkStore.ownersOf(c, List.of(ownedId)));
+    }
+
+    /** Who owns the party on {@code on}, with paths and rule findings; empty for an unknown party. */
+    public Optional<OwnershipReport> report(String partyId, LocalDate on) {
+        return db.read(c -> reports.report(c, partyId, on));
+    }
+
+    private void changed(Connection c, String ownedId, String actor) throws SQLException {
+        Set<String> affected = LinkStore.partiesBelow(c, List.of(ownedId));
+        for (OwnershipListener l : listeners) {
+            l.ownershipChanged(c, affected, actor);
+        }
+    }
+
+    /** Where the direct owners would hold more than 100 % with the new link, said in words. */
+    static Optional<String> overHundred(List<StoredLink> existing, LinkInput in) {
+        if (!in.direct()) {
+            return Optional.empty();
+        }
+        List<StoredLink> direct = existing.stream().filter(StoredLink::direct).toList();
+        Set<LocalDate> starts = new TreeSet<>();
+        starts.add(in.validFrom().orElse(LocalDate.MIN));
+        for (StoredLink l : direct) {
+            starts.add(l.validFrom().orElse(LocalDate.MIN));
+        }
+        for (LocalDate d : starts) {
+            if (!active(in.validFrom(), in.validUntil(), d)) {
+                continue;
+            }
+            double sum = in.percent();
+            for (StoredLink l : direct) {
+                if (active(l.validFrom(), l.validUntil(), d)) {
+                    sum += l.percent();
+                }
+            }
+            if (sum > 100 + EPS) {
+                return Optional.of(String.format(
+                        Locale.ROOT,
+                        "with this link the direct owners would hold %.4f %% on %s (more than 100 %%);"
+                                + " end or correct an existing link first",
+                        sum,
+                        d.equals(LocalDate.MIN) ? "every date" : d.toString()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean active(Optional<LocalDate> from, Optional<LocalDate> until, LocalDate d) {
+        return from.map(f -> !d.isBefore(f)).orElse(true)
+                && until.map(u -> !d.isAfter(u)).orElse(true);
+    }
+
+    private static InvalidInputException invalidOwner(String owner, String message) {
+        return new InvalidInputException(List.of(new FieldProblem(0, "owner_id", owner, message)));
+    }
+
+    private static Map<String, Object> details(StoredLink l) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("link_id", l.id());
+        d.put("owner_id", l.ownerId());
+        d.put("owned_id", l.ownedId());
+        d.put("percent", l.percent());
+        d.put("direct", l.direct());
+        d.put("valid_from", l.validFrom().map(Object::toString).orElse(""));
+        d.put("valid_until", l.validUntil().map(Object::toString).orElse(""));
+        return d;
+    }
+
+    /** {@code parties} and every party they own directly or indirectly, read inside a caller's transaction. */
+    public static Set<String> partiesBelow(Connection c, java.util.Collection<String> parties) throws SQLException {
+        return LinkStore.partiesBelow(c, parties);
+    }
+
+    /** Reads who owns a party inside a caller's transaction (for screening). */
+    public Optional<OwnershipReport> report(Connection c, String partyId, LocalDate on) throws SQLException {
+        return reports.report(c, partyId, on);
+    }
+}
