@@ -31,6 +31,9 @@ final class ServerCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions db;
 
+    @Mixin
+    NotificationOptions notifications;
+
     @Option(
             names = "--port",
             defaultValue = "8080",
@@ -137,7 +140,8 @@ final class ServerCommand implements Callable<Integer> {
                 .restrictedJurisdictions(restricted)
                 .toleratedLiars(tolerateLiars)
                 .manufacturerCas(cas)
-                .transport(transport());
+                .transport(transport())
+                .notifications(notifications.settings());
         if (assessmentThreads != null) {
             b.assessmentThreads(assessmentThreads);
         }

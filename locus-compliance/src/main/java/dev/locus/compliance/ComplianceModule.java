@@ -4,6 +4,8 @@ import dev.locus.compliance.ownership.OwnershipReports;
 import dev.locus.compliance.ownership.OwnershipService;
 import dev.locus.compliance.parties.PartyDirectory;
 import dev.locus.compliance.parties.PartyService;
+import dev.locus.compliance.parties.RegisteredParty;
+import dev.locus.compliance.record.RecordService;
 import dev.locus.compliance.screening.ListUpdates;
 import dev.locus.compliance.screening.ScreeningLists;
 import dev.locus.compliance.screening.ScreeningService;
@@ -16,6 +18,7 @@ import dev.locus.server.registry.RegistryService;
 import dev.locus.server.verdicts.VerdictQuery;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * The compliance half of Locus: registered parties and their ownership (with the dated ownership
@@ -36,6 +39,7 @@ public final class ComplianceModule {
     private final OwnershipService ownership;
     private final ScreeningService screening;
     private final ListUpdates listUpdates;
+    private final RecordService record;
 
     /** Builds the module's services over the core's database and audit log, with the bundled rule table. */
     public ComplianceModule(
@@ -63,6 +67,10 @@ public final class ComplianceModule {
         if (!parties.page("", 1).items().isEmpty()) {
             lists.startLoading(); // parties to screen: load now, and re-screen them if the lists changed
         }
+        this.record = new RecordService(
+                db,
+                audit,
+                ids -> parties.findAll(ids).stream().map(RegisteredParty::id).collect(Collectors.toSet()));
     }
 
     /** Who the audit log names for what the module does on its own (loading lists, re-screening). */
@@ -93,6 +101,11 @@ public final class ComplianceModule {
         return listUpdates;
     }
 
+    /** The commercial record: orders, shipments, allocations, site capacity. */
+    public RecordService record() {
+        return record;
+    }
+
     /**
      * What the module offers.
      *
@@ -107,6 +120,6 @@ public final class ComplianceModule {
 
     /** The module's status: up, with the capabilities it serves. */
     public Status status() {
-        return new Status(NAME, List.of("parties", "ownership", "screening"));
+        return new Status(NAME, List.of("parties", "ownership", "screening", "record"));
     }
 }

@@ -15,9 +15,11 @@ import dev.locus.server.api.AlertApi;
 import dev.locus.server.api.ApiServer;
 import dev.locus.server.api.ComplianceApi;
 import dev.locus.server.api.MeshApi;
+import dev.locus.server.api.NotificationApi;
 import dev.locus.server.api.OperationsApi;
 import dev.locus.server.api.PartyApi;
 import dev.locus.server.api.ReceiptApi;
+import dev.locus.server.api.RecordApi;
 import dev.locus.server.api.RegistryApi;
 import dev.locus.server.api.ScreeningApi;
 import dev.locus.server.api.VerdictApi;
@@ -33,6 +35,7 @@ import dev.locus.server.ingest.ReceiptIngestor;
 import dev.locus.server.mesh.LandmarkStatusWorkflow;
 import dev.locus.server.mesh.MeshAuditor;
 import dev.locus.server.mesh.PeerRoundTripIngestor;
+import dev.locus.server.notify.Notifications;
 import dev.locus.server.persistence.DataDirectory;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
@@ -83,6 +86,7 @@ public final class ControlPlane implements AutoCloseable {
     private final MeshAuditor meshAuditor;
     private final AlertService alerts;
     private final ComplianceModule compliance;
+    private final Notifications notifications;
     private final SilenceRule silence;
     private final UnverifiedRule unverified;
     private final VerdictEngine verdicts;
@@ -110,6 +114,7 @@ public final class ControlPlane implements AutoCloseable {
             this.tokens = new TokenService(db, audit, clock, new SecureRandom());
             this.ingestor = new ReceiptIngestor(db, new ProtocolReceipts(), trust, config.ingestPolicy(), clock);
             this.alerts = new AlertService(db, audit, clock, json);
+            this.notifications = new Notifications(config.notifications(), db, audit, alerts, clock, json);
             this.silence = new SilenceRule(db, alerts, clock, config.silentFor());
             this.unverified = new UnverifiedRule(db, alerts, clock, config.unverifiedFor());
             this.verdicts = new VerdictEngine(
@@ -172,10 +177,12 @@ public final class ControlPlane implements AutoCloseable {
                             new ReceiptApi(ingestor, db, metrics, clock),
                             new MeshApi(peerIngestor, meshAuditor, db, config.toleratedLiars()),
                             new AlertApi(alerts),
+                            new NotificationApi(notifications),
                             new AdminApi(tokens, db, config),
                             new ComplianceApi(compliance),
                             new PartyApi(compliance.parties(), compliance.ownership()),
                             new ScreeningApi(compliance.screening()),
+                            new RecordApi(compliance.record()),
                             new VerdictApi(registry, verdicts, alerts, clock, json)));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
@@ -210,6 +217,7 @@ public final class ControlPlane implements AutoCloseable {
             long headEvery = config.auditHeadLogInterval().toMillis();
             cp.scheduler.scheduleAtFixedRate(cp::publishAuditHead, headEvery, headEvery, TimeUnit.MILLISECONDS);
             cp.scheduler.scheduleWithFixedDelay(cp::auditMeshIfDue, 500, 500, TimeUnit.MILLISECONDS);
+            cp.notifications.start();
             Runtime.getRuntime().addShutdownHook(cp.quiesceOnExit);
         } catch (RuntimeException e) {
             cp.close();
@@ -231,6 +239,7 @@ public final class ControlPlane implements AutoCloseable {
     private void quiesce() {
         assessments.stop();
         scheduler.shutdown();
+        notifications.close();
     }
 
     /** Runs the time-based alert rules once; also called by the scheduler. */
@@ -388,6 +397,10 @@ public final class ControlPlane implements AutoCloseable {
         return alerts;
     }
 
+    public Notifications notifications() {
+        return notifications;
+    }
+
     public PrometheusMeterRegistry metrics() {
         return metrics;
     }
@@ -412,6 +425,7 @@ public final class ControlPlane implements AutoCloseable {
         // No interrupts: an interrupted thread in the middle of file I/O closes H2's file channel.
         assessments.stop();
         scheduler.shutdown();
+        notifications.close();
         api.stop();
         try {
             if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {

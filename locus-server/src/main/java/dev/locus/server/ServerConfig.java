@@ -2,6 +2,7 @@ package dev.locus.server;
 
 import dev.locus.boundaries.NaturalEarth;
 import dev.locus.server.ingest.IngestPolicy;
+import dev.locus.server.notify.NotificationSettings;
 import dev.locus.server.persistence.DatabaseConfig;
 import dev.locus.server.tls.ApiTransport;
 import java.nio.file.Path;
@@ -43,6 +44,7 @@ import java.util.regex.Pattern;
  * @param transport TLS or plain HTTP for the API (default: plain HTTP, loopback only)
  * @param toleratedLiars F: verdicts stay true if any F landmark operators publish wrong positions
  *     (default 1; 0 assumes every landmark is honest; at most 10)
+ * @param notifications how alert notifications are sent (SMTP server, dashboard link, retries)
  */
 public record ServerConfig(
         Path dataDir,
@@ -61,7 +63,8 @@ public record ServerConfig(
         Duration auditHeadLogInterval,
         List<X509Certificate> manufacturerCas,
         ApiTransport transport,
-        int toleratedLiars) {
+        int toleratedLiars,
+        NotificationSettings notifications) {
 
     /** Restricted unless configured otherwise: mainland China, Hong Kong and Macau. */
     public static final List<String> DEFAULT_RESTRICTED = List.of("CN", "HK", "MO");
@@ -91,6 +94,7 @@ public record ServerConfig(
         if (toleratedLiars < 0 || toleratedLiars > 10) {
             throw new LocusServerException("tolerated liars must be in [0, 10], got " + toleratedLiars);
         }
+        java.util.Objects.requireNonNull(notifications, "notifications");
     }
 
     /**
@@ -155,7 +159,8 @@ public record ServerConfig(
                 Duration.ofHours(1),
                 List.of(),
                 ApiTransport.plainLoopbackOnly(),
-                dev.locus.geo.verdict.Policy.DEFAULT_TOLERATED_LIARS);
+                dev.locus.geo.verdict.Policy.DEFAULT_TOLERATED_LIARS,
+                NotificationSettings.defaults());
     }
 
     private static int defaultAssessmentThreads() {
@@ -194,6 +199,7 @@ public record ServerConfig(
         b.manufacturerCas = manufacturerCas;
         b.transport = transport;
         b.toleratedLiars = toleratedLiars;
+        b.notifications = notifications;
         return b;
     }
 
@@ -251,6 +257,7 @@ public record ServerConfig(
         private List<X509Certificate> manufacturerCas = List.of();
         private ApiTransport transport = ApiTransport.plainLoopbackOnly();
         private int toleratedLiars = dev.locus.geo.verdict.Policy.DEFAULT_TOLERATED_LIARS;
+        private NotificationSettings notifications = NotificationSettings.defaults();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -337,6 +344,12 @@ public record ServerConfig(
             return this;
         }
 
+        /** How alert notifications are sent (SMTP server, dashboard link, retries). */
+        public Builder notifications(NotificationSettings v) {
+            notifications = v;
+            return this;
+        }
+
         /** @throws LocusServerException naming the first value out of range */
         public ServerConfig build() {
             return new ServerConfig(
@@ -356,7 +369,8 @@ public record ServerConfig(
                     auditHeadLogInterval,
                     manufacturerCas,
                     transport,
-                    toleratedLiars);
+                    toleratedLiars,
+                    notifications);
         }
     }
 }

@@ -32,6 +32,7 @@ public final class AlertService {
     private final InstantSource clock;
     private final ObjectMapper json;
     private final List<ResolutionHook> resolvedByPerson = new CopyOnWriteArrayList<>();
+    private final List<RaiseHook> raiseHooks = new CopyOnWriteArrayList<>();
 
     /**
      * Runs inside the transaction that resolves an alert as a person (not {@link #SYSTEM}), for the
@@ -40,6 +41,15 @@ public final class AlertService {
     @FunctionalInterface
     public interface ResolutionHook {
         void resolved(Connection c, Alert alert, String actor) throws SQLException;
+    }
+
+    /**
+     * Runs inside the transaction that opens an alert, so what it writes (the notification outbox's
+     * deliveries) is committed exactly when the alert is.
+     */
+    @FunctionalInterface
+    public interface RaiseHook {
+        void raised(Connection c, Alert alert) throws SQLException;
     }
 
     public AlertService(Database db, AuditLog audit, InstantSource clock, ObjectMapper json) {
@@ -124,7 +134,16 @@ public final class AlertService {
                 "alert",
                 Long.toString(id),
                 Map.of("rule", rule.name(), "subject", subjectType.name() + ":" + subjectId, "summary", summary));
-        return find(c, id);
+        Alert opened = find(c, id).orElseThrow();
+        for (RaiseHook hook : raiseHooks) {
+            hook.raised(c, opened);
+        }
+        return Optional.of(opened);
+    }
+
+    /** Adds a hook run in the transaction of every alert opened from now on. */
+    public void onRaised(RaiseHook hook) {
+        raiseHooks.add(hook);
     }
 
     /** Adds a hook run when a person resolves an alert of {@code rule}. */

@@ -15,5 +15,7 @@ public enum Permission {
     /** Submit receipts (bound roles only for their own landmark or chip). */
     SUBMIT_RECEIPTS,
     /** Issue and revoke tokens. */
-    MANAGE_TOKENS
+    MANAGE_TOKENS,
+    /** Add and remove notification subscriptions (webhook secrets, e-mail targets) and read deliveries. */
+    MANAGE_NOTIFICATIONS
 }

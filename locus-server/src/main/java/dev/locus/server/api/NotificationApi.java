@@ -1,0 +1,104 @@
+package dev.locus.server.api;
+
+import dev.locus.server.auth.Permission;
+import dev.locus.server.common.FieldProblem;
+import dev.locus.server.common.InvalidInputException;
+import dev.locus.server.notify.Delivery;
+import dev.locus.server.notify.Notifications;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Notification subscriptions (admin only: they hold webhook secrets and decide where alert details
+ * go) and the delivery log. Secrets are taken, never returned.
+ */
+public final class NotificationApi implements HttpService {
+    private static final String BASE = "/api/v1/notifications";
+
+    private final Notifications notifications;
+
+    public NotificationApi(Notifications notifications) {
+        this.notifications = notifications;
+    }
+
+    @Override
+    public void routing(RouteTable r) {
+        Permission p = Permission.MANAGE_NOTIFICATIONS;
+        r.get(
+                BASE + "/subscriptions",
+                p,
+                ctx -> ctx.json(
+                        Requests.page(notifications.subscriptions().page(Requests.afterId(ctx), Requests.limit(ctx)))));
+        r.post(
+                BASE + "/subscriptions",
+                p,
+                BodyLimit.record(),
+                ctx -> ctx.status(201)
+                        .json(notifications
+                                .subscriptions()
+                                .create(
+                                        Requests.fields(ctx),
+                                        ApiServer.principal(ctx).actor())));
+        r.get(BASE + "/subscriptions/{id}", p, ctx -> {
+            long id = id(ctx, "subscription");
+            ctx.json(notifications
+                    .subscriptions()
+                    .subscription(id)
+                    .orElseThrow(() -> Requests.notFound("subscription", Long.toString(id))));
+        });
+        r.delete(BASE + "/subscriptions/{id}", p, ctx -> {
+            long id = id(ctx, "subscription");
+            ctx.json(notifications
+                    .subscriptions()
+                    .remove(id, ApiServer.principal(ctx).actor())
+                    .orElseThrow(() -> Requests.notFound("active subscription", Long.toString(id))));
+        });
+        r.get(
+                BASE + "/deliveries",
+                p,
+                ctx -> ctx.json(Requests.page(notifications
+                        .log()
+                        .page(
+                                Requests.enumParam(ctx, "status", Delivery.Status.class),
+                                longParam(ctx, "alert_id"),
+                                longParam(ctx, "subscription_id"),
+                                Requests.afterId(ctx),
+                                Requests.limit(ctx)))));
+        r.get(BASE + "/deliveries/{id}", p, ctx -> {
+            long id = id(ctx, "delivery");
+            Delivery d = notifications
+                    .log()
+                    .delivery(id)
+                    .orElseThrow(() -> Requests.notFound("delivery", Long.toString(id)));
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("delivery", d);
+            body.put("attempts", notifications.log().attempts(id));
+            ctx.json(body);
+        });
+    }
+
+    private static long id(Context ctx, String what) {
+        String v = ctx.pathParam("id");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(
+                    List.of(new FieldProblem(0, "id", v, "must be a " + what + " id (an integer)")));
+        }
+    }
+
+    private static Optional<Long> longParam(Context ctx, String name) {
+        String v = ctx.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Long.parseLong(v.strip()));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(List.of(new FieldProblem(0, name, v, "must be an integer id")));
+        }
+    }
+}

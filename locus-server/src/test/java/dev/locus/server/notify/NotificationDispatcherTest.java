@@ -1,0 +1,273 @@
+package dev.locus.server.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import dev.locus.server.Fixtures;
+import dev.locus.server.Json;
+import dev.locus.server.MutableClock;
+import dev.locus.server.TestDatabases;
+import dev.locus.server.alerts.Alert;
+import dev.locus.server.alerts.AlertService;
+import dev.locus.server.audit.AuditLog;
+import dev.locus.server.persistence.Database;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The outbox and the dispatcher against a real database, a real HTTP receiver that checks the
+ * HMAC, and a real SMTP server (GreenMail). The clock is moved by hand; nothing sleeps.
+ */
+class NotificationDispatcherTest {
+    static List<String> engines() {
+        return TestDatabases.engines();
+    }
+
+    private static final String SECRET = "0123456789abcdef0123456789abcdef-secret";
+    private static final RetryPolicy RETRY =
+            new RetryPolicy(Duration.ofSeconds(10), Duration.ofSeconds(40), 4, Duration.ofMinutes(2));
+
+    private record World(
+            Database db,
+            MutableClock clock,
+            AlertService alerts,
+            Subscriptions subscriptions,
+            DeliveryLog log,
+            NotificationDispatcher dispatcher) {}
+
+    private static World world(String engine, int smtpPort) {
+        Database db = TestDatabases.fresh(engine);
+        MutableClock clock = new MutableClock(Fixtures.NOW);
+        AuditLog audit = new AuditLog(clock, Json.mapper());
+        AlertService alerts = new AlertService(db, audit, clock, Json.mapper());
+        alerts.onRaised(new NotificationOutbox(clock));
+        SmtpSettings smtp = SmtpSettings.of("127.0.0.1", smtpPort, "locus@example.test", SmtpSettings.StartTls.OFF);
+        NotificationDispatcher dispatcher = new NotificationDispatcher(
+                db,
+                alerts,
+                clock,
+                RETRY,
+                Map.of(
+                        Channel.WEBHOOK, new WebhookSender(Json.mapper(), clock, Duration.ofSeconds(5)),
+                        Channel.EMAIL, new EmailSender(smtp, clock, Duration.ofSeconds(5))),
+                Optional.of(URI.create("https://locus.example.test/")));
+        return new World(db, clock, alerts, new Subscriptions(db, audit, clock, true), new DeliveryLog(db), dispatcher);
+    }
+
+    private static Subscription webhook(World w, int port, String rules, String minSeverity) {
+        return w.subscriptions()
+                .create(
+                        Map.of(
+                                "name",
+                                "hook",
+                                "channel",
+                                "WEBHOOK",
+                                "target",
+                                "http://127.0.0.1:" + port + "/hook",
+                                "rules",
+                                rules,
+                                "min_severity",
+                                minSeverity,
+                                "secret",
+                                SECRET),
+                        "admin");
+    }
+
+    private static Alert raise(World w, Alert.Rule rule, Alert.Severity severity, String serial) {
+        return w.alerts()
+                .raise(rule, severity, Alert.SubjectType.CHIP, serial, "chip " + serial + " " + rule, Map.of())
+                .orElseThrow();
+    }
+
+    private static Delivery only(World w, Alert a) {
+        List<Delivery> ds = w.log()
+                .page(Optional.empty(), Optional.of(a.id()), Optional.empty(), 0, 10)
+                .items();
+        assertThat(ds).hasSize(1);
+        return ds.get(0);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void receiverAnswering503_isRetriedWithBackoff_andGetsTheAlertOnce(String engine) throws Exception {
+        World w = world(engine, Ports.free());
+        try (WebhookReceiver receiver = WebhookReceiver.start(0, SECRET, w.clock())) {
+            webhook(w, receiver.port(), "OUTSIDE_ZONE", "CRITICAL");
+            receiver.failNext(2);
+            Alert a = raise(w, Alert.Rule.OUTSIDE_ZONE, Alert.Severity.CRITICAL, "GPU-1");
+
+            assertThat(w.dispatcher().deliverDue(10)).isZero();
+            Delivery d = only(w, a);
+            assertThat(d.status()).isEqualTo(Delivery.Status.PENDING);
+            assertThat(d.nextAttemptAt()).isEqualTo(Fixtures.NOW.plusSeconds(10));
+            assertThat(w.dispatcher().deliverDue(10))
+                    .as("not due before the backoff")
+                    .isZero();
+
+            w.clock().advance(Duration.ofSeconds(10));
+            assertThat(w.dispatcher().deliverDue(10)).isZero();
+            assertThat(only(w, a).nextAttemptAt()).isEqualTo(Fixtures.NOW.plusSeconds(10 + 20));
+
+            w.clock().advance(Duration.ofSeconds(20));
+            assertThat(w.dispatcher().deliverDue(10)).isOne();
+            w.clock().advance(Duration.ofHours(1));
+            assertThat(w.dispatcher().deliverDue(10)).isZero();
+
+            d = only(w, a);
+            assertThat(d.status()).isEqualTo(Delivery.Status.DELIVERED);
+            assertThat(receiver.arrivals(d.id())).isOne();
+            assertThat(receiver.badSignatures.get()).isZero();
+            assertThat(receiver.processedBodies.get(0))
+                    .contains("\"delivery_id\":" + d.id())
+                    .contains("\"rule\":\"OUTSIDE_ZONE\"")
+                    .contains("https://locus.example.test/#/chips/GPU-1");
+            assertThat(w.log().attempts(d.id()))
+                    .extracting(DeliveryAttempt::outcome, DeliveryAttempt::detail)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(
+                                    DeliveryAttempt.Outcome.FAILED, "the receiver answered HTTP 503"),
+                            org.assertj.core.groups.Tuple.tuple(
+                                    DeliveryAttempt.Outcome.FAILED, "the receiver answered HTTP 503"),
+                            org.assertj.core.groups.Tuple.tuple(DeliveryAttempt.Outcome.DELIVERED, "delivered"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void unreachableReceiver_isFailedAfterTheLastAttempt(String engine) {
+        World w = world(engine, Ports.free());
+        webhook(w, Ports.free(), "", "INFO");
+        Alert a = raise(w, Alert.Rule.SILENT, Alert.Severity.WARNING, "GPU-2");
+        for (int i = 0; i < RETRY.maxAttempts(); i++) {
+            assertThat(w.dispatcher().deliverDue(10)).isZero();
+            w.clock().advance(RETRY.maxRetry());
+        }
+        Delivery d = only(w, a);
+        assertThat(d.status()).isEqualTo(Delivery.Status.FAILED);
+        assertThat(d.attempts()).isEqualTo(RETRY.maxAttempts());
+        assertThat(d.lastError()).hasValueSatisfying(e -> assertThat(e).startsWith("cannot reach the receiver"));
+        assertThat(w.dispatcher().deliverDue(10)).isZero();
+        assertThat(w.log().attempts(d.id())).hasSize(RETRY.maxAttempts());
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aRepeatAfterACrashBetweenSendAndMark_carriesTheSameId_andTheReceiverDropsIt(String engine) throws Exception {
+        World w = world(engine, Ports.free());
+        try (WebhookReceiver receiver = WebhookReceiver.start(0, SECRET, w.clock())) {
+            webhook(w, receiver.port(), "", "WARNING");
+            Alert a = raise(w, Alert.Rule.CLONED_IDENTITY, Alert.Severity.CRITICAL, "GPU-3");
+            assertThat(w.dispatcher().deliverDue(10)).isOne();
+            long id = only(w, a).id();
+            // as if the process died after the receiver answered and before the mark committed
+            w.db().inTransaction(c -> {
+                try (PreparedStatement ps = c.prepareStatement("UPDATE notification_deliveries"
+                        + " SET status = 'PENDING', delivered_at = NULL WHERE id = ?")) {
+                    ps.setLong(1, id);
+                    return ps.executeUpdate();
+                }
+            });
+            assertThat(w.dispatcher().deliverDue(10))
+                    .as("held by the dead attempt's claim")
+                    .isZero();
+            w.clock().advance(RETRY.claim());
+            assertThat(w.dispatcher().deliverDue(10)).isOne();
+            assertThat(receiver.arrivals(id)).as("sent twice: at least once").isEqualTo(2);
+            assertThat(receiver.processedBodies)
+                    .as("processed once: the id is the same")
+                    .hasSize(1);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void deliveriesAreWritten_perMatchingRuleAndSeverity_inTheRaisingTransaction(String engine) {
+        World w = world(engine, Ports.free());
+        Subscription critical = webhook(w, 1, "", "CRITICAL");
+        Subscription silentOnly = webhook(w, 1, "SILENT,UNVERIFIED", "INFO");
+        Subscription removed = webhook(w, 1, "", "INFO");
+        w.subscriptions().remove(removed.id(), "admin");
+
+        Alert outside = raise(w, Alert.Rule.OUTSIDE_ZONE, Alert.Severity.CRITICAL, "GPU-4");
+        Alert silent = raise(w, Alert.Rule.SILENT, Alert.Severity.WARNING, "GPU-4");
+        assertThat(w.alerts()
+                        .raise(
+                                Alert.Rule.SILENT,
+                                Alert.Severity.WARNING,
+                                Alert.SubjectType.CHIP,
+                                "GPU-4",
+                                "again",
+                                Map.of()))
+                .as("already open: no alert, no delivery")
+                .isEmpty();
+
+        assertThat(only(w, outside).subscriptionId()).isEqualTo(critical.id());
+        assertThat(only(w, silent).subscriptionId()).isEqualTo(silentOnly.id());
+        assertThat(w.log()
+                        .page(Optional.empty(), Optional.empty(), Optional.empty(), 0, 100)
+                        .items())
+                .hasSize(2);
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aSubscriptionRemovedBeforeDelivery_isNotSent(String engine) throws Exception {
+        World w = world(engine, Ports.free());
+        try (WebhookReceiver receiver = WebhookReceiver.start(0, SECRET, w.clock())) {
+            Subscription s = webhook(w, receiver.port(), "", "INFO");
+            Alert a = raise(w, Alert.Rule.MOVED, Alert.Severity.WARNING, "GPU-5");
+            w.subscriptions().remove(s.id(), "admin");
+            assertThat(w.dispatcher().deliverDue(10)).isZero();
+            Delivery d = only(w, a);
+            assertThat(d.status()).isEqualTo(Delivery.Status.FAILED);
+            assertThat(d.lastError()).hasValue("not sent: the subscription was removed");
+            assertThat(receiver.received).isEmpty();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void email_reachesTheSmtpServerOnce_afterItComesUp(String engine) throws Exception {
+        int smtpPort = Ports.free();
+        World w = world(engine, smtpPort);
+        w.subscriptions()
+                .create(Map.of("name", "officer", "channel", "EMAIL", "target", "officer@example.test"), "admin");
+        Alert a = raise(w, Alert.Rule.IN_RESTRICTED, Alert.Severity.CRITICAL, "GPU-6");
+        assertThat(w.dispatcher().deliverDue(10)).as("SMTP server down").isZero();
+        assertThat(only(w, a).lastError())
+                .hasValueSatisfying(e -> assertThat(e).startsWith("the SMTP server did not take the message"));
+
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            w.clock().advance(RETRY.firstRetry());
+            assertThat(w.dispatcher().deliverDue(10)).isOne();
+            w.clock().advance(Duration.ofHours(1));
+            assertThat(w.dispatcher().deliverDue(10)).isZero();
+
+            MimeMessage[] mails = smtp.getReceivedMessages();
+            assertThat(mails).hasSize(1);
+            MimeMessage m = mails[0];
+            long id = only(w, a).id();
+            assertThat(m.getSubject()).isEqualTo("[Locus] CRITICAL: IN_RESTRICTED for chip GPU-6");
+            assertThat(m.getAllRecipients()[0].toString()).isEqualTo("officer@example.test");
+            assertThat(m.getMessageID()).isEqualTo("<locus-delivery-" + id + "@example.test>");
+            assertThat(m.getContentType()).startsWith("text/plain");
+            assertThat(GreenMailUtil.getBody(m))
+                    .contains("chip GPU-6 IN_RESTRICTED")
+                    .contains("proven to be inside a restricted jurisdiction")
+                    .contains("https://locus.example.test/#/chips/GPU-6");
+        } finally {
+            smtp.stop();
+        }
+    }
+}
