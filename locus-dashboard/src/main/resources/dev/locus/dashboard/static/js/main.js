@@ -9,6 +9,7 @@ import { renderFleet } from './fleet-view.js';
 import { renderAlerts } from './alerts-view.js';
 import { renderChip } from './chip-view.js';
 import { renderLandmarks } from './landmarks-view.js';
+import { renderParties, renderParty } from './party-view.js';
 
 const view = document.getElementById('view');
 const login = document.getElementById('login');
@@ -20,6 +21,8 @@ const ROUTES = [
   { pattern: /^#\/alerts$/, name: 'alerts', nav: 'alerts', render: (el) => renderAlerts(el) },
   { pattern: /^#\/chips\/(.+)$/, name: 'chip', nav: 'fleet', render: (el, m) => renderChip(el, m[1]) },
   { pattern: /^#\/landmarks$/, name: 'landmarks', nav: 'landmarks', render: (el) => renderLandmarks(el) },
+  { pattern: /^#\/parties(?:\?(.*))?$/, name: 'parties', nav: 'parties', render: (el, m) => renderParties(el, new URLSearchParams(m[1] || '')) },
+  { pattern: /^#\/parties\/(.+)$/, name: 'party', nav: 'parties', render: (el, m) => renderParty(el, decodeURIComponent(m[1])) },
 ];
 
 function showLogin(message) {
