@@ -27,18 +27,22 @@ class SqlWritersTest {
     private static final Map<String, String> WRITERS = Map.ofEntries(
             Map.entry("chip_window", "locus-control/src/main/java/dev/locus/server/ingest/"),
             Map.entry("alerts", "locus-control/src/main/java/dev/locus/server/alerts/"),
+            Map.entry("alert_views", "locus-control/src/main/java/dev/locus/server/alerts/"),
             Map.entry("notification_subscriptions", "locus-control/src/main/java/dev/locus/server/notify/"),
             Map.entry("notification_deliveries", "locus-control/src/main/java/dev/locus/server/notify/"),
             Map.entry("notification_attempts", "locus-control/src/main/java/dev/locus/server/notify/"),
             Map.entry("parties", "locus-compliance/src/main/java/dev/locus/compliance/parties/"),
             Map.entry("party_details", "locus-compliance/src/main/java/dev/locus/compliance/parties/"),
             Map.entry("ownership_links", "locus-compliance/src/main/java/dev/locus/compliance/ownership/"),
-            Map.entry("screening_hits", "locus-compliance/src/main/java/dev/locus/compliance/screening/"),
-            Map.entry("screening_list_versions", "locus-compliance/src/main/java/dev/locus/compliance/screening/"),
             Map.entry("orders", "locus-compliance/src/main/java/dev/locus/compliance/record/"),
             Map.entry("shipments", "locus-compliance/src/main/java/dev/locus/compliance/record/"),
             Map.entry("allocations", "locus-compliance/src/main/java/dev/locus/compliance/record/"),
-            Map.entry("site_capacity", "locus-compliance/src/main/java/dev/locus/compliance/record/"));
+            Map.entry("site_capacity", "locus-compliance/src/main/java/dev/locus/compliance/record/"),
+            Map.entry("screening_hits", "locus-compliance/src/main/java/dev/locus/compliance/screening/"),
+            Map.entry("screening_list_versions", "locus-compliance/src/main/java/dev/locus/compliance/screening/"),
+            Map.entry("findings", "locus-compliance/src/main/java/dev/locus/compliance/findings/"),
+            Map.entry("cases", "locus-compliance/src/main/java/dev/locus/compliance/cases/"),
+            Map.entry("case_notes", "locus-compliance/src/main/java/dev/locus/compliance/cases/"));
 
     @Test
     void everyGuardedTable_isWrittenByOnePackage() throws IOException {

@@ -1,20 +1,29 @@
 package dev.locus.compliance;
 
+import dev.locus.compliance.cases.CaseReport;
+import dev.locus.compliance.cases.CaseService;
+import dev.locus.compliance.findings.FindingStore;
+import dev.locus.compliance.findings.RedFlagEvaluator;
 import dev.locus.compliance.ownership.OwnershipReports;
 import dev.locus.compliance.ownership.OwnershipService;
 import dev.locus.compliance.parties.PartyDirectory;
 import dev.locus.compliance.parties.PartyService;
 import dev.locus.compliance.parties.RegisteredParty;
 import dev.locus.compliance.record.RecordService;
+import dev.locus.compliance.redflags.RedFlagPolicy;
+import dev.locus.compliance.redflags.RedFlagRules;
+import dev.locus.compliance.redflags.Subject;
 import dev.locus.compliance.screening.ListUpdates;
 import dev.locus.compliance.screening.ScreeningLists;
 import dev.locus.compliance.screening.ScreeningService;
 import dev.locus.screening.list.ListLoader;
 import dev.locus.screening.ownership.RuleTable;
+import dev.locus.server.Json;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
+import dev.locus.server.verdicts.VerdictListener;
 import dev.locus.server.verdicts.VerdictQuery;
 import java.time.InstantSource;
 import java.util.List;
@@ -28,7 +37,7 @@ import java.util.stream.Collectors;
  * service and a read-only view of verdicts, and on nothing of HTTP; the server mounts it with its
  * {@code PartyApi} and {@code ComplianceApi} route groups. Thread-safe.
  */
-public final class ComplianceModule {
+public final class ComplianceModule implements AutoCloseable {
     /** The module's name, as its status reports it. */
     public static final String NAME = "locus-compliance";
 
@@ -37,9 +46,13 @@ public final class ComplianceModule {
     private final VerdictQuery verdicts;
     private final PartyService parties;
     private final OwnershipService ownership;
+    private final RecordService record;
     private final ScreeningService screening;
     private final ListUpdates listUpdates;
-    private final RecordService record;
+    private final FindingStore findings;
+    private final CaseService cases;
+    private final RedFlagEvaluator redFlags;
+    private final CaseReport reports;
 
     /** Builds the module's services over the core's database and audit log, with the bundled rule table. */
     public ComplianceModule(
@@ -53,6 +66,10 @@ public final class ComplianceModule {
         this.alerts = alerts;
         this.verdicts = verdicts;
         this.parties = new PartyService(db, audit, clock);
+        this.record = new RecordService(
+                db,
+                audit,
+                ids -> parties.findAll(ids).stream().map(RegisteredParty::id).collect(Collectors.toSet()));
         OwnershipReports reports = new OwnershipReports(RuleTable.bundled());
         this.ownership = new OwnershipService(db, audit, clock, reports);
         ListUpdates[] updates = new ListUpdates[1];
@@ -67,10 +84,47 @@ public final class ComplianceModule {
         if (!parties.page("", 1).items().isEmpty()) {
             lists.startLoading(); // parties to screen: load now, and re-screen them if the lists changed
         }
-        this.record = new RecordService(
-                db,
-                audit,
-                ids -> parties.findAll(ids).stream().map(RegisteredParty::id).collect(Collectors.toSet()));
+        this.findings = new FindingStore(db, audit, clock, Json.mapper());
+        this.cases = new CaseService(db, audit, clock);
+        this.redFlags = new RedFlagEvaluator(
+                db, findings, RedFlagRules.all(), RedFlagPolicy.defaults(), verdicts, ownership, clock);
+        this.reports = new CaseReport(db, verdicts, clock, Json.mapper());
+        redFlags.addListener(cases);
+        record.addListener(redFlags);
+        parties.addListener((c, party, actor) -> redFlags.touch(List.of(Subject.party(party.id()))));
+        ownership.addListener((c, affected, actor) ->
+                redFlags.touch(affected.stream().map(Subject::party).toList()));
+    }
+
+    /** Red-flag findings, stored and listed. */
+    public FindingStore findings() {
+        return findings;
+    }
+
+    /** Cases grouping the findings about one subject. */
+    public CaseService cases() {
+        return cases;
+    }
+
+    /** The credible-information report of a case. */
+    public CaseReport reports() {
+        return reports;
+    }
+
+    /** The incremental red-flag evaluation. */
+    public RedFlagEvaluator redFlags() {
+        return redFlags;
+    }
+
+    /** To be added to the verdict engine's listeners: a verdict re-evaluates its chip and the chip's buyers. */
+    public VerdictListener verdictListener() {
+        return redFlags;
+    }
+
+    /** Stops the red-flag worker. */
+    @Override
+    public void close() {
+        redFlags.close();
     }
 
     /** Who the audit log names for what the module does on its own (loading lists, re-screening). */
@@ -91,6 +145,11 @@ public final class ComplianceModule {
         return ownership;
     }
 
+    /** The commercial record: orders, shipments, allocations, site capacity. */
+    public RecordService record() {
+        return record;
+    }
+
     /** Screening: matching, hits and their decisions, list versions. */
     public ScreeningService screening() {
         return screening;
@@ -99,11 +158,6 @@ public final class ComplianceModule {
     /** List updates: recording versions and re-screening every party against what changed. */
     public ListUpdates listUpdates() {
         return listUpdates;
-    }
-
-    /** The commercial record: orders, shipments, allocations, site capacity. */
-    public RecordService record() {
-        return record;
     }
 
     /**
@@ -120,6 +174,7 @@ public final class ComplianceModule {
 
     /** The module's status: up, with the capabilities it serves. */
     public Status status() {
-        return new Status(NAME, List.of("parties", "ownership", "screening", "record"));
+        return new Status(
+                NAME, List.of("parties", "ownership", "screening", "record", "red-flags", "findings", "cases"));
     }
 }

@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.boundaries.NaturalEarth;
 import dev.locus.compliance.ComplianceModule;
 import dev.locus.geo.verdict.Verifier;
+import dev.locus.server.alerts.AlertGroups;
 import dev.locus.server.alerts.AlertService;
+import dev.locus.server.alerts.AlertViews;
 import dev.locus.server.alerts.ClonedIdentityRule;
 import dev.locus.server.alerts.SilenceRule;
 import dev.locus.server.alerts.SuspectLandmarkRule;
@@ -13,7 +15,9 @@ import dev.locus.server.alerts.VerdictRules;
 import dev.locus.server.api.AdminApi;
 import dev.locus.server.api.AlertApi;
 import dev.locus.server.api.ApiServer;
+import dev.locus.server.api.CaseApi;
 import dev.locus.server.api.ComplianceApi;
+import dev.locus.server.api.FindingsApi;
 import dev.locus.server.api.MeshApi;
 import dev.locus.server.api.NotificationApi;
 import dev.locus.server.api.OperationsApi;
@@ -85,8 +89,8 @@ public final class ControlPlane implements AutoCloseable {
     private final PeerRoundTripIngestor peerIngestor;
     private final MeshAuditor meshAuditor;
     private final AlertService alerts;
-    private final ComplianceModule compliance;
     private final Notifications notifications;
+    private final ComplianceModule compliance;
     private final SilenceRule silence;
     private final UnverifiedRule unverified;
     private final VerdictEngine verdicts;
@@ -161,6 +165,7 @@ public final class ControlPlane implements AutoCloseable {
             new JvmThreadMetrics().bindTo(metrics);
             new ProcessorMetrics().bindTo(metrics);
             this.compliance = new ComplianceModule(db, audit, clock, registry, alerts, VerdictQuery.of(verdicts));
+            verdicts.addListener(compliance.verdictListener());
             this.api = new ApiServer(
                     config,
                     tokens,
@@ -176,14 +181,16 @@ public final class ControlPlane implements AutoCloseable {
                             new RegistryApi(registry, landmarkStatus),
                             new ReceiptApi(ingestor, db, metrics, clock),
                             new MeshApi(peerIngestor, meshAuditor, db, config.toleratedLiars()),
-                            new AlertApi(alerts),
+                            new AlertApi(alerts, new AlertGroups(db), new AlertViews(db, audit, clock)),
                             new NotificationApi(notifications),
                             new AdminApi(tokens, db, config),
                             new ComplianceApi(compliance),
                             new PartyApi(compliance.parties(), compliance.ownership()),
-                            new ScreeningApi(compliance.screening()),
                             new RecordApi(compliance.record()),
-                            new VerdictApi(registry, verdicts, alerts, clock, json)));
+                            new ScreeningApi(compliance.screening()),
+                            new FindingsApi(compliance.findings(), compliance.cases()),
+                            new CaseApi(compliance.cases(), compliance.reports(), json),
+                            new VerdictApi(db, registry, verdicts, alerts, clock, json)));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
                 t.setDaemon(true);
@@ -380,7 +387,7 @@ public final class ControlPlane implements AutoCloseable {
         return registry;
     }
 
-    /** The compliance half: parties, ownership, screening. */
+    /** The compliance half: parties, ownership, screening, record, findings, cases. */
     public ComplianceModule compliance() {
         return compliance;
     }
@@ -427,6 +434,7 @@ public final class ControlPlane implements AutoCloseable {
         scheduler.shutdown();
         notifications.close();
         api.stop();
+        compliance.close();
         try {
             if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
                 LOG.warn("background rules did not stop within 30 s; closing the database anyway");
