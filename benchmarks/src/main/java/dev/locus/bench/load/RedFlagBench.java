@@ -104,7 +104,8 @@ public final class RedFlagBench {
                     where,
                     signs));
         }
-        int chip = 0;
+        int[] nextAtSite = new int[sites];
+        int perSite = Math.max(1, chips / sites);
         for (int o = 0; o < orders; o++) {
             int buyer = random.nextInt(parties);
             int site = buyer / 10 % sites;
@@ -122,7 +123,10 @@ public final class RedFlagBench {
                     BigDecimal.valueOf(quantity * 30_000L),
                     on,
                     Optional.of("site" + site)));
-            List<String> serials = List.of("c" + (chip++ % chips), "c" + (chip++ % chips));
+            // the chips shipped are chips of the order's site (chip c is at site c % sites)
+            List<String> serials = List.of(
+                    "c" + (site + sites * (nextAtSite[site]++ % perSite)),
+                    "c" + (site + sites * (nextAtSite[site]++ % perSite)));
             AddressKind kind = o % 401 == 0 ? AddressKind.FORWARDER : AddressKind.COMMERCIAL;
             record.add(new Shipment(
                     "s" + o,
