@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.boundaries.NaturalEarth;
 import dev.locus.compliance.ComplianceModule;
 import dev.locus.geo.verdict.Verifier;
+import dev.locus.server.alerts.AlertGroups;
 import dev.locus.server.alerts.AlertService;
+import dev.locus.server.alerts.AlertViews;
 import dev.locus.server.alerts.ClonedIdentityRule;
 import dev.locus.server.alerts.SilenceRule;
 import dev.locus.server.alerts.SuspectLandmarkRule;
@@ -23,6 +25,7 @@ import dev.locus.server.api.PartyApi;
 import dev.locus.server.api.ReceiptApi;
 import dev.locus.server.api.RecordApi;
 import dev.locus.server.api.RegistryApi;
+import dev.locus.server.api.ScreeningApi;
 import dev.locus.server.api.VerdictApi;
 import dev.locus.server.audit.AuditHead;
 import dev.locus.server.audit.AuditLog;
@@ -87,6 +90,7 @@ public final class ControlPlane implements AutoCloseable {
     private final MeshAuditor meshAuditor;
     private final AlertService alerts;
     private final Notifications notifications;
+    private final ComplianceModule compliance;
     private final SilenceRule silence;
     private final UnverifiedRule unverified;
     private final VerdictEngine verdicts;
@@ -94,7 +98,6 @@ public final class ControlPlane implements AutoCloseable {
     private final PrometheusMeterRegistry metrics;
     private final ScheduledExecutorService scheduler;
     private final ApiServer api;
-    private final ComplianceModule compliance;
     /**
      * At JVM exit (Ctrl-C) the embedded database closes itself in its own shutdown hook, in parallel
      * with whoever closes this control plane; stop background work at once so it does not fail
@@ -178,15 +181,16 @@ public final class ControlPlane implements AutoCloseable {
                             new RegistryApi(registry, landmarkStatus),
                             new ReceiptApi(ingestor, db, metrics, clock),
                             new MeshApi(peerIngestor, meshAuditor, db, config.toleratedLiars()),
-                            new AlertApi(alerts),
+                            new AlertApi(alerts, new AlertGroups(db), new AlertViews(db, audit, clock)),
                             new NotificationApi(notifications),
                             new AdminApi(tokens, db, config),
                             new ComplianceApi(compliance),
                             new PartyApi(compliance.parties(), compliance.ownership()),
                             new RecordApi(compliance.record()),
+                            new ScreeningApi(compliance.screening()),
                             new FindingsApi(compliance.findings(), compliance.cases()),
                             new CaseApi(compliance.cases(), compliance.reports(), json),
-                            new VerdictApi(registry, verdicts, alerts, clock, json)));
+                            new VerdictApi(db, registry, verdicts, alerts, clock, json)));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
                 t.setDaemon(true);
@@ -383,6 +387,11 @@ public final class ControlPlane implements AutoCloseable {
         return registry;
     }
 
+    /** The compliance half: parties, ownership, screening, record, findings, cases. */
+    public ComplianceModule compliance() {
+        return compliance;
+    }
+
     public TokenService tokens() {
         return tokens;
     }
@@ -406,11 +415,6 @@ public final class ControlPlane implements AutoCloseable {
     /** The HTTP API server, e.g. for its route table. */
     public ApiServer api() {
         return api;
-    }
-
-    /** The compliance half (parties, record, findings, cases). */
-    public ComplianceModule compliance() {
-        return compliance;
     }
 
     /** The port the API listens on (the real one when 0 was configured). */
