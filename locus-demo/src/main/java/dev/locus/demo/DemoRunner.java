@@ -326,6 +326,20 @@ public final class DemoRunner implements AutoCloseable {
         addChip("H200-SG-0102", "sg-dc1", "31", "will be rebuilt in Hong Kong, relaying through Singapore");
         addChip("H100-KL-0201", "kl-dc1", "36", "will go silent (in transit)");
         addChip("H100-SG-0301", "sg-dc1", "31", "its key will be copied to a decoy in Jakarta");
+        recordCommercialStory(sites);
+    }
+
+    /** The commercial record beside the physical one (see {@link CommercialStory}). */
+    private void recordCommercialStory(Map<String, String> sites) {
+        Map<String, List<String>> chipsBySite = new LinkedHashMap<>();
+        chips.values()
+                .forEach(c -> chipsBySite
+                        .computeIfAbsent(c.siteId, k -> new ArrayList<>())
+                        .add(c.serial));
+        Map<String, String> countryBySite = new LinkedHashMap<>();
+        sites.forEach(
+                (siteId, hostId) -> countryBySite.put(siteId, place(hostId).country()));
+        new CommercialStory(client, adminToken).record(chipsBySite, countryBySite);
     }
 
     private void addChip(String serial, String siteId, String hostId, String story) {
@@ -531,6 +545,12 @@ public final class DemoRunner implements AutoCloseable {
             byKind.merge(a.path("rule").asText("?") + " " + a.path("subject_id").asText(""), 1, Integer::sum);
         }
         return byKind.isEmpty() ? "no open alerts" : "open alerts: " + String.join(", ", byKind.keySet());
+    }
+
+    /** The red-flag findings and the cases the API lists now, after the evaluation caught up. */
+    public JsonNode redFlags(String path) throws InterruptedException {
+        controlPlane.compliance().redFlags().awaitIdle();
+        return client.get(path, adminToken);
     }
 
     /** The open alerts as the API lists them. */

@@ -10,6 +10,8 @@ import { renderAlerts } from './alerts-view.js';
 import { renderChip } from './chip-view.js';
 import { renderLandmarks } from './landmarks-view.js';
 import { renderParties, renderParty } from './party-view.js';
+import { renderFindings } from './findings-view.js';
+import { renderCase } from './case-view.js';
 
 const view = document.getElementById('view');
 const login = document.getElementById('login');
@@ -23,6 +25,8 @@ const ROUTES = [
   { pattern: /^#\/landmarks$/, name: 'landmarks', nav: 'landmarks', render: (el) => renderLandmarks(el) },
   { pattern: /^#\/parties(?:\?(.*))?$/, name: 'parties', nav: 'parties', render: (el, m) => renderParties(el, new URLSearchParams(m[1] || '')) },
   { pattern: /^#\/parties\/(.+)$/, name: 'party', nav: 'parties', render: (el, m) => renderParty(el, decodeURIComponent(m[1])) },
+  { pattern: /^#\/findings$/, name: 'findings', nav: 'findings', render: (el) => renderFindings(el) },
+  { pattern: /^#\/cases\/(.+)$/, name: 'case', nav: 'findings', render: (el, m) => renderCase(el, decodeURIComponent(m[1])) },
 ];
 
 function showLogin(message) {
