@@ -33,7 +33,16 @@ class SqlWritersTest {
             Map.entry("notification_attempts", "locus-control/src/main/java/dev/locus/server/notify/"),
             Map.entry("parties", "locus-compliance/src/main/java/dev/locus/compliance/parties/"),
             Map.entry("party_details", "locus-compliance/src/main/java/dev/locus/compliance/parties/"),
-            Map.entry("ownership_links", "locus-compliance/src/main/java/dev/locus/compliance/ownership/"));
+            Map.entry("ownership_links", "locus-compliance/src/main/java/dev/locus/compliance/ownership/"),
+            Map.entry("orders", "locus-compliance/src/main/java/dev/locus/compliance/record/"),
+            Map.entry("shipments", "locus-compliance/src/main/java/dev/locus/compliance/record/"),
+            Map.entry("allocations", "locus-compliance/src/main/java/dev/locus/compliance/record/"),
+            Map.entry("site_capacity", "locus-compliance/src/main/java/dev/locus/compliance/record/"),
+            Map.entry("screening_hits", "locus-compliance/src/main/java/dev/locus/compliance/screening/"),
+            Map.entry("screening_list_versions", "locus-compliance/src/main/java/dev/locus/compliance/screening/"),
+            Map.entry("findings", "locus-compliance/src/main/java/dev/locus/compliance/findings/"),
+            Map.entry("cases", "locus-compliance/src/main/java/dev/locus/compliance/cases/"),
+            Map.entry("case_notes", "locus-compliance/src/main/java/dev/locus/compliance/cases/"));
 
     @Test
     void everyGuardedTable_isWrittenByOnePackage() throws IOException {

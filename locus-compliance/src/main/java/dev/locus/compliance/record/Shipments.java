@@ -1,0 +1,148 @@
+package dev.locus.compliance.record;
+
+import dev.locus.server.common.FieldReader;
+import dev.locus.server.persistence.Sql;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Shipments against orders, with the serials they carried: validation and storage. */
+public final class Shipments implements RecordKind<Shipment> {
+    @Override
+    public String table() {
+        return "shipments";
+    }
+
+    @Override
+    public List<String> filters() {
+        return List.of("order_id", "consignee_id", "ship_to_country");
+    }
+
+    @Override
+    public List<String> fields() {
+        return List.of(
+                "id",
+                "order_id",
+                "consignee_id",
+                "ship_to_address",
+                "ship_to_country",
+                "address_kind",
+                "forwarder_id",
+                "declared_contents",
+                "chip_count",
+                "serials",
+                "shipped_on");
+    }
+
+    @Override
+    public Shipment parse(FieldReader r) {
+        String id = r.id("id");
+        String order = r.id("order_id");
+        String consignee = r.id("consignee_id");
+        String address = r.text("ship_to_address", 500);
+        String country = r.country("ship_to_country");
+        AddressKind kind = r.enumValue("address_kind", AddressKind.class, AddressKind.COMMERCIAL);
+        Optional<String> forwarder = r.optionalId("forwarder_id");
+        String contents = r.text("declared_contents", 500);
+        int count = r.integer("chip_count", 1, Orders.MAX_QUANTITY);
+        List<String> serials = Columns.serials(r, "serials", r.optionalText("serials", 1_000_000));
+        if (serials.size() > count) {
+            r.problem("serials", "must list at most chip_count (" + count + ") serials, got " + serials.size());
+        }
+        return new Shipment(
+                id,
+                order,
+                consignee,
+                address,
+                country,
+                kind,
+                forwarder,
+                contents,
+                count,
+                serials,
+                r.date("shipped_on"));
+    }
+
+    @Override
+    public String idOf(Shipment s) {
+        return s.id();
+    }
+
+    @Override
+    public Map<String, String> partyFields(Shipment s) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("consignee_id", s.consigneeId());
+        s.forwarderId().ifPresent(f -> m.put("forwarder_id", f));
+        return m;
+    }
+
+    @Override
+    public void checkReferences(Connection c, List<Parsed<Shipment>> rows) throws SQLException {
+        Set<String> orders = Columns.existing(
+                c, "orders", "id", rows.stream().map(p -> p.value().orderId()).toList());
+        for (Parsed<Shipment> p : rows) {
+            if (!orders.contains(p.value().orderId())) {
+                p.reader().problem("order_id", "must name a recorded order");
+            }
+        }
+    }
+
+    @Override
+    public void insert(Connection c, List<Shipment> rows) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO shipments (id, order_id, consignee_id,"
+                + " ship_to_address, ship_to_country, address_kind, forwarder_id, declared_contents, chip_count,"
+                + " shipped_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)")) {
+            for (Shipment s : rows) {
+                ps.setString(1, s.id());
+                ps.setString(2, s.orderId());
+                ps.setString(3, s.consigneeId());
+                ps.setString(4, s.shipToAddress());
+                ps.setString(5, s.shipToCountry());
+                ps.setString(6, s.addressKind().name());
+                Sql.setOptionalString(ps, 7, s.forwarderId());
+                ps.setString(8, s.declaredContents());
+                ps.setInt(9, s.chipCount());
+                ps.setDate(10, Date.valueOf(s.shippedOn()));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        for (Shipment s : rows) {
+            Columns.insertSerials(c, "shipment_chips", "shipment_id", s.id(), s.serials());
+        }
+    }
+
+    @Override
+    public Shipment read(Connection c, ResultSet rs) throws SQLException {
+        String id = rs.getString("id");
+        return new Shipment(
+                id,
+                rs.getString("order_id"),
+                rs.getString("consignee_id"),
+                rs.getString("ship_to_address"),
+                rs.getString("ship_to_country").strip(),
+                AddressKind.valueOf(rs.getString("address_kind")),
+                Optional.ofNullable(rs.getString("forwarder_id")),
+                rs.getString("declared_contents"),
+                rs.getInt("chip_count"),
+                Columns.childSerials(c, "shipment_chips", "shipment_id", id),
+                rs.getDate("shipped_on").toLocalDate());
+    }
+
+    @Override
+    public Map<String, Object> auditDetails(Shipment s) {
+        return Map.of(
+                "id", s.id(),
+                "order_id", s.orderId(),
+                "ship_to_country", s.shipToCountry(),
+                "address_kind", s.addressKind().name(),
+                "chip_count", s.chipCount());
+    }
+}

@@ -1,0 +1,42 @@
+package dev.locus.compliance.redflags;
+
+import java.util.List;
+
+/** A buyer of controlled chips incorporated after the October 2022 advanced computing controls. */
+public final class FormedAfterControlsRule extends BaseRule {
+    public static final String ID = "BUYER_FORMED_AFTER_CONTROLS";
+
+    public FormedAfterControlsRule() {
+        super(ID, Source.BIS_2025_05_ADVANCED_IC, Subject.Type.PARTY);
+    }
+
+    @Override
+    public List<Finding> evaluate(Subject buyer, RecordView record, RedFlagPolicy policy) {
+        if (record.ordersByBuyer(buyer.id()).isEmpty()) {
+            return List.of();
+        }
+        return record
+                .party(buyer.id())
+                .filter(p -> p.incorporatedOn()
+                        .map(d -> d.isAfter(policy.controlsEffective()))
+                        .orElse(false))
+                .map(p -> finding(
+                        buyer,
+                        buyer.id(),
+                        Severity.WARNING,
+                        p.name() + " was incorporated on " + p.incorporatedOn().orElseThrow()
+                                + ", after the controls of " + policy.controlsEffective(),
+                        Evidence.of("party", p.id())
+                                .and(
+                                        "incorporated_on",
+                                        p.incorporatedOn().orElseThrow().toString())
+                                .and(
+                                        "incorporation_country",
+                                        p.incorporationCountry().orElse(""))
+                                .and(
+                                        "controls_effective",
+                                        policy.controlsEffective().toString())))
+                .stream()
+                .toList();
+    }
+}
