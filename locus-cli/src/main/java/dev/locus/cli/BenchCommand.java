@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks with a baseline measured in the same run.",
-        subcommands = {BenchCommand.Protocol.class, IngestBenchCommand.class})
+        subcommands = {BenchCommand.Protocol.class, IngestBenchCommand.class, BenchCommand.Jmh.class})
 public final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -75,6 +75,45 @@ public final class BenchCommand implements Runnable {
             spec.commandLine().getOut().println(text);
             if (json != null) {
                 java.nio.file.Files.writeString(json, text + "\n");
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "jmh",
+            description = {
+                "The JMH micro-benchmarks (VerdictBenchmark, ProofBenchmark, ScreeningBenchmark), with JMH's own",
+                "options, e.g. 'bench jmh VerdictBenchmark -f 1 -t 1 -wi 3 -i 5'; 'bench jmh -l' lists them,",
+                "'bench jmh -h' shows JMH's options. Forks run on this JDK with this jar."
+            })
+    static final class Jmh implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @picocli.CommandLine.Unmatched
+        java.util.List<String> jmhArgs = new java.util.ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            org.openjdk.jmh.runner.options.CommandLineOptions options;
+            try {
+                options = new org.openjdk.jmh.runner.options.CommandLineOptions(jmhArgs.toArray(String[]::new));
+            } catch (org.openjdk.jmh.runner.options.CommandLineOptionException e) {
+                throw new IllegalArgumentException("JMH options: " + e.getMessage(), e);
+            }
+            org.openjdk.jmh.runner.Runner runner = new org.openjdk.jmh.runner.Runner(options);
+            if (options.shouldHelp()) {
+                options.showHelp();
+            } else if (options.shouldList()) {
+                runner.list();
+            } else {
+                try {
+                    runner.run();
+                } catch (org.openjdk.jmh.runner.NoBenchmarksException e) {
+                    throw new IllegalArgumentException(
+                            "no JMH benchmark matches " + jmhArgs + " (bench jmh -l lists them)", e);
+                }
             }
             return 0;
         }

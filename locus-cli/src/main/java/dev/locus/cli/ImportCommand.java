@@ -1,26 +1,34 @@
 package dev.locus.cli;
 
-import dev.locus.wire.LocusClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.locus.wire.WireJson;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 @Command(
         name = "import",
         mixinStandardHelpOptions = true,
         description = {
             "Bulk-imports registry records from CSV (header row) or a JSON array, through the API.",
-            "All or nothing: on any bad row nothing is stored and every problem is listed",
-            "with its line, field and value. KIND is organisations, sites, licences,",
+            "All or nothing: on any bad row nothing is stored and every problem is listed on stderr",
+            "with its line, field and value (exit 5). KIND is organisations, sites, licences,",
             "chips or landmarks."
         })
 final class ImportCommand implements Callable<Integer> {
     @Mixin
     ApiOptions api;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", description = "organisations, sites, licences, chips or landmarks")
     String kind;
@@ -31,20 +39,26 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--format", description = "csv or json (default: from the file name)")
     String format;
 
+    @Option(names = "--json", description = "Print the API's JSON answer instead of a sentence.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
         String text = Files.readString(file);
         String fmt = format != null
-                ? format
-                : file.getFileName()
-                                .toString()
-                                .toLowerCase(java.util.Locale.ROOT)
-                                .endsWith(".json")
-                        ? "json"
-                        : "csv";
-        LocusClient.Reply r =
-                api.post("/api/v1/imports/" + kind, fmt.equals("json") ? "application/json" : "text/csv", text);
-        System.out.println(r.body());
-        return r.ok() ? 0 : 1;
+                ? format.toLowerCase(Locale.ROOT)
+                : file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? "json" : "csv";
+        String answer = api.post("/api/v1/imports/" + kind, fmt.equals("json") ? "application/json" : "text/csv", text);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            out.println(answer);
+        } else {
+            JsonNode a = WireJson.mapper().readTree(answer);
+            out.printf(
+                    "%d %s imported from %s%n",
+                    a.path("imported").asLong(), a.path("kind").asText(kind), file);
+        }
+        out.flush();
+        return 0;
     }
 }

@@ -2,7 +2,6 @@ package dev.locus.cli;
 
 import dev.locus.protocol.crypto.Ed25519Keys;
 import dev.locus.protocol.identity.Certificates;
-import dev.locus.wire.LocusClient;
 import dev.locus.wire.RegistryValues;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
@@ -26,7 +24,7 @@ import picocli.CommandLine.Spec;
  * {@code locus register KIND --field value ...}: one registry record through the API, the single
  * record counterpart of {@code locus import}. Options carry the API's field names ({@code --operator-id}
  * is {@code operator_id}). Exit 0 with the stored record as JSON on stdout; 2 when the options fail
- * a check made before sending; 1 when the server refuses, with its stable code and every problem.
+ * a check made before sending; 5 when the server refuses, with its stable code and every problem.
  */
 @Command(
         name = "register",
@@ -35,7 +33,7 @@ import picocli.CommandLine.Spec;
             "Registers one organisation, site, licence, chip, landmark or custody event through the API.",
             "Prints the stored record as JSON. Each option is the API field of the same",
             "name with - for _ (--operator-id sets operator_id). Exit 2 when an option",
-            "fails a check made before sending (nothing is sent); exit 1 when the server",
+            "fails a check made before sending (nothing is sent); exit 5 when the server",
             "refuses, showing its stable error code and every field problem. For many",
             "records at once use 'locus import'."
         },
@@ -88,17 +86,9 @@ final class RegisterCommand implements Runnable {
                 err.flush();
                 return 2;
             }
-            LocusClient.Reply reply = api.post(path(), "application/json", request.json());
-            if (reply.ok()) {
-                out.println(reply.body());
-                out.flush();
-                return 0;
-            }
-            List<String> lines = ApiErrors.describe(reply);
-            err.println(name + ": refused: " + lines.get(0));
-            lines.subList(1, lines.size()).forEach(err::println);
-            err.flush();
-            return 1;
+            out.println(api.postJson(path(), request.json()));
+            out.flush();
+            return 0;
         }
     }
 

@@ -180,8 +180,11 @@ class RegisterCommandIT {
         assertThat(stored.get("licence_id").asText()).isEqualTo("LIC-1");
         assertThat(ok(api("show", "landmark", "sg1")).get("name").asText()).isEqualTo("Singapore");
         ProtocolCommandsIT.Run missing = api("show", "site", "no-such-site");
-        assertThat(missing.exit()).isEqualTo(1);
-        assertThat(missing.err()).contains("locus show site: refused: NOT_FOUND (HTTP 404)");
+        assertThat(missing.exit()).isEqualTo(ExitCodes.API_REFUSED);
+        assertThat(missing.err())
+                .contains(
+                        "locus show: the control plane refused GET " + server + "/api/v1/sites/no-such-site (HTTP 404)")
+                .contains("NOT_FOUND: ");
     }
 
     @Test
@@ -203,16 +206,17 @@ class RegisterCommandIT {
                 "103",
                 "--zone-radius-km",
                 "50");
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exit()).isEqualTo(ExitCodes.API_REFUSED);
         assertThat(r.out()).isEmpty();
         assertThat(r.err())
-                .contains("locus register site: refused: VALIDATION_FAILED (HTTP 422)")
+                .contains("locus register site: the control plane refused POST " + server + "/api/v1/sites (HTTP 422)")
+                .contains("VALIDATION_FAILED: ")
                 .contains("operator_id must name a registered organisation, got 'no-such-org'");
 
         ProtocolCommandsIT.Run custody =
                 api("register", "custody-event", "--serial", "NO-SUCH-CHIP", "--kind", "SHIPPED");
-        assertThat(custody.exit()).isEqualTo(1);
-        assertThat(custody.err()).contains("NOT_FOUND (HTTP 404)").contains("NO-SUCH-CHIP");
+        assertThat(custody.exit()).isEqualTo(ExitCodes.API_REFUSED);
+        assertThat(custody.err()).contains("(HTTP 404)").contains("NOT_FOUND: ").contains("NO-SUCH-CHIP");
     }
 
     @Test

@@ -78,7 +78,7 @@ public final class DemoRunner implements AutoCloseable {
     }
 
     static final String MARKER = ".locus-demo";
-    static final String ADMIN_TOKEN_FILE = "demo-admin-token";
+    public static final String ADMIN_TOKEN_FILE = "demo-admin-token";
 
     /** Landmark sites: real servers of the data set (id). */
     private static final List<String> LANDMARK_HOSTS = List.of("31", "36", "57", "64", "72", "65", "6", "165");
@@ -411,6 +411,9 @@ public final class DemoRunner implements AutoCloseable {
         out.printf(
                 "               curl --cacert %s -H \"Authorization: Bearer $(cat %s)\" %s/api/v1/alerts%n",
                 options.dataDir().resolve(SelfSignedTls.CERT_FILE), adminTokenFile(), client.base());
+        out.printf(
+                "CLI            export LOCUS_SERVER=%s LOCUS_CA_CERT=%s LOCUS_TOKEN=$(cat %s); ./locus alerts%n",
+                client.base(), options.dataDir().resolve(SelfSignedTls.CERT_FILE), adminTokenFile());
         out.println();
         out.println("Landmarks (UDP timing servers):");
         for (DemoLandmark l : landmarks) {

@@ -190,7 +190,7 @@ public final class ControlPlane implements AutoCloseable {
                             new ScreeningApi(compliance.screening()),
                             new FindingsApi(compliance.findings(), compliance.cases()),
                             new CaseApi(compliance.cases(), compliance.reports(), json),
-                            new VerdictApi(registry, verdicts, alerts, clock, json)));
+                            new VerdictApi(db, registry, verdicts, alerts, clock, json)));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
                 t.setDaemon(true);

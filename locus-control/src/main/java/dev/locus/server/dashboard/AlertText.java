@@ -1,6 +1,7 @@
 package dev.locus.server.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.locus.server.verdicts.Headline;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;

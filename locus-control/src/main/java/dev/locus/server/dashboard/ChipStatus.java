@@ -1,5 +1,6 @@
 package dev.locus.server.dashboard;
 
+import dev.locus.server.verdicts.Headline;
 import java.util.EnumSet;
 import java.util.Set;
 

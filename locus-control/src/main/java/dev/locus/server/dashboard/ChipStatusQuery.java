@@ -1,6 +1,7 @@
 package dev.locus.server.dashboard;
 
 import dev.locus.server.persistence.Sql;
+import dev.locus.server.verdicts.Headline;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -13,6 +13,8 @@ import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.Chip;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.registry.Site;
+import dev.locus.server.verdicts.Headline;
+import dev.locus.server.verdicts.RegionGeometry;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -20,8 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The regulator's report on one chip: registry facts, the last verified region with the receipts
- * that bound it, the latest verdict, custody and the full alert history.
+ * The regulator's report on one chip as data (JSON and CSV): registry facts, the last verified
+ * region with the receipts that bound it, the latest verdict, custody and the full alert history.
+ * The document a person reads (HTML, PDF) is {@link ChipReport}'s.
  */
 public final class DiversionReport {
     private final RegistryService registry;
@@ -160,136 +161,5 @@ public final class DiversionReport {
             return "\"" + safe.replace("\"", "\"\"") + "\"";
         }
         return safe;
-    }
-
-    private static final String STYLE = "body{font-family:sans-serif;margin:2em;max-width:70em}"
-            + "table{border-collapse:collapse;margin-bottom:1.5em}td,th{border:1px solid #bbb;"
-            + "padding:.25em .5em;text-align:left;vertical-align:top}th{background:#eee}"
-            + ".CRITICAL{color:#a00;font-weight:bold}";
-
-    /** The header to serve {@link #toHtml} with: no script, no inline style but the page's own. */
-    public static final String CONTENT_SECURITY_POLICY = ReportPolicy.forStyle(STYLE);
-
-    /** A self-contained HTML page (no scripts, every value escaped). */
-    public String toHtml(Map<String, Object> report) {
-        JsonNode tree = json.valueToTree(report);
-        StringBuilder sb = new StringBuilder();
-        String serial = tree.path("chip").path("serial").asText();
-        sb.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Locus diversion report: ")
-                .append(esc(serial))
-                .append("</title><style>")
-                .append(STYLE)
-                .append("</style></head><body>");
-        sb.append("<h1>Diversion report: chip ").append(esc(serial)).append("</h1>");
-        sb.append("<p>Generated ")
-                .append(esc(tree.path("generated_at").asText()))
-                .append(". Verdicts are proofs under the speed of light in vacuum; see the evidence below.</p>");
-        section(sb, "Chip", tree.path("chip"));
-        section(sb, "Licence", tree.path("licence"));
-        section(sb, "Declared site", tree.path("declared_site"));
-        verdict(sb, "Last verified region", tree.path("last_verified"));
-        verdict(sb, "Latest verdict", tree.path("latest_verdict"));
-        sb.append("<h2>Alert history</h2>");
-        table(
-                sb,
-                tree.path("alerts"),
-                List.of(
-                        "id",
-                        "rule",
-                        "severity",
-                        "status",
-                        "summary",
-                        "opened_at",
-                        "acknowledged_by",
-                        "acknowledge_note",
-                        "resolved_by",
-                        "resolution_note"));
-        sb.append("<h2>Custody</h2>");
-        table(sb, tree.path("custody_events"), List.of("occurred_at", "kind", "site_id", "recorded_by", "note"));
-        sb.append("</body></html>\n");
-        return sb.toString();
-    }
-
-    private static void section(StringBuilder sb, String title, JsonNode n) {
-        sb.append("<h2>").append(esc(title)).append("</h2>");
-        if (n.isNull() || n.isMissingNode()) {
-            sb.append("<p>none</p>");
-            return;
-        }
-        sb.append("<table>");
-        n.properties()
-                .forEach(e -> sb.append("<tr><th>")
-                        .append(esc(e.getKey()))
-                        .append("</th><td>")
-                        .append(esc(
-                                e.getValue().isValueNode()
-                                        ? e.getValue().asText()
-                                        : e.getValue().toString()))
-                        .append("</td></tr>"));
-        sb.append("</table>");
-    }
-
-    private static void verdict(StringBuilder sb, String title, JsonNode v) {
-        sb.append("<h2>").append(esc(title)).append("</h2>");
-        if (v.isNull() || v.isMissingNode()) {
-            sb.append("<p>none</p>");
-            return;
-        }
-        sb.append("<p>Verdict ")
-                .append(esc(v.path("verdict_id").asText()))
-                .append(": <strong>")
-                .append(esc(v.path("verdicts").toString()))
-                .append("</strong>, assessed ")
-                .append(esc(v.path("assessed_at").asText()))
-                .append(", region within ")
-                .append(esc(String.format(
-                        java.util.Locale.ROOT,
-                        "%.1f",
-                        v.path("evidence").path("max_distance_from_site_km").asDouble())))
-                .append(" km of the declared site.</p>");
-        sb.append("<h3>Evidence receipts</h3>");
-        table(
-                sb,
-                v.path("evidence").path("measurements"),
-                List.of("landmark_id", "receipt_id", "rtt_min_nanos", "measured_at", "latitude_deg", "longitude_deg"));
-    }
-
-    private static void table(StringBuilder sb, JsonNode rows, List<String> columns) {
-        if (!rows.isArray() || rows.isEmpty()) {
-            sb.append("<p>none</p>");
-            return;
-        }
-        sb.append("<table><tr>");
-        columns.forEach(c -> sb.append("<th>").append(esc(c)).append("</th>"));
-        sb.append("</tr>");
-        for (JsonNode row : rows) {
-            sb.append("<tr>");
-            for (String c : columns) {
-                JsonNode v = row.path(c);
-                String cls = c.equals("severity") ? " class=\"" + esc(v.asText()) + "\"" : "";
-                sb.append("<td")
-                        .append(cls)
-                        .append(">")
-                        .append(esc(v.isNull() || v.isMissingNode() ? "" : v.asText()))
-                        .append("</td>");
-            }
-            sb.append("</tr>");
-        }
-        sb.append("</table>");
-    }
-
-    static String esc(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char ch : s.toCharArray()) {
-            switch (ch) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                case '\'' -> sb.append("&#39;");
-                default -> sb.append(ch);
-            }
-        }
-        return sb.toString();
     }
 }

@@ -5,26 +5,33 @@ import dev.locus.server.alerts.AlertService;
 import dev.locus.server.auth.Permission;
 import dev.locus.server.common.FieldProblem;
 import dev.locus.server.common.InvalidInputException;
+import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
+import dev.locus.server.reports.ChipReport;
 import dev.locus.server.reports.DiversionReport;
+import dev.locus.server.reports.HtmlReport;
 import dev.locus.server.reports.LicenceReport;
+import dev.locus.server.reports.PdfReport;
+import dev.locus.server.reports.ReportDocument;
 import dev.locus.server.verdicts.StoredVerdict;
 import dev.locus.server.verdicts.VerdictEngine;
 import io.javalin.http.Context;
 import java.time.InstantSource;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /** Verdict history, on-demand assessment and the per-chip diversion report. */
 public final class VerdictApi implements HttpService {
     private final RegistryService registry;
     private final VerdictEngine verdicts;
     private final DiversionReport reports;
+    private final ChipReport chipReports;
     private final LicenceReport licenceReports;
 
     public VerdictApi(
+            Database db,
             RegistryService registry,
             VerdictEngine verdicts,
             AlertService alerts,
@@ -33,6 +40,7 @@ public final class VerdictApi implements HttpService {
         this.registry = registry;
         this.verdicts = verdicts;
         this.reports = new DiversionReport(registry, verdicts, alerts, clock, json);
+        this.chipReports = new ChipReport(db, registry, verdicts, alerts, clock, json);
         this.licenceReports = new LicenceReport(registry, verdicts, alerts, clock, json);
     }
 
@@ -58,53 +66,73 @@ public final class VerdictApi implements HttpService {
         r.get("/api/v1/licences/{id}/report", Permission.READ, this::licenceReport);
     }
 
+    /**
+     * The chip's report: {@code format=html} or {@code pdf} the document a regulator reads (titled by
+     * its conclusion), {@code json} (default) or {@code csv} the data, with the conclusion first.
+     */
     private void report(Context ctx) {
         String serial = ctx.pathParam("serial");
-        Map<String, Object> report = reports.forChip(serial).orElseThrow(() -> Requests.notFound("chip", serial));
-        serve(
-                ctx,
-                report,
-                "locus-report-" + serial,
-                reports::toCsv,
-                reports::toHtml,
-                DiversionReport.CONTENT_SECURITY_POLICY);
+        String format = format(ctx, "json", "csv", "html", "pdf");
+        String fileName = "locus-report-" + serial;
+        switch (format) {
+            case "html", "pdf" -> {
+                ReportDocument doc = chipReports.forChip(serial).orElseThrow(() -> Requests.notFound("chip", serial));
+                if (format.equals("html")) {
+                    html(ctx, HtmlReport.render(doc), HtmlReport.CONTENT_SECURITY_POLICY);
+                } else {
+                    ctx.contentType("application/pdf")
+                            .header("Content-Disposition", "attachment; filename=\"" + fileName + ".pdf\"")
+                            .result(PdfReport.render(doc));
+                }
+            }
+            default -> {
+                Map<String, Object> data = reports.forChip(serial).orElseThrow(() -> Requests.notFound("chip", serial));
+                var finding = chipReports.finding(serial).orElseThrow();
+                Map<String, Object> report = new LinkedHashMap<>();
+                report.put("title", finding.title());
+                report.put("conclusion", finding.conclusion());
+                report.put("findings", finding.landmarks());
+                report.putAll(data);
+                if (format.equals("csv")) {
+                    csv(ctx, fileName, reports.toCsv(report));
+                } else {
+                    ctx.json(report);
+                }
+            }
+        }
     }
 
     private void licenceReport(Context ctx) {
         String id = ctx.pathParam("id");
+        String format = format(ctx, "json", "csv", "html");
         Map<String, Object> report = licenceReports.forLicence(id).orElseThrow(() -> Requests.notFound("licence", id));
-        serve(
-                ctx,
-                report,
-                "locus-licence-" + id,
-                licenceReports::toCsv,
-                licenceReports::toHtml,
-                LicenceReport.CONTENT_SECURITY_POLICY);
+        switch (format) {
+            case "csv" -> csv(ctx, "locus-licence-" + id, licenceReports.toCsv(report));
+            case "html" -> html(ctx, licenceReports.toHtml(report), LicenceReport.CONTENT_SECURITY_POLICY);
+            default -> ctx.json(report);
+        }
     }
 
-    /** A report in the {@code format} asked for: json (default), csv (as a download) or html. */
-    private static void serve(
-            Context ctx,
-            Map<String, Object> report,
-            String fileName,
-            Function<Map<String, Object>, String> csv,
-            Function<Map<String, Object>, String> html,
-            String csp) {
-        String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json");
-        switch (format) {
-            case "json" -> ctx.json(report);
-            case "csv" ->
-                ctx.contentType("text/csv; charset=utf-8")
-                        .header("Content-Disposition", "attachment; filename=\"" + fileName + ".csv\"")
-                        .result(csv.apply(report));
-            case "html" ->
-                ctx.contentType("text/html; charset=utf-8")
-                        .header("Content-Security-Policy", csp)
-                        .result(html.apply(report));
-            default ->
-                throw new InvalidInputException(
-                        List.of(new FieldProblem(0, "format", format, "must be json, csv or html")));
+    /** The {@code format} asked for (the first allowed when absent), or a 400 naming the allowed ones. */
+    private static String format(Context ctx, String... allowed) {
+        String format = Optional.ofNullable(ctx.queryParam("format")).orElse(allowed[0]);
+        if (!List.of(allowed).contains(format)) {
+            throw new InvalidInputException(
+                    List.of(new FieldProblem(0, "format", format, "must be one of " + String.join(", ", allowed))));
         }
+        return format;
+    }
+
+    private static void csv(Context ctx, String fileName, String body) {
+        ctx.contentType("text/csv; charset=utf-8")
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + ".csv\"")
+                .result(body);
+    }
+
+    private static void html(Context ctx, String body, String csp) {
+        ctx.contentType("text/html; charset=utf-8")
+                .header("Content-Security-Policy", csp)
+                .result(body);
     }
 
     private String knownChip(Context ctx) {

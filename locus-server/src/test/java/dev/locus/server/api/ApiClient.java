@@ -49,6 +49,23 @@ final class ApiClient {
         }
     }
 
+    /** A GET whose body is binary (a PDF), with its content type. */
+    HttpResponse<byte[]> bytes(String path, String token) {
+        try {
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .header("Authorization", "Bearer " + token)
+                            .timeout(Duration.ofSeconds(30))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     Response putJson(String path, String token, Object body) {
         try {
             return send(

@@ -8,6 +8,7 @@ import dev.locus.server.IssuedReceipts;
 import dev.locus.server.ServerConfig;
 import dev.locus.server.TestDatabases;
 import dev.locus.server.ingest.ReceiptJson;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,6 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.stream.StreamSupport;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -194,7 +198,7 @@ class VerdictIT {
             assertThat(html.raw().headers().firstValue("Content-Type").orElse(""))
                     .startsWith("text/html");
             assertThat(html.text())
-                    .contains("Last verified region")
+                    .contains("Last proven compliant")
                     .contains("lm-sg")
                     .doesNotContain("<script");
 
@@ -321,5 +325,78 @@ class VerdictIT {
         }
         assertThat(items.size()).as("verdicts of %s", serial).isPositive();
         return items.get(items.size() - 1).get("verdicts").toString();
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void chipReport_isTitledByItsConclusion_andReadsTheSameInHtmlPdfJsonAndCsv(String engine) throws Exception {
+        ServerConfig config = ServerConfig.defaults(dataDir)
+                .withToleratedLiars(0)
+                .withPort(0)
+                .withDatabase(TestDatabases.freshConfig(engine));
+        try (ControlPlane cp = ControlPlane.start(config, InstantSource.system())) {
+            ApiClient api = new ApiClient(cp.port());
+            String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
+                    .strip();
+            setUp(api, admin);
+            assertThat(api.postJson(
+                                    "/api/v1/receipts",
+                                    admin,
+                                    List.of(
+                                            receipt("lm-sg", "HONEST", 0.3),
+                                            receipt("lm-kl", "HONEST", 3.0),
+                                            receipt("lm-hk", "DIVERTED", 0.77),
+                                            receipt("lm-sg", "DIVERTED", 40.0)))
+                            .body()
+                            .get("accepted")
+                            .asInt())
+                    .isEqualTo(4);
+            cp.assessPending();
+            String head = api.get("/api/v1/audit/head", Optional.of(admin))
+                    .body()
+                    .path("hash")
+                    .asText();
+            assertThat(head).hasSize(64);
+
+            HttpResponse<byte[]> pdf = api.bytes("/api/v1/chips/DIVERTED/report?format=pdf", admin);
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+            Files.createDirectories(Path.of("target/reports"));
+            Files.write(Path.of("target/reports/chip-report-DIVERTED-" + engine + ".pdf"), pdf.body());
+            String text;
+            try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+                text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+                assertThat(doc.getDocumentInformation().getTitle())
+                        .isEqualTo("Chip DIVERTED is outside its licensed zone");
+            }
+            assertThat(text)
+                    .contains("Chip DIVERTED is outside its licensed zone")
+                    .contains("Chip DIVERTED is not at its licensed site Singapore 1: it answered landmark lm-hk in"
+                            + " 0.77 ms, so it is within 116 km of landmark lm-hk, at least 2,460 km from its licensed"
+                            + " site Singapore 1.")
+                    .contains("lm-hk", "lm-sg", "round trip (ms)", "0.77 ms", "40.0 ms")
+                    .contains("OUTSIDE_ZONE")
+                    .contains(head.substring(0, 32));
+
+            String html = api.get("/api/v1/chips/HONEST/report?format=html", Optional.of(admin))
+                    .text();
+            assertThat(html)
+                    .contains("<title>Chip HONEST is at its licensed site</title>")
+                    .contains("Chip HONEST is inside its licensed zone (100 km around Singapore 1)")
+                    .contains("<svg")
+                    .contains("lm-sg")
+                    .doesNotContain("Diversion report")
+                    .doesNotContain("<script");
+            JsonNode json =
+                    api.get("/api/v1/chips/HONEST/report", Optional.of(admin)).body();
+            assertThat(json.get("title").asText()).isEqualTo("Chip HONEST is at its licensed site");
+            assertThat(json.get("conclusion").asText()).startsWith("Chip HONEST is inside its licensed zone");
+            assertThat(api.get("/api/v1/chips/HONEST/report?format=csv", Optional.of(admin))
+                            .text())
+                    .contains("title,,,Chip HONEST is at its licensed site");
+            ApiClient.Response bad = api.get("/api/v1/chips/HONEST/report?format=docx", Optional.of(admin));
+            assertThat(bad.status()).isEqualTo(422);
+            assertThat(bad.text()).contains("format").contains("docx").contains("pdf");
+        }
     }
 }

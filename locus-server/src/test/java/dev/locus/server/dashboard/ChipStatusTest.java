@@ -3,6 +3,7 @@ package dev.locus.server.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.locus.server.dashboard.ChipStatus.OpenAlert;
+import dev.locus.server.verdicts.Headline;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;

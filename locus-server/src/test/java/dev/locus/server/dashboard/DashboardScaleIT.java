@@ -7,6 +7,7 @@ import dev.locus.server.ControlPlane;
 import dev.locus.server.IssuedReceipts;
 import dev.locus.server.ServerConfig;
 import dev.locus.server.ingest.ReceiptJson;
+import dev.locus.server.verdicts.RegionGeometry;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;

@@ -159,7 +159,7 @@ export async function renderChip(el, route) {
     }
   } }, label);
   const reportButtons = h('div', { class: 'report-buttons', role: 'group', 'aria-label': 'Regulator report' },
-    report('html', 'Regulator report (HTML)'), report('json', 'JSON'), report('csv', 'CSV'));
+    report('html', 'Regulator report (HTML)'), report('pdf', 'PDF'), report('json', 'JSON'), report('csv', 'CSV'));
   const v = geo.verdict;
   const reload = redrawView;
   el.append(

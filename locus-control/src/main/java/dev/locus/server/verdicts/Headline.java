@@ -1,4 +1,4 @@
-package dev.locus.server.dashboard;
+package dev.locus.server.verdicts;
 
 import java.util.EnumSet;
 import java.util.List;
@@ -12,7 +12,7 @@ import java.util.Set;
  * {@link #NO_VERDICT} when the chip has never been assessed. Constants are declared from most to
  * least in need of attention, the order in which sites and lists rank them.
  */
-enum Headline {
+public enum Headline {
     IN_RESTRICTED,
     OUTSIDE_ZONE,
     INCONSISTENT,
@@ -22,14 +22,14 @@ enum Headline {
     IN_ZONE;
 
     /** Which member of a verdict set becomes the headline: the first present in this list. */
-    static final List<Headline> PRECEDENCE =
+    public static final List<Headline> PRECEDENCE =
             List.of(IN_RESTRICTED, OUTSIDE_ZONE, INCONSISTENT, IN_ZONE, EXCLUDES_RESTRICTED, INCONCLUSIVE);
 
     /**
      * The headline of a stored verdict set, comma-separated as in the verdicts table; {@code null}
      * (never assessed) gives NO_VERDICT. A set with no known member proves nothing: INCONCLUSIVE.
      */
-    static Headline of(String storedSet) {
+    public static Headline of(String storedSet) {
         if (storedSet == null) {
             return NO_VERDICT;
         }

@@ -1,4 +1,4 @@
-package dev.locus.server.dashboard;
+package dev.locus.server.verdicts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

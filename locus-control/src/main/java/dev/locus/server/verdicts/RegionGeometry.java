@@ -1,4 +1,4 @@
-package dev.locus.server.dashboard;
+package dev.locus.server.verdicts;
 
 import com.google.common.geometry.S2Cap;
 import com.google.common.geometry.S2Point;
@@ -19,14 +19,14 @@ import java.util.Optional;
  * <p>Longitudes are unwrapped along each ring (they may leave [-180, 180]) so rings that cross the
  * antimeridian draw as one shape; a ring around a pole is closed through the pole. Stateless.
  */
-final class RegionGeometry {
+public final class RegionGeometry {
     /** Mean Earth radius (IUGG), in km. */
     static final double EARTH_RADIUS_KM = 6371.0088;
     /** Boundary samples per disc: every half degree of bearing. */
     static final int SAMPLES = 720;
 
     /** A disc: centre in degrees, radius in km. */
-    record DiscKm(double latitudeDeg, double longitudeDeg, double radiusKm) {
+    public record DiscKm(double latitudeDeg, double longitudeDeg, double radiusKm) {
         double angleRadians() {
             return radiusKm / EARTH_RADIUS_KM;
         }
@@ -39,7 +39,7 @@ final class RegionGeometry {
     private RegionGeometry() {}
 
     /** A closed ring of [longitude, latitude] pairs in degrees around the disc. */
-    static List<double[]> circle(DiscKm d) {
+    public static List<double[]> circle(DiscKm d) {
         List<double[]> ring = new ArrayList<>(SAMPLES + 3);
         for (int i = 0; i <= SAMPLES; i++) {
             ring.add(destination(d, 360.0 * i / SAMPLES));
@@ -48,7 +48,7 @@ final class RegionGeometry {
     }
 
     /** A closed ring of [longitude, latitude] pairs in degrees around a geo-core disc's cap. */
-    static List<double[]> circle(S2Cap cap) {
+    public static List<double[]> circle(S2Cap cap) {
         List<double[]> ring = new ArrayList<>(SAMPLES + 3);
         for (S2Point p : RegionOutline.circle(cap, SAMPLES)) {
             ring.add(lonLat(new double[] {p.getX(), p.getY(), p.getZ()}));
@@ -61,7 +61,7 @@ final class RegionGeometry {
      * used them), or empty when they do not all meet, when none is given, or when a cap is wider
      * than a hemisphere (the intersection may then not be convex and is left to the discs).
      */
-    static Optional<List<double[]>> intersection(List<S2Cap> caps) {
+    public static Optional<List<double[]>> intersection(List<S2Cap> caps) {
         if (caps.isEmpty() || caps.stream().anyMatch(c -> c.angle().radians() >= Math.PI / 2)) {
             return Optional.empty();
         }
@@ -116,7 +116,7 @@ final class RegionGeometry {
     }
 
     /** The point {@code d.radiusKm} from the centre at the bearing, as [longitude, latitude] degrees. */
-    static double[] destination(DiscKm d, double bearingDeg) {
+    public static double[] destination(DiscKm d, double bearingDeg) {
         double phi1 = Math.toRadians(d.latitudeDeg());
         double lambda1 = Math.toRadians(d.longitudeDeg());
         double delta = d.angleRadians();

@@ -1,0 +1,370 @@
+package dev.locus.server.reports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.google.common.geometry.S2Cap;
+import dev.locus.geo.bound.RoundTrip;
+import dev.locus.geo.bound.SpeedBound;
+import dev.locus.geo.position.GeoPosition;
+import dev.locus.geo.region.Disc;
+import dev.locus.server.LocusServerException;
+import dev.locus.server.alerts.Alert;
+import dev.locus.server.alerts.AlertService;
+import dev.locus.server.audit.AuditHead;
+import dev.locus.server.audit.AuditLog;
+import dev.locus.server.common.Page;
+import dev.locus.server.identity.DeviceCertificate;
+import dev.locus.server.persistence.Database;
+import dev.locus.server.registry.Chip;
+import dev.locus.server.registry.CustodyEvent;
+import dev.locus.server.registry.Landmark;
+import dev.locus.server.registry.Licence;
+import dev.locus.server.registry.RegistryService;
+import dev.locus.server.registry.Site;
+import dev.locus.server.verdicts.PlainFindings;
+import dev.locus.server.verdicts.RegionGeometry;
+import dev.locus.server.verdicts.StoredVerdict;
+import dev.locus.server.verdicts.VerdictEngine;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The regulator's report on one chip as a {@link ReportDocument}: titled by what the latest verdict
+ * concludes, the conclusion in plain language ({@link PlainFindings}), the map of the discs, the
+ * region and the licensed zone, the evidence with units, the certificate, the alerts (at most
+ * {@link #ALERTS_SHOWN}, newest first) and custody, and the audit head. Thread-safe.
+ */
+public final class ChipReport {
+    /** Most alerts listed; the report says how many more there are. */
+    static final int ALERTS_SHOWN = 200;
+
+    private final Database db;
+    private final RegistryService registry;
+    private final VerdictEngine verdicts;
+    private final AlertService alerts;
+    private final InstantSource clock;
+    private final ObjectMapper json;
+
+    public ChipReport(
+            Database db,
+            RegistryService registry,
+            VerdictEngine verdicts,
+            AlertService alerts,
+            InstantSource clock,
+            ObjectMapper json) {
+        this.db = db;
+        this.registry = registry;
+        this.verdicts = verdicts;
+        this.alerts = alerts;
+        this.clock = clock;
+        this.json = json;
+    }
+
+    /** The plain-language finding of the chip's latest verdict, or empty when the chip is unknown. */
+    public Optional<PlainFindings.Finding> finding(String serial) {
+        return registry.chip(serial).map(c -> finding(c, site(c), verdicts.latest(serial, false)));
+    }
+
+    /** The report, or empty when no chip has this serial. */
+    public Optional<ReportDocument> forChip(String serial) {
+        Optional<Chip> found = registry.chip(serial);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        Chip chip = found.get();
+        Site site = site(chip);
+        Optional<StoredVerdict> latest = verdicts.latest(serial, false);
+        JsonNode evidence = latest.map(v -> parse(v.evidenceJson())).orElse(MissingNode.getInstance());
+        PlainFindings.Finding finding = finding(chip, site, latest);
+        List<Alert> alertList = alerts(serial);
+        List<Alert> open = alertList.stream()
+                .filter(a -> a.status() != Alert.Status.RESOLVED)
+                .toList();
+        String conclusion = finding.conclusion();
+        if (!open.isEmpty()) {
+            conclusion += " " + PlainFindings.count(open.size(), "alert") + " still open: "
+                    + String.join(
+                            ", ",
+                            open.stream().map(a -> a.rule().name()).distinct().toList()) + ".";
+        }
+        AuditHead head = db.read(AuditLog::head);
+        ReportDocument.Builder doc = ReportDocument.builder(finding.title(), conclusion, head, clock.instant());
+        doc.fact("Chip", chip.serial() + " (" + chip.model() + "), registry status " + chip.status());
+        doc.fact(
+                "Licensed site",
+                site.name() + " (" + site.id() + "), " + site.country() + ", " + position(site.position())
+                        + ", zone radius " + PlainFindings.kmUp(site.zoneRadiusKm()));
+        Optional<Licence> licence = chip.licenceId().flatMap(registry::licence);
+        doc.fact(
+                "Licence",
+                licence.map(l -> l.id() + ": exporter " + l.exporterId() + ", end user " + l.endUserId() + ", valid "
+                                + l.validFrom() + " to " + l.validUntil()
+                                + (l.conditions().isBlank() ? "" : ", conditions: " + l.conditions()))
+                        .orElse("none registered"));
+        doc.fact(
+                "Latest verdict",
+                latest.map(v -> String.join(
+                                        ", ",
+                                        v.verdicts().stream()
+                                                .map(Enum::name)
+                                                .sorted()
+                                                .toList())
+                                + ", assessed " + ReportDocument.iso(v.assessedAt()) + " from answers "
+                                + ReportDocument.iso(v.windowStart()) + " to "
+                                + ReportDocument.iso(v.windowEnd()))
+                        .orElse("none yet"));
+        doc.fact(
+                "Last proven compliant",
+                verdicts.latest(serial, true)
+                        .map(v -> ReportDocument.iso(v.assessedAt()))
+                        .orElse("never"));
+        JsonNode f = evidence.path("policy").path("tolerated_liars_meaning");
+        if (f.isTextual()) {
+            doc.fact("Assumes", f.asText());
+        }
+        latest.ifPresent(v -> map(site, evidence).ifPresent(doc::map));
+        if (!finding.landmarks().isEmpty()) {
+            doc.section(
+                    "What each landmark proves",
+                    finding.landmarks().stream()
+                            .map(s -> (ReportDocument.Block) new ReportDocument.Paragraph(capitalise(s)))
+                            .toArray(ReportDocument.Block[]::new));
+        }
+        doc.section(
+                "Evidence",
+                new ReportDocument.Paragraph("Signed receipts of the latest verdict's window. A round trip bounds"
+                        + " the distance to the landmark: light in vacuum covers at most "
+                        + String.format(Locale.ROOT, "%.1f", SpeedBound.C_KM_PER_MS / 2)
+                        + " km away and back per millisecond."),
+                evidenceTable(evidence, site));
+        doc.section("Identity", identity(chip));
+        List<List<String>> alertRows = new ArrayList<>();
+        for (Alert a : alertList.subList(0, Math.min(ALERTS_SHOWN, alertList.size()))) {
+            alertRows.add(List.of(
+                    Long.toString(a.id()),
+                    a.rule().name(),
+                    a.severity().name(),
+                    a.status().name(),
+                    ReportDocument.iso(a.openedAt()),
+                    a.summary(),
+                    handled(a.acknowledgedBy(), a.acknowledgedAt(), a.acknowledgeNote()),
+                    handled(a.resolvedBy(), a.resolvedAt(), a.resolutionNote())));
+        }
+        doc.section(
+                "Alerts",
+                new ReportDocument.Paragraph(
+                        alertList.size() > ALERTS_SHOWN
+                                ? "The newest " + ALERTS_SHOWN + " of " + alertList.size() + " alerts."
+                                : PlainFindings.count(alertList.size(), "alert") + ", newest first."),
+                new ReportDocument.Table(
+                        List.of(
+                                "id",
+                                "rule",
+                                "severity",
+                                "status",
+                                "opened (UTC)",
+                                "summary",
+                                "acknowledged",
+                                "resolved"),
+                        alertRows,
+                        "No alerts."));
+        List<List<String>> custody = new ArrayList<>();
+        for (CustodyEvent e : registry.custodyEvents(serial)) {
+            custody.add(List.of(
+                    ReportDocument.iso(e.occurredAt()),
+                    e.kind().name(),
+                    e.siteId().orElse(""),
+                    e.recordedBy(),
+                    e.note()));
+        }
+        doc.section(
+                "Custody",
+                new ReportDocument.Table(
+                        List.of("when (UTC)", "event", "site", "recorded by", "note"),
+                        custody,
+                        "No custody events recorded."));
+        return Optional.of(doc.build());
+    }
+
+    private PlainFindings.Finding finding(Chip chip, Site site, Optional<StoredVerdict> latest) {
+        Map<String, String> names = new HashMap<>();
+        return PlainFindings.of(
+                chip.serial(),
+                latest.map(v -> String.join(
+                                ",",
+                                v.verdicts().stream().map(Enum::name).sorted().toList()))
+                        .orElse(""),
+                latest.map(v -> parse(v.evidenceJson())).orElse(MissingNode.getInstance()),
+                new PlainFindings.SiteRef(site.name(), site.position(), site.zoneRadiusKm()),
+                id -> names.computeIfAbsent(id, this::landmarkName));
+    }
+
+    private String landmarkName(String id) {
+        return registry.landmark(id)
+                .map(Landmark::name)
+                .filter(n -> !n.isBlank() && !n.equals(id))
+                .map(n -> "the " + n + " landmark (" + id + ")")
+                .orElse("landmark " + id);
+    }
+
+    private Site site(Chip c) {
+        return registry.site(c.declaredSiteId())
+                .orElseThrow(() -> new LocusServerException("chip " + c.serial() + " names a missing site"));
+    }
+
+    private List<Alert> alerts(String serial) {
+        List<Alert> all = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            Page<Alert> p = alerts.page(Optional.empty(), Optional.of(serial), after, 1000);
+            all.addAll(p.items());
+            if (p.nextCursor().isEmpty()) {
+                break;
+            }
+            after = Long.parseLong(p.nextCursor().get());
+        }
+        return all.reversed();
+    }
+
+    private ReportDocument.Table evidenceTable(JsonNode evidence, Site site) {
+        Map<String, Double> bounds = new HashMap<>();
+        evidence.path("bounding_discs")
+                .forEach(d -> bounds.put(
+                        d.path("landmark_id").asText(),
+                        d.path("max_distance_km").asDouble()));
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode m : evidence.path("measurements")) {
+            GeoPosition p = GeoPosition.ofDegrees(
+                    m.path("latitude_deg").asDouble(), m.path("longitude_deg").asDouble());
+            String id = m.path("landmark_id").asText();
+            Double bound = bounds.get(id);
+            rows.add(List.of(
+                    id + " (" + m.path("operator").asText(id) + ")",
+                    position(p),
+                    PlainFindings.ms(m.path("rtt_min_nanos").asLong()),
+                    bound == null ? "not binding" : PlainFindings.kmUp(bound),
+                    PlainFindings.kmDown(p.geodesicDistanceTo(site.position()).km()),
+                    ReportDocument.iso(Instant.parse(m.path("measured_at").asText())),
+                    m.path("receipt_id").asText()));
+        }
+        return new ReportDocument.Table(
+                List.of(
+                        "landmark (operator)",
+                        "landmark position",
+                        "round trip (ms)",
+                        "chip within (km)",
+                        "landmark to site (km)",
+                        "measured (UTC)",
+                        "receipt"),
+                rows,
+                "No measurements: the chip has not been assessed.");
+    }
+
+    private static ReportDocument.Block identity(Chip chip) {
+        Optional<DeviceCertificate> cert = chip.deviceCertificate();
+        if (cert.isPresent()) {
+            DeviceCertificate c = cert.get();
+            return new ReportDocument.Table(
+                    List.of("certificate", "value"),
+                    List.of(
+                            List.of("subject", c.subject()),
+                            List.of("issuer", c.issuer()),
+                            List.of("serial number", c.serialNumber()),
+                            List.of(
+                                    "valid",
+                                    ReportDocument.iso(c.notBefore()) + " to " + ReportDocument.iso(c.notAfter())),
+                            List.of("SHA-256 fingerprint", c.sha256()),
+                            List.of("issuing CA SHA-256", c.caSha256())),
+                    "");
+        }
+        return new ReportDocument.Paragraph(chip.devicePublicKey()
+                .map(k -> "No device certificate registered; the chip's identity is its registered Ed25519 key.")
+                .orElse("No device certificate or key registered."));
+    }
+
+    private Optional<ReportMap> map(Site site, JsonNode evidence) {
+        List<ReportMap.Area> areas = new ArrayList<>();
+        List<ReportMap.Marker> markers = new ArrayList<>();
+        SpeedBound speed = SpeedBound.ofKmPerMs(
+                evidence.path("policy").path("speed_km_per_ms").asDouble(SpeedBound.C_KM_PER_MS));
+        List<S2Cap> caps = new ArrayList<>();
+        for (JsonNode d : evidence.path("bounding_discs")) {
+            Disc disc = Disc.of(
+                    d.path("landmark_id").asText(),
+                    GeoPosition.ofDegrees(
+                            d.path("latitude_deg").asDouble(),
+                            d.path("longitude_deg").asDouble()),
+                    RoundTrip.ofNanos(d.path("rtt_nanos").asLong()),
+                    speed);
+            if (disc.angle().radians() >= Math.PI / 2) {
+                continue; // wider than a hemisphere: draws as nothing useful
+            }
+            caps.add(disc.cap());
+            areas.add(ReportMap.Area.of(
+                    ReportMap.Kind.DISC, "disc of " + disc.landmarkId(), RegionGeometry.circle(disc.cap())));
+        }
+        areas.add(ReportMap.Area.of(
+                ReportMap.Kind.LICENSED_ZONE,
+                "licensed zone",
+                RegionGeometry.circle(new RegionGeometry.DiscKm(
+                        site.position().latitudeDegrees(), site.position().longitudeDegrees(), site.zoneRadiusKm()))));
+        RegionGeometry.intersection(caps)
+                .ifPresent(ring -> areas.add(ReportMap.Area.of(ReportMap.Kind.REGION, "feasible region", ring)));
+        markers.add(ReportMap.Marker.of(ReportMap.Kind.SITE, site.name(), site.position()));
+        for (JsonNode m : evidence.path("measurements")) {
+            markers.add(ReportMap.Marker.of(
+                    ReportMap.Kind.LANDMARK,
+                    m.path("landmark_id").asText(),
+                    GeoPosition.ofDegrees(
+                            m.path("latitude_deg").asDouble(),
+                            m.path("longitude_deg").asDouble())));
+        }
+        return Optional.of(new ReportMap(
+                "Where the chip can be: each landmark's disc holds every place light allows from its round trip;"
+                        + " the chip is where they all overlap. Drawn on a sphere for reading; the verdict was decided"
+                        + " exactly from the discs.",
+                areas,
+                markers));
+    }
+
+    private static String handled(Optional<String> by, Optional<Instant> at, Optional<String> note) {
+        if (by.isEmpty()) {
+            return "";
+        }
+        return by.get()
+                + at.map(t -> ", " + ReportDocument.iso(t)).orElse("")
+                + note.map(n -> ": " + n).orElse("");
+    }
+
+    private static String position(GeoPosition p) {
+        double lat = p.latitudeDegrees();
+        double lon = p.longitudeDegrees();
+        return String.format(
+                Locale.ROOT,
+                "%.3f° %s, %.3f° %s",
+                Math.abs(lat),
+                lat >= 0 ? "N" : "S",
+                Math.abs(lon),
+                lon >= 0 ? "E" : "W");
+    }
+
+    private static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private JsonNode parse(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new LocusServerException("stored evidence is not JSON: " + e.getMessage(), e);
+        }
+    }
+}
