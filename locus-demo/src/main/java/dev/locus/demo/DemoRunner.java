@@ -577,9 +577,17 @@ public final class DemoRunner implements AutoCloseable {
         return out;
     }
 
-    /** Runs cycles until interrupted or {@code duration} passes (empty: until Ctrl-C). */
-    public void runFor(java.util.Optional<Duration> duration) {
-        Instant end = duration.map(d -> Instant.now().plus(d)).orElse(Instant.MAX);
+    /** Runs cycles until interrupted (Ctrl-C). */
+    public void runUntilInterrupted() {
+        runUntil(Instant.MAX);
+    }
+
+    /** Runs cycles until interrupted or {@code duration} passes. */
+    public void runFor(Duration duration) {
+        runUntil(Instant.now().plus(duration));
+    }
+
+    private void runUntil(Instant end) {
         while (!Thread.currentThread().isInterrupted() && Instant.now().isBefore(end)) {
             long t0 = System.nanoTime();
             try {

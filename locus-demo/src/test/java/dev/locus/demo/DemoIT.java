@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -115,7 +114,7 @@ class DemoIT {
         try (DemoRunner again =
                 DemoRunner.start(fast, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
             assertThat(again.openAlerts()).isEmpty();
-            again.runFor(Optional.of(Duration.ofSeconds(1)));
+            again.runFor(Duration.ofSeconds(1));
         }
     }
 
