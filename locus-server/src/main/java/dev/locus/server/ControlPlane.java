@@ -189,7 +189,7 @@ public final class ControlPlane implements AutoCloseable {
                             new RecordApi(compliance.record()),
                             new ScreeningApi(compliance.screening()),
                             new FindingsApi(compliance.findings(), compliance.cases()),
-                            new CaseApi(compliance.cases(), compliance.reports(), json),
+                            new CaseApi(compliance.cases(), compliance.reports()),
                             new VerdictApi(db, registry, verdicts, alerts, clock, json)));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");

@@ -12,6 +12,7 @@ import dev.locus.server.audit.AuditHead;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
+import dev.locus.server.reports.ReportDocument;
 import dev.locus.server.verdicts.StoredVerdict;
 import dev.locus.server.verdicts.VerdictQuery;
 import java.sql.Connection;
@@ -32,7 +33,7 @@ import java.util.Set;
  * subject (the chip with its licence and end user, or the party, site or country), the location
  * proofs with their evidence, the commercial record, the findings with their sources and evidence,
  * the case's history, and the audit log's head hash so the report can be checked against the log
- * later. Built as one ordered map (the JSON form); {@link CaseReportHtml} renders it. Lists are
+ * later. Built as one ordered map (the JSON form), and as the shared {@link ReportDocument} for HTML and PDF. Lists are
  * bounded ({@value #MAX_ROWS} rows each) and say when they were cut. Thread-safe.
  */
 public final class CaseReport {
@@ -48,6 +49,18 @@ public final class CaseReport {
         this.verdicts = verdicts;
         this.clock = clock;
         this.json = json;
+    }
+
+    /** The report of case {@code id} as the shared report document (for HTML and PDF); empty when there is no such case. */
+    public Optional<ReportDocument> document(long id) {
+        return db.read(c -> {
+            Optional<CaseService.CaseView> view = CaseService.view(c, id);
+            if (view.isEmpty()) {
+                return Optional.<ReportDocument>empty();
+            }
+            Map<String, Object> report = build(c, view.get());
+            return Optional.of(CaseReportDocument.of(report, AuditLog.head(c), clock.instant(), json));
+        });
     }
 
     /** The report of case {@code id}; empty when there is no such case. */

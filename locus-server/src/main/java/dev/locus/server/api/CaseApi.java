@@ -1,27 +1,26 @@
 package dev.locus.server.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.compliance.cases.CaseReport;
-import dev.locus.compliance.cases.CaseReportHtml;
 import dev.locus.compliance.cases.CaseService;
 import dev.locus.server.auth.Permission;
+import dev.locus.server.reports.HtmlReport;
+import dev.locus.server.reports.PdfReport;
+import dev.locus.server.reports.ReportDocument;
 import io.javalin.http.Context;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Cases: listed, opened, read with their findings and explained risk, changed (owner, status, due
- * date, decision), noted, and reported as credible information (JSON or HTML).
+ * date, decision), noted, and reported as credible information (JSON, HTML or PDF).
  */
 public final class CaseApi implements HttpService {
     private final CaseService cases;
     private final CaseReport reports;
-    private final ObjectMapper json;
 
-    public CaseApi(CaseService cases, CaseReport reports, ObjectMapper json) {
+    public CaseApi(CaseService cases, CaseReport reports) {
         this.cases = cases;
         this.reports = reports;
-        this.json = json;
     }
 
     @Override
@@ -58,17 +57,26 @@ public final class CaseApi implements HttpService {
     private void report(Context ctx) {
         long id = FindingsApi.numericId(ctx, "case");
         String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json");
-        if (!format.equals("json") && !format.equals("html")) {
-            throw new ApiException(
-                    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
-                    "format must be json or html (pdf comes with the shared report renderer), got '"
-                            + (format.length() > 20 ? format.substring(0, 20) + "..." : format) + "'");
-        }
-        Map<String, Object> report = reports.build(id).orElseThrow(() -> Requests.notFound("case", Long.toString(id)));
-        if (format.equals("html")) {
-            ctx.contentType("text/html; charset=utf-8").result(CaseReportHtml.render(report, json));
-        } else {
-            ctx.json(report);
+        switch (format) {
+            case "json" -> ctx.json(reports.build(id).orElseThrow(() -> Requests.notFound("case", Long.toString(id))));
+            case "html", "pdf" -> {
+                ReportDocument doc =
+                        reports.document(id).orElseThrow(() -> Requests.notFound("case", Long.toString(id)));
+                if (format.equals("html")) {
+                    ctx.contentType("text/html; charset=utf-8")
+                            .header("Content-Security-Policy", HtmlReport.CONTENT_SECURITY_POLICY)
+                            .result(HtmlReport.render(doc));
+                } else {
+                    ctx.contentType("application/pdf")
+                            .header("Content-Disposition", "attachment; filename=\"locus-case-" + id + ".pdf\"")
+                            .result(PdfReport.render(doc));
+                }
+            }
+            default ->
+                throw new ApiException(
+                        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+                        "format must be json, html or pdf, got '"
+                                + (format.length() > 20 ? format.substring(0, 20) + "..." : format) + "'");
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.server.ControlPlane;
 import dev.locus.server.ServerConfig;
 import dev.locus.server.TestDatabases;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -14,6 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -37,9 +41,9 @@ class CaseFlowIT {
             o-honest,nvx,honest-dc,DE,H100,64,1920000,2025-03-02,honest-dc-fra
             """;
     private static final String SHIPMENTS = """
-            id,order_id,consignee_id,ship_to_address,ship_to_country,address_kind,forwarder_id,declared_contents,chip_count,shipped_on
-            s-lion,o-lion,lion-gate,"Lot 7, Jalan Pelabuhan, Port Klang",MY,FORWARDER,swift-fwd,GPU servers,2000,2025-03-20
-            s-honest,o-honest,honest-dc,"Hanauer Landstr. 300, Frankfurt",DE,COMMERCIAL,,GPU servers,64,2025-03-25
+            id,order_id,consignee_id,ship_to_address,ship_to_country,address_kind,forwarder_id,declared_contents,chip_count,serials,shipped_on
+            s-lion,o-lion,lion-gate,"Lot 7, Jalan Pelabuhan, Port Klang",MY,FORWARDER,swift-fwd,GPU servers,2000,LG-0001 LG-0002,2025-03-20
+            s-honest,o-honest,honest-dc,"Hanauer Landstr. 300, Frankfurt",DE,COMMERCIAL,,GPU servers,64,,2025-03-25
             """;
     private static final String CAPACITY = """
             site_id,operator_id,country,power_mw,racks,declared_on
@@ -104,11 +108,12 @@ class CaseFlowIT {
                             "OWNERSHIP_UNKNOWN");
             assertThat(rules(api, admin, "subject_type=SITE&subject_id=lion-gate-dc"))
                     .containsExactly("SITE_LACKS_CAPACITY");
-            assertThat(rules(api, admin, "subject_id=honest-dc"))
+            assertThat(rules(api, admin, "subject_id=honest-dc&status=OPEN"))
                     .as("an honest buyer raises nothing")
                     .isEmpty();
-            assertThat(rules(api, admin, "subject_id=honest-dc-fra")).isEmpty();
-            JsonNode oneFinding = api.get("/api/v1/findings?rule=SITE_LACKS_CAPACITY", Optional.of(admin))
+            assertThat(rules(api, admin, "subject_id=honest-dc-fra&status=OPEN"))
+                    .isEmpty();
+            JsonNode oneFinding = api.get("/api/v1/findings?rule=SITE_LACKS_CAPACITY&status=OPEN", Optional.of(admin))
                     .body()
                     .path("items")
                     .get(0);
@@ -173,7 +178,28 @@ class CaseFlowIT {
             ApiClient.Response html = api.get("/api/v1/cases/" + caseId + "/report?format=html", Optional.of(admin));
             assertThat(html.raw().headers().firstValue("content-type").orElse(""))
                     .startsWith("text/html");
-            assertThat(html.text()).contains("id=\"conclusion\"").contains(head).contains("Port Klang");
+            assertThat(html.text())
+                    .contains("class=\"conclusion\"")
+                    .contains(head)
+                    .contains("Port Klang")
+                    .contains("LG-0001");
+            assertThat(html.raw()
+                            .headers()
+                            .firstValue("content-security-policy")
+                            .orElse(""))
+                    .contains("default-src 'none'");
+            HttpResponse<byte[]> pdf = api.bytes("/api/v1/cases/" + caseId + "/report?format=pdf", admin);
+            assertThat(pdf.statusCode()).isEqualTo(200);
+            assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+            Files.createDirectories(Path.of("target/reports"));
+            Files.write(Path.of("target/reports/case-report-" + engine + ".pdf"), pdf.body());
+            try (PDDocument doc = Loader.loadPDF(pdf.body())) {
+                String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+                assertThat(text)
+                        .contains("open red flag(s) about party lion-gate")
+                        .contains("LG-0001")
+                        .contains(head);
+            }
             assertThat(api.get("/api/v1/cases/" + caseId + "/report?format=docx", Optional.of(admin))
                             .status())
                     .isEqualTo(415);
