@@ -72,19 +72,21 @@ public final class Sql {
 
     /**
      * True when a transaction failed only because of a concurrent one and may simply be run again:
-     * a unique violation (23505), a deadlock (40P01) or a serialisation failure (40001).
+     * a unique violation (23505), a deadlock (40P01) or a serialisation failure (40001), and the
+     * embedded database's forms of the same: a row another transaction updated first (H2 90131) or
+     * a row lock not granted in time (H2 50200, SQLSTATE HYT00), after which H2 rolls the statement back.
      */
     public static boolean isRetryable(SQLException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s
-                    && ("23505".equals(s.getSQLState())
-                            || "40P01".equals(s.getSQLState())
-                            || "40001".equals(s.getSQLState()))) {
+            if (t instanceof SQLException s && RETRYABLE_STATES.contains(s.getSQLState())) {
                 return true;
             }
         }
         return false;
     }
+
+    private static final java.util.Set<String> RETRYABLE_STATES =
+            java.util.Set.of("23505", "40P01", "40001", "90131", "HYT00");
 
     /** True when {@code e} (or a cause) is a unique or primary-key violation (SQLSTATE 23505). */
     public static boolean isUniqueViolation(SQLException e) {
