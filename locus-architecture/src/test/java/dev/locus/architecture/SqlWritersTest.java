@@ -26,6 +26,7 @@ class SqlWritersTest {
     /** Table to the one source folder (package) whose SQL may write it. */
     private static final Map<String, String> WRITERS = Map.ofEntries(
             Map.entry("chip_window", "locus-control/src/main/java/dev/locus/server/ingest/"),
+            Map.entry("verdict_periods", "locus-control/src/main/java/dev/locus/server/verdicts/"),
             Map.entry("alerts", "locus-control/src/main/java/dev/locus/server/alerts/"),
             Map.entry("alert_views", "locus-control/src/main/java/dev/locus/server/alerts/"),
             Map.entry("notification_subscriptions", "locus-control/src/main/java/dev/locus/server/notify/"),

@@ -3,16 +3,11 @@ package dev.locus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.wire.AlertNote;
 import dev.locus.wire.WireJson;
-import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code locus alerts}: one page of alerts as a table (or the API's JSON with {@code --json}), and
@@ -28,13 +23,7 @@ import picocli.CommandLine.Spec;
             "take an alert through its lifecycle with a reason."
         },
         subcommands = {AlertsCommand.Acknowledge.class, AlertsCommand.Resolve.class})
-final class AlertsCommand implements Callable<Integer> {
-    @Mixin
-    ApiOptions api;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class AlertsCommand extends ApiCommand {
     @Option(names = "--status", description = "OPEN, ACKNOWLEDGED or RESOLVED")
     String status;
 
@@ -59,12 +48,7 @@ final class AlertsCommand implements Callable<Integer> {
         append(q, "status", status);
         append(q, "chip_serial", chip);
         append(q, "after", after);
-        String page = api.get(q.toString());
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(page);
-        } else {
-            JsonNode p = WireJson.mapper().readTree(page);
+        return show(api.get(q.toString()), json, (p, out) -> {
             out.printf(
                     "%-8s %-16s %-8s %-12s %-24s %-24s %s%n",
                     "ID", "RULE", "SEVERITY", "STATUS", "SUBJECT", "OPENED", "SUMMARY");
@@ -83,9 +67,7 @@ final class AlertsCommand implements Callable<Integer> {
             JsonNode next = p.path("next_cursor");
             out.println(p.path("items").size() + " alert(s)"
                     + (next.isTextual() ? "; more with --after " + next.asText() : ""));
-        }
-        out.flush();
-        return 0;
+        });
     }
 
     private static void append(StringBuilder q, String name, String value) {
@@ -95,13 +77,7 @@ final class AlertsCommand implements Callable<Integer> {
     }
 
     /** One step of an alert's lifecycle with a reason: prints the alert as it now stands. */
-    abstract static class Step implements Callable<Integer> {
-        @Mixin
-        ApiOptions api;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
+    abstract static class Step extends ApiCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "The alert's id (the ID column of 'locus alerts').")
         long id;
 
@@ -121,21 +97,16 @@ final class AlertsCommand implements Callable<Integer> {
         public Integer call() throws Exception {
             String answer = api.postJson(
                     "/api/v1/alerts/" + id + "/" + step(), WireJson.mapper().writeValueAsString(new AlertNote(reason)));
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                out.println(answer);
-            } else {
-                JsonNode a = WireJson.mapper().readTree(answer);
-                out.printf(
-                        "alert %s (%s, %s %s) is now %s%n",
-                        a.path("id").asText(),
-                        a.path("rule").asText(),
-                        a.path("subject_type").asText().toLowerCase(java.util.Locale.ROOT),
-                        a.path("subject_id").asText(),
-                        a.path("status").asText());
-            }
-            out.flush();
-            return 0;
+            return show(
+                    answer,
+                    json,
+                    (a, out) -> out.printf(
+                            "alert %s (%s, %s %s) is now %s%n",
+                            a.path("id").asText(),
+                            a.path("rule").asText(),
+                            a.path("subject_type").asText().toLowerCase(java.util.Locale.ROOT),
+                            a.path("subject_id").asText(),
+                            a.path("status").asText()));
         }
     }
 

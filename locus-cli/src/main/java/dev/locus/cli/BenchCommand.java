@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.locus.bench.load.ProtocolBench;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -64,13 +63,13 @@ public final class BenchCommand implements Runnable {
             if (!(seconds >= 1 && seconds <= 3600)) {
                 throw new IllegalArgumentException("--seconds must be in [1, 3600], got " + seconds);
             }
-            Map<String, Object> r = new ProtocolBench(
+            dev.locus.bench.load.ProtocolBenchResult r = new ProtocolBench(
                             Duration.ofMillis((long) (seconds * 1000)),
                             agents,
                             rounds,
                             verifierThreads == null ? Runtime.getRuntime().availableProcessors() : verifierThreads)
                     .run();
-            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectMapper m = dev.locus.wire.WireJson.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
             String text = m.writeValueAsString(r);
             spec.commandLine().getOut().println(text);
             if (json != null) {

@@ -1,18 +1,11 @@
 package dev.locus.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import dev.locus.wire.WireJson;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "import",
@@ -23,13 +16,7 @@ import picocli.CommandLine.Spec;
             "with its line, field and value (exit 5). KIND is organisations, sites, licences,",
             "chips or landmarks."
         })
-final class ImportCommand implements Callable<Integer> {
-    @Mixin
-    ApiOptions api;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class ImportCommand extends ApiCommand {
     @Parameters(index = "0", description = "organisations, sites, licences, chips or landmarks")
     String kind;
 
@@ -49,16 +36,11 @@ final class ImportCommand implements Callable<Integer> {
                 ? format.toLowerCase(Locale.ROOT)
                 : file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? "json" : "csv";
         String answer = api.post("/api/v1/imports/" + kind, fmt.equals("json") ? "application/json" : "text/csv", text);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            out.println(answer);
-        } else {
-            JsonNode a = WireJson.mapper().readTree(answer);
-            out.printf(
-                    "%d %s imported from %s%n",
-                    a.path("imported").asLong(), a.path("kind").asText(kind), file);
-        }
-        out.flush();
-        return 0;
+        return show(
+                answer,
+                json,
+                (a, out) -> out.printf(
+                        "%d %s imported from %s%n",
+                        a.path("imported").asLong(), a.path("kind").asText(kind), file));
     }
 }

@@ -4,13 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.locus.wire.WireJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "landmark-round-trips",
@@ -21,13 +17,7 @@ import picocli.CommandLine.Spec;
             "trip is stored, accepted or rejected with its reason; the totals are printed. A landmark",
             "token may only submit round trips its own landmark measured."
         })
-final class LandmarkRoundTripsCommand implements Callable<Integer> {
-    @Mixin
-    ApiOptions api;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class LandmarkRoundTripsCommand extends ApiCommand {
     @Parameters(index = "0", description = "round-trips file (.json array or .jsonl)")
     Path file;
 

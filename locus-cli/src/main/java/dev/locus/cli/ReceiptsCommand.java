@@ -10,13 +10,9 @@ import dev.locus.wire.ReceiptSubmission;
 import dev.locus.wire.WireJson;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "receipts",
@@ -27,13 +23,7 @@ import picocli.CommandLine.Spec;
             "outcome are printed. Landmark and agent tokens may only submit their own",
             "receipts. Lines written by ./locus agent --out are accepted as they are."
         })
-final class ReceiptsCommand implements Callable<Integer> {
-    @Mixin
-    ApiOptions api;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class ReceiptsCommand extends ApiCommand {
     @Parameters(index = "0", description = "receipts file (.json array or .jsonl)")
     Path file;
 

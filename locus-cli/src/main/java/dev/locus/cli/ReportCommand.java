@@ -5,13 +5,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
         name = "report",
@@ -20,13 +16,7 @@ import picocli.CommandLine.Spec;
             "Fetches the report of a chip, or with --licence the report of a licence, through the API",
             "(json, csv or html), to stdout or a file. A refusal goes to stderr with exit 5."
         })
-final class ReportCommand implements Callable<Integer> {
-    @Mixin
-    ApiOptions api;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
+final class ReportCommand extends ApiCommand {
     @Parameters(index = "0", description = "chip serial (or licence id with --licence)")
     String serial;
 

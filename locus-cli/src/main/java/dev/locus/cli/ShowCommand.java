@@ -1,15 +1,10 @@
 package dev.locus.cli;
 
-import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code locus show KIND ID}: one registry record through the API, as JSON. */
 @Command(
@@ -19,7 +14,7 @@ import picocli.CommandLine.Spec;
             "Prints one registry record (organisation, site, licence, chip or landmark) as JSON through the API.",
             "Exit 5 with the server's stable error code on stderr (NOT_FOUND when there is none with that id)."
         })
-final class ShowCommand implements Callable<Integer> {
+final class ShowCommand extends ApiCommand {
     /** The kinds of record, each with the API collection it lives in. */
     enum Kind {
         ORGANISATION("organisations"),
@@ -40,12 +35,6 @@ final class ShowCommand implements Callable<Integer> {
         }
     }
 
-    @Mixin
-    ApiOptions api;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Parameters(index = "0", paramLabel = "KIND", description = "${COMPLETION-CANDIDATES}")
     Kind kind;
 
@@ -54,10 +43,7 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        String record = api.get("/api/v1/" + kind.collection + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
-        PrintWriter out = spec.commandLine().getOut();
-        out.println(record);
-        out.flush();
+        print(api.get("/api/v1/" + kind.collection + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8)));
         return 0;
     }
 }

@@ -10,10 +10,8 @@ import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -37,25 +35,15 @@ final class TokensCommand implements Runnable {
             name = "list",
             mixinStandardHelpOptions = true,
             description = "Lists every token's id, name, role, binding and state (never a secret).")
-    static final class ListTokens implements Callable<Integer> {
-        @Mixin
-        ApiOptions api;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class ListTokens extends ApiCommand {
         @Option(names = "--json", description = "Print the API's JSON answer instead of a table.")
         boolean json;
 
         @Override
         public Integer call() throws Exception {
-            String answer = api.get("/api/v1/tokens");
-            PrintWriter out = spec.commandLine().getOut();
-            if (json) {
-                out.println(answer);
-            } else {
+            return show(api.get("/api/v1/tokens"), json, (page, out) -> {
                 out.printf("%-14s %-20s %-28s %-16s %s%n", "ID", "ROLE", "NAME", "BOUND TO", "STATE");
-                for (JsonNode t : WireJson.mapper().readTree(answer).path("items")) {
+                for (JsonNode t : page.path("items")) {
                     JsonNode revoked = t.path("revoked_at");
                     out.printf(
                             "%-14s %-20s %-28s %-16s %s%n",
@@ -65,9 +53,7 @@ final class TokensCommand implements Runnable {
                             t.path("bound_subject").asText("-"),
                             revoked.isTextual() ? "revoked " + revoked.asText() : "active");
                 }
-            }
-            out.flush();
-            return 0;
+            });
         }
     }
 
@@ -79,13 +65,7 @@ final class TokensCommand implements Runnable {
                 "else it is the only line on stdout (the description goes to stderr), so",
                 "TOKEN=$(./locus tokens issue ...) captures just the secret."
             })
-    static final class Issue implements Callable<Integer> {
-        @Mixin
-        ApiOptions api;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Issue extends ApiCommand {
         @Option(names = "--name", required = true, description = "What the token is for, e.g. 'agent SN1' (1-100).")
         String name;
 
@@ -132,13 +112,7 @@ final class TokensCommand implements Runnable {
             name = "revoke",
             mixinStandardHelpOptions = true,
             description = "Revokes a token at once (exit 5 with NOT_FOUND when no active token has that id).")
-    static final class Revoke implements Callable<Integer> {
-        @Mixin
-        ApiOptions api;
-
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class Revoke extends ApiCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "The token's id (the ID column of 'tokens list').")
         String id;
 

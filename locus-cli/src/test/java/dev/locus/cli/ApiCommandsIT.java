@@ -6,16 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.protocol.crypto.Ed25519Keys;
-import dev.locus.server.ControlPlane;
 import dev.locus.server.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
-import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,36 +29,32 @@ class ApiCommandsIT {
     @TempDir
     static Path dir;
 
-    private static ControlPlane cp;
+    private static CliServer cli;
     private static String server;
     private static String tokenFile;
 
     @BeforeAll
     static void start() {
-        Path data = dir.resolve("cp");
-        cp = ControlPlane.start(ServerConfig.builder(data).port(0).build(), InstantSource.system());
-        server = "http://127.0.0.1:" + cp.port();
-        tokenFile = data.resolve(ControlPlane.ADMIN_TOKEN_FILE).toString();
+        cli = CliServer.start(ServerConfig.builder(dir.resolve("cp")));
+        server = cli.url();
+        tokenFile = cli.tokenFile();
     }
 
     @AfterAll
     static void stop() {
-        cp.close();
+        cli.close();
     }
 
     private static ProtocolCommandsIT.Run api(String... args) {
-        return withToken(tokenFile, args);
+        return cli.api(args);
     }
 
     private static ProtocolCommandsIT.Run withToken(String file, String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--server", server, "--token-file", file));
-        return run(all.toArray(String[]::new));
+        return cli.as(file, args);
     }
 
     private static String ok(ProtocolCommandsIT.Run r) {
-        assertThat(r.exit()).as(r.err()).isZero();
-        return r.out();
+        return CliServer.ok(r);
     }
 
     private static void registerLandmark(String id) {

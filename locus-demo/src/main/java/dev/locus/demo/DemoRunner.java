@@ -194,6 +194,10 @@ public final class DemoRunner implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the control plane's admin token", e);
         }
+        // first, before any chip or landmark: the screening lists load (seconds) before the parties
+        // are saved and screened, which must not eat into the chips' alert periods
+        controlPlane.compliance().screening().lists().loaded();
+        DemoParties.register(client, adminToken);
         trust = new IdentityVerifier(ca.certificate(), Set.of(), InstantSource.system());
         startLandmarks(trust);
         agent = new Agent(AgentConfig.defaults().withLandmarkTrust(trust).withAnswerTimeout(Duration.ofSeconds(1)));
@@ -442,6 +446,10 @@ public final class DemoRunner implements AutoCloseable {
                 misplaced.place().name(),
                 place(MISPLACED_REALLY).name(),
                 landmarks.size());
+        buyerOwnershipHit()
+                .ifPresent(h -> out.printf(
+                        "Parties:       %s is owned by a listed firm (%s): %s%n",
+                        h.path("matched_name").asText(), h.path("subject_key").asText(), DemoParties.path(h)));
         out.println("Fleet:");
         for (DemoChip c : chips.values()) {
             out.printf("  %-14s %-8s %s%n", c.serial, c.siteId, c.story);
@@ -526,6 +534,11 @@ public final class DemoRunner implements AutoCloseable {
     }
 
     /** Open alerts by kind, e.g. "alerts: OUTSIDE_ZONE 1, SILENT 1". */
+    /** The Singapore buyer's open ownership hit (OFAC 50 Percent Rule), once screening raised it. */
+    public java.util.Optional<JsonNode> buyerOwnershipHit() {
+        return DemoParties.buyerOwnershipHit(client, adminToken);
+    }
+
     public String alertSummary() {
         Map<String, Integer> byKind = new java.util.TreeMap<>();
         for (JsonNode a : openAlerts()) {
@@ -564,9 +577,17 @@ public final class DemoRunner implements AutoCloseable {
         return out;
     }
 
-    /** Runs cycles until interrupted or {@code duration} passes (empty: until Ctrl-C). */
-    public void runFor(java.util.Optional<Duration> duration) {
-        Instant end = duration.map(d -> Instant.now().plus(d)).orElse(Instant.MAX);
+    /** Runs cycles until interrupted (Ctrl-C). */
+    public void runUntilInterrupted() {
+        runUntil(Instant.MAX);
+    }
+
+    /** Runs cycles until interrupted or {@code duration} passes. */
+    public void runFor(Duration duration) {
+        runUntil(Instant.now().plus(duration));
+    }
+
+    private void runUntil(Instant end) {
         while (!Thread.currentThread().isInterrupted() && Instant.now().isBefore(end)) {
             long t0 = System.nanoTime();
             try {

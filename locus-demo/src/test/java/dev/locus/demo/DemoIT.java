@@ -38,6 +38,26 @@ class DemoIT {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (DemoRunner demo = DemoRunner.start(fast, new PrintStream(log, true, StandardCharsets.UTF_8))) {
             demo.printIntro();
+            // the Singapore buyer: 60 % owned through two holdings by a firm on the SDN list
+            Optional<JsonNode> owned = demo.buyerOwnershipHit();
+            for (Instant by = Instant.now().plusSeconds(60);
+                    owned.isEmpty() && Instant.now().isBefore(by); ) {
+                Thread.sleep(100);
+                owned = demo.buyerOwnershipHit();
+            }
+            assertThat(owned).as(log.toString(StandardCharsets.UTF_8)).isPresent();
+            assertThat(owned.get().path("score").asDouble()).isEqualTo(0.6);
+            assertThat(owned.get()
+                            .path("explanation")
+                            .path("paths")
+                            .path(0)
+                            .path("parties")
+                            .findValuesAsText("id"))
+                    .containsExactlyElementsOf(DemoParties.PATH);
+            assertThat(owned.get().path("explanation").path("listed_owners").findValuesAsText("designations"))
+                    .containsExactly("OFAC-SDN/23063");
+            assertThat(log.toString(StandardCharsets.UTF_8))
+                    .contains("Lion Gate Compute Pte. Ltd. is owned by a listed firm");
             assertThat(Files.readString(demo.adminTokenFile()).strip()).isEqualTo(demo.adminToken());
             Set<String> expected = Set.of(
                     "OUTSIDE_ZONE H200-SG-0101",
@@ -95,7 +115,7 @@ class DemoIT {
         try (DemoRunner again =
                 DemoRunner.start(fast, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
             assertThat(again.openAlerts()).isEmpty();
-            again.runFor(Optional.of(Duration.ofSeconds(1)));
+            again.runFor(Duration.ofSeconds(1));
         }
     }
 

@@ -22,11 +22,11 @@ import dev.locus.compliance.redflags.TamperingSign;
 import dev.locus.geo.verdict.Verdict;
 import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.Chip;
-import dev.locus.server.registry.Model;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.registry.Site;
 import dev.locus.server.verdicts.StoredVerdict;
 import dev.locus.server.verdicts.VerdictQuery;
+import dev.locus.wire.RegistryValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -152,7 +152,7 @@ final class StoredRecordView implements RecordView {
                     licence,
                     chip.declaredSiteId(),
                     country,
-                    chip.status() == Model.ChipStatus.INSTALLED,
+                    chip.status() == RegistryValues.ChipStatus.INSTALLED,
                     location(serial, chip.declaredSiteId(), country),
                     tamperingSigns(serial)));
         } catch (SQLException e) {

@@ -14,10 +14,12 @@ import dev.locus.server.registry.Chip;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.registry.Site;
 import dev.locus.server.verdicts.Headline;
+import dev.locus.server.verdicts.PlainFindings;
 import dev.locus.server.verdicts.RegionGeometry;
 import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,15 +27,13 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * What the dashboard shows about one chip: registry record, declared site and licence, verdict
- * history with the receipts behind each verdict, custody and alerts, and the feasible region of a
+ * What the dashboard shows about one chip: registry record, declared site and licence, the latest
+ * verdict in words, verdict history as periods of equal verdicts (paged) with the receipts behind
+ * each period's latest verdict, custody and alerts, and the feasible region of a
  * verdict as GeoJSON. (The regulator report is the control plane's, at /api/v1/chips/{serial}/report.)
  * Thread-safe.
  */
 final class ChipViews {
-    /** Most verdicts returned in a chip's history (newest first). */
-    static final int HISTORY_LIMIT = 500;
-
     private final Database db;
     private final RegistryService registry;
     private final AlertQueue alerts;
@@ -69,28 +69,102 @@ final class ChipViews {
             return Optional.empty();
         }
         Chip c = chip.get();
+        Optional<Site> site = registry.site(c.declaredSiteId());
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("chip", c);
-        out.put("site", registry.site(c.declaredSiteId()).orElse(null));
+        out.put("site", site.orElse(null));
         out.put("licence", c.licenceId().flatMap(registry::licence).orElse(null));
-        List<StoredRow> history = history(serial, HISTORY_LIMIT);
-        List<Map<String, Object>> verdicts = new ArrayList<>();
-        for (StoredRow v : history) {
-            Map<String, Object> m = summary(v);
-            m.put("receipts", v.evidence().path("measurements"));
-            verdicts.add(m);
-        }
-        out.put(
-                "latest_headline",
-                history.isEmpty()
-                        ? Headline.NO_VERDICT.name()
-                        : history.get(0).headline().name());
+        Optional<StoredRow> latest = latest(serial);
+        out.put("latest_headline", latest.map(v -> v.headline().name()).orElse(Headline.NO_VERDICT.name()));
+        site.ifPresent(s -> out.put("finding", finding(serial, s, latest)));
         status(serial, out);
-        out.put("verdicts", verdicts);
-        out.put("verdicts_shown_limit", HISTORY_LIMIT);
+        out.put("periods", periods(serial, Long.MAX_VALUE, PERIODS_PAGE));
         out.put("custody", registry.custodyEvents(serial));
         out.put("alerts", alerts.forSubject("CHIP", serial));
         return Optional.of(out);
+    }
+
+    /** Whether a chip has this serial. */
+    boolean exists(String serial) {
+        return registry.chip(serial).isPresent();
+    }
+
+    /** Periods shown with a chip's detail; more are fetched a page at a time. */
+    static final int PERIODS_PAGE = 20;
+
+    /**
+     * A page of the chip's verdict periods (consecutive equal verdicts collapsed), newest first,
+     * those with an id below {@code beforeId}: each with when it was first seen and last confirmed,
+     * how many assessments found it, and the latest verdict's evidence summary and receipts. Also
+     * the chip's total periods and assessments, and {@code next_before} when more remain. Reads at
+     * most {@code limit} periods (and their latest verdicts) whatever the history's length.
+     */
+    Map<String, Object> periods(String serial, long beforeId, int limit) {
+        return db.read(c -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*), COALESCE(SUM(assessments), 0) FROM verdict_periods WHERE chip_serial = ?")) {
+                ps.setString(1, serial);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    out.put("total_periods", rs.getLong(1));
+                    out.put("total_assessments", rs.getLong(2));
+                }
+            }
+            List<Map<String, Object>> items = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT p.id AS period_id, p.first_verdict_id, p.first_seen,"
+                    + " p.last_confirmed, p.assessments, v.id, v.chip_serial, v.window_start, v.window_end,"
+                    + " v.verdicts, v.evidence_json, v.assessed_at FROM verdict_periods p"
+                    + " JOIN verdicts v ON v.id = p.last_verdict_id"
+                    + " WHERE p.chip_serial = ? AND p.id < ? ORDER BY p.id DESC LIMIT ?")) {
+                ps.setString(1, serial);
+                ps.setLong(2, beforeId);
+                ps.setInt(3, limit + 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        Map<String, Object> m = summary(row(rs));
+                        m.put("period_id", rs.getLong("period_id"));
+                        m.put("first_verdict_id", rs.getLong("first_verdict_id"));
+                        m.put("first_seen", Sql.getInstant(rs, "first_seen").toString());
+                        m.put(
+                                "last_confirmed",
+                                Sql.getInstant(rs, "last_confirmed").toString());
+                        m.put("assessments", rs.getLong("assessments"));
+                        m.put("receipts", parse(rs.getString("evidence_json")).path("measurements"));
+                        items.add(m);
+                    }
+                }
+            }
+            boolean more = items.size() > limit;
+            List<Map<String, Object>> page = more ? items.subList(0, limit) : items;
+            out.put("items", page);
+            out.put("next_before", more ? String.valueOf(page.get(limit - 1).get("period_id")) : null);
+            return out;
+        });
+    }
+
+    /** The latest verdict in words ({@link PlainFindings}), landmarks named as registered. */
+    private Map<String, Object> finding(String serial, Site site, Optional<StoredRow> latest) {
+        Map<String, String> names = new java.util.HashMap<>();
+        PlainFindings.Finding f = PlainFindings.of(
+                serial,
+                latest.map(StoredRow::verdicts).orElse(""),
+                latest.map(StoredRow::evidence).orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance()),
+                new PlainFindings.SiteRef(site.name(), site.position(), site.zoneRadiusKm()),
+                id -> names.computeIfAbsent(id, this::landmarkName));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", f.title());
+        m.put("conclusion", f.conclusion());
+        m.put("landmarks", f.landmarks());
+        return m;
+    }
+
+    private String landmarkName(String id) {
+        return registry.landmark(id)
+                .map(l -> l.name())
+                .filter(n -> !n.isBlank() && !n.equals(id))
+                .map(n -> "the " + n + " landmark (" + id + ")")
+                .orElse("landmark " + id);
     }
 
     /** The chip's {@link ChipStatus}, read as every other view reads it, and its last attestation. */
@@ -160,34 +234,26 @@ final class ChipViews {
         return b.toString();
     }
 
-    /** The chip's verdicts, newest first. */
-    List<StoredRow> history(String serial, int limit) {
+    /**
+     * The chip's latest verdict, found through {@code chip_verdicts} (one row per chip), so the cost
+     * does not grow with the chip's history.
+     */
+    Optional<StoredRow> latest(String serial) {
         return db.read(c -> {
-            List<StoredRow> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, chip_serial, window_start, window_end, verdicts,"
-                    + " evidence_json, assessed_at FROM verdicts WHERE chip_serial = ? ORDER BY id DESC LIMIT ?")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT v.id, v.chip_serial, v.window_start, v.window_end,"
+                    + " v.verdicts, v.evidence_json, v.assessed_at FROM chip_verdicts cv"
+                    + " JOIN verdicts v ON v.id = cv.verdict_id WHERE cv.chip_serial = ?")) {
                 ps.setString(1, serial);
-                ps.setInt(2, limit);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new StoredRow(
-                                rs.getLong("id"),
-                                rs.getString("chip_serial"),
-                                Sql.getInstant(rs, "window_start").toString(),
-                                Sql.getInstant(rs, "window_end").toString(),
-                                rs.getString("verdicts"),
-                                Sql.getInstant(rs, "assessed_at").toString(),
-                                parse(rs.getString("evidence_json"))));
-                    }
+                    return rs.next() ? Optional.of(row(rs)) : Optional.empty();
                 }
             }
-            return out;
         });
     }
 
     private Optional<StoredRow> verdict(String serial, Optional<Long> verdictId) {
         if (verdictId.isEmpty()) {
-            return history(serial, 1).stream().findFirst();
+            return latest(serial);
         }
         return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, chip_serial, window_start, window_end, verdicts,"
@@ -198,17 +264,21 @@ final class ChipViews {
                     if (!rs.next()) {
                         return Optional.empty();
                     }
-                    return Optional.of(new StoredRow(
-                            rs.getLong("id"),
-                            rs.getString("chip_serial"),
-                            Sql.getInstant(rs, "window_start").toString(),
-                            Sql.getInstant(rs, "window_end").toString(),
-                            rs.getString("verdicts"),
-                            Sql.getInstant(rs, "assessed_at").toString(),
-                            parse(rs.getString("evidence_json"))));
+                    return Optional.of(row(rs));
                 }
             }
         });
+    }
+
+    private StoredRow row(ResultSet rs) throws SQLException {
+        return new StoredRow(
+                rs.getLong("id"),
+                rs.getString("chip_serial"),
+                Sql.getInstant(rs, "window_start").toString(),
+                Sql.getInstant(rs, "window_end").toString(),
+                rs.getString("verdicts"),
+                Sql.getInstant(rs, "assessed_at").toString(),
+                parse(rs.getString("evidence_json")));
     }
 
     /**

@@ -11,7 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a batch of assessments in one transaction: the verdict rows (append-only history), each
+ * Writes a batch of assessments in one transaction: the verdict rows (append-only history), their
+ * periods ({@link VerdictPeriods}), each
  * chip's {@code chip_verdicts} row (latest verdict, when it is due again, when last proven), and (by
  * way of their writer, {@link WindowMinima}) the window rows that were recomputed because their
  * receipt had left the window.
@@ -31,6 +32,7 @@ final class VerdictStore {
     /** Stores the outcomes in order; returns their verdicts with the ids the database gave them. */
     static List<StoredVerdict> write(Connection c, List<Outcome> outcomes) throws SQLException {
         List<StoredVerdict> stored = insertVerdicts(c, outcomes);
+        VerdictPeriods.append(c, stored);
         try (PreparedStatement ps = c.prepareStatement("MERGE INTO chip_verdicts t USING (VALUES ("
                 + "CAST(? AS VARCHAR(64)), CAST(? AS BIGINT), CAST(? AS VARCHAR(200)), CAST(? AS BOOLEAN),"
                 + " CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS TIMESTAMP WITH TIME ZONE),"
@@ -137,6 +139,12 @@ final class VerdictStore {
                 ps.setString(5, k.chipSerial());
                 ps.setLong(6, k.verdictId());
                 ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+        try (PreparedStatement ps = c.prepareStatement(VerdictPeriods.CONFIRM)) {
+            for (Confirmation k : confirmations) {
+                VerdictPeriods.confirm(ps, k.chipSerial(), k.verdictId(), k.at());
             }
             ps.executeBatch();
         }

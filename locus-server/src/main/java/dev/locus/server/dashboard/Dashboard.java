@@ -84,6 +84,7 @@ public final class Dashboard implements HttpService {
                 ctx -> ctx.json(chips.detail(ctx.pathParam("serial"))
                         .orElseThrow(() -> Requests.notFound("chip", ctx.pathParam("serial")))));
         routes.get(PREFIX + "/chips/{serial}/region", Permission.READ, this::region);
+        routes.get(PREFIX + "/chips/{serial}/periods", Permission.READ, this::periods);
         routes.get(PREFIX + "/alerts", Permission.READ, this::alertQueue);
         routes.get(PREFIX + "/landmarks", Permission.READ, ctx -> ctx.json(landmarks.landmarks()));
     }
@@ -146,6 +147,25 @@ public final class Dashboard implements HttpService {
         });
         ctx.contentType("application/geo+json");
         ctx.json(chips.region(serial, verdict).orElseThrow(() -> Requests.notFound("chip or verdict", serial)));
+    }
+
+    /** A page of the chip's verdict periods, newest first, before the {@code before} period id. */
+    private void periods(Context ctx) {
+        String serial = ctx.pathParam("serial");
+        if (!chips.exists(serial)) {
+            throw Requests.notFound("chip", serial);
+        }
+        long before = text(ctx, "before")
+                .map(v -> {
+                    try {
+                        return Long.parseLong(v);
+                    } catch (NumberFormatException e) {
+                        throw new InvalidInputException(
+                                List.of(new FieldProblem(0, "before", v, "must be a period id (an integer)")));
+                    }
+                })
+                .orElse(Long.MAX_VALUE);
+        ctx.json(chips.periods(serial, before, Requests.limit(ctx, ChipViews.PERIODS_PAGE)));
     }
 
     private void alertQueue(Context ctx) {

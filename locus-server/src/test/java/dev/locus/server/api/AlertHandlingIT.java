@@ -52,28 +52,7 @@ class AlertHandlingIT {
         admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip();
         RegistryService r = cp.registry();
         Fixtures.populate(r, Fixtures.ed25519());
-        r.createOrganisation(
-                Map.of("id", "kldc", "name", "KL Data Centre", "kind", "CLOUD_OPERATOR", "country", "MY"), "t");
-        r.createSite(
-                Map.of(
-                        "id", "kl-1",
-                        "name", "Kuala Lumpur 1",
-                        "operator_id", "kldc",
-                        "country", "MY",
-                        "latitude_deg", "3.14",
-                        "longitude_deg", "101.69",
-                        "zone_radius_km", "50"),
-                "t");
-        r.createLicence(
-                Map.of(
-                        "id", "LIC-2",
-                        "exporter_id", "nvx",
-                        "end_user_id", "kldc",
-                        "site_id", "kl-1",
-                        "chip_count", "10",
-                        "valid_from", "2026-01-01",
-                        "valid_until", "2027-12-31"),
-                "t");
+        Fixtures.populateKualaLumpur(r);
         r.createChip(
                 Map.of("serial", "GPU-2", "model", "H100", "licence_id", "LIC-2", "declared_site_id", "kl-1"), "t");
         outsideGpu1 = raise(Alert.Rule.OUTSIDE_ZONE, Alert.Severity.CRITICAL, Alert.SubjectType.CHIP, "GPU-1");

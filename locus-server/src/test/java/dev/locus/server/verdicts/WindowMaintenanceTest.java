@@ -21,8 +21,8 @@ import dev.locus.server.ingest.ProtocolReceipts;
 import dev.locus.server.ingest.ReceiptIngestor;
 import dev.locus.server.ingest.Submission;
 import dev.locus.server.persistence.Database;
-import dev.locus.server.registry.Model;
 import dev.locus.server.registry.RegistryService;
+import dev.locus.wire.RegistryValues;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -221,6 +221,41 @@ class WindowMaintenanceTest {
 
     @ParameterizedTest
     @MethodSource("engines")
+    void equalVerdicts_andConfirmations_extendOnePeriod_thatEndsAtTheLastOne(String engine) {
+        try (Database db = TestDatabases.fresh(engine)) {
+            Setup s = setup(db);
+            submit(s, "GPU-1", 300_000);
+            StoredVerdict first = s.engine().assess("GPU-1").orElseThrow();
+            s.clock().advance(Duration.ofMinutes(16));
+            assertThat(s.engine().assess(List.of("GPU-1"))).as("a confirmation").isEmpty();
+            java.time.Instant confirmedAt = s.clock().instant();
+            s.clock().advance(Duration.ofMinutes(1));
+            submit(s, "GPU-1", 299_000); // a new window, the same verdict
+            StoredVerdict third = s.engine().assess("GPU-1").orElseThrow();
+            assertThat(third.id()).isNotEqualTo(first.id());
+            assertThat(third.verdicts()).isEqualTo(first.verdicts());
+            List<String> periods = db.read(c -> {
+                List<String> out = new java.util.ArrayList<>();
+                try (var st = c.createStatement();
+                        var rs = st.executeQuery("SELECT first_verdict_id, last_verdict_id, assessments, first_seen,"
+                                + " last_confirmed FROM verdict_periods ORDER BY id")) {
+                    while (rs.next()) {
+                        out.add(rs.getLong(1) + ".." + rs.getLong(2) + " x" + rs.getLong(3) + " "
+                                + dev.locus.server.persistence.Sql.getInstant(rs, "first_seen") + ".."
+                                + dev.locus.server.persistence.Sql.getInstant(rs, "last_confirmed"));
+                    }
+                }
+                return out;
+            });
+            assertThat(confirmedAt).isBefore(third.assessedAt());
+            assertThat(periods)
+                    .containsExactly(
+                            first.id() + ".." + third.id() + " x3 " + first.assessedAt() + ".." + third.assessedAt());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
     void landmarkMarkedSuspect_makesItsChipsDue_andTheirNextVerdictIgnoresIt(String engine) {
         try (Database db = TestDatabases.fresh(engine)) {
             Setup s = setup(db);
@@ -228,7 +263,7 @@ class WindowMaintenanceTest {
             assertThat(s.engine().assess("GPU-1")).isPresent();
             assertThat(s.engine().due(10)).isEmpty();
 
-            s.registry().setLandmarkStatus("lm-sg", Model.LandmarkStatus.SUSPECT, "mesh audit", "test");
+            s.registry().setLandmarkStatus("lm-sg", RegistryValues.LandmarkStatus.SUSPECT, "mesh audit", "test");
             assertThat(s.engine().invalidateLandmark("lm-sg")).isEqualTo(1);
             assertThat(s.engine().due(10)).containsExactly("GPU-1");
             assertThat(s.engine().assess("GPU-1"))

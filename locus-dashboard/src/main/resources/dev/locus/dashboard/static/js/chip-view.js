@@ -1,6 +1,6 @@
-// One chip: its status and alerts first, then its feasible region on a map (discs, region, declared
-// site, licensed zone), identity, licence, verdict history with the receipts behind each verdict,
-// custody, and the regulator report.
+// One chip: its status, the latest verdict in words and its alerts first, then its feasible region
+// on a map (discs, region, declared site, licensed zone), identity, licence, verdict history as
+// periods of equal verdicts (paged), custody, and the regulator report.
 
 import { dashboard, download, getJson } from './api.js';
 import { age, count, h, km, rttMs, table, textNode, when } from './dom.js';
@@ -104,13 +104,18 @@ function identity(d) {
   return h('dl', { class: 'facts' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
 }
 
-function verdictTable(verdicts) {
+function periodRows(periods, serial) {
+  return periods.map((v) => ({ ...v, serial }));
+}
+
+function periodTable(periods) {
   return table([
-    { label: 'Assessed', cell: (v) => when(v.assessed_at) },
+    { label: 'Period', cell: (v) => h('span', {}, when(v.first_seen), v.first_seen === v.last_confirmed ? '' : h('span', {}, ' to ', when(v.last_confirmed))) },
+    { label: 'Assessments', class: 'num', cell: (v) => count(v.assessments) },
     { label: 'Verdict', cell: (v) => h('span', {}, chipBadge(v.headline), v.verdicts.length > 1 ? ` (${v.verdicts.join(', ')})` : '') },
     { label: 'Region area', class: 'num', cell: (v) => (v.area_km2 === null ? '—' : `${count(Math.round(v.area_km2))} km²`) },
     { label: 'Farthest from site', class: 'num', cell: (v) => km(v.max_distance_from_site_km) },
-    { label: 'Receipts behind it', cell: (v) => h('details', {}, h('summary', {}, `${v.receipts.length} landmarks`),
+    { label: 'Receipts behind the latest', cell: (v) => h('details', {}, h('summary', {}, `${v.receipts.length} landmarks`),
       table([
         { label: 'Landmark', cell: (r) => r.landmark_id },
         { label: 'Receipt', class: 'num', cell: (r) => String(r.receipt_id) },
@@ -118,7 +123,30 @@ function verdictTable(verdicts) {
         { label: 'Measured', cell: (r) => when(r.measured_at) },
       ], v.receipts)) },
     { label: 'Map', cell: (v) => h('a', { href: `#/chips/${encodeURIComponent(v.serial)}?verdict=${v.id}`, class: 'show-verdict' }, 'Show region') },
-  ], verdicts, 'Verdicts, newest first');
+  ], periods, 'Verdict periods (consecutive equal verdicts), newest first');
+}
+
+// The history as periods, a page at a time: "Older periods" fetches the next page.
+function historySection(d, serial) {
+  const p = d.periods;
+  const box = h('div', { class: 'table-scroll periods' });
+  const shown = [...p.items];
+  const more = h('button', { type: 'button', class: 'more-periods', hidden: !p.next_before }, 'Older periods');
+  let next = p.next_before;
+  const draw = () => {
+    box.replaceChildren(shown.length ? periodTable(periodRows(shown, serial)) : h('p', {}, 'No verdict yet.'));
+  };
+  more.addEventListener('click', async () => {
+    const page = await getJson(dashboard(`/chips/${encodeURIComponent(serial)}/periods?before=${encodeURIComponent(next)}`));
+    shown.push(...page.items);
+    next = page.next_before;
+    more.hidden = !next;
+    draw();
+  });
+  draw();
+  return h('section', { class: 'chip-history' }, h('h2', {}, 'Verdict history'),
+    h('p', { class: 'note', id: 'history-summary' }, `${count(p.total_assessments)} assessments in ${count(p.total_periods)} periods of equal verdicts; newest first.`),
+    verdictChart(p.items), box, more);
 }
 
 // Open alerts first (most serious first), then the resolved ones: what needs doing is at the top.
@@ -167,6 +195,9 @@ export async function renderChip(el, route) {
       h('h1', {}, `Chip ${d.chip.serial}`), chipBadge(d.status), reportButtons, reportStatus),
     h('p', { class: 'note status-help' }, status(d.status).help, ' ',
       d.last_attested_at ? `Last attested ${age(d.last_attested_at)} ago (${when(d.last_attested_at)}).` : 'Never attested.'),
+    d.finding ? h('section', { class: 'finding', id: 'finding' },
+      h('p', { class: 'conclusion' }, d.finding.conclusion),
+      d.finding.landmarks.length ? h('ul', { class: 'landmark-findings' }, d.finding.landmarks.map((t) => h('li', {}, t.charAt(0).toUpperCase() + t.slice(1)))) : null) : null,
     alertsSection(d, reload),
     h('div', { class: 'chip-layout' },
       h('section', { class: 'chip-map' },
@@ -178,8 +209,7 @@ export async function renderChip(el, route) {
           v.tolerance_note ? `${v.tolerance_note} ` : '',
           geo.verdict.note) : null),
       h('section', { class: 'chip-facts' }, h('h2', {}, 'Identity and licence'), identity(d))),
-    h('section', {}, h('h2', {}, 'Verdict history'), verdictChart(d.verdicts),
-      d.verdicts.length ? verdictTable(d.verdicts.map((x) => ({ ...x, serial }))) : h('p', {}, 'No verdict yet.')),
+    historySection(d, serial),
     h('section', {}, h('h2', {}, 'Custody'), d.custody.length
       ? table([
         { label: 'When', cell: (c) => when(c.occurred_at) },
