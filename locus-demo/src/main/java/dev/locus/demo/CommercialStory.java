@@ -17,7 +17,8 @@ import java.util.Map;
  */
 final class CommercialStory {
     /** The parties the red flags are about, and the honest ones that must raise nothing. */
-    static final String BUYER = "lion-gate";
+    /** The Singapore buyer {@link DemoParties} registers with its ownership. */
+    static final String BUYER = DemoParties.BUYER;
 
     static final String CHINA_TENANT = "kunlun-ai";
     static final String CLOUD = "apac-cloud";
@@ -42,7 +43,7 @@ final class CommercialStory {
         party("nvx", "EXPORTER", "NVX Semiconductors", "US", "1993-04-05");
         party("apac-holdings", "COMPANY", "APAC Data Holdings Ltd", "SG", "2008-01-10");
         party(CLOUD, "CLOUD_OPERATOR", "APAC Cloud Pte. Ltd.", "SG", "2015-06-01");
-        party(BUYER, "CONSIGNEE", "Lion Gate Compute Pte. Ltd.", "SG", "2024-02-14");
+        party(BUYER, "CONSIGNEE", "Lion Gate Compute Pte. Ltd.", "SG", "2024-02-14"); // registered by DemoParties
         party("swift-fwd", "FREIGHT_FORWARDER", "Swift Freight Sdn. Bhd.", "MY", "2011-03-01");
         party(CHINA_TENANT, "IAAS_TENANT", "Kunlun AI Technology Co., Ltd.", "CN", "2019-09-09");
         party(HONEST_TENANT, "IAAS_TENANT", "Straits Bio Pte. Ltd.", "SG", "2012-11-20");

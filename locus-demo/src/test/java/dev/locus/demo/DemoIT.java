@@ -132,10 +132,10 @@ class DemoIT {
                         f.path("rule").asText() + " " + f.path("subject_id").asText()));
         assertThat(open)
                 .contains(
-                        "COUNTRY_MISMATCH lion-gate",
-                        "SHIP_TO_FORWARDER_OR_RESIDENCE lion-gate",
-                        "FIRST_TIME_BUYER_LARGE_VOLUME lion-gate",
-                        "BUYER_FORMED_AFTER_CONTROLS lion-gate",
+                        "COUNTRY_MISMATCH " + DemoParties.BUYER,
+                        "SHIP_TO_FORWARDER_OR_RESIDENCE " + DemoParties.BUYER,
+                        "FIRST_TIME_BUYER_LARGE_VOLUME " + DemoParties.BUYER,
+                        "BUYER_FORMED_AFTER_CONTROLS " + DemoParties.BUYER,
                         "SITE_LACKS_CAPACITY lion-gate-dc",
                         "IAAS_D5_TENANT_TRAINING kunlun-ai",
                         "VOLUME_ANOMALY_COUNTRY SG",
@@ -153,7 +153,7 @@ class DemoIT {
                 .path("items")
                 .forEach(c -> cases.add(c.path("subject_id").asText()));
         assertThat(cases)
-                .contains("lion-gate", "kunlun-ai", "H200-SG-0101")
+                .contains(DemoParties.BUYER, "kunlun-ai", "H200-SG-0101")
                 .doesNotContain("apac-cloud", "straits-bio");
     }
 

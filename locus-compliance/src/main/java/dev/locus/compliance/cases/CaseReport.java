@@ -91,6 +91,14 @@ public final class CaseReport {
                         PartyService.findAll(c, List.of(k.subjectId())).stream()
                                 .findFirst()
                                 .orElse(null));
+                r.put(
+                        "screening_hits",
+                        maps(
+                                c,
+                                "SELECT id, kind, status, source, entry_id, listed_name, score, decision FROM"
+                                        + " screening_hits WHERE party_id = ? AND status IN ('OPEN', 'CONFIRMED')"
+                                        + " ORDER BY id LIMIT " + MAX_ROWS,
+                                k.subjectId()));
                 r.put("commercial_record", partyRecord(c, k.subjectId(), chips));
             }
             case "SITE" ->
@@ -186,6 +194,14 @@ public final class CaseReport {
                         chip.get().licenceId().flatMap(l -> licence(c, l)).orElse(null));
             }
             m.put(
+                    "location_alerts",
+                    maps(
+                            c,
+                            "SELECT id, rule, severity, status, summary, opened_at FROM alerts WHERE subject_type ="
+                                    + " 'CHIP' AND subject_id = ? AND status <> 'RESOLVED' ORDER BY id LIMIT "
+                                    + MAX_ROWS,
+                            serial));
+            m.put(
                     "location_proofs",
                     verdicts.history(serial, 0, 20).items().stream()
                             .map(this::proof)
@@ -223,6 +239,25 @@ public final class CaseReport {
             }
         } catch (SQLException e) {
             throw new LocusComplianceException("cannot read licence " + id + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Rows of a query with one text parameter, each as column → text. */
+    private static List<Map<String, Object>> maps(Connection c, String sql, String value) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, value);
+            List<Map<String, Object>> out = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                int n = rs.getMetaData().getColumnCount();
+                while (rs.next()) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    for (int i = 1; i <= n; i++) {
+                        m.put(rs.getMetaData().getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), rs.getString(i));
+                    }
+                    out.add(m);
+                }
+            }
+            return out;
         }
     }
 

@@ -58,6 +58,19 @@ final class CaseReportDocument {
                                 f.path("source").asText(),
                                 f.path("evidence").toString()),
                         "No finding."));
+        b.section(
+                "Screening hits",
+                table(
+                        r.path("screening_hits"),
+                        List.of("List", "Entry", "Listed name", "Score", "Decision", "Status"),
+                        h -> List.of(
+                                h.path("source").asText(),
+                                h.path("entry_id").asText(),
+                                h.path("listed_name").asText(),
+                                h.path("score").asText(),
+                                h.path("decision").asText(),
+                                h.path("status").asText()),
+                        "No open screening hit (or the subject is not a party)."));
         JsonNode record = r.path("commercial_record");
         List<JsonNode> orders = new ArrayList<>();
         List<JsonNode> shipments = new ArrayList<>();
@@ -142,6 +155,26 @@ final class CaseReportDocument {
                                 p.path("proven").asText(),
                                 abbreviate(p.path("evidence").toString(), 2000)),
                         "No location proof."));
+        List<JsonNode> alerts = new ArrayList<>();
+        r.path("chips")
+                .forEach(c -> c.path("location_alerts")
+                        .forEach(a -> alerts.add(json.createObjectNode()
+                                .put("chip", c.path("serial").asText())
+                                .setAll((com.fasterxml.jackson.databind.node.ObjectNode) a))));
+        b.section(
+                "Location alerts",
+                table(
+                        alerts,
+                        List.of("Chip", "Alert", "Rule", "Severity", "Status", "Summary", "Opened"),
+                        a -> List.of(
+                                a.path("chip").asText(),
+                                a.path("id").asText(),
+                                a.path("rule").asText(),
+                                a.path("severity").asText(),
+                                a.path("status").asText(),
+                                a.path("summary").asText(),
+                                a.path("opened_at").asText()),
+                        "No unresolved location alert."));
         b.section(
                 "Notes",
                 table(

@@ -74,6 +74,9 @@ class CaseFlowIT {
             ApiClient api = new ApiClient(cp.port());
             String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
                     .strip();
+            // the first party saved loads the bundled screening lists, which can take longer than the
+            // client's 30 s on a loaded machine: load them first
+            cp.compliance().screening().lists().loaded();
             for (Map<String, Object> p : List.of(
                     party("nvx", "EXPORTER", "NVX Corporation", "US", "1993-04-05"),
                     party("lion-gate", "CONSIGNEE", "Lion Gate Compute Pte. Ltd.", "SG", "2024-02-14"),

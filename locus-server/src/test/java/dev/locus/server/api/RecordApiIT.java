@@ -36,6 +36,9 @@ class RecordApiIT {
             ApiClient api = new ApiClient(cp.port());
             String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
                     .strip();
+            // the first party saved loads the bundled screening lists, which can take longer than the
+            // client's 30 s on a loaded machine: load them first
+            cp.compliance().screening().lists().loaded();
             for (String id : List.of("nvx", "sg-buyer", "fw-my")) {
                 assertThat(api.postJson(
                                         "/api/v1/parties",

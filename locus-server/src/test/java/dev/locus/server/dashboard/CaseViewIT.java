@@ -35,6 +35,9 @@ class CaseViewIT {
             Http http = new Http(base);
             String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
                     .strip();
+            // the first party saved loads the bundled screening lists, which can take longer than the
+            // client's 30 s on a loaded machine: load them first
+            cp.compliance().screening().lists().loaded();
             party(http, admin, "nvx", "EXPORTER", "US", "1993-04-05");
             party(http, admin, "lion-gate", "CONSIGNEE", "SG", "2024-02-14");
             party(http, admin, "swift-fwd", "FREIGHT_FORWARDER", "MY", "2011-03-01");
