@@ -28,6 +28,7 @@ class SqlWritersTest {
             Map.entry("chip_window", "locus-control/src/main/java/dev/locus/server/ingest/"),
             Map.entry("verdict_periods", "locus-control/src/main/java/dev/locus/server/verdicts/"),
             Map.entry("alerts", "locus-control/src/main/java/dev/locus/server/alerts/"),
+            Map.entry("alert_views", "locus-control/src/main/java/dev/locus/server/alerts/"),
             Map.entry("notification_subscriptions", "locus-control/src/main/java/dev/locus/server/notify/"),
             Map.entry("notification_deliveries", "locus-control/src/main/java/dev/locus/server/notify/"),
             Map.entry("notification_attempts", "locus-control/src/main/java/dev/locus/server/notify/"),
@@ -37,7 +38,12 @@ class SqlWritersTest {
             Map.entry("orders", "locus-compliance/src/main/java/dev/locus/compliance/record/"),
             Map.entry("shipments", "locus-compliance/src/main/java/dev/locus/compliance/record/"),
             Map.entry("allocations", "locus-compliance/src/main/java/dev/locus/compliance/record/"),
-            Map.entry("site_capacity", "locus-compliance/src/main/java/dev/locus/compliance/record/"));
+            Map.entry("site_capacity", "locus-compliance/src/main/java/dev/locus/compliance/record/"),
+            Map.entry("screening_hits", "locus-compliance/src/main/java/dev/locus/compliance/screening/"),
+            Map.entry("screening_list_versions", "locus-compliance/src/main/java/dev/locus/compliance/screening/"),
+            Map.entry("findings", "locus-compliance/src/main/java/dev/locus/compliance/findings/"),
+            Map.entry("cases", "locus-compliance/src/main/java/dev/locus/compliance/cases/"),
+            Map.entry("case_notes", "locus-compliance/src/main/java/dev/locus/compliance/cases/"));
 
     @Test
     void everyGuardedTable_isWrittenByOnePackage() throws IOException {

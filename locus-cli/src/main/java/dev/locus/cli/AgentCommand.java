@@ -11,7 +11,7 @@ import dev.locus.protocol.identity.DeviceKey;
 import dev.locus.protocol.identity.IdentityVerifier;
 import dev.locus.protocol.receipt.Receipt;
 import dev.locus.wire.IngestSummary;
-import dev.locus.wire.LocusClient;
+import dev.locus.wire.LocusApiException;
 import dev.locus.wire.ReceiptSubmission;
 import dev.locus.wire.WireJson;
 import java.io.PrintWriter;
@@ -183,14 +183,16 @@ public final class AgentCommand implements Callable<Integer> {
             body.add(ReceiptSubmission.of(rec.signedReceipt()));
         }
         var json = WireJson.mapper();
-        LocusClient.Reply r = api.post("/api/v1/receipts", "application/json", json.writeValueAsString(body));
-        if (!r.ok()) {
+        IngestSummary res;
+        try {
+            res = api.client().submitReceipts(body);
+        } catch (LocusApiException e) {
             err.printf(
-                    "locus agent: control plane refused %s's receipts: %s%n",
-                    serial, String.join(System.lineSeparator(), ApiErrors.describe(r)));
+                    "locus agent: the control plane refused %s's receipts: %s (HTTP %d): %s%n",
+                    serial, e.error().code(), e.status(), e.error().message());
+            e.error().problems().forEach(p -> err.println("  " + p));
             return records.size();
         }
-        IngestSummary res = json.readValue(r.body(), IngestSummary.class);
         o.printf(
                 "%s: %d receipts submitted, %d accepted, %d rejected%n",
                 serial, records.size(), res.accepted(), res.rejected());

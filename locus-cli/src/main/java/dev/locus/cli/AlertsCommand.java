@@ -1,21 +1,29 @@
 package dev.locus.cli;
 
-import dev.locus.wire.LocusClient;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.locus.wire.AlertNote;
+import dev.locus.wire.WireJson;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
+/**
+ * {@code locus alerts}: one page of alerts as a table (or the API's JSON with {@code --json}), and
+ * {@code alerts acknowledge|resolve ID --reason TEXT}, each step recorded with the token's name and
+ * the reason in the audit log.
+ */
 @Command(
         name = "alerts",
         mixinStandardHelpOptions = true,
-        description = "Lists alerts through the API (JSON, one page; pass --after with next_cursor for more).")
-final class AlertsCommand implements Callable<Integer> {
-    @Mixin
-    ApiOptions api;
-
+        description = {
+            "Lists alerts through the API, one page, newest first: a table, or the API's JSON with --json",
+            "(pass --after with next_cursor for the next page). 'alerts acknowledge' and 'alerts resolve'",
+            "take an alert through its lifecycle with a reason."
+        },
+        subcommands = {AlertsCommand.Acknowledge.class, AlertsCommand.Resolve.class})
+final class AlertsCommand extends ApiCommand {
     @Option(names = "--status", description = "OPEN, ACKNOWLEDGED or RESOLVED")
     String status;
 
@@ -25,20 +33,105 @@ final class AlertsCommand implements Callable<Integer> {
     @Option(names = "--after", description = "cursor from a previous page")
     String after;
 
+    @Option(
+            names = "--limit",
+            defaultValue = "1000",
+            description = "alerts per page, 1 to 1000 (default ${DEFAULT-VALUE})")
+    int limit;
+
+    @Option(names = "--json", description = "Print the API's JSON page instead of a table.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
-        StringBuilder q = new StringBuilder("/api/v1/alerts?limit=1000");
-        if (status != null) {
-            q.append("&status=").append(URLEncoder.encode(status, StandardCharsets.UTF_8));
+        StringBuilder q = new StringBuilder("/api/v1/alerts?limit=").append(limit);
+        append(q, "status", status);
+        append(q, "chip_serial", chip);
+        append(q, "after", after);
+        return show(api.get(q.toString()), json, (p, out) -> {
+            out.printf(
+                    "%-8s %-16s %-8s %-12s %-24s %-24s %s%n",
+                    "ID", "RULE", "SEVERITY", "STATUS", "SUBJECT", "OPENED", "SUMMARY");
+            for (JsonNode a : p.path("items")) {
+                out.printf(
+                        "%-8s %-16s %-8s %-12s %-24s %-24s %s%n",
+                        a.path("id").asText(),
+                        a.path("rule").asText(),
+                        a.path("severity").asText(),
+                        a.path("status").asText(),
+                        a.path("subject_type").asText().toLowerCase(java.util.Locale.ROOT) + " "
+                                + a.path("subject_id").asText(),
+                        a.path("opened_at").asText(),
+                        a.path("summary").asText());
+            }
+            JsonNode next = p.path("next_cursor");
+            out.println(p.path("items").size() + " alert(s)"
+                    + (next.isTextual() ? "; more with --after " + next.asText() : ""));
+        });
+    }
+
+    private static void append(StringBuilder q, String name, String value) {
+        if (value != null) {
+            q.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
         }
-        if (chip != null) {
-            q.append("&chip_serial=").append(URLEncoder.encode(chip, StandardCharsets.UTF_8));
+    }
+
+    /** One step of an alert's lifecycle with a reason: prints the alert as it now stands. */
+    abstract static class Step extends ApiCommand {
+        @Parameters(index = "0", paramLabel = "ID", description = "The alert's id (the ID column of 'locus alerts').")
+        long id;
+
+        @Option(
+                names = "--reason",
+                required = true,
+                description = "Why, for the audit log and the alert's history (1 to 2000 characters).")
+        String reason;
+
+        @Option(names = "--json", description = "Print the alert as the API's JSON.")
+        boolean json;
+
+        /** {@code acknowledge} or {@code resolve}: the API route's last segment. */
+        abstract String step();
+
+        @Override
+        public Integer call() throws Exception {
+            String answer = api.postJson(
+                    "/api/v1/alerts/" + id + "/" + step(), WireJson.mapper().writeValueAsString(new AlertNote(reason)));
+            return show(
+                    answer,
+                    json,
+                    (a, out) -> out.printf(
+                            "alert %s (%s, %s %s) is now %s%n",
+                            a.path("id").asText(),
+                            a.path("rule").asText(),
+                            a.path("subject_type").asText().toLowerCase(java.util.Locale.ROOT),
+                            a.path("subject_id").asText(),
+                            a.path("status").asText()));
         }
-        if (after != null) {
-            q.append("&after=").append(URLEncoder.encode(after, StandardCharsets.UTF_8));
+    }
+
+    @Command(
+            name = "acknowledge",
+            mixinStandardHelpOptions = true,
+            description = "Acknowledges an OPEN alert: someone is on it (the reason says who and what next).")
+    static final class Acknowledge extends Step {
+        @Override
+        String step() {
+            return "acknowledge";
         }
-        LocusClient.Reply r = api.get(q.toString());
-        System.out.println(r.body());
-        return r.ok() ? 0 : 1;
+    }
+
+    @Command(
+            name = "resolve",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Resolves an OPEN or ACKNOWLEDGED alert with the reason it is closed.",
+                "Resolving SUSPECT_LANDMARK clears the landmark for the mesh audit."
+            })
+    static final class Resolve extends Step {
+        @Override
+        String step() {
+            return "resolve";
+        }
     }
 }

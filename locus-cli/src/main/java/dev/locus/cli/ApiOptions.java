@@ -6,8 +6,9 @@ import dev.locus.wire.ServerTrust;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-import java.util.Optional;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -24,8 +25,9 @@ final class ApiOptions {
 
     @Option(
             names = "--token-file",
-            defaultValue = "locus-data/admin-token",
-            description = "File holding the bearer token (default: ${DEFAULT-VALUE}); $LOCUS_TOKEN wins when set.")
+            description = "File holding the bearer token; $LOCUS_TOKEN wins when set. Default: the newer of"
+                    + " locus-data/admin-token (written by ./locus server) and locus-data/demo/demo-admin-token"
+                    + " (written by ./locus demo).")
     Path tokenFile;
 
     @Option(
@@ -72,27 +74,58 @@ final class ApiOptions {
         return client;
     }
 
+    /** GET {@code path}: the body of a success. @throws dev.locus.wire.LocusApiException on a refusal */
+    String get(String path) {
+        return client().getText(path);
+    }
+
+    /** POST a body: the body of a success. @throws dev.locus.wire.LocusApiException on a refusal */
+    String post(String path, String contentType, String body) {
+        return client().postText(path, contentType, body);
+    }
+
+    /** POST a JSON body: the body of a success. @throws dev.locus.wire.LocusApiException on a refusal */
+    String postJson(String path, String json) {
+        return post(path, "application/json", json);
+    }
+
+    /** Where {@code ./locus server} and {@code ./locus demo} write their admin tokens by default. */
+    static final List<Path> DEFAULT_TOKEN_FILES =
+            List.of(Path.of("locus-data", "admin-token"), Path.of("locus-data", "demo", "demo-admin-token"));
+
     private String token() {
-        Optional<String> env = Optional.ofNullable(System.getenv("LOCUS_TOKEN")).filter(s -> !s.isBlank());
-        if (env.isPresent()) {
-            return env.get().strip();
+        String env = System.getenv("LOCUS_TOKEN");
+        if (env != null && !env.isBlank()) {
+            return env.strip();
         }
-        if (!Files.isReadable(tokenFile)) {
-            throw new IllegalArgumentException(
-                    "no token: set LOCUS_TOKEN or pass --token-file (" + tokenFile + " is not readable)");
+        Path file = tokenFile != null ? tokenFile : newestReadable(DEFAULT_TOKEN_FILES);
+        if (file == null || !Files.isReadable(file)) {
+            throw new IllegalArgumentException("no token: set LOCUS_TOKEN or pass --token-file ("
+                    + (file != null ? file + " is not readable" : "neither " + DEFAULT_TOKEN_FILES + " is readable")
+                    + ")");
         }
         try {
-            return Files.readString(tokenFile).strip();
+            return Files.readString(file).strip();
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read the token in " + tokenFile + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot read the token in " + file + ": " + e.getMessage(), e);
         }
     }
 
-    LocusClient.Reply get(String path) {
-        return client().get(path);
-    }
-
-    LocusClient.Reply post(String path, String contentType, String body) {
-        return client().post(path, contentType, body);
+    /** The most recently written readable file of {@code files}; null when none is readable. */
+    static Path newestReadable(List<Path> files) {
+        Path newest = null;
+        FileTime newestTime = null;
+        for (Path f : files) {
+            try {
+                FileTime t = Files.getLastModifiedTime(f);
+                if (Files.isReadable(f) && (newestTime == null || t.compareTo(newestTime) > 0)) {
+                    newest = f;
+                    newestTime = t;
+                }
+            } catch (IOException absent) {
+                // not there: not a candidate
+            }
+        }
+        return newest;
     }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.locus.bench.load.ProtocolBench;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +15,7 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks with a baseline measured in the same run.",
-        subcommands = {BenchCommand.Protocol.class, IngestBenchCommand.class})
+        subcommands = {BenchCommand.Protocol.class, IngestBenchCommand.class, BenchCommand.Jmh.class})
 public final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -64,17 +63,56 @@ public final class BenchCommand implements Runnable {
             if (!(seconds >= 1 && seconds <= 3600)) {
                 throw new IllegalArgumentException("--seconds must be in [1, 3600], got " + seconds);
             }
-            Map<String, Object> r = new ProtocolBench(
+            dev.locus.bench.load.ProtocolBenchResult r = new ProtocolBench(
                             Duration.ofMillis((long) (seconds * 1000)),
                             agents,
                             rounds,
                             verifierThreads == null ? Runtime.getRuntime().availableProcessors() : verifierThreads)
                     .run();
-            ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            ObjectMapper m = dev.locus.wire.WireJson.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
             String text = m.writeValueAsString(r);
             spec.commandLine().getOut().println(text);
             if (json != null) {
                 java.nio.file.Files.writeString(json, text + "\n");
+            }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "jmh",
+            description = {
+                "The JMH micro-benchmarks (VerdictBenchmark, ProofBenchmark, ScreeningBenchmark), with JMH's own",
+                "options, e.g. 'bench jmh VerdictBenchmark -f 1 -t 1 -wi 3 -i 5'; 'bench jmh -l' lists them,",
+                "'bench jmh -h' shows JMH's options. Forks run on this JDK with this jar."
+            })
+    static final class Jmh implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @picocli.CommandLine.Unmatched
+        java.util.List<String> jmhArgs = new java.util.ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            org.openjdk.jmh.runner.options.CommandLineOptions options;
+            try {
+                options = new org.openjdk.jmh.runner.options.CommandLineOptions(jmhArgs.toArray(String[]::new));
+            } catch (org.openjdk.jmh.runner.options.CommandLineOptionException e) {
+                throw new IllegalArgumentException("JMH options: " + e.getMessage(), e);
+            }
+            org.openjdk.jmh.runner.Runner runner = new org.openjdk.jmh.runner.Runner(options);
+            if (options.shouldHelp()) {
+                options.showHelp();
+            } else if (options.shouldList()) {
+                runner.list();
+            } else {
+                try {
+                    runner.run();
+                } catch (org.openjdk.jmh.runner.NoBenchmarksException e) {
+                    throw new IllegalArgumentException(
+                            "no JMH benchmark matches " + jmhArgs + " (bench jmh -l lists them)", e);
+                }
             }
             return 0;
         }

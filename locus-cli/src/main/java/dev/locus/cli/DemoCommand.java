@@ -8,7 +8,6 @@ import dev.locus.sim.eval.Evaluation;
 import dev.locus.sim.latency.LatencyDataset;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -77,7 +76,11 @@ final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         try (DemoRunner demo = DemoRunner.start(options, System.out)) {
             demo.printIntro();
-            demo.runFor(Optional.ofNullable(durationSeconds).map(Duration::ofSeconds));
+            if (durationSeconds == null) {
+                demo.runUntilInterrupted();
+            } else {
+                demo.runFor(Duration.ofSeconds(durationSeconds));
+            }
             System.out.println("Stopping: landmarks, relays, agents and the control plane.");
         } finally {
             stopped.countDown();

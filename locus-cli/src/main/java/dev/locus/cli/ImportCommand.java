@@ -1,11 +1,9 @@
 package dev.locus.cli;
 
-import dev.locus.wire.LocusClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
+import java.util.Locale;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -14,14 +12,11 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = {
             "Bulk-imports registry records from CSV (header row) or a JSON array, through the API.",
-            "All or nothing: on any bad row nothing is stored and every problem is listed",
-            "with its line, field and value. KIND is organisations, sites, licences,",
+            "All or nothing: on any bad row nothing is stored and every problem is listed on stderr",
+            "with its line, field and value (exit 5). KIND is organisations, sites, licences,",
             "chips or landmarks."
         })
-final class ImportCommand implements Callable<Integer> {
-    @Mixin
-    ApiOptions api;
-
+final class ImportCommand extends ApiCommand {
     @Parameters(index = "0", description = "organisations, sites, licences, chips or landmarks")
     String kind;
 
@@ -31,20 +26,21 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--format", description = "csv or json (default: from the file name)")
     String format;
 
+    @Option(names = "--json", description = "Print the API's JSON answer instead of a sentence.")
+    boolean json;
+
     @Override
     public Integer call() throws Exception {
         String text = Files.readString(file);
         String fmt = format != null
-                ? format
-                : file.getFileName()
-                                .toString()
-                                .toLowerCase(java.util.Locale.ROOT)
-                                .endsWith(".json")
-                        ? "json"
-                        : "csv";
-        LocusClient.Reply r =
-                api.post("/api/v1/imports/" + kind, fmt.equals("json") ? "application/json" : "text/csv", text);
-        System.out.println(r.body());
-        return r.ok() ? 0 : 1;
+                ? format.toLowerCase(Locale.ROOT)
+                : file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? "json" : "csv";
+        String answer = api.post("/api/v1/imports/" + kind, fmt.equals("json") ? "application/json" : "text/csv", text);
+        return show(
+                answer,
+                json,
+                (a, out) -> out.printf(
+                        "%d %s imported from %s%n",
+                        a.path("imported").asLong(), a.path("kind").asText(kind), file));
     }
 }

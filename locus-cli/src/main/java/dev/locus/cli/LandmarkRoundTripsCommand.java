@@ -1,14 +1,10 @@
 package dev.locus.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.locus.wire.LocusClient;
 import dev.locus.wire.WireJson;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,10 +17,7 @@ import picocli.CommandLine.Parameters;
             "trip is stored, accepted or rejected with its reason; the totals are printed. A landmark",
             "token may only submit round trips its own landmark measured."
         })
-final class LandmarkRoundTripsCommand implements Callable<Integer> {
-    @Mixin
-    ApiOptions api;
-
+final class LandmarkRoundTripsCommand extends ApiCommand {
     @Parameters(index = "0", description = "round-trips file (.json array or .jsonl)")
     Path file;
 
@@ -43,39 +36,20 @@ final class LandmarkRoundTripsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (batch < 1 || batch > 5000) {
-            throw new IllegalArgumentException("--batch must be in [1, 5000], got " + batch);
-        }
-        ObjectMapper json = WireJson.mapper();
-        ArrayNode all = JsonRecords.read(file, json);
-        if (all.isEmpty()) {
-            throw new IllegalArgumentException(file + " holds no round trips");
-        }
         String path = backfillHours == null
                 ? "/api/v1/landmark-round-trips"
                 : "/api/v1/landmark-round-trips/import?max_age_hours=" + backfillHours;
-        long accepted = 0;
-        long rejected = 0;
-        for (int from = 0; from < all.size(); from += batch) {
-            ArrayNode chunk = json.createArrayNode();
-            for (int i = from; i < Math.min(all.size(), from + batch); i++) {
-                chunk.add(all.get(i));
-            }
-            LocusClient.Reply r = api.post(path, "application/json", json.writeValueAsString(chunk));
-            if (!r.ok()) {
-                System.out.println(r.body());
-                System.out.printf(
-                        "stopped at round trip %d of %d: %d accepted, %d rejected so far%n",
-                        from + 1, all.size(), accepted, rejected);
-                return 1;
-            }
-            JsonNode res = json.readTree(r.body());
-            accepted += res.path("accepted").asLong();
-            rejected += res.path("rejected").asLong();
+        BatchSubmission submission = new BatchSubmission(api, path, batch, "round trip");
+        ArrayNode all = JsonRecords.read(file, WireJson.mapper());
+        if (all.isEmpty()) {
+            throw new IllegalArgumentException(file + " holds no round trips");
         }
-        System.out.printf(
+        BatchSubmission.Totals t = submission.send(all, spec.commandLine().getErr());
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(
                 "%d round trips: %d accepted, %d rejected (see GET /api/v1/landmark-round-trips?status=REJECTED)%n",
-                all.size(), accepted, rejected);
-        return rejected > 0 ? 4 : 0;
+                t.records(), t.accepted(), t.rejected());
+        out.flush();
+        return t.rejected() > 0 ? 4 : 0;
     }
 }

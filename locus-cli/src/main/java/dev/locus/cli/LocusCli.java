@@ -14,6 +14,23 @@ import picocli.CommandLine.Command;
         description = {
             "Locus proves where export-controlled AI accelerators run, from signed, timed challenge-responses with landmarks at known positions (light is the speed limit)."
         },
+        footerHeading = "%nCommands of the ./locus script itself:%n",
+        footer = {
+            "  test       The whole test suite (mvnw verify; arguments go to Maven), with a JDK 21+.",
+            "  build      Rebuild locus.jar now (./locus rebuilds by itself when sources changed)."
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:Done.",
+            "1:Bad input or a failed step (said on stderr).",
+            "2:Bad command line (usage on stderr); register: an option failed a local check.",
+            "3:eval, screen eval: an unsound verdict or a missed target.",
+            "4:landmark-round-trips: some round trips were rejected.",
+            "5:The control plane refused the request: the request, its error code, message and fields on stderr"
+                    + " (with --json also its error body on stdout).",
+            "6:The control plane could not be reached, or its TLS certificate was not trusted.",
+            "70:A bug (stack trace on stderr)."
+        },
         subcommands = {
             DemoCommand.class,
             EvalCommand.class,
@@ -32,6 +49,7 @@ import picocli.CommandLine.Command;
             LandmarkRoundTripsCommand.class,
             AlertsCommand.class,
             ReportCommand.class,
+            TokensCommand.class,
             dev.locus.cli.screen.ScreenCommand.class,
             CommandLine.HelpCommand.class
         })

@@ -100,6 +100,7 @@ final class PeerLoop implements AutoCloseable {
             }
             if (api.isPresent()) {
                 LocusClient.Reply reply = api.get()
+                        .client()
                         .post("/api/v1/landmark-round-trips", "application/json", json.writeValueAsString(measured));
                 log.printf("control plane: HTTP %d %s%n", reply.status(), reply.body());
             }

@@ -6,13 +6,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.locus.protocol.receipt.ReceiptJsonLines;
 import dev.locus.protocol.receipt.ReceiptRecord;
 import dev.locus.protocol.wire.Decoded;
-import dev.locus.wire.LocusClient;
 import dev.locus.wire.ReceiptSubmission;
 import dev.locus.wire.WireJson;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,10 +23,7 @@ import picocli.CommandLine.Parameters;
             "outcome are printed. Landmark and agent tokens may only submit their own",
             "receipts. Lines written by ./locus agent --out are accepted as they are."
         })
-final class ReceiptsCommand implements Callable<Integer> {
-    @Mixin
-    ApiOptions api;
-
+final class ReceiptsCommand extends ApiCommand {
     @Parameters(index = "0", description = "receipts file (.json array or .jsonl)")
     Path file;
 
@@ -47,39 +42,20 @@ final class ReceiptsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (batch < 1 || batch > 5000) {
-            throw new IllegalArgumentException("--batch must be in [1, 5000], got " + batch);
-        }
+        String path =
+                backfillHours == null ? "/api/v1/receipts" : "/api/v1/receipts/import?max_age_hours=" + backfillHours;
+        BatchSubmission submission = new BatchSubmission(api, path, batch, "receipt");
         ObjectMapper json = WireJson.mapper();
         ArrayNode all = JsonRecords.read(file, json);
         for (int i = 0; i < all.size(); i++) {
             all.set(i, fromAgentLine(json, all.get(i), i + 1));
         }
-        long accepted = 0;
-        long rejected = 0;
-        for (int from = 0; from < all.size(); from += batch) {
-            ArrayNode chunk = json.createArrayNode();
-            for (int i = from; i < Math.min(all.size(), from + batch); i++) {
-                chunk.add(all.get(i));
-            }
-            String path = backfillHours == null
-                    ? "/api/v1/receipts"
-                    : "/api/v1/receipts/import?max_age_hours=" + backfillHours;
-            LocusClient.Reply r = api.post(path, "application/json", json.writeValueAsString(chunk));
-            if (!r.ok()) {
-                System.out.println(r.body());
-                System.out.printf(
-                        "stopped at receipt %d of %d: %d accepted, %d rejected so far%n",
-                        from + 1, all.size(), accepted, rejected);
-                return 1;
-            }
-            JsonNode res = json.readTree(r.body());
-            accepted += res.path("accepted").asLong();
-            rejected += res.path("rejected").asLong();
-        }
-        System.out.printf(
+        BatchSubmission.Totals t = submission.send(all, spec.commandLine().getErr());
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(
                 "%d receipts: %d accepted, %d rejected (see GET /api/v1/receipts?status=REJECTED)%n",
-                all.size(), accepted, rejected);
+                t.records(), t.accepted(), t.rejected());
+        out.flush();
         return 0;
     }
 

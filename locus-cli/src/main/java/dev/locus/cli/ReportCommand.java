@@ -1,13 +1,11 @@
 package dev.locus.cli;
 
-import dev.locus.wire.LocusClient;
+import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -15,19 +13,21 @@ import picocli.CommandLine.Parameters;
         name = "report",
         mixinStandardHelpOptions = true,
         description = {
-            "Fetches the diversion report of a chip, or with --licence the report of a licence (json, csv or html) through the API."
+            "Fetches the report of a chip, or with --licence the report of a licence, through the API",
+            "(json, csv or html), to stdout or a file. A refusal goes to stderr with exit 5."
         })
-final class ReportCommand implements Callable<Integer> {
-    @Mixin
-    ApiOptions api;
-
+final class ReportCommand extends ApiCommand {
     @Parameters(index = "0", description = "chip serial (or licence id with --licence)")
     String serial;
 
     @Option(names = "--licence", description = "the parameter is a licence id: report on all its chips")
     boolean licence;
 
-    @Option(names = "--format", defaultValue = "json", description = "json, csv or html (default: ${DEFAULT-VALUE})")
+    @Option(
+            names = "--format",
+            defaultValue = "json",
+            description =
+                    "json, csv, html or (with --output) pdf where the server offers it (default: ${DEFAULT-VALUE})")
     String format;
 
     @Option(
@@ -37,15 +37,19 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LocusClient.Reply r = api.get((licence ? "/api/v1/licences/" : "/api/v1/chips/")
+        String path = (licence ? "/api/v1/licences/" : "/api/v1/chips/")
                 + URLEncoder.encode(serial, StandardCharsets.UTF_8)
-                + "/report?format=" + URLEncoder.encode(format, StandardCharsets.UTF_8));
-        if (r.ok() && output != null) {
-            Files.writeString(output, r.body());
-            System.out.println("report written to " + output);
+                + "/report?format=" + URLEncoder.encode(format, StandardCharsets.UTF_8);
+        PrintWriter out = spec.commandLine().getOut();
+        if (output != null) {
+            Files.write(output, api.client().getBytes(path));
+            out.println("report written to " + output);
+        } else if (format.equalsIgnoreCase("pdf")) {
+            throw new IllegalArgumentException("--format pdf needs --output FILE (a PDF is not text)");
         } else {
-            System.out.println(r.body());
+            out.println(api.get(path));
         }
-        return r.ok() ? 0 : 1;
+        out.flush();
+        return 0;
     }
 }

@@ -1,17 +1,10 @@
 package dev.locus.cli;
 
-import dev.locus.wire.LocusClient;
-import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code locus show KIND ID}: one registry record through the API, as JSON. */
 @Command(
@@ -19,9 +12,9 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Prints one registry record (organisation, site, licence, chip or landmark) as JSON through the API.",
-            "Exit 1 with the server's stable error code (NOT_FOUND when there is none with that id)."
+            "Exit 5 with the server's stable error code on stderr (NOT_FOUND when there is none with that id)."
         })
-final class ShowCommand implements Callable<Integer> {
+final class ShowCommand extends ApiCommand {
     /** The kinds of record, each with the API collection it lives in. */
     enum Kind {
         ORGANISATION("organisations"),
@@ -42,12 +35,6 @@ final class ShowCommand implements Callable<Integer> {
         }
     }
 
-    @Mixin
-    ApiOptions api;
-
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
     @Parameters(index = "0", paramLabel = "KIND", description = "${COMPLETION-CANDIDATES}")
     Kind kind;
 
@@ -56,19 +43,7 @@ final class ShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        LocusClient.Reply reply =
-                api.get("/api/v1/" + kind.collection + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
-        if (reply.ok()) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(reply.body());
-            out.flush();
-            return 0;
-        }
-        PrintWriter err = spec.commandLine().getErr();
-        List<String> lines = ApiErrors.describe(reply);
-        err.println("locus show " + kind + ": refused: " + lines.get(0));
-        lines.subList(1, lines.size()).forEach(err::println);
-        err.flush();
-        return 1;
+        print(api.get("/api/v1/" + kind.collection + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8)));
+        return 0;
     }
 }

@@ -158,66 +158,27 @@ class AgentSubmitIT {
             Path other = token(base, admin, "SN-OTHER", dir.resolve("other-token"));
             String landmark = "127.0.0.1:" + link.address().getPort();
 
-            ProtocolCommandsIT.Run refused = run(
-                    "agent",
-                    "--device-keys",
-                    dir.resolve("devices").toString(),
-                    "--landmarks",
-                    landmark,
-                    "--rounds",
-                    "3",
-                    "--out",
-                    dir.resolve("r0.jsonl").toString(),
-                    "--ca",
-                    dir.resolve("ca/ca.pem").toString(),
-                    "--nvidia-smi",
-                    "/nonexistent/nvidia-smi",
-                    "--submit",
-                    "--server",
-                    base,
-                    "--pin",
-                    pin,
-                    "--token-file",
-                    other.toString());
+            ProtocolCommandsIT.Run refused = agentSubmitting(dir, landmark, base, other, "r0.jsonl", "--pin", pin);
             assertThat(refused.exit()).isNotZero();
             assertThat(refused.err()).contains("bound to chip SN-OTHER");
 
             JsonNode before = get(base, admin, "/api/v1/receipts?chip_serial=SN-LIVE-1&limit=500");
             String wrongPin = "sha256:" + "00".repeat(32);
-            ProtocolCommandsIT.Run wrong = agentSubmitting(dir, landmark, base, own, "--pin", wrongPin);
+            ProtocolCommandsIT.Run wrong =
+                    agentSubmitting(dir, landmark, base, own, "r-untrusted.jsonl", "--pin", wrongPin);
             assertThat(wrong.exit()).isNotZero();
             assertThat(wrong.err())
                     .contains("TLS handshake failed")
                     .contains("does not match the pinned " + wrongPin)
                     .contains(pin);
-            ProtocolCommandsIT.Run untrusted = agentSubmitting(dir, landmark, base, own);
+            ProtocolCommandsIT.Run untrusted = agentSubmitting(dir, landmark, base, own, "r-untrusted.jsonl");
             assertThat(untrusted.exit()).isNotZero();
             assertThat(untrusted.err()).contains("TLS handshake failed").contains("certification path");
             assertThat(get(base, admin, "/api/v1/receipts?chip_serial=SN-LIVE-1&limit=500"))
                     .as("nothing reached the control plane over an untrusted connection")
                     .isEqualTo(before);
 
-            ProtocolCommandsIT.Run ok = run(
-                    "agent",
-                    "--device-keys",
-                    dir.resolve("devices").toString(),
-                    "--landmarks",
-                    landmark,
-                    "--rounds",
-                    "3",
-                    "--out",
-                    dir.resolve("r1.jsonl").toString(),
-                    "--ca",
-                    dir.resolve("ca/ca.pem").toString(),
-                    "--nvidia-smi",
-                    "/nonexistent/nvidia-smi",
-                    "--submit",
-                    "--server",
-                    base,
-                    "--pin",
-                    pin,
-                    "--token-file",
-                    own.toString());
+            ProtocolCommandsIT.Run ok = agentSubmitting(dir, landmark, base, own, "r1.jsonl", "--pin", pin);
             assertThat(ok.exit()).as(ok.err()).isZero();
             assertThat(ok.out()).contains("SN-LIVE-1: 1 receipts submitted, 1 accepted, 0 rejected");
 
@@ -241,8 +202,9 @@ class AgentSubmitIT {
         return file;
     }
 
-    private ProtocolCommandsIT.Run agentSubmitting(Path dir, String landmark, String base, Path token, String... trust)
-            throws Exception {
+    /** {@code locus agent ... --submit} writing {@code dir/out}; {@code trust} adds --pin or --ca-cert. */
+    private ProtocolCommandsIT.Run agentSubmitting(
+            Path dir, String landmark, String base, Path token, String out, String... trust) throws Exception {
         List<String> args = new ArrayList<>(List.of(
                 "agent",
                 "--device-keys",
@@ -252,7 +214,7 @@ class AgentSubmitIT {
                 "--rounds",
                 "3",
                 "--out",
-                dir.resolve("r-untrusted.jsonl").toString(),
+                dir.resolve(out).toString(),
                 "--ca",
                 dir.resolve("ca/ca.pem").toString(),
                 "--nvidia-smi",

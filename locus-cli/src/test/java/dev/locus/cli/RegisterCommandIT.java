@@ -7,13 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.protocol.crypto.Ed25519Keys;
 import dev.locus.protocol.identity.Certificates;
-import dev.locus.server.ControlPlane;
 import dev.locus.server.ServerConfig;
 import java.nio.file.Path;
-import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,40 +26,30 @@ class RegisterCommandIT {
     @TempDir
     static Path dir;
 
-    private static ControlPlane cp;
+    private static CliServer cli;
     private static String server;
-    private static String tokenFile;
 
     @BeforeAll
     static void start() throws Exception {
-        Path data = dir.resolve("cp");
         CliPki.issue(dir, "SN-REG-1", "NVIDIA H100");
         // trusts the CA `ca init` made, as `server --manufacturer-ca ca/ca.pem` does
-        cp = ControlPlane.start(
-                ServerConfig.builder(data)
-                        .port(0)
-                        .manufacturerCas(Certificates.readPem(dir.resolve("ca/ca.pem")))
-                        .build(),
-                InstantSource.system());
-        server = "http://127.0.0.1:" + cp.port();
-        tokenFile = data.resolve(ControlPlane.ADMIN_TOKEN_FILE).toString();
+        cli = CliServer.start(ServerConfig.builder(dir.resolve("cp"))
+                .manufacturerCas(Certificates.readPem(dir.resolve("ca/ca.pem"))));
+        server = cli.url();
     }
 
     @AfterAll
     static void stop() {
-        cp.close();
+        cli.close();
     }
 
     /** Runs {@code locus ARGS... --server URL --token-file FILE}. */
     private static ProtocolCommandsIT.Run api(String... args) {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--server", server, "--token-file", tokenFile));
-        return run(all.toArray(String[]::new));
+        return cli.api(args);
     }
 
     private static JsonNode ok(ProtocolCommandsIT.Run r) throws Exception {
-        assertThat(r.exit()).as(r.err()).isZero();
-        return JSON.readTree(r.out());
+        return JSON.readTree(CliServer.ok(r));
     }
 
     private static long auditSeq() throws Exception {
@@ -180,8 +166,11 @@ class RegisterCommandIT {
         assertThat(stored.get("licence_id").asText()).isEqualTo("LIC-1");
         assertThat(ok(api("show", "landmark", "sg1")).get("name").asText()).isEqualTo("Singapore");
         ProtocolCommandsIT.Run missing = api("show", "site", "no-such-site");
-        assertThat(missing.exit()).isEqualTo(1);
-        assertThat(missing.err()).contains("locus show site: refused: NOT_FOUND (HTTP 404)");
+        assertThat(missing.exit()).isEqualTo(ExitCodes.API_REFUSED);
+        assertThat(missing.err())
+                .contains(
+                        "locus show: the control plane refused GET " + server + "/api/v1/sites/no-such-site (HTTP 404)")
+                .contains("NOT_FOUND: ");
     }
 
     @Test
@@ -203,16 +192,17 @@ class RegisterCommandIT {
                 "103",
                 "--zone-radius-km",
                 "50");
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exit()).isEqualTo(ExitCodes.API_REFUSED);
         assertThat(r.out()).isEmpty();
         assertThat(r.err())
-                .contains("locus register site: refused: VALIDATION_FAILED (HTTP 422)")
+                .contains("locus register site: the control plane refused POST " + server + "/api/v1/sites (HTTP 422)")
+                .contains("VALIDATION_FAILED: ")
                 .contains("operator_id must name a registered organisation, got 'no-such-org'");
 
         ProtocolCommandsIT.Run custody =
                 api("register", "custody-event", "--serial", "NO-SUCH-CHIP", "--kind", "SHIPPED");
-        assertThat(custody.exit()).isEqualTo(1);
-        assertThat(custody.err()).contains("NOT_FOUND (HTTP 404)").contains("NO-SUCH-CHIP");
+        assertThat(custody.exit()).isEqualTo(ExitCodes.API_REFUSED);
+        assertThat(custody.err()).contains("(HTTP 404)").contains("NOT_FOUND: ").contains("NO-SUCH-CHIP");
     }
 
     @Test

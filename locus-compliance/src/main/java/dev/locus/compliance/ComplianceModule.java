@@ -1,16 +1,29 @@
 package dev.locus.compliance;
 
+import dev.locus.compliance.cases.CaseReport;
+import dev.locus.compliance.cases.CaseService;
+import dev.locus.compliance.findings.FindingStore;
+import dev.locus.compliance.findings.RedFlagEvaluator;
 import dev.locus.compliance.ownership.OwnershipReports;
 import dev.locus.compliance.ownership.OwnershipService;
 import dev.locus.compliance.parties.PartyDirectory;
 import dev.locus.compliance.parties.PartyService;
 import dev.locus.compliance.parties.RegisteredParty;
 import dev.locus.compliance.record.RecordService;
+import dev.locus.compliance.redflags.RedFlagPolicy;
+import dev.locus.compliance.redflags.RedFlagRules;
+import dev.locus.compliance.redflags.Subject;
+import dev.locus.compliance.screening.ListUpdates;
+import dev.locus.compliance.screening.ScreeningLists;
+import dev.locus.compliance.screening.ScreeningService;
+import dev.locus.screening.list.ListLoader;
 import dev.locus.screening.ownership.RuleTable;
+import dev.locus.server.Json;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
+import dev.locus.server.verdicts.VerdictListener;
 import dev.locus.server.verdicts.VerdictQuery;
 import java.time.InstantSource;
 import java.util.List;
@@ -18,11 +31,13 @@ import java.util.stream.Collectors;
 
 /**
  * The compliance half of Locus: registered parties and their ownership (with the dated ownership
- * rules of the screening library). It depends on the core's database, audit log, registry, alert
+ * rules of the screening library), and screening of every party against the bundled lists with
+ * hits that people decide. The lists load on a background thread at start when parties are
+ * registered, else when first needed. It depends on the core's database, audit log, registry, alert
  * service and a read-only view of verdicts, and on nothing of HTTP; the server mounts it with its
  * {@code PartyApi} and {@code ComplianceApi} route groups. Thread-safe.
  */
-public final class ComplianceModule {
+public final class ComplianceModule implements AutoCloseable {
     /** The module's name, as its status reports it. */
     public static final String NAME = "locus-compliance";
 
@@ -32,6 +47,12 @@ public final class ComplianceModule {
     private final PartyService parties;
     private final OwnershipService ownership;
     private final RecordService record;
+    private final ScreeningService screening;
+    private final ListUpdates listUpdates;
+    private final FindingStore findings;
+    private final CaseService cases;
+    private final RedFlagEvaluator redFlags;
+    private final CaseReport reports;
 
     /** Builds the module's services over the core's database and audit log, with the bundled rule table. */
     public ComplianceModule(
@@ -45,12 +66,69 @@ public final class ComplianceModule {
         this.alerts = alerts;
         this.verdicts = verdicts;
         this.parties = new PartyService(db, audit, clock);
-        this.ownership = new OwnershipService(db, audit, clock, new OwnershipReports(RuleTable.bundled()));
         this.record = new RecordService(
                 db,
                 audit,
                 ids -> parties.findAll(ids).stream().map(RegisteredParty::id).collect(Collectors.toSet()));
+        OwnershipReports reports = new OwnershipReports(RuleTable.bundled());
+        this.ownership = new OwnershipService(db, audit, clock, reports);
+        ListUpdates[] updates = new ListUpdates[1];
+        ScreeningLists lists = new ScreeningLists(
+                ListLoader::bundled, loaded -> updates[0].recordLoaded(loaded.versions(), SYSTEM_ACTOR));
+        this.screening = new ScreeningService(db, audit, clock, lists, ownership);
+        this.listUpdates = new ListUpdates(screening, parties);
+        updates[0] = listUpdates;
+        reports.useDesignations(screening);
+        parties.addListener(screening);
+        ownership.addListener(screening);
+        if (!parties.page("", 1).items().isEmpty()) {
+            lists.startLoading(); // parties to screen: load now, and re-screen them if the lists changed
+        }
+        this.findings = new FindingStore(db, audit, clock, Json.mapper());
+        this.cases = new CaseService(db, audit, clock);
+        this.redFlags = new RedFlagEvaluator(
+                db, findings, RedFlagRules.all(), RedFlagPolicy.defaults(), verdicts, ownership, clock);
+        this.reports = new CaseReport(db, verdicts, clock, Json.mapper());
+        redFlags.addListener(cases);
+        record.addListener(redFlags);
+        parties.addListener((c, party, actor) -> redFlags.touch(List.of(Subject.party(party.id()))));
+        ownership.addListener((c, affected, actor) ->
+                redFlags.touch(affected.stream().map(Subject::party).toList()));
     }
+
+    /** Red-flag findings, stored and listed. */
+    public FindingStore findings() {
+        return findings;
+    }
+
+    /** Cases grouping the findings about one subject. */
+    public CaseService cases() {
+        return cases;
+    }
+
+    /** The credible-information report of a case. */
+    public CaseReport reports() {
+        return reports;
+    }
+
+    /** The incremental red-flag evaluation. */
+    public RedFlagEvaluator redFlags() {
+        return redFlags;
+    }
+
+    /** To be added to the verdict engine's listeners: a verdict re-evaluates its chip and the chip's buyers. */
+    public VerdictListener verdictListener() {
+        return redFlags;
+    }
+
+    /** Stops the red-flag worker. */
+    @Override
+    public void close() {
+        redFlags.close();
+    }
+
+    /** Who the audit log names for what the module does on its own (loading lists, re-screening). */
+    public static final String SYSTEM_ACTOR = "system:screening";
 
     /** Registering, changing and removing parties. */
     public PartyService parties() {
@@ -72,6 +150,16 @@ public final class ComplianceModule {
         return record;
     }
 
+    /** Screening: matching, hits and their decisions, list versions. */
+    public ScreeningService screening() {
+        return screening;
+    }
+
+    /** List updates: recording versions and re-screening every party against what changed. */
+    public ListUpdates listUpdates() {
+        return listUpdates;
+    }
+
     /**
      * What the module offers.
      *
@@ -86,6 +174,7 @@ public final class ComplianceModule {
 
     /** The module's status: up, with the capabilities it serves. */
     public Status status() {
-        return new Status(NAME, List.of("parties", "ownership", "record"));
+        return new Status(
+                NAME, List.of("parties", "ownership", "screening", "record", "red-flags", "findings", "cases"));
     }
 }

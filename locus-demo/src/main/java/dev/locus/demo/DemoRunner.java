@@ -78,7 +78,7 @@ public final class DemoRunner implements AutoCloseable {
     }
 
     static final String MARKER = ".locus-demo";
-    static final String ADMIN_TOKEN_FILE = "demo-admin-token";
+    public static final String ADMIN_TOKEN_FILE = "demo-admin-token";
 
     /** Landmark sites: real servers of the data set (id). */
     private static final List<String> LANDMARK_HOSTS = List.of("31", "36", "57", "64", "72", "65", "6", "165");
@@ -194,6 +194,10 @@ public final class DemoRunner implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the control plane's admin token", e);
         }
+        // first, before any chip or landmark: the screening lists load (seconds) before the parties
+        // are saved and screened, which must not eat into the chips' alert periods
+        controlPlane.compliance().screening().lists().loaded();
+        DemoParties.register(client, adminToken);
         trust = new IdentityVerifier(ca.certificate(), Set.of(), InstantSource.system());
         startLandmarks(trust);
         agent = new Agent(AgentConfig.defaults().withLandmarkTrust(trust).withAnswerTimeout(Duration.ofSeconds(1)));
@@ -322,6 +326,20 @@ public final class DemoRunner implements AutoCloseable {
         addChip("H200-SG-0102", "sg-dc1", "31", "will be rebuilt in Hong Kong, relaying through Singapore");
         addChip("H100-KL-0201", "kl-dc1", "36", "will go silent (in transit)");
         addChip("H100-SG-0301", "sg-dc1", "31", "its key will be copied to a decoy in Jakarta");
+        recordCommercialStory(sites);
+    }
+
+    /** The commercial record beside the physical one (see {@link CommercialStory}). */
+    private void recordCommercialStory(Map<String, String> sites) {
+        Map<String, List<String>> chipsBySite = new LinkedHashMap<>();
+        chips.values()
+                .forEach(c -> chipsBySite
+                        .computeIfAbsent(c.siteId, k -> new ArrayList<>())
+                        .add(c.serial));
+        Map<String, String> countryBySite = new LinkedHashMap<>();
+        sites.forEach(
+                (siteId, hostId) -> countryBySite.put(siteId, place(hostId).country()));
+        new CommercialStory(client, adminToken).record(chipsBySite, countryBySite);
     }
 
     private void addChip(String serial, String siteId, String hostId, String story) {
@@ -411,6 +429,9 @@ public final class DemoRunner implements AutoCloseable {
         out.printf(
                 "               curl --cacert %s -H \"Authorization: Bearer $(cat %s)\" %s/api/v1/alerts%n",
                 options.dataDir().resolve(SelfSignedTls.CERT_FILE), adminTokenFile(), client.base());
+        out.printf(
+                "CLI            export LOCUS_SERVER=%s LOCUS_CA_CERT=%s LOCUS_TOKEN=$(cat %s); ./locus alerts%n",
+                client.base(), options.dataDir().resolve(SelfSignedTls.CERT_FILE), adminTokenFile());
         out.println();
         out.println("Landmarks (UDP timing servers):");
         for (DemoLandmark l : landmarks) {
@@ -425,6 +446,10 @@ public final class DemoRunner implements AutoCloseable {
                 misplaced.place().name(),
                 place(MISPLACED_REALLY).name(),
                 landmarks.size());
+        buyerOwnershipHit()
+                .ifPresent(h -> out.printf(
+                        "Parties:       %s is owned by a listed firm (%s): %s%n",
+                        h.path("matched_name").asText(), h.path("subject_key").asText(), DemoParties.path(h)));
         out.println("Fleet:");
         for (DemoChip c : chips.values()) {
             out.printf("  %-14s %-8s %s%n", c.serial, c.siteId, c.story);
@@ -509,12 +534,23 @@ public final class DemoRunner implements AutoCloseable {
     }
 
     /** Open alerts by kind, e.g. "alerts: OUTSIDE_ZONE 1, SILENT 1". */
+    /** The Singapore buyer's open ownership hit (OFAC 50 Percent Rule), once screening raised it. */
+    public java.util.Optional<JsonNode> buyerOwnershipHit() {
+        return DemoParties.buyerOwnershipHit(client, adminToken);
+    }
+
     public String alertSummary() {
         Map<String, Integer> byKind = new java.util.TreeMap<>();
         for (JsonNode a : openAlerts()) {
             byKind.merge(a.path("rule").asText("?") + " " + a.path("subject_id").asText(""), 1, Integer::sum);
         }
         return byKind.isEmpty() ? "no open alerts" : "open alerts: " + String.join(", ", byKind.keySet());
+    }
+
+    /** The red-flag findings and the cases the API lists now, after the evaluation caught up. */
+    public JsonNode redFlags(String path) throws InterruptedException {
+        controlPlane.compliance().redFlags().awaitIdle();
+        return client.get(path, adminToken);
     }
 
     /** The open alerts as the API lists them. */
@@ -541,9 +577,17 @@ public final class DemoRunner implements AutoCloseable {
         return out;
     }
 
-    /** Runs cycles until interrupted or {@code duration} passes (empty: until Ctrl-C). */
-    public void runFor(java.util.Optional<Duration> duration) {
-        Instant end = duration.map(d -> Instant.now().plus(d)).orElse(Instant.MAX);
+    /** Runs cycles until interrupted (Ctrl-C). */
+    public void runUntilInterrupted() {
+        runUntil(Instant.MAX);
+    }
+
+    /** Runs cycles until interrupted or {@code duration} passes. */
+    public void runFor(Duration duration) {
+        runUntil(Instant.now().plus(duration));
+    }
+
+    private void runUntil(Instant end) {
         while (!Thread.currentThread().isInterrupted() && Instant.now().isBefore(end)) {
             long t0 = System.nanoTime();
             try {

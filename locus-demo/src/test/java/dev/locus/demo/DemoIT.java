@@ -38,6 +38,26 @@ class DemoIT {
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (DemoRunner demo = DemoRunner.start(fast, new PrintStream(log, true, StandardCharsets.UTF_8))) {
             demo.printIntro();
+            // the Singapore buyer: 60 % owned through two holdings by a firm on the SDN list
+            Optional<JsonNode> owned = demo.buyerOwnershipHit();
+            for (Instant by = Instant.now().plusSeconds(60);
+                    owned.isEmpty() && Instant.now().isBefore(by); ) {
+                Thread.sleep(100);
+                owned = demo.buyerOwnershipHit();
+            }
+            assertThat(owned).as(log.toString(StandardCharsets.UTF_8)).isPresent();
+            assertThat(owned.get().path("score").asDouble()).isEqualTo(0.6);
+            assertThat(owned.get()
+                            .path("explanation")
+                            .path("paths")
+                            .path(0)
+                            .path("parties")
+                            .findValuesAsText("id"))
+                    .containsExactlyElementsOf(DemoParties.PATH);
+            assertThat(owned.get().path("explanation").path("listed_owners").findValuesAsText("designations"))
+                    .containsExactly("OFAC-SDN/23063");
+            assertThat(log.toString(StandardCharsets.UTF_8))
+                    .contains("Lion Gate Compute Pte. Ltd. is owned by a listed firm");
             assertThat(Files.readString(demo.adminTokenFile()).strip()).isEqualTo(demo.adminToken());
             Set<String> expected = Set.of(
                     "OUTSIDE_ZONE H200-SG-0101",
@@ -90,12 +110,47 @@ class DemoIT {
             }
             assertThat(latest.get("H200-SG-0101")).contains("OUTSIDE_ZONE").doesNotContain("IN_ZONE");
             assertThat(latest.get("H200-SG-0102")).doesNotContain("IN_ZONE");
+            assertCommercialStory(demo);
         }
         try (DemoRunner again =
                 DemoRunner.start(fast, new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8))) {
             assertThat(again.openAlerts()).isEmpty();
-            again.runFor(Optional.of(Duration.ofSeconds(1)));
+            again.runFor(Duration.ofSeconds(1));
         }
+    }
+
+    /** The commercial story's red flags and cases are there; the honest customers raise nothing. */
+    private static void assertCommercialStory(DemoRunner demo) throws InterruptedException {
+        Set<String> open = new HashSet<>();
+        demo.redFlags("/api/v1/findings?status=OPEN&limit=1000")
+                .path("items")
+                .forEach(f -> open.add(
+                        f.path("rule").asText() + " " + f.path("subject_id").asText()));
+        assertThat(open)
+                .contains(
+                        "COUNTRY_MISMATCH lion-gate",
+                        "SHIP_TO_FORWARDER_OR_RESIDENCE lion-gate",
+                        "FIRST_TIME_BUYER_LARGE_VOLUME lion-gate",
+                        "BUYER_FORMED_AFTER_CONTROLS lion-gate",
+                        "SITE_LACKS_CAPACITY lion-gate-dc",
+                        "IAAS_D5_TENANT_TRAINING kunlun-ai",
+                        "VOLUME_ANOMALY_COUNTRY SG",
+                        "AWAY_FROM_LICENSED_LOCATION H200-SG-0101");
+        assertThat(open)
+                .as("honest customers raise nothing")
+                .noneMatch(s -> s.endsWith(" apac-cloud")
+                        || s.endsWith(" straits-bio")
+                        || s.endsWith(" sg-dc1")
+                        || s.endsWith(" kl-dc1")
+                        || s.endsWith(" H100-SG-0001")
+                        || s.endsWith(" H100-KL-0001"));
+        Set<String> cases = new HashSet<>();
+        demo.redFlags("/api/v1/cases?limit=100")
+                .path("items")
+                .forEach(c -> cases.add(c.path("subject_id").asText()));
+        assertThat(cases)
+                .contains("lion-gate", "kunlun-ai", "H200-SG-0101")
+                .doesNotContain("apac-cloud", "straits-bio");
     }
 
     private static List<String> openSuspects(DemoRunner demo) {

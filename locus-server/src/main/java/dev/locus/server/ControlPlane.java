@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.boundaries.NaturalEarth;
 import dev.locus.compliance.ComplianceModule;
 import dev.locus.geo.verdict.Verifier;
+import dev.locus.server.alerts.AlertGroups;
 import dev.locus.server.alerts.AlertService;
+import dev.locus.server.alerts.AlertViews;
 import dev.locus.server.alerts.ClonedIdentityRule;
 import dev.locus.server.alerts.SilenceRule;
 import dev.locus.server.alerts.SuspectLandmarkRule;
@@ -13,7 +15,9 @@ import dev.locus.server.alerts.VerdictRules;
 import dev.locus.server.api.AdminApi;
 import dev.locus.server.api.AlertApi;
 import dev.locus.server.api.ApiServer;
+import dev.locus.server.api.CaseApi;
 import dev.locus.server.api.ComplianceApi;
+import dev.locus.server.api.FindingsApi;
 import dev.locus.server.api.MeshApi;
 import dev.locus.server.api.NotificationApi;
 import dev.locus.server.api.OperationsApi;
@@ -21,6 +25,7 @@ import dev.locus.server.api.PartyApi;
 import dev.locus.server.api.ReceiptApi;
 import dev.locus.server.api.RecordApi;
 import dev.locus.server.api.RegistryApi;
+import dev.locus.server.api.ScreeningApi;
 import dev.locus.server.api.VerdictApi;
 import dev.locus.server.audit.AuditHead;
 import dev.locus.server.audit.AuditLog;
@@ -85,6 +90,7 @@ public final class ControlPlane implements AutoCloseable {
     private final MeshAuditor meshAuditor;
     private final AlertService alerts;
     private final Notifications notifications;
+    private final ComplianceModule compliance;
     private final SilenceRule silence;
     private final UnverifiedRule unverified;
     private final VerdictEngine verdicts;
@@ -158,8 +164,8 @@ public final class ControlPlane implements AutoCloseable {
             new JvmGcMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
             new ProcessorMetrics().bindTo(metrics);
-            ComplianceModule compliance =
-                    new ComplianceModule(db, audit, clock, registry, alerts, VerdictQuery.of(verdicts));
+            this.compliance = new ComplianceModule(db, audit, clock, registry, alerts, VerdictQuery.of(verdicts));
+            verdicts.addListener(compliance.verdictListener());
             this.api = new ApiServer(
                     config,
                     tokens,
@@ -175,12 +181,15 @@ public final class ControlPlane implements AutoCloseable {
                             new RegistryApi(registry, landmarkStatus),
                             new ReceiptApi(ingestor, db, metrics, clock),
                             new MeshApi(peerIngestor, meshAuditor, db, config.toleratedLiars()),
-                            new AlertApi(alerts),
+                            new AlertApi(alerts, new AlertGroups(db), new AlertViews(db, audit, clock)),
                             new NotificationApi(notifications),
                             new AdminApi(tokens, db, config),
                             new ComplianceApi(compliance),
                             new PartyApi(compliance.parties(), compliance.ownership()),
                             new RecordApi(compliance.record()),
+                            new ScreeningApi(compliance.screening()),
+                            new FindingsApi(compliance.findings(), compliance.cases()),
+                            new CaseApi(compliance.cases(), compliance.reports()),
                             new VerdictApi(db, registry, verdicts, alerts, clock, json)));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
@@ -378,6 +387,11 @@ public final class ControlPlane implements AutoCloseable {
         return registry;
     }
 
+    /** The compliance half: parties, ownership, screening, record, findings, cases. */
+    public ComplianceModule compliance() {
+        return compliance;
+    }
+
     public TokenService tokens() {
         return tokens;
     }
@@ -420,6 +434,7 @@ public final class ControlPlane implements AutoCloseable {
         scheduler.shutdown();
         notifications.close();
         api.stop();
+        compliance.close();
         try {
             if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
                 LOG.warn("background rules did not stop within 30 s; closing the database anyway");

@@ -63,6 +63,35 @@ public final class Fixtures {
                 Map.of("serial", "GPU-1", "model", "H100", "licence_id", "LIC-1", "declared_site_id", "sg-1"), "test");
     }
 
+    /**
+     * A second operator, site and licence beside the fixture's: {@code kldc} runs {@code kl-1} in
+     * Kuala Lumpur, licence {@code LIC-2} (exporter {@code nvx}) for 10 chips there.
+     */
+    public static void populateKualaLumpur(RegistryService r) {
+        r.createOrganisation(
+                Map.of("id", "kldc", "name", "KL Data Centre", "kind", "CLOUD_OPERATOR", "country", "MY"), "test");
+        r.createSite(
+                Map.of(
+                        "id", "kl-1",
+                        "name", "Kuala Lumpur 1",
+                        "operator_id", "kldc",
+                        "country", "MY",
+                        "latitude_deg", "3.14",
+                        "longitude_deg", "101.69",
+                        "zone_radius_km", "50"),
+                "test");
+        r.createLicence(
+                Map.of(
+                        "id", "LIC-2",
+                        "exporter_id", "nvx",
+                        "end_user_id", "kldc",
+                        "site_id", "kl-1",
+                        "chip_count", "10",
+                        "valid_from", "2026-01-01",
+                        "valid_until", "2027-12-31"),
+                "test");
+    }
+
     private static void populateWithoutChip(RegistryService r, Bytes landmarkKey) {
         r.createOrganisation(Map.of("id", "nvx", "name", "NVX Corp", "kind", "EXPORTER", "country", "US"), "test");
         r.createOrganisation(

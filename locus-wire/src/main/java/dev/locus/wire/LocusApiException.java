@@ -7,13 +7,23 @@ package dev.locus.wire;
 public final class LocusApiException extends LocusWireException {
     private static final long serialVersionUID = 1L;
 
+    private final String request;
     private final int status;
     private final transient ApiError error;
 
+    /**
+     * @param request the method and URL, e.g. {@code GET https://cp:8443/api/v1/alerts}
+     */
     public LocusApiException(String request, int status, ApiError error) {
         super(request + " answered HTTP " + status + ": " + error.code() + ": " + error.message());
+        this.request = request;
         this.status = status;
         this.error = error;
+    }
+
+    /** The method and URL that was refused, e.g. {@code GET https://cp:8443/api/v1/alerts}. */
+    public String request() {
+        return request;
     }
 
     /** The HTTP status code, e.g. 422. */

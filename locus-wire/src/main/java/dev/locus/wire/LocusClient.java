@@ -91,6 +91,58 @@ public final class LocusClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** DELETE {@code path}; answers any HTTP status. */
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
+    /**
+     * GET {@code path} and answer the body of a success as it came (JSON, CSV, HTML).
+     *
+     * @throws LocusApiException when the server answers an error
+     * @throws LocusConnectionException when it cannot be reached or its certificate is not trusted
+     */
+    public String getText(String path) {
+        return success("GET", path, get(path)).body();
+    }
+
+    /**
+     * GET {@code path} and answer the body of a success as bytes (a PDF, an archive).
+     *
+     * @throws LocusApiException when the server answers an error
+     * @throws LocusConnectionException when it cannot be reached or its certificate is not trusted
+     */
+    public byte[] getBytes(String path) {
+        HttpResponse<byte[]> res = exchange(HttpRequest.newBuilder(uri(path)).GET());
+        success(
+                "GET",
+                path,
+                new Reply(
+                        res.statusCode(),
+                        res.statusCode() / 100 == 2 ? "" : new String(res.body(), StandardCharsets.UTF_8)));
+        return res.body();
+    }
+
+    /**
+     * POST a body of the given content type and answer the body of a success as it came.
+     *
+     * @throws LocusApiException when the server answers an error
+     * @throws LocusConnectionException when it cannot be reached or its certificate is not trusted
+     */
+    public String postText(String path, String contentType, String body) {
+        return success("POST", path, post(path, contentType, body)).body();
+    }
+
+    /**
+     * DELETE {@code path}, expecting a success.
+     *
+     * @throws LocusApiException when the server answers an error
+     * @throws LocusConnectionException when it cannot be reached or its certificate is not trusted
+     */
+    public void deleteOk(String path) {
+        success("DELETE", path, delete(path));
+    }
+
     /**
      * GET {@code path} and read the JSON answer.
      *
@@ -98,7 +150,7 @@ public final class LocusClient {
      * @throws LocusConnectionException when it cannot be reached or its certificate is not trusted
      */
     public JsonNode getJson(String path) {
-        return json("GET " + path, get(path));
+        return json("GET", path, get(path));
     }
 
     /**
@@ -114,7 +166,7 @@ public final class LocusClient {
         } catch (JsonProcessingException e) {
             throw new LocusWireException("cannot write the body of POST " + path + " as JSON: " + e.getMessage(), e);
         }
-        return json("POST " + path, post(path, "application/json", text));
+        return json("POST", path, post(path, "application/json", text));
     }
 
     /**
@@ -148,15 +200,22 @@ public final class LocusClient {
         return postJson("/api/v1/tokens", request, IssuedToken.class);
     }
 
-    private static JsonNode json(String request, Reply reply) {
+    /** The reply when it is a success; else the server's error, naming the request and the server. */
+    private Reply success(String method, String path, Reply reply) {
         if (!reply.ok()) {
             throw new LocusApiException(
-                    request,
+                    method + " " + base + path,
                     reply.status(),
                     ApiError.parse(reply.body())
                             .orElse(new ApiError(
                                     "HTTP_" + reply.status(), abbreviate(reply.body()), java.util.List.of())));
         }
+        return reply;
+    }
+
+    private JsonNode json(String method, String path, Reply answer) {
+        Reply reply = success(method, path, answer);
+        String request = method + " " + path;
         try {
             return reply.body().isEmpty()
                     ? WireJson.mapper().createObjectNode()
@@ -175,13 +234,17 @@ public final class LocusClient {
     }
 
     private Reply send(HttpRequest.Builder request) {
+        HttpResponse<byte[]> res = exchange(request);
+        return new Reply(res.statusCode(), new String(res.body(), StandardCharsets.UTF_8));
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest.Builder request) {
         HttpRequest r = request.header("Authorization", "Bearer " + token.get())
                 .header("Accept", "application/json")
                 .timeout(requestTimeout)
                 .build();
         try {
-            HttpResponse<String> res = http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Reply(res.statusCode(), res.body());
+            return http.send(r, HttpResponse.BodyHandlers.ofByteArray());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LocusConnectionException(r.method() + " " + r.uri() + " was interrupted", e);

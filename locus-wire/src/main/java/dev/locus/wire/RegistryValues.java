@@ -1,8 +1,9 @@
 package dev.locus.wire;
 
 /**
- * The registry's enumerated values as clients send them in registration bodies (the server's
- * registry spells them alike; {@code WireContractTest} in locus-server checks it).
+ * The registry's enumerated values, one definition for clients and the control plane: what clients
+ * send in registration bodies is what the registry stores. (Token roles are the server's
+ * {@code auth.Role}, which carries permissions; {@code WireContractTest} checks they are spelled alike.)
  */
 public final class RegistryValues {
     private RegistryValues() {}
@@ -31,7 +32,18 @@ public final class RegistryValues {
         INSTALLED,
         MOVED,
         RETURNED,
-        DECOMMISSIONED
+        DECOMMISSIONED;
+
+        /** The chip status this event leaves behind (the registry records it with the event). */
+        public ChipStatus resultingStatus() {
+            return switch (this) {
+                case SHIPPED, MOVED -> ChipStatus.IN_TRANSIT;
+                case RECEIVED -> ChipStatus.REGISTERED;
+                case INSTALLED -> ChipStatus.INSTALLED;
+                case RETURNED -> ChipStatus.RETURNED;
+                case DECOMMISSIONED -> ChipStatus.DECOMMISSIONED;
+            };
+        }
     }
 
     /** A landmark's standing. */

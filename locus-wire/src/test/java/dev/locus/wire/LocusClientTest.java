@@ -72,7 +72,9 @@ class LocusClientTest {
                         assertThat(e.error().problems())
                                 .singleElement()
                                 .satisfies(p -> assertThat(p.field()).isEqualTo("serial"));
-                        assertThat(e.getMessage()).contains("POST /api/v1/chips answered HTTP 422: VALIDATION_FAILED");
+                        assertThat(e.getMessage())
+                                .contains("POST http://127.0.0.1:")
+                                .contains("/api/v1/chips answered HTTP 422: VALIDATION_FAILED");
                     });
             assertThat(auth.get()).isEqualTo("Bearer t0ken");
             assertThat(client.withToken("other").get("/api/v1/chips").status()).isEqualTo(422);

@@ -22,9 +22,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -66,7 +64,7 @@ public final class ProtocolBench {
         this.rounds = rounds;
     }
 
-    public Map<String, Object> run() throws Exception {
+    public ProtocolBenchResult run() throws Exception {
         SecureRandom random = new SecureRandom();
         CertificateAuthority ca =
                 CertificateAuthority.create("Bench CA", Duration.ofDays(1), InstantSource.system(), random);
@@ -83,7 +81,6 @@ public final class ProtocolBench {
                 .maxSessionsPerSource(10_000)
                 .verifierThreads(verifierThreads)
                 .build();
-        Map<String, Object> result = new LinkedHashMap<>();
         try (LandmarkServer landmark = LandmarkServer.start(config);
                 EchoServer echo = EchoServer.start()) {
             Agent agent = new Agent(AgentConfig.defaults());
@@ -116,38 +113,34 @@ public final class ProtocolBench {
             long verified = landmark.stats().roundsVerified() - verifiedBefore;
             long receipts = landmark.stats().receiptsIssued() - receiptsBefore;
 
-            result.put("overhead_p50_us", round1(overheadP50));
-            result.put("overhead_p99_us", round1(overheadP99));
-            result.put("verified_per_second", Math.round(verified / (elapsed / 1e9)));
-            result.put("echo_rtt_p50_us", round1(pct(e, 50) / 1e3));
-            result.put("echo_rtt_p99_us", round1(pct(e, 99) / 1e3));
-            result.put("protocol_rtt_p50_us", round1(pct(p, 50) / 1e3));
-            result.put("protocol_rtt_p99_us", round1(pct(p, 99) / 1e3));
-            result.put("device_work_p50_us", round1(pct(w, 50) / 1e3));
-            result.put("device_work_p99_us", round1(pct(w, 99) / 1e3));
-            result.put("echo_samples", e.length);
-            result.put("protocol_samples", p.length);
-            result.put("receipts_per_second", Math.round(receipts / (elapsed / 1e9)));
-            result.put("throughput_sessions", sessions);
-            result.put("throughput_agents", agents);
-            result.put("rounds_per_session", rounds);
-            result.put("landmark_verifier_threads", verifierThreads);
-            result.put("seconds", duration.toMillis() / 1000.0);
-            result.put("cpus", Runtime.getRuntime().availableProcessors());
-            result.put("load_average_1m_after", loadAverage());
-            result.put("java", Runtime.version().toString());
-            result.put("landmark_rejections", landmark.stats().rejections().toString());
-            Map<String, Object> targets = new LinkedHashMap<>();
-            targets.put("overhead_p50_us_max", 50);
-            targets.put("overhead_p99_us_max", 250);
-            targets.put("verified_per_second_min", 10_000);
-            result.put("targets", targets);
-            result.put(
-                    "meets_targets", overheadP50 <= 50 && overheadP99 <= 250 && verified / (elapsed / 1e9) >= 10_000);
+            double verifiedPerSecond = verified / (elapsed / 1e9);
+            return new ProtocolBenchResult(
+                    round1(overheadP50),
+                    round1(overheadP99),
+                    Math.round(verifiedPerSecond),
+                    round1(pct(e, 50) / 1e3),
+                    round1(pct(e, 99) / 1e3),
+                    round1(pct(p, 50) / 1e3),
+                    round1(pct(p, 99) / 1e3),
+                    round1(pct(w, 50) / 1e3),
+                    round1(pct(w, 99) / 1e3),
+                    e.length,
+                    p.length,
+                    Math.round(receipts / (elapsed / 1e9)),
+                    sessions,
+                    agents,
+                    rounds,
+                    verifierThreads,
+                    duration.toMillis() / 1000.0,
+                    Runtime.getRuntime().availableProcessors(),
+                    loadAverage(),
+                    Runtime.version().toString(),
+                    landmark.stats().rejections().toString(),
+                    ProtocolBenchResult.Targets.ISSUE,
+                    ProtocolBenchResult.Targets.ISSUE.met(overheadP50, overheadP99, verifiedPerSecond));
         } finally {
             devices.forEach(Pkcs12DeviceKey::close);
         }
-        return result;
     }
 
     private void runFor(

@@ -102,7 +102,8 @@ public final class OwnershipReports {
                         parties.keySet().stream()
                                 .collect(Collectors.toMap(
                                         Function.identity(),
-                                        id -> parties.get(id).name()))))
+                                        id -> parties.get(id).name())),
+                        listed.stream().map(Designation::partyId).collect(Collectors.toSet())))
                 .toList();
         List<StoredLink> active =
                 stored.stream().filter(l -> l.forAnalysis().activeOn(on)).toList();
@@ -110,7 +111,8 @@ public final class OwnershipReports {
                 new OwnershipReport(partyId, on, graph.disclosedShare(partyId) * 100, owners, active, findings));
     }
 
-    private static OwnershipReport.Finding finding(OwnershipFinding f, Map<String, String> names) {
+    private static OwnershipReport.Finding finding(
+            OwnershipFinding f, Map<String, String> names, Set<String> designated) {
         return switch (f) {
             case OwnershipFinding.RuleReached r -> {
                 RuleVersion v = r.ruleVersion();
@@ -128,11 +130,8 @@ public final class OwnershipReports {
                                 "%s is %.2f %% owned by listed parties (%s) on %s: %s %s (%s)",
                                 names.getOrDefault(r.partyId(), r.partyId()),
                                 r.aggregatePercent(),
-                                r.paths().stream()
-                                        .map(p -> names.getOrDefault(
-                                                p.parties().getFirst(),
-                                                p.parties().getFirst()))
-                                        .distinct()
+                                listedOwners(r, designated).stream()
+                                        .map(id -> names.getOrDefault(id, id))
                                         .collect(Collectors.joining(", ")),
                                 r.date(),
                                 v.rule(),
@@ -157,6 +156,17 @@ public final class OwnershipReports {
                                 u.undisclosedPercent(),
                                 u.disclosedPercent()));
         };
+    }
+
+    /** The listed parties behind a finding: the designated owners, else where the rule's paths start. */
+    private static List<String> listedOwners(OwnershipFinding.RuleReached r, Set<String> designated) {
+        List<String> listed = designated.stream()
+                .filter(id -> !id.equals(r.partyId()))
+                .sorted()
+                .toList();
+        return listed.isEmpty()
+                ? r.paths().stream().map(p -> p.parties().getFirst()).distinct().toList()
+                : listed;
     }
 
     private static List<OwnershipReport.Path> paths(List<OwnershipPath> paths) {

@@ -171,6 +171,11 @@ public final class OwnershipService {
         return d;
     }
 
+    /** {@code parties} and every party they own directly or indirectly, read inside a caller's transaction. */
+    public static Set<String> partiesBelow(Connection c, java.util.Collection<String> parties) throws SQLException {
+        return LinkStore.partiesBelow(c, parties);
+    }
+
     /** Reads who owns a party inside a caller's transaction (for screening). */
     public Optional<OwnershipReport> report(Connection c, String partyId, LocalDate on) throws SQLException {
         return reports.report(c, partyId, on);

@@ -50,7 +50,9 @@ public final class CountryMismatchRule extends BaseRule {
                         o.id(),
                         Severity.WARNING,
                         "Order " + o.id() + " is billed to " + o.billingCountry() + ", shipped to " + shippedTo.keySet()
-                                + ", proven in " + new TreeSet<>(provenIn.values()),
+                                + (provenIn.isEmpty()
+                                        ? ", no chip of it proven anywhere yet"
+                                        : ", proven in " + new TreeSet<>(provenIn.values())),
                         Evidence.of("order", o.id())
                                 .and("billing_country", o.billingCountry())
                                 .and("shipped_chips_by_country", shippedTo)

@@ -12,9 +12,15 @@ import java.util.Set;
  *     computing controls) are flagged
  * @param volumeGrowth a year's billed chips at least this factor above the mean of earlier years
  *     is a jump (2.0 = +200 %)
+ * @param volumeMinimumChips a year with fewer billed chips is never a volume anomaly (small buyers'
+ *     noise)
  */
 public record RedFlagPolicy(
-        Set<String> disabledRules, int largeOrderChips, LocalDate controlsEffective, double volumeGrowth) {
+        Set<String> disabledRules,
+        int largeOrderChips,
+        LocalDate controlsEffective,
+        double volumeGrowth,
+        long volumeMinimumChips) {
     public RedFlagPolicy {
         disabledRules = Set.copyOf(disabledRules);
         if (largeOrderChips < 1) {
@@ -25,9 +31,9 @@ public record RedFlagPolicy(
         }
     }
 
-    /** Every rule on; 500 chips; 2022-10-07; +200 %. */
+    /** Every rule on; 500 chips; 2022-10-07; +200 % on at least 100 chips. */
     public static RedFlagPolicy defaults() {
-        return new RedFlagPolicy(Set.of(), 500, LocalDate.of(2022, 10, 7), 2.0);
+        return new RedFlagPolicy(Set.of(), 500, LocalDate.of(2022, 10, 7), 2.0, 100);
     }
 
     public boolean enabled(String ruleId) {
@@ -38,6 +44,6 @@ public record RedFlagPolicy(
     public RedFlagPolicy without(String ruleId) {
         java.util.HashSet<String> off = new java.util.HashSet<>(disabledRules);
         off.add(ruleId);
-        return new RedFlagPolicy(off, largeOrderChips, controlsEffective, volumeGrowth);
+        return new RedFlagPolicy(off, largeOrderChips, controlsEffective, volumeGrowth, volumeMinimumChips);
     }
 }

@@ -47,7 +47,9 @@ public final class VolumeAnomalyRule extends BaseRule {
         double mw = capacities.stream().mapToDouble(SiteCapacity::powerMw).sum();
         long capacityChips = (long) Math.floor(mw * 1000 / ChipPower.DEFAULT_KW);
         return VolumeStatistics.of(byYear)
-                .filter(s -> s.growth() >= policy.volumeGrowth() && s.latest() > capacityChips)
+                .filter(s -> s.growth() >= policy.volumeGrowth()
+                        && s.latest() > capacityChips
+                        && s.latest() >= policy.volumeMinimumChips())
                 .map(s -> finding(
                         subject,
                         subject.id() + "/" + s.latestYear(),

@@ -43,5 +43,8 @@ class VolumeAnomalyRuleTest {
         assertThat(VolumeAnomalyRule.forCountries().evaluate(Subject.country("SG"), billedToSingapore(9000), POLICY))
                 .as("no history, no jump")
                 .isEmpty();
+        assertThat(VolumeAnomalyRule.forBuyers().evaluate(Subject.party("buyer"), billedToSingapore(2, 2, 40), POLICY))
+                .as("a small buyer's noise")
+                .isEmpty();
     }
 }

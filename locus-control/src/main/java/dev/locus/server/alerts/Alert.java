@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * A raised alert and its lifecycle: OPEN, then optionally ACKNOWLEDGED, then RESOLVED, each step
- * with who and why.
+ * with who and why; and who works on it ({@code assignee}), when and by whom it was assigned.
  *
  * @param evidenceJson JSON object with what triggered the rule
  */
@@ -24,7 +24,10 @@ public record Alert(
         Optional<String> acknowledgeNote,
         Optional<Instant> resolvedAt,
         Optional<String> resolvedBy,
-        Optional<String> resolutionNote) {
+        Optional<String> resolutionNote,
+        Optional<String> assignee,
+        Optional<Instant> assignedAt,
+        Optional<String> assignedBy) {
 
     public enum Rule {
         /** A verdict proved the chip outside its licensed zone. */

@@ -169,11 +169,15 @@ public final class AlertService {
         return step(id, note, actor, false);
     }
 
-    private Transition step(long id, String note, String actor, boolean acknowledge) {
+    private static void checkNote(String note) {
         if (note.isBlank() || note.length() > 2000) {
             throw new InvalidInputException(
                     List.of(new FieldProblem(0, "note", note, "must say why, in 1 to 2000 characters")));
         }
+    }
+
+    private Transition step(long id, String note, String actor, boolean acknowledge) {
+        checkNote(note);
         return db.inTransaction(c -> {
             Optional<Alert> current = findForUpdate(c, id);
             if (current.isEmpty()) {
@@ -215,6 +219,106 @@ public final class AlertService {
         });
     }
 
+    /** Outcome of {@link #acknowledgeAll}: the alerts acknowledged, and why each other id was skipped. */
+    public record BulkOutcome(List<Alert> acknowledged, Map<Long, String> skipped) {
+        public BulkOutcome {
+            acknowledged = List.copyOf(acknowledged);
+            skipped = Map.copyOf(skipped);
+        }
+    }
+
+    /** Alerts acknowledged in one request at most. */
+    public static final int MAX_BULK = 500;
+
+    /**
+     * Acknowledges every OPEN alert among {@code ids} with one reason, in one transaction, one
+     * audit entry per alert; ids that are unknown or not OPEN are skipped, each with the reason.
+     *
+     * @throws InvalidInputException when the note is empty or too long, or there are no ids or
+     *     more than {@link #MAX_BULK}
+     */
+    public BulkOutcome acknowledgeAll(List<Long> ids, String note, String actor) {
+        checkNote(note);
+        List<Long> sorted = ids.stream().distinct().sorted().toList(); // one lock order: no deadlock
+        if (sorted.isEmpty() || sorted.size() > MAX_BULK) {
+            throw new InvalidInputException(List.of(new FieldProblem(
+                    0, "ids", Integer.toString(sorted.size()), "must name 1 to " + MAX_BULK + " alerts")));
+        }
+        return db.inTransaction(c -> {
+            List<Alert> done = new ArrayList<>();
+            Map<Long, String> skipped = new java.util.LinkedHashMap<>();
+            for (long id : sorted) {
+                Optional<Alert> a = findForUpdate(c, id);
+                if (a.isEmpty()) {
+                    skipped.put(id, "no alert with this id");
+                } else if (a.get().status() != Alert.Status.OPEN) {
+                    skipped.put(id, "is " + a.get().status() + "; only OPEN alerts can be acknowledged");
+                } else {
+                    try (PreparedStatement ps = c.prepareStatement("UPDATE alerts SET status = 'ACKNOWLEDGED',"
+                            + " acknowledged_at = ?, acknowledged_by = ?, acknowledge_note = ? WHERE id = ?")) {
+                        Sql.setInstant(ps, 1, clock.instant());
+                        ps.setString(2, actor);
+                        ps.setString(3, note);
+                        ps.setLong(4, id);
+                        ps.executeUpdate();
+                    }
+                    audit.append(
+                            c,
+                            actor,
+                            "alert.acknowledged",
+                            "alert",
+                            Long.toString(id),
+                            Map.of("note", note, "bulk", sorted.size()));
+                    done.add(find(c, id).orElseThrow());
+                }
+            }
+            return new BulkOutcome(done, skipped);
+        });
+    }
+
+    /**
+     * Sets who works on an alert, or clears it (empty); recorded in the audit log with the
+     * previous assignee. A RESOLVED alert cannot be assigned.
+     */
+    public Transition assign(long id, Optional<String> assignee, String actor) {
+        assignee.ifPresent(v -> {
+            if (v.isBlank() || v.length() > 100) {
+                throw new InvalidInputException(
+                        List.of(new FieldProblem(0, "assignee", v, "must be 1 to 100 characters, or empty to clear")));
+            }
+        });
+        return db.inTransaction(c -> {
+            Optional<Alert> current = findForUpdate(c, id);
+            if (current.isEmpty()) {
+                return new Transition.NotFound(id);
+            }
+            Alert a = current.get();
+            if (a.status() == Alert.Status.RESOLVED) {
+                return new Transition.WrongState(a, "alert " + id + " is RESOLVED; there is nothing to assign");
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE alerts SET assignee = ?, assigned_at = ?, assigned_by = ? WHERE id = ?")) {
+                Sql.setOptionalString(ps, 1, assignee);
+                Sql.setInstant(ps, 2, clock.instant());
+                ps.setString(3, actor);
+                ps.setLong(4, id);
+                ps.executeUpdate();
+            }
+            audit.append(
+                    c,
+                    actor,
+                    assignee.isPresent() ? "alert.assigned" : "alert.unassigned",
+                    "alert",
+                    Long.toString(id),
+                    Map.of(
+                            "assignee",
+                            assignee.orElse(""),
+                            "previous",
+                            a.assignee().orElse("")));
+            return new Transition.Done(find(c, id).orElseThrow());
+        });
+    }
+
     public Optional<Alert> alert(long id) {
         return db.read(c -> find(c, id));
     }
@@ -225,20 +329,31 @@ public final class AlertService {
      * @param afterId cursor: only alerts with a larger id
      */
     public Page<Alert> page(Optional<Alert.Status> status, Optional<String> chipSerial, long afterId, int limit) {
+        AlertFilter all = AlertFilter.all();
+        return page(
+                new AlertFilter(
+                        status.map(java.util.Set::of).orElse(java.util.Set.of()),
+                        all.severity(),
+                        all.rule(),
+                        chipSerial,
+                        all.site(),
+                        all.licence(),
+                        all.organisation(),
+                        all.assignee(),
+                        all.openedFrom(),
+                        all.openedTo(),
+                        all.text()),
+                afterId,
+                limit);
+    }
+
+    /** Alerts matching {@code filter} by id, after the cursor {@code afterId}. */
+    public Page<Alert> page(AlertFilter filter, long afterId, int limit) {
         return db.read(c -> {
-            StringBuilder sql = new StringBuilder("SELECT * FROM alerts WHERE id > ?");
-            status.ifPresent(s -> sql.append(" AND status = ?"));
-            chipSerial.ifPresent(s -> sql.append(" AND subject_type = 'CHIP' AND subject_id = ?"));
-            sql.append(" ORDER BY id LIMIT ?");
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                int i = 1;
-                ps.setLong(i++, afterId);
-                if (status.isPresent()) {
-                    ps.setString(i++, status.get().name());
-                }
-                if (chipSerial.isPresent()) {
-                    ps.setString(i++, chipSerial.get());
-                }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT a.* FROM alerts a WHERE a.id > ?" + filter.conditions() + " ORDER BY a.id LIMIT ?")) {
+                ps.setLong(1, afterId);
+                int i = filter.bind(ps, 2);
                 ps.setInt(i, limit + 1);
                 List<Alert> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
@@ -285,6 +400,9 @@ public final class AlertService {
                 Sql.getOptionalString(rs, "acknowledge_note"),
                 Sql.getOptionalInstant(rs, "resolved_at"),
                 Sql.getOptionalString(rs, "resolved_by"),
-                Sql.getOptionalString(rs, "resolution_note"));
+                Sql.getOptionalString(rs, "resolution_note"),
+                Sql.getOptionalString(rs, "assignee"),
+                Sql.getOptionalInstant(rs, "assigned_at"),
+                Sql.getOptionalString(rs, "assigned_by"));
     }
 }

@@ -3,6 +3,7 @@ package dev.locus.server.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.server.LocusServerException;
+import dev.locus.server.alerts.AlertFilter;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import java.io.IOException;
@@ -16,10 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * The alert queue as compliance officers work it: filtered by status, severity, rule and subject,
+ * The alert queue as compliance officers work it: filtered as {@link AlertFilter} says (status,
+ * severity, rule, site, licence, organisation, assignee, time, text),
  * sorted by severity (most serious, then oldest first) or by age (oldest first), with counts per
  * status and severity so the filters show what they hide. Reads only; acknowledging and resolving
  * go through the control plane's alert API. Thread-safe.
@@ -32,13 +33,12 @@ final class AlertQueue {
         NEWEST
     }
 
-    record Filter(Set<String> statuses, Optional<String> severity, Optional<String> rule, Optional<String> subject) {}
-
-    private static final String SEVERITY_RANK = "CASE severity WHEN 'CRITICAL' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END";
+    private static final String SEVERITY_RANK =
+            "CASE a.severity WHEN 'CRITICAL' THEN 0 WHEN 'WARNING' THEN 1 ELSE 2 END";
 
     /** The subject chip's latest verdict set beside each alert, for {@link AlertText}. */
     private static final String FROM =
-            " FROM alerts LEFT JOIN chip_verdicts v ON subject_type = 'CHIP'" + " AND v.chip_serial = subject_id";
+            " FROM alerts a LEFT JOIN chip_verdicts v ON a.subject_type = 'CHIP'" + " AND v.chip_serial = a.subject_id";
 
     private final Database db;
     private final ObjectMapper json;
@@ -50,53 +50,28 @@ final class AlertQueue {
         this.clock = clock;
     }
 
-    Map<String, Object> queue(Filter f, Sort sort, int limit) {
+    /** The alerts matching {@code f} (see {@link AlertFilter}), at most {@code limit}, with counts. */
+    Map<String, Object> queue(AlertFilter f, Sort sort, int limit) {
         return db.read(c -> {
-            StringBuilder where = new StringBuilder(" WHERE 1 = 1");
-            List<String> args = new ArrayList<>();
-            if (!f.statuses().isEmpty()) {
-                where.append(" AND status IN (")
-                        .append(String.join(
-                                ", ", f.statuses().stream().map(s -> "?").toList()))
-                        .append(")");
-                args.addAll(f.statuses());
-            }
-            f.severity().ifPresent(s -> {
-                where.append(" AND severity = ?");
-                args.add(s);
-            });
-            f.rule().ifPresent(s -> {
-                where.append(" AND rule = ?");
-                args.add(s);
-            });
-            f.subject().ifPresent(s -> {
-                where.append(" AND subject_id = ?");
-                args.add(s);
-            });
+            String where = " WHERE 1 = 1" + f.conditions();
             String order = switch (sort) {
-                case SEVERITY -> SEVERITY_RANK + ", opened_at, id";
-                case AGE -> "opened_at, id";
-                case NEWEST -> "opened_at DESC, id DESC";
+                case SEVERITY -> SEVERITY_RANK + ", a.opened_at, a.id";
+                case AGE -> "a.opened_at, a.id";
+                case NEWEST -> "a.opened_at DESC, a.id DESC";
             };
             List<Map<String, Object>> items = new ArrayList<>();
             long matching;
-            try (PreparedStatement ps = c.prepareStatement("SELECT alerts.*, v.verdicts AS latest_verdicts" + FROM
-                    + where + " ORDER BY " + order + " LIMIT ?")) {
-                int i = 1;
-                for (String a : args) {
-                    ps.setString(i++, a);
-                }
-                ps.setInt(i, limit);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT a.*, v.verdicts AS latest_verdicts" + FROM + where + " ORDER BY " + order + " LIMIT ?")) {
+                ps.setInt(f.bind(ps, 1), limit);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         items.add(row(rs));
                     }
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM alerts" + where)) {
-                for (int i = 0; i < args.size(); i++) {
-                    ps.setString(i + 1, args.get(i));
-                }
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM alerts a" + where)) {
+                f.bind(ps, 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     matching = rs.getLong(1);
@@ -130,8 +105,8 @@ final class AlertQueue {
     List<Map<String, Object>> forSubject(String subjectType, String subjectId) {
         return db.read(c -> {
             List<Map<String, Object>> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT alerts.*, v.verdicts AS latest_verdicts" + FROM
-                    + " WHERE subject_type = ? AND subject_id = ? ORDER BY id DESC")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT a.*, v.verdicts AS latest_verdicts" + FROM
+                    + " WHERE a.subject_type = ? AND a.subject_id = ? ORDER BY a.id DESC")) {
                 ps.setString(1, subjectType);
                 ps.setString(2, subjectId);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -177,6 +152,7 @@ final class AlertQueue {
                 Sql.getOptionalInstant(rs, "resolved_at").map(Instant::toString).orElse(null));
         m.put("resolved_by", rs.getString("resolved_by"));
         m.put("resolution_note", rs.getString("resolution_note"));
+        m.put("assignee", rs.getString("assignee"));
         return m;
     }
 

@@ -8,8 +8,8 @@ import dev.locus.server.identity.ManufacturerTrust;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.Landmark;
-import dev.locus.server.registry.Model;
 import dev.locus.server.registry.RegistryService;
+import dev.locus.wire.RegistryValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -293,7 +293,7 @@ public final class ReceiptIngestor {
         if (landmark == null) {
             return reject(RejectionReason.UNKNOWN_LANDMARK, "landmark_id " + r.landmarkId() + " is not registered");
         }
-        if (landmark.status() == Model.LandmarkStatus.RETIRED) {
+        if (landmark.status() == RegistryValues.LandmarkStatus.RETIRED) {
             return reject(RejectionReason.LANDMARK_RETIRED, "landmark " + r.landmarkId() + " is retired");
         }
         DeviceCheck.RegisteredChip chip = chips.get(r.chipSerial());

@@ -3,8 +3,8 @@ package dev.locus.server.mesh;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.Landmark;
-import dev.locus.server.registry.Model;
 import dev.locus.server.registry.RegistryService;
+import dev.locus.wire.RegistryValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -42,14 +42,14 @@ public final class LandmarkStatusWorkflow {
      *
      * @return the landmark as updated; empty when no landmark has this id (nothing changed)
      */
-    public Optional<Landmark> set(String id, Model.LandmarkStatus status, String reason, String actor) {
+    public Optional<Landmark> set(String id, RegistryValues.LandmarkStatus status, String reason, String actor) {
         return db.inTransaction(c -> {
             Optional<Landmark> updated = registry.setLandmarkStatus(c, id, status, reason, actor);
             if (updated.isEmpty()) {
                 return updated;
             }
             verdicts.invalidate(c, id);
-            if (status == Model.LandmarkStatus.SUSPECT) {
+            if (status == RegistryValues.LandmarkStatus.SUSPECT) {
                 listener.onMarkedSuspect(c, id, reason, actor);
             }
             return updated;

@@ -11,8 +11,8 @@ import dev.locus.geo.position.GeoPosition;
 import dev.locus.geo.verdict.Landmark;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
-import dev.locus.server.registry.Model;
 import dev.locus.server.registry.RegistryService;
+import dev.locus.wire.RegistryValues;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -128,10 +128,10 @@ public final class MeshAuditor {
             boolean isolated = isIsolated(s, report);
             boolean mark = !isolated
                     && registry.landmark(id)
-                            .map(l -> l.status() == Model.LandmarkStatus.ACTIVE)
+                            .map(l -> l.status() == RegistryValues.LandmarkStatus.ACTIVE)
                             .orElse(false);
             if (mark) {
-                registry.setLandmarkStatus(id, Model.LandmarkStatus.SUSPECT, s.reason(), ACTOR);
+                registry.setLandmarkStatus(id, RegistryValues.LandmarkStatus.SUSPECT, s.reason(), ACTOR);
                 marked.add(id);
             }
             findings.add(new MeshFindings.Finding(s, isolated, mark));

@@ -14,8 +14,8 @@ import dev.locus.server.ingest.RejectionReason;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.Landmark;
-import dev.locus.server.registry.Model;
 import dev.locus.server.registry.RegistryService;
+import dev.locus.wire.RegistryValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -233,7 +233,7 @@ public final class PeerRoundTripIngestor {
             if (l.isEmpty()) {
                 return reject(RejectionReason.UNKNOWN_LANDMARK, "landmark " + id + " is not registered");
             }
-            if (l.get().status() == Model.LandmarkStatus.RETIRED) {
+            if (l.get().status() == RegistryValues.LandmarkStatus.RETIRED) {
                 return reject(RejectionReason.LANDMARK_RETIRED, "landmark " + id + " is retired");
             }
             if (id.equals(r.landmarkId())) {

@@ -2,6 +2,7 @@ package dev.locus.server.registry;
 
 import dev.locus.server.Bytes;
 import dev.locus.server.identity.DeviceCertificate;
+import dev.locus.wire.RegistryValues;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -21,5 +22,5 @@ public record Chip(
         Optional<DeviceCertificate> deviceCertificate,
         Optional<String> licenceId,
         String declaredSiteId,
-        Model.ChipStatus status,
+        RegistryValues.ChipStatus status,
         Instant createdAt) {}

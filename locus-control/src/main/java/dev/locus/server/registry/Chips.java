@@ -6,6 +6,7 @@ import dev.locus.server.common.Page;
 import dev.locus.server.identity.DeviceCertificate;
 import dev.locus.server.identity.ManufacturerTrust;
 import dev.locus.server.persistence.Sql;
+import dev.locus.wire.RegistryValues;
 import java.security.cert.X509Certificate;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -81,7 +82,7 @@ final class Chips implements RecordType<Chip> {
                 certificate,
                 r.optionalId("licence_id"),
                 r.id("declared_site_id"),
-                r.optionalEnum("status", Model.ChipStatus.class).orElse(Model.ChipStatus.REGISTERED),
+                r.optionalEnum("status", RegistryValues.ChipStatus.class).orElse(RegistryValues.ChipStatus.REGISTERED),
                 Sql.micros(clock.instant()));
     }
 
@@ -211,7 +212,7 @@ final class Chips implements RecordType<Chip> {
                 Optional.ofNullable(certificate).map(der -> DeviceCertificate.stored(Bytes.of(der), caSha256)),
                 Sql.getOptionalString(rs, "licence_id"),
                 rs.getString("declared_site_id"),
-                Model.ChipStatus.valueOf(rs.getString("status")),
+                RegistryValues.ChipStatus.valueOf(rs.getString("status")),
                 Sql.getInstant(rs, "created_at"));
     }
 

@@ -1,5 +1,6 @@
 package dev.locus.server.registry;
 
+import dev.locus.wire.RegistryValues;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -7,7 +8,7 @@ import java.util.Optional;
 public record CustodyEvent(
         long id,
         String chipSerial,
-        Model.CustodyKind kind,
+        RegistryValues.CustodyKind kind,
         Optional<String> siteId,
         Instant occurredAt,
         String recordedBy,

@@ -2,6 +2,7 @@ package dev.locus.server.registry;
 
 import dev.locus.geo.position.GeoPosition;
 import dev.locus.server.Bytes;
+import dev.locus.wire.RegistryValues;
 import java.time.Instant;
 
 /**
@@ -17,7 +18,7 @@ public record Landmark(
         String name,
         GeoPosition position,
         Bytes publicKey,
-        Model.LandmarkStatus status,
+        RegistryValues.LandmarkStatus status,
         Instant createdAt,
         String operator,
         double positionUncertaintyKm) {
@@ -28,7 +29,7 @@ public record Landmark(
             String name,
             GeoPosition position,
             Bytes publicKey,
-            Model.LandmarkStatus status,
+            RegistryValues.LandmarkStatus status,
             Instant createdAt) {
         this(id, name, position, publicKey, status, createdAt, id, 0);
     }

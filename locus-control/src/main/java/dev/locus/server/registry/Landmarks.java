@@ -5,6 +5,7 @@ import dev.locus.server.Bytes;
 import dev.locus.server.common.FieldReader;
 import dev.locus.server.common.Page;
 import dev.locus.server.persistence.Sql;
+import dev.locus.wire.RegistryValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -47,8 +48,8 @@ final class Landmarks implements RecordType<Landmark> {
         double lat = r.number("latitude_deg", -90, false, 90);
         double lon = r.number("longitude_deg", -180, false, 180);
         Bytes key = r.base64("public_key", Chips.ED25519_PUBLIC_KEY_BYTES);
-        Model.LandmarkStatus status =
-                r.optionalEnum("status", Model.LandmarkStatus.class).orElse(Model.LandmarkStatus.ACTIVE);
+        RegistryValues.LandmarkStatus status = r.optionalEnum("status", RegistryValues.LandmarkStatus.class)
+                .orElse(RegistryValues.LandmarkStatus.ACTIVE);
         String operator = r.optionalId("operator").orElse(id);
         double uncertainty =
                 r.optionalNumber("position_uncertainty_km", 0, 1000).orElse(0.0);
@@ -115,7 +116,7 @@ final class Landmarks implements RecordType<Landmark> {
                 rs.getString("name"),
                 GeoPosition.ofDegrees(rs.getDouble("latitude_deg"), rs.getDouble("longitude_deg")),
                 Bytes.of(rs.getBytes("public_key")),
-                Model.LandmarkStatus.valueOf(rs.getString("status")),
+                RegistryValues.LandmarkStatus.valueOf(rs.getString("status")),
                 Sql.getInstant(rs, "created_at"),
                 operator(rs),
                 rs.getDouble("position_uncertainty_km"));

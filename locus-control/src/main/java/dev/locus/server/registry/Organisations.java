@@ -3,6 +3,7 @@ package dev.locus.server.registry;
 import dev.locus.server.common.FieldReader;
 import dev.locus.server.common.Page;
 import dev.locus.server.persistence.Sql;
+import dev.locus.wire.RegistryValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,7 +36,7 @@ final class Organisations implements RecordType<Organisation> {
         return new Organisation(
                 r.id("id"),
                 r.text("name", 200),
-                r.enumValue("kind", Model.OrganisationKind.class, Model.OrganisationKind.END_USER),
+                r.enumValue("kind", RegistryValues.OrganisationKind.class, RegistryValues.OrganisationKind.END_USER),
                 r.country("country"),
                 Sql.micros(clock.instant()));
     }
@@ -75,7 +76,7 @@ final class Organisations implements RecordType<Organisation> {
         return new Organisation(
                 rs.getString("id"),
                 rs.getString("name"),
-                Model.OrganisationKind.valueOf(rs.getString("kind")),
+                RegistryValues.OrganisationKind.valueOf(rs.getString("kind")),
                 rs.getString("country"),
                 Sql.getInstant(rs, "created_at"));
     }

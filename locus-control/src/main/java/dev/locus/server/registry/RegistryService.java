@@ -8,6 +8,7 @@ import dev.locus.server.common.Page;
 import dev.locus.server.identity.ManufacturerTrust;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
+import dev.locus.wire.RegistryValues;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -272,7 +273,8 @@ public final class RegistryService {
         return db.inTransaction(c -> {
             List<FieldProblem> problems = new ArrayList<>();
             FieldReader r = new FieldReader(fields, 0, problems);
-            Model.CustodyKind kind = r.enumValue("kind", Model.CustodyKind.class, Model.CustodyKind.MOVED);
+            RegistryValues.CustodyKind kind =
+                    r.enumValue("kind", RegistryValues.CustodyKind.class, RegistryValues.CustodyKind.MOVED);
             Optional<String> siteId = r.optionalId("site_id");
             String note = r.optionalText("note", 2000);
             Instant occurredAt = parseInstant(r, "occurred_at").orElse(Sql.micros(clock.instant()));
@@ -284,7 +286,8 @@ public final class RegistryService {
             if (siteId.isPresent() && Sites.find(c, siteId.get()).isEmpty()) {
                 r.problem("site_id", "must name a registered site");
             }
-            if ((kind == Model.CustodyKind.INSTALLED || kind == Model.CustodyKind.RECEIVED) && siteId.isEmpty()) {
+            if ((kind == RegistryValues.CustodyKind.INSTALLED || kind == RegistryValues.CustodyKind.RECEIVED)
+                    && siteId.isEmpty()) {
                 r.problem("site_id", "is required for " + kind + " events");
             }
             if (!problems.isEmpty()) {
@@ -347,7 +350,7 @@ public final class RegistryService {
                         out.add(new CustodyEvent(
                                 rs.getLong("id"),
                                 rs.getString("chip_serial"),
-                                Model.CustodyKind.valueOf(rs.getString("kind")),
+                                RegistryValues.CustodyKind.valueOf(rs.getString("kind")),
                                 Sql.getOptionalString(rs, "site_id"),
                                 Sql.getInstant(rs, "occurred_at"),
                                 rs.getString("recorded_by"),
@@ -366,25 +369,27 @@ public final class RegistryService {
      *
      * @return the updated landmark, or empty when there is none with that id
      */
-    public Optional<Landmark> setLandmarkStatus(String id, Model.LandmarkStatus status, String reason, String actor) {
+    public Optional<Landmark> setLandmarkStatus(
+            String id, RegistryValues.LandmarkStatus status, String reason, String actor) {
         return db.inTransaction(c -> setLandmarkStatus(c, id, status, reason, actor));
     }
 
-    /** {@link #setLandmarkStatus(String, Model.LandmarkStatus, String, String)} inside the caller's transaction. */
+    /** {@link #setLandmarkStatus(String, RegistryValues.LandmarkStatus, String, String)} inside the caller's transaction. */
     public Optional<Landmark> setLandmarkStatus(
-            Connection c, String id, Model.LandmarkStatus status, String reason, String actor) throws SQLException {
+            Connection c, String id, RegistryValues.LandmarkStatus status, String reason, String actor)
+            throws SQLException {
         Optional<Landmark> before = Landmarks.find(c, id);
         if (before.isEmpty()) {
             return Optional.empty();
         }
         // Restoring a landmark clears it for the mesh audit: pairs measured before now no longer count.
-        String sql = status == Model.LandmarkStatus.ACTIVE
+        String sql = status == RegistryValues.LandmarkStatus.ACTIVE
                 ? "UPDATE landmarks SET status = ?, mesh_cleared_at = ? WHERE id = ?"
                 : "UPDATE landmarks SET status = ? WHERE id = ?";
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             int i = 1;
             ps.setString(i++, status.name());
-            if (status == Model.LandmarkStatus.ACTIVE) {
+            if (status == RegistryValues.LandmarkStatus.ACTIVE) {
                 Sql.setInstant(ps, i++, clock.instant());
             }
             ps.setString(i, id);

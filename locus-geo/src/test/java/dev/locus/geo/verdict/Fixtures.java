@@ -27,6 +27,34 @@ final class Fixtures {
         return ring;
     }
 
+    /**
+     * {@code minCount} to {@code minCount + countSpread - 1} honest landmarks around the truth,
+     * {@code minDeg} to {@code minDeg + spreadDeg} degrees away (most near), each a little or up to
+     * {@code 1 + slowStretch} times slower than light, half of them with up to {@code maxExtraMs} more.
+     */
+    static List<Measurement> randomHonest(
+            java.util.Random rnd,
+            GeoPosition truth,
+            int minCount,
+            int countSpread,
+            double minDeg,
+            double spreadDeg,
+            double slowStretch,
+            double maxExtraMs) {
+        int n = minCount + rnd.nextInt(countSpread);
+        List<Measurement> ms = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double dist = minDeg + spreadDeg * rnd.nextDouble() * rnd.nextDouble();
+            double bearing = 2 * Math.PI * rnd.nextDouble();
+            double lat = Math.max(-89, Math.min(89, truth.latitudeDegrees() + dist * Math.sin(bearing)));
+            double lon = wrap(truth.longitudeDegrees() + dist * Math.cos(bearing));
+            double stretch = 1 + rnd.nextDouble() * (rnd.nextBoolean() ? 0.05 : slowStretch);
+            double extraMs = rnd.nextBoolean() ? 0 : rnd.nextDouble() * maxExtraMs;
+            ms.add(honest("L" + i, GeoPosition.ofDegrees(lat, lon), truth, stretch, extraMs));
+        }
+        return ms;
+    }
+
     static double wrap(double lon) {
         double l = ((lon + 180) % 360 + 360) % 360 - 180;
         return l == -180 && lon > 0 ? 180 : l;

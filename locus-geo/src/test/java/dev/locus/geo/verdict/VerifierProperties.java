@@ -70,17 +70,6 @@ class VerifierProperties {
     }
 
     private static List<Measurement> randomMeasurements(Random rnd, GeoPosition truth) {
-        int n = 1 + rnd.nextInt(7);
-        List<Measurement> ms = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            double dist = 1 + 40 * rnd.nextDouble() * rnd.nextDouble();
-            double bearing = 2 * Math.PI * rnd.nextDouble();
-            double lat = Math.max(-89, Math.min(89, truth.latitudeDegrees() + dist * Math.sin(bearing)));
-            double lon = Fixtures.wrap(truth.longitudeDegrees() + dist * Math.cos(bearing));
-            double stretch = 1 + rnd.nextDouble() * (rnd.nextBoolean() ? 0.05 : 1.5);
-            double extraMs = rnd.nextBoolean() ? 0 : rnd.nextDouble() * 20;
-            ms.add(Fixtures.honest("L" + i, GeoPosition.ofDegrees(lat, lon), truth, stretch, extraMs));
-        }
-        return ms;
+        return Fixtures.randomHonest(rnd, truth, 1, 7, 1, 40, 1.5, 20);
     }
 }

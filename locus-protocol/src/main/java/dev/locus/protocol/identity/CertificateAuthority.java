@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Date;
 import java.util.List;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.DERUTF8String;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
@@ -108,12 +109,7 @@ public final class CertificateAuthority {
                 .build();
         X509v3CertificateBuilder b = builder(name, subject, clock.instant(), validity, devicePublicKey, random);
         try {
-            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            b.addExtension(
-                    Extension.extendedKeyUsage,
-                    false,
-                    new ExtendedKeyUsage(KeyPurposeId.getInstance(LocusOids.DEVICE_IDENTITY)));
+            endEntity(b, LocusOids.DEVICE_IDENTITY);
         } catch (CertIOException e) {
             throw new ProtocolException("cannot build device certificate for " + serial, e);
         }
@@ -135,12 +131,7 @@ public final class CertificateAuthority {
                 .build();
         X509v3CertificateBuilder b = builder(name, subject, clock.instant(), validity, landmarkPublicKey, random);
         try {
-            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
-            b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
-            b.addExtension(
-                    Extension.extendedKeyUsage,
-                    false,
-                    new ExtendedKeyUsage(KeyPurposeId.getInstance(LocusOids.LANDMARK_IDENTITY)));
+            endEntity(b, LocusOids.LANDMARK_IDENTITY);
             b.addExtension(
                     LocusOids.LANDMARK_POSITION,
                     false,
@@ -150,6 +141,13 @@ public final class CertificateAuthority {
             throw new ProtocolException("cannot build landmark certificate for " + id, e);
         }
         return sign(b, secret, publicKey);
+    }
+
+    /** An end entity's extensions: not a CA, signatures only, for the one Locus purpose given. */
+    private static void endEntity(X509v3CertificateBuilder b, ASN1ObjectIdentifier purpose) throws CertIOException {
+        b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+        b.addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature));
+        b.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(KeyPurposeId.getInstance(purpose)));
     }
 
     private static X509v3CertificateBuilder builder(

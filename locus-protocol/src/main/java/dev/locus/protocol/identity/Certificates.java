@@ -142,6 +142,12 @@ public final class Certificates {
         }
     }
 
+    /** The subject's attribute, or an {@code IllegalArgumentException} saying {@code what} and the subject. */
+    private static String required(X500Name subject, ASN1ObjectIdentifier attribute, String what) {
+        return attribute(subject, attribute)
+                .orElseThrow(() -> new IllegalArgumentException(what + ", got '" + subject + "'"));
+    }
+
     /**
      * The device identity inside a certificate (no trust checks: see {@link IdentityVerifier}).
      *
@@ -150,12 +156,8 @@ public final class Certificates {
     public static DeviceIdentity deviceIdentity(X509Certificate certificate) {
         X500Name subject =
                 X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
-        String serial = attribute(subject, BCStyle.SERIALNUMBER)
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "device certificate subject must have SERIALNUMBER, got '" + subject + "'"));
-        String model = attribute(subject, BCStyle.CN)
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "device certificate subject must have CN (the model), got '" + subject + "'"));
+        String serial = required(subject, BCStyle.SERIALNUMBER, "device certificate subject must have SERIALNUMBER");
+        String model = required(subject, BCStyle.CN, "device certificate subject must have CN (the model)");
         return new DeviceIdentity(serial, model, certificate, fingerprint(certificate));
     }
 
@@ -167,9 +169,7 @@ public final class Certificates {
     public static LandmarkIdentity landmarkIdentity(X509Certificate certificate) {
         X500Name subject =
                 X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded());
-        String id = attribute(subject, BCStyle.CN)
-                .orElseThrow(() -> new IllegalArgumentException(
-                        "landmark certificate subject must have CN (the landmark id), got '" + subject + "'"));
+        String id = required(subject, BCStyle.CN, "landmark certificate subject must have CN (the landmark id)");
         String positionText = utf8Extension(certificate, LocusOids.LANDMARK_POSITION)
                 .orElseThrow(() -> new IllegalArgumentException("landmark certificate " + id
                         + " must carry the position extension " + LocusOids.LANDMARK_POSITION));

@@ -1,7 +1,11 @@
 package dev.locus.server.api;
 
-import dev.locus.server.alerts.Alert;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.locus.server.alerts.AlertFilter;
+import dev.locus.server.alerts.AlertGroups;
 import dev.locus.server.alerts.AlertService;
+import dev.locus.server.alerts.AlertViews;
 import dev.locus.server.alerts.Transition;
 import dev.locus.server.auth.Permission;
 import dev.locus.server.common.FieldProblem;
@@ -9,16 +13,28 @@ import dev.locus.server.common.FieldReader;
 import dev.locus.server.common.InvalidInputException;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Alert listing and lifecycle. */
+/**
+ * Alert listing (filtered, searched, paged), grouping, saved views, assignment and the lifecycle,
+ * one alert at a time or acknowledged in bulk with one reason.
+ */
 public final class AlertApi implements HttpService {
-    private final AlertService alerts;
+    /** A bulk acknowledgement: up to 500 ids and a note. */
+    private static final BodyLimit BULK =
+            new BodyLimit(BodyLimit.Kind.JSON, 64 * 1024, 1, AlertService.MAX_BULK + 20, 8 * 1024, 2);
 
-    public AlertApi(AlertService alerts) {
+    private final AlertService alerts;
+    private final AlertGroups groups;
+    private final AlertViews views;
+
+    public AlertApi(AlertService alerts, AlertGroups groups, AlertViews views) {
         this.alerts = alerts;
+        this.groups = groups;
+        this.views = views;
     }
 
     @Override
@@ -26,31 +42,136 @@ public final class AlertApi implements HttpService {
         r.get(
                 "/api/v1/alerts",
                 Permission.READ,
-                ctx -> ctx.json(Requests.page(alerts.page(
-                        Requests.enumParam(ctx, "status", Alert.Status.class),
-                        Optional.ofNullable(ctx.queryParam("chip_serial")),
-                        Requests.afterId(ctx),
-                        Requests.limit(ctx)))));
+                ctx -> ctx.json(Requests.page(
+                        alerts.page(AlertFilter.parse(ctx::queryParam), Requests.afterId(ctx), Requests.limit(ctx)))));
         r.get("/api/v1/alerts/{id}", Permission.READ, ctx -> {
             long id = id(ctx);
             ctx.json(alerts.alert(id).orElseThrow(() -> Requests.notFound("alert", Long.toString(id))));
         });
         r.post("/api/v1/alerts/{id}/acknowledge", Permission.MANAGE_ALERTS, BodyLimit.record(), ctx -> step(ctx, true));
         r.post("/api/v1/alerts/{id}/resolve", Permission.MANAGE_ALERTS, BodyLimit.record(), ctx -> step(ctx, false));
+        r.post("/api/v1/alerts/{id}/assign", Permission.MANAGE_ALERTS, BodyLimit.record(), this::assign);
+        r.post("/api/v1/alerts/acknowledge", Permission.MANAGE_ALERTS, BULK, this::acknowledgeAll);
+        r.get("/api/v1/alert-groups", Permission.READ, ctx -> {
+            String by = Optional.ofNullable(ctx.queryParam("by")).orElse("site").strip();
+            ctx.json(AlertGroups.body(
+                    by, groups.groups(by, AlertFilter.parse(ctx::queryParam), Requests.limit(ctx, 100))));
+        });
+        r.get(
+                "/api/v1/alert-views",
+                Permission.READ,
+                ctx -> ctx.json(
+                        Map.of("items", views.list(ApiServer.principal(ctx).actor()))));
+        r.post("/api/v1/alert-views", Permission.READ, BodyLimit.record(), this::saveView);
+        r.delete("/api/v1/alert-views/{id}", Permission.READ, ctx -> {
+            long id = id(ctx);
+            if (!views.delete(ApiServer.principal(ctx).actor(), id)) {
+                throw Requests.notFound("saved view of yours", Long.toString(id));
+            }
+            ctx.status(204);
+        });
     }
 
     private void step(Context ctx, boolean acknowledge) {
         long id = id(ctx);
+        String note = note(Requests.fields(ctx), List.of("note"));
+        String actor = ApiServer.principal(ctx).actor();
+        answer(ctx, acknowledge ? alerts.acknowledge(id, note, actor) : alerts.resolve(id, note, actor));
+    }
+
+    /** {@code {"assignee": "name"}}; empty or null clears the assignment. */
+    private void assign(Context ctx) {
+        long id = id(ctx);
         Map<String, String> f = Requests.fields(ctx);
         List<FieldProblem> problems = new ArrayList<>();
         FieldReader reader = new FieldReader(f, 0, problems);
-        String note = reader.text("note", 2000);
-        reader.rejectUnknown(List.of("note"));
+        String assignee = reader.optionalText("assignee", 100);
+        reader.rejectUnknown(List.of("assignee"));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        String actor = ApiServer.principal(ctx).actor();
-        Transition t = acknowledge ? alerts.acknowledge(id, note, actor) : alerts.resolve(id, note, actor);
+        answer(
+                ctx,
+                alerts.assign(
+                        id,
+                        Optional.of(assignee.strip()).filter(s -> !s.isEmpty()),
+                        ApiServer.principal(ctx).actor()));
+    }
+
+    /** {@code {"ids": [1, 2, ...], "note": "why"}}: one transaction, one audit entry per alert. */
+    private void acknowledgeAll(Context ctx) {
+        RequestBody body = RequestBody.of(ctx);
+        ObjectNode n =
+                JsonBodies.object(body.open(), body.limit(), "a JSON object {\"ids\": [...], \"note\": \"...\"}");
+        List<FieldProblem> problems = new ArrayList<>();
+        List<Long> ids = new ArrayList<>();
+        JsonNode idNode = n.path("ids");
+        if (!idNode.isArray()) {
+            problems.add(new FieldProblem(0, "ids", idNode.toString(), "must be an array of alert ids"));
+        } else {
+            for (JsonNode v : idNode) {
+                if (v.canConvertToLong() && v.isIntegralNumber()) {
+                    ids.add(v.asLong());
+                } else {
+                    problems.add(new FieldProblem(0, "ids", v.toString(), "must hold alert ids (integers)"));
+                }
+            }
+        }
+        n.properties().forEach(e -> {
+            if (!List.of("ids", "note").contains(e.getKey())) {
+                problems.add(new FieldProblem(
+                        0, e.getKey(), e.getValue().toString(), "is not a known field; allowed: [ids, note]"));
+            }
+        });
+        if (!n.path("note").isTextual()) {
+            problems.add(
+                    new FieldProblem(0, "note", n.path("note").toString(), "must say why, in 1 to 2000 characters"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        AlertService.BulkOutcome out = alerts.acknowledgeAll(
+                ids, n.path("note").asText(), ApiServer.principal(ctx).actor());
+        List<Map<String, Object>> skipped = new ArrayList<>();
+        out.skipped().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", e.getKey());
+            m.put("reason", e.getValue());
+            skipped.add(m);
+        });
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("acknowledged", out.acknowledged());
+        result.put("skipped", skipped);
+        ctx.json(result);
+    }
+
+    /** {@code {"name": "...", "query": "status=OPEN&site=sg-1"}}: the query is checked as a filter. */
+    private void saveView(Context ctx) {
+        Map<String, String> f = Requests.fields(ctx);
+        List<FieldProblem> problems = new ArrayList<>();
+        FieldReader reader = new FieldReader(f, 0, problems);
+        String name = reader.text("name", 100);
+        String query = reader.optionalText("query", 2000);
+        reader.rejectUnknown(List.of("name", "query"));
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        AlertFilter filter = new AlertViews.SavedView(0, name, query, java.time.Instant.EPOCH).filter();
+        ctx.status(201).json(views.save(ApiServer.principal(ctx).actor(), name, filter));
+    }
+
+    private static String note(Map<String, String> f, List<String> known) {
+        List<FieldProblem> problems = new ArrayList<>();
+        FieldReader reader = new FieldReader(f, 0, problems);
+        String note = reader.text("note", 2000);
+        reader.rejectUnknown(known);
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        return note;
+    }
+
+    private static void answer(Context ctx, Transition t) {
         switch (t) {
             case Transition.Done d -> ctx.json(d.alert());
             case Transition.NotFound nf -> throw Requests.notFound("alert", Long.toString(nf.id()));
@@ -63,7 +184,7 @@ public final class AlertApi implements HttpService {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(List.of(new FieldProblem(0, "id", v, "must be an alert id (an integer)")));
+            throw new InvalidInputException(List.of(new FieldProblem(0, "id", v, "must be an integer id")));
         }
     }
 }

@@ -6,9 +6,9 @@ import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.common.Page;
 import dev.locus.server.mesh.LandmarkStatusWorkflow;
 import dev.locus.server.registry.Landmark;
-import dev.locus.server.registry.Model;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.registry.RowSource;
+import dev.locus.wire.RegistryValues;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Map;
@@ -122,8 +122,8 @@ public final class RegistryApi implements HttpService {
         Map<String, String> f = Requests.fields(ctx);
         List<FieldProblem> problems = new java.util.ArrayList<>();
         var reader = new dev.locus.server.common.FieldReader(f, 0, problems);
-        Model.LandmarkStatus status =
-                reader.enumValue("status", Model.LandmarkStatus.class, Model.LandmarkStatus.ACTIVE);
+        RegistryValues.LandmarkStatus status =
+                reader.enumValue("status", RegistryValues.LandmarkStatus.class, RegistryValues.LandmarkStatus.ACTIVE);
         String reason = reader.text("reason", 2000);
         reader.rejectUnknown(List.of("status", "reason"));
         if (!problems.isEmpty()) {

@@ -2,6 +2,7 @@ package dev.locus.server.dashboard;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.server.alerts.Alert;
+import dev.locus.server.alerts.AlertFilter;
 import dev.locus.server.api.ApiException;
 import dev.locus.server.api.ErrorCode;
 import dev.locus.server.api.HttpService;
@@ -18,7 +19,6 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -169,23 +169,12 @@ public final class Dashboard implements HttpService {
     }
 
     private void alertQueue(Context ctx) {
-        String requested = text(ctx, "status").orElse(Alert.Status.OPEN + "," + Alert.Status.ACKNOWLEDGED);
-        Set<String> statuses = new LinkedHashSet<>();
-        for (String s : requested.split(",")) {
-            String v = s.strip().toUpperCase(Locale.ROOT);
-            if (v.equals("ALL")) {
-                statuses.clear();
-                break;
-            }
-            statuses.add(Requests.enumValue("status", v, Alert.Status.class).name());
-        }
-        Optional<String> severity =
-                Requests.enumParam(ctx, "severity", Alert.Severity.class).map(Enum::name);
-        Optional<String> rule = text(ctx, "rule").map(s -> s.toUpperCase(Locale.ROOT));
+        // unresolved unless a status is asked for; every other filter as GET /api/v1/alerts
+        String status = text(ctx, "status").orElse(Alert.Status.OPEN + "," + Alert.Status.ACKNOWLEDGED);
+        AlertFilter filter = AlertFilter.parse(name -> name.equals("status") ? status : ctx.queryParam(name));
         AlertQueue.Sort sort =
                 Requests.enumParam(ctx, "sort", AlertQueue.Sort.class).orElse(AlertQueue.Sort.SEVERITY);
-        ctx.json(alerts.queue(
-                new AlertQueue.Filter(statuses, severity, rule, text(ctx, "subject")), sort, Requests.limit(ctx, 200)));
+        ctx.json(alerts.queue(filter, sort, Requests.limit(ctx, 200)));
     }
 
     private static Optional<String> text(Context ctx, String name) {

@@ -9,7 +9,7 @@ import dev.locus.server.Bytes;
 import dev.locus.server.DevicePki;
 import dev.locus.server.identity.DeviceKeys;
 import dev.locus.server.registry.Landmark;
-import dev.locus.server.registry.Model;
+import dev.locus.wire.RegistryValues;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class ProtocolReceiptsTest {
     private final DevicePki pki = new DevicePki(41);
     private final Pkcs12DeviceKey device = pki.device("1650923000001", "NVIDIA H100 80GB HBM3");
     private final Landmark registered = new Landmark(
-            "lm-sg", "Singapore", DevicePki.LM_SG, pki.landmarkPublicKey(), Model.LandmarkStatus.ACTIVE, NOW);
+            "lm-sg", "Singapore", DevicePki.LM_SG, pki.landmarkPublicKey(), RegistryValues.LandmarkStatus.ACTIVE, NOW);
     private final ProtocolReceipts verifier = new ProtocolReceipts();
 
     @Test

@@ -17,10 +17,10 @@ import dev.locus.server.auth.Role;
 import dev.locus.server.ingest.IngestPolicy;
 import dev.locus.server.ingest.IngestResult;
 import dev.locus.server.persistence.Database;
-import dev.locus.server.registry.Model;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.sim.latency.Host;
 import dev.locus.sim.latency.LatencyDataset;
+import dev.locus.wire.RegistryValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -127,9 +127,11 @@ class MeshAuditorTest {
 
             assertThat(o.marked()).containsExactly("liar");
             assertThat(o.report().pairsChecked()).isEqualTo(15);
-            assertThat(s.registry().landmark("liar").orElseThrow().status()).isEqualTo(Model.LandmarkStatus.SUSPECT);
+            assertThat(s.registry().landmark("liar").orElseThrow().status())
+                    .isEqualTo(RegistryValues.LandmarkStatus.SUSPECT);
             for (String id : HONEST) {
-                assertThat(s.registry().landmark(id).orElseThrow().status()).isEqualTo(Model.LandmarkStatus.ACTIVE);
+                assertThat(s.registry().landmark(id).orElseThrow().status())
+                        .isEqualTo(RegistryValues.LandmarkStatus.ACTIVE);
             }
             assertThat(invalidated)
                     .as("the marked landmark's chips are made due after the status change")
@@ -201,7 +203,8 @@ class MeshAuditorTest {
             assertThat(o.marked()).isEmpty();
             assertThat(o.alertsRaised()).hasSize(2);
             for (String id : List.of("lon", "syd")) {
-                assertThat(s.registry().landmark(id).orElseThrow().status()).isEqualTo(Model.LandmarkStatus.ACTIVE);
+                assertThat(s.registry().landmark(id).orElseThrow().status())
+                        .isEqualTo(RegistryValues.LandmarkStatus.ACTIVE);
                 Alert a = openAlert(s.alerts(), id);
                 assertThat(a.summary()).contains("lon").contains("syd").contains("neither is marked");
                 assertThat(a.evidenceJson()).contains("\"isolated_pair\":true");
@@ -259,7 +262,7 @@ class MeshAuditorTest {
             s.audit().run();
             Alert first = openAlert(s.alerts(), "liar");
 
-            s.registry().setLandmarkStatus("liar", Model.LandmarkStatus.ACTIVE, "checked the survey", "admin");
+            s.registry().setLandmarkStatus("liar", RegistryValues.LandmarkStatus.ACTIVE, "checked the survey", "admin");
             s.alerts().resolve(first.id(), "checked the survey", "admin");
             clock.advance(Duration.ofMinutes(2));
             MeshAuditor.Outcome quiet = s.audit().run();
@@ -269,7 +272,8 @@ class MeshAuditorTest {
             assertThat(quiet.report().contradictions())
                     .as("old pairs of the cleared landmark no longer count")
                     .isEmpty();
-            assertThat(s.registry().landmark("liar").orElseThrow().status()).isEqualTo(Model.LandmarkStatus.ACTIVE);
+            assertThat(s.registry().landmark("liar").orElseThrow().status())
+                    .isEqualTo(RegistryValues.LandmarkStatus.ACTIVE);
 
             measureAll(s, clock.instant().minusSeconds(5));
             MeshAuditor.Outcome flagged = s.audit().run();

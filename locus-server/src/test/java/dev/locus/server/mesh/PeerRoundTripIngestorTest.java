@@ -16,8 +16,8 @@ import dev.locus.server.ingest.IngestPolicy;
 import dev.locus.server.ingest.IngestResult;
 import dev.locus.server.ingest.RejectionReason;
 import dev.locus.server.persistence.Database;
-import dev.locus.server.registry.Model;
 import dev.locus.server.registry.RegistryService;
+import dev.locus.wire.RegistryValues;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -99,7 +99,7 @@ class PeerRoundTripIngestorTest {
             PeerSubmission garbage = PeerRoundTripJson.parse(json.readTree(
                     "{\"measuring_landmark_id\":\"sg1\",\"measured_landmark_id\":\"sg2\",\"rtt_min_nanos\":1,"
                             + "\"measured_at\":\"yesterday\",\"signed_receipt\":\"%%%\",\"extra\":1}"));
-            registry.setLandmarkStatus("kl1", Model.LandmarkStatus.RETIRED, "decommissioned", "test");
+            registry.setLandmarkStatus("kl1", RegistryValues.LandmarkStatus.RETIRED, "decommissioned", "test");
 
             List<IngestResult> results = ingestor.ingest(
                     List.of(

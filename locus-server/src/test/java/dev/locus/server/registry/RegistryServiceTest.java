@@ -18,6 +18,7 @@ import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.common.Page;
 import dev.locus.server.identity.ManufacturerTrust;
 import dev.locus.server.persistence.Database;
+import dev.locus.wire.RegistryValues;
 import java.io.StringReader;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -49,7 +50,7 @@ class RegistryServiceTest {
             ImportResult result =
                     r.importRows(RegistryService.Kind.CHIPS, RowSource.csv(new StringReader(csv)), csv, "alice");
             assertThat(result).isEqualTo(new ImportResult.Imported("chips", 2));
-            assertThat(r.chip("GPU-2").orElseThrow().status()).isEqualTo(Model.ChipStatus.INSTALLED);
+            assertThat(r.chip("GPU-2").orElseThrow().status()).isEqualTo(RegistryValues.ChipStatus.INSTALLED);
             assertThat(r.chip("GPU-3").orElseThrow().licenceId()).isEmpty();
             assertThat(db.read(AuditVerifier::verify)).isInstanceOf(AuditVerification.Intact.class);
         }
@@ -167,7 +168,7 @@ class RegistryServiceTest {
             RegistryService r = Fixtures.registry(db, CLOCK);
             Fixtures.populate(r, Fixtures.ed25519());
             r.recordCustody("GPU-1", Map.of("kind", "INSTALLED", "site_id", "sg-1", "note", "rack 4"), "bob");
-            assertThat(r.chip("GPU-1").orElseThrow().status()).isEqualTo(Model.ChipStatus.INSTALLED);
+            assertThat(r.chip("GPU-1").orElseThrow().status()).isEqualTo(RegistryValues.ChipStatus.INSTALLED);
             assertThat(r.custodyEvents("GPU-1"))
                     .singleElement()
                     .satisfies(e -> assertThat(e.recordedBy()).isEqualTo("bob"));

@@ -21,8 +21,8 @@ import dev.locus.server.ingest.ProtocolReceipts;
 import dev.locus.server.ingest.ReceiptIngestor;
 import dev.locus.server.ingest.Submission;
 import dev.locus.server.persistence.Database;
-import dev.locus.server.registry.Model;
 import dev.locus.server.registry.RegistryService;
+import dev.locus.wire.RegistryValues;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -263,7 +263,7 @@ class WindowMaintenanceTest {
             assertThat(s.engine().assess("GPU-1")).isPresent();
             assertThat(s.engine().due(10)).isEmpty();
 
-            s.registry().setLandmarkStatus("lm-sg", Model.LandmarkStatus.SUSPECT, "mesh audit", "test");
+            s.registry().setLandmarkStatus("lm-sg", RegistryValues.LandmarkStatus.SUSPECT, "mesh audit", "test");
             assertThat(s.engine().invalidateLandmark("lm-sg")).isEqualTo(1);
             assertThat(s.engine().due(10)).containsExactly("GPU-1");
             assertThat(s.engine().assess("GPU-1"))

@@ -1,20 +1,17 @@
-// The alert queue: filters, sorting by severity or age, acknowledge and resolve with a reason,
-// evidence at hand, and new alerts appearing without reloading.
+// The alert queue: filters and search, saved views, counts by site or organisation, sorting by
+// severity or age, assignment, acknowledge and resolve with a reason (one at a time or many at
+// once), evidence at hand, and new alerts appearing without reloading.
 
 import { dashboard, getJson } from './api.js';
 import { age, count, h, table, when } from './dom.js';
 import { may } from './session.js';
 import { onAlertsChanged } from './alert-watch.js';
 import { openTransitionDialog } from './alert-actions.js';
-
-const RULES = ['OUTSIDE_ZONE', 'IN_RESTRICTED', 'UNVERIFIED', 'SILENT', 'MOVED', 'CLONED_IDENTITY', 'SUSPECT_LANDMARK'];
-const STATUSES = [
-  ['OPEN,ACKNOWLEDGED', 'Unresolved'],
-  ['OPEN', 'Open'],
-  ['ACKNOWLEDGED', 'Acknowledged'],
-  ['RESOLVED', 'Resolved'],
-  ['ALL', 'All'],
-];
+import { defaultFilters, filterForm, filterParams, filtersFromQuery, showFilters } from './alert-filters.js';
+import { bulkBar, selectBox } from './alert-bulk.js';
+import { savedViews } from './alert-saved-views.js';
+import { groupLine } from './alert-groups.js';
+import { assignCell } from './alert-assign.js';
 
 export function subjectLink(a) {
   if (a.subject_type === 'CHIP') {
@@ -49,30 +46,29 @@ export function actions(a, after) {
 }
 
 export async function renderAlerts(el) {
-  const state = { status: 'OPEN,ACKNOWLEDGED', severity: '', rule: '', sort: 'SEVERITY', seen: null };
-  const form = h('form', { class: 'filters', id: 'alert-filters' },
-    choice('status', 'Status', STATUSES, state.status),
-    choice('severity', 'Severity', [['', 'any'], ['CRITICAL', 'Critical'], ['WARNING', 'Warning'], ['INFO', 'Info']], ''),
-    choice('rule', 'Rule', [['', 'any'], ...RULES.map((r) => [r, r])], ''),
-    choice('sort', 'Sort by', [['SEVERITY', 'Severity, then oldest'], ['AGE', 'Oldest first'], ['NEWEST', 'Newest first']], state.sort));
+  const state = defaultFilters();
+  const view = { by: 'site', seen: null, selected: new Set() };
+  const manage = may('MANAGE_ALERTS');
   const list = h('div', { id: 'alert-list' });
-  el.append(h('div', {}, h('h1', {}, 'Alerts'),
-    may('MANAGE_ALERTS') ? null : h('p', { class: 'readonly', id: 'readonly-note' }, 'Read-only: your role can see alerts but not acknowledge or resolve them.'),
-    form, list));
+  const groups = h('div', {});
+  let form;
   const load = async () => {
-    const q = new URLSearchParams({ status: state.status, sort: state.sort, limit: '200' });
-    if (state.severity) q.set('severity', state.severity);
-    if (state.rule) q.set('rule', state.rule);
-    const data = await getJson(dashboard(`/alerts?${q}`));
-    const previous = state.seen;
-    state.seen = data.max_id;
+    const q = filterParams(state);
+    const data = await getJson(dashboard(`/alerts?${q}&sort=${state.sort}&limit=200`));
+    const previous = view.seen;
+    view.seen = data.max_id;
+    const shown = new Set(data.items.map((a) => a.id));
+    [...view.selected].filter((id) => !shown.has(id)).forEach((id) => view.selected.delete(id));
+    const bulk = manage ? bulkBar(data.items, view.selected, load) : null;
     const t = table([
+      ...(manage ? [{ label: '', cell: (a) => selectBox(a, view.selected, bulk.refresh) }] : []),
       { label: 'Severity', cell: (a) => severityBadge(a.severity) },
       { label: 'Rule', cell: (a) => ruleName(a.rule) },
       { label: 'Subject', cell: (a) => subjectLink(a) },
       { label: 'What happened', cell: (a) => h('div', {}, a.text || a.summary, evidence(a)) },
       { label: 'Age', cell: (a) => h('span', { title: when(a.opened_at) }, age(a.opened_at)) },
       { label: 'Status', cell: (a) => a.status },
+      { label: 'Assigned', cell: (a) => assignCell(a, load, manage) },
       { label: 'Action', cell: (a) => actions(a, load) },
     ], data.items, `${count(data.matching)} alerts match${data.matching > data.items.length ? `; the first ${data.items.length} are shown` : ''}`);
     t.id = 'alert-table';
@@ -85,21 +81,23 @@ export async function renderAlerts(el) {
     list.replaceChildren(
       h('p', { class: 'counts-line' },
         `Open ${count(data.by_status.OPEN || 0)} · acknowledged ${count(data.by_status.ACKNOWLEDGED || 0)} · resolved ${count(data.by_status.RESOLVED || 0)}`),
+      bulk && data.items.some((a) => a.status === 'OPEN') ? bulk.bar : null,
       data.items.length ? t : h('p', {}, 'No alert matches these filters.'));
+    groups.replaceChildren(await groupLine(q, view.by, (by) => { view.by = by; load(); }, (key, value) => {
+      state[key] = value;
+      showFilters(form, state);
+      load();
+    }));
   };
-  form.addEventListener('change', () => {
-    const f = new FormData(form);
-    state.status = f.get('status');
-    state.severity = f.get('severity');
-    state.rule = f.get('rule');
-    state.sort = f.get('sort');
+  form = filterForm(state, () => load());
+  const views = await savedViews(() => filterParams(state).toString(), (query) => {
+    Object.assign(state, filtersFromQuery(query), { sort: state.sort });
+    showFilters(form, state);
     load();
   });
+  el.append(h('div', {}, h('h1', {}, 'Alerts'),
+    manage ? null : h('p', { class: 'readonly', id: 'readonly-note' }, 'Read-only: your role can see alerts but not acknowledge or resolve them.'),
+    form, views, groups, list));
   await load();
   return onAlertsChanged(() => load());
-}
-
-function choice(name, label, options, value) {
-  return h('label', {}, `${label} `, h('select', { name },
-    options.map(([v, text]) => h('option', { value: v, selected: v === value }, text))));
 }

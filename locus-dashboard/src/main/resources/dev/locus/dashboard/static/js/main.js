@@ -9,6 +9,9 @@ import { renderFleet } from './fleet-view.js';
 import { renderAlerts } from './alerts-view.js';
 import { renderChip } from './chip-view.js';
 import { renderLandmarks } from './landmarks-view.js';
+import { renderParties, renderParty } from './party-view.js';
+import { renderFindings } from './findings-view.js';
+import { renderCase } from './case-view.js';
 
 const view = document.getElementById('view');
 const login = document.getElementById('login');
@@ -20,6 +23,10 @@ const ROUTES = [
   { pattern: /^#\/alerts$/, name: 'alerts', nav: 'alerts', render: (el) => renderAlerts(el) },
   { pattern: /^#\/chips\/(.+)$/, name: 'chip', nav: 'fleet', render: (el, m) => renderChip(el, m[1]) },
   { pattern: /^#\/landmarks$/, name: 'landmarks', nav: 'landmarks', render: (el) => renderLandmarks(el) },
+  { pattern: /^#\/parties(?:\?(.*))?$/, name: 'parties', nav: 'parties', render: (el, m) => renderParties(el, new URLSearchParams(m[1] || '')) },
+  { pattern: /^#\/parties\/(.+)$/, name: 'party', nav: 'parties', render: (el, m) => renderParty(el, decodeURIComponent(m[1])) },
+  { pattern: /^#\/findings$/, name: 'findings', nav: 'findings', render: (el) => renderFindings(el) },
+  { pattern: /^#\/cases\/(.+)$/, name: 'case', nav: 'findings', render: (el, m) => renderCase(el, decodeURIComponent(m[1])) },
 ];
 
 function showLogin(message) {

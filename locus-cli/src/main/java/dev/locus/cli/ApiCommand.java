@@ -1,0 +1,56 @@
+package dev.locus.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.locus.wire.WireJson;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.function.BiConsumer;
+import picocli.CommandLine;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/**
+ * A command that goes through the API: the server, token and trust options, and the command's own
+ * output. A refusal escapes as {@link dev.locus.wire.LocusApiException} to the {@link ErrorHandler}
+ * (exit 5), so subclasses print only what succeeded.
+ */
+abstract class ApiCommand implements Callable<Integer> {
+    @Mixin
+    ApiOptions api;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Prints {@code line} on the command's stdout. */
+    final void print(String line) {
+        PrintWriter out = spec.commandLine().getOut();
+        out.println(line);
+        out.flush();
+    }
+
+    /**
+     * Prints the API's JSON answer as it came when {@code asJson}, else what {@code human} writes from
+     * it; answers exit code 0.
+     */
+    final int show(String answer, boolean asJson, BiConsumer<JsonNode, PrintWriter> human) throws IOException {
+        PrintWriter out = out();
+        if (asJson) {
+            out.println(answer);
+        } else {
+            human.accept(WireJson.mapper().readTree(answer), out);
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The command's stdout. */
+    final PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** The command's stderr. */
+    final PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.locus.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.locus.wire.LocusApiException;
+import dev.locus.wire.WireJson;
+import java.io.PrintWriter;
+
+/**
+ * Sends a file's records to a bulk route in batches of at most {@code batch} and sums what the
+ * control plane accepted and rejected. When a batch is refused outright it says on stderr how far it
+ * got, then lets the refusal go on to the error handler (exit 5).
+ *
+ * @param noun what a record is, plural, e.g. {@code receipts}
+ */
+record BatchSubmission(ApiOptions api, String path, int batch, String noun) {
+    /** The largest batch the control plane takes. */
+    static final int MAX_BATCH = 5000;
+
+    /** Totals over every batch. */
+    record Totals(long records, long accepted, long rejected) {}
+
+    BatchSubmission {
+        if (batch < 1 || batch > MAX_BATCH) {
+            throw new IllegalArgumentException("--batch must be in [1, " + MAX_BATCH + "], got " + batch);
+        }
+    }
+
+    Totals send(ArrayNode all, PrintWriter err) throws JsonProcessingException {
+        ObjectMapper json = WireJson.mapper();
+        long accepted = 0;
+        long rejected = 0;
+        for (int from = 0; from < all.size(); from += batch) {
+            ArrayNode chunk = json.createArrayNode();
+            for (int i = from; i < Math.min(all.size(), from + batch); i++) {
+                chunk.add(all.get(i));
+            }
+            JsonNode res;
+            try {
+                res = json.readTree(api.postJson(path, json.writeValueAsString(chunk)));
+            } catch (LocusApiException refused) {
+                err.printf(
+                        "stopped at %s %d of %d: %d accepted, %d rejected so far%n",
+                        noun, from + 1, all.size(), accepted, rejected);
+                throw refused;
+            }
+            accepted += res.path("accepted").asLong();
+            rejected += res.path("rejected").asLong();
+        }
+        return new Totals(all.size(), accepted, rejected);
+    }
+}

@@ -1,0 +1,181 @@
+package dev.locus.compliance.screening;
+
+import dev.locus.compliance.outcome.Outcome;
+import dev.locus.compliance.ownership.DesignationSource;
+import dev.locus.compliance.ownership.OwnershipListener;
+import dev.locus.compliance.ownership.OwnershipReport;
+import dev.locus.compliance.ownership.OwnershipService;
+import dev.locus.compliance.parties.PartyListener;
+import dev.locus.compliance.parties.PartyService;
+import dev.locus.compliance.parties.RegisteredParty;
+import dev.locus.screening.match.Query;
+import dev.locus.screening.match.ScreeningMatch;
+import dev.locus.screening.ownership.Designation;
+import dev.locus.server.audit.AuditLog;
+import dev.locus.server.common.Page;
+import dev.locus.server.persistence.Database;
+import dev.locus.server.persistence.IdPages;
+import dev.locus.server.persistence.Sql;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Screening in the control plane: every party screened when saved (its names and aliases against
+ * the shared {@link ScreeningLists}), ownership rules re-applied below a party whose designations or
+ * ownership changed, hits kept with their lifecycle ({@link HitLifecycle}) and decided by people.
+ * Thread-safe.
+ */
+public final class ScreeningService implements PartyListener, OwnershipListener, DesignationSource {
+    private final Database db;
+    private final AuditLog audit;
+    private final InstantSource clock;
+    private final ScreeningLists lists;
+    private final OwnershipService ownership;
+    private final HitLifecycle lifecycle;
+
+    public ScreeningService(
+            Database db, AuditLog audit, InstantSource clock, ScreeningLists lists, OwnershipService ownership) {
+        this.db = db;
+        this.audit = audit;
+        this.clock = clock;
+        this.lists = lists;
+        this.ownership = ownership;
+        this.lifecycle = new HitLifecycle(audit);
+    }
+
+    /** The shared lists (loading them if they are not yet). */
+    public ScreeningLists lists() {
+        return lists;
+    }
+
+    /** Screens a batch of queries against the loaded lists: the candidates at or above REVIEW of each. */
+    public List<List<ScreeningMatch>> match(List<Query> queries) {
+        var screener = lists.loaded().screener();
+        return queries.stream().map(screener::screen).toList();
+    }
+
+    @Override
+    public void partySaved(Connection c, RegisteredParty party, String actor) throws SQLException {
+        screen(c, party, actor);
+        reassessOwnershipBelow(c, Set.of(party.id()), actor);
+    }
+
+    @Override
+    public void ownershipChanged(Connection c, Set<String> affected, String actor) throws SQLException {
+        for (String id : affected) {
+            reassessOwnership(c, id, actor);
+        }
+    }
+
+    @Override
+    public List<Designation> designationsOf(Connection c, Collection<String> partyIds) throws SQLException {
+        return HitStore.designations(c, partyIds);
+    }
+
+    /** Screens one party in the caller's transaction and reconciles its list hits. */
+    List<HitChange> screen(Connection c, RegisteredParty party, String actor) throws SQLException {
+        var screener = lists.loaded().screener();
+        Map<String, Candidate> found = Candidates.listMatches(party, screener::screen);
+        return lifecycle.reconcile(c, party.id(), Hit.Kind.LIST_MATCH, found, key -> true, actor, now());
+    }
+
+    /** Re-applies the ownership rules to {@code parties} and everything they own. */
+    void reassessOwnershipBelow(Connection c, Collection<String> parties, String actor) throws SQLException {
+        for (String id : OwnershipService.partiesBelow(c, parties)) {
+            reassessOwnership(c, id, actor);
+        }
+    }
+
+    private void reassessOwnership(Connection c, String partyId, String actor) throws SQLException {
+        Optional<OwnershipReport> report = ownership.report(c, partyId, ownership.today());
+        Optional<RegisteredParty> party =
+                PartyService.findAll(c, List.of(partyId)).stream().findFirst();
+        if (report.isEmpty() || party.isEmpty()) {
+            return;
+        }
+        Map<String, Candidate> found = Candidates.ownership(party.get(), report.get());
+        lifecycle.reconcile(c, partyId, Hit.Kind.OWNERSHIP, found, key -> true, actor, now());
+    }
+
+    /** Hits, filtered by party and status, in id order. */
+    public Page<Hit> hits(Optional<String> partyId, Optional<Hit.Status> status, long afterId, int limit) {
+        List<IdPages.Filter> filters = new ArrayList<>();
+        partyId.ifPresent(p -> filters.add(IdPages.Filter.equal("party_id", p)));
+        status.ifPresent(s -> filters.add(IdPages.Filter.equal("status", s.name())));
+        return db.read(c -> HitStore.page(c, filters, afterId, limit));
+    }
+
+    public Optional<Hit> hit(long id) {
+        return db.read(c -> HitStore.byId(c, id, false));
+    }
+
+    /**
+     * Confirms or dismisses a hit; a person may change an earlier decision with a new reason. A hit
+     * that is GONE (no longer matches) or already in the asked status is a conflict. Deciding a list
+     * hit changes the party's designations, so the ownership rules are re-applied below it.
+     */
+    public Outcome<Hit> decide(long id, HitDecision decision, String actor) {
+        return db.inTransaction(c -> {
+            Optional<Hit> stored = HitStore.byId(c, id, true);
+            if (stored.isEmpty()) {
+                return Outcome.notFound("screening hit", Long.toString(id));
+            }
+            Hit h = stored.get();
+            Hit.Status to = decision.verdict().status();
+            if (h.status() == Hit.Status.GONE) {
+                return Outcome.conflict("hit " + id + " no longer matches (GONE); there is nothing to decide");
+            }
+            if (h.status() == to) {
+                return Outcome.conflict("hit " + id + " is already " + to);
+            }
+            HitStore.decide(c, id, to, actor, decision.reason(), now());
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("hit_id", id);
+            d.put("subject_key", h.subjectKey());
+            d.put("previous_status", h.status().name());
+            d.put("status", to.name());
+            d.put("reason", decision.reason());
+            audit.append(
+                    c,
+                    actor,
+                    "screening.hit." + (to == Hit.Status.CONFIRMED ? "confirmed" : "dismissed"),
+                    "party",
+                    h.partyId(),
+                    d);
+            if (h.kind() == Hit.Kind.LIST_MATCH) {
+                reassessOwnershipBelow(c, Set.of(h.partyId()), actor);
+            }
+            return Outcome.done(HitStore.byId(c, id, false).orElseThrow());
+        });
+    }
+
+    /** The list versions screened against, newest first. */
+    public List<StoredListVersion> listVersions() {
+        return db.read(ListVersionStore::all);
+    }
+
+    Instant now() {
+        return Sql.micros(clock.instant());
+    }
+
+    Database db() {
+        return db;
+    }
+
+    AuditLog audit() {
+        return audit;
+    }
+
+    HitLifecycle lifecycle() {
+        return lifecycle;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.locus.server.api;
+
+import dev.locus.compliance.cases.CaseService;
+import dev.locus.compliance.findings.FindingStore;
+import dev.locus.compliance.redflags.Subject;
+import dev.locus.server.auth.Permission;
+import dev.locus.server.common.FieldProblem;
+import dev.locus.server.common.InvalidInputException;
+import io.javalin.http.Context;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Red-flag findings: listed with filters, read, dismissed with a reason; a subject's explained risk. */
+public final class FindingsApi implements HttpService {
+    private final FindingStore findings;
+    private final CaseService cases;
+
+    public FindingsApi(FindingStore findings, CaseService cases) {
+        this.findings = findings;
+        this.cases = cases;
+    }
+
+    @Override
+    public void routing(RouteTable r) {
+        r.get(
+                "/api/v1/findings",
+                Permission.READ,
+                ctx -> ctx.json(Requests.page(findings.page(
+                        filters(ctx, FindingStore.FILTERS), Requests.afterId(ctx), Requests.limit(ctx)))));
+        r.get("/api/v1/findings/{id}", Permission.READ, ctx -> {
+            long id = numericId(ctx, "finding");
+            ctx.json(findings.finding(id).orElseThrow(() -> Requests.notFound("finding", Long.toString(id))));
+        });
+        r.post("/api/v1/findings/{id}/dismiss", Permission.MANAGE_ALERTS, BodyLimit.record(), ctx -> {
+            Map<String, String> f = Requests.fields(ctx);
+            ctx.json(PartyApi.answer(findings.dismiss(
+                    numericId(ctx, "finding"),
+                    f.getOrDefault("note", ""),
+                    ApiServer.principal(ctx).actor())));
+        });
+        r.get("/api/v1/risk/{subject_type}/{subject_id}", Permission.READ, ctx -> {
+            Subject.Type type = Requests.enumValue("subject_type", ctx.pathParam("subject_type"), Subject.Type.class);
+            ctx.json(cases.risk(new Subject(type, ctx.pathParam("subject_id"))));
+        });
+    }
+
+    /** Equality filters from the query, upper-casing the enumerated ones. */
+    static Map<String, String> filters(Context ctx, List<String> allowed) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String f : allowed) {
+            String v = ctx.queryParam(f);
+            if (v != null && !v.isBlank()) {
+                String value = v.strip();
+                out.put(
+                        f,
+                        f.equals("subject_id") || f.equals("owner") ? value : value.toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    /** The {@code id} path parameter as a number. */
+    static long numericId(Context ctx, String what) {
+        String v = ctx.pathParam("id");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(
+                    List.of(new FieldProblem(0, "id", v, "must be a " + what + " id (an integer)")));
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.locus.server.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.locus.server.ControlPlane;
+import dev.locus.server.ServerConfig;
+import dev.locus.server.TestDatabases;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/**
+ * The red-flag views in a real browser: a buyer's commercial record entered through the API raises
+ * findings, a case opens by itself, and an officer reads the findings list and the case (risk
+ * explained, findings with sources and evidence, notes) at 1440×900 and 800×900.
+ */
+class CaseViewIT {
+    @Test
+    void findingsAndCase_areShownWithTheirSourcesAndRisk() throws Exception {
+        Path dataDir = Files.createTempDirectory("locus-case-view-it");
+        try (ControlPlane cp = ControlPlane.start(
+                        ServerConfig.defaults(dataDir)
+                                .withPort(0)
+                                .withDatabase(TestDatabases.freshConfig("h2"))
+                                .withRateLimits(1000, 1000),
+                        InstantSource.system());
+                Browser browser = new Browser(1440, 900)) {
+            String base = "http://127.0.0.1:" + cp.port();
+            Http http = new Http(base);
+            String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
+                    .strip();
+            party(http, admin, "nvx", "EXPORTER", "US", "1993-04-05");
+            party(http, admin, "lion-gate", "CONSIGNEE", "SG", "2024-02-14");
+            party(http, admin, "swift-fwd", "FREIGHT_FORWARDER", "MY", "2011-03-01");
+            http.okText(
+                    "/api/v1/orders/import",
+                    admin,
+                    "text/csv",
+                    "id,seller_id,buyer_id,billing_country,model,quantity,value_usd,ordered_on,destination_site_id\n"
+                            + "lg-0001,nvx,lion-gate,SG,H100,2000,60000000,2025-03-01,lion-gate-dc\n");
+            http.okText(
+                    "/api/v1/shipments/import",
+                    admin,
+                    "text/csv",
+                    "id,order_id,consignee_id,ship_to_address,ship_to_country,address_kind,forwarder_id,"
+                            + "declared_contents,chip_count,shipped_on\n"
+                            + "lg-ship-1,lg-0001,lion-gate,\"Lot 7, Port Klang\",MY,FORWARDER,swift-fwd,GPU servers,2000,"
+                            + "2025-03-20\n");
+            cp.compliance().redFlags().awaitIdle();
+            JsonNode cases =
+                    http.get("/api/v1/cases?subject_id=lion-gate", admin).json().path("items");
+            assertThat(cases).hasSize(1);
+            long caseId = cases.get(0).path("id").asLong();
+            http.ok(
+                    "/api/v1/cases/" + caseId + "/notes",
+                    admin,
+                    Map.of("text", "asked the exporter for the end-user statement"));
+
+            browser.driver.get(base + "/");
+            browser.await(By.id("token")).sendKeys(admin);
+            browser.driver
+                    .findElement(By.cssSelector("#login-form button[type=submit]"))
+                    .click();
+            browser.await(By.cssSelector(".view-map"));
+            browser.js("location.hash = arguments[0]", "#/findings");
+            browser.await(By.cssSelector(".view-findings[data-ready='true']"));
+            String list =
+                    browser.driver.findElement(By.cssSelector(".view-findings")).getText();
+            assertThat(list).contains("SHIP_TO_FORWARDER_OR_RESIDENCE").contains("Supplement No. 3");
+            assertThat(list).contains("Case " + caseId);
+            browser.screenshot("red-flags-findings-1440x900");
+
+            browser.driver.findElement(By.cssSelector("a.case-link")).click();
+            browser.await(By.cssSelector(".view-case[data-ready='true']"));
+            String page =
+                    browser.driver.findElement(By.cssSelector(".view-case")).getText();
+            assertThat(page)
+                    .contains("Case " + caseId)
+                    .contains("Party lion-gate")
+                    .contains("Risk ")
+                    .contains("BIS, May 13 2025")
+                    .contains("asked the exporter for the end-user statement");
+            assertThat(browser.driver.findElement(By.id("case-status")).getText())
+                    .isEqualTo("OPEN");
+            browser.fullPageScreenshot("red-flags-case-1440x900");
+            browser.resize(800, 900);
+            browser.driver.navigate().refresh();
+            browser.await(By.cssSelector(".view-case[data-ready='true']"));
+            Object overflow = browser.js("return document.documentElement.scrollWidth > window.innerWidth + 1");
+            browser.fullPageScreenshot("red-flags-case-800x900");
+            assertThat(overflow)
+                    .as("the case view fits 800 px without sideways scrolling")
+                    .isEqualTo(false);
+        }
+    }
+
+    private static void party(Http http, String token, String id, String kind, String country, String incorporated) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("id", id);
+        p.put("kind", kind);
+        p.put("names", List.of(id + " Ltd"));
+        p.put("country_of_incorporation", country);
+        p.put("incorporated_on", incorporated);
+        http.ok("/api/v1/parties", token, p);
+    }
+}
