@@ -165,7 +165,8 @@ public final class PlainFindings {
     /** How a sentence names a landmark: "the Hong Kong landmark (lm-hk)", or "landmark lm-hk" without a name. */
     public static String landmarkLabel(String id, java.util.Optional<String> name) {
         return name.filter(n -> !n.isBlank() && !n.equals(id))
-                .map(n -> "the " + n + " landmark (" + id + ")")
+                .map(n -> "the " + n + (n.toLowerCase(Locale.ROOT).endsWith("landmark") ? "" : " landmark") + " (" + id
+                        + ")")
                 .orElse("landmark " + id);
     }
 
