@@ -59,6 +59,10 @@ class DemoIT {
             assertThat(log.toString(StandardCharsets.UTF_8))
                     .contains("Lion Gate Compute Pte. Ltd. is owned by a listed firm");
             assertThat(Files.readString(demo.adminTokenFile()).strip()).isEqualTo(demo.adminToken());
+            // the token the CLI finds by default is readable by this user only
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                            Files.getPosixFilePermissions(demo.adminTokenFile())))
+                    .isEqualTo("rw-------");
             Set<String> expected = Set.of(
                     "OUTSIDE_ZONE H200-SG-0101",
                     "UNVERIFIED H200-SG-0102",

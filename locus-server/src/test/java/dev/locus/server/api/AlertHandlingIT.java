@@ -45,7 +45,9 @@ class AlertHandlingIT {
         cp = ControlPlane.start(
                 ServerConfig.builder(dataDir)
                         .port(0)
-                        .database(TestDatabases.freshConfig("h2"))
+                        // PostgreSQL when configured (the browser test runs the same filters on H2)
+                        .database(TestDatabases.freshConfig(TestDatabases.engines()
+                                .get(TestDatabases.engines().size() - 1)))
                         .build(),
                 clock);
         api = new ApiClient(cp.port());

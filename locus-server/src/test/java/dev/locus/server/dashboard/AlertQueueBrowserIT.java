@@ -170,9 +170,25 @@ class AlertQueueBrowserIT {
                 .hasSize(KL_CHIPS + 1);
 
         browser.resize(800, 900);
-        site.clear();
-        site.sendKeys(Keys.ENTER);
-        awaitRows(SG_CHIPS + KL_CHIPS); // every WARNING alert, acknowledged or open
+        browser.js("location.hash = '#/map'");
+        browser.await(By.cssSelector(".view-map[data-ready='true']"));
+        browser.js("location.hash = '#/alerts'");
+        awaitRows(SG_CHIPS + KL_CHIPS + 1); // unresolved: acknowledged or open
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("#alert-filters input[name=site]"))
+                        .isDisplayed())
+                .as("the rarer filters fold away at 800 px")
+                .isFalse();
+        browser.driver
+                .findElement(By.cssSelector("#alert-filters .more-toggle"))
+                .click();
+        assertThat(browser.driver
+                        .findElement(By.cssSelector("#alert-filters input[name=site]"))
+                        .isDisplayed())
+                .isTrue();
+        browser.driver
+                .findElement(By.cssSelector("#alert-filters .more-toggle"))
+                .click();
         browser.screenshot("alert-queue-800x900");
         Object overflow = browser.js("return document.documentElement.scrollWidth > window.innerWidth");
         assertThat(overflow).as("no sideways scrolling of the page at 800 px").isEqualTo(false);

@@ -58,14 +58,26 @@ export function filtersFromQuery(query) {
 
 /** The filter form; calls onChange(state) after any change (text fields on Enter or leaving them). */
 export function filterForm(state, onChange) {
+  // on a narrow screen the rarer filters fold away unless one is in use
+  const inUse = TEXT_FILTERS.slice(1).some(([n]) => state[n]) || Boolean(state.from || state.to);
+  const more = h('div', { class: 'more-filters', id: 'more-filters', hidden: !(window.innerWidth >= 1100 || inUse) },
+    TEXT_FILTERS.slice(1).map(textFilter(state)),
+    h('label', {}, 'Opened from ', h('input', { type: 'date', name: 'from', value: state.from })),
+    h('label', {}, 'to ', h('input', { type: 'date', name: 'to', value: state.to })));
+  const toggle = h('button', { type: 'button', class: 'secondary more-toggle', 'aria-controls': 'more-filters' });
+  const showToggle = () => {
+    toggle.setAttribute('aria-expanded', String(!more.hidden));
+    toggle.textContent = more.hidden ? 'More filters' : 'Fewer filters';
+  };
+  toggle.addEventListener('click', () => { more.hidden = !more.hidden; showToggle(); });
+  showToggle();
   const form = h('form', { class: 'filters', id: 'alert-filters', role: 'search' },
     choice('status', 'Status', STATUSES, state.status),
     choice('severity', 'Severity', [['', 'any'], ['CRITICAL', 'Critical'], ['WARNING', 'Warning'], ['INFO', 'Info']], state.severity),
     choice('rule', 'Rule', [['', 'any'], ...RULES.map((r) => [r, r])], state.rule),
-    TEXT_FILTERS.map(([name, label, hint]) => h('label', {}, `${label} `,
-      h('input', { type: name === 'q' ? 'search' : 'text', name, value: state[name], placeholder: hint, maxlength: '100', size: name === 'q' ? '18' : '10' }))),
-    h('label', {}, 'Opened from ', h('input', { type: 'date', name: 'from', value: state.from })),
-    h('label', {}, 'to ', h('input', { type: 'date', name: 'to', value: state.to })),
+    TEXT_FILTERS.slice(0, 1).map(textFilter(state)),
+    more,
+    toggle,
     choice('sort', 'Sort by', [['SEVERITY', 'Severity, then oldest'], ['AGE', 'Oldest first'], ['NEWEST', 'Newest first']], state.sort));
   const read = () => {
     const f = new FormData(form);
@@ -86,8 +98,16 @@ export function filterForm(state, onChange) {
 export function showFilters(form, state) {
   for (const [key, value] of Object.entries(state)) {
     const field = form.elements.namedItem(key);
-    if (field) field.value = value;
+    if (field) {
+      field.value = value;
+      if (value && field.closest('.more-filters')) field.closest('.more-filters').hidden = false;
+    }
   }
+}
+
+function textFilter(state) {
+  return ([name, label, hint]) => h('label', {}, `${label} `,
+    h('input', { type: name === 'q' ? 'search' : 'text', name, value: state[name], placeholder: hint, maxlength: '100', size: name === 'q' ? '18' : '10' }));
 }
 
 function choice(name, label, options, value) {
