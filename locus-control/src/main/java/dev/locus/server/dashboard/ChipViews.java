@@ -76,11 +76,18 @@ final class ChipViews {
         out.put("licence", c.licenceId().flatMap(registry::licence).orElse(null));
         Optional<StoredRow> latest = latest(serial);
         out.put("latest_headline", latest.map(v -> v.headline().name()).orElse(Headline.NO_VERDICT.name()));
-        site.ifPresent(s -> out.put("finding", finding(serial, s, latest)));
+        Optional<Map<String, Object>> finding = site.map(s -> finding(serial, s, latest));
+        finding.ifPresent(f -> out.put("finding", f));
         status(serial, out);
         out.put("periods", periods(serial, Long.MAX_VALUE, PERIODS_PAGE));
         out.put("custody", registry.custodyEvents(serial));
-        out.put("alerts", alerts.forSubject("CHIP", serial));
+        List<Map<String, Object>> chipAlerts = alerts.forSubject("CHIP", serial);
+        // an open alert about where the chip is says it in words, as the chip's latest verdict does
+        finding.ifPresent(f -> chipAlerts.stream()
+                .filter(a -> !"RESOLVED".equals(String.valueOf(a.get("status"))))
+                .filter(a -> PROVEN_LOCATION_RULES.contains(String.valueOf(a.get("rule"))))
+                .forEach(a -> a.put("finding", f.get("conclusion"))));
+        out.put("alerts", chipAlerts);
         return Optional.of(out);
     }
 
@@ -88,6 +95,10 @@ final class ChipViews {
     boolean exists(String serial) {
         return registry.chip(serial).isPresent();
     }
+
+    /** Alerts raised by a verdict that proved where the chip is. */
+    private static final java.util.Set<String> PROVEN_LOCATION_RULES =
+            java.util.Set.of("OUTSIDE_ZONE", "IN_RESTRICTED");
 
     /** Periods shown with a chip's detail; more are fetched a page at a time. */
     static final int PERIODS_PAGE = 20;
@@ -160,11 +171,7 @@ final class ChipViews {
     }
 
     private String landmarkName(String id) {
-        return registry.landmark(id)
-                .map(l -> l.name())
-                .filter(n -> !n.isBlank() && !n.equals(id))
-                .map(n -> "the " + n + " landmark (" + id + ")")
-                .orElse("landmark " + id);
+        return PlainFindings.landmarkLabel(id, registry.landmark(id).map(l -> l.name()));
     }
 
     /** The chip's {@link ChipStatus}, read as every other view reads it, and its last attestation. */

@@ -19,7 +19,6 @@ import dev.locus.server.identity.DeviceCertificate;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.Chip;
 import dev.locus.server.registry.CustodyEvent;
-import dev.locus.server.registry.Landmark;
 import dev.locus.server.registry.Licence;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.registry.Site;
@@ -208,11 +207,7 @@ public final class ChipReport {
     }
 
     private String landmarkName(String id) {
-        return registry.landmark(id)
-                .map(Landmark::name)
-                .filter(n -> !n.isBlank() && !n.equals(id))
-                .map(n -> "the " + n + " landmark (" + id + ")")
-                .orElse("landmark " + id);
+        return PlainFindings.landmarkLabel(id, registry.landmark(id).map(l -> l.name()));
     }
 
     private Site site(Chip c) {

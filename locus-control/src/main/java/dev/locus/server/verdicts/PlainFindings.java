@@ -162,6 +162,14 @@ public final class PlainFindings {
         return out;
     }
 
+    /** How a sentence names a landmark: "the Hong Kong landmark (lm-hk)", or "landmark lm-hk" without a name. */
+    public static String landmarkLabel(String id, java.util.Optional<String> name) {
+        return name.filter(n -> !n.isBlank() && !n.equals(id))
+                .map(n -> "the " + n + (n.toLowerCase(Locale.ROOT).endsWith("landmark") ? "" : " landmark") + " (" + id
+                        + ")")
+                .orElse("landmark " + id);
+    }
+
     /** "1 landmark", "2 landmarks". */
     public static String count(long n, String noun) {
         return String.format(Locale.ROOT, "%,d", n) + " " + (n == 1 ? noun : noun + "s");

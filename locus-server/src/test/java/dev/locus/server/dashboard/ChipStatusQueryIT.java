@@ -118,4 +118,53 @@ class ChipStatusQueryIT {
                     .hasSize(DemoFleet.CHIPS - 1);
         }
     }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void staleProofs_areCountedStaleByTheSummary_asTheListFindsThem(String engine) throws Exception {
+        Path dataDir = Files.createTempDirectory("locus-chip-status-stale-it");
+        java.time.Duration silent = java.time.Duration.ofSeconds(3);
+        try (ControlPlane cp = ControlPlane.start(
+                ServerConfig.defaults(dataDir)
+                        .withToleratedLiars(0)
+                        .withPort(0)
+                        .withDatabase(TestDatabases.freshConfig(engine))
+                        .withAlertPeriods(silent, silent)
+                        .toBuilder()
+                        .ruleInterval(java.time.Duration.ofHours(1)) // no SILENT alert: the proof is only stale
+                        .build(),
+                InstantSource.system())) {
+            Http http = new Http("http://127.0.0.1:" + cp.port());
+            String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
+                    .strip();
+            DemoFleet fleet = new DemoFleet(http, admin);
+            fleet.register();
+            fleet.measure();
+            cp.assessPending();
+            java.time.Instant measured = java.time.Instant.now();
+            while (java.time.Instant.now().isBefore(measured.plus(silent).plusSeconds(1))) {
+                Thread.sleep(100);
+            }
+            // one chip attests again: its proof is fresh, every other assessed chip's is stale
+            String fresh = DemoFleet.HONEST_SG.get(0);
+            fleet.submit(List.of(fleet.receipt("lm-sin", fresh, 0.3)));
+            JsonNode byStatus = http.get("/api/v1/dashboard/summary", admin)
+                    .json()
+                    .get("fleet")
+                    .get("by_status");
+            JsonNode stale = http.get("/api/v1/dashboard/chips?status=STALE&limit=100", admin)
+                    .json()
+                    .get("items");
+            List<String> staleSerials = new java.util.ArrayList<>();
+            stale.forEach(c -> staleSerials.add(c.get("serial").asText()));
+            assertThat(staleSerials).as(engine).isNotEmpty().doesNotContain(fresh);
+            // chips with open verdict alerts (diverted, in China) keep those statuses
+            assertThat(byStatus.get("STALE").asInt())
+                    .as(engine + " " + byStatus)
+                    .isEqualTo(staleSerials.size());
+            assertThat(byStatus.get("OUTSIDE_ZONE").asInt())
+                    .as(engine + " " + byStatus)
+                    .isEqualTo(1);
+        }
+    }
 }

@@ -172,6 +172,30 @@ class DashboardApiIT {
     }
 
     @Test
+    void theDivertedChip_andItsOpenAlert_sayInWordsWhereItIs() {
+        JsonNode d = http.get("/api/v1/dashboard/chips/" + DemoFleet.DIVERTED, auditor)
+                .json();
+        assertThat(d.get("finding").get("title").asText())
+                .isEqualTo("Chip " + DemoFleet.DIVERTED + " is outside its licensed zone");
+        String conclusion = d.get("finding").get("conclusion").asText();
+        assertThat(conclusion)
+                .startsWith(
+                        "Chip " + DemoFleet.DIVERTED + " is not at its licensed site Singapore Jurong DC: it answered")
+                .containsPattern(
+                        "in 0\\.30 ms, so it is within 45 km of .*, at least [0-9,]+ km from its licensed site");
+        List<String> findings = new ArrayList<>();
+        d.get("alerts").forEach(a -> {
+            if (a.get("rule").asText().equals("OUTSIDE_ZONE")) {
+                findings.add(a.path("finding").asText());
+            }
+        });
+        assertThat(findings).containsExactly(conclusion);
+        JsonNode periods = d.get("periods");
+        assertThat(periods.get("total_assessments").asLong()).isPositive();
+        assertThat(periods.get("items").get(0).get("headline").asText()).isEqualTo("OUTSIDE_ZONE");
+    }
+
+    @Test
     void region_ofTheDivertedChip_hasSiteZoneDiscsAndOutline() {
         JsonNode geo = http.get("/api/v1/dashboard/chips/" + DemoFleet.DIVERTED + "/region", auditor)
                 .json();

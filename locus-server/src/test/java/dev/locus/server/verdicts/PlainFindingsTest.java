@@ -80,6 +80,18 @@ class PlainFindingsTest {
     }
 
     @Test
+    void landmarks_areNamedOnce_withTheirId() {
+        assertThat(PlainFindings.landmarkLabel("lm-hk", java.util.Optional.of("Hong Kong")))
+                .isEqualTo("the Hong Kong landmark (lm-hk)");
+        assertThat(PlainFindings.landmarkLabel("lm-sin", java.util.Optional.of("SIN landmark")))
+                .isEqualTo("the SIN landmark (lm-sin)");
+        assertThat(PlainFindings.landmarkLabel("lm-x", java.util.Optional.of("lm-x")))
+                .isEqualTo("landmark lm-x");
+        assertThat(PlainFindings.landmarkLabel("lm-x", java.util.Optional.empty()))
+                .isEqualTo("landmark lm-x");
+    }
+
+    @Test
     void numbers_useOneDecimalUnderTen_groupThousands_andRoundBoundsOutwards() {
         assertThat(PlainFindings.ms(769_582)).isEqualTo("0.77 ms");
         assertThat(PlainFindings.ms(12_345_678)).isEqualTo("12.3 ms");

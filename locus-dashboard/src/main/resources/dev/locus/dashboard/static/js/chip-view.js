@@ -159,7 +159,7 @@ function alertsSection(d, reload) {
     ? h('div', { class: 'table-scroll' }, table([
       { label: 'Severity', cell: (a) => severityBadge(a.severity) },
       { label: 'Rule', cell: (a) => ruleName(a.rule) },
-      { label: 'What happened', cell: (a) => h('div', {}, a.text || a.summary, evidence(a)) },
+      { label: 'What happened', cell: (a) => h('div', {}, a.text || a.summary, a.finding ? h('p', { class: 'alert-finding' }, a.finding) : null, evidence(a)) },
       { label: 'Opened', cell: (a) => h('span', { title: when(a.opened_at) }, `${age(a.opened_at)} ago`) },
       { label: 'Status', cell: (a) => a.status },
       { label: 'Action', cell: (a) => actions(a, reload) },
