@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +44,6 @@ final class FleetQueries {
             total += n;
         }
 
-        /** One chip counted under {@code from} is counted under {@code to} instead. */
-        void move(ChipStatus from, ChipStatus to) {
-            byStatus.merge(from, -1L, Long::sum);
-            byStatus.merge(to, 1L, Long::sum);
-        }
-
         Map<String, Object> json() {
             Map<String, Long> m = new LinkedHashMap<>();
             for (ChipStatus h : ChipStatus.values()) {
@@ -72,41 +67,21 @@ final class FleetQueries {
             Map<String, Counts> byLicence = new TreeMap<>();
             Map<String, Counts> byOrganisation = new TreeMap<>();
             Counts fleet = new Counts();
-            // every chip by its proof (one pass, grouped), then the few chips whose open alerts
-            // overrule that status move to the status their alerts give them
-            try (PreparedStatement ps = c.prepareStatement("SELECT declared_site_id, licence_id, operator_id, verdicts,"
-                    + " stale, COUNT(*) AS n FROM (SELECT c.declared_site_id, c.licence_id, s.operator_id, "
-                    + ChipStatusQuery.PROOF_COLUMNS + " FROM chips c JOIN sites s ON s.id = c.declared_site_id"
-                    + ChipStatusQuery.JOINS
-                    + ") t GROUP BY declared_site_id, licence_id, operator_id, verdicts, stale")) {
-                status.bindStaleBefore(ps, 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ChipStatus h = ChipStatusQuery.readWithoutAlerts(rs);
-                        long n = rs.getLong("n");
-                        String licence =
-                                Optional.ofNullable(rs.getString("licence_id")).orElse("");
-                        bySite.computeIfAbsent(rs.getString("declared_site_id"), k -> new Counts())
-                                .add(h, n);
-                        byLicence.computeIfAbsent(licence, k -> new Counts()).add(h, n);
-                        byOrganisation
-                                .computeIfAbsent(rs.getString("operator_id"), k -> new Counts())
-                                .add(h, n);
-                        fleet.add(h, n);
-                    }
+            Map<String, String> operators = new HashMap<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, operator_id FROM sites");
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    operators.put(rs.getString(1), rs.getString(2));
                 }
             }
-            for (ChipStatusQuery.Overruled o : status.chipsWithOpenAlerts(c)) {
-                if (o.status() != o.withoutAlerts()) {
-                    for (Counts k : List.of(
-                            bySite.get(o.siteId()),
-                            byLicence.get(o.licenceId().orElse("")),
-                            byOrganisation.get(o.operatorId()),
-                            fleet)) {
-                        k.move(o.withoutAlerts(), o.status());
-                    }
-                }
-            }
+            status.eachChip(c, (site, licence, h) -> {
+                bySite.computeIfAbsent(site, k -> new Counts()).add(h, 1);
+                byLicence.computeIfAbsent(licence.orElse(""), k -> new Counts()).add(h, 1);
+                byOrganisation
+                        .computeIfAbsent(operators.get(site), k -> new Counts())
+                        .add(h, 1);
+                fleet.add(h, 1);
+            });
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("generated_at", clock.instant().toString());
             out.put("fleet", fleet.json());
