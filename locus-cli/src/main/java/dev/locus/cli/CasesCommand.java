@@ -9,11 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code locus cases list|show|update|note|report}: red-flag cases through the API. Each change is
@@ -30,15 +29,7 @@ import picocli.CommandLine.Spec;
             CasesCommand.Note.class,
             CasesCommand.Report.class
         })
-final class CasesCommand implements Runnable {
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class CasesCommand extends GroupCommand {
     private static final String ROW = "%-8s %-13s %-16s %-10s %-28s %-12s %s%n";
 
     private static void row(JsonNode c, PrintWriter out) {
@@ -71,31 +62,19 @@ final class CasesCommand implements Runnable {
         @Option(names = "--subject", paramLabel = "ID", description = "only cases about this subject id")
         String subject;
 
-        @Option(names = "--after", description = "cursor from a previous page")
-        String after;
-
-        @Option(
-                names = "--limit",
-                defaultValue = "100",
-                description = "cases per page, 1 to 1000 (default ${DEFAULT-VALUE})")
-        int limit;
-
-        @Option(names = "--json", description = "Print the API's JSON page instead of a table.")
-        boolean json;
+        @Mixin
+        PageOptions page;
 
         @Override
         public Integer call() throws Exception {
-            StringBuilder q = new StringBuilder("/api/v1/cases?limit=").append(limit);
+            StringBuilder q = page.start("/api/v1/cases");
             query(q, "status", status);
             query(q, "owner", owner);
             query(q, "subject_id", subject);
-            query(q, "after", after);
-            return show(api.get(q.toString()), json, (page, out) -> {
+            return show(api.get(page.after(q)), page.json, (p, out) -> {
                 header(out);
-                page.path("items").forEach(c -> row(c, out));
-                JsonNode next = page.path("next_cursor");
-                out.println(page.path("items").size() + " case(s)"
-                        + (next.isValueNode() && !next.isNull() ? "; more with --after " + next.asText() : ""));
+                p.path("items").forEach(c -> row(c, out));
+                JsonTable.footer(p, "case", out);
             });
         }
     }

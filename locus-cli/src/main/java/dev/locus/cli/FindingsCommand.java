@@ -1,6 +1,7 @@
 package dev.locus.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code locus findings}: one page of red-flag findings, narrowed by status, rule, severity and subject. */
@@ -27,30 +28,20 @@ final class FindingsCommand extends ApiCommand {
     @Option(names = "--subject", paramLabel = "ID", description = "only findings about this subject id")
     String subject;
 
-    @Option(names = "--after", description = "cursor from a previous page")
-    String after;
-
-    @Option(
-            names = "--limit",
-            defaultValue = "100",
-            description = "findings per page, 1 to 1000 (default ${DEFAULT-VALUE})")
-    int limit;
-
-    @Option(names = "--json", description = "Print the API's JSON page instead of a table.")
-    boolean json;
+    @Mixin
+    PageOptions page;
 
     @Override
     public Integer call() throws Exception {
-        StringBuilder q = new StringBuilder("/api/v1/findings?limit=").append(limit);
+        StringBuilder q = page.start("/api/v1/findings");
         query(q, "status", status);
         query(q, "rule", rule);
         query(q, "severity", severity);
         query(q, "subject_type", subjectType);
         query(q, "subject_id", subject);
-        query(q, "after", after);
-        return show(api.get(q.toString()), json, (page, out) -> {
+        return show(api.get(page.after(q)), page.json, (p, out) -> {
             out.printf("%-8s %-32s %-8s %-9s %-28s %s%n", "ID", "RULE", "SEVERITY", "STATUS", "SUBJECT", "SUMMARY");
-            for (var f : page.path("items")) {
+            for (var f : p.path("items")) {
                 out.printf(
                         "%-8s %-32s %-8s %-9s %-28s %s%n",
                         f.path("id").asText(),
@@ -61,9 +52,7 @@ final class FindingsCommand extends ApiCommand {
                                 + f.path("subject_id").asText(),
                         f.path("summary").asText());
             }
-            var next = page.path("next_cursor");
-            out.println(page.path("items").size() + " finding(s)"
-                    + (next.isValueNode() && !next.isNull() ? "; more with --after " + next.asText() : ""));
+            JsonTable.footer(p, "finding", out);
         });
     }
 }

@@ -19,8 +19,13 @@ final class JsonTable {
     static void printPage(JsonNode page, String what, PrintWriter out) {
         JsonNode items = page.path("items");
         print(items, out);
+        footer(page, what, out);
+    }
+
+    /** Prints {@code N what(s)} for a page, and how to get the next one when there is one. */
+    static void footer(JsonNode page, String what, PrintWriter out) {
         JsonNode next = page.path("next_cursor");
-        out.println(items.size() + " " + what + "(s)"
+        out.println(page.path("items").size() + " " + what + "(s)"
                 + (next.isValueNode() && !next.isNull() ? "; more with --after " + next.asText() : ""));
     }
 

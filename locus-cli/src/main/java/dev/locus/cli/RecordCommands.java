@@ -4,11 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code locus orders|shipments|allocations|site-capacity import FILE|list}: the commercial record
@@ -19,15 +18,7 @@ final class RecordCommands {
     private RecordCommands() {}
 
     /** A collection's command: without a subcommand it prints its usage. */
-    abstract static class Collection implements Runnable {
-        @Spec
-        CommandLine.Model.CommandSpec spec;
-
-        @Override
-        public void run() {
-            spec.commandLine().usage(spec.commandLine().getOut());
-        }
-    }
+    abstract static class Collection extends GroupCommand {}
 
     @Command(
             name = "orders",
@@ -106,28 +97,15 @@ final class RecordCommands {
                         "equality filter the API offers for this collection, e.g. buyer_id=lion-gate (repeatable)")
         Map<String, String> where = new LinkedHashMap<>();
 
-        @Option(names = "--after", description = "cursor from a previous page")
-        String after;
-
-        @Option(
-                names = "--limit",
-                defaultValue = "100",
-                description = "rows per page, 1 to 1000 (default ${DEFAULT-VALUE})")
-        int limit;
-
-        @Option(names = "--json", description = "Print the API's JSON page instead of a table.")
-        boolean json;
+        @Mixin
+        PageOptions page;
 
         @Override
         public Integer call() throws Exception {
             String collection = spec.parent().name();
-            StringBuilder q = new StringBuilder("/api/v1/")
-                    .append(collection)
-                    .append("?limit=")
-                    .append(limit);
+            StringBuilder q = page.start("/api/v1/" + collection);
             where.forEach((k, v) -> query(q, k, v));
-            query(q, "after", after);
-            return show(api.get(q.toString()), json, (page, out) -> JsonTable.printPage(page, "row", out));
+            return show(api.get(page.after(q)), page.json, (p, out) -> JsonTable.printPage(p, "row", out));
         }
     }
 }
