@@ -374,7 +374,8 @@ class VerdictIT {
                             + " site Singapore 1.")
                     .contains("lm-hk", "lm-sg", "round trip (ms)", "0.77 ms", "40.0 ms")
                     .contains("OUTSIDE_ZONE");
-            assertNamesARecordedHead(api, admin, text, headBefore.path("seq").asLong());
+            RecordedAuditHead.assertNamedIn(
+                    api, admin, text, headBefore.path("seq").asLong());
 
             String html = api.get("/api/v1/chips/HONEST/report?format=html", Optional.of(admin))
                     .text();
@@ -396,25 +397,5 @@ class VerdictIT {
             assertThat(bad.status()).isEqualTo(422);
             assertThat(bad.text()).contains("format").contains("docx").contains("pdf");
         }
-    }
-
-    /**
-     * The report names the audit log's head as it was when the report was made: an entry of the log
-     * with that very hash, no older than the head read before asking (work after commit, such as the
-     * compliance module's red-flag evaluation, may append entries in between).
-     */
-    private static void assertNamesARecordedHead(ApiClient api, String admin, String text, long seqBefore) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
-                        "Audit log head: entry (\\d+), SHA-256 ([0-9a-f]{64})")
-                .matcher(text);
-        assertThat(m.find()).as("the report names the audit head: " + text).isTrue();
-        long seq = Long.parseLong(m.group(1));
-        assertThat(seq).isGreaterThanOrEqualTo(seqBefore);
-        JsonNode entry = api.get("/api/v1/audit?after=" + (seq - 1) + "&limit=1", Optional.of(admin))
-                .body()
-                .path("items")
-                .path(0);
-        assertThat(entry.path("seq").asLong()).isEqualTo(seq);
-        assertThat(entry.path("hash").asText()).isEqualTo(m.group(2));
     }
 }
