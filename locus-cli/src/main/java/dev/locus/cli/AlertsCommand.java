@@ -3,8 +3,6 @@ package dev.locus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.wire.AlertNote;
 import dev.locus.wire.WireJson;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -45,9 +43,9 @@ final class AlertsCommand extends ApiCommand {
     @Override
     public Integer call() throws Exception {
         StringBuilder q = new StringBuilder("/api/v1/alerts?limit=").append(limit);
-        append(q, "status", status);
-        append(q, "chip_serial", chip);
-        append(q, "after", after);
+        query(q, "status", status);
+        query(q, "chip_serial", chip);
+        query(q, "after", after);
         return show(api.get(q.toString()), json, (p, out) -> {
             out.printf(
                     "%-8s %-16s %-8s %-12s %-24s %-24s %s%n",
@@ -68,12 +66,6 @@ final class AlertsCommand extends ApiCommand {
             out.println(p.path("items").size() + " alert(s)"
                     + (next.isTextual() ? "; more with --after " + next.asText() : ""));
         });
-    }
-
-    private static void append(StringBuilder q, String name, String value) {
-        if (value != null) {
-            q.append('&').append(name).append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
-        }
     }
 
     /** One step of an alert's lifecycle with a reason: prints the alert as it now stands. */

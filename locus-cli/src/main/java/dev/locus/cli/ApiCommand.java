@@ -49,6 +49,17 @@ abstract class ApiCommand implements Callable<Integer> {
         return spec.commandLine().getOut();
     }
 
+    /** Appends {@code &name=value} (URL-encoded) to a query when {@code value} is given. */
+    static StringBuilder query(StringBuilder q, String name, String value) {
+        if (value != null) {
+            q.append('&')
+                    .append(name)
+                    .append('=')
+                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return q;
+    }
+
     /** The command's stderr. */
     final PrintWriter err() {
         return spec.commandLine().getErr();

@@ -31,16 +31,24 @@ final class ImportCommand extends ApiCommand {
 
     @Override
     public Integer call() throws Exception {
-        String text = Files.readString(file);
-        String fmt = format != null
-                ? format.toLowerCase(Locale.ROOT)
-                : file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? "json" : "csv";
-        String answer = api.post("/api/v1/imports/" + kind, fmt.equals("json") ? "application/json" : "text/csv", text);
+        String answer = api.post("/api/v1/imports/" + kind, contentType(file, format), Files.readString(file));
         return show(
                 answer,
                 json,
                 (a, out) -> out.printf(
                         "%d %s imported from %s%n",
                         a.path("imported").asLong(), a.path("kind").asText(kind), file));
+    }
+
+    /** The content type of an import file: {@code format} (csv or json) when given, else from its name. */
+    static String contentType(Path file, String format) {
+        String fmt = format != null
+                ? format.toLowerCase(Locale.ROOT)
+                : file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? "json" : "csv";
+        return switch (fmt) {
+            case "json" -> "application/json";
+            case "csv" -> "text/csv";
+            default -> throw new IllegalArgumentException("--format must be csv or json, got '" + format + "'");
+        };
     }
 }

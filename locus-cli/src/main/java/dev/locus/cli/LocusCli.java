@@ -50,6 +50,12 @@ import picocli.CommandLine.Command;
             AlertsCommand.class,
             ReportCommand.class,
             TokensCommand.class,
+            RecordCommands.Orders.class,
+            RecordCommands.Shipments.class,
+            RecordCommands.Allocations.class,
+            RecordCommands.SiteCapacity.class,
+            FindingsCommand.class,
+            CasesCommand.class,
             dev.locus.cli.screen.ScreenCommand.class,
             CommandLine.HelpCommand.class
         })

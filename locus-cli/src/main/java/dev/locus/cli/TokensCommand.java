@@ -10,11 +10,9 @@ import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code locus tokens list|issue|revoke}: API tokens through the admin API (needs an ADMIN token). */
 @Command(
@@ -22,15 +20,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Lists, issues and revokes API tokens through the API (needs an ADMIN token).",
         subcommands = {TokensCommand.ListTokens.class, TokensCommand.Issue.class, TokensCommand.Revoke.class})
-final class TokensCommand implements Runnable {
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class TokensCommand extends GroupCommand {
     @Command(
             name = "list",
             mixinStandardHelpOptions = true,

@@ -37,6 +37,11 @@ final class CliServer implements AutoCloseable {
         return url;
     }
 
+    /** The control plane itself, for a test to wait on its background work. */
+    ControlPlane controlPlane() {
+        return cp;
+    }
+
     /** The file holding the admin token. */
     String tokenFile() {
         return tokenFile;

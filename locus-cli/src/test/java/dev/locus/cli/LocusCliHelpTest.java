@@ -27,7 +27,13 @@ class LocusCliHelpTest {
                 .containsPattern("(?m)^ +5 +The control plane refused the request")
                 .containsPattern("(?m)^ +6 +The control plane could not be reached")
                 .containsPattern("(?m)^ +alerts ")
-                .containsPattern("(?m)^ +tokens ");
+                .containsPattern("(?m)^ +tokens ")
+                .containsPattern("(?m)^ +orders ")
+                .containsPattern("(?m)^ +shipments ")
+                .containsPattern("(?m)^ +allocations ")
+                .containsPattern("(?m)^ +site-capacity ")
+                .containsPattern("(?m)^ +findings ")
+                .containsPattern("(?m)^ +cases ");
     }
 
     @Test

@@ -162,13 +162,15 @@ class CaseFlowIT {
             assertThat(view.path("details").path("owner").asText()).isEqualTo("analyst-1");
             assertThat(view.path("notes")).hasSize(1);
 
+            long seqBefore = RecordedAuditHead.seqNow(api, admin);
             JsonNode report = api.get("/api/v1/cases/" + caseId + "/report", Optional.of(admin))
                     .body();
-            String head = api.get("/api/v1/audit/head", Optional.of(admin))
-                    .body()
-                    .path("hash")
-                    .asText();
-            assertThat(report.path("audit_head").path("hash").asText()).isEqualTo(head);
+            RecordedAuditHead.assertRecorded(
+                    api,
+                    admin,
+                    report.path("audit_head").path("seq").asLong(),
+                    report.path("audit_head").path("hash").asText(),
+                    seqBefore);
             assertThat(report.path("conclusion").asText()).contains("lion-gate").contains("open red flag");
             assertThat(report.path("commercial_record")
                             .path("orders")
@@ -183,9 +185,9 @@ class CaseFlowIT {
                     .startsWith("text/html");
             assertThat(html.text())
                     .contains("class=\"conclusion\"")
-                    .contains(head)
                     .contains("Port Klang")
                     .contains("LG-0001");
+            RecordedAuditHead.assertNamedIn(api, admin, html.text(), seqBefore);
             assertThat(html.raw()
                             .headers()
                             .firstValue("content-security-policy")
@@ -200,8 +202,8 @@ class CaseFlowIT {
                 String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
                 assertThat(text)
                         .contains("open red flag(s) about party lion-gate")
-                        .contains("LG-0001")
-                        .contains(head);
+                        .contains("LG-0001");
+                RecordedAuditHead.assertNamedIn(api, admin, text, seqBefore);
             }
             assertThat(api.get("/api/v1/cases/" + caseId + "/report?format=docx", Optional.of(admin))
                             .status())

@@ -1,0 +1,111 @@
+package dev.locus.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code locus orders|shipments|allocations|site-capacity import FILE|list}: the commercial record
+ * through the API. Each collection's command is named as its API path, and its {@code import} and
+ * {@code list} read that name, so the four share one implementation.
+ */
+final class RecordCommands {
+    private RecordCommands() {}
+
+    /** A collection's command: without a subcommand it prints its usage. */
+    abstract static class Collection extends GroupCommand {}
+
+    @Command(
+            name = "orders",
+            mixinStandardHelpOptions = true,
+            description = "Imports (all or nothing) and lists the commercial record's orders through the API.",
+            subcommands = {Import.class, ListRecords.class})
+    static final class Orders extends Collection {}
+
+    @Command(
+            name = "shipments",
+            mixinStandardHelpOptions = true,
+            description = "Imports (all or nothing) and lists the commercial record's shipments through the API.",
+            subcommands = {Import.class, ListRecords.class})
+    static final class Shipments extends Collection {}
+
+    @Command(
+            name = "allocations",
+            mixinStandardHelpOptions = true,
+            description = "Imports (all or nothing) and lists chip allocations to end users through the API.",
+            subcommands = {Import.class, ListRecords.class})
+    static final class Allocations extends Collection {}
+
+    @Command(
+            name = "site-capacity",
+            mixinStandardHelpOptions = true,
+            description = "Imports (all or nothing) and lists sites' declared power and racks through the API.",
+            subcommands = {Import.class, ListRecords.class})
+    static final class SiteCapacity extends Collection {}
+
+    @Command(
+            name = "import",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Imports rows from CSV (header row) or a JSON array. All or nothing: on any bad row",
+                "nothing is stored and every problem is listed on stderr with its line, field and value",
+                "(exit 5). New rows are checked against the red-flag rules (see 'locus findings')."
+            })
+    static final class Import extends ApiCommand {
+        @Parameters(index = "0", paramLabel = "FILE", description = "CSV or JSON file")
+        Path file;
+
+        @Option(names = "--format", description = "csv or json (default: from the file name)")
+        String format;
+
+        @Option(names = "--json", description = "Print the API's JSON answer instead of a sentence.")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            String collection = spec.parent().name();
+            String answer = api.post(
+                    "/api/v1/" + collection + "/import",
+                    ImportCommand.contentType(file, format),
+                    Files.readString(file));
+            return show(
+                    answer,
+                    json,
+                    (a, out) -> out.printf(
+                            "%d %s row(s) imported from %s%n",
+                            a.path("imported").asLong(), collection, file));
+        }
+    }
+
+    @Command(
+            name = "list",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Lists one page as a table, or the API's JSON with --json (pass --after with",
+                "next_cursor for the next page). --where narrows by the collection's filters."
+            })
+    static final class ListRecords extends ApiCommand {
+        @Option(
+                names = "--where",
+                paramLabel = "FIELD=VALUE",
+                description =
+                        "equality filter the API offers for this collection, e.g. buyer_id=lion-gate (repeatable)")
+        Map<String, String> where = new LinkedHashMap<>();
+
+        @Mixin
+        PageOptions page;
+
+        @Override
+        public Integer call() throws Exception {
+            String collection = spec.parent().name();
+            StringBuilder q = page.start("/api/v1/" + collection);
+            where.forEach((k, v) -> query(q, k, v));
+            return show(api.get(page.after(q)), page.json, (p, out) -> JsonTable.printPage(p, "row", out));
+        }
+    }
+}
