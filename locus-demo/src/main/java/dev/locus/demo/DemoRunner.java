@@ -533,12 +533,12 @@ public final class DemoRunner implements AutoCloseable {
         c.apply(change.apply(c.state()), landmarks, links);
     }
 
-    /** Open alerts by kind, e.g. "alerts: OUTSIDE_ZONE 1, SILENT 1". */
     /** The Singapore buyer's open ownership hit (OFAC 50 Percent Rule), once screening raised it. */
     public java.util.Optional<JsonNode> buyerOwnershipHit() {
         return DemoParties.buyerOwnershipHit(client, adminToken);
     }
 
+    /** Open alerts by kind and subject, e.g. "open alerts: OUTSIDE_ZONE H200-SG-0101, SILENT H100-KL-0201". */
     public String alertSummary() {
         Map<String, Integer> byKind = new java.util.TreeMap<>();
         for (JsonNode a : openAlerts()) {
