@@ -6,7 +6,9 @@ import dev.locus.server.verdicts.Headline;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -94,51 +97,22 @@ final class FleetQueries {
     }
 
     private static List<Map<String, Object>> sites(Connection c, Map<String, Counts> counts) throws SQLException {
-        List<Map<String, Object>> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT s.id, s.name, s.operator_id, o.name AS operator_name,"
-                        + " s.country, s.latitude_deg, s.longitude_deg, s.zone_radius_km FROM sites s"
-                        + " JOIN organisations o ON o.id = s.operator_id ORDER BY s.id");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", rs.getString("id"));
-                m.put("name", rs.getString("name"));
-                m.put("operator_id", rs.getString("operator_id"));
-                m.put("operator_name", rs.getString("operator_name"));
-                m.put("country", rs.getString("country"));
-                m.put("latitude_deg", rs.getDouble("latitude_deg"));
-                m.put("longitude_deg", rs.getDouble("longitude_deg"));
-                m.put("zone_radius_km", rs.getDouble("zone_radius_km"));
-                m.put(
-                        "chips",
-                        counts.getOrDefault(rs.getString("id"), new Counts()).json());
-                out.add(m);
-            }
-        }
-        return out;
+        return withChips(
+                rows(
+                        c,
+                        "SELECT s.id, s.name, s.operator_id, o.name AS operator_name, s.country, s.latitude_deg,"
+                                + " s.longitude_deg, s.zone_radius_km FROM sites s"
+                                + " JOIN organisations o ON o.id = s.operator_id ORDER BY s.id"),
+                counts);
     }
 
     private static List<Map<String, Object>> licences(Connection c, Map<String, Counts> counts) throws SQLException {
-        List<Map<String, Object>> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT id, exporter_id, end_user_id, site_id, chip_count, valid_from, valid_until"
-                                + " FROM licences ORDER BY id");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", rs.getString("id"));
-                m.put("exporter_id", rs.getString("exporter_id"));
-                m.put("end_user_id", rs.getString("end_user_id"));
-                m.put("site_id", rs.getString("site_id"));
-                m.put("chip_count_licensed", rs.getInt("chip_count"));
-                m.put("valid_from", rs.getString("valid_from"));
-                m.put("valid_until", rs.getString("valid_until"));
-                m.put(
-                        "chips",
-                        counts.getOrDefault(rs.getString("id"), new Counts()).json());
-                out.add(m);
-            }
-        }
+        List<Map<String, Object>> out = withChips(
+                rows(
+                        c,
+                        "SELECT id, exporter_id, end_user_id, site_id, chip_count AS chip_count_licensed,"
+                                + " valid_from, valid_until FROM licences ORDER BY id"),
+                counts);
         Counts unlicensed = counts.get("");
         if (unlicensed != null) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -151,41 +125,48 @@ final class FleetQueries {
 
     private static List<Map<String, Object>> organisations(Connection c, Map<String, Counts> counts)
             throws SQLException {
+        return withChips(rows(c, "SELECT id, name, kind, country FROM organisations ORDER BY id"), counts);
+    }
+
+    private static List<Map<String, Object>> landmarks(Connection c) throws SQLException {
+        return rows(c, "SELECT id, name, latitude_deg, longitude_deg, status FROM landmarks ORDER BY id");
+    }
+
+    /**
+     * Every row of {@code sql} as a map from the lower-cased column label to its value, in column
+     * order: floating-point columns as {@code double}, integer columns as {@code int}, the rest as
+     * text (dates as ISO text).
+     */
+    private static List<Map<String, Object>> rows(Connection c, String sql) throws SQLException {
         List<Map<String, Object>> out = new ArrayList<>();
-        try (PreparedStatement ps =
-                        c.prepareStatement("SELECT id, name, kind, country FROM organisations ORDER BY id");
+        try (PreparedStatement ps = c.prepareStatement(sql);
                 ResultSet rs = ps.executeQuery()) {
+            ResultSetMetaData md = rs.getMetaData();
             while (rs.next()) {
                 Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", rs.getString("id"));
-                m.put("name", rs.getString("name"));
-                m.put("kind", rs.getString("kind"));
-                m.put("country", rs.getString("country"));
-                m.put(
-                        "chips",
-                        counts.getOrDefault(rs.getString("id"), new Counts()).json());
+                for (int i = 1; i <= md.getColumnCount(); i++) {
+                    m.put(
+                            md.getColumnLabel(i).toLowerCase(Locale.ROOT),
+                            switch (md.getColumnType(i)) {
+                                case Types.DOUBLE, Types.FLOAT, Types.REAL -> rs.getDouble(i);
+                                case Types.INTEGER -> rs.getInt(i);
+                                default -> rs.getString(i);
+                            });
+                }
                 out.add(m);
             }
         }
         return out;
     }
 
-    private static List<Map<String, Object>> landmarks(Connection c) throws SQLException {
-        List<Map<String, Object>> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT id, name, latitude_deg, longitude_deg, status FROM landmarks ORDER BY id");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", rs.getString("id"));
-                m.put("name", rs.getString("name"));
-                m.put("latitude_deg", rs.getDouble("latitude_deg"));
-                m.put("longitude_deg", rs.getDouble("longitude_deg"));
-                m.put("status", rs.getString("status"));
-                out.add(m);
-            }
+    /** Adds each row's chip counts (zeros where none) under {@code chips}, keyed by its {@code id}. */
+    private static List<Map<String, Object>> withChips(List<Map<String, Object>> rows, Map<String, Counts> counts) {
+        for (Map<String, Object> m : rows) {
+            m.put(
+                    "chips",
+                    counts.getOrDefault((String) m.get("id"), new Counts()).json());
         }
-        return out;
+        return rows;
     }
 
     /** A filter on the chip list; empty fields do not filter. */
