@@ -39,18 +39,10 @@ public sealed interface Message
                 throw new IllegalArgumentException(
                         "rounds must be in [1, " + ProtocolVersion.MAX_ROUNDS + "], got " + rounds);
             }
-            if (deviceCertificateDer.length == 0
-                    || deviceCertificateDer.length > ProtocolVersion.MAX_CERTIFICATE_BYTES) {
-                throw new IllegalArgumentException("device certificate must be 1.."
-                        + ProtocolVersion.MAX_CERTIFICATE_BYTES + " bytes, got " + deviceCertificateDer.length);
-            }
-            if (cookie.length > ProtocolVersion.MAX_COOKIE_BYTES) {
-                throw new IllegalArgumentException(
-                        "cookie must be 0.." + ProtocolVersion.MAX_COOKIE_BYTES + " bytes, got " + cookie.length);
-            }
+            deviceCertificateDer =
+                    copyOfLength("device certificate", deviceCertificateDer, 1, ProtocolVersion.MAX_CERTIFICATE_BYTES);
+            cookie = copyOfLength("cookie", cookie, 0, ProtocolVersion.MAX_COOKIE_BYTES);
             checkPadding(paddingBytes, FIXED_BYTES + deviceCertificateDer.length + cookie.length);
-            deviceCertificateDer = deviceCertificateDer.clone();
-            cookie = cookie.clone();
         }
 
         /**
@@ -126,11 +118,7 @@ public sealed interface Message
     record Retry(SessionId sessionId, byte[] cookie) implements Message {
         public Retry {
             Objects.requireNonNull(sessionId, "sessionId");
-            if (cookie.length == 0 || cookie.length > ProtocolVersion.MAX_COOKIE_BYTES) {
-                throw new IllegalArgumentException(
-                        "cookie must be 1.." + ProtocolVersion.MAX_COOKIE_BYTES + " bytes, got " + cookie.length);
-            }
-            cookie = cookie.clone();
+            cookie = copyOfLength("cookie", cookie, 1, ProtocolVersion.MAX_COOKIE_BYTES);
         }
 
         @Override
@@ -186,11 +174,7 @@ public sealed interface Message
             Objects.requireNonNull(nonce, "nonce");
             checkRound(round);
             Fields.checkId("landmarkId", landmarkId);
-            if (signature.length == 0 || signature.length > ProtocolVersion.MAX_SIGNATURE_BYTES) {
-                throw new IllegalArgumentException("signature must be 1.." + ProtocolVersion.MAX_SIGNATURE_BYTES
-                        + " bytes, got " + signature.length);
-            }
-            signature = signature.clone();
+            signature = copyOfLength("signature", signature, 1, ProtocolVersion.MAX_SIGNATURE_BYTES);
         }
 
         @Override
@@ -257,16 +241,9 @@ public sealed interface Message
     record ReceiptMessage(SessionId sessionId, byte[] signedReceipt, byte[] landmarkCertificateDer) implements Message {
         public ReceiptMessage {
             Objects.requireNonNull(sessionId, "sessionId");
-            if (signedReceipt.length == 0 || signedReceipt.length > 1024) {
-                throw new IllegalArgumentException("signed receipt must be 1..1024 bytes, got " + signedReceipt.length);
-            }
-            if (landmarkCertificateDer.length == 0
-                    || landmarkCertificateDer.length > ProtocolVersion.MAX_CERTIFICATE_BYTES) {
-                throw new IllegalArgumentException("landmark certificate must be 1.."
-                        + ProtocolVersion.MAX_CERTIFICATE_BYTES + " bytes, got " + landmarkCertificateDer.length);
-            }
-            signedReceipt = signedReceipt.clone();
-            landmarkCertificateDer = landmarkCertificateDer.clone();
+            signedReceipt = copyOfLength("signed receipt", signedReceipt, 1, 1024);
+            landmarkCertificateDer = copyOfLength(
+                    "landmark certificate", landmarkCertificateDer, 1, ProtocolVersion.MAX_CERTIFICATE_BYTES);
         }
 
         @Override
@@ -326,6 +303,18 @@ public sealed interface Message
         public MessageType type() {
             return MessageType.REJECT;
         }
+    }
+
+    /**
+     * A copy of {@code bytes} after checking that its length is in [{@code min}, {@code max}].
+     *
+     * @throws IllegalArgumentException naming {@code what}, the range and the length
+     */
+    private static byte[] copyOfLength(String what, byte[] bytes, int min, int max) {
+        if (bytes.length < min || bytes.length > max) {
+            throw new IllegalArgumentException(what + " must be " + min + ".." + max + " bytes, got " + bytes.length);
+        }
+        return bytes.clone();
     }
 
     private static void checkPadding(int paddingBytes, int otherBytes) {
