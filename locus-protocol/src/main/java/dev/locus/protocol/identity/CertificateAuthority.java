@@ -89,7 +89,7 @@ public final class CertificateAuthority {
 
     /** Writes the CA key and certificate to a new PKCS#12 file. */
     public void save(Path file, char[] password) throws IOException {
-        KeyStores.write(file, new KeyStores.Entry(Ed25519Keys.toPrivateKey(secret), List.of(certificate)), password);
+        KeyStores.writeEd25519(file, secret, List.of(certificate), password);
     }
 
     /** The self-signed CA certificate: the trust anchor verifiers are given. */

@@ -1,6 +1,7 @@
 package dev.locus.protocol.identity;
 
 import dev.locus.protocol.ProtocolException;
+import dev.locus.protocol.crypto.Ed25519Keys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,6 +35,16 @@ public final class KeyStores {
         public X509Certificate leaf() {
             return chain.get(0);
         }
+    }
+
+    /**
+     * As {@link #write}, for a raw Ed25519 secret and its chain, leaf first.
+     *
+     * @throws IOException when the file cannot be written; refuses to overwrite an existing one
+     */
+    public static void writeEd25519(Path file, byte[] secret, List<X509Certificate> chain, char[] password)
+            throws IOException {
+        write(file, new Entry(Ed25519Keys.toPrivateKey(secret), chain), password);
     }
 
     /**

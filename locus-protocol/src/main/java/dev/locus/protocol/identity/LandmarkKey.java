@@ -45,11 +45,7 @@ public final class LandmarkKey implements AutoCloseable {
             SecureRandom random)
             throws IOException {
         LandmarkKey key = generate(ca, id, name, position, validity, random);
-        KeyStores.write(
-                file,
-                new KeyStores.Entry(
-                        Ed25519Keys.toPrivateKey(key.secret), List.of(key.identity.certificate(), ca.certificate())),
-                password);
+        KeyStores.writeEd25519(file, key.secret, List.of(key.identity.certificate(), ca.certificate()), password);
         return key;
     }
 

@@ -56,11 +56,7 @@ public final class Pkcs12DeviceKey implements DeviceKey {
             SecureRandom random)
             throws IOException {
         Pkcs12DeviceKey key = generate(ca, serial, model, validity, random);
-        KeyStores.write(
-                file,
-                new KeyStores.Entry(
-                        Ed25519Keys.toPrivateKey(key.secret), List.of(key.identity.certificate(), ca.certificate())),
-                password);
+        KeyStores.writeEd25519(file, key.secret, List.of(key.identity.certificate(), ca.certificate()), password);
         return key;
     }
 
