@@ -1,7 +1,6 @@
 package dev.locus.server.ingest;
 
 import dev.locus.server.Bytes;
-import dev.locus.server.LocusServerException;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
 import dev.locus.server.identity.ManufacturerTrust;
@@ -118,35 +117,23 @@ public final class ReceiptIngestor {
     public List<IngestResult> ingest(List<Submission> batch, Principal submitter, IngestPolicy policy) {
         IngestPolicy.requireBatchSize(batch.size(), "receipts");
         Instant now = clock.instant();
-        List<Optional<Rejection>> early = new ArrayList<>(batch.size());
-        for (Submission s : batch) {
-            early.add(statelessCheck(s, submitter, policy, now));
+        List<Optional<Rejection>> early = batch.stream()
+                .map(s -> statelessCheck(s, submitter, policy, now))
+                .toList();
+        Map<String, Sighting> previous = new HashMap<>();
+        Set<String> windowChanged = new HashSet<>();
+        // A concurrent batch may take a nonce or a window row first, or the database may choose
+        // this batch as a deadlock victim: each attempt re-checks against what committed.
+        List<IngestResult> results = db.inTransactionRetrying(MAX_ATTEMPTS, Sql::isRetryable, "receipt batch", c -> {
+            previous.clear();
+            windowChanged.clear();
+            return store(c, batch, early, submitter, now, previous, windowChanged);
+        });
+        IngestBatch committed = new IngestBatch(batch, results, previous, windowChanged);
+        for (IngestListener l : listeners) {
+            l.ingested(committed);
         }
-        LocusServerException last = null;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            try {
-                Map<String, Sighting> previous = new HashMap<>();
-                Set<String> windowChanged = new HashSet<>();
-                List<IngestResult> results = db.inTransaction(c -> {
-                    previous.clear();
-                    windowChanged.clear();
-                    return store(c, batch, early, submitter, now, previous, windowChanged);
-                });
-                IngestBatch committed = new IngestBatch(batch, results, previous, windowChanged);
-                for (IngestListener l : listeners) {
-                    l.ingested(committed);
-                }
-                return results;
-            } catch (LocusServerException e) {
-                if (!(e.getCause() instanceof SQLException se) || !Sql.isRetryable(se)) {
-                    throw e;
-                }
-                // A concurrent batch took a nonce or a window row first, or the database chose this
-                // batch as a deadlock victim: re-check against what committed.
-                last = e;
-            }
-        }
-        throw new LocusServerException("receipt batch kept colliding with concurrent batches", last);
+        return results;
     }
 
     private Optional<Rejection> statelessCheck(Submission s, Principal p, IngestPolicy policy, Instant now) {

@@ -4,7 +4,6 @@ import dev.locus.protocol.receipt.PeerReceipts;
 import dev.locus.protocol.receipt.Receipt;
 import dev.locus.protocol.receipt.SignedReceipt;
 import dev.locus.server.Bytes;
-import dev.locus.server.LocusServerException;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
 import dev.locus.server.ingest.IngestPolicy;
@@ -77,26 +76,19 @@ public final class PeerRoundTripIngestor {
     public List<IngestResult> ingest(List<PeerSubmission> batch, Principal submitter, IngestPolicy policy) {
         IngestPolicy.requireBatchSize(batch.size(), "round trips");
         Instant now = clock.instant();
-        List<Optional<Rejection>> early = new ArrayList<>(batch.size());
-        for (PeerSubmission s : batch) {
-            early.add(statelessCheck(s, submitter, policy, now));
+        List<Optional<Rejection>> early = batch.stream()
+                .map(s -> statelessCheck(s, submitter, policy, now))
+                .toList();
+        // A concurrent batch may take a nonce first: each attempt re-checks against it.
+        List<IngestResult> results = db.inTransactionRetrying(
+                MAX_ATTEMPTS,
+                Sql::isUniqueViolation,
+                "peer round-trip batch",
+                c -> store(c, batch, early, submitter, now));
+        if (results.stream().anyMatch(r -> r instanceof IngestResult.Accepted)) {
+            onAccepted.forEach(Runnable::run);
         }
-        LocusServerException last = null;
-        for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-            try {
-                List<IngestResult> results = db.inTransaction(c -> store(c, batch, early, submitter, now));
-                if (results.stream().anyMatch(r -> r instanceof IngestResult.Accepted)) {
-                    onAccepted.forEach(Runnable::run);
-                }
-                return results;
-            } catch (LocusServerException e) {
-                if (!(e.getCause() instanceof SQLException se) || !Sql.isUniqueViolation(se)) {
-                    throw e;
-                }
-                last = e; // a concurrent batch took a nonce first: re-check against it
-            }
-        }
-        throw new LocusServerException("peer round-trip batch kept colliding with concurrent batches", last);
+        return results;
     }
 
     /** As {@link #ingest(List, Principal, IngestPolicy)} under the live policy. */

@@ -6,6 +6,7 @@ import dev.locus.server.LocusServerException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -175,6 +176,29 @@ public final class Database implements AutoCloseable {
         }
         awaitDurable();
         return result;
+    }
+
+    /**
+     * As {@link #inTransaction}, run again (up to {@code attempts} times in all) while it fails
+     * with an SQL error that {@code retryable} accepts: a concurrent transaction committed first,
+     * and {@code work} re-checks against what it committed.
+     *
+     * @param what names the work in the error thrown when every attempt collided
+     * @throws LocusServerException wrapping the SQL error that was not retryable, or the last one
+     */
+    public <T> T inTransactionRetrying(int attempts, Predicate<SQLException> retryable, String what, SqlWork<T> work) {
+        LocusServerException last = null;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
+            try {
+                return inTransaction(work);
+            } catch (LocusServerException e) {
+                if (!(e.getCause() instanceof SQLException se) || !retryable.test(se)) {
+                    throw e;
+                }
+                last = e;
+            }
+        }
+        throw new LocusServerException(what + " kept colliding with concurrent batches", last);
     }
 
     /**
