@@ -5,8 +5,6 @@ import dev.locus.geo.audit.Contradiction;
 import dev.locus.geo.audit.PositionCheck;
 import dev.locus.geo.audit.SuspectLandmark;
 import dev.locus.server.auth.Permission;
-import dev.locus.server.common.FieldProblem;
-import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.ingest.IngestPolicy;
 import dev.locus.server.ingest.IngestResult;
 import dev.locus.server.mesh.MeshAuditor;
@@ -23,23 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Peer round trips between landmarks (submission, back-fill, listing) and the mesh audit. */
-public final class MeshApi implements HttpService {
+/**
+ * Peer round trips between landmarks (submission, back-fill, listing) and the mesh audit.
+ *
+ * @param toleratedLiars F, for the landmarks' position checks the audit reports
+ */
+public record MeshApi(PeerRoundTripIngestor peerIngestor, MeshAuditor meshAuditor, Database db, int toleratedLiars)
+        implements HttpService {
     /** Round trips per request: up to {@link IngestPolicy#MAX_BATCH}, 8 KiB each on average. */
     static final BodyLimit ROUND_TRIPS = BodyLimit.batch(IngestPolicy.MAX_BATCH, 8 * 1024, 100);
-
-    private final PeerRoundTripIngestor peerIngestor;
-    private final MeshAuditor meshAuditor;
-    private final Database db;
-    private final int toleratedLiars;
-
-    /** @param toleratedLiars F, for the landmarks' position checks the audit reports */
-    public MeshApi(PeerRoundTripIngestor peerIngestor, MeshAuditor meshAuditor, Database db, int toleratedLiars) {
-        this.toleratedLiars = toleratedLiars;
-        this.peerIngestor = peerIngestor;
-        this.meshAuditor = meshAuditor;
-        this.db = db;
-    }
 
     @Override
     public void routing(RouteTable r) {
@@ -74,17 +64,10 @@ public final class MeshApi implements HttpService {
     }
 
     private IngestPolicy backfill(Context ctx) {
-        String v = Optional.ofNullable(ctx.queryParam("max_age_hours")).orElse("24");
-        try {
-            int hours = Integer.parseInt(v);
-            if (hours >= 1 && hours <= ReceiptApi.MAX_BACKFILL_HOURS) {
-                return peerIngestor.policy().withMaxAge(Duration.ofHours(hours));
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidInputException(List.of(new FieldProblem(
-                0, "max_age_hours", v, "must be an integer in [1, " + ReceiptApi.MAX_BACKFILL_HOURS + "]")));
+        return peerIngestor
+                .policy()
+                .withMaxAge(Duration.ofHours(
+                        Requests.intParam(ctx, "max_age_hours", 24, 1, ReceiptApi.MAX_BACKFILL_HOURS)));
     }
 
     private void submit(Context ctx, IngestPolicy policy) {
@@ -98,38 +81,22 @@ public final class MeshApi implements HttpService {
                 == JsonBodies.Shape.OBJECT;
         List<IngestResult> results = peerIngestor.ingest(batch, ApiServer.principal(ctx), policy);
         List<Map<String, Object>> out = new ArrayList<>(results.size());
-        int accepted = 0;
         for (IngestResult res : results) {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("round_trip_id", res.receiptId());
-            switch (res) {
-                case IngestResult.Accepted a -> {
-                    m.put("status", "ACCEPTED");
-                    accepted++;
-                }
-                case IngestResult.Rejected rej -> {
-                    m.put("status", "REJECTED");
-                    m.put("reason", rej.reason().name());
-                    m.put("detail", rej.detail());
-                }
+            m.put("status", res instanceof IngestResult.Accepted ? "ACCEPTED" : "REJECTED");
+            if (res instanceof IngestResult.Rejected rej) {
+                m.put("reason", rej.reason().name());
+                m.put("detail", rej.detail());
             }
             out.add(m);
         }
-        if (single) {
-            if (results.get(0) instanceof IngestResult.Rejected rej) {
-                throw new ApiException(
-                        ErrorCode.RECEIPT_REJECTED,
-                        "round trip " + rej.receiptId() + " rejected (" + rej.reason() + "): " + rej.detail(),
-                        List.of(out.get(0)));
-            }
-            ctx.status(201).json(out.get(0));
-            return;
-        }
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("accepted", accepted);
-        summary.put("rejected", results.size() - accepted);
-        summary.put("results", out);
-        ctx.json(summary);
+        Requests.answerSubmission(
+                ctx,
+                single,
+                results,
+                out,
+                rej -> "round trip " + rej.receiptId() + " rejected (" + rej.reason() + "): " + rej.detail());
     }
 
     private static Map<String, Object> describe(AuditReport report) {

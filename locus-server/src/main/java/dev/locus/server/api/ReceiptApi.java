@@ -2,8 +2,6 @@ package dev.locus.server.api;
 
 import dev.locus.server.auth.Permission;
 import dev.locus.server.auth.Principal;
-import dev.locus.server.common.FieldProblem;
-import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.ingest.IngestPolicy;
 import dev.locus.server.ingest.IngestResult;
 import dev.locus.server.ingest.ReceiptIngestor;
@@ -23,25 +21,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Receipt submission (one or a batch) and listing. */
-public final class ReceiptApi implements HttpService {
+public record ReceiptApi(ReceiptIngestor ingestor, Database db, MeterRegistry metrics, InstantSource clock)
+        implements HttpService {
     /**
      * Receipts per request and their size: up to {@link IngestPolicy#MAX_BATCH}, 8 KiB each on
      * average (the largest legitimate receipt, 256 samples with its signed payload, is about 7 KiB),
      * 600 JSON tokens each (nine fields and 256 samples take under 300).
      */
     static final BodyLimit RECEIPTS = BodyLimit.batch(IngestPolicy.MAX_BATCH, 8 * 1024, 600);
-
-    private final ReceiptIngestor ingestor;
-    private final Database db;
-    private final MeterRegistry metrics;
-    private final InstantSource clock;
-
-    public ReceiptApi(ReceiptIngestor ingestor, Database db, MeterRegistry metrics, InstantSource clock) {
-        this.ingestor = ingestor;
-        this.db = db;
-        this.metrics = metrics;
-        this.clock = clock;
-    }
 
     @Override
     public void routing(RouteTable r) {
@@ -70,31 +57,13 @@ public final class ReceiptApi implements HttpService {
     static final int MAX_BACKFILL_HOURS = 24 * 30;
 
     private static int hours(Context ctx) {
-        String v = Optional.ofNullable(ctx.queryParam("hours")).orElse("24");
-        try {
-            int h = Integer.parseInt(v);
-            if (h >= 1 && h <= MAX_BACKFILL_HOURS) {
-                return h;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidInputException(
-                List.of(new FieldProblem(0, "hours", v, "must be an integer in [1, " + MAX_BACKFILL_HOURS + "]")));
+        return Requests.intParam(ctx, "hours", 24, 1, MAX_BACKFILL_HOURS);
     }
 
     private IngestPolicy backfillPolicy(Context ctx) {
-        String v = Optional.ofNullable(ctx.queryParam("max_age_hours")).orElse("24");
-        try {
-            int hours = Integer.parseInt(v);
-            if (hours >= 1 && hours <= MAX_BACKFILL_HOURS) {
-                return ingestor.policy().withMaxAge(java.time.Duration.ofHours(hours));
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidInputException(List.of(
-                new FieldProblem(0, "max_age_hours", v, "must be an integer in [1, " + MAX_BACKFILL_HOURS + "]")));
+        return ingestor.policy()
+                .withMaxAge(
+                        java.time.Duration.ofHours(Requests.intParam(ctx, "max_age_hours", 24, 1, MAX_BACKFILL_HOURS)));
     }
 
     private void submit(Context ctx, IngestPolicy policy) {
@@ -104,12 +73,10 @@ public final class ReceiptApi implements HttpService {
                 Requests.items(ctx, "a receipt object or an array of them", n -> batch.add(ReceiptJson.parse(n)))
                         == JsonBodies.Shape.OBJECT;
         List<IngestResult> results = ingestor.ingest(batch, p, policy);
-        int accepted = 0;
         List<Map<String, Object>> out = new ArrayList<>(results.size());
         for (IngestResult res : results) {
             out.add(describe(res));
             if (res instanceof IngestResult.Accepted) {
-                accepted++;
                 Counter.builder("locus_receipts")
                         .tag("outcome", "accepted")
                         .tag("reason", "none")
@@ -123,23 +90,13 @@ public final class ReceiptApi implements HttpService {
                         .increment();
             }
         }
-        if (single) {
-            IngestResult res = results.get(0);
-            if (res instanceof IngestResult.Rejected rej) {
-                throw new ApiException(
-                        ErrorCode.RECEIPT_REJECTED,
-                        "receipt " + (rej.stored() ? rej.receiptId() + " " : "") + "rejected (" + rej.reason() + "): "
-                                + rej.detail(),
-                        List.of(out.get(0)));
-            }
-            ctx.status(201).json(out.get(0));
-            return;
-        }
-        Map<String, Object> summary = new LinkedHashMap<>();
-        summary.put("accepted", accepted);
-        summary.put("rejected", results.size() - accepted);
-        summary.put("results", out);
-        ctx.json(summary);
+        Requests.answerSubmission(
+                ctx,
+                single,
+                results,
+                out,
+                rej -> "receipt " + (rej.stored() ? rej.receiptId() + " " : "") + "rejected (" + rej.reason() + "): "
+                        + rej.detail());
     }
 
     private static Map<String, Object> describe(IngestResult res) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.locus.server.common.FieldProblem;
 import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.common.Page;
+import dev.locus.server.ingest.IngestResult;
 import dev.locus.server.registry.RowSource;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Reading requests and writing pages, the same way on every route (the dashboard's views included):
@@ -54,17 +56,54 @@ public final class Requests {
         if (v == null || v.isBlank()) {
             return fallback;
         }
-        v = v.strip();
+        return intValue("limit", v.strip(), 1, MAX_LIMIT);
+    }
+
+    /** The named parameter as an integer in [{@code min}, {@code max}], {@code fallback} when absent. */
+    static int intParam(Context ctx, String name, int fallback, int min, int max) {
+        String v = ctx.queryParam(name);
+        return v == null ? fallback : intValue(name, v, min, max);
+    }
+
+    /** {@code v} as an integer in [{@code min}, {@code max}], or the parameter {@code name} is invalid. */
+    static int intValue(String name, String v, int min, int max) {
         try {
             int n = Integer.parseInt(v);
-            if (n >= 1 && n <= MAX_LIMIT) {
+            if (n >= min && n <= max) {
                 return n;
             }
         } catch (NumberFormatException e) {
             // reported below
         }
         throw new InvalidInputException(
-                List.of(new FieldProblem(0, "limit", v, "must be an integer in [1, " + MAX_LIMIT + "]")));
+                List.of(new FieldProblem(0, name, v, "must be an integer in [" + min + ", " + max + "]")));
+    }
+
+    /**
+     * Answers a submission of one object or a batch ({@code out} holds each result's JSON): one
+     * accepted object is 201 with its result, one rejected object is {@code RECEIPT_REJECTED} with
+     * {@code rejected}'s message; a batch is the counts and every result.
+     */
+    static void answerSubmission(
+            Context ctx,
+            boolean single,
+            List<IngestResult> results,
+            List<Map<String, Object>> out,
+            Function<IngestResult.Rejected, String> rejected) {
+        if (single) {
+            if (results.get(0) instanceof IngestResult.Rejected rej) {
+                throw new ApiException(ErrorCode.RECEIPT_REJECTED, rejected.apply(rej), List.of(out.get(0)));
+            }
+            ctx.status(201).json(out.get(0));
+            return;
+        }
+        int accepted = (int)
+                results.stream().filter(r -> r instanceof IngestResult.Accepted).count();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("accepted", accepted);
+        summary.put("rejected", results.size() - accepted);
+        summary.put("results", out);
+        ctx.json(summary);
     }
 
     /** The {@code after} cursor, empty when absent. */
