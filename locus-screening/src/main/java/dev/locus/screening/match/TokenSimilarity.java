@@ -88,36 +88,7 @@ final class TokenSimilarity {
 
     /** Optimal string alignment distance. */
     static int distance(String a, String b) {
-        int la = a.length();
-        int lb = b.length();
-        if (lb >= 63 || la >= 63) {
-            return slowDistance(a, b);
-        }
-        int[][] rows = ROWS.get();
-        int[] prev2 = rows[0];
-        int[] prev = rows[1];
-        int[] cur = rows[2];
-        for (int j = 0; j <= lb; j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= la; i++) {
-            cur[0] = i;
-            char ca = a.charAt(i - 1);
-            for (int j = 1; j <= lb; j++) {
-                char cb = b.charAt(j - 1);
-                int cost = ca == cb ? 0 : 1;
-                int v = Math.min(Math.min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-                if (i > 1 && j > 1 && ca == b.charAt(j - 2) && a.charAt(i - 2) == cb) {
-                    v = Math.min(v, prev2[j - 2] + 1);
-                }
-                cur[j] = v;
-            }
-            int[] t = prev2;
-            prev2 = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[lb];
+        return boundedDistance(a, b, Integer.MAX_VALUE);
     }
 
     private static int slowDistance(String a, String b) {
