@@ -24,26 +24,8 @@ import java.util.Optional;
  * region with the receipts that bound it, the latest verdict, custody and the full alert history.
  * The document a person reads (HTML, PDF) is {@link ChipReport}'s.
  */
-public final class DiversionReport {
-    private final RegistryService registry;
-    private final VerdictEngine verdicts;
-    private final AlertService alerts;
-    private final InstantSource clock;
-    private final ObjectMapper json;
-
-    public DiversionReport(
-            RegistryService registry,
-            VerdictEngine verdicts,
-            AlertService alerts,
-            InstantSource clock,
-            ObjectMapper json) {
-        this.registry = registry;
-        this.verdicts = verdicts;
-        this.alerts = alerts;
-        this.clock = clock;
-        this.json = json;
-    }
-
+public record DiversionReport(
+        RegistryService registry, VerdictEngine verdicts, AlertService alerts, InstantSource clock, ObjectMapper json) {
     /** The report as a JSON-ready tree, or empty when the chip is unknown. */
     public Optional<Map<String, Object>> forChip(String serial) {
         Optional<Chip> chip = registry.chip(serial);

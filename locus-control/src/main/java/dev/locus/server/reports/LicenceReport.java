@@ -22,26 +22,8 @@ import java.util.Optional;
  * verdict, when it was last proven where it should be, and its unresolved alerts. Costs a few
  * queries per chip; meant for licences of up to tens of thousands of chips.
  */
-public final class LicenceReport {
-    private final RegistryService registry;
-    private final VerdictEngine verdicts;
-    private final AlertService alerts;
-    private final InstantSource clock;
-    private final ObjectMapper json;
-
-    public LicenceReport(
-            RegistryService registry,
-            VerdictEngine verdicts,
-            AlertService alerts,
-            InstantSource clock,
-            ObjectMapper json) {
-        this.registry = registry;
-        this.verdicts = verdicts;
-        this.alerts = alerts;
-        this.clock = clock;
-        this.json = json;
-    }
-
+public record LicenceReport(
+        RegistryService registry, VerdictEngine verdicts, AlertService alerts, InstantSource clock, ObjectMapper json) {
     /** The report as a JSON-ready tree, or empty when no licence has that id. */
     public Optional<Map<String, Object>> forLicence(String licenceId) {
         Optional<Licence> licence = registry.licence(licenceId);

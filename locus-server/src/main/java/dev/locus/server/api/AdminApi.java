@@ -26,17 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Tokens, the audit log and its head, and the policy in force. */
-public final class AdminApi implements HttpService {
-    private final TokenService tokens;
-    private final Database db;
-    private final ServerConfig config;
-
-    public AdminApi(TokenService tokens, Database db, ServerConfig config) {
-        this.tokens = tokens;
-        this.db = db;
-        this.config = config;
-    }
-
+public record AdminApi(TokenService tokens, Database db, ServerConfig config) implements HttpService {
     @Override
     public void routing(RouteTable r) {
         r.get("/api/v1/tokens", Permission.MANAGE_TOKENS, ctx -> ctx.json(Map.of("items", tokens.list())));

@@ -22,20 +22,10 @@ import java.util.Optional;
  * Alert listing (filtered, searched, paged), grouping, saved views, assignment and the lifecycle,
  * one alert at a time or acknowledged in bulk with one reason.
  */
-public final class AlertApi implements HttpService {
+public record AlertApi(AlertService alerts, AlertGroups groups, AlertViews views) implements HttpService {
     /** A bulk acknowledgement: up to 500 ids and a note. */
     private static final BodyLimit BULK =
             new BodyLimit(BodyLimit.Kind.JSON, 64 * 1024, 1, AlertService.MAX_BULK + 20, 8 * 1024, 2);
-
-    private final AlertService alerts;
-    private final AlertGroups groups;
-    private final AlertViews views;
-
-    public AlertApi(AlertService alerts, AlertGroups groups, AlertViews views) {
-        this.alerts = alerts;
-        this.groups = groups;
-        this.views = views;
-    }
 
     @Override
     public void routing(RouteTable r) {

@@ -17,20 +17,12 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /** Registry routes: organisations, sites, licences, chips, custody, landmarks, bulk imports. */
-public final class RegistryApi implements HttpService {
+public record RegistryApi(RegistryService registry, LandmarkStatusWorkflow landmarkStatus) implements HttpService {
     /**
      * Bulk files: 128 MiB (100,000 chips with base64 device certificates take about 65 MiB) and
      * {@link RowSource#MAX_ROWS} rows.
      */
     static final BodyLimit IMPORTS = BodyLimit.file(128L * 1024 * 1024, RowSource.MAX_ROWS);
-
-    private final RegistryService registry;
-    private final LandmarkStatusWorkflow landmarkStatus;
-
-    public RegistryApi(RegistryService registry, LandmarkStatusWorkflow landmarkStatus) {
-        this.registry = registry;
-        this.landmarkStatus = landmarkStatus;
-    }
 
     /**
      * One kind of registry record as the API serves it: list, create, get by id.
@@ -112,12 +104,12 @@ public final class RegistryApi implements HttpService {
             String serial = knownChip(ctx);
             created(ctx, registry.recordCustody(serial, Requests.fields(ctx), actor(ctx)));
         });
-        r.post("/api/v1/landmarks/{id}/status", Permission.WRITE_REGISTRY, BodyLimit.record(), this::landmarkStatus);
+        r.post("/api/v1/landmarks/{id}/status", Permission.WRITE_REGISTRY, BodyLimit.record(), this::setLandmarkStatus);
 
         r.post("/api/v1/imports/{kind}", Permission.WRITE_REGISTRY, IMPORTS, this::importFile);
     }
 
-    private void landmarkStatus(Context ctx) {
+    private void setLandmarkStatus(Context ctx) {
         String id = ctx.pathParam("id");
         Map<String, String> f = Requests.fields(ctx);
         List<FieldProblem> problems = new java.util.ArrayList<>();
