@@ -7,10 +7,10 @@ import dev.locus.geo.audit.PeerRoundTrip;
 import dev.locus.geo.audit.PositionCheck;
 import dev.locus.geo.audit.SuspectLandmark;
 import dev.locus.geo.bound.RoundTrip;
-import dev.locus.geo.position.GeoPosition;
 import dev.locus.geo.verdict.Landmark;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
+import dev.locus.server.registry.GeoLandmarks;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.wire.RegistryValues;
 import java.sql.PreparedStatement;
@@ -166,23 +166,7 @@ public final class MeshAuditor {
     private Mesh mesh() {
         Instant since = clock.instant().minus(window);
         return db.read(c -> {
-            Map<String, Landmark> landmarks = new LinkedHashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id, name, latitude_deg, longitude_deg, operator,"
-                            + " position_uncertainty_km FROM landmarks WHERE status <> 'RETIRED' ORDER BY id");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String id = rs.getString(1);
-                    String operator = rs.getString(5);
-                    landmarks.put(
-                            id,
-                            new Landmark(
-                                    id,
-                                    rs.getString(2),
-                                    GeoPosition.ofDegrees(rs.getDouble(3), rs.getDouble(4)),
-                                    operator == null || operator.isBlank() ? id : operator,
-                                    dev.locus.geo.position.Distance.ofKm(rs.getDouble(6))));
-                }
-            }
+            Map<String, Landmark> landmarks = GeoLandmarks.read(c, "status <> 'RETIRED'", true);
             Map<String, Long> minimum = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT t.measuring_landmark_id, t.measured_landmark_id,"
                     + " MIN(t.rtt_min_nanos) FROM landmark_round_trips t"

@@ -1,10 +1,10 @@
 package dev.locus.server.verdicts;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.locus.geo.position.Distance;
 import dev.locus.geo.position.GeoPosition;
 import dev.locus.geo.verdict.Landmark;
 import dev.locus.server.persistence.Sql;
+import dev.locus.server.registry.GeoLandmarks;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -135,24 +135,7 @@ final class WindowReader {
      * index once per landmark and chip).
      */
     private static Map<String, Landmark> activeLandmarks(Connection c) throws SQLException {
-        Map<String, Landmark> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, latitude_deg, longitude_deg, operator,"
-                        + " position_uncertainty_km FROM landmarks WHERE status = 'ACTIVE'");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                String id = rs.getString(1);
-                String operator = rs.getString(4);
-                out.put(
-                        id,
-                        new Landmark(
-                                id,
-                                id,
-                                GeoPosition.ofDegrees(rs.getDouble(2), rs.getDouble(3)),
-                                operator == null || operator.isBlank() ? id : operator,
-                                Distance.ofKm(rs.getDouble(5))));
-            }
-        }
-        return out;
+        return GeoLandmarks.read(c, "status = 'ACTIVE'", false);
     }
 
     /** The shortest accepted round trip from the landmark of {@code old} measured since {@code start}. */
