@@ -1,8 +1,10 @@
 package dev.locus.cli;
 
 import dev.locus.server.notify.NotificationSettings;
+import dev.locus.server.notify.RetryPolicy;
 import dev.locus.server.notify.SmtpSettings;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -54,8 +56,32 @@ final class NotificationOptions {
                     + " every notification.")
     URI publicUrl;
 
+    @Option(
+            names = "--notify-first-retry",
+            paramLabel = "DURATION",
+            description = "Wait before a failed delivery is tried again, doubling up to an hour (ISO-8601,"
+                    + " default: 30 s, PT30S).")
+    Duration firstRetry;
+
+    @Option(
+            names = "--notify-claim",
+            paramLabel = "DURATION",
+            description = "How long an attempt in progress holds its delivery: after a crash mid-send it is"
+                    + " sent again once this has passed; longer than the 10 s send timeout (ISO-8601,"
+                    + " default: 2 min, PT2M).")
+    Duration claim;
+
     NotificationSettings settings() {
         NotificationSettings s = NotificationSettings.defaults();
+        if (firstRetry != null || claim != null) {
+            RetryPolicy d = s.retry();
+            Duration first = firstRetry == null ? d.firstRetry() : firstRetry;
+            s = s.withRetry(new RetryPolicy(
+                    first,
+                    first.compareTo(d.maxRetry()) > 0 ? first : d.maxRetry(),
+                    d.maxAttempts(),
+                    claim == null ? d.claim() : claim));
+        }
         if (smtpHost != null) {
             Optional<String> user = Optional.ofNullable(smtpUser);
             Optional<String> password = user.map(u -> Optional.ofNullable(System.getenv(PASSWORD_ENV))

@@ -33,6 +33,7 @@ public final class AlertService {
     private final ObjectMapper json;
     private final List<ResolutionHook> resolvedByPerson = new CopyOnWriteArrayList<>();
     private final List<RaiseHook> raiseHooks = new CopyOnWriteArrayList<>();
+    private final List<StatusHook> statusHooks = new CopyOnWriteArrayList<>();
 
     /**
      * Runs inside the transaction that resolves an alert as a person (not {@link #SYSTEM}), for the
@@ -50,6 +51,16 @@ public final class AlertService {
     @FunctionalInterface
     public interface RaiseHook {
         void raised(Connection c, Alert alert) throws SQLException;
+    }
+
+    /**
+     * Runs inside the transaction that acknowledges or resolves an alert (singly, in bulk, by a
+     * person or by its rule), with the alert as it stands after the step, so what it writes (the
+     * notification outbox's deliveries) is committed exactly when the step is.
+     */
+    @FunctionalInterface
+    public interface StatusHook {
+        void changed(Connection c, Alert alert) throws SQLException;
     }
 
     public AlertService(Database db, AuditLog audit, InstantSource clock, ObjectMapper json) {
@@ -146,6 +157,19 @@ public final class AlertService {
         raiseHooks.add(hook);
     }
 
+    /** Adds a hook run in the transaction of every acknowledgement and resolution from now on. */
+    public void onStatusChanged(StatusHook hook) {
+        statusHooks.add(hook);
+    }
+
+    private Alert changed(Connection c, long id) throws SQLException {
+        Alert after = find(c, id).orElseThrow();
+        for (StatusHook hook : statusHooks) {
+            hook.changed(c, after);
+        }
+        return after;
+    }
+
     /** Adds a hook run when a person resolves an alert of {@code rule}. */
     public void onResolvedByPerson(Alert.Rule rule, ResolutionHook hook) {
         resolvedByPerson.add((c, a, actor) -> {
@@ -215,7 +239,7 @@ public final class AlertService {
                     "alert",
                     Long.toString(id),
                     Map.of("note", note));
-            return new Transition.Done(find(c, id).orElseThrow());
+            return new Transition.Done(changed(c, id));
         });
     }
 
@@ -269,7 +293,7 @@ public final class AlertService {
                             "alert",
                             Long.toString(id),
                             Map.of("note", note, "bulk", sorted.size()));
-                    done.add(find(c, id).orElseThrow());
+                    done.add(changed(c, id));
                 }
             }
             return new BulkOutcome(done, skipped);

@@ -65,10 +65,8 @@ final class ChipStatusQuery {
                 ChipStatus.OpenAlert.of(rs.getInt("open_alerts")));
     }
 
-    /** A chip's latest verdict's headline and whether the proof behind it is stale. */
-    private record Proof(Headline latest, boolean stale) {}
-
-    private static final Proof NO_PROOF = new Proof(Headline.NO_VERDICT, false);
+    /** A chip's latest verdict's headline and when the proof behind it was last renewed. */
+    private record Proof(Headline latest, Instant provedAt) {}
 
     /** Where {@link #eachChip} reports one chip: where it is counted and its status. */
     interface ChipSink {
@@ -83,8 +81,11 @@ final class ChipStatusQuery {
      * database, joins by one index lookup per row, which made the fleet summary take seconds at
      * 100,000 chips on a busy machine; a plain scan costs a fraction of that. Memory: one map entry
      * per chip with a verdict.
+     *
+     * @return the instant until which, without a write, every reported status holds: the first
+     *     moment a proof now fresh turns stale (far in the future when none is fresh)
      */
-    void eachChip(Connection c, ChipSink sink) throws SQLException {
+    Instant eachChip(Connection c, ChipSink sink) throws SQLException {
         Map<String, Integer> alerts = new HashMap<>();
         try (PreparedStatement ps = c.prepareStatement(
                         "SELECT x.subject_id, " + ALERT_BITS + " AS open_alerts"
@@ -108,7 +109,7 @@ final class ChipStatusQuery {
                             rs.getString("chip_serial"),
                             new Proof(
                                     headlines.computeIfAbsent(rs.getString("verdicts"), Headline::of),
-                                    Sql.getInstant(rs, "assessed_at").isBefore(staleBefore)));
+                                    Sql.getInstant(rs, "assessed_at")));
                 }
             }
         }
@@ -116,27 +117,35 @@ final class ChipStatusQuery {
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    boolean old = Sql.getInstant(rs, "last_measured_at").isBefore(staleBefore);
-                    proofs.computeIfPresent(
-                            rs.getString("chip_serial"), (k, p) -> p.stale() == old ? p : new Proof(p.latest(), old));
+                    Instant measured = Sql.getInstant(rs, "last_measured_at");
+                    proofs.computeIfPresent(rs.getString("chip_serial"), (k, p) -> new Proof(p.latest(), measured));
                 }
             }
         }
+        Instant freshestTurnsStale = Instant.MAX;
         try (PreparedStatement ps = c.prepareStatement("SELECT serial, declared_site_id, licence_id FROM chips")) {
             ps.setFetchSize(1000);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     String serial = rs.getString(1);
-                    Proof proof = proofs.getOrDefault(serial, NO_PROOF);
+                    Proof proof = proofs.get(serial);
+                    boolean stale = proof != null && proof.provedAt().isBefore(staleBefore);
+                    if (proof != null && !stale) {
+                        Instant turns = proof.provedAt().plus(staleAfter);
+                        if (turns.isBefore(freshestTurnsStale)) {
+                            freshestTurnsStale = turns;
+                        }
+                    }
                     sink.chip(
                             rs.getString(2),
                             Optional.ofNullable(rs.getString(3)),
                             ChipStatus.of(
-                                    proof.latest(),
-                                    proof.stale(),
+                                    proof == null ? Headline.NO_VERDICT : proof.latest(),
+                                    stale,
                                     ChipStatus.OpenAlert.of(alerts.getOrDefault(serial, 0))));
                 }
             }
         }
+        return freshestTurnsStale;
     }
 }

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -30,11 +31,47 @@ final class FleetQueries {
     private final Database db;
     private final InstantSource clock;
     private final ChipStatusQuery status;
+    private final Duration maxSummaryAge;
+    /** Serialises summary computations: concurrent first views wait for one, then share it. */
+    private final Object summaryLock = new Object();
+    /** The last summary computed; guarded by {@link #summaryLock}. */
+    private Summary lastSummary;
 
-    FleetQueries(Database db, InstantSource clock, ChipStatusQuery status) {
+    /**
+     * @param maxSummaryAge how long a computed summary may be served when nothing was committed
+     *     through this process since it began (a bound on what writes by another process sharing a
+     *     PostgreSQL database can leave unseen)
+     */
+    FleetQueries(Database db, InstantSource clock, ChipStatusQuery status, Duration maxSummaryAge) {
         this.db = db;
         this.clock = clock;
         this.status = status;
+        this.maxSummaryAge = maxSummaryAge;
+    }
+
+    FleetQueries(Database db, InstantSource clock, ChipStatusQuery status) {
+        this(db, clock, status, DEFAULT_SUMMARY_AGE);
+    }
+
+    /** Default bound on a shared summary's age. */
+    static final Duration DEFAULT_SUMMARY_AGE = Duration.ofSeconds(5);
+
+    /**
+     * A computed summary.
+     *
+     * @param commits {@link Database#commits()} read before its computation began: it includes
+     *     every one of them
+     * @param computedAt when its computation began
+     * @param validUntil until when its statuses hold without a write (a fresh proof turning stale)
+     */
+    private record Summary(long commits, Instant computedAt, Instant validUntil, Map<String, Object> json) {
+        /** Whether a request that arrived at {@code now}, after {@code commits} commits, may get this. */
+        boolean serves(long commits, Instant now, Duration maxAge) {
+            return this.commits >= commits
+                    && now.isBefore(validUntil)
+                    && !now.isBefore(computedAt)
+                    && now.isBefore(computedAt.plus(maxAge));
+        }
     }
 
     /** Counts per chip status; every status is present, zeros included. */
@@ -65,6 +102,27 @@ final class FleetQueries {
      * headline verdict.
      */
     Map<String, Object> summary() {
+        // what the answer must include: every commit before the request and the statuses now
+        long seen = db.commits();
+        Instant now = clock.instant();
+        synchronized (summaryLock) {
+            if (lastSummary != null && lastSummary.serves(seen, now, maxSummaryAge)) {
+                return lastSummary.json();
+            }
+            long commits = db.commits();
+            Instant computedAt = clock.instant();
+            Instant[] validUntil = new Instant[1];
+            Map<String, Object> json = java.util.Collections.unmodifiableMap(computeSummary(validUntil));
+            lastSummary = new Summary(commits, computedAt, validUntil[0], json);
+            return json;
+        }
+    }
+
+    /**
+     * Computes the summary; stores in {@code validUntil[0]} until when its statuses hold without a
+     * write.
+     */
+    private Map<String, Object> computeSummary(Instant[] validUntil) {
         return db.read(c -> {
             Map<String, Counts> bySite = new TreeMap<>();
             Map<String, Counts> byLicence = new TreeMap<>();
@@ -77,7 +135,7 @@ final class FleetQueries {
                     operators.put(rs.getString(1), rs.getString(2));
                 }
             }
-            status.eachChip(c, (site, licence, h) -> {
+            validUntil[0] = status.eachChip(c, (site, licence, h) -> {
                 bySite.computeIfAbsent(site, k -> new Counts()).add(h, 1);
                 byLicence.computeIfAbsent(licence.orElse(""), k -> new Counts()).add(h, 1);
                 byOrganisation

@@ -51,12 +51,38 @@ public record NotificationMessage(long deliveryId, String event, Alert alert, Op
         return (alert.subjectType() == Alert.SubjectType.CHIP ? "chip " : "landmark ") + alert.subjectId();
     }
 
+    /** The step this message is about; an event this version does not know reads as opened. */
+    private AlertEvent step() {
+        return AlertEvent.fromWireName(event).orElse(AlertEvent.OPENED);
+    }
+
     public String subject() {
-        return "[Locus] " + alert.severity() + ": " + alert.rule() + " for " + subjectName();
+        String what = switch (step()) {
+            case OPENED -> alert.severity().name();
+            case ACKNOWLEDGED -> "acknowledged";
+            case RESOLVED -> "resolved";
+        };
+        return "[Locus] " + what + ": " + alert.rule() + " for " + subjectName();
+    }
+
+    /** Who took the step, when and why, for an acknowledgement or a resolution. */
+    private Optional<String> stepLine() {
+        return switch (step()) {
+            case OPENED -> Optional.empty();
+            case ACKNOWLEDGED ->
+                alert.acknowledgedAt()
+                        .map(at -> "Acknowledged by " + alert.acknowledgedBy().orElse("?") + " at " + WHEN.format(at)
+                                + ": " + alert.acknowledgeNote().orElse(""));
+            case RESOLVED ->
+                alert.resolvedAt()
+                        .map(at -> "Resolved by " + alert.resolvedBy().orElse("?") + " at " + WHEN.format(at) + ": "
+                                + alert.resolutionNote().orElse(""));
+        };
     }
 
     public String plainText() {
         StringBuilder b = new StringBuilder();
+        stepLine().ifPresent(l -> b.append(l).append("\n\n"));
         b.append(alert.summary()).append("\n\n");
         b.append(meaning(alert.rule())).append("\n\n");
         b.append("Severity: ").append(alert.severity()).append('\n');
@@ -86,6 +112,12 @@ public record NotificationMessage(long deliveryId, String event, Alert alert, Op
         a.put("summary", alert.summary());
         a.put("meaning", meaning(alert.rule()));
         a.put("opened_at", alert.openedAt().toString());
+        alert.acknowledgedAt().ifPresent(at -> a.put("acknowledged_at", at.toString()));
+        alert.acknowledgedBy().ifPresent(v -> a.put("acknowledged_by", v));
+        alert.acknowledgeNote().ifPresent(v -> a.put("acknowledge_note", v));
+        alert.resolvedAt().ifPresent(at -> a.put("resolved_at", at.toString()));
+        alert.resolvedBy().ifPresent(v -> a.put("resolved_by", v));
+        alert.resolutionNote().ifPresent(v -> a.put("resolution_note", v));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("delivery_id", deliveryId);
         body.put("event", event);

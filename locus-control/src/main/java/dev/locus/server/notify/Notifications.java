@@ -43,7 +43,9 @@ public final class Notifications implements AutoCloseable {
         settings.smtp().ifPresent(s -> senders.put(Channel.EMAIL, new EmailSender(s, clock, settings.sendTimeout())));
         this.dispatcher =
                 new NotificationDispatcher(db, alerts, clock, settings.retry(), senders, settings.dashboardUrl());
-        alerts.onRaised(new NotificationOutbox(clock));
+        NotificationOutbox outbox = new NotificationOutbox(clock);
+        alerts.onRaised(outbox);
+        alerts.onStatusChanged(outbox);
         this.poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "locus-notifications");
             t.setDaemon(true);

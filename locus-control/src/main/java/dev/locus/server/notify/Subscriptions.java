@@ -32,7 +32,8 @@ public final class Subscriptions {
     /** Active subscriptions at most: each alert writes one outbox row per matching one. */
     public static final int MAX_ACTIVE = 100;
 
-    static final List<String> FIELDS = List.of("name", "channel", "target", "rules", "min_severity", "secret");
+    static final List<String> FIELDS =
+            List.of("name", "channel", "target", "rules", "min_severity", "events", "secret");
 
     private final Database db;
     private final AuditLog audit;
@@ -49,7 +50,8 @@ public final class Subscriptions {
     /**
      * Adds a subscription from request fields: {@code name}, {@code channel} (WEBHOOK or EMAIL),
      * {@code target} (URL or address), {@code rules} (comma-separated alert rules, empty for all),
-     * {@code min_severity} (default WARNING) and, for a webhook, {@code secret} (32 to 256
+     * {@code min_severity} (default WARNING), {@code events} (comma-separated steps of an alert's life
+     * of OPENED, ACKNOWLEDGED and RESOLVED, default OPENED) and, for a webhook, {@code secret} (32 to 256
      * characters, the HMAC key).
      *
      * @throws InvalidInputException naming every bad field (never echoing the secret)
@@ -63,6 +65,7 @@ public final class Subscriptions {
         Set<Alert.Rule> rules = rules(fields.getOrDefault("rules", ""), problems);
         Alert.Severity minSeverity =
                 reader.optionalEnum("min_severity", Alert.Severity.class).orElse(Alert.Severity.WARNING);
+        Set<AlertEvent> events = events(fields.getOrDefault("events", ""), problems);
         Optional<String> secret = Optional.ofNullable(fields.get("secret")).filter(s -> !s.isEmpty());
         reader.rejectUnknown(FIELDS);
         if (problems.stream()
@@ -90,7 +93,7 @@ public final class Subscriptions {
             long id;
             try (PreparedStatement ps = c.prepareStatement(
                     "INSERT INTO notification_subscriptions (name, channel, target, rules, min_severity, secret,"
-                            + " active, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?)",
+                            + " active, created_at, created_by, events) VALUES (?, ?, ?, ?, ?, ?, TRUE, ?, ?, ?)",
                     new String[] {"id"})) {
                 ps.setString(1, name);
                 ps.setString(2, channel.name());
@@ -100,6 +103,7 @@ public final class Subscriptions {
                 Sql.setOptionalString(ps, 6, secret);
                 Sql.setInstant(ps, 7, clock.instant());
                 ps.setString(8, actor);
+                ps.setString(9, names(events));
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
                     keys.next();
@@ -112,6 +116,7 @@ public final class Subscriptions {
             details.put("target", target);
             details.put("rules", rules.stream().map(Enum::name).sorted().toList());
             details.put("min_severity", minSeverity.name());
+            details.put("events", events.stream().map(Enum::name).sorted().toList());
             audit.append(c, actor, "notification.subscribed", "notification_subscription", Long.toString(id), details);
             return find(c, id).orElseThrow();
         });
@@ -220,6 +225,31 @@ public final class Subscriptions {
         return out;
     }
 
+    private static Set<AlertEvent> events(String text, List<FieldProblem> problems) {
+        Set<AlertEvent> out = EnumSet.noneOf(AlertEvent.class);
+        for (String part : text.split(",")) {
+            String name = part.strip().toUpperCase(Locale.ROOT);
+            if (name.isEmpty()) {
+                continue;
+            }
+            try {
+                out.add(AlertEvent.valueOf(name));
+            } catch (IllegalArgumentException e) {
+                problems.add(new FieldProblem(
+                        0,
+                        "events",
+                        part.strip(),
+                        "must be comma-separated alert events of " + Arrays.toString(AlertEvent.values())
+                                + ", or empty for OPENED only"));
+            }
+        }
+        return out.isEmpty() ? EnumSet.of(AlertEvent.OPENED) : out;
+    }
+
+    private static String names(Set<AlertEvent> events) {
+        return events.stream().sorted().map(Enum::name).collect(Collectors.joining(","));
+    }
+
     private static Subscription read(ResultSet rs) throws SQLException {
         String rules = rs.getString("rules");
         Set<Alert.Rule> ruleSet = EnumSet.noneOf(Alert.Rule.class);
@@ -235,6 +265,9 @@ public final class Subscriptions {
                 rs.getString("target"),
                 ruleSet,
                 Alert.Severity.valueOf(rs.getString("min_severity")),
+                Arrays.stream(rs.getString("events").split(","))
+                        .map(e -> AlertEvent.valueOf(e.strip()))
+                        .collect(Collectors.toCollection(() -> EnumSet.noneOf(AlertEvent.class))),
                 rs.getBoolean("active"),
                 Sql.getInstant(rs, "created_at"),
                 rs.getString("created_by"),

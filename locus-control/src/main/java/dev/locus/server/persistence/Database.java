@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Predicate;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -27,6 +28,7 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Optional<EmbeddedStore> embedded;
     private final GroupCommit groupCommit;
+    private final AtomicLong commits = new AtomicLong();
 
     private Database(DatabaseConfig config, HikariDataSource dataSource, Optional<EmbeddedStore> embedded) {
         this.config = config;
@@ -165,6 +167,7 @@ public final class Database implements AutoCloseable {
             try {
                 result = work.run(c);
                 c.commit();
+                commits.incrementAndGet();
             } catch (SQLException | RuntimeException e) {
                 rollbackQuietly(c, e);
                 throw e;
@@ -214,6 +217,16 @@ public final class Database implements AutoCloseable {
         } catch (SQLException e) {
             throw new LocusServerException("cannot make committed data durable: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Transactions committed through this instance so far, counted once each commit is visible to
+     * every later read: a result computed by a read that started after this returned {@code n}
+     * includes every one of those commits. Writes by another process sharing a PostgreSQL database
+     * are not counted.
+     */
+    public long commits() {
+        return commits.get();
     }
 
     /** Durability requests and the flushes that served them (fewer when commits were grouped). */

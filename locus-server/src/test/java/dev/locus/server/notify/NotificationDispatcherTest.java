@@ -49,7 +49,9 @@ class NotificationDispatcherTest {
         MutableClock clock = new MutableClock(Fixtures.NOW);
         AuditLog audit = new AuditLog(clock, Json.mapper());
         AlertService alerts = new AlertService(db, audit, clock, Json.mapper());
-        alerts.onRaised(new NotificationOutbox(clock));
+        NotificationOutbox outbox = new NotificationOutbox(clock);
+        alerts.onRaised(outbox);
+        alerts.onStatusChanged(outbox);
         SmtpSettings smtp = SmtpSettings.of("127.0.0.1", smtpPort, "locus@example.test", SmtpSettings.StartTls.OFF);
         NotificationDispatcher dispatcher = new NotificationDispatcher(
                 db,
@@ -269,5 +271,117 @@ class NotificationDispatcherTest {
         } finally {
             smtp.stop();
         }
+    }
+
+    private static List<Delivery> deliveries(World w, Alert a) {
+        return w.log()
+                .page(Optional.empty(), Optional.of(a.id()), Optional.empty(), 0, 100)
+                .items();
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void acknowledgedAndResolved_reachSubscribersWhoAskForThem_andOnlyThem(String engine) throws Exception {
+        int smtpPort = Ports.free();
+        World w = world(engine, smtpPort);
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try (WebhookReceiver receiver = WebhookReceiver.start(0, SECRET, w.clock())) {
+            Subscription hook = w.subscriptions()
+                    .create(
+                            Map.of(
+                                    "name", "SOC",
+                                    "channel", "WEBHOOK",
+                                    "target", "http://127.0.0.1:" + receiver.port() + "/hook",
+                                    "events", "opened, Acknowledged,RESOLVED",
+                                    "secret", SECRET),
+                            "admin");
+            Subscription mail = w.subscriptions()
+                    .create(
+                            Map.of(
+                                    "name",
+                                    "officer",
+                                    "channel",
+                                    "EMAIL",
+                                    "target",
+                                    "officer@example.test",
+                                    "events",
+                                    "RESOLVED"),
+                            "admin");
+            Subscription openedOnly = webhook(w, receiver.port(), "", "INFO");
+            assertThat(hook.events()).containsExactlyInAnyOrder(AlertEvent.values());
+            assertThat(openedOnly.events()).as("the default").containsExactly(AlertEvent.OPENED);
+
+            Alert single = raise(w, Alert.Rule.OUTSIDE_ZONE, Alert.Severity.CRITICAL, "GPU-7");
+            Alert bulk = raise(w, Alert.Rule.SILENT, Alert.Severity.WARNING, "GPU-8");
+            assertThat(w.alerts().acknowledge(single.id(), "looking at it", "officer-ann"))
+                    .isInstanceOf(dev.locus.server.alerts.Transition.Done.class);
+            assertThat(w.alerts().resolve(single.id(), "licence amended", "officer-ann"))
+                    .isInstanceOf(dev.locus.server.alerts.Transition.Done.class);
+            assertThat(w.alerts().acknowledge(single.id(), "again", "officer-ann"))
+                    .as("a refused step writes no delivery")
+                    .isInstanceOf(dev.locus.server.alerts.Transition.WrongState.class);
+            assertThat(w.alerts()
+                            .acknowledgeAll(List.of(bulk.id(), single.id()), "maintenance window", "officer-bob")
+                            .acknowledged())
+                    .hasSize(1);
+
+            assertThat(deliveries(w, single))
+                    .extracting(Delivery::subscriptionId, Delivery::event)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple(hook.id(), "alert.opened"),
+                            org.assertj.core.groups.Tuple.tuple(openedOnly.id(), "alert.opened"),
+                            org.assertj.core.groups.Tuple.tuple(hook.id(), "alert.acknowledged"),
+                            org.assertj.core.groups.Tuple.tuple(hook.id(), "alert.resolved"),
+                            org.assertj.core.groups.Tuple.tuple(mail.id(), "alert.resolved"));
+            assertThat(deliveries(w, bulk))
+                    .extracting(Delivery::subscriptionId, Delivery::event)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple(openedOnly.id(), "alert.opened"),
+                            org.assertj.core.groups.Tuple.tuple(hook.id(), "alert.opened"),
+                            org.assertj.core.groups.Tuple.tuple(hook.id(), "alert.acknowledged"));
+
+            assertThat(w.dispatcher().deliverDue(100)).isEqualTo(8);
+            assertThat(receiver.processedBodies).hasSize(7);
+            assertThat(receiver.processedBodies)
+                    .filteredOn(b ->
+                            b.contains("\"event\":\"alert.acknowledged\"") && b.contains("\"subject_id\":\"GPU-8\""))
+                    .singleElement()
+                    .satisfies(b -> assertThat(b)
+                            .contains("\"acknowledged_by\":\"officer-bob\"")
+                            .contains("\"acknowledge_note\":\"maintenance window\""));
+            assertThat(receiver.processedBodies)
+                    .filteredOn(b -> b.contains("\"event\":\"alert.resolved\""))
+                    .singleElement()
+                    .satisfies(b -> assertThat(b)
+                            .contains("\"status\":\"RESOLVED\"")
+                            .contains("\"resolution_note\":\"licence amended\""));
+            MimeMessage[] mails = smtp.getReceivedMessages();
+            assertThat(mails).hasSize(1);
+            assertThat(mails[0].getSubject()).isEqualTo("[Locus] resolved: OUTSIDE_ZONE for chip GPU-7");
+            assertThat(GreenMailUtil.getBody(mails[0]))
+                    .contains("Resolved by officer-ann at 20")
+                    .contains("licence amended")
+                    .contains("chip GPU-7 OUTSIDE_ZONE");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void anUnknownEvent_isRefusedNamingTheFieldAndTheValue(String engine) {
+        World w = world(engine, Ports.free());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.subscriptions()
+                        .create(
+                                Map.of(
+                                        "name", "m",
+                                        "channel", "EMAIL",
+                                        "target", "officer@example.test",
+                                        "events", "RESOLVED,ESCALATED"),
+                                "admin"))
+                .isInstanceOf(dev.locus.server.common.InvalidInputException.class)
+                .hasMessageContaining("events")
+                .hasMessageContaining("ESCALATED");
     }
 }
