@@ -32,37 +32,38 @@ final class ScreeningCommand extends GroupCommand {
             return show(WireJson.mapper().writeValueAsString(answer), json, Reload::human);
         }
 
+        private static final String LIST_ROW = "%-10s %-11s %-17s %8s %7s %7s %7s%s%n";
+
+        /** One list's row: source, publication date, hash prefix, entries, added, removed, changed. */
+        private static Object[] cells(JsonNode l) {
+            String sha = l.path("sha256").asText();
+            return new Object[] {
+                l.path("source").asText(),
+                l.path("published_on").asText("-"),
+                sha.isEmpty() ? "(no longer given)" : sha.substring(0, 16),
+                l.path("entry_count").asText(),
+                l.path("added").asText(),
+                l.path("removed").asText(),
+                l.path("changed_entries").asText(),
+                l.path("changed").asBoolean() ? "" : " (same file)"
+            };
+        }
+
         private static void human(JsonNode r, PrintWriter out) {
+            boolean changed = r.path("changed").asBoolean();
             out.printf(
                     "Screening lists from %s: %s%n",
-                    r.path("source").asText(), r.path("changed").asBoolean() ? "changed" : "unchanged (same files)");
-            out.printf(
-                    "%-10s %-11s %-16s %8s %7s %7s %7s%n",
-                    "LIST", "PUBLISHED", "SHA256", "ENTRIES", "ADDED", "REMOVED", "CHANGED");
-            for (JsonNode l : r.path("lists")) {
-                out.printf(
-                        "%-10s %-11s %-16s %8d %7d %7d %7d%s%n",
-                        l.path("source").asText(),
-                        l.path("published_on").asText("-"),
-                        l.path("sha256").asText().isEmpty()
-                                ? "(no longer given)"
-                                : l.path("sha256").asText().substring(0, 16),
-                        l.path("entry_count").asInt(),
-                        l.path("added").asInt(),
-                        l.path("removed").asInt(),
-                        l.path("changed_entries").asInt(),
-                        l.path("changed").asBoolean() ? "" : " (same file)");
-            }
+                    r.path("source").asText(), changed ? "changed" : "unchanged (same files)");
+            out.printf(LIST_ROW, "LIST", "PUBLISHED", "SHA256", "ENTRIES", "ADDED", "REMOVED", "CHANGED", "");
+            r.path("lists").forEach(l -> out.printf(LIST_ROW, cells(l)));
             JsonNode hits = r.path("hits");
             out.printf("%d hit(s) changed%n", hits.size());
-            for (JsonNode h : hits) {
-                out.printf(
-                        "  %-9s %-24s %s (hit %s)%n",
-                        h.path("what").asText(),
-                        h.path("party_id").asText(),
-                        h.path("subject_key").asText(),
-                        h.path("hit_id").asText());
-            }
+            hits.forEach(h -> out.printf(
+                    "  %-9s %-24s %s (hit %s)%n",
+                    h.path("what").asText(),
+                    h.path("party_id").asText(),
+                    h.path("subject_key").asText(),
+                    h.path("hit_id").asText()));
         }
     }
 }

@@ -27,7 +27,8 @@ class ScreeningCommandIT {
             throws Exception {
         Path lists = Files.createDirectories(dir.resolve("lists"));
         Files.writeString(lists.resolve("csl-2025-12-01.csv"), CSL + entity("el-1", "Atlas Sanatgaran", "AM"));
-        try (CliServer cli = CliServer.start(ServerConfig.builder(dir.resolve("cp")).screeningLists(lists))) {
+        try (CliServer cli =
+                CliServer.start(ServerConfig.builder(dir.resolve("cp")).screeningLists(lists))) {
             String token = Files.readString(Path.of(cli.tokenFile())).strip();
             LocusClient client = LocusClient.builder(cli.url()).token(token).build();
             client.postText(
@@ -38,7 +39,8 @@ class ScreeningCommandIT {
             Files.delete(lists.resolve("csl-2025-12-01.csv"));
             Files.writeString(
                     lists.resolve("csl-2025-12-05.csv"),
-                    CSL + entity("el-1", "Atlas Sanatgaran", "AM")
+                    CSL
+                            + entity("el-1", "Atlas Sanatgaran", "AM")
                             + entity("el-3", "Orchid Harbour Trading Pte. Ltd.", "SG"));
 
             String changed = CliServer.ok(cli.api("screening", "reload"));

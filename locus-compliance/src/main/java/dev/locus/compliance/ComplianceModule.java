@@ -53,21 +53,11 @@ public final class ComplianceModule implements AutoCloseable {
     private final RedFlagEvaluator redFlags;
     private final CaseReport reports;
 
-    /** Builds the module's services over the core's database and audit log, with the bundled rule table and lists. */
-    public ComplianceModule(
-            Database db,
-            AuditLog audit,
-            InstantSource clock,
-            RegistryService registry,
-            AlertService alerts,
-            VerdictQuery verdicts) {
-        this(db, audit, clock, registry, alerts, verdicts, ListSource.bundled());
-    }
-
     /**
-     * As above, screening against the lists of {@code listSource} (the bundled ones, or a folder of
-     * official-format files that {@code POST /api/v1/screening/lists/reload} reads again). They
-     * start loading on a background thread at once.
+     * Builds the module's services over the core's database and audit log, with the bundled rule
+     * table, screening against the lists of {@code listSource} ({@link ListSource#bundled()}, or a
+     * folder of official-format files that {@code POST /api/v1/screening/lists/reload} reads again).
+     * They start loading on a background thread at once.
      */
     public ComplianceModule(
             Database db,

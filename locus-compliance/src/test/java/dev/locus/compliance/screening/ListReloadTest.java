@@ -33,13 +33,8 @@ class ListReloadTest {
     /** The versions stored once the loading thread recorded the first load (it does so just after). */
     private static int recorded(ScreeningFixture f) throws InterruptedException {
         f.lists.loaded();
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        while (f.screening.listVersions().isEmpty()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the first load's versions were never recorded");
-            }
-            Thread.sleep(10);
-        }
+        ScreeningFixture.until(
+                "the first load recorded", () -> !f.screening.listVersions().isEmpty());
         return f.screening.listVersions().size();
     }
 

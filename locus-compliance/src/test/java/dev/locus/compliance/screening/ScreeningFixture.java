@@ -65,6 +65,16 @@ final class ScreeningFixture implements AutoCloseable {
         ownership.addListener(screening);
     }
 
+    /** Checks {@code condition} every 10 ms until it holds; fails after two minutes (a bound, not a timing). */
+    static void until(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        for (long end = System.nanoTime() + Duration.ofMinutes(2).toNanos(); !condition.getAsBoolean(); ) {
+            org.assertj.core.api.Assertions.assertThat(System.nanoTime())
+                    .as("never: %s", what)
+                    .isLessThan(end);
+            Thread.sleep(10);
+        }
+    }
+
     /** A one-entry UN list that none of the tests' parties match. */
     static List<ListVersion> tinyList() {
         return List.of(new ListVersion(

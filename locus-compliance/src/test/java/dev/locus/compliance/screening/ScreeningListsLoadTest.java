@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,16 +18,6 @@ import org.junit.jupiter.api.Test;
  * the load state says so. Every step waits for a condition, never for time.
  */
 class ScreeningListsLoadTest {
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("never: " + what);
-            }
-            Thread.sleep(10);
-        }
-    }
-
     @Test
     void aSaveWhileLoading_waitsForTheLists_thenScreens_andTheStatusShowsLoadingThenReady() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
@@ -49,7 +38,8 @@ class ScreeningListsLoadTest {
 
             CompletableFuture<String> save = CompletableFuture.supplyAsync(
                     () -> f.company("orchid", PartyKind.CONSIGNEE, "Orchid Harbour Trading Private Limited", "SG"));
-            await(() -> f.lists.status().waiting() == 1, "the save waits for the lists");
+            ScreeningFixture.until(
+                    "the save waits for the lists", () -> f.lists.status().waiting() == 1);
             assertThat(save).isNotDone();
             assertThat(f.lists.status().state()).isEqualTo(ScreeningLists.State.LOADING);
 
@@ -93,7 +83,7 @@ class ScreeningListsLoadTest {
         });
         try (ScreeningFixture f = new ScreeningFixture("h2", broken)) {
             f.lists.startLoading();
-            await(() -> f.lists.status().state() == ScreeningLists.State.FAILED, "the load fails");
+            ScreeningFixture.until("the load fails", () -> f.lists.status().state() == ScreeningLists.State.FAILED);
             assertThat(f.lists.status().error())
                     .hasValueSatisfying(e -> assertThat(e).contains("csl-bad.csv:3"));
             assertThatThrownBy(() -> f.company("x", PartyKind.COMPANY, "X Trading Limited", "SG"))
