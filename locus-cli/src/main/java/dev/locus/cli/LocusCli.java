@@ -57,6 +57,7 @@ import picocli.CommandLine.Command;
             FindingsCommand.class,
             CasesCommand.class,
             dev.locus.cli.screen.ScreenCommand.class,
+            ScreeningCommand.class,
             CommandLine.HelpCommand.class
         })
 public final class LocusCli implements Runnable {

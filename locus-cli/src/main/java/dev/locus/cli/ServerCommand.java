@@ -99,6 +99,16 @@ final class ServerCommand implements Callable<Integer> {
                     + " unencrypted; a warning is printed). Without it such a bind is refused.")
     boolean insecureHttp;
 
+    @Option(
+            names = "--screening-lists",
+            paramLabel = "DIR",
+            defaultValue = "${env:LOCUS_SCREENING_LISTS}",
+            description = "Screen parties against the official-format list files in DIR (sdn.csv+alt.csv+add.csv in"
+                    + " any sub-folder, UN *.xml, dpl*.txt, csl*.csv: what 'locus screen --lists' reads) instead of"
+                    + " the bundled copies; 'locus screening reload' reads them again (default: $LOCUS_SCREENING_LISTS,"
+                    + " else the bundled lists).")
+    Path screeningLists;
+
     private ApiTransport transport() {
         if ((tlsCert == null) != (tlsKey == null)) {
             throw new IllegalArgumentException("--tls-cert and --tls-key go together; give both");
@@ -144,6 +154,9 @@ final class ServerCommand implements Callable<Integer> {
                 .notifications(notifications.settings());
         if (assessmentThreads != null) {
             b.assessmentThreads(assessmentThreads);
+        }
+        if (screeningLists != null) {
+            b.screeningLists(screeningLists);
         }
         ServerConfig config = b.build();
         ControlPlane cp = ControlPlane.start(config, InstantSource.system());

@@ -13,10 +13,10 @@ import dev.locus.compliance.record.RecordService;
 import dev.locus.compliance.redflags.RedFlagPolicy;
 import dev.locus.compliance.redflags.RedFlagRules;
 import dev.locus.compliance.redflags.Subject;
+import dev.locus.compliance.screening.ListSource;
 import dev.locus.compliance.screening.ListUpdates;
 import dev.locus.compliance.screening.ScreeningLists;
 import dev.locus.compliance.screening.ScreeningService;
-import dev.locus.screening.list.ListLoader;
 import dev.locus.screening.ownership.RuleTable;
 import dev.locus.server.Json;
 import dev.locus.server.alerts.AlertService;
@@ -31,10 +31,9 @@ import java.util.stream.Collectors;
 
 /**
  * The compliance half of Locus: registered parties and their ownership (with the dated ownership
- * rules of the screening library), and screening of every party against the bundled lists with
- * hits that people decide. The lists load on a background thread at start when parties are
- * registered, else when first needed. It depends on the core's database, audit log, registry, alert
- * service and a read-only view of verdicts, and on nothing of HTTP; the server mounts it with its
+ * rules of the screening library), and screening of every party against the lists (bundled, or a
+ * folder's) with hits that people decide. The lists load on a background thread at start. It
+ * depends on the core's database, audit log, registry, alert service and a read-only view of verdicts, and on nothing of HTTP; the server mounts it with its
  * {@code PartyApi} and {@code ComplianceApi} route groups. Thread-safe.
  */
 public final class ComplianceModule implements AutoCloseable {
@@ -54,14 +53,20 @@ public final class ComplianceModule implements AutoCloseable {
     private final RedFlagEvaluator redFlags;
     private final CaseReport reports;
 
-    /** Builds the module's services over the core's database and audit log, with the bundled rule table. */
+    /**
+     * Builds the module's services over the core's database and audit log, with the bundled rule
+     * table, screening against the lists of {@code listSource} ({@link ListSource#bundled()}, or a
+     * folder of official-format files that {@code POST /api/v1/screening/lists/reload} reads again).
+     * They start loading on a background thread at once.
+     */
     public ComplianceModule(
             Database db,
             AuditLog audit,
             InstantSource clock,
             RegistryService registry,
             AlertService alerts,
-            VerdictQuery verdicts) {
+            VerdictQuery verdicts,
+            ListSource listSource) {
         this.registry = registry;
         this.alerts = alerts;
         this.verdicts = verdicts;
@@ -73,17 +78,17 @@ public final class ComplianceModule implements AutoCloseable {
         OwnershipReports reports = new OwnershipReports(RuleTable.bundled());
         this.ownership = new OwnershipService(db, audit, clock, reports);
         ListUpdates[] updates = new ListUpdates[1];
-        ScreeningLists lists = new ScreeningLists(
-                ListLoader::bundled, loaded -> updates[0].recordLoaded(loaded.versions(), SYSTEM_ACTOR));
+        ScreeningLists lists =
+                new ScreeningLists(listSource, loaded -> updates[0].recordLoaded(loaded.versions(), SYSTEM_ACTOR));
         this.screening = new ScreeningService(db, audit, clock, lists, ownership);
         this.listUpdates = new ListUpdates(screening, parties);
         updates[0] = listUpdates;
         reports.useDesignations(screening);
         parties.addListener(screening);
         ownership.addListener(screening);
-        if (!parties.page("", 1).items().isEmpty()) {
-            lists.startLoading(); // parties to screen: load now, and re-screen them if the lists changed
-        }
+        // load now (one thread, progress logged), so that the first save need not wait; re-screen
+        // the parties if the lists changed since the last run
+        lists.startLoading();
         this.findings = new FindingStore(db, audit, clock, Json.mapper());
         this.cases = new CaseService(db, audit, clock);
         this.redFlags = new RedFlagEvaluator(

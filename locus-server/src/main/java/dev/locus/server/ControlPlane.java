@@ -164,7 +164,14 @@ public final class ControlPlane implements AutoCloseable {
             new JvmGcMetrics().bindTo(metrics);
             new JvmThreadMetrics().bindTo(metrics);
             new ProcessorMetrics().bindTo(metrics);
-            this.compliance = new ComplianceModule(db, audit, clock, registry, alerts, VerdictQuery.of(verdicts));
+            this.compliance = new ComplianceModule(
+                    db,
+                    audit,
+                    clock,
+                    registry,
+                    alerts,
+                    VerdictQuery.of(verdicts),
+                    dev.locus.compliance.screening.ListSource.of(config.screeningLists()));
             verdicts.addListener(compliance.verdictListener());
             this.api = new ApiServer(
                     config,
@@ -187,7 +194,7 @@ public final class ControlPlane implements AutoCloseable {
                             new ComplianceApi(compliance),
                             new PartyApi(compliance.parties(), compliance.ownership()),
                             new RecordApi(compliance.record()),
-                            new ScreeningApi(compliance.screening()),
+                            new ScreeningApi(compliance.screening(), compliance.listUpdates()),
                             new FindingsApi(compliance.findings(), compliance.cases()),
                             new CaseApi(compliance.cases(), compliance.reports()),
                             new VerdictApi(db, registry, verdicts, alerts, clock, json)));

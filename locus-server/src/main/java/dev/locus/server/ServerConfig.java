@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -45,6 +46,10 @@ import java.util.regex.Pattern;
  * @param toleratedLiars F: verdicts stay true if any F landmark operators publish wrong positions
  *     (default 1; 0 assumes every landmark is honest; at most 10)
  * @param notifications how alert notifications are sent (SMTP server, dashboard link, retries)
+ * @param screeningLists a folder of official-format screening list files (OFAC sdn.csv+alt.csv+add.csv
+ *     in a sub-folder, UN consolidated *.xml, BIS dpl*.txt, CSL csl*.csv: what {@code locus screen
+ *     --lists DIR} reads) screened against instead of the bundled copies, and read again by {@code
+ *     POST /api/v1/screening/lists/reload} (default: none, the bundled lists)
  */
 public record ServerConfig(
         Path dataDir,
@@ -64,7 +69,8 @@ public record ServerConfig(
         List<X509Certificate> manufacturerCas,
         ApiTransport transport,
         int toleratedLiars,
-        NotificationSettings notifications) {
+        NotificationSettings notifications,
+        Optional<Path> screeningLists) {
 
     /** Restricted unless configured otherwise: mainland China, Hong Kong and Macau. */
     public static final List<String> DEFAULT_RESTRICTED = List.of("CN", "HK", "MO");
@@ -95,6 +101,10 @@ public record ServerConfig(
             throw new LocusServerException("tolerated liars must be in [0, 10], got " + toleratedLiars);
         }
         java.util.Objects.requireNonNull(notifications, "notifications");
+        java.util.Objects.requireNonNull(screeningLists, "screeningLists");
+        if (screeningLists.isPresent() && !java.nio.file.Files.isDirectory(screeningLists.get())) {
+            throw new LocusServerException("screening lists: " + screeningLists.get() + " is not a directory");
+        }
     }
 
     /**
@@ -160,7 +170,8 @@ public record ServerConfig(
                 List.of(),
                 ApiTransport.plainLoopbackOnly(),
                 dev.locus.geo.verdict.Policy.DEFAULT_TOLERATED_LIARS,
-                NotificationSettings.defaults());
+                NotificationSettings.defaults(),
+                Optional.empty());
     }
 
     private static int defaultAssessmentThreads() {
@@ -200,6 +211,7 @@ public record ServerConfig(
         b.transport = transport;
         b.toleratedLiars = toleratedLiars;
         b.notifications = notifications;
+        b.screeningLists = screeningLists;
         return b;
     }
 
@@ -258,6 +270,7 @@ public record ServerConfig(
         private ApiTransport transport = ApiTransport.plainLoopbackOnly();
         private int toleratedLiars = dev.locus.geo.verdict.Policy.DEFAULT_TOLERATED_LIARS;
         private NotificationSettings notifications = NotificationSettings.defaults();
+        private Optional<Path> screeningLists = Optional.empty();
 
         private Builder(Path dataDir) {
             this.dataDir = dataDir;
@@ -350,6 +363,12 @@ public record ServerConfig(
             return this;
         }
 
+        /** A folder of official-format list files to screen against instead of the bundled lists. */
+        public Builder screeningLists(Path dir) {
+            screeningLists = Optional.of(dir);
+            return this;
+        }
+
         /** @throws LocusServerException naming the first value out of range */
         public ServerConfig build() {
             return new ServerConfig(
@@ -370,7 +389,8 @@ public record ServerConfig(
                     manufacturerCas,
                     transport,
                     toleratedLiars,
-                    notifications);
+                    notifications,
+                    screeningLists);
         }
     }
 }

@@ -195,6 +195,18 @@ public final class LocusClient {
         return postJson("/api/v1/landmark-round-trips", roundTrips, IngestSummary.class);
     }
 
+    /**
+     * Reads the server's screening lists again from their folder ({@code POST
+     * /api/v1/screening/lists/reload}, needs an ADMIN token): each list's change and the hits that
+     * changed.
+     */
+    public JsonNode reloadScreeningLists() {
+        return json(
+                "POST",
+                "/api/v1/screening/lists/reload",
+                post("/api/v1/screening/lists/reload", "application/json", "{}"));
+    }
+
     /** Issues a token ({@code POST /api/v1/tokens}, needs an ADMIN token). */
     public IssuedToken issueToken(TokenRequest request) {
         return postJson("/api/v1/tokens", request, IssuedToken.class);

@@ -8,6 +8,7 @@ import dev.locus.compliance.parties.RegisteredParty;
 import dev.locus.screening.match.Query;
 import dev.locus.screening.match.ScreeningJson;
 import dev.locus.screening.match.ScreeningMatch;
+import dev.locus.screening.ownership.OwnershipAnalysis;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,8 +66,71 @@ final class Candidates {
                 partyFp);
     }
 
-    /** One candidate per ownership rule in force that the party reaches on the report's date. */
+    /**
+     * One candidate per ownership rule in force that the party reaches on the report's date, and
+     * {@value #UNKNOWN_OWNERSHIP} for an organisation whose known direct owners hold less than {@code
+     * 100 - }{@link OwnershipAnalysis#SIGNIFICANT_UNDISCLOSED_PERCENT} % (none recorded included): an
+     * undisclosed significant share is itself a finding (BIS red flag); disclosing it makes the hit GONE.
+     */
     static Map<String, Candidate> ownership(RegisteredParty p, OwnershipReport report) {
+        Map<String, Candidate> out = rulesReached(p, report);
+        report.findings().stream()
+                .filter(f -> f.type().equals("OWNERSHIP_UNKNOWN"))
+                .findFirst()
+                .ifPresent(f -> out.put(UNKNOWN_OWNERSHIP, unknownOwnership(p, report, f)));
+        return out;
+    }
+
+    /** The subject key of an organisation's unknown or undisclosed ownership. */
+    static final String UNKNOWN_OWNERSHIP = OWNERSHIP_PREFIX + "UNKNOWN";
+
+    private static Candidate unknownOwnership(RegisteredParty p, OwnershipReport report, OwnershipReport.Finding f) {
+        double disclosed = Math.round(report.disclosedPercent() * 10000) / 10000.0;
+        double undisclosed = Math.round(f.percent() * 10000) / 10000.0;
+        ObjectNode why = JSON.createObjectNode();
+        why.put("rule", "OWNERSHIP-UNKNOWN");
+        why.put("citation", "15 CFR Part 732, Supplement No. 3 (BIS \"Know Your Customer\" red flags)");
+        why.put("on", report.on().toString());
+        why.put("disclosed_percent", disclosed);
+        why.put("undisclosed_percent", undisclosed);
+        why.put("threshold_undisclosed_percent", OwnershipAnalysis.SIGNIFICANT_UNDISCLOSED_PERCENT);
+        ArrayNode owners = why.putArray("direct_owners");
+        for (var l : report.links()) {
+            if (l.direct() && l.ownedId().equals(p.id())) {
+                owners.addObject().put("id", l.ownerId()).put("percent", l.percent());
+            }
+        }
+        why.put(
+                "summary",
+                owners.isEmpty()
+                        ? String.format(
+                                Locale.ROOT,
+                                "%s: no owners are recorded; its ownership is unknown (%s)",
+                                p.name(),
+                                report.on())
+                        : String.format(
+                                Locale.ROOT,
+                                "%s: owners of %.2f %% are not disclosed (known direct owners hold %.2f %%) on %s",
+                                p.name(),
+                                undisclosed,
+                                disclosed,
+                                report.on()));
+        return new Candidate(
+                Hit.Kind.OWNERSHIP,
+                UNKNOWN_OWNERSHIP,
+                "OWNERSHIP-UNKNOWN",
+                "",
+                "undisclosed owners",
+                p.name(),
+                List.of(),
+                Math.min(1, undisclosed / 100),
+                "RULE",
+                why.toString(),
+                Fingerprints.sha256(String.format(Locale.ROOT, "UNKNOWN|%.4f", disclosed)),
+                Fingerprints.party(p));
+    }
+
+    private static Map<String, Candidate> rulesReached(RegisteredParty p, OwnershipReport report) {
         Map<String, String> names = new HashMap<>();
         names.put(p.id(), p.name());
         report.owners().forEach(o -> names.put(o.partyId(), o.name()));

@@ -10,6 +10,7 @@ import dev.locus.screening.match.Rescreen;
 import dev.locus.screening.match.Screener;
 import dev.locus.screening.match.ScreeningMatch;
 import dev.locus.server.common.Page;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -65,38 +66,183 @@ public final class ListUpdates {
     }
 
     /**
-     * Replaces the lists by {@code updated}: stores each version with its difference from the one of
-     * the same source (and position among that source's versions) it replaces, swaps the shared
-     * screener, and re-screens every party against the changed entries only.
+     * What an update did to one list.
+     *
+     * @param source the list (UN, OFAC-SDN, CSL, ...)
+     * @param sha256 of the new file(s); empty for a list no longer given
+     * @param entryCount entries in the new version (0 for a list no longer given)
+     * @param changed whether the file differs from the version it replaces (by hash)
+     * @param added entries new in this version
+     * @param removed entries gone from it
+     * @param changedEntries entries whose content changed
+     * @param entries the keys ({@code source/entry_id}) added, removed and changed, at most
+     *     {@value #KEYS_SHOWN} of each
+     */
+    public record ListChange(
+            String source,
+            Optional<LocalDate> publishedOn,
+            String sha256,
+            int entryCount,
+            boolean changed,
+            int added,
+            int removed,
+            int changedEntries,
+            Map<String, List<String>> entries) {
+        public ListChange {
+            entries = Map.copyOf(entries);
+        }
+    }
+
+    /** Entry keys shown per kind of change in a {@link ListChange}. */
+    public static final int KEYS_SHOWN = 100;
+
+    /** What an update did: each list's change, and the hits that changed. */
+    public record Update(List<ListChange> lists, List<HitChange> hits) {
+        public Update {
+            lists = List.copyOf(lists);
+            hits = List.copyOf(hits);
+        }
+
+        /** Whether any list changed. */
+        public boolean changed() {
+            return lists.stream().anyMatch(ListChange::changed);
+        }
+    }
+
+    /**
+     * Reads the lists again from where they came from ({@link ScreeningLists#source}) and applies
+     * them as {@link #update}: files identical (by hash) to the loaded ones change nothing. Audited
+     * either way ({@code screening.lists.updated}, or {@code screening.lists.unchanged}).
+     *
+     * @throws dev.locus.screening.ScreeningException naming the file and line of a malformed file,
+     *     before anything changed
+     */
+    public synchronized Update reload(String actor) {
+        ListSource source = screening.lists().source();
+        List<ListVersion> read = source.load();
+        Update u = update(read, actor);
+        if (!u.changed()) {
+            screening.db().inTransaction(c -> {
+                Map<String, Object> d = summary(read);
+                d.put("from", source.description());
+                screening.audit().append(c, actor, "screening.lists.unchanged", "screening_lists", "reload", d);
+                return null;
+            });
+        }
+        return u;
+    }
+
+    /**
+     * Replaces the lists by {@code updated}: see {@link #update}.
      *
      * @return the hits that changed (raised, raised again, updated, gone)
      */
     public synchronized List<HitChange> replace(List<ListVersion> updated, String actor) {
-        List<ListVersion> before = screening.lists().loaded().versions();
-        Screener next = Screener.of(updated);
+        return update(updated, actor).hits();
+    }
+
+    /**
+     * Replaces the lists by {@code updated}: stores each version with its difference from the one of
+     * the same source (and position among that source's versions) it replaces, swaps the shared
+     * screener, and re-screens every party against the changed entries only. A list no longer given
+     * counts as all its entries removed. When every file is the one loaded (by hash), nothing changes.
+     */
+    public synchronized Update update(List<ListVersion> updated, String actor) {
+        List<ListVersion> before = loadedBefore();
         List<ListDiff> diffs = new ArrayList<>();
+        List<ListChange> report = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
+        boolean anyChanged = false;
         for (ListVersion v : updated) {
             int nth = seen.merge(v.source(), 1, Integer::sum);
             Optional<ListVersion> old = nthOfSource(before, v.source(), nth);
-            diffs.add(ListDiff.between(old.orElse(new ListVersion(v.source(), Optional.empty(), "", List.of())), v));
+            boolean changed = old.isEmpty() || !old.get().sha256().equals(v.sha256());
+            ListDiff d = changed
+                    ? ListDiff.between(old.orElse(new ListVersion(v.source(), Optional.empty(), "", List.of())), v)
+                    : new ListDiff(List.of(), List.of(), List.of());
+            diffs.add(d);
+            report.add(change(v, changed, d));
+            anyChanged |= changed;
         }
+        List<ListDiff> vanished = new ArrayList<>();
+        Map<String, Integer> counted = new HashMap<>();
+        for (ListVersion old : before) {
+            int nth = counted.merge(old.source(), 1, Integer::sum);
+            if (nth > seen.getOrDefault(old.source(), 0)) {
+                ListVersion none = new ListVersion(old.source(), Optional.empty(), "", List.of());
+                ListDiff d = ListDiff.between(old, none);
+                vanished.add(d);
+                report.add(change(none, true, d));
+                anyChanged = true;
+            }
+        }
+        if (!anyChanged) {
+            return new Update(report, List.of());
+        }
+        Screener next = Screener.of(updated);
         screening.db().inTransaction(c -> {
             for (int i = 0; i < updated.size(); i++) {
                 ListVersionStore.record(c, updated.get(i), Optional.of(diffs.get(i)), screening.now());
             }
             Map<String, Object> d = summary(updated);
-            d.put("added", diffs.stream().mapToInt(x -> x.added().size()).sum());
-            d.put("removed", diffs.stream().mapToInt(x -> x.removed().size()).sum());
-            d.put("changed", diffs.stream().mapToInt(x -> x.changed().size()).sum());
+            List<ListDiff> every = new ArrayList<>(diffs);
+            every.addAll(vanished);
+            d.put("added", every.stream().mapToInt(x -> x.added().size()).sum());
+            d.put("removed", every.stream().mapToInt(x -> x.removed().size()).sum());
+            d.put("changed", every.stream().mapToInt(x -> x.changed().size()).sum());
+            d.put(
+                    "no_longer_given",
+                    vanished.stream()
+                            .map(x -> x.removed().getFirst().source())
+                            .distinct()
+                            .toList());
             screening.audit().append(c, actor, "screening.lists.updated", "screening_lists", "update", d);
             return null;
         });
         screening.lists().replace(new ScreeningLists.Loaded(updated, next));
-        ListDiff all = combined(diffs);
+        List<ListDiff> every = new ArrayList<>(diffs);
+        every.addAll(vanished);
+        ListDiff all = combined(every);
         if (all.isEmpty()) {
+            return new Update(report, List.of());
+        }
+        return new Update(report, rescreen(next, all, actor));
+    }
+
+    /** The lists loaded now (waiting for a load under way); none when loading failed. */
+    private List<ListVersion> loadedBefore() {
+        try {
+            return screening.lists().loaded().versions();
+        } catch (ScreeningListsUnavailableException e) {
             return List.of();
         }
+    }
+
+    private static ListChange change(ListVersion v, boolean changed, ListDiff d) {
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        keys.put(
+                "added",
+                d.added().stream().limit(KEYS_SHOWN).map(ListEntry::key).toList());
+        keys.put(
+                "removed",
+                d.removed().stream().limit(KEYS_SHOWN).map(ListEntry::key).toList());
+        keys.put(
+                "changed",
+                d.changed().stream().limit(KEYS_SHOWN).map(x -> x.after().key()).toList());
+        return new ListChange(
+                v.source(),
+                v.publishedOn(),
+                v.sha256(),
+                v.entryCount(),
+                changed,
+                d.added().size(),
+                d.removed().size(),
+                d.changed().size(),
+                keys);
+    }
+
+    /** Re-screens every party against the changed entries only. */
+    private List<HitChange> rescreen(Screener next, ListDiff all, String actor) {
         Set<String> changedKeys = new HashSet<>();
         all.added().forEach(e -> changedKeys.add(e.key()));
         all.removed().forEach(e -> changedKeys.add(e.key()));

@@ -18,6 +18,7 @@ import dev.locus.server.persistence.IdPages;
 import dev.locus.server.persistence.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -41,9 +42,25 @@ public final class ScreeningService implements PartyListener, OwnershipListener,
     private final ScreeningLists lists;
     private final OwnershipService ownership;
     private final HitLifecycle lifecycle;
+    private final Duration waitForLists;
 
     public ScreeningService(
             Database db, AuditLog audit, InstantSource clock, ScreeningLists lists, OwnershipService ownership) {
+        this(db, audit, clock, lists, ownership, DEFAULT_WAIT_FOR_LISTS);
+    }
+
+    /**
+     * @param waitForLists how long a screening (a party save, a match) waits for lists still loading
+     *     before it is refused with {@link ScreeningListsUnavailableException}
+     */
+    public ScreeningService(
+            Database db,
+            AuditLog audit,
+            InstantSource clock,
+            ScreeningLists lists,
+            OwnershipService ownership,
+            Duration waitForLists) {
+        this.waitForLists = waitForLists;
         this.db = db;
         this.audit = audit;
         this.clock = clock;
@@ -52,6 +69,12 @@ public final class ScreeningService implements PartyListener, OwnershipListener,
         this.lifecycle = new HitLifecycle(audit);
     }
 
+    /**
+     * How long a screening waits for the lists when they are still loading: long enough for a slow
+     * start on a busy machine, so saves made just after start wait and then screen.
+     */
+    public static final Duration DEFAULT_WAIT_FOR_LISTS = Duration.ofMinutes(5);
+
     /** The shared lists (loading them if they are not yet). */
     public ScreeningLists lists() {
         return lists;
@@ -59,7 +82,7 @@ public final class ScreeningService implements PartyListener, OwnershipListener,
 
     /** Screens a batch of queries against the loaded lists: the candidates at or above REVIEW of each. */
     public List<List<ScreeningMatch>> match(List<Query> queries) {
-        var screener = lists.loaded().screener();
+        var screener = screener();
         return queries.stream().map(screener::screen).toList();
     }
 
@@ -83,9 +106,23 @@ public final class ScreeningService implements PartyListener, OwnershipListener,
 
     /** Screens one party in the caller's transaction and reconciles its list hits. */
     List<HitChange> screen(Connection c, RegisteredParty party, String actor) throws SQLException {
-        var screener = lists.loaded().screener();
+        var screener = screener();
         Map<String, Candidate> found = Candidates.listMatches(party, screener::screen);
         return lifecycle.reconcile(c, party.id(), Hit.Kind.LIST_MATCH, found, key -> true, actor, now());
+    }
+
+    /**
+     * The screener, waiting for lists still loading (the wait shows in {@link ScreeningLists#status}).
+     *
+     * @throws ScreeningListsUnavailableException when they failed to load or are still loading after
+     *     the wait allowed
+     */
+    private dev.locus.screening.match.Screener screener() {
+        return lists.awaitLoaded(waitForLists)
+                .orElseThrow(() -> new ScreeningListsUnavailableException("the screening lists from "
+                        + lists.source().description() + " are still loading after " + waitForLists.toSeconds()
+                        + " s; nothing was saved; retry when GET /api/v1/screening/lists says READY"))
+                .screener();
     }
 
     /** Re-applies the ownership rules to {@code parties} and everything they own. */

@@ -17,5 +17,7 @@ public enum Permission {
     /** Issue and revoke tokens. */
     MANAGE_TOKENS,
     /** Add and remove notification subscriptions (webhook secrets, e-mail targets) and read deliveries. */
-    MANAGE_NOTIFICATIONS
+    MANAGE_NOTIFICATIONS,
+    /** Reload the screening lists from their folder (re-screening every party against what changed). */
+    MANAGE_SCREENING_LISTS
 }

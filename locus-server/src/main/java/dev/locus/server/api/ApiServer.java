@@ -114,6 +114,10 @@ public final class ApiServer {
         app.exception(
                 HttpResponseException.class,
                 (e, ctx) -> error(ctx, codeFor(e.getStatus()), SafeMessages.of(e.getMessage()), List.of()));
+        app.exception(dev.locus.compliance.screening.ScreeningListsUnavailableException.class, (e, ctx) -> {
+            ctx.header("Retry-After", "5");
+            error(ctx, ErrorCode.UNAVAILABLE, e.getMessage(), List.of());
+        });
         app.exception(Exception.class, (e, ctx) -> {
             LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
             error(ctx, ErrorCode.INTERNAL, "internal error; the server log has details", List.of());

@@ -3,7 +3,10 @@ package dev.locus.server.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.locus.compliance.screening.Hit;
 import dev.locus.compliance.screening.HitDecision;
+import dev.locus.compliance.screening.ListUpdates;
+import dev.locus.compliance.screening.ScreeningLists;
 import dev.locus.compliance.screening.ScreeningService;
+import dev.locus.screening.ScreeningException;
 import dev.locus.screening.list.Countries;
 import dev.locus.screening.list.PartialDate;
 import dev.locus.screening.match.Query;
@@ -16,13 +19,15 @@ import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.registry.RowSource;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Screening under {@code /api/v1/screening}: matching a batch of queries (the result shape of
- * {@code locus screen --json}), the hits of registered parties, and people's decisions on them.
+ * {@code locus screen --json}), the hits of registered parties, and people's decisions on them; the
+ * lists' load state and versions, and (admin) reloading them from their folder.
  */
 public final class ScreeningApi implements HttpService {
     /** A batch of up to 1,000 queries of a few flat fields each. */
@@ -32,9 +37,11 @@ public final class ScreeningApi implements HttpService {
             List.of("name", "country", "date_of_birth", "registration_number", "address");
 
     private final ScreeningService screening;
+    private final ListUpdates updates;
 
-    public ScreeningApi(ScreeningService screening) {
+    public ScreeningApi(ScreeningService screening, ListUpdates updates) {
         this.screening = screening;
+        this.updates = updates;
     }
 
     @Override
@@ -58,7 +65,46 @@ public final class ScreeningApi implements HttpService {
             ctx.json(PartyApi.answer(
                     screening.decide(id, d, ApiServer.principal(ctx).actor())));
         });
-        r.get("/api/v1/screening/lists", Permission.READ, ctx -> ctx.json(Map.of("items", screening.listVersions())));
+        r.get("/api/v1/screening/lists", Permission.READ, ctx -> ctx.json(lists()));
+        r.post(
+                "/api/v1/screening/lists/reload",
+                Permission.MANAGE_SCREENING_LISTS,
+                BodyLimit.none(),
+                ctx -> ctx.json(reload(ApiServer.principal(ctx).actor())));
+    }
+
+    /** The load state of the lists (READY, with their entries, or LOADING, FAILED) and the stored versions. */
+    private Map<String, Object> lists() {
+        ScreeningLists.Status s = screening.lists().status();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("state", s.state().name());
+        out.put("source", s.source());
+        out.put("lists", s.lists());
+        out.put("entries", s.entries());
+        out.put("since", s.since().orElse(null));
+        out.put("waiting", s.waiting());
+        s.error().ifPresent(e -> out.put("error", e));
+        out.put("items", screening.listVersions());
+        return out;
+    }
+
+    /** Reads the list folder again: each list's change and the hits that changed; 422 naming file and line. */
+    private Map<String, Object> reload(String actor) {
+        ListUpdates.Update u;
+        try {
+            u = updates.reload(actor);
+        } catch (ScreeningException e) {
+            throw new ApiException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "screening lists from " + screening.lists().source().description() + " not reloaded, nothing"
+                            + " changed: " + e.getMessage());
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("source", screening.lists().source().description());
+        out.put("changed", u.changed());
+        out.put("lists", u.lists());
+        out.put("hits", u.hits());
+        return out;
     }
 
     private void match(Context ctx) {

@@ -170,8 +170,15 @@ class ScreeningApiIT {
             assertThat(dismissed.body().path("status").asText()).isEqualTo("DISMISSED");
             assertThat(dismissed.body().path("decided_by").asText()).isNotBlank();
             assertThat(decide(api, admin, listId, "dismiss", "again").status()).isEqualTo(409);
-            assertThat(hits(api, admin, "party_id=buyer").findValuesAsText("status"))
-                    .containsOnly("GONE");
+            assertThat(byKey(hits(api, admin, "party_id=buyer"), "OWNERSHIP:OFAC-50-PERCENT")
+                            .path("status")
+                            .asText())
+                    .isEqualTo("GONE");
+            // 40 % of the buyer's owners are not known: that is a finding of its own
+            JsonNode unknown = byKey(hits(api, admin, "party_id=buyer"), "OWNERSHIP:UNKNOWN");
+            assertThat(unknown.path("status").asText()).isEqualTo("OPEN");
+            assertThat(unknown.path("explanation").path("undisclosed_percent").asDouble())
+                    .isEqualTo(40.0);
 
             // saving the party unchanged does not raise the dismissed hit again; changing it does
             assertThat(api.putJson("/api/v1/parties/parent-cn", admin, parent).status())
@@ -236,7 +243,8 @@ class ScreeningApiIT {
                                             "SG"))
                             .status())
                     .isEqualTo(201);
-            assertThat(hits(api, admin, "party_id=orchid")).isEmpty();
+            assertThat(hits(api, admin, "party_id=orchid").findValuesAsText("kind"))
+                    .doesNotContain("LIST_MATCH");
             ComplianceModule compliance = cp.compliance();
             List<ListVersion> now = compliance.screening().lists().loaded().versions();
             List<ListVersion> updated = new ArrayList<>();

@@ -1,0 +1,69 @@
+package dev.locus.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.locus.wire.WireJson;
+import java.io.PrintWriter;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code locus screening reload}: the server's screening lists, through the API. */
+@Command(
+        name = "screening",
+        mixinStandardHelpOptions = true,
+        description = "The control plane's screening lists, through the API (matching a name: 'locus screen').",
+        subcommands = {ScreeningCommand.Reload.class})
+final class ScreeningCommand extends GroupCommand {
+    @Command(
+            name = "reload",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Makes the server read its screening lists again from their folder (server option --screening-lists):",
+                "each changed list version is stored and every party re-screened against the changed entries.",
+                "Identical files change nothing. Prints each list's change and the hits that changed, or the",
+                "API's JSON with --json. Needs an ADMIN token."
+            })
+    static final class Reload extends ApiCommand {
+        @Option(names = "--json", description = "print the API's JSON answer")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            JsonNode answer = api.client().reloadScreeningLists();
+            return show(WireJson.mapper().writeValueAsString(answer), json, Reload::human);
+        }
+
+        private static final String LIST_ROW = "%-10s %-11s %-17s %8s %7s %7s %7s%s%n";
+
+        /** One list's row: source, publication date, hash prefix, entries, added, removed, changed. */
+        private static Object[] cells(JsonNode l) {
+            String sha = l.path("sha256").asText();
+            return new Object[] {
+                l.path("source").asText(),
+                l.path("published_on").asText("-"),
+                sha.isEmpty() ? "(no longer given)" : sha.substring(0, 16),
+                l.path("entry_count").asText(),
+                l.path("added").asText(),
+                l.path("removed").asText(),
+                l.path("changed_entries").asText(),
+                l.path("changed").asBoolean() ? "" : " (same file)"
+            };
+        }
+
+        private static void human(JsonNode r, PrintWriter out) {
+            boolean changed = r.path("changed").asBoolean();
+            out.printf(
+                    "Screening lists from %s: %s%n",
+                    r.path("source").asText(), changed ? "changed" : "unchanged (same files)");
+            out.printf(LIST_ROW, "LIST", "PUBLISHED", "SHA256", "ENTRIES", "ADDED", "REMOVED", "CHANGED", "");
+            r.path("lists").forEach(l -> out.printf(LIST_ROW, cells(l)));
+            JsonNode hits = r.path("hits");
+            out.printf("%d hit(s) changed%n", hits.size());
+            hits.forEach(h -> out.printf(
+                    "  %-9s %-24s %s (hit %s)%n",
+                    h.path("what").asText(),
+                    h.path("party_id").asText(),
+                    h.path("subject_key").asText(),
+                    h.path("hit_id").asText()));
+        }
+    }
+}
