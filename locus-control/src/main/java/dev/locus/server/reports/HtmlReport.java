@@ -20,7 +20,7 @@ public final class HtmlReport {
             + "text-align:left;vertical-align:top}th{background:#eee}figure{margin:1em 0}svg{max-width:100%;height:auto;"
             + "border:1px solid #ccc;background:#fbfcfe}figcaption{font-size:.9em}ul.legend{list-style:none;padding:0;"
             + "display:flex;flex-wrap:wrap;gap:.3em 1.2em}.audit{font-family:'DejaVu Sans Mono',monospace;"
-            + "word-break:break-all}footer{margin-top:2em;font-size:.9em;color:#444}";
+            + "word-break:break-all}footer{margin-top:2em;font-size:.9em;color:#444}td{white-space:pre-line}";
 
     /** The header to serve {@link #render} with: no script, no inline style but the page's own. */
     public static final String CONTENT_SECURITY_POLICY = ReportPolicy.forStyle(STYLE);
