@@ -149,6 +149,8 @@ public final class PdfReport {
             }
             float[] widths = columnWidths(t);
             List<List<String>> header = cells(t.columns(), widths, bold);
+            // the header never stands alone at the foot of a page
+            ensure(rowHeight(header) + rowHeight(cells(t.rows().get(0), widths, regular)));
             drawRow(header, widths, bold, true);
             for (List<String> row : t.rows()) {
                 List<List<String>> wrapped = cells(row, widths, regular);
@@ -295,6 +297,7 @@ public final class PdfReport {
             out.saveGraphicsState();
             out.addRect(MARGIN, bottom, WIDTH, MAP_HEIGHT);
             out.clip();
+            land(m.land(WIDTH, MAP_HEIGHT, 18), top);
             for (ReportMap.Area a : m.areas()) {
                 Color c = color(a.kind());
                 PDExtendedGraphicsState alpha = new PDExtendedGraphicsState();
@@ -335,7 +338,7 @@ public final class PdfReport {
             out.addRect(MARGIN, bottom, WIDTH, MAP_HEIGHT);
             out.stroke();
             y = bottom - 4;
-            paragraph(m.caption(), regular, SMALL, 2);
+            paragraph(m.caption() + " " + Land.ATTRIBUTION, regular, SMALL, 2);
             float x = MARGIN;
             y -= SMALL * 1.35f;
             for (ReportMap.Kind k : m.kinds()) {
@@ -347,6 +350,38 @@ public final class PdfReport {
                 x += 11 + width(k.legend(), regular, SMALL) + 14;
             }
             y -= 12;
+        }
+
+        /** The sea over the whole box, then the land filled (nonzero keeps lakes open) and outlined. */
+        private void land(List<List<double[]>> rings, float top) throws IOException {
+            out.setNonStrokingColor(hex(HtmlReport.SEA));
+            out.addRect(MARGIN, top - MAP_HEIGHT, WIDTH, MAP_HEIGHT);
+            out.fill();
+            if (rings.isEmpty()) {
+                return;
+            }
+            for (List<double[]> ring : rings) {
+                boolean first = true;
+                for (double[] xy : ring) {
+                    float px = MARGIN + (float) xy[0];
+                    float py = top - (float) xy[1];
+                    if (first) {
+                        out.moveTo(px, py);
+                        first = false;
+                    } else {
+                        out.lineTo(px, py);
+                    }
+                }
+                out.closePath();
+            }
+            out.setNonStrokingColor(hex(HtmlReport.LAND));
+            out.setStrokingColor(hex(HtmlReport.COAST));
+            out.setLineWidth(0.4f);
+            out.fillAndStroke();
+        }
+
+        private static Color hex(String rgb) {
+            return new Color(Integer.parseInt(rgb, 16));
         }
 
         private void circle(float cx, float cy, float r) throws IOException {

@@ -66,6 +66,7 @@ class PdfReportTest {
                 .contains("2,460 km away — 22.3° N.")
                 .contains("Singapore <DC> & \"Co\"")
                 .contains("lm-hk")
+                .contains("Land: Natural Earth 1:50m")
                 .contains("round trip (ms)")
                 .contains("lm-2 0.52 ms row 2")
                 .contains("Receipts, with a glyph no font has: ? and a tab.")
@@ -109,6 +110,8 @@ class PdfReportTest {
                 .contains("<svg")
                 .contains("<polygon")
                 .contains("lm-hk")
+                .contains("<path class=\"land\"")
+                .contains("Natural Earth")
                 .contains("ab".repeat(32))
                 .doesNotContain("<script")
                 .doesNotContain("style=");
@@ -176,5 +179,26 @@ class PdfReportTest {
                 .as("every word of the table whole")
                 .contains("WARNING", "CRITICAL", "Status", "Severity", "SHIP_TO_FORWARDER_OR_RESIDENTIAL", "Evidence");
         assertThat(HtmlReport.render(doc)).contains("Round trip: 0.770 ms").doesNotContain("{&quot;");
+    }
+
+    @Test
+    void theMap_drawsTheLandAroundItsFrame_andNotTheRestOfTheWorld() {
+        ReportMap m = sample(1).map().orElseThrow();
+        List<List<double[]>> land = m.land(720, 420, 24);
+        // Singapore to Hong Kong: the Malay peninsula, Borneo, Vietnam, southern China, ...
+        assertThat(land).hasSizeGreaterThan(5);
+        int inside = 0;
+        for (List<double[]> ring : land) {
+            for (double[] xy : ring) {
+                if (xy[0] >= 0 && xy[0] <= 720 && xy[1] >= 0 && xy[1] <= 420) {
+                    inside++;
+                }
+            }
+        }
+        assertThat(inside).isGreaterThan(200);
+        // the site and the landmark sit inside the box
+        double[] hk = m.project(720, 420, 24).apply(new ReportMap.LonLat(114.2, 22.3));
+        assertThat(hk[0]).isBetween(0.0, 720.0);
+        assertThat(hk[1]).isBetween(0.0, 420.0);
     }
 }
