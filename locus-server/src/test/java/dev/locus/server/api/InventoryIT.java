@@ -22,8 +22,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The fleet inventory export (§4(c)) over HTTP: CSV and JSON, a licence filter, authentication. */
-class InventoryIT {
-    static final String ACME = "Acme, \"Quoted\" Compute";
+public class InventoryIT {
+    public static final String ACME = "Acme, \"Quoted\" Compute";
 
     static List<String> engines() {
         return TestDatabases.engines();
@@ -32,55 +32,55 @@ class InventoryIT {
     @TempDir
     Path dataDir;
 
+    /** Posts a JSON body to a path with the admin token and answers the HTTP status. */
+    public interface Poster {
+        int post(String path, Map<String, Object> body);
+    }
+
     /** Two licences (one end user with a comma and quotes in its name), four chips, one unlicensed. */
-    static void register(ApiClient api, String admin) {
+    public static void register(Poster api) {
         for (Map<String, Object> org : List.of(
                 Map.<String, Object>of("id", "nvx", "name", "NVX", "kind", "EXPORTER", "country", "US"),
                 Map.<String, Object>of("id", "acme", "name", ACME, "kind", "END_USER", "country", "SG"),
                 Map.<String, Object>of("id", "sgdc", "name", "SG Cloud", "kind", "CLOUD_OPERATOR", "country", "SG"))) {
-            assertThat(api.postJson("/api/v1/organisations", admin, org).status())
-                    .isEqualTo(201);
+            assertThat(api.post("/api/v1/organisations", org)).isEqualTo(201);
         }
-        assertThat(api.postJson(
-                                "/api/v1/sites",
-                                admin,
-                                Map.of(
-                                        "id",
-                                        "sg-1",
-                                        "name",
-                                        "Singapore 1",
-                                        "operator_id",
-                                        "sgdc",
-                                        "country",
-                                        "SG",
-                                        "latitude_deg",
-                                        1.29,
-                                        "longitude_deg",
-                                        103.85,
-                                        "zone_radius_km",
-                                        100))
-                        .status())
+        assertThat(api.post(
+                        "/api/v1/sites",
+                        Map.of(
+                                "id",
+                                "sg-1",
+                                "name",
+                                "Singapore 1",
+                                "operator_id",
+                                "sgdc",
+                                "country",
+                                "SG",
+                                "latitude_deg",
+                                1.29,
+                                "longitude_deg",
+                                103.85,
+                                "zone_radius_km",
+                                100)))
                 .isEqualTo(201);
         for (String[] l : List.of(new String[] {"LIC-1", "acme"}, new String[] {"LIC-2", "sgdc"})) {
-            assertThat(api.postJson(
-                                    "/api/v1/licences",
-                                    admin,
-                                    Map.of(
-                                            "id",
-                                            l[0],
-                                            "exporter_id",
-                                            "nvx",
-                                            "end_user_id",
-                                            l[1],
-                                            "site_id",
-                                            "sg-1",
-                                            "chip_count",
-                                            10,
-                                            "valid_from",
-                                            "2026-01-01",
-                                            "valid_until",
-                                            "2027-12-31"))
-                            .status())
+            assertThat(api.post(
+                            "/api/v1/licences",
+                            Map.of(
+                                    "id",
+                                    l[0],
+                                    "exporter_id",
+                                    "nvx",
+                                    "end_user_id",
+                                    l[1],
+                                    "site_id",
+                                    "sg-1",
+                                    "chip_count",
+                                    10,
+                                    "valid_from",
+                                    "2026-01-01",
+                                    "valid_until",
+                                    "2027-12-31")))
                     .isEqualTo(201);
         }
         for (String[] c : List.of(
@@ -93,7 +93,7 @@ class InventoryIT {
             if (c[1] != null) {
                 chip.put("licence_id", c[1]);
             }
-            assertThat(api.postJson("/api/v1/chips", admin, chip).status()).isEqualTo(201);
+            assertThat(api.post("/api/v1/chips", chip)).isEqualTo(201);
         }
     }
 
@@ -110,7 +110,7 @@ class InventoryIT {
             ApiClient api = new ApiClient(cp.port());
             String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
                     .strip();
-            register(api, admin);
+            register((path, body) -> api.postJson(path, admin, body).status());
 
             ApiClient.Response csv = api.get("/api/v1/inventory?format=csv", Optional.of(admin));
             assertThat(csv.status()).isEqualTo(200);
