@@ -18,6 +18,7 @@ import dev.locus.server.api.ApiServer;
 import dev.locus.server.api.CaseApi;
 import dev.locus.server.api.ComplianceApi;
 import dev.locus.server.api.FindingsApi;
+import dev.locus.server.api.InventoryApi;
 import dev.locus.server.api.MeshApi;
 import dev.locus.server.api.NotificationApi;
 import dev.locus.server.api.OperationsApi;
@@ -197,7 +198,8 @@ public final class ControlPlane implements AutoCloseable {
                             new ScreeningApi(compliance.screening(), compliance.listUpdates()),
                             new FindingsApi(compliance.findings(), compliance.cases()),
                             new CaseApi(compliance.cases(), compliance.reports()),
-                            new VerdictApi(db, registry, verdicts, alerts, clock, json)));
+                            new VerdictApi(db, registry, verdicts, alerts, clock, json),
+                            new InventoryApi(db, clock, config.silentFor())));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
                 t.setDaemon(true);

@@ -3,6 +3,7 @@ package dev.locus.compliance.cases;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.server.audit.AuditHead;
+import dev.locus.server.reports.PlainEvidence;
 import dev.locus.server.reports.ReportDocument;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,7 +57,7 @@ final class CaseReportDocument {
                                 f.path("status").asText(),
                                 f.path("summary").asText(),
                                 f.path("source").asText(),
-                                f.path("evidence").toString()),
+                                PlainEvidence.of(f.path("evidence"))),
                         "No finding."));
         b.section(
                 "Screening hits",
@@ -114,7 +115,7 @@ final class CaseReportDocument {
                                 a.path("site_id").asText(),
                                 a.path("chip_count").asText(),
                                 a.path("purpose").asText(),
-                                a.path("user_countries").toString(),
+                                list(a.path("user_countries")),
                                 a.path("valid_from").asText() + " – "
                                         + a.path("valid_until").asText()),
                         "No allocation."));
@@ -151,9 +152,9 @@ final class CaseReportDocument {
                                 p.path("chip").asText(),
                                 p.path("verdict_id").asText(),
                                 p.path("window").asText(),
-                                p.path("verdicts").toString(),
+                                list(p.path("verdicts")),
                                 p.path("proven").asText(),
-                                abbreviate(p.path("evidence").toString(), 2000)),
+                                PlainEvidence.of(p.path("evidence"))),
                         "No location proof."));
         List<JsonNode> alerts = new ArrayList<>();
         r.path("chips")
@@ -199,7 +200,10 @@ final class CaseReportDocument {
         return n.isMissingNode() || n.isNull() || n.asText().isEmpty() ? absent : n.asText();
     }
 
-    private static String abbreviate(String s, int max) {
-        return s.length() > max ? s.substring(0, max) + "…" : s;
+    /** A JSON list of texts as "a, b"; "—" when empty. */
+    private static String list(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.asText()));
+        return out.isEmpty() ? "—" : String.join(", ", out);
     }
 }

@@ -11,6 +11,11 @@ import java.util.Locale;
 public final class HtmlReport {
     private static final double MAP_WIDTH = 720;
     private static final double MAP_HEIGHT = 420;
+    /** Sea, land and coastline colours of every report map (RGB hex), shared with {@link PdfReport}. */
+    static final String SEA = "e6eef6";
+
+    static final String LAND = "f6f4ec";
+    static final String COAST = "8e9a8e";
 
     private static final String STYLE = "body{font-family:'DejaVu Sans',sans-serif;margin:2em auto;max-width:60em;"
             + "color:#1a1a1a;line-height:1.4}h1{font-size:1.6em;margin-bottom:.3em}"
@@ -20,7 +25,7 @@ public final class HtmlReport {
             + "text-align:left;vertical-align:top}th{background:#eee}figure{margin:1em 0}svg{max-width:100%;height:auto;"
             + "border:1px solid #ccc;background:#fbfcfe}figcaption{font-size:.9em}ul.legend{list-style:none;padding:0;"
             + "display:flex;flex-wrap:wrap;gap:.3em 1.2em}.audit{font-family:'DejaVu Sans Mono',monospace;"
-            + "word-break:break-all}footer{margin-top:2em;font-size:.9em;color:#444}";
+            + "word-break:break-all}footer{margin-top:2em;font-size:.9em;color:#444}td{white-space:pre-line}";
 
     /** The header to serve {@link #render} with: no script, no inline style but the page's own. */
     public static final String CONTENT_SECURITY_POLICY = ReportPolicy.forStyle(STYLE);
@@ -100,6 +105,7 @@ public final class HtmlReport {
                 .append("\"><title>")
                 .append(esc(m.caption()))
                 .append("</title>");
+        land(sb, m.land(MAP_WIDTH, MAP_HEIGHT, 24));
         for (ReportMap.Area a : m.areas()) {
             sb.append("<polygon fill=\"#")
                     .append(a.kind().rgbHex())
@@ -131,7 +137,11 @@ public final class HtmlReport {
                     .append(esc(mk.label()))
                     .append("</text>");
         }
-        sb.append("</svg><figcaption>").append(esc(m.caption())).append("<ul class=\"legend\">");
+        sb.append("</svg><figcaption>")
+                .append(esc(m.caption()))
+                .append(' ')
+                .append(esc(Land.ATTRIBUTION))
+                .append("<ul class=\"legend\">");
         for (ReportMap.Kind k : m.kinds()) {
             sb.append(
                             "<li><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" fill=\"#")
@@ -145,6 +155,28 @@ public final class HtmlReport {
                     .append("</li>");
         }
         sb.append("</ul></figcaption></figure>");
+    }
+
+    /** The sea as the background, the land on it, one path (nonzero fill keeps lakes open). */
+    private static void land(StringBuilder sb, List<List<double[]>> rings) {
+        sb.append("<rect width=\"100%\" height=\"100%\" fill=\"#").append(SEA).append("\"/>");
+        if (rings.isEmpty()) {
+            return;
+        }
+        sb.append("<path class=\"land\" fill=\"#")
+                .append(LAND)
+                .append("\" stroke=\"#")
+                .append(COAST)
+                .append("\" stroke-width=\"0.7\" d=\"");
+        for (List<double[]> ring : rings) {
+            char op = 'M';
+            for (double[] xy : ring) {
+                sb.append(op).append(num(xy[0])).append(',').append(num(xy[1]));
+                op = 'L';
+            }
+            sb.append('Z');
+        }
+        sb.append("\"><title>land (Natural Earth)</title></path>");
     }
 
     private static String num(double v) {

@@ -149,6 +149,8 @@ public final class PdfReport {
             }
             float[] widths = columnWidths(t);
             List<List<String>> header = cells(t.columns(), widths, bold);
+            // the header never stands alone at the foot of a page
+            ensure(rowHeight(header) + rowHeight(cells(t.rows().get(0), widths, regular)));
             drawRow(header, widths, bold, true);
             for (List<String> row : t.rows()) {
                 List<List<String>> wrapped = cells(row, widths, regular);
@@ -162,8 +164,11 @@ public final class PdfReport {
         }
 
         /**
-         * Each column gets at least its longest word (so words are not cut), then the room left in
-         * proportion to how much more its longest cell (up to 220 pt) would need.
+         * Widths from content: each column wants its longest cell (up to 220 pt) and needs at least
+         * its longest word, so a word is never split unless it alone is wider than its column. When
+         * the wanted widths do not fit, every column keeps its longest word and the room left goes
+         * in proportion to what each wants beyond it; when even the longest words do not fit, the
+         * columns with the longest words give way (all others keep their longest word whole).
          */
         private float[] columnWidths(ReportDocument.Table t) throws IOException {
             int n = t.columns().size();
@@ -174,35 +179,62 @@ public final class PdfReport {
                 want[i] = width(t.columns().get(i), bold, SMALL);
                 for (List<String> row : t.rows()) {
                     least[i] = Math.max(least[i], longestWord(row.get(i), regular));
-                    want[i] = Math.max(want[i], Math.min(width(row.get(i), regular, SMALL), 220));
+                    want[i] = Math.max(want[i], Math.min(longestLine(row.get(i), regular), 220));
                 }
-                least[i] = Math.min(least[i], 160) + 2 * CELL_PAD;
-                want[i] = Math.max(least[i], want[i] + 2 * CELL_PAD);
+                // a little slack so rounding never pushes the longest word onto two lines
+                least[i] += 2 * CELL_PAD + 0.5f;
+                want[i] = Math.max(least[i], want[i] + 2 * CELL_PAD + 0.5f);
             }
-            float leastSum = 0;
-            float extraSum = 0;
-            for (int i = 0; i < n; i++) {
-                leastSum += least[i];
-                extraSum += want[i] - least[i];
-            }
+            float leastSum = sum(least);
+            float wantSum = sum(want);
             float[] out = new float[n];
-            for (int i = 0; i < n; i++) {
-                if (leastSum >= WIDTH) {
-                    out[i] = least[i] * WIDTH / leastSum;
-                } else {
-                    float room = WIDTH - leastSum;
-                    float extra = extraSum <= 0 ? room / n : (want[i] - least[i]) * Math.min(1, room / extraSum);
-                    out[i] = least[i] + extra;
+            if (wantSum <= WIDTH) {
+                for (int i = 0; i < n; i++) {
+                    out[i] = want[i] + (WIDTH - wantSum) * want[i] / wantSum;
                 }
-            }
-            float sum = 0;
-            for (float v : out) {
-                sum += v;
-            }
-            for (int i = 0; i < n; i++) {
-                out[i] = out[i] * WIDTH / sum;
+            } else if (leastSum <= WIDTH) {
+                float room = WIDTH - leastSum;
+                for (int i = 0; i < n; i++) {
+                    out[i] = least[i] + room * (want[i] - least[i]) / (wantSum - leastSum);
+                }
+            } else {
+                float cap = capSoSumFits(least);
+                for (int i = 0; i < n; i++) {
+                    out[i] = Math.min(least[i], cap);
+                }
             }
             return out;
+        }
+
+        /** The largest c with the sum of min(w[i], c) at most the page width. */
+        private static float capSoSumFits(float[] w) {
+            float[] sorted = w.clone();
+            java.util.Arrays.sort(sorted);
+            float used = 0;
+            for (int i = 0; i < sorted.length; i++) {
+                float cap = (WIDTH - used) / (sorted.length - i);
+                if (sorted[i] >= cap) {
+                    return cap;
+                }
+                used += sorted[i];
+            }
+            return sorted[sorted.length - 1];
+        }
+
+        private static float sum(float[] v) {
+            float s = 0;
+            for (float x : v) {
+                s += x;
+            }
+            return s;
+        }
+
+        private float longestLine(String text, PDType0Font font) throws IOException {
+            float max = 0;
+            for (String line : text.split("\n")) {
+                max = Math.max(max, width(line, font, SMALL));
+            }
+            return max;
         }
 
         private float longestWord(String text, PDType0Font font) throws IOException {
@@ -265,6 +297,7 @@ public final class PdfReport {
             out.saveGraphicsState();
             out.addRect(MARGIN, bottom, WIDTH, MAP_HEIGHT);
             out.clip();
+            land(m.land(WIDTH, MAP_HEIGHT, 18), top);
             for (ReportMap.Area a : m.areas()) {
                 Color c = color(a.kind());
                 PDExtendedGraphicsState alpha = new PDExtendedGraphicsState();
@@ -305,7 +338,7 @@ public final class PdfReport {
             out.addRect(MARGIN, bottom, WIDTH, MAP_HEIGHT);
             out.stroke();
             y = bottom - 4;
-            paragraph(m.caption(), regular, SMALL, 2);
+            paragraph(m.caption() + " " + Land.ATTRIBUTION, regular, SMALL, 2);
             float x = MARGIN;
             y -= SMALL * 1.35f;
             for (ReportMap.Kind k : m.kinds()) {
@@ -317,6 +350,38 @@ public final class PdfReport {
                 x += 11 + width(k.legend(), regular, SMALL) + 14;
             }
             y -= 12;
+        }
+
+        /** The sea over the whole box, then the land filled (nonzero keeps lakes open) and outlined. */
+        private void land(List<List<double[]>> rings, float top) throws IOException {
+            out.setNonStrokingColor(hex(HtmlReport.SEA));
+            out.addRect(MARGIN, top - MAP_HEIGHT, WIDTH, MAP_HEIGHT);
+            out.fill();
+            if (rings.isEmpty()) {
+                return;
+            }
+            for (List<double[]> ring : rings) {
+                boolean first = true;
+                for (double[] xy : ring) {
+                    float px = MARGIN + (float) xy[0];
+                    float py = top - (float) xy[1];
+                    if (first) {
+                        out.moveTo(px, py);
+                        first = false;
+                    } else {
+                        out.lineTo(px, py);
+                    }
+                }
+                out.closePath();
+            }
+            out.setNonStrokingColor(hex(HtmlReport.LAND));
+            out.setStrokingColor(hex(HtmlReport.COAST));
+            out.setLineWidth(0.4f);
+            out.fillAndStroke();
+        }
+
+        private static Color hex(String rgb) {
+            return new Color(Integer.parseInt(rgb, 16));
         }
 
         private void circle(float cx, float cy, float r) throws IOException {

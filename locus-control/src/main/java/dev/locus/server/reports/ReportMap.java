@@ -93,30 +93,77 @@ public record ReportMap(String caption, List<Area> areas, List<Marker> markers) 
     }
 
     /**
-     * An equirectangular projection (x scaled by the cosine of the middle latitude) that fits
-     * every point of the map into a width × height box with a margin, y growing downwards.
+     * An equirectangular projection (x scaled by the cosine of the middle latitude) that fits the
+     * map's frame into a width × height box with a margin, y growing downwards. The frame is the
+     * markers (site, landmarks), the licensed zone and the feasible region; landmark discs, which
+     * can be continents wide, are drawn but do not widen the view (renderers clip to the box).
      */
     public Projection project(double width, double height, double margin) {
+        return fit(width, height, margin)::apply;
+    }
+
+    /**
+     * The land in view (see {@link Land}): each ring that meets the box, projected like {@link
+     * #project}, with points closer than half a unit to the previous one dropped.
+     */
+    public List<List<double[]>> land(double width, double height, double margin) {
+        Fit f = fit(width, height, margin);
+        double k = f.cos * f.scale;
+        double minLon = f.lon0;
+        double maxLon = f.lon0 + width / k;
+        double maxLat = f.lat1;
+        double minLat = f.lat1 - height / f.scale;
+        List<List<double[]>> out = new ArrayList<>();
+        for (Land.Ring r : Land.within(minLon, minLat, maxLon, maxLat)) {
+            List<double[]> ring = new ArrayList<>();
+            double[] last = null;
+            for (int i = 0; i < r.size(); i++) {
+                double[] xy = f.apply(new LonLat(r.lon(i), r.lat(i)));
+                if (last == null || Math.abs(xy[0] - last[0]) + Math.abs(xy[1] - last[1]) >= 0.5) {
+                    ring.add(xy);
+                    last = xy;
+                }
+            }
+            if (ring.size() >= 3) {
+                out.add(ring);
+            }
+        }
+        return out;
+    }
+
+    private Fit fit(double width, double height, double margin) {
+        List<LonLat> frame = new ArrayList<>();
+        areas.stream()
+                .filter(a -> a.kind() == Kind.REGION || a.kind() == Kind.LICENSED_ZONE)
+                .forEach(a -> frame.addAll(a.ring()));
+        markers.forEach(m -> frame.add(m.at()));
+        if (frame.isEmpty()) {
+            areas.forEach(a -> frame.addAll(a.ring()));
+        }
         double minLon = Double.POSITIVE_INFINITY, maxLon = Double.NEGATIVE_INFINITY;
         double minLat = Double.POSITIVE_INFINITY, maxLat = Double.NEGATIVE_INFINITY;
-        List<LonLat> all = new ArrayList<>();
-        areas.forEach(a -> all.addAll(a.ring()));
-        markers.forEach(m -> all.add(m.at()));
-        for (LonLat p : all) {
+        for (LonLat p : frame) {
             minLon = Math.min(minLon, p.longitudeDeg());
             maxLon = Math.max(maxLon, p.longitudeDeg());
             minLat = Math.min(minLat, p.latitudeDeg());
             maxLat = Math.max(maxLat, p.latitudeDeg());
         }
         double cos = Math.max(0.1, Math.cos(Math.toRadians((minLat + maxLat) / 2)));
-        double spanX = Math.max((maxLon - minLon) * cos, 0.01);
-        double spanY = Math.max(maxLat - minLat, 0.01);
+        // at least half a degree each way, so a lone site still shows the coast around it
+        double spanX = Math.max((maxLon - minLon) * cos, 0.5 * cos);
+        double spanY = Math.max(maxLat - minLat, 0.5);
         double scale = Math.min((width - 2 * margin) / spanX, (height - 2 * margin) / spanY);
-        double offX = (width - spanX * scale) / 2;
-        double offY = (height - spanY * scale) / 2;
-        double lon0 = minLon, lat1 = maxLat;
-        return p ->
-                new double[] {offX + (p.longitudeDeg() - lon0) * cos * scale, offY + (lat1 - p.latitudeDeg()) * scale};
+        double midLon = (minLon + maxLon) / 2, midLat = (minLat + maxLat) / 2;
+        double lon0 = midLon - width / 2 / (cos * scale);
+        double lat1 = midLat + height / 2 / scale;
+        return new Fit(lon0, lat1, cos, scale);
+    }
+
+    /** A fitted projection: x = (lon − lon0)·cos·scale, y = (lat1 − lat)·scale; (lon0, lat1) is the top left. */
+    private record Fit(double lon0, double lat1, double cos, double scale) {
+        double[] apply(LonLat p) {
+            return new double[] {(p.longitudeDeg() - lon0) * cos * scale, (lat1 - p.latitudeDeg()) * scale};
+        }
     }
 
     /** Map coordinates to box coordinates {x, y}. */

@@ -114,7 +114,7 @@ public final class VerdictApi implements HttpService {
     }
 
     /** The {@code format} asked for (the first allowed when absent), or a 400 naming the allowed ones. */
-    private static String format(Context ctx, String... allowed) {
+    static String format(Context ctx, String... allowed) {
         String format = Optional.ofNullable(ctx.queryParam("format")).orElse(allowed[0]);
         if (!List.of(allowed).contains(format)) {
             throw new InvalidInputException(

@@ -186,7 +186,8 @@ class CaseFlowIT {
             assertThat(html.text())
                     .contains("class=\"conclusion\"")
                     .contains("Port Klang")
-                    .contains("LG-0001");
+                    .contains("LG-0001")
+                    .doesNotContain("{&quot;");
             RecordedAuditHead.assertNamedIn(api, admin, html.text(), seqBefore);
             assertThat(html.raw()
                             .headers()
@@ -202,7 +203,11 @@ class CaseFlowIT {
                 String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
                 assertThat(text)
                         .contains("open red flag(s) about party lion-gate")
-                        .contains("LG-0001");
+                        .contains("LG-0001")
+                        .doesNotContain("{\"");
+                // table words come out whole, never broken across lines ("WARNIN G", "Statu s")
+                assertThat(text.split(" ")).contains("Severity", "Status", "Evidence", "Rule");
+                assertThat(text).containsPattern("\\b(WARNING|CRITICAL)\\b");
                 RecordedAuditHead.assertNamedIn(api, admin, text, seqBefore);
             }
             assertThat(api.get("/api/v1/cases/" + caseId + "/report?format=docx", Optional.of(admin))

@@ -384,6 +384,8 @@ class VerdictIT {
                     .contains("Chip HONEST is inside its licensed zone (100 km around Singapore 1)")
                     .contains("<svg")
                     .contains("lm-sg")
+                    .contains("<path class=\"land\"")
+                    .contains("Natural Earth")
                     .doesNotContain("Diversion report")
                     .doesNotContain("<script");
             JsonNode json =

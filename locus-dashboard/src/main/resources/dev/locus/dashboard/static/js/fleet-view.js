@@ -4,6 +4,7 @@
 import { dashboard, download, getJson } from './api.js';
 import { age, count, h, table, when } from './dom.js';
 import { chipBadge, STATUSES } from './verdicts.js';
+import { inventoryExport } from './inventory-export.js';
 
 const GROUPINGS = [
   { key: 'licences', label: 'By licence', column: 'Licence', param: 'licence', name: (r) => r.id || '(no licence)' },
@@ -39,6 +40,7 @@ function countsTable(grouping, rows, fleetTotal, statuses) {
   ];
   if (grouping.key === 'licences') {
     columns.push({ label: 'Regulator report', cell: (r) => (r.id ? licenceReport(r.id) : '') });
+    columns.push({ label: 'Inventory (§4(c))', cell: (r) => (r.id ? inventoryExport(r.id, ['csv']) : '') });
   }
   const totals = { chips: { total: sum, by_status: {} } };
   for (const v of STATUSES) {
@@ -74,6 +76,7 @@ export async function renderFleet(el, params) {
   el.append(
     h('h1', {}, 'Fleet'),
     h('p', {}, `${count(fleetTotal)} chips. Each table below counts every chip once, by its status: its latest verdict, overruled by its open alerts and the age of its proof.`),
+    h('p', { id: 'inventory-export' }, 'Inventory (Chip Security Act §4(c)): each chip, its location and current end user. ', inventoryExport(null)),
     h('section', {}, h('h2', {}, 'Chips'), filters, results),
     h('section', { class: 'counts' }, h('h2', {}, 'By status'),
       table([
