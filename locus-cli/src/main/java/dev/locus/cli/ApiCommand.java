@@ -60,6 +60,24 @@ abstract class ApiCommand implements Callable<Integer> {
         return q;
     }
 
+    /**
+     * Fetches a report at {@code path} (which ends in a {@code format=} query) into {@code output},
+     * or prints it when it is text; answers exit code 0.
+     *
+     * @throws IllegalArgumentException when a PDF is asked for without a file to write it to
+     */
+    final int report(String path, String format, java.nio.file.Path output, String what) throws IOException {
+        if (output != null) {
+            java.nio.file.Files.write(output, api.client().getBytes(path));
+            print(what + " written to " + output);
+        } else if (format.equalsIgnoreCase("pdf")) {
+            throw new IllegalArgumentException("--format pdf needs -o FILE (a PDF is not text)");
+        } else {
+            print(api.get(path));
+        }
+        return 0;
+    }
+
     /** The command's stderr. */
     final PrintWriter err() {
         return spec.commandLine().getErr();

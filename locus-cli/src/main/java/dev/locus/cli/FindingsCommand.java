@@ -1,19 +1,31 @@
 package dev.locus.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.locus.wire.WireJson;
+import java.io.PrintWriter;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code locus findings}: one page of red-flag findings, narrowed by status, rule, severity and subject. */
+/**
+ * {@code locus findings}: one page of red-flag findings, narrowed by status, rule, severity and
+ * subject; {@code findings show ID} and {@code findings dismiss ID --reason TEXT}.
+ */
 @Command(
         name = "findings",
         mixinStandardHelpOptions = true,
         description = {
             "Lists red-flag findings through the API, one page: a table, or the API's JSON with --json",
-            "(pass --after with next_cursor for the next page)."
-        })
-final class FindingsCommand extends ApiCommand {
-    @Option(names = "--status", description = "OPEN, DISMISSED or RESOLVED")
+            "(pass --after with next_cursor for the next page). Each finding names its rule, the source",
+            "it cites, its subject and severity; 'findings show' prints its evidence, 'findings dismiss'",
+            "closes an OPEN one with the reason (in the audit log under the token's name)."
+        },
+        subcommands = {FindingsCommand.Show.class, FindingsCommand.Dismiss.class})
+final class FindingsCommand extends ListCommand {
+    private static final String ROW = "%-8s %-32s %-8s %-9s %-28s %s%n";
+
+    @Option(names = "--status", description = "OPEN, DISMISSED or CLEARED")
     String status;
 
     @Option(names = "--rule", description = "a rule, e.g. SITE_LACKS_CAPACITY")
@@ -22,37 +34,82 @@ final class FindingsCommand extends ApiCommand {
     @Option(names = "--severity", description = "INFO, WARNING or CRITICAL")
     String severity;
 
-    @Option(names = "--subject-type", description = "PARTY, SITE, CHIP or COUNTRY")
-    String subjectType;
-
-    @Option(names = "--subject", paramLabel = "ID", description = "only findings about this subject id")
-    String subject;
-
-    @Mixin
-    PageOptions page;
+    FindingsCommand() {
+        super("/api/v1/findings", "finding");
+    }
 
     @Override
-    public Integer call() throws Exception {
-        StringBuilder q = page.start("/api/v1/findings");
-        query(q, "status", status);
-        query(q, "rule", rule);
-        query(q, "severity", severity);
-        query(q, "subject_type", subjectType);
-        query(q, "subject_id", subject);
-        return show(api.get(page.after(q)), page.json, (p, out) -> {
-            out.printf("%-8s %-32s %-8s %-9s %-28s %s%n", "ID", "RULE", "SEVERITY", "STATUS", "SUBJECT", "SUMMARY");
-            for (var f : p.path("items")) {
-                out.printf(
-                        "%-8s %-32s %-8s %-9s %-28s %s%n",
-                        f.path("id").asText(),
-                        f.path("rule").asText(),
-                        f.path("severity").asText(),
-                        f.path("status").asText(),
-                        f.path("subject_type").asText() + " "
-                                + f.path("subject_id").asText(),
-                        f.path("summary").asText());
-            }
-            JsonTable.footer(p, "finding", out);
-        });
+    Map<String, String> filters() {
+        return given("status", status, "rule", rule, "severity", severity);
+    }
+
+    @Override
+    void rows(JsonNode p, PrintWriter out) {
+        out.printf(ROW, "ID", "RULE", "SEVERITY", "STATUS", "SUBJECT", "SUMMARY");
+        p.path("items").forEach(f -> row(f, out));
+    }
+
+    private static void row(JsonNode f, PrintWriter out) {
+        out.printf(
+                ROW,
+                f.path("id").asText(),
+                f.path("rule").asText(),
+                f.path("severity").asText(),
+                f.path("status").asText(),
+                f.path("subject_type").asText() + " " + f.path("subject_id").asText(),
+                f.path("summary").asText());
+    }
+
+    @Command(
+            name = "show",
+            mixinStandardHelpOptions = true,
+            description = "Shows a finding: rule, source, subject, severity, status and its evidence.")
+    static final class Show extends ApiView.One {
+        @Override
+        String collection() {
+            return "findings";
+        }
+
+        @Override
+        void human(JsonNode f, PrintWriter out) {
+            out.printf(ROW, "ID", "RULE", "SEVERITY", "STATUS", "SUBJECT", "SUMMARY");
+            row(f, out);
+            out.println("source: " + f.path("source").asText());
+            out.println("evidence: " + f.path("evidence"));
+        }
+    }
+
+    @Command(
+            name = "dismiss",
+            mixinStandardHelpOptions = true,
+            description = {
+                "Dismisses an OPEN finding with the reason, e.g. the capacity was re-declared or the buyer",
+                "was checked; the reason and the token's name go in the audit log. Refused (exit 5,",
+                "CONFLICT) when the finding is not OPEN. Prints the finding as it now stands."
+            })
+    static final class Dismiss extends ApiView {
+        @Mixin
+        ResourceId finding;
+
+        @Option(names = "--reason", required = true, description = "why it is dismissed (1 to 2000 characters)")
+        String reason;
+
+        @Override
+        String answer() throws Exception {
+            return api.postJson(
+                    finding.path("findings") + "/dismiss",
+                    WireJson.mapper().writeValueAsString(Map.of("note", reason)));
+        }
+
+        @Override
+        void human(JsonNode f, PrintWriter out) {
+            out.printf(
+                    "finding %s (%s, %s %s) is now %s%n",
+                    f.path("id").asText(),
+                    f.path("rule").asText(),
+                    f.path("subject_type").asText(),
+                    f.path("subject_id").asText(),
+                    f.path("status").asText());
+        }
     }
 }

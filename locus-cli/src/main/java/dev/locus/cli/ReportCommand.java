@@ -1,9 +1,7 @@
 package dev.locus.cli;
 
-import java.io.PrintWriter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,16 +38,6 @@ final class ReportCommand extends ApiCommand {
         String path = (licence ? "/api/v1/licences/" : "/api/v1/chips/")
                 + URLEncoder.encode(serial, StandardCharsets.UTF_8)
                 + "/report?format=" + URLEncoder.encode(format, StandardCharsets.UTF_8);
-        PrintWriter out = spec.commandLine().getOut();
-        if (output != null) {
-            Files.write(output, api.client().getBytes(path));
-            out.println("report written to " + output);
-        } else if (format.equalsIgnoreCase("pdf")) {
-            throw new IllegalArgumentException("--format pdf needs --output FILE (a PDF is not text)");
-        } else {
-            out.println(api.get(path));
-        }
-        out.flush();
-        return 0;
+        return report(path, format, output, "report");
     }
 }

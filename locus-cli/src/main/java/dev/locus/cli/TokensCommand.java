@@ -25,25 +25,25 @@ final class TokensCommand extends GroupCommand {
             name = "list",
             mixinStandardHelpOptions = true,
             description = "Lists every token's id, name, role, binding and state (never a secret).")
-    static final class ListTokens extends ApiCommand {
-        @Option(names = "--json", description = "Print the API's JSON answer instead of a table.")
-        boolean json;
+    static final class ListTokens extends ApiView {
+        @Override
+        String answer() {
+            return api.get("/api/v1/tokens");
+        }
 
         @Override
-        public Integer call() throws Exception {
-            return show(api.get("/api/v1/tokens"), json, (page, out) -> {
-                out.printf("%-14s %-20s %-28s %-16s %s%n", "ID", "ROLE", "NAME", "BOUND TO", "STATE");
-                for (JsonNode t : page.path("items")) {
-                    JsonNode revoked = t.path("revoked_at");
-                    out.printf(
-                            "%-14s %-20s %-28s %-16s %s%n",
-                            t.path("id").asText(),
-                            t.path("role").asText(),
-                            t.path("name").asText(),
-                            t.path("bound_subject").asText("-"),
-                            revoked.isTextual() ? "revoked " + revoked.asText() : "active");
-                }
-            });
+        void human(JsonNode page, PrintWriter out) {
+            out.printf("%-14s %-20s %-28s %-16s %s%n", "ID", "ROLE", "NAME", "BOUND TO", "STATE");
+            for (JsonNode t : page.path("items")) {
+                JsonNode revoked = t.path("revoked_at");
+                out.printf(
+                        "%-14s %-20s %-28s %-16s %s%n",
+                        t.path("id").asText(),
+                        t.path("role").asText(),
+                        t.path("name").asText(),
+                        t.path("bound_subject").asText("-"),
+                        revoked.isTextual() ? "revoked " + revoked.asText() : "active");
+            }
         }
     }
 

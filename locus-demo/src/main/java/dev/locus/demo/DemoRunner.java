@@ -205,6 +205,57 @@ public final class DemoRunner implements AutoCloseable {
         peerMesh = PeerMesh.open(landmarks, misplaced, place(MISPLACED_REALLY), links, trust, random);
         resources.add(peerMesh);
         startedAt = Instant.now();
+        Thread.ofPlatform().daemon().name("locus-demo-red-flags").start(this::printRedFlagsOnce);
+    }
+
+    /**
+     * Once the red-flag evaluation of the commercial record has caught up, prints the open findings
+     * and the cases in one block, read in this process (no API calls), off the status loop.
+     */
+    private void printRedFlagsOnce() {
+        try {
+            controlPlane.compliance().redFlags().awaitIdle();
+            List<dev.locus.compliance.findings.StoredFinding> findings = controlPlane
+                    .compliance()
+                    .findings()
+                    .page(Map.of("status", "OPEN"), 0, 200)
+                    .items();
+            List<dev.locus.compliance.cases.Case> cases =
+                    controlPlane.compliance().cases().page(Map.of(), 0, 50).items();
+            out.print(redFlagBlock(elapsedSeconds(), findings, cases));
+            out.flush();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            out.println("red-flag summary unavailable: " + e.getMessage());
+        }
+    }
+
+    /** The findings and cases as one block of text, at most 10 findings, most severe first. */
+    static String redFlagBlock(
+            long elapsedSeconds,
+            List<dev.locus.compliance.findings.StoredFinding> findings,
+            List<dev.locus.compliance.cases.Case> cases) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(
+                "[%3ds] RED FLAGS %d open finding(s), %d case(s) (dashboard: Red flags; ./locus findings,"
+                        + " ./locus cases list)%n",
+                elapsedSeconds, findings.size(), cases.size()));
+        List<String> severity = List.of("CRITICAL", "WARNING", "INFO");
+        findings.stream()
+                .sorted(java.util.Comparator.comparingInt(
+                        (dev.locus.compliance.findings.StoredFinding f) -> severity.indexOf(f.severity())))
+                .limit(10)
+                .forEach(f -> b.append(String.format(
+                        "        finding %-4d %-8s %-31s %s %s%n",
+                        f.id(), f.severity(), f.rule(), f.subjectType().toLowerCase(Locale.ROOT), f.subjectId())));
+        if (findings.size() > 10) {
+            b.append(String.format("        ... and %d more%n", findings.size() - 10));
+        }
+        cases.forEach(c -> b.append(String.format(
+                "        case %-7d %-8s %s %s: %s%n",
+                c.id(), c.status(), c.subjectType().toLowerCase(Locale.ROOT), c.subjectId(), c.title())));
+        return b.toString();
     }
 
     private void startLandmarks(IdentityVerifier trust) {

@@ -223,6 +223,17 @@ public final class RecordService {
         });
     }
 
+    /**
+     * A site's declared capacity against the power of the chips ordered for it and located there;
+     * empty when the record knows nothing of the site.
+     */
+    public Optional<SiteDemand> siteDemand(String siteId) {
+        return db.read(c -> Optional.of(SiteDemand.read(c, siteId, CHIP_POWER)).filter(SiteDemand::known));
+    }
+
+    private static final dev.locus.compliance.redflags.ChipPower CHIP_POWER =
+            dev.locus.compliance.redflags.ChipPower.bundled();
+
     static String sha256(String text) {
         try {
             return HexFormat.of()

@@ -50,6 +50,10 @@ public final class RecordApi implements HttpService {
                 ImportBodies.answer(ctx, record.importRows(k.kind(), body.rows(), body.text(), actor(ctx)));
             });
         }
+        r.get("/api/v1/site-capacity/{id}/demand", Permission.READ, ctx -> {
+            String id = ctx.pathParam("id");
+            ctx.json(record.siteDemand(id).orElseThrow(() -> Requests.notFound("site", id)));
+        });
     }
 
     private static Map<String, String> filters(Context ctx, RecordKind<?> kind) {

@@ -12,6 +12,7 @@ import { renderLandmarks } from './landmarks-view.js';
 import { renderParties, renderParty } from './party-view.js';
 import { renderFindings } from './findings-view.js';
 import { renderCase } from './case-view.js';
+import { renderSiteCapacity } from './site-capacity.js';
 
 const view = document.getElementById('view');
 const login = document.getElementById('login');
@@ -27,6 +28,7 @@ const ROUTES = [
   { pattern: /^#\/parties\/(.+)$/, name: 'party', nav: 'parties', render: (el, m) => renderParty(el, decodeURIComponent(m[1])) },
   { pattern: /^#\/findings$/, name: 'findings', nav: 'findings', render: (el) => renderFindings(el) },
   { pattern: /^#\/cases\/(.+)$/, name: 'case', nav: 'findings', render: (el, m) => renderCase(el, decodeURIComponent(m[1])) },
+  { pattern: /^#\/sites\/([^/]+)\/capacity$/, name: 'site-capacity', nav: 'findings', render: (el, m) => renderSiteCapacity(el, decodeURIComponent(m[1])) },
 ];
 
 function showLogin(message) {

@@ -6,6 +6,7 @@ import { getJson, postJson } from './api.js';
 import { h, table, when } from './dom.js';
 import { redrawView } from './alert-actions.js';
 import { ownershipGraph } from './ownership-graph.js';
+import { partyRecord } from './party-record.js';
 
 const enc = encodeURIComponent;
 
@@ -123,10 +124,11 @@ export function openDecisionDialog(hit, decision) {
 }
 
 export async function renderParty(el, id) {
-  const [party, report, hits] = await Promise.all([
+  const [party, report, hits, record] = await Promise.all([
     getJson(`/api/v1/parties/${enc(id)}`),
     getJson(`/api/v1/parties/${enc(id)}/ownership`),
     getJson(`/api/v1/screening/hits?limit=200&party_id=${enc(id)}`),
+    partyRecord(id),
   ]);
   const open = hits.items.filter((x) => x.status !== 'GONE');
   el.append(
@@ -146,6 +148,7 @@ export async function renderParty(el, id) {
       report.findings.length ? h('ul', { class: 'findings' }, report.findings.map((f) => h('li', { dataset: { type: f.type } }, f.summary))) : null),
     h('section', { class: 'hits' },
       h('h2', {}, `Screening hits (${open.length})`),
-      open.length ? open.map(hitCard) : h('p', {}, 'No hits: the party matches no list entry and no ownership rule.')));
+      open.length ? open.map(hitCard) : h('p', {}, 'No hits: the party matches no list entry and no ownership rule.')),
+    record);
   el.dataset.ready = 'true';
 }
