@@ -114,6 +114,53 @@ public final class AuditLog {
         }
     }
 
+    /** Entries matching {@code q}, in its order, at most {@code limit}. */
+    public static List<AuditEntry> search(Connection c, AuditQuery q, int limit) throws SQLException {
+        StringBuilder sql = new StringBuilder("SELECT * FROM audit_log WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        q.actor().ifPresent(v -> where(sql, args, " AND actor = ?", v));
+        q.action().ifPresent(v -> {
+            if (v.endsWith(".")) {
+                where(sql, args, " AND action LIKE ? ESCAPE '!'", likePrefix(v));
+            } else {
+                where(sql, args, " AND action = ?", v);
+            }
+        });
+        q.entityType().ifPresent(v -> where(sql, args, " AND entity_type = ?", v));
+        q.entityId().ifPresent(v -> where(sql, args, " AND entity_id = ?", v));
+        q.from().ifPresent(v -> where(sql, args, " AND recorded_at >= ?", v));
+        q.to().ifPresent(v -> where(sql, args, " AND recorded_at < ?", v));
+        q.cursor().ifPresent(v -> where(sql, args, q.newestFirst() ? " AND seq < ?" : " AND seq > ?", v));
+        sql.append(q.newestFirst() ? " ORDER BY seq DESC LIMIT ?" : " ORDER BY seq LIMIT ?");
+        args.add(limit);
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < args.size(); i++) {
+                Object a = args.get(i);
+                if (a instanceof Instant t) {
+                    Sql.setInstant(ps, i + 1, t);
+                } else {
+                    ps.setObject(i + 1, a);
+                }
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                List<AuditEntry> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(read(rs));
+                }
+                return out;
+            }
+        }
+    }
+
+    private static String likePrefix(String v) {
+        return v.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    private static void where(StringBuilder sql, List<Object> args, String clause, Object value) {
+        sql.append(clause);
+        args.add(value);
+    }
+
     static AuditEntry read(ResultSet rs) throws SQLException {
         return new AuditEntry(
                 rs.getLong("seq"),

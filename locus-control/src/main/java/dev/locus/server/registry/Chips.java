@@ -90,6 +90,12 @@ final class Chips implements RecordType<Chip> {
     public void checkReferences(Connection c, List<Parsed<Chip>> rows) throws SQLException {
         Lookups.checkNewIds(c, "chips", "serial", "serial", rows, Chip::serial);
         SerialKeys.checkLookAlikes(c, rows);
+        checkSitesAndLicences(c, rows, Optional.empty());
+    }
+
+    /** Sites and licences exist and agree; a licence holds no more chips than it allows ({@code editing} aside). */
+    private static void checkSitesAndLicences(Connection c, List<Parsed<Chip>> rows, Optional<String> editing)
+            throws SQLException {
         Set<String> sites = Lookups.existing(
                 c,
                 "sites",
@@ -103,7 +109,7 @@ final class Chips implements RecordType<Chip> {
         for (String id : licenceIds) {
             Licences.find(c, id).ifPresent(l -> licences.put(id, l));
         }
-        Map<String, Integer> used = countChipsPerLicence(c, licences.keySet());
+        Map<String, Integer> used = countChipsPerLicence(c, licences.keySet(), editing);
         for (Parsed<Chip> p : rows) {
             Chip chip = p.value();
             if (!sites.contains(chip.declaredSiteId())) {
@@ -127,12 +133,14 @@ final class Chips implements RecordType<Chip> {
         }
     }
 
-    private static Map<String, Integer> countChipsPerLicence(Connection c, Collection<String> licenceIds)
-            throws SQLException {
+    private static Map<String, Integer> countChipsPerLicence(
+            Connection c, Collection<String> licenceIds, Optional<String> except) throws SQLException {
         Map<String, Integer> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM chips WHERE licence_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT COUNT(*) FROM chips WHERE licence_id = ? AND serial <> ?")) {
             for (String id : licenceIds) {
                 ps.setString(1, id);
+                ps.setString(2, except.orElse(""));
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     out.put(id, rs.getInt(1));
@@ -194,6 +202,43 @@ final class Chips implements RecordType<Chip> {
                 "status", chip.status().name(),
                 "device_certificate_sha256",
                         chip.deviceCertificate().map(DeviceCertificate::sha256).orElse(""));
+    }
+
+    @Override
+    public List<String> editable() {
+        return List.of("model", "licence_id", "declared_site_id");
+    }
+
+    @Override
+    public Optional<Chip> stored(Connection c, String serial) throws SQLException {
+        return find(c, serial);
+    }
+
+    @Override
+    public Map<String, String> storedFields(Chip chip) {
+        return Map.of(
+                "serial", chip.serial(),
+                "model", chip.model(),
+                "licence_id", chip.licenceId().orElse(""),
+                "declared_site_id", chip.declaredSiteId(),
+                "status", chip.status().name());
+    }
+
+    @Override
+    public void checkEdit(Connection c, Parsed<Chip> row) throws SQLException {
+        checkSitesAndLicences(c, List.of(row), Optional.of(row.value().serial()));
+    }
+
+    @Override
+    public void update(Connection c, Chip chip) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE chips SET model = ?, licence_id = ?, declared_site_id = ? WHERE serial = ?")) {
+            ps.setString(1, chip.model());
+            Sql.setOptionalString(ps, 2, chip.licenceId());
+            ps.setString(3, chip.declaredSiteId());
+            ps.setString(4, chip.serial());
+            ps.executeUpdate();
+        }
     }
 
     @Override

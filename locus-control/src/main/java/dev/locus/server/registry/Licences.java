@@ -56,6 +56,10 @@ final class Licences implements RecordType<Licence> {
     @Override
     public void checkReferences(Connection c, List<Parsed<Licence>> rows) throws SQLException {
         Lookups.checkNewIds(c, "licences", "id", "id", rows, Licence::id);
+        checkParties(c, rows);
+    }
+
+    private static void checkParties(Connection c, List<Parsed<Licence>> rows) throws SQLException {
         Map<String, String> kinds = Lookups.attribute(
                 c,
                 "organisations",
@@ -118,6 +122,51 @@ final class Licences implements RecordType<Licence> {
     @Override
     public String idOf(Licence row) {
         return row.id();
+    }
+
+    @Override
+    public List<String> editable() {
+        return List.of(
+                "exporter_id", "end_user_id", "site_id", "chip_count", "conditions", "valid_from", "valid_until");
+    }
+
+    @Override
+    public Optional<Licence> stored(Connection c, String id) throws SQLException {
+        return find(c, id);
+    }
+
+    @Override
+    public Map<String, String> storedFields(Licence l) {
+        return Map.of(
+                "id", l.id(),
+                "exporter_id", l.exporterId(),
+                "end_user_id", l.endUserId(),
+                "site_id", l.siteId(),
+                "chip_count", Integer.toString(l.chipCount()),
+                "conditions", l.conditions(),
+                "valid_from", l.validFrom().toString(),
+                "valid_until", l.validUntil().toString());
+    }
+
+    @Override
+    public void checkEdit(Connection c, Parsed<Licence> row) throws SQLException {
+        checkParties(c, List.of(row));
+    }
+
+    @Override
+    public void update(Connection c, Licence l) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE licences SET exporter_id = ?, end_user_id = ?,"
+                + " site_id = ?, chip_count = ?, conditions = ?, valid_from = ?, valid_until = ? WHERE id = ?")) {
+            ps.setString(1, l.exporterId());
+            ps.setString(2, l.endUserId());
+            ps.setString(3, l.siteId());
+            ps.setInt(4, l.chipCount());
+            ps.setString(5, l.conditions());
+            ps.setObject(6, l.validFrom());
+            ps.setObject(7, l.validUntil());
+            ps.setString(8, l.id());
+            ps.executeUpdate();
+        }
     }
 
     static Licence read(ResultSet rs) throws SQLException {

@@ -72,6 +72,38 @@ final class Organisations implements RecordType<Organisation> {
         return row.id();
     }
 
+    @Override
+    public List<String> editable() {
+        return List.of("name", "kind", "country");
+    }
+
+    @Override
+    public Optional<Organisation> stored(Connection c, String id) throws SQLException {
+        return find(c, id);
+    }
+
+    @Override
+    public Map<String, String> storedFields(Organisation o) {
+        return Map.of("id", o.id(), "name", o.name(), "kind", o.kind().name(), "country", o.country());
+    }
+
+    @Override
+    public void checkEdit(Connection c, Parsed<Organisation> row) {
+        // an organisation refers to nothing
+    }
+
+    @Override
+    public void update(Connection c, Organisation o) throws SQLException {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE organisations SET name = ?, kind = ?, country = ? WHERE id = ?")) {
+            ps.setString(1, o.name());
+            ps.setString(2, o.kind().name());
+            ps.setString(3, o.country());
+            ps.setString(4, o.id());
+            ps.executeUpdate();
+        }
+    }
+
     static Organisation read(ResultSet rs) throws SQLException {
         return new Organisation(
                 rs.getString("id"),

@@ -129,6 +129,90 @@ public final class RegistryService {
     }
 
     /**
+     * The version of the stored record of {@code kind} with that id, for an edit's
+     * {@code If-Match}; empty when there is none.
+     */
+    public Optional<String> version(Kind kind, String id) {
+        return db.read(c -> versionOf(c, type(kind), id));
+    }
+
+    private static <T> Optional<String> versionOf(Connection c, RecordType<T> type, String id) throws SQLException {
+        return type.stored(c, id).map(row -> version(type, row));
+    }
+
+    private static <T> String version(RecordType<T> type, T row) {
+        return sha256(new java.util.TreeMap<>(type.storedFields(row)).toString())
+                .substring(0, 32);
+    }
+
+    /**
+     * Changes the editable fields of one stored record, validated as a create would be, and records
+     * the old and new values in the audit log in the same transaction. Fields left out keep their
+     * stored values.
+     *
+     * @param expectedVersion the {@link #version} the editor started from
+     * @return the record as stored now with its new version; empty when there is no such record
+     * @throws InvalidInputException for bad values or fields that cannot be edited
+     * @throws StaleEditException when the record changed since {@code expectedVersion}
+     */
+    public Optional<Edited<?>> update(
+            Kind kind, String id, Map<String, String> fields, String expectedVersion, String actor) {
+        return db.inTransaction(c -> updateTyped(c, type(kind), id, fields, expectedVersion, actor));
+    }
+
+    private <T> Optional<Edited<?>> updateTyped(
+            Connection c, RecordType<T> type, String id, Map<String, String> fields, String expected, String actor)
+            throws SQLException {
+        Optional<T> stored = type.stored(c, id);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        String current = version(type, stored.get());
+        if (!current.equals(expected)) {
+            throw new StaleEditException(singular(type) + " '" + id + "' was changed by someone else since version "
+                    + expected + " (now " + current + "); reload it and edit again");
+        }
+        Map<String, String> before = type.storedFields(stored.get());
+        String idField = type.fields().get(0);
+        List<FieldProblem> problems = new ArrayList<>();
+        Map<String, String> merged = new java.util.HashMap<>(before);
+        for (Map.Entry<String, String> f : fields.entrySet()) {
+            if (f.getKey().equals(idField) && f.getValue().equals(id)) {
+                continue;
+            }
+            if (!type.editable().contains(f.getKey())) {
+                problems.add(new FieldProblem(
+                        0,
+                        f.getKey(),
+                        f.getValue(),
+                        "cannot be changed by an edit; editable: " + String.join(", ", type.editable())));
+            }
+            merged.put(f.getKey(), f.getValue());
+        }
+        FieldReader reader = new FieldReader(merged, 0, problems);
+        T row = type.parse(reader);
+        if (problems.isEmpty()) {
+            type.checkEdit(c, new RecordType.Parsed<>(row, reader));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        type.update(c, row);
+        T now = type.stored(c, id).orElseThrow();
+        Map<String, String> after = type.storedFields(now);
+        Map<String, Object> changed = new java.util.TreeMap<>();
+        for (String field : type.editable()) {
+            String was = before.getOrDefault(field, "");
+            String is = after.getOrDefault(field, "");
+            if (!was.equals(is)) {
+                changed.put(field, Map.of("from", was, "to", is));
+            }
+        }
+        audit.append(c, actor, type.plural() + ".updated", singular(type), id, Map.of("changed", changed));
+        return Optional.of(new Edited<>(now, version(type, now)));
+    }
+
+    /**
      * Imports all rows or none. The audit log records the import with its row count and the
      * SHA-256 of {@code sourceText}, so the file can later be matched to the entry.
      */

@@ -54,6 +54,10 @@ final class Sites implements RecordType<Site> {
     @Override
     public void checkReferences(Connection c, List<Parsed<Site>> rows) throws SQLException {
         Lookups.checkNewIds(c, "sites", "id", "id", rows, Site::id);
+        checkOperators(c, rows);
+    }
+
+    private static void checkOperators(Connection c, List<Parsed<Site>> rows) throws SQLException {
         Set<String> operators = Lookups.existing(
                 c,
                 "organisations",
@@ -98,6 +102,48 @@ final class Sites implements RecordType<Site> {
     @Override
     public String idOf(Site row) {
         return row.id();
+    }
+
+    @Override
+    public List<String> editable() {
+        return List.of("name", "operator_id", "country", "latitude_deg", "longitude_deg", "zone_radius_km");
+    }
+
+    @Override
+    public Optional<Site> stored(Connection c, String id) throws SQLException {
+        return find(c, id);
+    }
+
+    @Override
+    public Map<String, String> storedFields(Site s) {
+        return Map.of(
+                "id", s.id(),
+                "name", s.name(),
+                "operator_id", s.operatorId(),
+                "country", s.country(),
+                "latitude_deg", Double.toString(s.position().latitudeDegrees()),
+                "longitude_deg", Double.toString(s.position().longitudeDegrees()),
+                "zone_radius_km", Double.toString(s.zoneRadiusKm()));
+    }
+
+    @Override
+    public void checkEdit(Connection c, Parsed<Site> row) throws SQLException {
+        checkOperators(c, List.of(row));
+    }
+
+    @Override
+    public void update(Connection c, Site s) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE sites SET name = ?, operator_id = ?, country = ?,"
+                + " latitude_deg = ?, longitude_deg = ?, zone_radius_km = ? WHERE id = ?")) {
+            ps.setString(1, s.name());
+            ps.setString(2, s.operatorId());
+            ps.setString(3, s.country());
+            ps.setDouble(4, s.position().latitudeDegrees());
+            ps.setDouble(5, s.position().longitudeDegrees());
+            ps.setDouble(6, s.zoneRadiusKm());
+            ps.setString(7, s.id());
+            ps.executeUpdate();
+        }
     }
 
     static Site read(ResultSet rs) throws SQLException {

@@ -3,6 +3,7 @@ package dev.locus.server.api;
 import dev.locus.server.ServerConfig;
 import dev.locus.server.audit.AuditHead;
 import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditQuery;
 import dev.locus.server.audit.AuditVerification;
 import dev.locus.server.audit.AuditVerifier;
 import dev.locus.server.auth.IssuedToken;
@@ -41,9 +42,9 @@ public record AdminApi(TokenService tokens, Database db, ServerConfig config) im
         });
         r.get("/api/v1/policy", Permission.READ, this::policy);
         r.get("/api/v1/audit", Permission.READ, ctx -> {
-            long after = Requests.afterId(ctx);
+            AuditQuery q = auditQuery(ctx);
             int limit = Requests.limit(ctx);
-            var rows = db.read(c -> AuditLog.page(c, after, limit + 1));
+            var rows = db.read(c -> AuditLog.search(c, q, limit + 1));
             db.awaitDurable(); // never show an entry a crash could take back
             ctx.json(Requests.page(Page.of(rows, limit, e -> Long.toString(e.seq()))));
         });
@@ -73,6 +74,42 @@ public record AdminApi(TokenService tokens, Database db, ServerConfig config) im
             }
             ctx.json(body);
         });
+    }
+
+    /**
+     * The audit listing's query parameters: {@code actor}, {@code action} (a trailing dot matches
+     * every action it starts), {@code entity_type}, {@code entity_id}, {@code from}, {@code to}
+     * (ISO-8601 instants), {@code order} ({@code asc}, the default, or {@code desc}) and the cursor
+     * {@code after}.
+     */
+    private static AuditQuery auditQuery(Context ctx) {
+        Map<String, String> f = new LinkedHashMap<>();
+        for (String name : List.of("actor", "action", "entity_type", "entity_id", "from", "to", "order")) {
+            String v = ctx.queryParam(name);
+            if (v != null && !v.isBlank()) {
+                f.put(name, v.strip());
+            }
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        Optional<Instant> from = instant(f, "from", problems);
+        Optional<Instant> to = instant(f, "to", problems);
+        String order = f.getOrDefault("order", "asc");
+        if (!order.equals("asc") && !order.equals("desc")) {
+            problems.add(new FieldProblem(0, "order", order, "must be asc or desc"));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+        long after = Requests.afterId(ctx);
+        return new AuditQuery(
+                Optional.ofNullable(f.get("actor")),
+                Optional.ofNullable(f.get("action")),
+                Optional.ofNullable(f.get("entity_type")),
+                Optional.ofNullable(f.get("entity_id")),
+                from,
+                to,
+                after > 0 ? Optional.of(after) : Optional.empty(),
+                order.equals("desc"));
     }
 
     /** The policy values this server was started with, read-only (set by {@code ./locus server} options). */

@@ -5,9 +5,11 @@ import dev.locus.server.common.FieldProblem;
 import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.common.Page;
 import dev.locus.server.mesh.LandmarkStatusWorkflow;
+import dev.locus.server.registry.Edited;
 import dev.locus.server.registry.Landmark;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.registry.RowSource;
+import dev.locus.server.registry.StaleEditException;
 import dev.locus.wire.RegistryValues;
 import io.javalin.http.Context;
 import java.util.List;
@@ -91,10 +93,21 @@ public record RegistryApi(RegistryService registry, LandmarkStatusWorkflow landm
                     Permission.WRITE_REGISTRY,
                     BodyLimit.record(),
                     ctx -> created(ctx, k.create().apply(Requests.fields(ctx), actor(ctx))));
+            RegistryService.Kind kind = RegistryService.Kind.parse(k.plural());
             r.get(base + "/{" + k.idParam() + "}", Permission.READ, ctx -> {
                 String id = ctx.pathParam(k.idParam());
-                ctx.json(k.get().apply(id).orElseThrow(() -> Requests.notFound(k.singular(), id)));
+                Object record = k.get().apply(id).orElseThrow(() -> Requests.notFound(k.singular(), id));
+                if (kind != RegistryService.Kind.LANDMARKS) {
+                    registry.version(kind, id).ifPresent(v -> ctx.header("ETag", "\"" + v + "\""));
+                }
+                ctx.json(record);
             });
+            if (kind != RegistryService.Kind.LANDMARKS) {
+                r.put(base + "/{" + k.idParam() + "}", Permission.WRITE_REGISTRY, BodyLimit.record(), ctx -> {
+                    String id = ctx.pathParam(k.idParam());
+                    edit(ctx, kind, k.singular(), id);
+                });
+            }
         }
         r.get("/api/v1/chips/{serial}/custody-events", Permission.READ, ctx -> {
             String serial = knownChip(ctx);
@@ -124,6 +137,28 @@ public record RegistryApi(RegistryService registry, LandmarkStatusWorkflow landm
         Landmark updated =
                 landmarkStatus.set(id, status, reason, actor(ctx)).orElseThrow(() -> Requests.notFound("landmark", id));
         ctx.json(updated);
+    }
+
+    /**
+     * An edit of one record: the body names the fields to change, {@code If-Match} the version (the
+     * ETag of the GET) the editor started from; a stale version is answered 409 CONFLICT.
+     */
+    private void edit(Context ctx, RegistryService.Kind kind, String singular, String id) {
+        String ifMatch = Optional.ofNullable(ctx.header("If-Match")).orElse("").strip();
+        if (ifMatch.isEmpty()) {
+            throw new InvalidInputException(List.of(new FieldProblem(
+                    0, "If-Match", "", "must carry the ETag of the " + singular + " the edit started from")));
+        }
+        String expected = ifMatch.replace("\"", "");
+        Map<String, String> fields = Requests.fields(ctx);
+        try {
+            Edited<?> edited = registry.update(kind, id, fields, expected, actor(ctx))
+                    .orElseThrow(() -> Requests.notFound(singular, id));
+            ctx.header("ETag", "\"" + edited.version() + "\"");
+            ctx.json(edited.record());
+        } catch (StaleEditException e) {
+            throw new ApiException(ErrorCode.CONFLICT, e.getMessage());
+        }
     }
 
     private void importFile(Context ctx) {
