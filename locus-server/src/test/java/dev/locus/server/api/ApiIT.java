@@ -5,14 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.server.ControlPlane;
 import dev.locus.server.IssuedReceipts;
-import dev.locus.server.ServerConfig;
 import dev.locus.server.TestDatabases;
 import dev.locus.server.ingest.Receipt;
 import dev.locus.server.ingest.ReceiptJson;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,110 +32,29 @@ class ApiIT {
     private final IssuedReceipts keys = new IssuedReceipts(23);
 
     private ControlPlane start(String engine, double humanRps) {
-        ServerConfig config = ServerConfig.defaults(dataDir)
-                .withPort(0)
-                .withDatabase(TestDatabases.freshConfig(engine))
-                .withRateLimits(humanRps, 1000);
-        return ControlPlane.start(config, InstantSource.system());
+        return LocalServer.controlPlane(dataDir, engine, c -> c.withRateLimits(humanRps, 1000));
     }
 
-    private String adminToken() throws Exception {
-        return Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip();
+    private String adminToken() {
+        return LocalServer.adminToken(dataDir);
     }
 
     private void populate(ApiClient api, String admin) {
-        assertThat(api.postJson(
-                                "/api/v1/organisations",
-                                admin,
-                                Map.of("id", "nvx", "name", "NVX", "kind", "EXPORTER", "country", "US"))
-                        .status())
-                .isEqualTo(201);
-        api.postJson(
-                "/api/v1/organisations",
-                admin,
-                Map.of("id", "sgdc", "name", "SG DC", "kind", "CLOUD_OPERATOR", "country", "SG"));
-        assertThat(api.postJson(
-                                "/api/v1/sites",
-                                admin,
-                                Map.of(
-                                        "id",
-                                        "sg-1",
-                                        "name",
-                                        "Singapore 1",
-                                        "operator_id",
-                                        "sgdc",
-                                        "country",
-                                        "SG",
-                                        "latitude_deg",
-                                        1.29,
-                                        "longitude_deg",
-                                        103.85,
-                                        "zone_radius_km",
-                                        50))
-                        .status())
-                .isEqualTo(201);
-        api.postJson(
-                "/api/v1/licences",
-                admin,
-                Map.of(
-                        "id",
-                        "LIC-1",
-                        "exporter_id",
-                        "nvx",
-                        "end_user_id",
-                        "sgdc",
-                        "site_id",
-                        "sg-1",
-                        "chip_count",
-                        10,
-                        "valid_from",
-                        "2026-01-01",
-                        "valid_until",
-                        "2027-12-31"));
-        assertThat(api.postJson(
-                                "/api/v1/chips",
-                                admin,
-                                Map.of(
-                                        "serial",
-                                        "GPU-1",
-                                        "model",
-                                        "H100",
-                                        "licence_id",
-                                        "LIC-1",
-                                        "declared_site_id",
-                                        "sg-1",
-                                        "device_public_key",
-                                        keys.deviceKey("GPU-1").toBase64()))
-                        .status())
-                .isEqualTo(201);
-        api.postJson(
-                "/api/v1/landmarks",
-                admin,
-                Map.of(
-                        "id",
-                        "lm-sg",
-                        "name",
-                        "Singapore",
-                        "latitude_deg",
-                        1.35,
-                        "longitude_deg",
-                        103.82,
-                        "public_key",
-                        keys.landmark("lm-sg", 1.35, 103.82).toBase64()));
-        api.postJson(
-                "/api/v1/landmarks",
-                admin,
-                Map.of(
-                        "id",
-                        "lm-fra",
-                        "name",
-                        "Frankfurt",
-                        "latitude_deg",
-                        50.11,
-                        "longitude_deg",
-                        8.68,
-                        "public_key",
-                        keys.landmark("lm-fra", 50.11, 8.68).toBase64()));
+        Registrations registry = new Registrations(api, admin);
+        registry.licensedSingaporeSite("SG DC", 50);
+        registry.chip("GPU-1", keys.deviceKey("GPU-1").toBase64());
+        registry.landmark(
+                "lm-sg",
+                "Singapore",
+                1.35,
+                103.82,
+                keys.landmark("lm-sg", 1.35, 103.82).toBase64());
+        registry.landmark(
+                "lm-fra",
+                "Frankfurt",
+                50.11,
+                8.68,
+                keys.landmark("lm-fra", 50.11, 8.68).toBase64());
     }
 
     private Map<String, Object> receipt(String landmark, String chip, long rttNanos) {

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.server.ControlPlane;
-import dev.locus.server.ServerConfig;
 import dev.locus.server.TestDatabases;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,15 +63,10 @@ class CaseFlowIT {
     @ParameterizedTest
     @MethodSource("engines")
     void bulkImport_raisesFindings_opensACase_andReportsIt(String engine) throws Exception {
-        try (ControlPlane cp = ControlPlane.start(
-                ServerConfig.defaults(dataDir)
-                        .withPort(0)
-                        .withDatabase(TestDatabases.freshConfig(engine))
-                        .withRateLimits(1000, 1000),
-                InstantSource.system())) {
-            ApiClient api = new ApiClient(cp.port());
-            String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
-                    .strip();
+        try (LocalServer server = LocalServer.start(dataDir, engine, c -> c.withRateLimits(1000, 1000))) {
+            ControlPlane cp = server.cp();
+            ApiClient api = server.api();
+            String admin = server.admin();
             // the first party saved loads the bundled screening lists, which can take longer than the
             // client's 30 s on a loaded machine: load them first
             cp.compliance().screening().lists().loaded();

@@ -5,16 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.protocol.identity.Certificates;
 import dev.locus.protocol.identity.Pkcs12DeviceKey;
-import dev.locus.server.ControlPlane;
 import dev.locus.server.DevicePki;
-import dev.locus.server.ServerConfig;
 import dev.locus.server.TestDatabases;
 import dev.locus.server.ingest.ReceiptJson;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,15 +46,15 @@ class DeviceCertificateIT {
         Pkcs12DeviceKey sameSerialOtherKey = pki.device("GPU-CERT-1", MODEL);
         Pkcs12DeviceKey fromOtherCa =
                 pki.device(pki.ca("Other CA", Instant.now()), "GPU-CERT-2", MODEL, Duration.ofDays(30));
-        ServerConfig config =
-                ServerConfig.defaults(dataDir).withPort(0).withDatabase(TestDatabases.freshConfig(engine)).toBuilder()
-                        .manufacturerCas(List.of(pki.ca.certificate()))
-                        .build();
         Instant now = Instant.now();
-        try (ControlPlane cp = ControlPlane.start(config, InstantSource.system())) {
-            ApiClient api = new ApiClient(cp.port());
-            String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
-                    .strip();
+        try (LocalServer server = LocalServer.start(
+                dataDir,
+                engine,
+                c -> c.toBuilder()
+                        .manufacturerCas(List.of(pki.ca.certificate()))
+                        .build())) {
+            ApiClient api = server.api();
+            String admin = server.admin();
             org(api, admin);
 
             ApiClient.Response created = api.postJson(
@@ -124,35 +120,14 @@ class DeviceCertificateIT {
     }
 
     private void org(ApiClient api, String admin) {
-        assertThat(api.postJson(
-                                "/api/v1/organisations",
-                                admin,
-                                Map.of("id", "sgdc", "name", "SG DC", "kind", "CLOUD_OPERATOR", "country", "SG"))
-                        .status())
-                .isEqualTo(201);
-        assertThat(api.postJson(
-                                "/api/v1/sites",
-                                admin,
-                                Map.of(
-                                        "id", "sg-1",
-                                        "name", "Singapore 1",
-                                        "operator_id", "sgdc",
-                                        "country", "SG",
-                                        "latitude_deg", 1.29,
-                                        "longitude_deg", 103.85,
-                                        "zone_radius_km", 50))
-                        .status())
-                .isEqualTo(201);
-        assertThat(api.postJson(
-                                "/api/v1/landmarks",
-                                admin,
-                                Map.of(
-                                        "id", "lm-sg",
-                                        "name", "Singapore landmark",
-                                        "latitude_deg", DevicePki.LM_SG.latitudeDegrees(),
-                                        "longitude_deg", DevicePki.LM_SG.longitudeDegrees(),
-                                        "public_key", pki.landmarkPublicKey().toBase64()))
-                        .status())
-                .isEqualTo(201);
+        Registrations registry = new Registrations(api, admin);
+        registry.organisations("SG DC");
+        registry.singaporeSite(50);
+        registry.landmark(
+                "lm-sg",
+                "Singapore landmark",
+                DevicePki.LM_SG.latitudeDegrees(),
+                DevicePki.LM_SG.longitudeDegrees(),
+                pki.landmarkPublicKey().toBase64());
     }
 }

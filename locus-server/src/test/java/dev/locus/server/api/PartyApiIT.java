@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.server.ControlPlane;
-import dev.locus.server.ServerConfig;
 import dev.locus.server.TestDatabases;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,16 +24,11 @@ class PartyApiIT {
     Path dataDir;
 
     private ControlPlane start(String engine) {
-        return ControlPlane.start(
-                ServerConfig.defaults(dataDir)
-                        .withPort(0)
-                        .withDatabase(TestDatabases.freshConfig(engine))
-                        .withRateLimits(1000, 1000),
-                InstantSource.system());
+        return LocalServer.controlPlane(dataDir, engine, c -> c.withRateLimits(1000, 1000));
     }
 
-    private String admin() throws Exception {
-        return Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip();
+    private String admin() {
+        return LocalServer.adminToken(dataDir);
     }
 
     static Map<String, Object> party(String id, String kind, List<String> names, String country) {

@@ -3,11 +3,7 @@ package dev.locus.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.locus.server.ControlPlane;
-import dev.locus.server.ServerConfig;
-import dev.locus.server.TestDatabases;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,15 +23,10 @@ class RecordApiIT {
 
     @Test
     void importListAndRead_withEveryBadRowNamed() throws Exception {
-        try (ControlPlane cp = ControlPlane.start(
-                ServerConfig.defaults(dataDir)
-                        .withPort(0)
-                        .withDatabase(TestDatabases.freshConfig("h2"))
-                        .withRateLimits(1000, 1000),
-                InstantSource.system())) {
-            ApiClient api = new ApiClient(cp.port());
-            String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
-                    .strip();
+        try (LocalServer server = LocalServer.start(dataDir, "h2", c -> c.withRateLimits(1000, 1000))) {
+            ControlPlane cp = server.cp();
+            ApiClient api = server.api();
+            String admin = server.admin();
             // the first party saved loads the bundled screening lists, which can take longer than the
             // client's 30 s on a loaded machine: load them first
             cp.compliance().screening().lists().loaded();

@@ -3,15 +3,10 @@ package dev.locus.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.locus.server.ControlPlane;
-import dev.locus.server.ServerConfig;
-import dev.locus.server.TestDatabases;
 import dev.locus.server.auth.Role;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.Base64;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,10 +33,7 @@ final class RoleFleet implements AutoCloseable {
     }
 
     private RoleFleet(ControlPlane cp, Path dataDir) throws Exception {
-        this(
-                cp,
-                cp.port(),
-                Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip());
+        this(cp, cp.port(), LocalServer.adminToken(dataDir));
     }
 
     /** The fleet registered on a server running elsewhere (e.g. a child process). */
@@ -51,12 +43,7 @@ final class RoleFleet implements AutoCloseable {
 
     /** A server for fleets: H2 or PostgreSQL, loopback, rate limits out of the way. */
     static ControlPlane start(Path dataDir, String engine) {
-        return ControlPlane.start(
-                ServerConfig.defaults(dataDir)
-                        .withPort(0)
-                        .withDatabase(TestDatabases.freshConfig(engine))
-                        .withRateLimits(100_000, 100_000),
-                InstantSource.system());
+        return LocalServer.controlPlane(dataDir, engine, c -> c.withRateLimits(100_000, 100_000));
     }
 
     private RoleFleet(ControlPlane cp, int port, String admin) {
@@ -64,64 +51,13 @@ final class RoleFleet implements AutoCloseable {
         this.port = port;
         this.api = new ApiClient(port);
         this.admin = admin;
-        created("/api/v1/organisations", Map.of("id", "nvx", "name", "NVX", "kind", "EXPORTER", "country", "US"));
-        created(
-                "/api/v1/organisations",
-                Map.of("id", "sgdc", "name", "SG DC", "kind", "CLOUD_OPERATOR", "country", "SG"));
-        created(
-                "/api/v1/sites",
-                ordered(
-                        "id",
-                        "sg-1",
-                        "name",
-                        "Singapore 1",
-                        "operator_id",
-                        "sgdc",
-                        "country",
-                        "SG",
-                        "latitude_deg",
-                        1.29,
-                        "longitude_deg",
-                        103.85,
-                        "zone_radius_km",
-                        50));
-        created(
-                "/api/v1/licences",
-                ordered(
-                        "id",
-                        "LIC-1",
-                        "exporter_id",
-                        "nvx",
-                        "end_user_id",
-                        "sgdc",
-                        "site_id",
-                        "sg-1",
-                        "chip_count",
-                        10,
-                        "valid_from",
-                        "2026-01-01",
-                        "valid_until",
-                        "2027-12-31"));
-        created(
-                "/api/v1/chips",
-                ordered("serial", "GPU-1", "model", "H100", "licence_id", "LIC-1", "declared_site_id", "sg-1"));
-        created(
-                "/api/v1/chips",
-                ordered("serial", "GPU-2", "model", "H100", "licence_id", "LIC-1", "declared_site_id", "sg-1"));
+        Registrations registry = new Registrations(api, admin);
+        registry.licensedSingaporeSite("SG DC", 50);
+        registry.chip("GPU-1", null);
+        registry.chip("GPU-2", null);
         for (String lm : List.of("lm-1", "lm-2")) {
-            created(
-                    "/api/v1/landmarks",
-                    ordered(
-                            "id",
-                            lm,
-                            "name",
-                            "Landmark " + lm,
-                            "latitude_deg",
-                            1.35,
-                            "longitude_deg",
-                            103.82,
-                            "public_key",
-                            Base64.getEncoder().encodeToString(new byte[32])));
+            registry.landmark(
+                    lm, "Landmark " + lm, 1.35, 103.82, Base64.getEncoder().encodeToString(new byte[32]));
         }
         tokens.put(Role.ADMIN, admin);
         tokens.put(Role.AGENT, issue("agent GPU-1", Role.AGENT, "GPU-1"));
@@ -150,17 +86,8 @@ final class RoleFleet implements AutoCloseable {
         throw new IllegalStateException("no role may " + p);
     }
 
-    private void created(String path, Map<String, Object> body) {
-        ApiClient.Response r = api.postJson(path, admin, body);
-        assertThat(r.status()).as(path + ": " + r.text()).isEqualTo(201);
-    }
-
     static Map<String, Object> ordered(Object... kv) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < kv.length; i += 2) {
-            m.put((String) kv[i], kv[i + 1]);
-        }
-        return m;
+        return Registrations.ordered(kv);
     }
 
     @Override

@@ -12,11 +12,8 @@ import dev.locus.screening.list.ListName;
 import dev.locus.screening.list.ListVersion;
 import dev.locus.screening.list.NameKind;
 import dev.locus.server.ControlPlane;
-import dev.locus.server.ServerConfig;
 import dev.locus.server.TestDatabases;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,16 +33,11 @@ class ScreeningApiIT {
     Path dataDir;
 
     private ControlPlane start(String engine) {
-        return ControlPlane.start(
-                ServerConfig.defaults(dataDir)
-                        .withPort(0)
-                        .withDatabase(TestDatabases.freshConfig(engine))
-                        .withRateLimits(1000, 1000),
-                InstantSource.system());
+        return LocalServer.controlPlane(dataDir, engine, c -> c.withRateLimits(1000, 1000));
     }
 
-    private String admin() throws Exception {
-        return Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip();
+    private String admin() {
+        return LocalServer.adminToken(dataDir);
     }
 
     private static JsonNode hits(ApiClient api, String token, String query) {

@@ -12,11 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 import java.util.stream.StreamSupport;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -43,105 +43,34 @@ class VerdictIT {
     }
 
     private void setUp(ApiClient api, String admin) {
-        api.postJson(
-                "/api/v1/organisations",
-                admin,
-                Map.of("id", "nvx", "name", "NVX", "kind", "EXPORTER", "country", "US"));
-        api.postJson(
-                "/api/v1/organisations",
-                admin,
-                Map.of("id", "sgdc", "name", "SG", "kind", "CLOUD_OPERATOR", "country", "SG"));
-        api.postJson(
-                "/api/v1/sites",
-                admin,
-                Map.of(
-                        "id",
-                        "sg-1",
-                        "name",
-                        "Singapore 1",
-                        "operator_id",
-                        "sgdc",
-                        "country",
-                        "SG",
-                        "latitude_deg",
-                        1.29,
-                        "longitude_deg",
-                        103.85,
-                        "zone_radius_km",
-                        100));
-        assertThat(api.postJson(
-                                "/api/v1/licences",
-                                admin,
-                                Map.of(
-                                        "id",
-                                        "LIC-1",
-                                        "exporter_id",
-                                        "nvx",
-                                        "end_user_id",
-                                        "sgdc",
-                                        "site_id",
-                                        "sg-1",
-                                        "chip_count",
-                                        10,
-                                        "valid_from",
-                                        "2026-01-01",
-                                        "valid_until",
-                                        "2027-12-31"))
-                        .status())
-                .isEqualTo(201);
+        Registrations registry = new Registrations(api, admin);
+        registry.licensedSingaporeSite("SG", 100);
         for (String serial : List.of("HONEST", "DIVERTED", "BEIJING")) {
-            assertThat(api.postJson(
-                                    "/api/v1/chips",
-                                    admin,
-                                    Map.of(
-                                            "serial",
-                                            serial,
-                                            "model",
-                                            "H100",
-                                            "declared_site_id",
-                                            "sg-1",
-                                            "licence_id",
-                                            "LIC-1",
-                                            "device_public_key",
-                                            keys.deviceKey(serial).toBase64()))
-                            .status())
-                    .isEqualTo(201);
+            registry.chip(serial, keys.deviceKey(serial).toBase64());
         }
         Map<String, double[]> positions = Map.of(
                 "lm-sg", new double[] {1.35, 103.82},
                 "lm-kl", new double[] {3.14, 101.69},
                 "lm-hk", new double[] {22.32, 114.17},
                 "lm-bj", new double[] {39.90, 116.40});
-        positions.forEach((id, p) -> assertThat(api.postJson(
-                                "/api/v1/landmarks",
-                                admin,
-                                Map.of(
-                                        "id",
-                                        id,
-                                        "name",
-                                        id,
-                                        "latitude_deg",
-                                        p[0],
-                                        "longitude_deg",
-                                        p[1],
-                                        "public_key",
-                                        keys.landmark(id, p[0], p[1]).toBase64()))
-                        .status())
-                .isEqualTo(201));
+        positions.forEach((id, p) -> registry.landmark(
+                id, id, p[0], p[1], keys.landmark(id, p[0], p[1]).toBase64()));
+    }
+
+    /** A server assuming every landmark honest (F = 0: one landmark per chip in these fixtures), registry set up. */
+    private LocalServer start(String engine, UnaryOperator<ServerConfig> config) {
+        LocalServer server = LocalServer.start(dataDir, engine, c -> config.apply(c.withToleratedLiars(0)));
+        setUp(server.api(), server.admin());
+        return server;
     }
 
     @ParameterizedTest
     @MethodSource("engines")
     void honestChipVerifies_divertedChipsRaiseProvenDiversionAlerts(String engine) throws Exception {
-        ServerConfig config = ServerConfig.defaults(dataDir)
-                .withToleratedLiars(0)
-                .withPort(0)
-                .withDatabase(TestDatabases.freshConfig(engine));
-        try (ControlPlane cp = ControlPlane.start(config, InstantSource.system())) {
-            ApiClient api = new ApiClient(cp.port());
-            String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
-                    .strip();
-            setUp(api, admin);
+        try (LocalServer server = start(engine, c -> c)) {
+            ControlPlane cp = server.cp();
+            ApiClient api = server.api();
+            String admin = server.admin();
             // Honest: 0.3 ms from the Singapore landmark bounds it within 45 km of it.
             // Diverted: 0.2 ms from Hong Kong, 2,500 km from the Singapore site.
             // Beijing: 0.1 ms from a Beijing landmark, deep inside CN.
@@ -230,15 +159,10 @@ class VerdictIT {
     @ParameterizedTest
     @MethodSource("engines")
     void suspectLandmark_raisesAnAlertAndStopsCountingTowardsVerdicts(String engine) throws Exception {
-        ServerConfig config = ServerConfig.defaults(dataDir)
-                .withToleratedLiars(0)
-                .withPort(0)
-                .withDatabase(TestDatabases.freshConfig(engine));
-        try (ControlPlane cp = ControlPlane.start(config, InstantSource.system())) {
-            ApiClient api = new ApiClient(cp.port());
-            String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
-                    .strip();
-            setUp(api, admin);
+        try (LocalServer server = start(engine, c -> c)) {
+            ControlPlane cp = server.cp();
+            ApiClient api = server.api();
+            String admin = server.admin();
             api.postJson("/api/v1/receipts", admin, List.of(receipt("lm-sg", "HONEST", 0.3)));
             ApiClient.Response marked = api.postJson(
                     "/api/v1/landmarks/lm-sg/status",
@@ -259,16 +183,10 @@ class VerdictIT {
     @ParameterizedTest
     @MethodSource("engines")
     void configuredRestrictedList_drivesVerdictsTheBasemapAndThePolicyEndpoint(String engine) throws Exception {
-        ServerConfig config = ServerConfig.defaults(dataDir)
-                .withToleratedLiars(0) // one landmark per chip in these fixtures: assumed honest (F = 0)
-                .withPort(0)
-                .withDatabase(TestDatabases.freshConfig(engine))
-                .withRestrictedJurisdictions(List.of("SG"));
-        try (ControlPlane cp = ControlPlane.start(config, InstantSource.system())) {
-            ApiClient api = new ApiClient(cp.port());
-            String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
-                    .strip();
-            setUp(api, admin);
+        try (LocalServer server = start(engine, c -> c.withRestrictedJurisdictions(List.of("SG")))) {
+            ControlPlane cp = server.cp();
+            ApiClient api = server.api();
+            String admin = server.admin();
             // HONEST is within 45 km of the Singapore landmark: its region now touches a restricted
             // jurisdiction. BEIJING is within 15 km of Beijing, which is no longer restricted.
             ApiClient.Response r = api.postJson(
@@ -330,15 +248,10 @@ class VerdictIT {
     @ParameterizedTest
     @MethodSource("engines")
     void chipReport_isTitledByItsConclusion_andReadsTheSameInHtmlPdfJsonAndCsv(String engine) throws Exception {
-        ServerConfig config = ServerConfig.defaults(dataDir)
-                .withToleratedLiars(0)
-                .withPort(0)
-                .withDatabase(TestDatabases.freshConfig(engine));
-        try (ControlPlane cp = ControlPlane.start(config, InstantSource.system())) {
-            ApiClient api = new ApiClient(cp.port());
-            String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
-                    .strip();
-            setUp(api, admin);
+        try (LocalServer server = start(engine, c -> c)) {
+            ControlPlane cp = server.cp();
+            ApiClient api = server.api();
+            String admin = server.admin();
             assertThat(api.postJson(
                                     "/api/v1/receipts",
                                     admin,

@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.locus.server.ControlPlane;
 import dev.locus.server.Fixtures;
-import dev.locus.server.ServerConfig;
-import dev.locus.server.TestDatabases;
 import dev.locus.server.alerts.Alert;
 import dev.locus.server.registry.RegistryService;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -43,25 +37,15 @@ class AlertQueueBrowserIT {
     private String admin;
 
     @RegisterExtension
-    final TestWatcher screenshotFailures = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot(
-                        "FAILED-alert-queue-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
+    final TestWatcher screenshotFailures = Browser.screenshotOnFailure("alert-queue-", () -> browser);
 
     @BeforeAll
     void start() throws Exception {
-        Path dataDir = Files.createTempDirectory("locus-alert-queue-it");
-        cp = ControlPlane.start(
-                ServerConfig.defaults(dataDir).withPort(0).withDatabase(TestDatabases.freshConfig("h2")).toBuilder()
-                        .ruleInterval(Duration.ofHours(1))
-                        .build(),
-                InstantSource.system());
-        admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip();
+        LiveServer server = LiveServer.start(
+                "locus-alert-queue-it",
+                c -> c.toBuilder().ruleInterval(Duration.ofHours(1)).build());
+        cp = server.cp();
+        admin = server.admin();
         RegistryService r = cp.registry();
         Fixtures.populate(r, Fixtures.ed25519());
         Fixtures.populateKualaLumpur(r);
@@ -83,12 +67,7 @@ class AlertQueueBrowserIT {
                 "KL-H100-0001",
                 "chip KL-H100-0001 was proven outside its licensed zone");
         browser = new Browser(1440, 900);
-        browser.driver.get("http://127.0.0.1:" + cp.port() + "/");
-        browser.await(By.id("token")).sendKeys(admin);
-        browser.driver
-                .findElement(By.cssSelector("#login-form button[type=submit]"))
-                .click();
-        browser.await(By.cssSelector(".view-map[data-ready='true']"));
+        browser.signIn(server.base(), admin);
     }
 
     private void raise(Alert.Rule rule, Alert.Severity severity, String serial, String summary) {
@@ -98,13 +77,8 @@ class AlertQueueBrowserIT {
     }
 
     @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (cp != null) {
-            cp.close();
-        }
+    void stop() throws Exception {
+        Browser.closeAll(browser, cp);
     }
 
     private List<String> subjects() {

@@ -7,6 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -78,6 +81,45 @@ final class Browser implements AutoCloseable {
                 .build();
         this.driver = new ChromeDriver(service, options);
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    }
+
+    /** Opens the dashboard at {@code base} and submits {@code token} in its sign-in form. */
+    void submitToken(String base, String token) {
+        driver.get(base + "/");
+        await(By.id("token")).sendKeys(token);
+        driver.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+    }
+
+    /** Signs in at {@code base} with {@code token} and waits until the fleet map is drawn. */
+    void signIn(String base, String token) {
+        submitToken(base, token);
+        await(By.cssSelector(".view-map[data-ready='true']"));
+    }
+
+    /**
+     * An extension (for {@code @RegisterExtension}) that saves a screenshot named
+     * FAILED-{prefix}{test method} when a test fails, if the browser has started.
+     */
+    static TestWatcher screenshotOnFailure(String prefix, Supplier<Browser> browser) {
+        return new TestWatcher() {
+            @Override
+            public void testFailed(ExtensionContext context, Throwable cause) {
+                Browser b = browser.get();
+                if (b != null) {
+                    b.screenshot(
+                            "FAILED-" + prefix + context.getRequiredTestMethod().getName());
+                }
+            }
+        };
+    }
+
+    /** Closes each of {@code started} in order, skipping those never started (null). */
+    static void closeAll(AutoCloseable... started) throws Exception {
+        for (AutoCloseable c : started) {
+            if (c != null) {
+                c.close();
+            }
+        }
     }
 
     void resize(int width, int height) {

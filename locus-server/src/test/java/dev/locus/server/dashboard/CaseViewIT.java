@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.server.ControlPlane;
-import dev.locus.server.ServerConfig;
-import dev.locus.server.TestDatabases;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,18 +18,12 @@ import org.openqa.selenium.By;
 class CaseViewIT {
     @Test
     void findingsAndCase_areShownWithTheirSourcesAndRisk() throws Exception {
-        Path dataDir = Files.createTempDirectory("locus-case-view-it");
-        try (ControlPlane cp = ControlPlane.start(
-                        ServerConfig.defaults(dataDir)
-                                .withPort(0)
-                                .withDatabase(TestDatabases.freshConfig("h2"))
-                                .withRateLimits(1000, 1000),
-                        InstantSource.system());
+        try (LiveServer server = LiveServer.start("locus-case-view-it", c -> c.withRateLimits(1000, 1000));
                 Browser browser = new Browser(1440, 900)) {
-            String base = "http://127.0.0.1:" + cp.port();
-            Http http = new Http(base);
-            String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
-                    .strip();
+            ControlPlane cp = server.cp();
+            String base = server.base();
+            Http http = server.http();
+            String admin = server.admin();
             // the first party saved loads the bundled screening lists, which can take longer than the
             // client's 30 s on a loaded machine: load them first
             cp.compliance().screening().lists().loaded();
@@ -65,11 +54,7 @@ class CaseViewIT {
                     admin,
                     Map.of("text", "asked the exporter for the end-user statement"));
 
-            browser.driver.get(base + "/");
-            browser.await(By.id("token")).sendKeys(admin);
-            browser.driver
-                    .findElement(By.cssSelector("#login-form button[type=submit]"))
-                    .click();
+            browser.submitToken(base, admin);
             browser.await(By.cssSelector(".view-map"));
             browser.js("location.hash = arguments[0]", "#/findings");
             browser.await(By.cssSelector(".view-findings[data-ready='true']"));

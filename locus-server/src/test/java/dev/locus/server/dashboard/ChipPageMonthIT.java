@@ -5,18 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.geo.verdict.Verdict;
 import dev.locus.server.ControlPlane;
-import dev.locus.server.ServerConfig;
-import dev.locus.server.TestDatabases;
 import dev.locus.server.persistence.Sql;
 import dev.locus.server.verdicts.StoredVerdict;
 import dev.locus.server.verdicts.VerdictPeriods;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,20 +43,12 @@ class ChipPageMonthIT {
 
     @BeforeAll
     void start() throws Exception {
-        Path dataDir = Files.createTempDirectory("locus-chip-month-it");
-        cp = ControlPlane.start(
-                ServerConfig.defaults(dataDir)
-                        .withToleratedLiars(0)
-                        .withPort(0)
-                        .withDatabase(TestDatabases.freshConfig("h2")),
-                InstantSource.system());
-        base = "http://127.0.0.1:" + cp.port();
-        http = new Http(base);
-        admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip();
-        DemoFleet fleet = new DemoFleet(http, admin);
-        fleet.register();
-        fleet.measure();
-        cp.assessPending();
+        LiveServer server = LiveServer.start("locus-chip-month-it", c -> c.withToleratedLiars(0));
+        cp = server.cp();
+        base = server.base();
+        http = server.http();
+        admin = server.admin();
+        server.demoFleet();
         month();
     }
 
@@ -155,13 +142,8 @@ class ChipPageMonthIT {
     }
 
     @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (cp != null) {
-            cp.close();
-        }
+    void stop() throws Exception {
+        Browser.closeAll(browser, cp);
     }
 
     @Test
@@ -226,12 +208,7 @@ class ChipPageMonthIT {
     @Test
     void theChipPage_showsTheFindingFirst_thenAlerts_thenPeriods() {
         browser = new Browser(1440, 900);
-        browser.driver.get(base + "/");
-        browser.await(By.id("token")).sendKeys(admin);
-        browser.driver
-                .findElement(By.cssSelector("#login-form button[type=submit]"))
-                .click();
-        browser.await(By.cssSelector(".view-map[data-ready='true']"));
+        browser.signIn(base, admin);
         long[] month = pageMedian(CHIP);
         long[] few = pageMedian(SMALL_CHIP);
         System.out.printf(

@@ -4,11 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.server.ControlPlane;
-import dev.locus.server.ServerConfig;
 import dev.locus.server.TestDatabases;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,18 +22,12 @@ class ChipStatusQueryIT {
     @ParameterizedTest
     @MethodSource("engines")
     void summaryListAndDetail_agreeOnEveryChipsStatus(String engine) throws Exception {
-        Path dataDir = Files.createTempDirectory("locus-chip-status-it");
-        try (ControlPlane cp = ControlPlane.start(
-                ServerConfig.defaults(dataDir)
-                        // the demo fleet has one landmark per city: it assumes every landmark is honest (F = 0);
-                        // tolerance of lying landmarks is tested in VerdictEngineTest and ToleranceProperties
-                        .withToleratedLiars(0)
-                        .withPort(0)
-                        .withDatabase(TestDatabases.freshConfig(engine)),
-                InstantSource.system())) {
-            Http http = new Http("http://127.0.0.1:" + cp.port());
-            String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
-                    .strip();
+        // the demo fleet has one landmark per city: it assumes every landmark is honest (F = 0);
+        // tolerance of lying landmarks is tested in VerdictEngineTest and ToleranceProperties
+        try (LiveServer server = LiveServer.start("locus-chip-status-it", engine, c -> c.withToleratedLiars(0))) {
+            ControlPlane cp = server.cp();
+            Http http = server.http();
+            String admin = server.admin();
             DemoFleet fleet = new DemoFleet(http, admin);
             fleet.register();
             fleet.measure();
@@ -122,25 +112,17 @@ class ChipStatusQueryIT {
     @ParameterizedTest
     @MethodSource("engines")
     void staleProofs_areCountedStaleByTheSummary_asTheListFindsThem(String engine) throws Exception {
-        Path dataDir = Files.createTempDirectory("locus-chip-status-stale-it");
         java.time.Duration silent = java.time.Duration.ofSeconds(3);
-        try (ControlPlane cp = ControlPlane.start(
-                ServerConfig.defaults(dataDir)
-                        .withToleratedLiars(0)
-                        .withPort(0)
-                        .withDatabase(TestDatabases.freshConfig(engine))
-                        .withAlertPeriods(silent, silent)
-                        .toBuilder()
+        try (LiveServer server = LiveServer.start(
+                "locus-chip-status-stale-it",
+                engine,
+                c -> c.withToleratedLiars(0).withAlertPeriods(silent, silent).toBuilder()
                         .ruleInterval(java.time.Duration.ofHours(1)) // no SILENT alert: the proof is only stale
-                        .build(),
-                InstantSource.system())) {
-            Http http = new Http("http://127.0.0.1:" + cp.port());
-            String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
-                    .strip();
-            DemoFleet fleet = new DemoFleet(http, admin);
-            fleet.register();
-            fleet.measure();
-            cp.assessPending();
+                        .build())) {
+            ControlPlane cp = server.cp();
+            Http http = server.http();
+            String admin = server.admin();
+            DemoFleet fleet = server.demoFleet();
             java.time.Instant measured = java.time.Instant.now();
             while (java.time.Instant.now().isBefore(measured.plus(silent).plusSeconds(1))) {
                 Thread.sleep(100);

@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.server.ControlPlane;
-import dev.locus.server.ServerConfig;
-import dev.locus.server.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
@@ -26,7 +21,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The dashboard's files and views over real HTTP, without a browser. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardApiIT {
-    private Path dataDir;
     private ControlPlane cp;
     private Http http;
     private String base;
@@ -36,20 +30,12 @@ class DashboardApiIT {
 
     @BeforeAll
     void start() throws Exception {
-        dataDir = Files.createTempDirectory("locus-dashboard-api-it");
-        cp = ControlPlane.start(
-                ServerConfig.defaults(dataDir)
-                        .withToleratedLiars(0)
-                        .withPort(0)
-                        .withDatabase(TestDatabases.freshConfig("h2")),
-                InstantSource.system());
-        base = "http://127.0.0.1:" + cp.port();
-        http = new Http(base);
-        admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip();
-        DemoFleet fleet = new DemoFleet(http, admin);
-        fleet.register();
-        fleet.measure();
-        cp.assessPending();
+        LiveServer server = LiveServer.start("locus-dashboard-api-it", c -> c.withToleratedLiars(0));
+        cp = server.cp();
+        base = server.base();
+        http = server.http();
+        admin = server.admin();
+        DemoFleet fleet = server.demoFleet();
         auditor = fleet.token("auditor", "AUDITOR");
         // verdicts and their alerts are written by the assessment workers: wait for them
         long deadline = System.nanoTime() + 60_000_000_000L;

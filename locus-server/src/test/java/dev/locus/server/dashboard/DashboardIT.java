@@ -7,8 +7,6 @@ import dev.locus.protocol.identity.CertificateAuthority;
 import dev.locus.protocol.identity.Certificates;
 import dev.locus.protocol.identity.Pkcs12DeviceKey;
 import dev.locus.server.ControlPlane;
-import dev.locus.server.ServerConfig;
-import dev.locus.server.TestDatabases;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,7 +23,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -44,7 +41,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardIT {
-    private Path dataDir;
     private ControlPlane cp;
     private Http http;
     private DemoFleet fleet;
@@ -57,32 +53,21 @@ class DashboardIT {
             "Dashboard test CA", Duration.ofDays(365), InstantSource.system(), new SecureRandom());
 
     @RegisterExtension
-    final TestWatcher screenshotFailures = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot("FAILED-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
+    final TestWatcher screenshotFailures = Browser.screenshotOnFailure("", () -> browser);
 
     @BeforeAll
     void start() throws Exception {
-        dataDir = Files.createTempDirectory("locus-dashboard-it");
-        cp = ControlPlane.start(
-                ServerConfig.defaults(dataDir)
-                        // the demo fleet has one landmark per city: it assumes every landmark is honest (F = 0);
-                        // tolerance of lying landmarks is tested in VerdictEngineTest and ToleranceProperties
-                        .withToleratedLiars(0)
-                        .withPort(0)
-                        .withDatabase(TestDatabases.freshConfig("h2"))
-                        .toBuilder()
+        // the demo fleet has one landmark per city: it assumes every landmark is honest (F = 0);
+        // tolerance of lying landmarks is tested in VerdictEngineTest and ToleranceProperties
+        LiveServer server = LiveServer.start(
+                "locus-dashboard-it",
+                c -> c.withToleratedLiars(0).toBuilder()
                         .manufacturerCas(List.of(manufacturer.certificate()))
-                        .build(),
-                InstantSource.system());
-        base = "http://127.0.0.1:" + cp.port();
-        http = new Http(base);
-        admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip();
+                        .build());
+        cp = server.cp();
+        base = server.base();
+        http = server.http();
+        admin = server.admin();
         fleet = new DemoFleet(http, admin);
         fleet.register();
         fleet.measure();
@@ -94,23 +79,12 @@ class DashboardIT {
     }
 
     @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (cp != null) {
-            cp.close();
-        }
+    void stop() throws Exception {
+        Browser.closeAll(browser, cp);
     }
 
     private void signIn(String token) {
-        browser.driver.get(base + "/");
-        WebElement input = browser.await(By.id("token"));
-        input.sendKeys(token);
-        browser.driver
-                .findElement(By.cssSelector("#login-form button[type=submit]"))
-                .click();
-        browser.await(By.cssSelector(".view-map[data-ready='true']"));
+        browser.signIn(base, token);
     }
 
     private void go(String hash, String readySelector) {
@@ -121,11 +95,7 @@ class DashboardIT {
     @Test
     @Order(1)
     void signIn_rejectsAnUnknownToken_thenShowsTheFleetOnTheMap() {
-        browser.driver.get(base + "/");
-        browser.await(By.id("token")).sendKeys("lct_not_a_real_token");
-        browser.driver
-                .findElement(By.cssSelector("#login-form button[type=submit]"))
-                .click();
+        browser.submitToken(base, "lct_not_a_real_token");
         assertThat(browser.await(By.id("login-error")).getText()).contains("unknown, revoked or malformed");
         browser.screenshot("01-sign-in-rejected");
 

@@ -6,15 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.protocol.identity.CertificateAuthority;
 import dev.locus.server.ControlPlane;
 import dev.locus.server.IssuedReceipts;
-import dev.locus.server.ServerConfig;
-import dev.locus.server.TestDatabases;
 import dev.locus.server.ingest.ReceiptJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,7 +74,6 @@ class DashboardInjectionIT {
             + "  l.openTooltip(); n++; } });"
             + " return n;";
 
-    private Path dataDir;
     private ControlPlane cp;
     private Http http;
     private String admin;
@@ -91,15 +86,15 @@ class DashboardInjectionIT {
 
     @BeforeAll
     void start() throws Exception {
-        dataDir = Files.createTempDirectory("locus-dashboard-injection-it");
-        cp = ControlPlane.start(
-                ServerConfig.defaults(dataDir).withPort(0).withDatabase(TestDatabases.freshConfig("h2")).toBuilder()
+        LiveServer server = LiveServer.start(
+                "locus-dashboard-injection-it",
+                c -> c.toBuilder()
                         .manufacturerCas(List.of(manufacturer.certificate()))
-                        .build(),
-                InstantSource.system());
-        base = "http://127.0.0.1:" + cp.port();
-        http = new Http(base);
-        admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip();
+                        .build());
+        cp = server.cp();
+        base = server.base();
+        http = server.http();
+        admin = server.admin();
         storeMarkupEverywhere();
         browser = new Browser(1440, 900);
         browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PROBLEM_RECORDER));
@@ -229,13 +224,8 @@ class DashboardInjectionIT {
     }
 
     @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (cp != null) {
-            cp.close();
-        }
+    void stop() throws Exception {
+        Browser.closeAll(browser, cp);
     }
 
     private void go(String hash, String readySelector) {
@@ -284,12 +274,7 @@ class DashboardInjectionIT {
     @Test
     @Order(2)
     void map_tooltipsPopupAndSidePanel_showTheNamesAsText() {
-        browser.driver.get(base + "/");
-        browser.await(By.id("token")).sendKeys(officer);
-        browser.driver
-                .findElement(By.cssSelector("#login-form button[type=submit]"))
-                .click();
-        browser.await(By.cssSelector(".view-map[data-ready='true']"));
+        browser.signIn(base, officer);
         assertThat(text("#who-name")).isEqualTo(OFFICER);
         assertThat(text(".side")).contains(SITE);
         assertThat(((Number) browser.js(OPEN_TOOLTIPS, "fleet-map")).intValue()).isGreaterThanOrEqualTo(3);

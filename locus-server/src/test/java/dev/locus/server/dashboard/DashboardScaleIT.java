@@ -87,12 +87,7 @@ class DashboardScaleIT {
                     .get("token")
                     .asText();
             try (Browser browser = new Browser(1366, 768)) {
-                browser.driver.get(base + "/");
-                browser.await(By.id("token")).sendKeys(officer);
-                browser.driver
-                        .findElement(By.cssSelector("#login-form button[type=submit]"))
-                        .click();
-                browser.await(By.cssSelector(".view-map[data-ready='true']"));
+                browser.signIn(base, officer);
                 assertThat(browser.driver.findElement(By.id("fleet-total")).getText())
                         .isEqualTo("100,000");
                 double[] firstView = new double[5];

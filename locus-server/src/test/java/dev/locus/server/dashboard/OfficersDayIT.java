@@ -4,17 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.server.ControlPlane;
-import dev.locus.server.ServerConfig;
-import dev.locus.server.TestDatabases;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +20,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -62,34 +56,21 @@ class OfficersDayIT {
     private String base;
 
     @RegisterExtension
-    final TestWatcher screenshotFailures = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                browser.screenshot(
-                        "FAILED-officers-day-" + context.getRequiredTestMethod().getName());
-            }
-        }
-    };
+    final TestWatcher screenshotFailures = Browser.screenshotOnFailure("officers-day-", () -> browser);
 
     @BeforeAll
     void start() throws Exception {
-        Path dataDir = Files.createTempDirectory("locus-officers-day-it");
-        cp = ControlPlane.start(
-                ServerConfig.defaults(dataDir)
-                        // the demo fleet has one landmark per city: it assumes every landmark is honest (F = 0);
-                        // tolerance of lying landmarks is tested in VerdictEngineTest and ToleranceProperties
-                        .withToleratedLiars(0)
-                        .withPort(0)
-                        .withDatabase(TestDatabases.freshConfig("h2"))
-                        .withAlertPeriods(POLICY, POLICY)
-                        .toBuilder()
+        // the demo fleet has one landmark per city: it assumes every landmark is honest (F = 0);
+        // tolerance of lying landmarks is tested in VerdictEngineTest and ToleranceProperties
+        LiveServer server = LiveServer.start(
+                "locus-officers-day-it",
+                c -> c.withToleratedLiars(0).withAlertPeriods(POLICY, POLICY).toBuilder()
                         .ruleInterval(Duration.ofHours(1))
-                        .build(),
-                InstantSource.system());
-        base = "http://127.0.0.1:" + cp.port();
-        http = new Http(base);
-        admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip();
+                        .build());
+        cp = server.cp();
+        base = server.base();
+        http = server.http();
+        admin = server.admin();
         fleet = new DemoFleet(http, admin);
         fleet.register();
         // a third site whose only chip is honest: it needs no attention
@@ -158,14 +139,9 @@ class OfficersDayIT {
     }
 
     @AfterAll
-    void stop() {
+    void stop() throws Exception {
         attesting.shutdownNow();
-        if (browser != null) {
-            browser.close();
-        }
-        if (cp != null) {
-            cp.close();
-        }
+        Browser.closeAll(browser, cp);
     }
 
     private void go(String hash, String readySelector) {
@@ -246,12 +222,7 @@ class OfficersDayIT {
     @Test
     @Order(4)
     void map_countsPopupAndMarkerColour_showTheStatus_andFrameEverything() {
-        browser.driver.get(base + "/");
-        browser.await(By.id("token")).sendKeys(officer);
-        browser.driver
-                .findElement(By.cssSelector("#login-form button[type=submit]"))
-                .click();
-        browser.await(By.cssSelector(".view-map[data-ready='true']"));
+        browser.signIn(base, officer);
         assertThat(text("#fleet-breakdown")).contains("Silent 1").contains("Copied identity 1");
         // the first view frames every site, every landmark (Sydney, Beijing, Tokyo) and Hong Kong
         @SuppressWarnings("unchecked")

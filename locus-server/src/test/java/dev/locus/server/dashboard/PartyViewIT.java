@@ -3,11 +3,6 @@ package dev.locus.server.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.locus.server.ControlPlane;
-import dev.locus.server.ServerConfig;
-import dev.locus.server.TestDatabases;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +24,6 @@ class PartyViewIT {
     private static final String MARKUP = "<img id=\"pwn-owner\" src=x onerror=\"window.__pwned=1\">Tan";
 
     private ControlPlane cp;
-    private Path dataDir;
     private Http http;
     private String admin;
     private String base;
@@ -37,13 +31,11 @@ class PartyViewIT {
 
     @BeforeAll
     void start() throws Exception {
-        dataDir = Files.createTempDirectory("locus-party-view-it");
-        cp = ControlPlane.start(
-                ServerConfig.defaults(dataDir).withPort(0).withDatabase(TestDatabases.freshConfig("h2")),
-                InstantSource.system());
-        base = "http://127.0.0.1:" + cp.port();
-        http = new Http(base);
-        admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip();
+        LiveServer server = LiveServer.start("locus-party-view-it", c -> c);
+        cp = server.cp();
+        base = server.base();
+        http = server.http();
+        admin = server.admin();
         party("cn-listed", "COMPANY", List.of("Wuhan Sanjiang Import and Export Co., Ltd.", "武汉三江进出口有限公司"), "CN", "");
         party("hk-hold", "COMPANY", List.of("Harbour Crest Holdings Limited"), "HK", "2021-05-04");
         party("vg-hold", "COMPANY", List.of("Bright Isle Ventures Ltd."), "VG", "2023-11-20");
@@ -72,13 +64,8 @@ class PartyViewIT {
     }
 
     @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (cp != null) {
-            cp.close();
-        }
+    void stop() throws Exception {
+        Browser.closeAll(browser, cp);
     }
 
     private Object js(String script, Object... args) {
@@ -103,11 +90,7 @@ class PartyViewIT {
 
     @Test
     void thePartyPage_drawsTheOwnershipGraph_andAPersonDecidesHits() {
-        browser.driver.get(base + "/");
-        browser.await(By.id("token")).sendKeys(admin);
-        browser.driver
-                .findElement(By.cssSelector("#login-form button[type=submit]"))
-                .click();
+        browser.submitToken(base, admin);
         browser.await(By.id("nav"));
         js("location.hash = '#/parties'");
         browser.await(By.cssSelector(".view-parties[data-ready='true']"));
