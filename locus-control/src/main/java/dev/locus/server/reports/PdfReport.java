@@ -307,18 +307,7 @@ public final class PdfReport {
                 out.setNonStrokingColor(c);
                 out.setStrokingColor(c);
                 out.setLineWidth(0.8f);
-                boolean first = true;
-                for (ReportMap.LonLat ll : a.ring()) {
-                    double[] xy = p.apply(ll);
-                    float px = MARGIN + (float) xy[0];
-                    float py = top - (float) xy[1];
-                    if (first) {
-                        out.moveTo(px, py);
-                        first = false;
-                    } else {
-                        out.lineTo(px, py);
-                    }
-                }
+                ring(a.ring().stream().map(p::apply).toList(), top);
                 out.closeAndFillAndStroke();
                 out.restoreGraphicsState();
             }
@@ -361,23 +350,28 @@ public final class PdfReport {
                 return;
             }
             for (List<double[]> ring : rings) {
-                boolean first = true;
-                for (double[] xy : ring) {
-                    float px = MARGIN + (float) xy[0];
-                    float py = top - (float) xy[1];
-                    if (first) {
-                        out.moveTo(px, py);
-                        first = false;
-                    } else {
-                        out.lineTo(px, py);
-                    }
-                }
+                ring(ring, top);
                 out.closePath();
             }
             out.setNonStrokingColor(hex(HtmlReport.LAND));
             out.setStrokingColor(hex(HtmlReport.COAST));
             out.setLineWidth(0.4f);
             out.fillAndStroke();
+        }
+
+        /** A ring of map-box points as a path (not yet closed) on the page, the box's top at {@code top}. */
+        private void ring(List<double[]> points, float top) throws IOException {
+            boolean first = true;
+            for (double[] xy : points) {
+                float px = MARGIN + (float) xy[0];
+                float py = top - (float) xy[1];
+                if (first) {
+                    out.moveTo(px, py);
+                    first = false;
+                } else {
+                    out.lineTo(px, py);
+                }
+            }
         }
 
         private static Color hex(String rgb) {

@@ -39,7 +39,10 @@ class InventoryExportIT {
         base = "http://127.0.0.1:" + cp.port();
         Http http = new Http(base);
         admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip();
-        InventoryIT.register((path, body) -> http.post(path, admin, body).status());
+        InventoryIT.register((kind, json) -> {
+            http.okText("/api/v1/imports/" + kind, admin, "application/json", json);
+            return 201;
+        });
         browser = new Browser(1440, 900);
     }
 
