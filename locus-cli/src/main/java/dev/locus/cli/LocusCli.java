@@ -49,6 +49,7 @@ import picocli.CommandLine.Command;
             LandmarkRoundTripsCommand.class,
             AlertsCommand.class,
             ReportCommand.class,
+            InventoryCommand.class,
             TokensCommand.class,
             RecordCommands.Orders.class,
             RecordCommands.Shipments.class,

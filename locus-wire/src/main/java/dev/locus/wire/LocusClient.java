@@ -124,6 +124,30 @@ public final class LocusClient {
     }
 
     /**
+     * GET {@code path} and copy the body of a success to {@code out} as it arrives, never holding
+     * all of it (an export of the whole fleet). Answers the number of bytes copied; {@code out} is
+     * not closed.
+     *
+     * @throws LocusApiException when the server answers an error
+     * @throws LocusConnectionException when it cannot be reached, or the body breaks off
+     */
+    public long getTo(String path, java.io.OutputStream out) {
+        HttpResponse<java.io.InputStream> res =
+                exchange(HttpRequest.newBuilder(uri(path)).GET(), HttpResponse.BodyHandlers.ofInputStream());
+        try (java.io.InputStream in = res.body()) {
+            if (res.statusCode() / 100 != 2) {
+                success(
+                        "GET",
+                        path,
+                        new Reply(res.statusCode(), new String(in.readNBytes(65_536), StandardCharsets.UTF_8)));
+            }
+            return in.transferTo(out);
+        } catch (IOException e) {
+            throw new LocusConnectionException("GET " + base + path + " broke off: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * POST a body of the given content type and answer the body of a success as it came.
      *
      * @throws LocusApiException when the server answers an error
@@ -251,12 +275,16 @@ public final class LocusClient {
     }
 
     private HttpResponse<byte[]> exchange(HttpRequest.Builder request) {
+        return exchange(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private <T> HttpResponse<T> exchange(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body) {
         HttpRequest r = request.header("Authorization", "Bearer " + token.get())
                 .header("Accept", "application/json")
                 .timeout(requestTimeout)
                 .build();
         try {
-            return http.send(r, HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(r, body);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new LocusConnectionException(r.method() + " " + r.uri() + " was interrupted", e);

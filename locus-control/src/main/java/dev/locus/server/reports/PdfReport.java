@@ -174,12 +174,14 @@ public final class PdfReport {
             int n = t.columns().size();
             float[] least = new float[n];
             float[] want = new float[n];
+            float[] volume = new float[n];
             for (int i = 0; i < n; i++) {
                 least[i] = longestWord(t.columns().get(i), bold);
                 want[i] = width(t.columns().get(i), bold, SMALL);
                 for (List<String> row : t.rows()) {
                     least[i] = Math.max(least[i], longestWord(row.get(i), regular));
                     want[i] = Math.max(want[i], Math.min(longestLine(row.get(i), regular), 220));
+                    volume[i] += width(row.get(i).replace('\n', ' '), regular, SMALL);
                 }
                 // a little slack so rounding never pushes the longest word onto two lines
                 least[i] += 2 * CELL_PAD + 0.5f;
@@ -193,10 +195,7 @@ public final class PdfReport {
                     out[i] = want[i] + (WIDTH - wantSum) * want[i] / wantSum;
                 }
             } else if (leastSum <= WIDTH) {
-                float room = WIDTH - leastSum;
-                for (int i = 0; i < n; i++) {
-                    out[i] = least[i] + room * (want[i] - least[i]) / (wantSum - leastSum);
-                }
+                share(least, want, volume, t.rows().size(), out);
             } else {
                 float cap = capSoSumFits(least);
                 for (int i = 0; i < n; i++) {
@@ -204,6 +203,39 @@ public final class PdfReport {
                 }
             }
             return out;
+        }
+
+        /**
+         * Gives the room beyond the longest words to the columns that want more, weighted by how
+         * many lines their text takes on average (so a column of long evidence grows before one
+         * short label), never past what a column wants; what a capped column leaves goes round again.
+         */
+        private static void share(float[] least, float[] want, float[] volume, int rows, float[] out) {
+            int n = least.length;
+            float[] weight = new float[n];
+            for (int i = 0; i < n; i++) {
+                out[i] = least[i];
+                weight[i] = (want[i] - least[i]) * Math.max(1, volume[i] / (want[i] * Math.max(1, rows)));
+            }
+            float room = WIDTH - sum(least);
+            for (int round = 0; round < n && room > 0.01f; round++) {
+                float total = 0;
+                for (int i = 0; i < n; i++) {
+                    total += out[i] < want[i] ? weight[i] : 0;
+                }
+                if (total <= 0) {
+                    break;
+                }
+                float given = 0;
+                for (int i = 0; i < n; i++) {
+                    if (out[i] < want[i]) {
+                        float add = Math.min(want[i] - out[i], room * weight[i] / total);
+                        out[i] += add;
+                        given += add;
+                    }
+                }
+                room -= given;
+            }
         }
 
         /** The largest c with the sum of min(w[i], c) at most the page width. */
@@ -307,18 +339,7 @@ public final class PdfReport {
                 out.setNonStrokingColor(c);
                 out.setStrokingColor(c);
                 out.setLineWidth(0.8f);
-                boolean first = true;
-                for (ReportMap.LonLat ll : a.ring()) {
-                    double[] xy = p.apply(ll);
-                    float px = MARGIN + (float) xy[0];
-                    float py = top - (float) xy[1];
-                    if (first) {
-                        out.moveTo(px, py);
-                        first = false;
-                    } else {
-                        out.lineTo(px, py);
-                    }
-                }
+                ring(a.ring().stream().map(p::apply).toList(), top);
                 out.closeAndFillAndStroke();
                 out.restoreGraphicsState();
             }
@@ -361,23 +382,28 @@ public final class PdfReport {
                 return;
             }
             for (List<double[]> ring : rings) {
-                boolean first = true;
-                for (double[] xy : ring) {
-                    float px = MARGIN + (float) xy[0];
-                    float py = top - (float) xy[1];
-                    if (first) {
-                        out.moveTo(px, py);
-                        first = false;
-                    } else {
-                        out.lineTo(px, py);
-                    }
-                }
+                ring(ring, top);
                 out.closePath();
             }
             out.setNonStrokingColor(hex(HtmlReport.LAND));
             out.setStrokingColor(hex(HtmlReport.COAST));
             out.setLineWidth(0.4f);
             out.fillAndStroke();
+        }
+
+        /** A ring of map-box points as a path (not yet closed) on the page, the box's top at {@code top}. */
+        private void ring(List<double[]> points, float top) throws IOException {
+            boolean first = true;
+            for (double[] xy : points) {
+                float px = MARGIN + (float) xy[0];
+                float py = top - (float) xy[1];
+                if (first) {
+                    out.moveTo(px, py);
+                    first = false;
+                } else {
+                    out.lineTo(px, py);
+                }
+            }
         }
 
         private static Color hex(String rgb) {

@@ -20,28 +20,23 @@ public final class PlainEvidence {
     static final int MAX_ITEMS = 12;
 
     /** Suffix → unit, longest first; the suffix is dropped from the key and the unit follows the value. */
-    private static final List<Map.Entry<String, String>> UNITS = List.of(
-            Map.entry("_km_per_ms", " km/ms"),
-            Map.entry("_km2", " km²"),
-            Map.entry("_km", " km"),
-            Map.entry("_mw", " MW"),
-            Map.entry("_kw", " kW"),
-            Map.entry("_usd", " USD"),
-            Map.entry("_percent", " %"),
-            Map.entry("_deg", "°"),
-            Map.entry("_ms", " ms"));
+    private static final List<Map.Entry<String, String>> UNITS =
+            pairs("_km_per_ms= km/ms|_km2= km²|_km= km|_mw= MW" + "|_kw= kW|_usd= USD|_percent= %|_deg=°|_ms= ms");
 
-    private static final Map<String, String> WORDS = Map.ofEntries(
-            Map.entry("id", "ID"),
-            Map.entry("rtt", "round trip"),
-            Map.entry("iso", "ISO"),
-            Map.entry("mw", "MW"),
-            Map.entry("kw", "kW"),
-            Map.entry("km", "km"),
-            Map.entry("iaas", "IaaS"),
-            Map.entry("std", "standard"),
-            Map.entry("dev", "deviation"),
-            Map.entry("z", "z"));
+    /** Words of keys as a reader writes them. */
+    private static final Map<String, String> WORDS =
+            pairs("id=ID|rtt=round trip|iso=ISO|mw=MW|kw=kW|iaas=IaaS|std=standard|dev=deviation").stream()
+                    .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+
+    /** "a=b|c=d" as the entries a → b, c → d, in order. */
+    private static List<Map.Entry<String, String>> pairs(String spec) {
+        List<Map.Entry<String, String>> out = new ArrayList<>();
+        for (String pair : spec.split("\\|")) {
+            int eq = pair.indexOf('=');
+            out.add(Map.entry(pair.substring(0, eq), pair.substring(eq + 1)));
+        }
+        return List.copyOf(out);
+    }
 
     private PlainEvidence() {}
 

@@ -32,69 +32,34 @@ public class InventoryIT {
     @TempDir
     Path dataDir;
 
-    /** Posts a JSON body to a path with the admin token and answers the HTTP status. */
-    public interface Poster {
-        int post(String path, Map<String, Object> body);
+    /** Posts a JSON array to {@code /api/v1/imports/{kind}} with the admin token and answers the HTTP status. */
+    public interface Importer {
+        int post(String kind, String jsonArray);
     }
 
     /** Two licences (one end user with a comma and quotes in its name), four chips, one unlicensed. */
-    public static void register(Poster api) {
-        for (Map<String, Object> org : List.of(
-                Map.<String, Object>of("id", "nvx", "name", "NVX", "kind", "EXPORTER", "country", "US"),
-                Map.<String, Object>of("id", "acme", "name", ACME, "kind", "END_USER", "country", "SG"),
-                Map.<String, Object>of("id", "sgdc", "name", "SG Cloud", "kind", "CLOUD_OPERATOR", "country", "SG"))) {
-            assertThat(api.post("/api/v1/organisations", org)).isEqualTo(201);
-        }
-        assertThat(api.post(
-                        "/api/v1/sites",
-                        Map.of(
-                                "id",
-                                "sg-1",
-                                "name",
-                                "Singapore 1",
-                                "operator_id",
-                                "sgdc",
-                                "country",
-                                "SG",
-                                "latitude_deg",
-                                1.29,
-                                "longitude_deg",
-                                103.85,
-                                "zone_radius_km",
-                                100)))
-                .isEqualTo(201);
-        for (String[] l : List.of(new String[] {"LIC-1", "acme"}, new String[] {"LIC-2", "sgdc"})) {
-            assertThat(api.post(
-                            "/api/v1/licences",
-                            Map.of(
-                                    "id",
-                                    l[0],
-                                    "exporter_id",
-                                    "nvx",
-                                    "end_user_id",
-                                    l[1],
-                                    "site_id",
-                                    "sg-1",
-                                    "chip_count",
-                                    10,
-                                    "valid_from",
-                                    "2026-01-01",
-                                    "valid_until",
-                                    "2027-12-31")))
-                    .isEqualTo(201);
-        }
-        for (String[] c : List.of(
-                new String[] {"A-1", "LIC-1"},
-                new String[] {"A-2", "LIC-1"},
-                new String[] {"B-1", "LIC-2"},
-                new String[] {"C-1", null})) {
-            Map<String, Object> chip =
-                    new java.util.HashMap<>(Map.of("serial", c[0], "model", "H100", "declared_site_id", "sg-1"));
-            if (c[1] != null) {
-                chip.put("licence_id", c[1]);
-            }
-            assertThat(api.post("/api/v1/chips", chip)).isEqualTo(201);
-        }
+    public static void register(Importer api) {
+        String lic = "\"exporter_id\": \"nvx\", \"site_id\": \"sg-1\", \"chip_count\": 10, \"conditions\": \"none\","
+                + " \"valid_from\": \"2026-01-01\", \"valid_until\": \"2027-12-31\"";
+        Map<String, String> imports = new java.util.LinkedHashMap<>();
+        imports.put("organisations", """
+                [{"id": "nvx", "name": "NVX", "kind": "EXPORTER", "country": "US"},
+                 {"id": "acme", "name": "Acme, \\"Quoted\\" Compute", "kind": "END_USER", "country": "SG"},
+                 {"id": "sgdc", "name": "SG Cloud", "kind": "CLOUD_OPERATOR", "country": "SG"}]""");
+        imports.put("sites", """
+                [{"id": "sg-1", "name": "Singapore 1", "operator_id": "sgdc", "country": "SG",
+                  "latitude_deg": 1.29, "longitude_deg": 103.85, "zone_radius_km": 100}]""");
+        imports.put(
+                "licences",
+                "[{\"id\": \"LIC-1\", \"end_user_id\": \"acme\", " + lic + "},"
+                        + " {\"id\": \"LIC-2\", \"end_user_id\": \"sgdc\", " + lic + "}]");
+        imports.put("chips", """
+                [{"serial": "A-1", "model": "H100", "declared_site_id": "sg-1", "licence_id": "LIC-1"},
+                 {"serial": "A-2", "model": "H100", "declared_site_id": "sg-1", "licence_id": "LIC-1"},
+                 {"serial": "B-1", "model": "H100", "declared_site_id": "sg-1", "licence_id": "LIC-2"},
+                 {"serial": "C-1", "model": "H100", "declared_site_id": "sg-1"}]""");
+        imports.forEach(
+                (kind, json) -> assertThat(api.post(kind, json)).as(kind).isEqualTo(201));
     }
 
     @ParameterizedTest
@@ -110,7 +75,8 @@ public class InventoryIT {
             ApiClient api = new ApiClient(cp.port());
             String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
                     .strip();
-            register((path, body) -> api.postJson(path, admin, body).status());
+            register((kind, json) -> api.post("/api/v1/imports/" + kind, Optional.of(admin), "application/json", json)
+                    .status());
 
             ApiClient.Response csv = api.get("/api/v1/inventory?format=csv", Optional.of(admin));
             assertThat(csv.status()).isEqualTo(200);

@@ -12,10 +12,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -23,37 +21,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * The inventory export buttons in headless Chromium: the fleet view's "Export inventory (CSV)"
  * downloads every chip with its end user, and the licence row's button only that licence's chips.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class InventoryExportIT {
-    private ControlPlane cp;
-    private String base;
-    private String admin;
-    private Browser browser;
+    @TempDir
+    Path dataDir;
 
-    @BeforeAll
-    void start() throws Exception {
-        Path dataDir = Files.createTempDirectory("locus-inventory-export-it");
-        cp = ControlPlane.start(
-                ServerConfig.defaults(dataDir).withPort(0).withDatabase(TestDatabases.freshConfig("h2")),
-                InstantSource.system());
-        base = "http://127.0.0.1:" + cp.port();
-        Http http = new Http(base);
-        admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE)).strip();
-        InventoryIT.register((path, body) -> http.post(path, admin, body).status());
-        browser = new Browser(1440, 900);
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (cp != null) {
-            cp.close();
-        }
-    }
-
-    private List<String> download(By button, String file) throws Exception {
+    private static List<String> download(Browser browser, By button, String file) throws Exception {
         browser.await(button).click();
         Path path = browser.downloads.resolve(file);
         new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> Files.isRegularFile(path));
@@ -62,6 +34,23 @@ class InventoryExportIT {
 
     @Test
     void theFleetView_exportsTheInventory_forTheFleetAndForOneLicence() throws Exception {
+        try (ControlPlane cp = ControlPlane.start(
+                        ServerConfig.defaults(dataDir).withPort(0).withDatabase(TestDatabases.freshConfig("h2")),
+                        InstantSource.system());
+                Browser browser = new Browser(1440, 900)) {
+            String base = "http://127.0.0.1:" + cp.port();
+            Http http = new Http(base);
+            String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
+                    .strip();
+            InventoryIT.register((kind, json) -> {
+                http.okText("/api/v1/imports/" + kind, admin, "application/json", json);
+                return 201;
+            });
+            exportBothWays(browser, base, admin);
+        }
+    }
+
+    private static void exportBothWays(Browser browser, String base, String admin) throws Exception {
         browser.driver.get(base + "/");
         browser.await(By.id("token")).sendKeys(admin);
         browser.driver
@@ -73,7 +62,7 @@ class InventoryExportIT {
         browser.screenshot("inventory-01-fleet-1440x900");
 
         List<String> fleet =
-                download(By.cssSelector("#inventory-export button[data-format='csv']"), "locus-inventory.csv");
+                download(browser, By.cssSelector("#inventory-export button[data-format='csv']"), "locus-inventory.csv");
         assertThat(fleet.get(0)).startsWith("serial,model,organisation,licence,");
         assertThat(fleet).hasSize(5);
         assertThat(fleet.get(1)).startsWith("A-1,H100,SG Cloud,LIC-1,").contains("\"Acme, \"\"Quoted\"\" Compute\"");
@@ -82,6 +71,7 @@ class InventoryExportIT {
                 .contains("downloaded locus-inventory.csv");
 
         List<String> lic = download(
+                browser,
                 By.cssSelector("table[data-grouping='licences'] button.inventory-export[data-licence='LIC-1']"),
                 "locus-inventory-LIC-1.csv");
         assertThat(lic).hasSize(3);

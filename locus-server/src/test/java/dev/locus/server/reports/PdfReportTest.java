@@ -102,8 +102,10 @@ class PdfReportTest {
     }
 
     @Test
-    void html_escapesEveryText_drawsTheMapAsSvg_andShowsTheAuditHead() {
+    void html_escapesEveryText_drawsTheMapAsSvg_andShowsTheAuditHead() throws IOException {
         String html = HtmlReport.render(sample(1));
+        Files.createDirectories(Path.of("target/reports"));
+        Files.writeString(Path.of("target/reports/sample-report.html"), html);
         assertThat(html)
                 .contains("<title>Chip X is outside its licensed zone</title>")
                 .contains("Singapore &lt;DC&gt; &amp; &quot;Co&quot;")
