@@ -79,8 +79,7 @@ class UnknownOwnershipTest {
     @MethodSource("engines")
     void aCompanyWithOnlyItsUndecidedFinding_canBeDeleted_butNotOnceAPersonDecidedOnIt(String engine) {
         try (ScreeningFixture f = fixture(engine)) {
-            f.company("brief", PartyKind.END_USER, "Brief Compute Limited", "SG");
-            f.company("kept", PartyKind.END_USER, "Kept Compute Limited", "SG");
+            List.of("brief", "kept").forEach(id -> f.company(id, PartyKind.END_USER, id + " Compute Limited", "SG"));
             long kept = f.hit("kept", KEY).orElseThrow().id();
             HitDecision dismiss = new HitDecision(HitDecision.Verdict.DISMISS, "owners known from the registry");
             assertThat(f.screening.decide(kept, dismiss, "officer")).isInstanceOf(Outcome.Done.class);
