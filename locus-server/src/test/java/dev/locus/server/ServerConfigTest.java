@@ -49,4 +49,17 @@ class ServerConfigTest {
                 .isInstanceOf(LocusServerException.class)
                 .hasMessageContaining("> 0");
     }
+
+    @Test
+    void screeningLists_mustBeAFolder_andKeepThroughTheBuilder(@org.junit.jupiter.api.io.TempDir Path lists) {
+        Path missing = lists.resolve("no-such-folder");
+        assertThatThrownBy(
+                        () -> ServerConfig.builder(DIR).screeningLists(missing).build())
+                .isInstanceOf(LocusServerException.class)
+                .hasMessageContaining(missing.toString())
+                .hasMessageContaining("not a directory");
+        ServerConfig c = ServerConfig.builder(DIR).screeningLists(lists).build();
+        assertThat(c.withPort(0).screeningLists()).contains(lists);
+        assertThat(ServerConfig.defaults(DIR).screeningLists()).isEmpty();
+    }
 }

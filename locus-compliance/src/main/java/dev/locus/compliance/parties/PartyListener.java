@@ -10,4 +10,11 @@ import java.sql.SQLException;
 @FunctionalInterface
 public interface PartyListener {
     void partySaved(Connection c, RegisteredParty party, String actor) throws SQLException;
+
+    /**
+     * Hears a party about to be deleted (it has no ownership links left), in the deleting transaction
+     * and undone with the delete when another record still refers to the party: what was derived from
+     * the party alone and nobody decided on may go with it.
+     */
+    default void partyDeleting(Connection c, String partyId, String actor) throws SQLException {}
 }

@@ -92,6 +92,9 @@ public final class PartyService implements PartyDirectory {
                 return Outcome.conflict("party '" + id + "' has ownership links; remove them first");
             }
             try (var savepoint = new Savepoint(c)) {
+                for (PartyListener l : listeners) {
+                    l.partyDeleting(c, id, actor);
+                }
                 PartyStore.delete(c, id);
                 savepoint.release();
             } catch (SQLException e) {

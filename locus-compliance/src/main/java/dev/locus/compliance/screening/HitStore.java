@@ -62,6 +62,16 @@ final class HitStore {
         }
     }
 
+    /** Deletes a party's hit on {@code subjectKey} unless a person decided on it; true when one went. */
+    static boolean deleteUndecided(Connection c, String partyId, String subjectKey) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "DELETE FROM screening_hits WHERE party_id = ? AND" + " subject_key = ? AND decided_at IS NULL")) {
+            ps.setString(1, partyId);
+            ps.setString(2, subjectKey);
+            return ps.executeUpdate() > 0;
+        }
+    }
+
     static void markGone(Connection c, long id, Instant now) throws SQLException {
         try (PreparedStatement ps =
                 c.prepareStatement("UPDATE screening_hits SET status = 'GONE', updated_at = ? WHERE id = ?")) {

@@ -92,6 +92,24 @@ public final class ScreeningService implements PartyListener, OwnershipListener,
         reassessOwnershipBelow(c, Set.of(party.id()), actor);
     }
 
+    /**
+     * A party being deleted takes its undecided unknown-ownership hit with it (derived from the party
+     * alone, it would otherwise keep every organisation from being deleted); list matches and decided
+     * hits stay, and keep the party registered.
+     */
+    @Override
+    public void partyDeleting(Connection c, String partyId, String actor) throws SQLException {
+        if (HitStore.deleteUndecided(c, partyId, Candidates.UNKNOWN_OWNERSHIP)) {
+            audit.append(
+                    c,
+                    actor,
+                    "screening.hit.withdrawn",
+                    "party",
+                    partyId,
+                    Map.of("subject_key", Candidates.UNKNOWN_OWNERSHIP, "reason", "party deleted"));
+        }
+    }
+
     @Override
     public void ownershipChanged(Connection c, Set<String> affected, String actor) throws SQLException {
         for (String id : affected) {

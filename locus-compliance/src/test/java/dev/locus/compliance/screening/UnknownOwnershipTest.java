@@ -2,6 +2,7 @@ package dev.locus.compliance.screening;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.locus.compliance.outcome.Outcome;
 import dev.locus.compliance.parties.PartyKind;
 import dev.locus.compliance.testing.TestDb;
 import dev.locus.screening.list.ListVersion;
@@ -71,6 +72,22 @@ class UnknownOwnershipTest {
 
             f.owns("founder", "buyer", 20); // 80 % disclosed: under the 25 % that counts as significant
             assertThat(f.hit("buyer", KEY).orElseThrow().status()).isEqualTo(Hit.Status.GONE);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void aCompanyWithOnlyItsUndecidedFinding_canBeDeleted_butNotOnceAPersonDecidedOnIt(String engine) {
+        try (ScreeningFixture f = fixture(engine)) {
+            List.of("brief", "kept").forEach(id -> f.company(id, PartyKind.END_USER, id + " Compute Limited", "SG"));
+            long kept = f.hit("kept", KEY).orElseThrow().id();
+            HitDecision dismiss = new HitDecision(HitDecision.Verdict.DISMISS, "owners known from the registry");
+            assertThat(f.screening.decide(kept, dismiss, "officer")).isInstanceOf(Outcome.Done.class);
+
+            assertThat(f.parties.delete("brief", "officer")).isInstanceOf(Outcome.Done.class);
+            assertThat(f.parties.find("brief")).isEmpty();
+            assertThat(f.parties.delete("kept", "officer")).isInstanceOf(Outcome.Conflict.class);
+            assertThat(f.hit("kept", KEY).orElseThrow().status()).isEqualTo(Hit.Status.DISMISSED);
         }
     }
 }
