@@ -82,11 +82,9 @@ class OfficerEditingIT {
 
     @AfterAll
     void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (cp != null) {
-            cp.close();
+        try (ControlPlane server = cp;
+                Browser b = browser) {
+            // both closed, the browser first; either is null when start() failed before it
         }
     }
 

@@ -108,45 +108,61 @@ class RegistryEditTest {
         }
     }
 
+    /** An edit from the stored version, as an editor who just read the record makes it. */
+    private static void edit(RegistryService r, String serial, Map<String, String> fields) {
+        String version = r.version(RegistryService.Kind.CHIPS, serial).orElseThrow();
+        r.update(RegistryService.Kind.CHIPS, serial, fields, version, "officer-ana (tok1)");
+    }
+
+    private static java.util.function.Function<InvalidInputException, List<String>> fields() {
+        return e ->
+                e.problems().stream().map(p -> p.field() + " " + p.message()).toList();
+    }
+
     @ParameterizedTest
     @MethodSource("engines")
-    void aChipsLicence_mustBeForItsDeclaredSite_andFieldsOutsideTheEditableOnesAreNamed(String engine) {
+    void aChipsLicence_mustBeForItsDeclaredSite_andHaveRoom_andFieldsOutsideTheEditableOnesAreNamed(String engine) {
         try (Database db = TestDatabases.fresh(engine)) {
             RegistryService r = populated(db);
-            String v = r.version(RegistryService.Kind.CHIPS, "GPU-1").orElseThrow();
-            assertThatThrownBy(() -> r.update(
-                            RegistryService.Kind.CHIPS,
-                            "GPU-1",
-                            Map.of("licence_id", "LIC-2", "device_public_key", "AAAA", "status", "RETURNED"),
-                            v,
-                            "a"))
+            assertThatThrownBy(() -> edit(r, "GPU-1", Map.of("device_public_key", "AAAA", "status", "RETURNED")))
                     .isInstanceOfSatisfying(
                             InvalidInputException.class,
                             e -> assertThat(e.problems())
                                     .extracting(FieldProblem::field)
                                     .containsOnly("device_public_key", "status"));
-            assertThatThrownBy(
-                            () -> r.update(RegistryService.Kind.CHIPS, "GPU-1", Map.of("licence_id", "LIC-2"), v, "a"))
+            assertThatThrownBy(() -> edit(r, "GPU-1", Map.of("licence_id", "LIC-2")))
                     .isInstanceOfSatisfying(
                             InvalidInputException.class,
-                            e -> assertThat(e.problems()).singleElement().satisfies(p -> {
-                                assertThat(p.field()).isEqualTo("declared_site_id");
-                                assertThat(p.message()).contains("kl-1");
-                            }));
-            // the chip already counts towards LIC-1; moving it to LIC-2 with its site is one more there
-            r.update(
-                    RegistryService.Kind.CHIPS,
-                    "GPU-1",
-                    Map.of("licence_id", "LIC-2", "declared_site_id", "kl-1"),
-                    v,
-                    "a");
+                            e -> assertThat(fields().apply(e))
+                                    .containsExactly("declared_site_id must be the licence's site kl-1"));
+            edit(r, "GPU-1", Map.of("licence_id", "LIC-2", "declared_site_id", "kl-1"));
             Chip chip = r.chip("GPU-1").orElseThrow();
             assertThat(chip.licenceId()).contains("LIC-2");
             assertThat(chip.declaredSiteId()).isEqualTo("kl-1");
-            assertThat(chip.devicePublicKey()).isPresent();
-            String v2 = r.version(RegistryService.Kind.CHIPS, "GPU-1").orElseThrow();
-            r.update(RegistryService.Kind.CHIPS, "GPU-1", Map.of("licence_id", ""), v2, "a");
+            assertThat(chip.devicePublicKey()).as("edits keep the device key").isPresent();
+            edit(r, "GPU-1", Map.of("licence_id", ""));
             assertThat(r.chip("GPU-1").orElseThrow().licenceId()).isEmpty();
+
+            // a licence for one chip: the chip on it may still be edited, a second one may not join
+            r.createLicence(
+                    Map.of(
+                            "id", "LIC-ONE",
+                            "exporter_id", "nvx",
+                            "end_user_id", "kldc",
+                            "site_id", "kl-1",
+                            "chip_count", "1",
+                            "valid_from", "2026-01-01",
+                            "valid_until", "2027-12-31"),
+                    "test");
+            edit(r, "GPU-1", Map.of("licence_id", "LIC-ONE"));
+            edit(r, "GPU-1", Map.of("model", "H200"));
+            assertThat(r.chip("GPU-1").orElseThrow().model()).isEqualTo("H200");
+            r.createChip(Map.of("serial", "KL-2", "model", "H100", "declared_site_id", "kl-1"), "test");
+            assertThatThrownBy(() -> edit(r, "KL-2", Map.of("licence_id", "LIC-ONE")))
+                    .isInstanceOfSatisfying(
+                            InvalidInputException.class,
+                            e -> assertThat(fields().apply(e))
+                                    .containsExactly("licence_id exceeds the licence's chip_count of 1"));
         }
     }
 
