@@ -165,9 +165,13 @@ class OfficerEditingIT {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder b) throws Exception {
+        return send(b, officer);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder b, String token) throws Exception {
         return HttpClient.newHttpClient()
                 .send(
-                        b.header("Authorization", "Bearer " + officer)
+                        b.header("Authorization", "Bearer " + token)
                                 .timeout(Duration.ofSeconds(60))
                                 .build(),
                         HttpResponse.BodyHandlers.ofString());
@@ -316,7 +320,7 @@ class OfficerEditingIT {
 
     @Test
     @Order(2)
-    void anAuditor_seesNoEditButtons_butTheAuditTrail_andMarkupIsText() {
+    void anAuditor_seesNoEditButtons_butTheAuditTrail_andMarkupIsText() throws Exception {
         signIn(auditor);
         open("#/registry/organisations", "registry");
         assertThat(text(".view-registry table")).contains(MARKUP);
@@ -345,5 +349,37 @@ class OfficerEditingIT {
         assertThat(browser.js("return window.__pwned === undefined && document.getElementById('pwn-org') === null"))
                 .isEqualTo(true);
         assertThat((List<Object>) browser.js("return window.__locusProblems")).isEmpty();
+
+        // the server refuses what the page does not offer, and names a bad filter
+        HttpResponse<String> refused = send(
+                HttpRequest.newBuilder(URI.create(base + "/api/v1/sites/sg-1"))
+                        .header("Content-Type", "application/json")
+                        .header("If-Match", "\"x\"")
+                        .PUT(HttpRequest.BodyPublishers.ofString("{\"name\":\"x\"}")),
+                auditor);
+        assertThat(refused.statusCode()).isEqualTo(403);
+        Http.Response badFrom = http.get("/api/v1/audit?from=yesterday", auditor);
+        assertThat(badFrom.status()).isEqualTo(422);
+        assertThat(badFrom.text()).contains("from", "ISO-8601");
+
+        // an entry altered behind the server's back: the view says where the chain breaks
+        long altered = cp.database().inTransaction(c -> {
+            try (var st = c.createStatement()) {
+                st.executeUpdate("UPDATE audit_log SET details_json = '{\"name\":\"forged\"}' WHERE seq = 3");
+            }
+            return 3L;
+        });
+        open("#/audit", "audit");
+        assertThat(browser.js("return document.getElementById('chain-state').dataset.brokenAt"))
+                .isEqualTo(Long.toString(altered));
+        assertThat(text("#chain-state")).contains("broken at entry 3", "cannot be trusted");
+        assertThat((List<Object>) browser.js("return [...document.querySelectorAll('.audit-entries tr.untrusted')]"
+                        + ".map((tr) => Number(tr.dataset.seq)).sort((a, b) => a - b).slice(0, 2)"))
+                .containsExactly(3L, 4L);
+        assertThat(
+                        browser.js(
+                                "return document.querySelector(\".audit-entries tr[data-seq='2']\").classList.contains('untrusted')"))
+                .isEqualTo(false);
+        browser.fullPageScreenshot("officer-07-audit-chain-broken-1440x900");
     }
 }

@@ -143,7 +143,7 @@ function filterForm(params) {
 }
 
 /** The newest entries matching `query` (URLSearchParams of the API's filters), a page at a time. */
-export function entryList(query, { caption = 'Audit entries, newest first', pageSize = PAGE } = {}) {
+export function entryList(query, { caption = 'Audit entries, newest first', pageSize = PAGE, brokenAt = null } = {}) {
   const box = h('div', { class: 'table-scroll audit-entries' });
   const more = h('button', { type: 'button', class: 'secondary older-entries', hidden: true }, 'Older entries');
   const status = h('p', { class: 'note audit-count', role: 'status' });
@@ -172,6 +172,10 @@ export function entryList(query, { caption = 'Audit entries, newest first', page
     for (const [i, tr] of [...box.querySelectorAll('tbody tr')].entries()) {
       tr.dataset.seq = String(shown[i].seq);
       tr.dataset.action = shown[i].action;
+      if (brokenAt !== null && shown[i].seq >= brokenAt) {
+        tr.classList.add('untrusted');
+        tr.title = `At or after entry ${brokenAt}, where the chain breaks: not to be trusted`;
+      }
     }
   };
   more.addEventListener('click', load);
@@ -179,12 +183,13 @@ export function entryList(query, { caption = 'Audit entries, newest first', page
 }
 
 export async function renderAudit(el, params) {
-  const list = entryList(params);
+  const state = await verification();
+  const list = entryList(params, { brokenAt: state.dataset.brokenAt ? Number(state.dataset.brokenAt) : null });
   el.append(
     h('h1', {}, 'Audit trail'),
     h('p', { class: 'note' }, 'Every change to the registry, alerts, parties, findings and tokens is appended to a hash chain ',
       'in the same transaction as the change. Times are UTC.'),
-    await verification(),
+    state,
     filterForm(params),
     list.element);
   await list.load();
