@@ -118,7 +118,9 @@ public final class AuditLog {
     public static List<AuditEntry> search(Connection c, AuditQuery q, int limit) throws SQLException {
         StringBuilder sql = new StringBuilder("SELECT * FROM audit_log WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
-        q.actor().ifPresent(v -> where(sql, args, " AND actor = ?", v));
+        q.actor()
+                .ifPresent(
+                        v -> where(sql, args, " AND (actor = ? OR actor LIKE ? ESCAPE '!')", v, likePrefix(v + " (")));
         q.action().ifPresent(v -> {
             if (v.endsWith(".")) {
                 where(sql, args, " AND action LIKE ? ESCAPE '!'", likePrefix(v));
@@ -156,9 +158,9 @@ public final class AuditLog {
         return v.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
-    private static void where(StringBuilder sql, List<Object> args, String clause, Object value) {
+    private static void where(StringBuilder sql, List<Object> args, String clause, Object... values) {
         sql.append(clause);
-        args.add(value);
+        args.addAll(List.of(values));
     }
 
     static AuditEntry read(ResultSet rs) throws SQLException {

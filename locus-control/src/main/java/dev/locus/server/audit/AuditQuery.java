@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * Which audit entries to list, in which order: every filter that is present must match.
  *
- * @param actor exactly this actor (token name or {@code system})
+ * @param actor this actor as recorded ({@code name (token id)} or {@code system}), or every token of
+ *     that name
  * @param action this action, or every action starting with it when it ends with a dot
  *     ({@code sites.} matches {@code sites.created} and {@code sites.updated})
  * @param entityType exactly this kind of subject, e.g. {@code chip}
@@ -25,18 +26,4 @@ public record AuditQuery(
         Optional<Instant> from,
         Optional<Instant> to,
         Optional<Long> cursor,
-        boolean newestFirst) {
-
-    /** Every entry. */
-    public static AuditQuery all() {
-        return new AuditQuery(
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                false);
-    }
-}
+        boolean newestFirst) {}

@@ -205,17 +205,17 @@ final class Chips implements RecordType<Chip> {
     }
 
     @Override
-    public List<String> editable() {
-        return List.of("model", "licence_id", "declared_site_id");
+    public Optional<Editing<Chip>> editing() {
+        return Optional.of(new Editing<>(
+                List.of("model", "licence_id", "declared_site_id"),
+                Chips::find,
+                Chips::storedFields,
+                (c, row) -> checkSitesAndLicences(
+                        c, List.of(row), Optional.of(row.value().serial())),
+                Chips::update));
     }
 
-    @Override
-    public Optional<Chip> stored(Connection c, String serial) throws SQLException {
-        return find(c, serial);
-    }
-
-    @Override
-    public Map<String, String> storedFields(Chip chip) {
+    private static Map<String, String> storedFields(Chip chip) {
         return Map.of(
                 "serial", chip.serial(),
                 "model", chip.model(),
@@ -224,13 +224,7 @@ final class Chips implements RecordType<Chip> {
                 "status", chip.status().name());
     }
 
-    @Override
-    public void checkEdit(Connection c, Parsed<Chip> row) throws SQLException {
-        checkSitesAndLicences(c, List.of(row), Optional.of(row.value().serial()));
-    }
-
-    @Override
-    public void update(Connection c, Chip chip) throws SQLException {
+    private static void update(Connection c, Chip chip) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "UPDATE chips SET model = ?, licence_id = ?, declared_site_id = ? WHERE serial = ?")) {
             ps.setString(1, chip.model());

@@ -125,18 +125,23 @@ final class Licences implements RecordType<Licence> {
     }
 
     @Override
-    public List<String> editable() {
-        return List.of(
-                "exporter_id", "end_user_id", "site_id", "chip_count", "conditions", "valid_from", "valid_until");
+    public Optional<Editing<Licence>> editing() {
+        return Optional.of(new Editing<>(
+                List.of(
+                        "exporter_id",
+                        "end_user_id",
+                        "site_id",
+                        "chip_count",
+                        "conditions",
+                        "valid_from",
+                        "valid_until"),
+                Licences::find,
+                Licences::storedFields,
+                (c, row) -> checkParties(c, List.of(row)),
+                Licences::update));
     }
 
-    @Override
-    public Optional<Licence> stored(Connection c, String id) throws SQLException {
-        return find(c, id);
-    }
-
-    @Override
-    public Map<String, String> storedFields(Licence l) {
+    private static Map<String, String> storedFields(Licence l) {
         return Map.of(
                 "id", l.id(),
                 "exporter_id", l.exporterId(),
@@ -148,13 +153,7 @@ final class Licences implements RecordType<Licence> {
                 "valid_until", l.validUntil().toString());
     }
 
-    @Override
-    public void checkEdit(Connection c, Parsed<Licence> row) throws SQLException {
-        checkParties(c, List.of(row));
-    }
-
-    @Override
-    public void update(Connection c, Licence l) throws SQLException {
+    private static void update(Connection c, Licence l) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE licences SET exporter_id = ?, end_user_id = ?,"
                 + " site_id = ?, chip_count = ?, conditions = ?, valid_from = ?, valid_until = ? WHERE id = ?")) {
             ps.setString(1, l.exporterId());

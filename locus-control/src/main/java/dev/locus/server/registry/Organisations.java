@@ -73,27 +73,20 @@ final class Organisations implements RecordType<Organisation> {
     }
 
     @Override
-    public List<String> editable() {
-        return List.of("name", "kind", "country");
+    public Optional<Editing<Organisation>> editing() {
+        return Optional.of(new Editing<>(
+                List.of("name", "kind", "country"),
+                Organisations::find,
+                Organisations::storedFields,
+                (c, row) -> {}, // an organisation names no other record
+                Organisations::update));
     }
 
-    @Override
-    public Optional<Organisation> stored(Connection c, String id) throws SQLException {
-        return find(c, id);
-    }
-
-    @Override
-    public Map<String, String> storedFields(Organisation o) {
+    private static Map<String, String> storedFields(Organisation o) {
         return Map.of("id", o.id(), "name", o.name(), "kind", o.kind().name(), "country", o.country());
     }
 
-    @Override
-    public void checkEdit(Connection c, Parsed<Organisation> row) {
-        // an organisation refers to nothing
-    }
-
-    @Override
-    public void update(Connection c, Organisation o) throws SQLException {
+    private static void update(Connection c, Organisation o) throws SQLException {
         try (PreparedStatement ps =
                 c.prepareStatement("UPDATE organisations SET name = ?, kind = ?, country = ? WHERE id = ?")) {
             ps.setString(1, o.name());

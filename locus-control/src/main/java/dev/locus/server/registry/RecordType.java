@@ -33,29 +33,9 @@ interface RecordType<T> {
 
     String idOf(T row);
 
-    /** Fields an edit may change; empty when records of this kind cannot be edited. */
-    default List<String> editable() {
-        return List.of();
-    }
-
-    /** The stored record with that id, for an edit; locks nothing. */
-    default Optional<T> stored(Connection c, String id) throws SQLException {
-        throw new UnsupportedOperationException(plural() + " cannot be edited");
-    }
-
-    /** The stored row as the fields a create request carries (no keys, no certificates). */
-    default Map<String, String> storedFields(T row) {
-        throw new UnsupportedOperationException(plural() + " cannot be edited");
-    }
-
-    /** The reference checks of {@link #checkReferences} for an edited row, whose own id is taken by itself. */
-    default void checkEdit(Connection c, Parsed<T> row) throws SQLException {
-        throw new UnsupportedOperationException(plural() + " cannot be edited");
-    }
-
-    /** Writes the {@link #editable} columns of a validated row over the stored record. */
-    default void update(Connection c, T row) throws SQLException {
-        throw new UnsupportedOperationException(plural() + " cannot be edited");
+    /** How records of this kind are edited; empty when they cannot be. */
+    default Optional<Editing<T>> editing() {
+        return Optional.empty();
     }
 
     /** A parsed row with the reader that reports its problems. */

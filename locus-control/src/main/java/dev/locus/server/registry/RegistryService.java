@@ -133,16 +133,27 @@ public final class RegistryService {
      * {@code If-Match}; empty when there is none.
      */
     public Optional<String> version(Kind kind, String id) {
-        return db.read(c -> versionOf(c, type(kind), id));
+        return versioned(kind, id).map(Edited::version);
     }
 
-    private static <T> Optional<String> versionOf(Connection c, RecordType<T> type, String id) throws SQLException {
-        return type.stored(c, id).map(row -> version(type, row));
+    /** The stored record of {@code kind} with that id together with its version, read at once. */
+    public Optional<Edited<?>> versioned(Kind kind, String id) {
+        return db.read(c -> versionedIn(c, type(kind), id));
     }
 
-    private static <T> String version(RecordType<T> type, T row) {
-        return sha256(new java.util.TreeMap<>(type.storedFields(row)).toString())
-                .substring(0, 32);
+    private static <T> Optional<Edited<?>> versionedIn(Connection c, RecordType<T> type, String id)
+            throws SQLException {
+        Editing<T> e = editing(type);
+        return e.find().find(c, id).map(row -> new Edited<>(row, version(e, row)));
+    }
+
+    private static <T> Editing<T> editing(RecordType<T> type) {
+        return type.editing().orElseThrow(() -> new UnsupportedOperationException(type.plural() + " are not edited"));
+    }
+
+    /** A hash of the fields an editor sees: it changes exactly when one of them does. */
+    private static <T> String version(Editing<T> e, T row) {
+        return sha256(new java.util.TreeMap<>(e.fields().apply(row)).toString()).substring(0, 32);
     }
 
     /**
@@ -163,16 +174,17 @@ public final class RegistryService {
     private <T> Optional<Edited<?>> updateTyped(
             Connection c, RecordType<T> type, String id, Map<String, String> fields, String expected, String actor)
             throws SQLException {
-        Optional<T> stored = type.stored(c, id);
+        Editing<T> editing = editing(type);
+        Optional<T> stored = editing.find().find(c, id);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
-        String current = version(type, stored.get());
+        String current = version(editing, stored.get());
         if (!current.equals(expected)) {
             throw new StaleEditException(singular(type) + " '" + id + "' was changed by someone else since version "
                     + expected + " (now " + current + "); reload it and edit again");
         }
-        Map<String, String> before = type.storedFields(stored.get());
+        Map<String, String> before = editing.fields().apply(stored.get());
         String idField = type.fields().get(0);
         List<FieldProblem> problems = new ArrayList<>();
         Map<String, String> merged = new java.util.HashMap<>(before);
@@ -180,28 +192,28 @@ public final class RegistryService {
             if (f.getKey().equals(idField) && f.getValue().equals(id)) {
                 continue;
             }
-            if (!type.editable().contains(f.getKey())) {
+            if (!editing.editable().contains(f.getKey())) {
                 problems.add(new FieldProblem(
                         0,
                         f.getKey(),
                         f.getValue(),
-                        "cannot be changed by an edit; editable: " + String.join(", ", type.editable())));
+                        "cannot be changed by an edit; editable: " + String.join(", ", editing.editable())));
             }
             merged.put(f.getKey(), f.getValue());
         }
         FieldReader reader = new FieldReader(merged, 0, problems);
         T row = type.parse(reader);
         if (problems.isEmpty()) {
-            type.checkEdit(c, new RecordType.Parsed<>(row, reader));
+            editing.check().run(c, new RecordType.Parsed<>(row, reader));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        type.update(c, row);
-        T now = type.stored(c, id).orElseThrow();
-        Map<String, String> after = type.storedFields(now);
+        editing.update().run(c, row);
+        T now = editing.find().find(c, id).orElseThrow();
+        Map<String, String> after = editing.fields().apply(now);
         Map<String, Object> changed = new java.util.TreeMap<>();
-        for (String field : type.editable()) {
+        for (String field : editing.editable()) {
             String was = before.getOrDefault(field, "");
             String is = after.getOrDefault(field, "");
             if (!was.equals(is)) {
@@ -209,7 +221,7 @@ public final class RegistryService {
             }
         }
         audit.append(c, actor, type.plural() + ".updated", singular(type), id, Map.of("changed", changed));
-        return Optional.of(new Edited<>(now, version(type, now)));
+        return Optional.of(new Edited<>(now, version(editing, now)));
     }
 
     /**

@@ -105,17 +105,16 @@ final class Sites implements RecordType<Site> {
     }
 
     @Override
-    public List<String> editable() {
-        return List.of("name", "operator_id", "country", "latitude_deg", "longitude_deg", "zone_radius_km");
+    public Optional<Editing<Site>> editing() {
+        return Optional.of(new Editing<>(
+                List.of("name", "operator_id", "country", "latitude_deg", "longitude_deg", "zone_radius_km"),
+                Sites::find,
+                Sites::storedFields,
+                (c, row) -> checkOperators(c, List.of(row)),
+                Sites::update));
     }
 
-    @Override
-    public Optional<Site> stored(Connection c, String id) throws SQLException {
-        return find(c, id);
-    }
-
-    @Override
-    public Map<String, String> storedFields(Site s) {
+    private static Map<String, String> storedFields(Site s) {
         return Map.of(
                 "id", s.id(),
                 "name", s.name(),
@@ -126,13 +125,7 @@ final class Sites implements RecordType<Site> {
                 "zone_radius_km", Double.toString(s.zoneRadiusKm()));
     }
 
-    @Override
-    public void checkEdit(Connection c, Parsed<Site> row) throws SQLException {
-        checkOperators(c, List.of(row));
-    }
-
-    @Override
-    public void update(Connection c, Site s) throws SQLException {
+    private static void update(Connection c, Site s) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE sites SET name = ?, operator_id = ?, country = ?,"
                 + " latitude_deg = ?, longitude_deg = ?, zone_radius_km = ? WHERE id = ?")) {
             ps.setString(1, s.name());

@@ -77,7 +77,8 @@ public record AdminApi(TokenService tokens, Database db, ServerConfig config) im
     }
 
     /**
-     * The audit listing's query parameters: {@code actor}, {@code action} (a trailing dot matches
+     * The audit listing's query parameters: {@code actor} (as recorded, or a token name for all its
+     * tokens), {@code action} (a trailing dot matches
      * every action it starts), {@code entity_type}, {@code entity_id}, {@code from}, {@code to}
      * (ISO-8601 instants), {@code order} ({@code asc}, the default, or {@code desc}) and the cursor
      * {@code after}.

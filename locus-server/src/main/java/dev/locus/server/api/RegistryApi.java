@@ -96,11 +96,14 @@ public record RegistryApi(RegistryService registry, LandmarkStatusWorkflow landm
             RegistryService.Kind kind = RegistryService.Kind.parse(k.plural());
             r.get(base + "/{" + k.idParam() + "}", Permission.READ, ctx -> {
                 String id = ctx.pathParam(k.idParam());
-                Object record = k.get().apply(id).orElseThrow(() -> Requests.notFound(k.singular(), id));
-                if (kind != RegistryService.Kind.LANDMARKS) {
-                    registry.version(kind, id).ifPresent(v -> ctx.header("ETag", "\"" + v + "\""));
+                if (kind == RegistryService.Kind.LANDMARKS) {
+                    ctx.json(k.get().apply(id).orElseThrow(() -> Requests.notFound(k.singular(), id)));
+                    return;
                 }
-                ctx.json(record);
+                // the record and its version from one read, so the ETag is the version shown
+                Edited<?> e = registry.versioned(kind, id).orElseThrow(() -> Requests.notFound(k.singular(), id));
+                ctx.header("ETag", "\"" + e.version() + "\"");
+                ctx.json(e.record());
             });
             if (kind != RegistryService.Kind.LANDMARKS) {
                 r.put(base + "/{" + k.idParam() + "}", Permission.WRITE_REGISTRY, BodyLimit.record(), ctx -> {

@@ -159,7 +159,9 @@ final class Browser implements AutoCloseable {
         Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         @SuppressWarnings("unchecked")
         Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-        double width = ((Number) size.get("width")).doubleValue();
+        // the content size leaves out an overlay scrollbar's width; the window's width is what a person sees
+        double width = Math.max(
+                ((Number) size.get("width")).doubleValue(), ((Number) js("return window.innerWidth")).doubleValue());
         double height = Math.min(6000, ((Number) size.get("height")).doubleValue());
         Map<String, Object> shot = driver.executeCdpCommand(
                 "Page.captureScreenshot",

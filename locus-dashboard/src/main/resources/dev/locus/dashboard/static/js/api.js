@@ -3,10 +3,11 @@
 const TOKEN_KEY = 'locus.token';
 
 export class ApiError extends Error {
-  constructor(status, code, message) {
+  constructor(status, code, message, problems = []) {
     super(message);
     this.status = status;
     this.code = code;
+    this.problems = problems; // [{field, value, message}] of a VALIDATION_FAILED answer
   }
 }
 
@@ -29,8 +30,8 @@ export function whenSignedOut(callback) {
   onUnauthenticated = callback;
 }
 
-async function request(method, path, body) {
-  const headers = { Accept: 'application/json' };
+async function request(method, path, body, extraHeaders = {}) {
+  const headers = { Accept: 'application/json', ...extraHeaders };
   const t = token();
   if (t) {
     headers.Authorization = `Bearer ${t}`;
@@ -47,11 +48,13 @@ async function request(method, path, body) {
   if (!response.ok) {
     let code = 'HTTP_' + response.status;
     let message = response.statusText || 'request failed';
+    let problems = [];
     try {
       const err = (await response.json()).error;
       if (err) {
         code = err.code;
         message = err.message;
+        problems = err.problems || [];
       }
     } catch (e) {
       // not a JSON error body; keep the status text
@@ -59,7 +62,7 @@ async function request(method, path, body) {
     if (response.status === 401) {
       onUnauthenticated();
     }
-    throw new ApiError(response.status, code, message);
+    throw new ApiError(response.status, code, message, problems);
   }
   return response;
 }
@@ -90,3 +93,15 @@ export async function download(path, fallbackName) {
 }
 
 export const dashboard = (path) => `/api/v1/dashboard${path}`;
+
+/** A record with its ETag, the version an edit of it must name in If-Match. */
+export async function getVersioned(path) {
+  const response = await request('GET', path);
+  return { record: await response.json(), etag: response.headers.get('ETag') };
+}
+
+/** Replaces the named fields of a record last read at version {@code etag}; 409 when it changed since. */
+export async function putVersioned(path, body, etag) {
+  const response = await request('PUT', path, body, { 'If-Match': etag || '' });
+  return { record: await response.json(), etag: response.headers.get('ETag') };
+}

@@ -9,6 +9,7 @@ import { chipBadge, headline, status } from './verdicts.js';
 import { verdictChart } from './verdict-chart.js';
 import { redrawView } from './alert-actions.js';
 import { actions, evidence, ruleName, severityBadge } from './alerts-view.js';
+import { chipEditing } from './registry-forms.js';
 
 const STYLE = {
   licensed_zone: { color: '#1a9850', weight: 2, dashArray: '6 4', fillColor: '#1a9850', fillOpacity: 0.12 },
@@ -210,7 +211,7 @@ export async function renderChip(el, route) {
           geo.verdict.note) : null),
       h('section', { class: 'chip-facts' }, h('h2', {}, 'Identity and licence'), identity(d))),
     historySection(d, serial),
-    h('section', {}, h('h2', {}, 'Custody'), d.custody.length
+    h('section', { class: 'chip-custody' }, h('h2', {}, 'Custody'), d.custody.length
       ? table([
         { label: 'When', cell: (c) => when(c.occurred_at) },
         { label: 'Event', cell: (c) => c.kind },
@@ -219,6 +220,7 @@ export async function renderChip(el, route) {
         { label: 'Recorded by', cell: (c) => c.recorded_by },
       ], d.custody, 'Custody history')
       : h('p', {}, 'No custody events recorded.')));
+  chipEditing(el, serial, reload);
   const map = await drawRegion(mapBox, geo);
   el.dataset.ready = 'true';
   return () => disposeMap(map);

@@ -13,6 +13,8 @@ import { renderParties, renderParty } from './party-view.js';
 import { renderFindings } from './findings-view.js';
 import { renderCase } from './case-view.js';
 import { renderSiteCapacity } from './site-capacity.js';
+import { renderAudit } from './audit-view.js';
+import { renderRegistry } from './registry-view.js';
 
 const view = document.getElementById('view');
 const login = document.getElementById('login');
@@ -29,6 +31,8 @@ const ROUTES = [
   { pattern: /^#\/findings$/, name: 'findings', nav: 'findings', render: (el) => renderFindings(el) },
   { pattern: /^#\/cases\/(.+)$/, name: 'case', nav: 'findings', render: (el, m) => renderCase(el, decodeURIComponent(m[1])) },
   { pattern: /^#\/sites\/([^/]+)\/capacity$/, name: 'site-capacity', nav: 'findings', render: (el, m) => renderSiteCapacity(el, decodeURIComponent(m[1])) },
+  { pattern: /^#\/audit(?:\?(.*))?$/, name: 'audit', nav: 'audit', render: (el, m) => renderAudit(el, new URLSearchParams(m[1] || '')) },
+  { pattern: /^#\/registry(?:\/(\w+)(?:\/(.+))?)?$/, name: 'registry', nav: 'registry', render: (el, m) => renderRegistry(el, m[1], m[2] && decodeURIComponent(m[2])) },
 ];
 
 function showLogin(message) {
