@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,7 +27,6 @@ class ApiIT {
     @TempDir
     Path dataDir;
 
-    private final Random random = new Random(7);
     private final IssuedReceipts keys = new IssuedReceipts(23);
 
     private ControlPlane start(String engine, double humanRps) {
