@@ -22,6 +22,7 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+@SuppressWarnings("try") // each test's database is only closed, at its end
 class AlertRulesTest {
     static List<String> engines() {
         return TestDatabases.engines();
@@ -62,7 +63,6 @@ class AlertRulesTest {
 
     @ParameterizedTest
     @MethodSource("engines")
-    @SuppressWarnings("try") // the resource is only closed, at the end
     void flightBetweenLandmarks_isNotAClone_butAnswersMinutesApartAre(String engine) {
         World w = world(engine);
         try (Database ignored = w.db()) {
@@ -84,7 +84,6 @@ class AlertRulesTest {
 
     @ParameterizedTest
     @MethodSource("engines")
-    @SuppressWarnings("try") // the resource is only closed, at the end
     void cloneSeparatedByALooseMeasurement_isFoundAgainstTheWindowMinima(String engine) {
         World w = world(engine);
         try (Database ignored = w.db()) {
