@@ -17,14 +17,12 @@ import dev.locus.server.tls.ApiTransport;
 import dev.locus.server.tls.SelfSignedTls;
 import dev.locus.server.tls.TlsCredentials;
 import dev.locus.sim.relay.DelayRelay;
-import dev.locus.sim.relay.LinkDelay;
 import dev.locus.wire.CertificatePin;
 import dev.locus.wire.IssuedToken;
 import dev.locus.wire.LocusClient;
 import dev.locus.wire.RegistryValues;
 import dev.locus.wire.ServerTrust;
 import dev.locus.wire.TokenRequest;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -69,12 +67,7 @@ class AgentSubmitIT {
         try (ControlPlane cp = ControlPlane.start(config, InstantSource.system());
                 LandmarkServer lm =
                         LandmarkServer.start(LandmarkConfig.builder(key, ids).build());
-                DelayRelay link = DelayRelay.start(
-                        new InetSocketAddress("127.0.0.1", 0),
-                        lm.localAddress(),
-                        LinkDelay.fixed(500_000),
-                        LinkDelay.fixed(500_000),
-                        "it-submit")) {
+                DelayRelay link = CliPki.halfMillisecondLink(lm, "it-submit")) {
             String base = "https://127.0.0.1:" + cp.port();
             String admin = Files.readString(cpDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
                     .strip();

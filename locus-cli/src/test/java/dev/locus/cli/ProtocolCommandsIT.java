@@ -8,10 +8,8 @@ import dev.locus.protocol.identity.Certificates;
 import dev.locus.protocol.identity.IdentityVerifier;
 import dev.locus.protocol.identity.LandmarkKey;
 import dev.locus.sim.relay.DelayRelay;
-import dev.locus.sim.relay.LinkDelay;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
@@ -52,12 +50,7 @@ class ProtocolCommandsIT {
                 Certificates.readPem(dir.resolve("ca/ca.pem")).get(0), Set.of(), InstantSource.system());
         try (LandmarkServer lm =
                         LandmarkServer.start(LandmarkConfig.builder(key, ids).build());
-                DelayRelay link = DelayRelay.start(
-                        new InetSocketAddress("127.0.0.1", 0),
-                        lm.localAddress(),
-                        LinkDelay.fixed(500_000),
-                        LinkDelay.fixed(500_000),
-                        "it-link")) {
+                DelayRelay link = CliPki.halfMillisecondLink(lm, "it-link")) {
             Path receipts = dir.resolve("receipts.jsonl");
             Run agent = run(
                     "agent",
@@ -118,17 +111,7 @@ class ProtocolCommandsIT {
     void landmarkRefusesAPositionOtherThanTheCertifiedOne(@TempDir Path dir) {
         String ca = dir.resolve("ca").toString();
         run("ca", "init", "--dir", ca);
-        run(
-                "ca",
-                "issue-landmark",
-                "--ca",
-                ca,
-                "--id",
-                "sg1",
-                "--position",
-                "1.3667,103.75",
-                "--out",
-                dir.resolve("landmarks").toString());
+        CliPki.issueSingaporeLandmark(ca, dir.resolve("landmarks"));
         Run r = run(
                 "landmark",
                 "--position",

@@ -5,7 +5,6 @@ import dev.locus.protocol.identity.CertificateAuthority;
 import dev.locus.protocol.identity.IdentityVerifier;
 import dev.locus.protocol.identity.LandmarkKey;
 import dev.locus.protocol.identity.Pkcs12DeviceKey;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -33,12 +32,6 @@ final class TestPki {
     }
 
     static SecureRandom seeded(long seed) {
-        try {
-            SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-            r.setSeed(seed);
-            return r;
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError("SHA1PRNG is part of every JDK", e);
-        }
+        return dev.locus.protocol.Fixtures.seeded(seed);
     }
 }

@@ -111,6 +111,34 @@ public final class DevicePki {
             Instant measuredAt) {
         SessionId session = SessionId.random(random);
         Nonce nonce = Nonce.random(random);
+        return landmarkSigned(
+                landmark,
+                serial,
+                model,
+                named,
+                signer,
+                session,
+                nonce,
+                samplesNanos,
+                measuredAt,
+                measuredAt.plusMillis(5));
+    }
+
+    /**
+     * A receipt signed by {@code landmark} for device {@code serial} (certificate or key
+     * {@code named}), whose shortest round in {@code samplesNanos} is proven by {@code signer}.
+     */
+    public static SignedReceipt landmarkSigned(
+            LandmarkKey landmark,
+            String serial,
+            String model,
+            Fingerprint named,
+            UnaryOperator<byte[]> signer,
+            SessionId session,
+            Nonce nonce,
+            List<Long> samplesNanos,
+            Instant measuredAt,
+            Instant receivedAt) {
         int minRound =
                 samplesNanos.indexOf(samplesNanos.stream().min(Long::compare).orElseThrow());
         byte[] proof = signer.apply(
@@ -129,7 +157,7 @@ public final class DevicePki {
                 samplesNanos.get(minRound),
                 samplesNanos,
                 measuredAt,
-                measuredAt.plusMillis(5),
+                receivedAt,
                 proof);
         return SignedReceipt.sign(receipt, landmark);
     }

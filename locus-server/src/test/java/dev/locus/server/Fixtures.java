@@ -1,15 +1,22 @@
 package dev.locus.server;
 
+import dev.locus.boundaries.NaturalEarth;
+import dev.locus.geo.verdict.Verifier;
+import dev.locus.server.alerts.AlertService;
+import dev.locus.server.alerts.VerdictRules;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.identity.ManufacturerTrust;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
+import dev.locus.server.verdicts.VerdictEngine;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Map;
+import java.util.Set;
 
 /** A small registry: one exporter, one operator, a Singapore site, a licence for 10 chips, one landmark. */
 public final class Fixtures {
@@ -29,9 +36,67 @@ public final class Fixtures {
         return new RegistryService(db, new AuditLog(clock, Json.mapper()), clock);
     }
 
+    /** A registry with the fixture records, its landmark {@code lm-sg} holding a fresh Ed25519 key. */
+    public static RegistryService populatedRegistry(Database db, InstantSource clock) {
+        RegistryService r = registry(db, clock);
+        populate(r, ed25519());
+        return r;
+    }
+
     /** A registry that trusts {@code trust} for chips' device certificates. */
     public static RegistryService registry(Database db, InstantSource clock, ManufacturerTrust trust) {
         return new RegistryService(db, new AuditLog(clock, Json.mapper()), clock, trust);
+    }
+
+    /** An alert service over {@code db} with an audit log of its own. */
+    public static AlertService alerts(Database db, InstantSource clock) {
+        return new AlertService(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
+    }
+
+    /**
+     * A verdict engine on the bundled basemap with CN, HK and MO restricted, measuring over
+     * {@code window} and tolerating {@code toleratedLiars} lying landmarks, whose verdicts raise
+     * alerts through every verdict rule of {@code alerts}.
+     */
+    public static VerdictEngine verdictEngine(
+            Database db, InstantSource clock, Duration window, int toleratedLiars, AlertService alerts) {
+        VerdictEngine engine = new VerdictEngine(
+                db,
+                Verifier.of(NaturalEarth.bundled()),
+                clock,
+                window,
+                Set.of("CN", "HK", "MO"),
+                Json.mapper(),
+                toleratedLiars);
+        VerdictRules.all(alerts).forEach(engine::addListener);
+        return engine;
+    }
+
+    /** Registers landmark {@code lm-fra} in Frankfurt with its key from {@code keys}. */
+    public static void frankfurtLandmark(RegistryService r, IssuedReceipts keys) {
+        r.createLandmark(
+                Map.of(
+                        "id", "lm-fra",
+                        "name", "Frankfurt",
+                        "latitude_deg", "50.11",
+                        "longitude_deg", "8.68",
+                        "public_key", keys.landmark("lm-fra", 50.11, 8.68).toBase64()),
+                "test");
+    }
+
+    /** Registers chip {@code serial}, an H100 declared at sg-1, with its device key from {@code keys}. */
+    public static void chipAtSg1(RegistryService r, IssuedReceipts keys, String serial) {
+        r.createChip(
+                Map.of(
+                        "serial",
+                        serial,
+                        "model",
+                        "H100",
+                        "declared_site_id",
+                        "sg-1",
+                        "device_public_key",
+                        keys.deviceKey(serial).toBase64()),
+                "t");
     }
 
     /** Registers the fixture records; the landmark {@code lm-sg} uses {@code landmarkKey}. */

@@ -5,10 +5,8 @@ import dev.locus.protocol.crypto.Ed25519Keys;
 import dev.locus.protocol.crypto.Fingerprint;
 import dev.locus.protocol.identity.CertificateAuthority;
 import dev.locus.protocol.identity.LandmarkKey;
-import dev.locus.protocol.receipt.SignedReceipt;
 import dev.locus.protocol.wire.Nonce;
 import dev.locus.protocol.wire.ProofMessage;
-import dev.locus.protocol.wire.ProtocolVersion;
 import dev.locus.protocol.wire.SessionId;
 import dev.locus.server.ingest.ProtocolReceipts;
 import dev.locus.server.ingest.Receipt;
@@ -103,25 +101,7 @@ public final class IssuedReceipts {
             nonce = Nonce.random(random);
         }
         Fingerprint named = Fingerprint.ofDer(deviceKey(serial).toArray()); // a bare key: its SHA-256
-        int minRound =
-                samplesNanos.indexOf(samplesNanos.stream().min(Long::compare).orElseThrow());
-        byte[] proof = device.apply(ProofMessage.of(session, minRound, nonce, landmarkId, named));
-        var receipt = new dev.locus.protocol.receipt.Receipt(
-                ProtocolVersion.RECEIPT_FORMAT,
-                landmarkId,
-                landmark.identity().position(),
-                landmark.identity().fingerprint(),
-                serial,
-                "H100",
-                named,
-                session,
-                minRound,
-                nonce,
-                samplesNanos.get(minRound),
-                samplesNanos,
-                measuredAt,
-                measuredAt,
-                proof);
-        return ProtocolReceipts.toReceipt(SignedReceipt.sign(receipt, landmark));
+        return ProtocolReceipts.toReceipt(DevicePki.landmarkSigned(
+                landmark, serial, "H100", named, device, session, nonce, samplesNanos, measuredAt, measuredAt));
     }
 }

@@ -42,6 +42,18 @@ final class Fixtures {
                 PartyFacts.Ownership.KNOWN);
     }
 
+    /** An end user named {@code id}, incorporated and headquartered in SG on {@code incorporated}. */
+    static PartyFacts singaporeEndUser(String id, LocalDate incorporated, PartyFacts.Ownership ownership) {
+        return new PartyFacts(
+                id,
+                id,
+                Set.of(PartyRole.END_USER),
+                Optional.of("SG"),
+                Optional.of("SG"),
+                Optional.of(incorporated),
+                ownership);
+    }
+
     static Order order(String id, String buyer, String billingCountry, int quantity) {
         return order(id, buyer, billingCountry, quantity, ORDERED, Optional.empty());
     }

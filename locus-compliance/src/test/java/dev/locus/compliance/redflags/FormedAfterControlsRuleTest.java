@@ -5,22 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.locus.compliance.redflags.PartyFacts.Ownership;
 import java.time.LocalDate;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class FormedAfterControlsRuleTest {
     private final FormedAfterControlsRule rule = new FormedAfterControlsRule();
 
     private static PartyFacts incorporated(String id, LocalDate on) {
-        return new PartyFacts(
-                id,
-                id,
-                Set.of(PartyRole.END_USER),
-                Optional.of("SG"),
-                Optional.of("SG"),
-                Optional.of(on),
-                Ownership.KNOWN);
+        return singaporeEndUser(id, on, Ownership.KNOWN);
     }
 
     @Test

@@ -5,22 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.locus.compliance.redflags.PartyFacts.Ownership;
 import java.time.LocalDate;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class OwnershipUnknownRuleTest {
     private final OwnershipUnknownRule rule = new OwnershipUnknownRule();
 
     private static PartyFacts owned(String id, Ownership o) {
-        return new PartyFacts(
-                id,
-                id,
-                Set.of(PartyRole.END_USER),
-                Optional.of("SG"),
-                Optional.of("SG"),
-                Optional.of(LocalDate.of(2010, 1, 1)),
-                o);
+        return singaporeEndUser(id, LocalDate.of(2010, 1, 1), o);
     }
 
     @Test

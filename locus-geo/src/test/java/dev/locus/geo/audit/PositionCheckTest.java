@@ -30,14 +30,20 @@ class PositionCheckTest {
         return out;
     }
 
+    /** Honest round trips of {@code landmark} to six peers around {@code truth}, 1.2 ms of lateness each. */
+    private static List<PeerRoundTrip> honestRing(Landmark landmark, GeoPosition truth) {
+        List<PeerRoundTrip> pairs = new ArrayList<>();
+        for (Landmark p : ring(truth, 6)) {
+            pairs.add(honest(landmark, p, 1.2));
+        }
+        return pairs;
+    }
+
     @Test
     void honestNewcomer_isConsistent_withAProvenUncertainty() {
         GeoPosition truth = GeoPosition.ofDegrees(1.3, 103.8);
         Landmark newcomer = new Landmark("new", "new", truth);
-        List<PeerRoundTrip> pairs = new ArrayList<>();
-        for (Landmark p : ring(truth, 6)) {
-            pairs.add(honest(newcomer, p, 1.2));
-        }
+        List<PeerRoundTrip> pairs = honestRing(newcomer, truth);
         PositionCheck c = PositionCheck.of(newcomer, pairs, 1);
         assertThat(c.consistent()).isTrue();
         assertThat(c.peerOperators()).isEqualTo(6);
@@ -48,10 +54,7 @@ class PositionCheckTest {
     void newcomerClaimingAFarPosition_isNotConsistent() {
         GeoPosition truth = GeoPosition.ofDegrees(1.3, 103.8);
         Landmark real = new Landmark("new", "new", truth);
-        List<PeerRoundTrip> pairs = new ArrayList<>();
-        for (Landmark p : ring(truth, 6)) {
-            pairs.add(honest(real, p, 1.2));
-        }
+        List<PeerRoundTrip> pairs = honestRing(real, truth);
         Landmark claimed = real.withPosition(GeoPosition.ofDegrees(22.3, 114.2));
         List<PeerRoundTrip> asClaimed = pairs.stream()
                 .map(p -> new PeerRoundTrip(claimed, p.b(), p.roundTrip()))

@@ -20,6 +20,14 @@ class VerifierTest {
 
     private final Verifier verifier = Verifier.of(WORLD);
 
+    /** One landmark at 25N 110E, 5 degrees (about 553 km) south of AA's border at 30N. */
+    private static final Landmark SOUTH_OF_AA = new Landmark("L", "L", GeoPosition.ofDegrees(25, 110));
+
+    private static final double SOUTH_OF_AA_BORDER_KM = SOUTH_OF_AA
+            .position()
+            .geodesicDistanceTo(GeoPosition.ofDegrees(30, 110))
+            .km();
+
     @Test
     void honestDevice_withNearLandmarks_isInZoneAndExcludesRestricted() {
         GeoPosition device = GeoPosition.ofDegrees(10, 60);
@@ -47,11 +55,8 @@ class VerifierTest {
 
     @Test
     void regionJustShortOfTheBorder_excludes_andJustOverItDoesNot() {
-        // One landmark at 25N 110E, 5 degrees (about 553 km) south of AA's border at 30N.
-        Landmark l = new Landmark("L", "L", GeoPosition.ofDegrees(25, 110));
-        double borderKm = GeoPosition.ofDegrees(25, 110)
-                .geodesicDistanceTo(GeoPosition.ofDegrees(30, 110))
-                .km();
+        Landmark l = SOUTH_OF_AA;
+        double borderKm = SOUTH_OF_AA_BORDER_KM;
         Assessment near = verifier.assess(l.position(), List.of(rtt(l, borderKm * 0.990)), POLICY);
         Assessment over = verifier.assess(l.position(), List.of(rtt(l, borderKm * 1.002)), POLICY);
         assertThat(near.has(Verdict.EXCLUDES_RESTRICTED)).isTrue();
@@ -61,10 +66,8 @@ class VerifierTest {
 
     @Test
     void borderMargin_demandsDistanceFromTheBorder() {
-        Landmark l = new Landmark("L", "L", GeoPosition.ofDegrees(25, 110));
-        double borderKm = GeoPosition.ofDegrees(25, 110)
-                .geodesicDistanceTo(GeoPosition.ofDegrees(30, 110))
-                .km();
+        Landmark l = SOUTH_OF_AA;
+        double borderKm = SOUTH_OF_AA_BORDER_KM;
         List<Measurement> ms = List.of(rtt(l, borderKm - 5));
         assertThat(verifier.assess(l.position(), ms, POLICY).has(Verdict.EXCLUDES_RESTRICTED))
                 .isTrue();

@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.locus.server.Fixtures;
 import dev.locus.server.IssuedReceipts;
-import dev.locus.server.Json;
 import dev.locus.server.MutableClock;
 import dev.locus.server.TestDatabases;
-import dev.locus.server.audit.AuditLog;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
 import dev.locus.server.ingest.IngestPolicy;
@@ -21,17 +19,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+@SuppressWarnings("try") // each test's database is only closed, at its end
 class AlertRulesTest {
     static List<String> engines() {
         return TestDatabases.engines();
     }
 
     private static final Principal ADMIN = new Principal("t", "admin", Role.ADMIN, Optional.empty());
-    private final Random random = new Random(3);
     private final IssuedReceipts keys = new IssuedReceipts(17);
 
     private record World(Database db, MutableClock clock, AlertService alerts, ReceiptIngestor ingestor) {}
@@ -41,20 +38,8 @@ class AlertRulesTest {
         MutableClock clock = new MutableClock(Fixtures.NOW);
         RegistryService registry = Fixtures.registry(db, clock);
         Fixtures.populate(registry, keys);
-        registry.createLandmark(
-                Map.of(
-                        "id",
-                        "lm-fra",
-                        "name",
-                        "Frankfurt",
-                        "latitude_deg",
-                        "50.11",
-                        "longitude_deg",
-                        "8.68",
-                        "public_key",
-                        keys.landmark("lm-fra", 50.11, 8.68).toBase64()),
-                "test");
-        AlertService alerts = new AlertService(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
+        Fixtures.frankfurtLandmark(registry, keys);
+        AlertService alerts = Fixtures.alerts(db, clock);
         ReceiptIngestor ingestor = new ReceiptIngestor(
                 db, new ProtocolReceipts(), IngestPolicy.live().withMaxAge(Duration.ofDays(2)), clock);
         ingestor.addListener(new ClonedIdentityRule(db, alerts));
@@ -78,7 +63,6 @@ class AlertRulesTest {
 
     @ParameterizedTest
     @MethodSource("engines")
-    @SuppressWarnings("try") // the resource is only closed, at the end
     void flightBetweenLandmarks_isNotAClone_butAnswersMinutesApartAre(String engine) {
         World w = world(engine);
         try (Database ignored = w.db()) {
@@ -100,7 +84,6 @@ class AlertRulesTest {
 
     @ParameterizedTest
     @MethodSource("engines")
-    @SuppressWarnings("try") // the resource is only closed, at the end
     void cloneSeparatedByALooseMeasurement_isFoundAgainstTheWindowMinima(String engine) {
         World w = world(engine);
         try (Database ignored = w.db()) {

@@ -3,40 +3,37 @@ package dev.locus.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.locus.server.ControlPlane;
 import dev.locus.server.IssuedReceipts;
 import dev.locus.server.TestDatabases;
 import dev.locus.server.ingest.Receipt;
 import dev.locus.server.ingest.ReceiptJson;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The control plane over real HTTP on a loopback port, against each test database. */
-class ApiIT {
+@SuppressWarnings("try") // a test's server is only closed, at its end
+class ApiIT extends ServerPerTest {
     static List<String> engines() {
         return TestDatabases.engines();
     }
 
-    @TempDir
-    Path dataDir;
-
-    private final Random random = new Random(7);
     private final IssuedReceipts keys = new IssuedReceipts(23);
 
-    private ControlPlane start(String engine, double humanRps) {
-        return LocalServer.controlPlane(dataDir, engine, c -> c.withRateLimits(humanRps, 1000));
+    /** A server letting a person make {@code humanRps} requests a second. */
+    private LocalServer start(String engine, double humanRps) {
+        return start(engine, c -> c.withRateLimits(humanRps, 1000));
     }
 
-    private String adminToken() {
-        return LocalServer.adminToken(dataDir);
+    /** A server at 100 requests a second with the fixture records registered. */
+    private LocalServer populated(String engine) {
+        LocalServer server = start(engine, 100);
+        populate(api, admin);
+        return server;
     }
 
     private void populate(ApiClient api, String admin) {
@@ -73,8 +70,7 @@ class ApiIT {
     @ParameterizedTest
     @MethodSource("engines")
     void everyEndpoint_refusesRequestsWithoutAValidToken(String engine) {
-        try (ControlPlane cp = start(engine, 100)) {
-            ApiClient api = new ApiClient(cp.port());
+        try (LocalServer server = start(engine, 100)) {
             for (String path : List.of("/health", "/metrics", "/api/v1/openapi.json", "/api/v1/chips", "/nope")) {
                 ApiClient.Response r = api.get(path, Optional.empty());
                 assertThat(r.status()).as(path).isEqualTo(401);
@@ -89,10 +85,7 @@ class ApiIT {
     @ParameterizedTest
     @MethodSource("engines")
     void registry_createsListsPagesAndRejectsBadImportsWithLineAndField(String engine) throws Exception {
-        try (ControlPlane cp = start(engine, 100)) {
-            ApiClient api = new ApiClient(cp.port());
-            String admin = adminToken();
-            populate(api, admin);
+        try (LocalServer server = populated(engine)) {
             String csv = "serial,model,licence_id,declared_site_id\nA-1,H100,LIC-1,sg-1\nA-2,H100,LIC-1,mars\n";
             ApiClient.Response bad = api.post("/api/v1/imports/chips", Optional.of(admin), "text/csv", csv);
             assertThat(bad.status()).isEqualTo(422);
@@ -131,10 +124,7 @@ class ApiIT {
     @ParameterizedTest
     @MethodSource("engines")
     void roles_limitWhatEachTokenMayDo(String engine) throws Exception {
-        try (ControlPlane cp = start(engine, 100)) {
-            ApiClient api = new ApiClient(cp.port());
-            String admin = adminToken();
-            populate(api, admin);
+        try (LocalServer server = populated(engine)) {
             String auditor = issue(api, admin, "aud", "AUDITOR", Optional.empty());
             String landmark = issue(api, admin, "lm-sg", "LANDMARK", Optional.of("lm-sg"));
 
@@ -171,10 +161,7 @@ class ApiIT {
     @ParameterizedTest
     @MethodSource("engines")
     void clonedIdentity_raisesAnAlertThatMovesThroughItsLifecycle(String engine) throws Exception {
-        try (ControlPlane cp = start(engine, 100)) {
-            ApiClient api = new ApiClient(cp.port());
-            String admin = adminToken();
-            populate(api, admin);
+        try (LocalServer server = populated(engine)) {
             List<Map<String, Object>> batch = new ArrayList<>();
             batch.add(receipt("lm-sg", "GPU-1", 500_000)); // within 75 km of Singapore
             batch.add(receipt("lm-fra", "GPU-1", 800_000)); // within 120 km of Frankfurt, seconds later
@@ -206,9 +193,7 @@ class ApiIT {
     @ParameterizedTest
     @MethodSource("engines")
     void openApiMetricsAndHealth_describeWhatIsServed(String engine) throws Exception {
-        try (ControlPlane cp = start(engine, 100)) {
-            ApiClient api = new ApiClient(cp.port());
-            String admin = adminToken();
+        try (LocalServer server = start(engine, 100)) {
             // OpenApiIT checks the document against the route table in both directions.
             JsonNode doc = api.get("/api/v1/openapi.json", Optional.of(admin)).body();
             assertThat(doc.path("openapi").asText()).isEqualTo("3.1.0");
@@ -230,9 +215,9 @@ class ApiIT {
     @ParameterizedTest
     @MethodSource("engines")
     void burstAboveTheRateLimit_isAnswered429WithRetryAfter(String engine) throws Exception {
-        try (ControlPlane cp = start(engine, 2)) {
-            ApiClient api = new ApiClient(cp.port());
-            String admin = adminToken();
+        // one request per 100 s with a burst of one: the ten requests below outrun the refill however slowly
+        // a loaded machine serves them (at 2 a second, a machine serving one request per 0.5 s refilled the bucket)
+        try (LocalServer server = start(engine, 0.01)) {
             int limited = 0;
             String retryAfter = "";
             for (int i = 0; i < 10; i++) {
@@ -243,7 +228,7 @@ class ApiIT {
                     retryAfter = r.raw().headers().firstValue("Retry-After").orElse("");
                 }
             }
-            assertThat(limited).isGreaterThanOrEqualTo(5);
+            assertThat(limited).isGreaterThanOrEqualTo(8);
             assertThat(retryAfter).isNotEmpty();
         }
     }
@@ -251,10 +236,7 @@ class ApiIT {
     @ParameterizedTest
     @MethodSource("engines")
     void olderReceipts_areStaleLive_butCanBeBackFilledByACompliantRole(String engine) throws Exception {
-        try (ControlPlane cp = start(engine, 100)) {
-            ApiClient api = new ApiClient(cp.port());
-            String admin = adminToken();
-            populate(api, admin);
+        try (LocalServer server = populated(engine)) {
             String landmark = issue(api, admin, "lm-sg", "LANDMARK", Optional.of("lm-sg"));
             Map<String, Object> old = ReceiptJson.toJson(
                     keys.sign("lm-sg", "GPU-1", List.of(900_000L), Instant.now().minus(java.time.Duration.ofHours(2))));

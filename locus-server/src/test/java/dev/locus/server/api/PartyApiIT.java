@@ -3,34 +3,16 @@ package dev.locus.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.locus.server.ControlPlane;
-import dev.locus.server.TestDatabases;
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Parties and ownership over real HTTP against the embedded database (and PostgreSQL when configured). */
-class PartyApiIT {
-    static List<String> engines() {
-        return TestDatabases.engines();
-    }
-
-    @TempDir
-    Path dataDir;
-
-    private ControlPlane start(String engine) {
-        return LocalServer.controlPlane(dataDir, engine, c -> c.withRateLimits(1000, 1000));
-    }
-
-    private String admin() {
-        return LocalServer.adminToken(dataDir);
-    }
-
+@SuppressWarnings("try") // a test's server is only closed, at its end
+class PartyApiIT extends ServerPerTest {
     static Map<String, Object> party(String id, String kind, List<String> names, String country) {
         Map<String, Object> p = new HashMap<>();
         p.put("id", id);
@@ -52,11 +34,9 @@ class PartyApiIT {
     }
 
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource("dev.locus.server.TestDatabases#engines")
     void ownership_throughTwoHoldings_isAggregatedWithItsPath(String engine) throws Exception {
-        try (ControlPlane cp = start(engine)) {
-            ApiClient api = new ApiClient(cp.port());
-            String admin = admin();
+        try (LocalServer server = start(engine)) {
             Map<String, Object> buyer = party("sg-buyer", "CONSIGNEE", List.of("Lion Gate Compute Pte. Ltd."), "SG");
             buyer.put("incorporated_on", "2024-02-14");
             buyer.put("registration_numbers", List.of("UEN 202405123K", "LEI:5493001KJTIIGC8Y1R12"));
@@ -108,11 +88,9 @@ class PartyApiIT {
     }
 
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource("dev.locus.server.TestDatabases#engines")
     void changes_areValidatedAuditedAndGuarded(String engine) throws Exception {
-        try (ControlPlane cp = start(engine)) {
-            ApiClient api = new ApiClient(cp.port());
-            String admin = admin();
+        try (LocalServer server = start(engine)) {
             created(api.postJson("/api/v1/parties", admin, party("a", "DISTRIBUTOR", List.of("Alpha Trading"), "MY")));
             created(api.postJson("/api/v1/parties", admin, party("b", "COMPANY", List.of("Beta Holdings"), "MY")));
             created(api.postJson("/api/v1/parties", admin, party("c", "PERSON", List.of("Chen Wei", "陈伟"), "CN")));

@@ -11,35 +11,17 @@ import dev.locus.screening.list.ListEntry;
 import dev.locus.screening.list.ListName;
 import dev.locus.screening.list.ListVersion;
 import dev.locus.screening.list.NameKind;
-import dev.locus.server.ControlPlane;
-import dev.locus.server.TestDatabases;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Screening in the control plane over real HTTP, on H2 and (when configured) PostgreSQL. */
-class ScreeningApiIT {
-    static List<String> engines() {
-        return TestDatabases.engines();
-    }
-
-    @TempDir
-    Path dataDir;
-
-    private ControlPlane start(String engine) {
-        return LocalServer.controlPlane(dataDir, engine, c -> c.withRateLimits(1000, 1000));
-    }
-
-    private String admin() {
-        return LocalServer.adminToken(dataDir);
-    }
-
+@SuppressWarnings("try") // a test's server is only closed, at its end
+class ScreeningApiIT extends ServerPerTest {
     private static JsonNode hits(ApiClient api, String token, String query) {
         ApiClient.Response r = api.get("/api/v1/screening/hits?" + query, Optional.of(token));
         assertThat(r.status()).as(r.text()).isEqualTo(200);
@@ -72,11 +54,9 @@ class ScreeningApiIT {
     }
 
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource("dev.locus.server.TestDatabases#engines")
     void match_answersABatchInTheShapeOfTheCli(String engine) throws Exception {
-        try (ControlPlane cp = start(engine)) {
-            ApiClient api = new ApiClient(cp.port());
-            String admin = admin();
+        try (LocalServer server = start(engine)) {
             ApiClient.Response r = api.postJson(
                     "/api/v1/screening/match",
                     admin,
@@ -117,11 +97,9 @@ class ScreeningApiIT {
     }
 
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource("dev.locus.server.TestDatabases#engines")
     void hits_haveALifecycle_andOwnershipHitsFollowTheListedOwner(String engine) throws Exception {
-        try (ControlPlane cp = start(engine)) {
-            ApiClient api = new ApiClient(cp.port());
-            String admin = admin();
+        try (LocalServer server = start(engine)) {
             Map<String, Object> parent =
                     party("parent-cn", "COMPANY", List.of("Wuhan Sanjiang Import and Export Co., Ltd."), "CN");
             assertThat(api.postJson("/api/v1/parties", admin, parent).status()).isEqualTo(201);
@@ -217,11 +195,9 @@ class ScreeningApiIT {
     }
 
     @ParameterizedTest
-    @MethodSource("engines")
+    @MethodSource("dev.locus.server.TestDatabases#engines")
     void aListUpdate_rescreensEveryParty_andReportsOnlyWhatChanged(String engine) throws Exception {
-        try (ControlPlane cp = start(engine)) {
-            ApiClient api = new ApiClient(cp.port());
-            String admin = admin();
+        try (LocalServer server = start(engine)) {
             for (int i = 0; i < 30; i++) {
                 api.postJson("/api/v1/parties", admin, party("p" + i, "END_USER", List.of("Quiet Trader " + i), "SG"));
             }
@@ -237,7 +213,7 @@ class ScreeningApiIT {
                     .isEqualTo(201);
             assertThat(hits(api, admin, "party_id=orchid").findValuesAsText("kind"))
                     .doesNotContain("LIST_MATCH");
-            ComplianceModule compliance = cp.compliance();
+            ComplianceModule compliance = server.cp().compliance();
             List<ListVersion> now = compliance.screening().lists().loaded().versions();
             List<ListVersion> updated = new ArrayList<>();
             for (ListVersion v : now) {

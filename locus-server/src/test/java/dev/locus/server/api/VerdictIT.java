@@ -12,29 +12,25 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.function.UnaryOperator;
 import java.util.stream.StreamSupport;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Receipts in, verdicts with evidence and verdict-driven alerts out, over HTTP. */
-class VerdictIT {
+@SuppressWarnings("try") // a test's server is only closed, at its end
+class VerdictIT extends ServerPerTest {
     static List<String> engines() {
         return TestDatabases.engines();
     }
 
-    @TempDir
-    Path dataDir;
-
-    private final Random random = new Random(11);
     private final IssuedReceipts keys = new IssuedReceipts(29);
 
     private Map<String, Object> receipt(String landmark, String chip, double rttMs) {
@@ -57,10 +53,25 @@ class VerdictIT {
                 id, id, p[0], p[1], keys.landmark(id, p[0], p[1]).toBase64()));
     }
 
+    /**
+     * Submits, as one batch, HONEST's receipts (0.3 ms from lm-sg, 3.0 ms from lm-kl) and then
+     * {@code others}; asserts that all were accepted, and assesses the chips.
+     */
+    @SafeVarargs
+    private void submitWithHonest(LocalServer server, Map<String, Object>... others) {
+        List<Map<String, Object>> batch =
+                new ArrayList<>(List.of(receipt("lm-sg", "HONEST", 0.3), receipt("lm-kl", "HONEST", 3.0)));
+        batch.addAll(List.of(others));
+        ApiClient.Response r = server.api().postJson("/api/v1/receipts", server.admin(), batch);
+        assertThat(r.body().get("accepted").asInt()).as(r.text()).isEqualTo(batch.size());
+        server.cp().assessPending();
+    }
+
     /** A server assuming every landmark honest (F = 0: one landmark per chip in these fixtures), registry set up. */
-    private LocalServer start(String engine, UnaryOperator<ServerConfig> config) {
-        LocalServer server = LocalServer.start(dataDir, engine, c -> config.apply(c.withToleratedLiars(0)));
-        setUp(server.api(), server.admin());
+    @Override
+    LocalServer start(String engine, UnaryOperator<ServerConfig> config) {
+        LocalServer server = super.start(engine, c -> config.apply(c.withToleratedLiars(0)));
+        setUp(api, admin);
         return server;
     }
 
@@ -68,22 +79,10 @@ class VerdictIT {
     @MethodSource("engines")
     void honestChipVerifies_divertedChipsRaiseProvenDiversionAlerts(String engine) throws Exception {
         try (LocalServer server = start(engine, c -> c)) {
-            ControlPlane cp = server.cp();
-            ApiClient api = server.api();
-            String admin = server.admin();
             // Honest: 0.3 ms from the Singapore landmark bounds it within 45 km of it.
             // Diverted: 0.2 ms from Hong Kong, 2,500 km from the Singapore site.
             // Beijing: 0.1 ms from a Beijing landmark, deep inside CN.
-            ApiClient.Response r = api.postJson(
-                    "/api/v1/receipts",
-                    admin,
-                    List.of(
-                            receipt("lm-sg", "HONEST", 0.3),
-                            receipt("lm-kl", "HONEST", 3.0),
-                            receipt("lm-hk", "DIVERTED", 0.2),
-                            receipt("lm-bj", "BEIJING", 0.1)));
-            assertThat(r.body().get("accepted").asInt()).as(r.text()).isEqualTo(4);
-            cp.assessPending();
+            submitWithHonest(server, receipt("lm-hk", "DIVERTED", 0.2), receipt("lm-bj", "BEIJING", 0.1));
 
             JsonNode honest = api.get("/api/v1/chips/HONEST/verdicts", Optional.of(admin))
                     .body()
@@ -160,9 +159,6 @@ class VerdictIT {
     @MethodSource("engines")
     void suspectLandmark_raisesAnAlertAndStopsCountingTowardsVerdicts(String engine) throws Exception {
         try (LocalServer server = start(engine, c -> c)) {
-            ControlPlane cp = server.cp();
-            ApiClient api = server.api();
-            String admin = server.admin();
             api.postJson("/api/v1/receipts", admin, List.of(receipt("lm-sg", "HONEST", 0.3)));
             ApiClient.Response marked = api.postJson(
                     "/api/v1/landmarks/lm-sg/status",
@@ -185,19 +181,9 @@ class VerdictIT {
     void configuredRestrictedList_drivesVerdictsTheBasemapAndThePolicyEndpoint(String engine) throws Exception {
         try (LocalServer server = start(engine, c -> c.withRestrictedJurisdictions(List.of("SG")))) {
             ControlPlane cp = server.cp();
-            ApiClient api = server.api();
-            String admin = server.admin();
             // HONEST is within 45 km of the Singapore landmark: its region now touches a restricted
             // jurisdiction. BEIJING is within 15 km of Beijing, which is no longer restricted.
-            ApiClient.Response r = api.postJson(
-                    "/api/v1/receipts",
-                    admin,
-                    List.of(
-                            receipt("lm-sg", "HONEST", 0.3),
-                            receipt("lm-kl", "HONEST", 3.0),
-                            receipt("lm-bj", "BEIJING", 0.1)));
-            assertThat(r.body().get("accepted").asInt()).as(r.text()).isEqualTo(3);
-            cp.assessPending();
+            submitWithHonest(server, receipt("lm-bj", "BEIJING", 0.1));
 
             String honest = latestVerdicts(api, admin, "HONEST");
             assertThat(honest).contains("IN_ZONE").doesNotContain("RESTRICTED");
@@ -249,22 +235,7 @@ class VerdictIT {
     @MethodSource("engines")
     void chipReport_isTitledByItsConclusion_andReadsTheSameInHtmlPdfJsonAndCsv(String engine) throws Exception {
         try (LocalServer server = start(engine, c -> c)) {
-            ControlPlane cp = server.cp();
-            ApiClient api = server.api();
-            String admin = server.admin();
-            assertThat(api.postJson(
-                                    "/api/v1/receipts",
-                                    admin,
-                                    List.of(
-                                            receipt("lm-sg", "HONEST", 0.3),
-                                            receipt("lm-kl", "HONEST", 3.0),
-                                            receipt("lm-hk", "DIVERTED", 0.77),
-                                            receipt("lm-sg", "DIVERTED", 40.0)))
-                            .body()
-                            .get("accepted")
-                            .asInt())
-                    .isEqualTo(4);
-            cp.assessPending();
+            submitWithHonest(server, receipt("lm-hk", "DIVERTED", 0.77), receipt("lm-sg", "DIVERTED", 40.0));
             JsonNode headBefore =
                     api.get("/api/v1/audit/head", Optional.of(admin)).body();
             assertThat(headBefore.path("hash").asText()).hasSize(64);

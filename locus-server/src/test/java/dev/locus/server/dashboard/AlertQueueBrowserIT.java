@@ -2,7 +2,6 @@ package dev.locus.server.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.locus.server.ControlPlane;
 import dev.locus.server.Fixtures;
 import dev.locus.server.alerts.Alert;
 import dev.locus.server.registry.RegistryService;
@@ -32,7 +31,7 @@ class AlertQueueBrowserIT {
     private static final int SG_CHIPS = 6;
     private static final int KL_CHIPS = 4;
 
-    private ControlPlane cp;
+    private LiveServer server;
     private Browser browser;
     private String admin;
 
@@ -41,12 +40,11 @@ class AlertQueueBrowserIT {
 
     @BeforeAll
     void start() throws Exception {
-        LiveServer server = LiveServer.start(
+        server = LiveServer.start(
                 "locus-alert-queue-it",
                 c -> c.toBuilder().ruleInterval(Duration.ofHours(1)).build());
-        cp = server.cp();
         admin = server.admin();
-        RegistryService r = cp.registry();
+        RegistryService r = server.cp().registry();
         Fixtures.populate(r, Fixtures.ed25519());
         Fixtures.populateKualaLumpur(r);
         for (int i = 1; i <= SG_CHIPS; i++) {
@@ -71,14 +69,15 @@ class AlertQueueBrowserIT {
     }
 
     private void raise(Alert.Rule rule, Alert.Severity severity, String serial, String summary) {
-        cp.alerts()
+        server.cp()
+                .alerts()
                 .raise(rule, severity, Alert.SubjectType.CHIP, serial, summary, Map.of())
                 .orElseThrow();
     }
 
     @AfterAll
     void stop() throws Exception {
-        Browser.closeAll(browser, cp);
+        Browser.closeAll(browser, server);
     }
 
     private List<String> subjects() {
@@ -132,13 +131,15 @@ class AlertQueueBrowserIT {
         new WebDriverWait(browser.driver, Duration.ofSeconds(30))
                 .until(d -> d.findElements(By.cssSelector("#alert-table tbody input.select-alert"))
                         .isEmpty());
-        assertThat(cp.alerts()
+        assertThat(server.cp()
+                        .alerts()
                         .page(java.util.Optional.of(Alert.Status.ACKNOWLEDGED), java.util.Optional.empty(), 0, 100)
                         .items())
                 .hasSize(SG_CHIPS)
                 .allSatisfy(a -> assertThat(a.acknowledgeNote())
                         .hasValue("Singapore site power maintenance," + " confirmed with the operator"));
-        assertThat(cp.alerts()
+        assertThat(server.cp()
+                        .alerts()
                         .page(java.util.Optional.of(Alert.Status.OPEN), java.util.Optional.empty(), 0, 100)
                         .items())
                 .hasSize(KL_CHIPS + 1);

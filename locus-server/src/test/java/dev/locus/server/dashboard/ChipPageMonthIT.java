@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.geo.verdict.Verdict;
-import dev.locus.server.ControlPlane;
 import dev.locus.server.persistence.Sql;
 import dev.locus.server.verdicts.StoredVerdict;
 import dev.locus.server.verdicts.VerdictPeriods;
@@ -35,17 +34,14 @@ class ChipPageMonthIT {
     static final String CHIP = DemoFleet.HONEST_SG.get(0);
     static final String SMALL_CHIP = DemoFleet.HONEST_SG.get(1);
 
-    private ControlPlane cp;
+    private LiveServer server;
     private Http http;
     private String admin;
-    private String base;
     private Browser browser;
 
     @BeforeAll
     void start() throws Exception {
-        LiveServer server = LiveServer.start("locus-chip-month-it", c -> c.withToleratedLiars(0));
-        cp = server.cp();
-        base = server.base();
+        server = LiveServer.start("locus-chip-month-it", c -> c.withToleratedLiars(0));
         http = server.http();
         admin = server.admin();
         server.demoFleet();
@@ -61,7 +57,7 @@ class ChipPageMonthIT {
         Instant start = end.minus(Duration.ofMinutes(MINUTES));
         Instant divertedFrom = start.plus(Duration.ofDays(20));
         Instant divertedUntil = divertedFrom.plus(Duration.ofHours(1));
-        cp.database().inTransaction(c -> {
+        server.cp().database().inTransaction(c -> {
             String evidence;
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT evidence_json FROM verdicts WHERE chip_serial = ? ORDER BY id DESC LIMIT 1")) {
@@ -143,7 +139,7 @@ class ChipPageMonthIT {
 
     @AfterAll
     void stop() throws Exception {
-        Browser.closeAll(browser, cp);
+        Browser.closeAll(browser, server);
     }
 
     @Test
@@ -208,7 +204,7 @@ class ChipPageMonthIT {
     @Test
     void theChipPage_showsTheFindingFirst_thenAlerts_thenPeriods() {
         browser = new Browser(1440, 900);
-        browser.signIn(base, admin);
+        browser.signIn(server.base(), admin);
         long[] month = pageMedian(CHIP);
         long[] few = pageMedian(SMALL_CHIP);
         System.out.printf(

@@ -3,7 +3,6 @@ package dev.locus.server.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.locus.server.ControlPlane;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,18 +20,15 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The dashboard's files and views over real HTTP, without a browser. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardApiIT {
-    private ControlPlane cp;
+    private LiveServer server;
     private Http http;
-    private String base;
     private String admin;
     private String auditor;
     private final HttpClient raw = HttpClient.newHttpClient();
 
     @BeforeAll
     void start() throws Exception {
-        LiveServer server = LiveServer.start("locus-dashboard-api-it", c -> c.withToleratedLiars(0));
-        cp = server.cp();
-        base = server.base();
+        server = LiveServer.start("locus-dashboard-api-it", c -> c.withToleratedLiars(0));
         http = server.http();
         admin = server.admin();
         DemoFleet fleet = server.demoFleet();
@@ -50,20 +46,21 @@ class DashboardApiIT {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the demo fleet's verdicts and alerts did not appear within 60 s");
             }
-            cp.assessPending();
+            server.cp().assessPending();
             Thread.sleep(100);
         }
     }
 
     @AfterAll
     void stop() {
-        if (cp != null) {
-            cp.close();
+        if (server != null) {
+            server.close();
         }
     }
 
     private HttpResponse<byte[]> get(String path, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(URI.create(server.base() + path)).GET();
         for (int i = 0; i < headers.length; i += 2) {
             b.header(headers[i], headers[i + 1]);
         }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.protocol.identity.CertificateAuthority;
 import dev.locus.protocol.identity.Certificates;
 import dev.locus.protocol.identity.Pkcs12DeviceKey;
-import dev.locus.server.ControlPlane;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,14 +40,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DashboardIT {
-    private ControlPlane cp;
+    private LiveServer server;
     private Http http;
     private DemoFleet fleet;
     private String admin;
     private String officer;
     private String auditor;
     private Browser browser;
-    private String base;
     private final CertificateAuthority manufacturer = CertificateAuthority.create(
             "Dashboard test CA", Duration.ofDays(365), InstantSource.system(), new SecureRandom());
 
@@ -59,20 +57,18 @@ class DashboardIT {
     void start() throws Exception {
         // the demo fleet has one landmark per city: it assumes every landmark is honest (F = 0);
         // tolerance of lying landmarks is tested in VerdictEngineTest and ToleranceProperties
-        LiveServer server = LiveServer.start(
+        server = LiveServer.start(
                 "locus-dashboard-it",
                 c -> c.withToleratedLiars(0).toBuilder()
                         .manufacturerCas(List.of(manufacturer.certificate()))
                         .build());
-        cp = server.cp();
-        base = server.base();
         http = server.http();
         admin = server.admin();
         fleet = new DemoFleet(http, admin);
         fleet.register();
         fleet.measure();
         fleet.markSuspect("lm-syd", "mesh audit: 41 ms to lm-tyo, 3 ms less than light needs between their positions");
-        cp.assessPending();
+        server.cp().assessPending();
         officer = fleet.token("Olivia Officer", "COMPLIANCE_OFFICER");
         auditor = fleet.token("Arthur Auditor", "AUDITOR");
         browser = new Browser(1366, 768);
@@ -80,11 +76,11 @@ class DashboardIT {
 
     @AfterAll
     void stop() throws Exception {
-        Browser.closeAll(browser, cp);
+        Browser.closeAll(browser, server);
     }
 
     private void signIn(String token) {
-        browser.signIn(base, token);
+        browser.signIn(server.base(), token);
     }
 
     private void go(String hash, String readySelector) {
@@ -95,7 +91,7 @@ class DashboardIT {
     @Test
     @Order(1)
     void signIn_rejectsAnUnknownToken_thenShowsTheFleetOnTheMap() {
-        browser.submitToken(base, "lct_not_a_real_token");
+        browser.submitToken(server.base(), "lct_not_a_real_token");
         assertThat(browser.await(By.id("login-error")).getText()).contains("unknown, revoked or malformed");
         browser.screenshot("01-sign-in-rejected");
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.protocol.identity.CertificateAuthority;
-import dev.locus.server.ControlPlane;
 import dev.locus.server.IssuedReceipts;
 import dev.locus.server.ingest.ReceiptJson;
 import java.net.URI;
@@ -74,25 +73,22 @@ class DashboardInjectionIT {
             + "  l.openTooltip(); n++; } });"
             + " return n;";
 
-    private ControlPlane cp;
+    private LiveServer server;
     private Http http;
     private String admin;
     private String officer;
     private Browser browser;
-    private String base;
     private final IssuedReceipts keys = new IssuedReceipts(41);
     private final CertificateAuthority manufacturer = CertificateAuthority.create(
             "Injection test CA", Duration.ofDays(365), InstantSource.system(), new SecureRandom());
 
     @BeforeAll
     void start() throws Exception {
-        LiveServer server = LiveServer.start(
+        server = LiveServer.start(
                 "locus-dashboard-injection-it",
                 c -> c.toBuilder()
                         .manufacturerCas(List.of(manufacturer.certificate()))
                         .build());
-        cp = server.cp();
-        base = server.base();
         http = server.http();
         admin = server.admin();
         storeMarkupEverywhere();
@@ -186,7 +182,7 @@ class DashboardInjectionIT {
                         keys.deviceKey("XSS-0002").toBase64()));
         // a receipt 0.3 ms from the landmark: the chip gets a verdict and its page a region and markers
         http.ok("/api/v1/receipts", admin, List.of(receipt("lm-pwn", SERIAL, 0.3), receipt("lm-far", "XSS-0002", 0.3)));
-        cp.assessPending();
+        server.cp().assessPending();
         http.ok("/api/v1/landmarks/lm-far/status", admin, Map.of("status", "SUSPECT", "reason", REASON));
         officer = http.ok("/api/v1/tokens", admin, Map.of("name", OFFICER, "role", "COMPLIANCE_OFFICER"))
                 .get("token")
@@ -225,7 +221,7 @@ class DashboardInjectionIT {
 
     @AfterAll
     void stop() throws Exception {
-        Browser.closeAll(browser, cp);
+        Browser.closeAll(browser, server);
     }
 
     private void go(String hash, String readySelector) {
@@ -252,7 +248,9 @@ class DashboardInjectionIT {
     @Order(1)
     void theDashboardIsServedWithAStrictPolicy_andTheMarkupIsStoredAsGiven() throws Exception {
         HttpResponse<String> page = HttpClient.newHttpClient()
-                .send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.base() + "/")).build(),
+                        HttpResponse.BodyHandlers.ofString());
         String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertThat(csp)
                 .doesNotContain("unsafe-inline")
@@ -274,7 +272,7 @@ class DashboardInjectionIT {
     @Test
     @Order(2)
     void map_tooltipsPopupAndSidePanel_showTheNamesAsText() {
-        browser.signIn(base, officer);
+        browser.signIn(server.base(), officer);
         assertThat(text("#who-name")).isEqualTo(OFFICER);
         assertThat(text(".side")).contains(SITE);
         assertThat(((Number) browser.js(OPEN_TOOLTIPS, "fleet-map")).intValue()).isGreaterThanOrEqualTo(3);
@@ -344,7 +342,7 @@ class DashboardInjectionIT {
                 "/api/v1/licences/" + LICENCE + "/report?format=html")) {
             HttpResponse<String> r = HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create(base + path))
+                            HttpRequest.newBuilder(URI.create(server.base() + path))
                                     .header("Authorization", "Bearer " + admin)
                                     .build(),
                             HttpResponse.BodyHandlers.ofString());

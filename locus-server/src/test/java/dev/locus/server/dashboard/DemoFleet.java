@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
 /**
  * A small fleet registered through the REST API, with signed receipts whose round trips the
@@ -44,7 +43,6 @@ final class DemoFleet {
     private final Http http;
     private final String admin;
     private final IssuedReceipts keys = new IssuedReceipts(37);
-    private final Random random = new Random(4);
 
     DemoFleet(Http http, String admin) {
         this.http = http;

@@ -3,7 +3,6 @@ package dev.locus.server.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.locus.server.ControlPlane;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,13 +46,12 @@ class OfficersDayIT {
     static final String CLONED_CHIP = DemoFleet.HONEST_SG.get(3);
     static final String QUIET_SITE_CHIP = "JB-H100-0001";
 
-    private ControlPlane cp;
+    private LiveServer server;
     private Http http;
     private DemoFleet fleet;
     private String admin;
     private String officer;
     private Browser browser;
-    private String base;
 
     @RegisterExtension
     final TestWatcher screenshotFailures = Browser.screenshotOnFailure("officers-day-", () -> browser);
@@ -62,13 +60,11 @@ class OfficersDayIT {
     void start() throws Exception {
         // the demo fleet has one landmark per city: it assumes every landmark is honest (F = 0);
         // tolerance of lying landmarks is tested in VerdictEngineTest and ToleranceProperties
-        LiveServer server = LiveServer.start(
+        server = LiveServer.start(
                 "locus-officers-day-it",
                 c -> c.withToleratedLiars(0).withAlertPeriods(POLICY, POLICY).toBuilder()
                         .ruleInterval(Duration.ofHours(1))
                         .build());
-        cp = server.cp();
-        base = server.base();
         http = server.http();
         admin = server.admin();
         fleet = new DemoFleet(http, admin);
@@ -82,7 +78,7 @@ class OfficersDayIT {
         fleet.licence("LIC-JB-2026-02", "jbdc", "jb-1", 5);
         fleet.chip(QUIET_SITE_CHIP, "H100", "LIC-JB-2026-02", "jb-1");
         fleet.measure();
-        cp.assessPending();
+        server.cp().assessPending();
         Instant measured = Instant.now();
         awaitClockPast(measured.plus(POLICY).plusSeconds(1));
         List<Map<String, Object>> again = new ArrayList<>();
@@ -103,8 +99,8 @@ class OfficersDayIT {
         // the copied identity: the same chip answers Hong Kong in 0.3 ms, 2,500 km from Singapore
         again.add(fleet.receipt("lm-hkg", CLONED_CHIP, 0.3));
         fleet.submit(again);
-        cp.assessPending();
-        cp.runRules();
+        server.cp().assessPending();
+        server.cp().runRules();
         // every agent but the silent chip's keeps answering, as agents do, while the officer works
         attesting.scheduleWithFixedDelay(this::attestAlive, 1, 1, java.util.concurrent.TimeUnit.SECONDS);
         officer = fleet.token("Olivia Officer", "COMPLIANCE_OFFICER");
@@ -141,7 +137,7 @@ class OfficersDayIT {
     @AfterAll
     void stop() throws Exception {
         attesting.shutdownNow();
-        Browser.closeAll(browser, cp);
+        Browser.closeAll(browser, server);
     }
 
     private void go(String hash, String readySelector) {
@@ -166,7 +162,7 @@ class OfficersDayIT {
     @Test
     @Order(1)
     void signedOutPage_showsNeitherNavigationNorSignOut() {
-        browser.driver.get(base + "/");
+        browser.driver.get(server.base() + "/");
         browser.await(By.id("token"));
         assertThat(browser.driver.findElement(By.id("nav")).isDisplayed()).isFalse();
         assertThat(browser.driver.findElement(By.id("logout")).isDisplayed()).isFalse();
@@ -222,7 +218,7 @@ class OfficersDayIT {
     @Test
     @Order(4)
     void map_countsPopupAndMarkerColour_showTheStatus_andFrameEverything() {
-        browser.signIn(base, officer);
+        browser.signIn(server.base(), officer);
         assertThat(text("#fleet-breakdown")).contains("Silent 1").contains("Copied identity 1");
         // the first view frames every site, every landmark (Sydney, Beijing, Tokyo) and Hong Kong
         @SuppressWarnings("unchecked")

@@ -2,7 +2,6 @@ package dev.locus.server.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.locus.server.ControlPlane;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,17 +22,14 @@ import org.openqa.selenium.By;
 class PartyViewIT {
     private static final String MARKUP = "<img id=\"pwn-owner\" src=x onerror=\"window.__pwned=1\">Tan";
 
-    private ControlPlane cp;
+    private LiveServer server;
     private Http http;
     private String admin;
-    private String base;
     private Browser browser;
 
     @BeforeAll
     void start() throws Exception {
-        LiveServer server = LiveServer.start("locus-party-view-it", c -> c);
-        cp = server.cp();
-        base = server.base();
+        server = LiveServer.start("locus-party-view-it", c -> c);
         http = server.http();
         admin = server.admin();
         party("cn-listed", "COMPANY", List.of("Wuhan Sanjiang Import and Export Co., Ltd.", "武汉三江进出口有限公司"), "CN", "");
@@ -65,7 +61,7 @@ class PartyViewIT {
 
     @AfterAll
     void stop() throws Exception {
-        Browser.closeAll(browser, cp);
+        Browser.closeAll(browser, server);
     }
 
     private Object js(String script, Object... args) {
@@ -90,7 +86,7 @@ class PartyViewIT {
 
     @Test
     void thePartyPage_drawsTheOwnershipGraph_andAPersonDecidesHits() {
-        browser.submitToken(base, admin);
+        browser.submitToken(server.base(), admin);
         browser.await(By.id("nav"));
         js("location.hash = '#/parties'");
         browser.await(By.cssSelector(".view-parties[data-ready='true']"));

@@ -27,6 +27,17 @@ class ManufacturerTrustTest {
     private final DevicePki pki = new DevicePki(11);
     private final ManufacturerTrust trust = ManufacturerTrust.of(List.of(pki.ca.certificate()));
 
+    /** The refusal of a 30-day certificate for device SN-1 that {@code issuer} signed. */
+    private String refusalOfADeviceOf(CertificateAuthority issuer) {
+        return refusal(trust.check(
+                pki.device(issuer, "SN-1", MODEL, Duration.ofDays(30))
+                        .identity()
+                        .certificate(),
+                "SN-1",
+                MODEL,
+                NOW));
+    }
+
     private static String refusal(ManufacturerTrust.Check check) {
         assertThat(check).isInstanceOf(ManufacturerTrust.Check.Refused.class);
         return ((ManufacturerTrust.Check.Refused) check).reason();
@@ -55,25 +66,12 @@ class ManufacturerTrustTest {
     @Test
     void certificateOfAnotherCa_isRefused_evenUnderTheTrustedCasName() {
         CertificateAuthority other = pki.ca("Other CA", NOW);
-        assertThat(refusal(trust.check(
-                        pki.device(other, "SN-1", MODEL, Duration.ofDays(30))
-                                .identity()
-                                .certificate(),
-                        "SN-1",
-                        MODEL,
-                        NOW)))
+        assertThat(refusalOfADeviceOf(other))
                 .contains("not signed by a trusted manufacturer CA")
                 .contains("CN=Other CA");
         // same name as the trusted CA, different key: the signature decides
         CertificateAuthority impostor = pki.ca("Test manufacturer CA", NOW);
-        assertThat(refusal(trust.check(
-                        pki.device(impostor, "SN-1", MODEL, Duration.ofDays(30))
-                                .identity()
-                                .certificate(),
-                        "SN-1",
-                        MODEL,
-                        NOW)))
-                .contains("not signed by a trusted manufacturer CA");
+        assertThat(refusalOfADeviceOf(impostor)).contains("not signed by a trusted manufacturer CA");
     }
 
     @Test

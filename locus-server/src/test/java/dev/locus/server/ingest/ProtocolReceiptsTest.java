@@ -36,42 +36,15 @@ class ProtocolReceiptsTest {
     @Test
     void anyChangedField_orWrongKey_orMovedLandmark_isRefusedWithItsReason() {
         Receipt r = signed(List.of(2_000_000L));
-        Receipt faster = new Receipt(
-                r.landmarkId(),
-                r.chipSerial(),
-                r.nonce(),
-                1_000L,
-                List.of(1_000L),
-                r.measuredAt(),
-                r.protocolVersion(),
-                r.signature(),
-                r.signedPayload());
+        Receipt faster = altered(r, r.chipSerial(), List.of(1_000L), r.signature(), r.signedPayload());
         assertThat(verifier.verify(faster, registered))
                 .hasValueSatisfying(m -> assertThat(m).contains("round trips"));
-        Receipt otherChip = new Receipt(
-                r.landmarkId(),
-                "999",
-                r.nonce(),
-                r.rttMinNanos(),
-                r.rttSamplesNanos(),
-                r.measuredAt(),
-                r.protocolVersion(),
-                r.signature(),
-                r.signedPayload());
+        Receipt otherChip = altered(r, "999", r.rttSamplesNanos(), r.signature(), r.signedPayload());
         assertThat(verifier.verify(otherChip, registered))
                 .hasValueSatisfying(m -> assertThat(m).contains("serial"));
         byte[] sig = r.signature().toArray();
         sig[5] ^= 1;
-        Receipt forged = new Receipt(
-                r.landmarkId(),
-                r.chipSerial(),
-                r.nonce(),
-                r.rttMinNanos(),
-                r.rttSamplesNanos(),
-                r.measuredAt(),
-                r.protocolVersion(),
-                Bytes.of(sig),
-                r.signedPayload());
+        Receipt forged = altered(r, r.chipSerial(), r.rttSamplesNanos(), Bytes.of(sig), r.signedPayload());
         assertThat(verifier.verify(forged, registered))
                 .hasValueSatisfying(m -> assertThat(m).contains("signature"));
         Landmark moved = new Landmark(
@@ -85,16 +58,7 @@ class ProtocolReceiptsTest {
                 .hasValueSatisfying(m -> assertThat(m).contains("registered position"));
         byte[] payload = r.signedPayload().toArray();
         payload[payload.length - 3] ^= 1;
-        Receipt garbled = new Receipt(
-                r.landmarkId(),
-                r.chipSerial(),
-                r.nonce(),
-                r.rttMinNanos(),
-                r.rttSamplesNanos(),
-                r.measuredAt(),
-                r.protocolVersion(),
-                r.signature(),
-                Bytes.of(payload));
+        Receipt garbled = altered(r, r.chipSerial(), r.rttSamplesNanos(), r.signature(), Bytes.of(payload));
         assertThat(verifier.verify(garbled, registered)).isPresent();
     }
 
@@ -126,6 +90,21 @@ class ProtocolReceiptsTest {
                 "lm-sg", "GPU-1", r.nonce(), 2_000_000L, List.of(2_000_000L), NOW, 1, r.signature(), otherFormat);
         assertThat(verifier.deviceEvidence(lcr1)).isEmpty();
         assertThat(verifier.verify(lcr1, registered)).contains("payload is not a LOCUS-RECEIPT-V1 receipt");
+    }
+
+    /** {@code r} with its serial, round trips, signature or signed payload replaced, as a forger would. */
+    private static Receipt altered(Receipt r, String serial, List<Long> samples, Bytes signature, Bytes payload) {
+        long fastest = samples.stream().min(Long::compare).orElseThrow();
+        return new Receipt(
+                r.landmarkId(),
+                serial,
+                r.nonce(),
+                fastest,
+                samples,
+                r.measuredAt(),
+                r.protocolVersion(),
+                signature,
+                payload);
     }
 
     private Receipt signed(List<Long> samples) {

@@ -40,8 +40,7 @@ class RegistryServiceTest {
     @MethodSource("engines")
     void validChipCsv_importsEveryRowAndAuditsTheImport(String engine) {
         try (Database db = TestDatabases.fresh(engine)) {
-            RegistryService r = Fixtures.registry(db, CLOCK);
-            Fixtures.populate(r, Fixtures.ed25519());
+            RegistryService r = Fixtures.populatedRegistry(db, CLOCK);
             String csv = """
                     serial,model,licence_id,declared_site_id,status
                     GPU-2,H100,LIC-1,sg-1,INSTALLED
@@ -60,8 +59,7 @@ class RegistryServiceTest {
     @MethodSource("engines")
     void badRows_rejectTheWholeFileAndNameLineFieldAndValue(String engine) {
         try (Database db = TestDatabases.fresh(engine)) {
-            RegistryService r = Fixtures.registry(db, CLOCK);
-            Fixtures.populate(r, Fixtures.ed25519());
+            RegistryService r = Fixtures.populatedRegistry(db, CLOCK);
             String csv = """
                     serial,model,licence_id,declared_site_id,status
                     GPU-2,H100,LIC-1,sg-1,INSTALLED
@@ -91,8 +89,7 @@ class RegistryServiceTest {
     @MethodSource("engines")
     void licenceChipCount_isEnforcedAcrossDatabaseAndFile(String engine) {
         try (Database db = TestDatabases.fresh(engine)) {
-            RegistryService r = Fixtures.registry(db, CLOCK);
-            Fixtures.populate(r, Fixtures.ed25519());
+            RegistryService r = Fixtures.populatedRegistry(db, CLOCK);
             StringBuilder csv = new StringBuilder("serial,model,licence_id,declared_site_id\n");
             for (int i = 0; i < 10; i++) {
                 csv.append("X-").append(i).append(",H100,LIC-1,sg-1\n");
@@ -111,8 +108,7 @@ class RegistryServiceTest {
     @MethodSource("engines")
     void siteJson_outOfRangeCoordinates_areReportedPerRecord(String engine) {
         try (Database db = TestDatabases.fresh(engine)) {
-            RegistryService r = Fixtures.registry(db, CLOCK);
-            Fixtures.populate(r, Fixtures.ed25519());
+            RegistryService r = Fixtures.populatedRegistry(db, CLOCK);
             String json = """
                     [{"id":"sg-2","name":"SG 2","operator_id":"sgdc","country":"sg","latitude_deg":1.3,
                       "longitude_deg":103.9,"zone_radius_km":25},
@@ -141,8 +137,7 @@ class RegistryServiceTest {
     @MethodSource("engines")
     void licenceWithEndBeforeStart_isRefusedWithBothDates(String engine) {
         try (Database db = TestDatabases.fresh(engine)) {
-            RegistryService r = Fixtures.registry(db, CLOCK);
-            Fixtures.populate(r, Fixtures.ed25519());
+            RegistryService r = Fixtures.populatedRegistry(db, CLOCK);
             assertThatThrownBy(() -> r.createLicence(
                             Map.of(
                                     "id", "LIC-2",
@@ -165,8 +160,7 @@ class RegistryServiceTest {
     @MethodSource("engines")
     void custodyEvent_movesChipStatusAndPagesListInKeyOrder(String engine) {
         try (Database db = TestDatabases.fresh(engine)) {
-            RegistryService r = Fixtures.registry(db, CLOCK);
-            Fixtures.populate(r, Fixtures.ed25519());
+            RegistryService r = Fixtures.populatedRegistry(db, CLOCK);
             r.recordCustody("GPU-1", Map.of("kind", "INSTALLED", "site_id", "sg-1", "note", "rack 4"), "bob");
             assertThat(r.chip("GPU-1").orElseThrow().status()).isEqualTo(RegistryValues.ChipStatus.INSTALLED);
             assertThat(r.custodyEvents("GPU-1"))

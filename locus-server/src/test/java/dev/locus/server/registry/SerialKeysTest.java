@@ -44,8 +44,7 @@ class SerialKeysTest {
     @MethodSource("engines")
     void aLookAlikeSerial_isRefused_namingTheRegisteredSerial(String engine) {
         try (Database db = TestDatabases.fresh(engine)) {
-            RegistryService r = Fixtures.registry(db, CLOCK);
-            Fixtures.populate(r, Fixtures.ed25519());
+            RegistryService r = Fixtures.populatedRegistry(db, CLOCK);
             r.createChip(chip("SN1"), "test");
 
             for (String lookAlike : List.of("sn1", "SN-1", "Sn_1", "SNl")) {
@@ -71,8 +70,7 @@ class SerialKeysTest {
     @MethodSource("engines")
     void anImportWithLookAlikes_importsNothing_andNamesBothLines(String engine) {
         try (Database db = TestDatabases.fresh(engine)) {
-            RegistryService r = Fixtures.registry(db, CLOCK);
-            Fixtures.populate(r, Fixtures.ed25519());
+            RegistryService r = Fixtures.populatedRegistry(db, CLOCK);
             String csv = """
                     serial,model,declared_site_id
                     GPU-7,H100,sg-1

@@ -2,15 +2,10 @@ package dev.locus.server.verdicts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.locus.boundaries.NaturalEarth;
-import dev.locus.geo.verdict.Verifier;
 import dev.locus.server.Fixtures;
 import dev.locus.server.IssuedReceipts;
-import dev.locus.server.Json;
 import dev.locus.server.TestDatabases;
 import dev.locus.server.alerts.AlertService;
-import dev.locus.server.alerts.VerdictRules;
-import dev.locus.server.audit.AuditLog;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
 import dev.locus.server.ingest.IngestPolicy;
@@ -23,9 +18,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class AssessmentQueueTest {
@@ -37,28 +30,11 @@ class AssessmentQueueTest {
             RegistryService registry = Fixtures.registry(db, clock);
             Fixtures.populate(registry, keys);
             for (int i = 0; i < 20; i++) {
-                registry.createChip(
-                        Map.of(
-                                "serial",
-                                "C-" + i,
-                                "model",
-                                "H100",
-                                "declared_site_id",
-                                "sg-1",
-                                "device_public_key",
-                                keys.deviceKey("C-" + i).toBase64()),
-                        "t");
+                Fixtures.chipAtSg1(registry, keys, "C-" + i);
             }
-            AlertService alerts = new AlertService(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
-            VerdictEngine engine = new VerdictEngine(
-                    db,
-                    Verifier.of(NaturalEarth.bundled()),
-                    clock,
-                    Duration.ofHours(24),
-                    Set.of("CN", "HK", "MO"),
-                    Json.mapper(),
-                    0); // one-landmark fixture: assumes every landmark is honest (F = 0)
-            VerdictRules.all(alerts).forEach(engine::addListener);
+            AlertService alerts = Fixtures.alerts(db, clock);
+            // one-landmark fixture: assumes every landmark is honest (F = 0)
+            VerdictEngine engine = Fixtures.verdictEngine(db, clock, Duration.ofHours(24), 0, alerts);
             AssessmentQueue queue = new AssessmentQueue(engine, 4);
             ReceiptIngestor ingestor = new ReceiptIngestor(db, new ProtocolReceipts(), IngestPolicy.live(), clock);
             ingestor.addListener(queue);

@@ -3,9 +3,7 @@ package dev.locus.server.verdicts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.locus.boundaries.NaturalEarth;
 import dev.locus.geo.verdict.Verdict;
-import dev.locus.geo.verdict.Verifier;
 import dev.locus.server.Fixtures;
 import dev.locus.server.IssuedReceipts;
 import dev.locus.server.Json;
@@ -13,8 +11,6 @@ import dev.locus.server.MutableClock;
 import dev.locus.server.TestDatabases;
 import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
-import dev.locus.server.alerts.VerdictRules;
-import dev.locus.server.audit.AuditLog;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
 import dev.locus.server.ingest.IngestPolicy;
@@ -25,9 +21,7 @@ import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -38,7 +32,6 @@ class VerdictEngineTest {
     }
 
     private static final Principal ADMIN = new Principal("t", "admin", Role.ADMIN, Optional.empty());
-    private final Random random = new Random(5);
     private final IssuedReceipts keys = new IssuedReceipts(17);
 
     private void submit(ReceiptIngestor ingestor, MutableClock clock, String landmark, long rtt) {
@@ -53,16 +46,8 @@ class VerdictEngineTest {
         try (Database db = TestDatabases.fresh(engine)) {
             RegistryService registry = Fixtures.registry(db, clock);
             Fixtures.populate(registry, keys);
-            AlertService alerts = new AlertService(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
-            VerdictEngine tolerant = new VerdictEngine(
-                    db,
-                    Verifier.of(NaturalEarth.bundled()),
-                    clock,
-                    Duration.ofHours(1),
-                    Set.of("CN", "HK", "MO"),
-                    Json.mapper(),
-                    1);
-            VerdictRules.all(alerts).forEach(tolerant::addListener);
+            AlertService alerts = Fixtures.alerts(db, clock);
+            VerdictEngine tolerant = Fixtures.verdictEngine(db, clock, Duration.ofHours(1), 1, alerts);
             ReceiptIngestor ingestor = new ReceiptIngestor(db, new ProtocolReceipts(), IngestPolicy.live(), clock);
             submit(ingestor, clock, "lm-sg", 200_000);
             StoredVerdict v = tolerant.assess("GPU-1").orElseThrow();
@@ -86,29 +71,10 @@ class VerdictEngineTest {
         try (Database db = TestDatabases.fresh(engine)) {
             RegistryService registry = Fixtures.registry(db, clock);
             Fixtures.populate(registry, keys);
-            registry.createLandmark(
-                    Map.of(
-                            "id",
-                            "lm-fra",
-                            "name",
-                            "Frankfurt",
-                            "latitude_deg",
-                            "50.11",
-                            "longitude_deg",
-                            "8.68",
-                            "public_key",
-                            keys.landmark("lm-fra", 50.11, 8.68).toBase64()),
-                    "test");
-            AlertService alerts = new AlertService(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
-            VerdictEngine engineUnderTest = new VerdictEngine(
-                    db,
-                    Verifier.of(NaturalEarth.bundled()),
-                    clock,
-                    Duration.ofHours(1),
-                    Set.of("CN", "HK", "MO"),
-                    Json.mapper(),
-                    0); // one-landmark fixture: assumes every landmark is honest (F = 0)
-            VerdictRules.all(alerts).forEach(engineUnderTest::addListener);
+            Fixtures.frankfurtLandmark(registry, keys);
+            AlertService alerts = Fixtures.alerts(db, clock);
+            // one-landmark fixture: assumes every landmark is honest (F = 0)
+            VerdictEngine engineUnderTest = Fixtures.verdictEngine(db, clock, Duration.ofHours(1), 0, alerts);
             ReceiptIngestor ingestor = new ReceiptIngestor(db, new ProtocolReceipts(), IngestPolicy.live(), clock);
 
             submit(ingestor, clock, "lm-sg", 200_000); // within 30 km of the landmark, 37 km of the site
@@ -145,16 +111,9 @@ class VerdictEngineTest {
         MutableClock clock = new MutableClock(Fixtures.NOW);
         try (Database db = TestDatabases.fresh(engine)) {
             Fixtures.populate(Fixtures.registry(db, clock), keys);
-            AlertService alerts = new AlertService(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
-            VerdictEngine engineUnderTest = new VerdictEngine(
-                    db,
-                    Verifier.of(NaturalEarth.bundled()),
-                    clock,
-                    Duration.ofHours(1),
-                    Set.of("CN", "HK", "MO"),
-                    Json.mapper(),
-                    0); // one-landmark fixture: assumes every landmark is honest (F = 0)
-            VerdictRules.all(alerts).forEach(engineUnderTest::addListener);
+            AlertService alerts = Fixtures.alerts(db, clock);
+            // one-landmark fixture: assumes every landmark is honest (F = 0)
+            VerdictEngine engineUnderTest = Fixtures.verdictEngine(db, clock, Duration.ofHours(1), 0, alerts);
             assertThat(engineUnderTest.assess("GPU-1")).isEmpty();
             assertThat(engineUnderTest.assess("NO-SUCH-CHIP")).isEmpty();
             assertThat(engineUnderTest.history("GPU-1", 0, 10).items()).isEmpty();

@@ -3,16 +3,12 @@ package dev.locus.server.verdicts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.locus.boundaries.NaturalEarth;
-import dev.locus.geo.verdict.Verifier;
 import dev.locus.server.Fixtures;
 import dev.locus.server.IssuedReceipts;
 import dev.locus.server.Json;
 import dev.locus.server.MutableClock;
 import dev.locus.server.TestDatabases;
 import dev.locus.server.alerts.AlertService;
-import dev.locus.server.alerts.VerdictRules;
-import dev.locus.server.audit.AuditLog;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
 import dev.locus.server.ingest.IngestPolicy;
@@ -26,9 +22,7 @@ import dev.locus.wire.RegistryValues;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Random;
 import java.util.Set;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -43,7 +37,6 @@ class WindowMaintenanceTest {
     }
 
     private static final Principal ADMIN = new Principal("t", "admin", Role.ADMIN, Optional.empty());
-    private final Random random = new Random(7);
     private final IssuedReceipts keys = new IssuedReceipts(17);
 
     private record Setup(
@@ -58,16 +51,9 @@ class WindowMaintenanceTest {
         MutableClock clock = new MutableClock(Fixtures.NOW);
         RegistryService registry = Fixtures.registry(db, clock);
         Fixtures.populate(registry, keys);
-        AlertService alerts = new AlertService(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
-        VerdictEngine engine = new VerdictEngine(
-                db,
-                Verifier.of(NaturalEarth.bundled()),
-                clock,
-                Duration.ofHours(1),
-                Set.of("CN", "HK", "MO"),
-                Json.mapper(),
-                0); // one-landmark fixture: assumes every landmark is honest (F = 0)
-        VerdictRules.all(alerts).forEach(engine::addListener);
+        AlertService alerts = Fixtures.alerts(db, clock);
+        // one-landmark fixture: assumes every landmark is honest (F = 0)
+        VerdictEngine engine = Fixtures.verdictEngine(db, clock, Duration.ofHours(1), 0, alerts);
         ReceiptIngestor ingestor = new ReceiptIngestor(db, new ProtocolReceipts(), IngestPolicy.live(), clock);
         List<Set<String>> changed = new ArrayList<>();
         ingestor.addListener(b -> changed.add(b.windowChanged()));
@@ -152,18 +138,7 @@ class WindowMaintenanceTest {
         try (Database db = TestDatabases.fresh(engine)) {
             Setup s = setup(db);
             for (int i = 0; i < 30; i++) {
-                s.registry()
-                        .createChip(
-                                Map.of(
-                                        "serial",
-                                        "C-" + i,
-                                        "model",
-                                        "H100",
-                                        "declared_site_id",
-                                        "sg-1",
-                                        "device_public_key",
-                                        keys.deviceKey("C-" + i).toBase64()),
-                                "t");
+                Fixtures.chipAtSg1(s.registry(), keys, "C-" + i);
             }
             for (int i = 0; i < 25; i++) {
                 submit(s, "C-" + i, 300_000 + i);

@@ -22,7 +22,6 @@ import dev.locus.sim.latency.Host;
 import dev.locus.sim.latency.LatencyDataset;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -136,12 +135,6 @@ final class EmulatedWorld implements AutoCloseable {
     }
 
     static SecureRandom seeded(long seed) {
-        try {
-            SecureRandom r = SecureRandom.getInstance("SHA1PRNG");
-            r.setSeed(seed);
-            return r;
-        } catch (NoSuchAlgorithmException e) {
-            throw new AssertionError("SHA1PRNG is part of every JDK", e);
-        }
+        return dev.locus.protocol.Fixtures.seeded(seed);
     }
 }
