@@ -3,7 +3,9 @@ package dev.locus.server.reports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.geometry.S2Cap;
 import dev.locus.geo.bound.RoundTrip;
 import dev.locus.geo.bound.SpeedBound;
@@ -17,6 +19,7 @@ import dev.locus.server.audit.AuditLog;
 import dev.locus.server.common.Page;
 import dev.locus.server.identity.DeviceCertificate;
 import dev.locus.server.persistence.Database;
+import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.Chip;
 import dev.locus.server.registry.CustodyEvent;
 import dev.locus.server.registry.Licence;
@@ -26,6 +29,9 @@ import dev.locus.server.verdicts.PlainFindings;
 import dev.locus.server.verdicts.RegionGeometry;
 import dev.locus.server.verdicts.StoredVerdict;
 import dev.locus.server.verdicts.VerdictEngine;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -44,6 +50,9 @@ import java.util.Optional;
 public final class ChipReport {
     /** Most alerts listed; the report says how many more there are. */
     static final int ALERTS_SHOWN = 200;
+
+    /** Most verdict periods listed; the report says how many there are. */
+    static final int PERIODS_SHOWN = 50;
 
     private final Database db;
     private final RegistryService registry;
@@ -145,17 +154,21 @@ public final class ChipReport {
                         + " km away and back per millisecond."),
                 evidenceTable(evidence, site));
         doc.section("Identity", identity(chip));
+        Map<String, String> names = new HashMap<>();
+        PlainFindings.SiteRef siteRef = siteRef(site);
+        doc.section("Verdict history", periods(chip, siteRef, names));
         List<List<String>> alertRows = new ArrayList<>();
         for (Alert a : alertList.subList(0, Math.min(ALERTS_SHOWN, alertList.size()))) {
+            JsonNode ev = parse(a.evidenceJson());
             alertRows.add(List.of(
-                    Long.toString(a.id()),
-                    a.rule().name(),
-                    a.severity().name(),
-                    a.status().name(),
                     ReportDocument.iso(a.openedAt()),
-                    a.summary(),
-                    handled(a.acknowledgedBy(), a.acknowledgedAt(), a.acknowledgeNote()),
-                    handled(a.resolvedBy(), a.resolvedAt(), a.resolutionNote())));
+                    a.rule().name() + "\n" + a.severity().name() + ", "
+                            + a.status().name(),
+                    alertFinding(chip, a, ev, siteRef, names),
+                    PlainEvidence.of(ev),
+                    handled("Acknowledged", a.acknowledgedBy(), a.acknowledgedAt(), a.acknowledgeNote())
+                            + handled("Resolved", a.resolvedBy(), a.resolvedAt(), a.resolutionNote())
+                                    .strip()));
         }
         doc.section(
                 "Alerts",
@@ -164,17 +177,7 @@ public final class ChipReport {
                                 ? "The newest " + ALERTS_SHOWN + " of " + alertList.size() + " alerts."
                                 : PlainFindings.count(alertList.size(), "alert") + ", newest first."),
                 new ReportDocument.Table(
-                        List.of(
-                                "id",
-                                "rule",
-                                "severity",
-                                "status",
-                                "opened (UTC)",
-                                "summary",
-                                "acknowledged",
-                                "resolved"),
-                        alertRows,
-                        "No alerts."));
+                        List.of("opened (UTC)", "alert", "finding", "numbers", "handled"), alertRows, "No alerts."));
         List<List<String>> custody = new ArrayList<>();
         for (CustodyEvent e : registry.custodyEvents(serial)) {
             custody.add(List.of(
@@ -202,8 +205,111 @@ public final class ChipReport {
                                 v.verdicts().stream().map(Enum::name).sorted().toList()))
                         .orElse(""),
                 latest.map(v -> parse(v.evidenceJson())).orElse(MissingNode.getInstance()),
-                new PlainFindings.SiteRef(site.name(), site.position(), site.zoneRadiusKm()),
+                siteRef(site),
                 id -> names.computeIfAbsent(id, this::landmarkName));
+    }
+
+    private static PlainFindings.SiteRef siteRef(Site site) {
+        return new PlainFindings.SiteRef(site.name(), site.position(), site.zoneRadiusKm());
+    }
+
+    /**
+     * The newest {@link #PERIODS_SHOWN} verdict periods (equal consecutive verdicts collapsed),
+     * newest first: when, the period's latest verdict in words ({@link PlainFindings}), then its
+     * numbers ({@link PlainEvidence}).
+     */
+    private ReportDocument.Block[] periods(Chip chip, PlainFindings.SiteRef site, Map<String, String> names) {
+        List<List<String>> rows = new ArrayList<>();
+        long[] totals = new long[2];
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*), COALESCE(SUM(assessments), 0) FROM verdict_periods WHERE chip_serial = ?")) {
+                ps.setString(1, chip.serial());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    totals[0] = rs.getLong(1);
+                    totals[1] = rs.getLong(2);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT p.first_seen, p.last_confirmed, p.assessments,"
+                    + " p.proven, v.verdicts, v.evidence_json FROM verdict_periods p"
+                    + " JOIN verdicts v ON v.id = p.last_verdict_id"
+                    + " WHERE p.chip_serial = ? ORDER BY p.id DESC LIMIT ?")) {
+                ps.setString(1, chip.serial());
+                ps.setInt(2, PERIODS_SHOWN);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(period(chip, site, names, rs));
+                    }
+                }
+            }
+            return null;
+        });
+        String intro = totals[0] > PERIODS_SHOWN
+                ? "The newest " + PERIODS_SHOWN + " of " + PlainFindings.count(totals[0], "period")
+                : PlainFindings.count(totals[0], "period");
+        return new ReportDocument.Block[] {
+            new ReportDocument.Paragraph(intro + " of equal verdicts (" + PlainFindings.count(totals[1], "assessment")
+                    + "), newest first; each in words from its latest verdict, then the numbers."),
+            new ReportDocument.Table(
+                    List.of("period (UTC)", "finding", "numbers"), rows, "No verdicts: the chip has not been assessed.")
+        };
+    }
+
+    private List<String> period(Chip chip, PlainFindings.SiteRef site, Map<String, String> names, ResultSet rs)
+            throws SQLException {
+        String stored = rs.getString("verdicts");
+        JsonNode evidence = parse(rs.getString("evidence_json"));
+        PlainFindings.Finding f = PlainFindings.of(
+                chip.serial(), stored, evidence, site, id -> names.computeIfAbsent(id, this::landmarkName));
+        ObjectNode numbers = json.createObjectNode();
+        ArrayNode verdictNames = numbers.putArray("verdicts");
+        for (String v : stored.split(",")) {
+            verdictNames.add(v);
+        }
+        numbers.put("proven", rs.getBoolean("proven"));
+        numbers.put("assessments", rs.getLong("assessments"));
+        if (evidence.has("max_distance_from_site_km")) {
+            numbers.put(
+                    "max_distance_from_site_km",
+                    evidence.path("max_distance_from_site_km").asDouble());
+        }
+        ArrayNode discs = numbers.putArray("landmarks");
+        for (JsonNode d : evidence.path("bounding_discs")) {
+            discs.addObject()
+                    .put("landmark_id", d.path("landmark_id").asText())
+                    .put("rtt_nanos", d.path("rtt_nanos").asLong())
+                    .put("within_km", d.path("max_distance_km").asDouble());
+        }
+        return List.of(
+                PlainEvidence.time(Sql.getInstant(rs, "first_seen")) + "\nto "
+                        + PlainEvidence.time(Sql.getInstant(rs, "last_confirmed")),
+                f.conclusion(),
+                PlainEvidence.of(numbers));
+    }
+
+    /**
+     * An alert in words: its summary, then, where it rests on a verdict's discs, what the most
+     * telling landmark proves ({@link PlainFindings}).
+     */
+    private String alertFinding(
+            Chip chip, Alert a, JsonNode evidence, PlainFindings.SiteRef site, Map<String, String> names) {
+        String summary = a.summary().endsWith(".") ? a.summary() : a.summary() + ".";
+        if (!evidence.path("bounding_discs").isArray()
+                || evidence.path("bounding_discs").isEmpty()) {
+            return summary;
+        }
+        List<String> verdictNames = new ArrayList<>();
+        evidence.path("verdicts").forEach(v -> verdictNames.add(v.asText()));
+        PlainFindings.Finding f = PlainFindings.of(
+                chip.serial(),
+                String.join(",", verdictNames.stream().sorted().toList()),
+                evidence,
+                site,
+                id -> names.computeIfAbsent(id, this::landmarkName));
+        return f.landmarks().isEmpty()
+                ? summary
+                : summary + " " + capitalise(f.landmarks().getFirst());
     }
 
     private String landmarkName(String id) {
@@ -330,13 +436,13 @@ public final class ChipReport {
                 markers));
     }
 
-    private static String handled(Optional<String> by, Optional<Instant> at, Optional<String> note) {
+    private static String handled(String what, Optional<String> by, Optional<Instant> at, Optional<String> note) {
         if (by.isEmpty()) {
             return "";
         }
-        return by.get()
-                + at.map(t -> ", " + ReportDocument.iso(t)).orElse("")
-                + note.map(n -> ": " + n).orElse("");
+        return what + " by " + by.get()
+                + at.map(t -> " " + PlainEvidence.time(t)).orElse("")
+                + note.map(n -> ": " + n).orElse("") + "\n";
     }
 
     private static String position(GeoPosition p) {
