@@ -125,14 +125,14 @@ public final class ChipReport {
                                                 .map(Enum::name)
                                                 .sorted()
                                                 .toList())
-                                + ", assessed " + ReportDocument.iso(v.assessedAt()) + " from answers "
-                                + ReportDocument.iso(v.windowStart()) + " to "
-                                + ReportDocument.iso(v.windowEnd()))
+                                + ", assessed " + PlainEvidence.time(v.assessedAt()) + " from answers "
+                                + PlainEvidence.time(v.windowStart()) + " to "
+                                + PlainEvidence.time(v.windowEnd()))
                         .orElse("none yet"));
         doc.fact(
                 "Last proven compliant",
                 verdicts.latest(serial, true)
-                        .map(v -> ReportDocument.iso(v.assessedAt()))
+                        .map(v -> PlainEvidence.time(v.assessedAt()))
                         .orElse("never"));
         JsonNode f = evidence.path("policy").path("tolerated_liars_meaning");
         if (f.isTextual()) {
@@ -161,14 +161,15 @@ public final class ChipReport {
         for (Alert a : alertList.subList(0, Math.min(ALERTS_SHOWN, alertList.size()))) {
             JsonNode ev = parse(a.evidenceJson());
             alertRows.add(List.of(
-                    ReportDocument.iso(a.openedAt()),
-                    a.rule().name() + "\n" + a.severity().name() + ", "
-                            + a.status().name(),
+                    PlainEvidence.time(a.openedAt()),
+                    (a.rule().name() + "\n" + a.severity().name() + ", "
+                                    + a.status().name() + "\n"
+                                    + handled(
+                                            "Acknowledged", a.acknowledgedBy(), a.acknowledgedAt(), a.acknowledgeNote())
+                                    + handled("Resolved", a.resolvedBy(), a.resolvedAt(), a.resolutionNote()))
+                            .strip(),
                     alertFinding(chip, a, ev, siteRef, names),
-                    PlainEvidence.of(ev),
-                    handled("Acknowledged", a.acknowledgedBy(), a.acknowledgedAt(), a.acknowledgeNote())
-                            + handled("Resolved", a.resolvedBy(), a.resolvedAt(), a.resolutionNote())
-                                    .strip()));
+                    PlainEvidence.of(ev)));
         }
         doc.section(
                 "Alerts",
@@ -177,11 +178,11 @@ public final class ChipReport {
                                 ? "The newest " + ALERTS_SHOWN + " of " + alertList.size() + " alerts."
                                 : PlainFindings.count(alertList.size(), "alert") + ", newest first."),
                 new ReportDocument.Table(
-                        List.of("opened (UTC)", "alert", "finding", "numbers", "handled"), alertRows, "No alerts."));
+                        List.of("opened", "alert and handling", "finding", "numbers"), alertRows, "No alerts."));
         List<List<String>> custody = new ArrayList<>();
         for (CustodyEvent e : registry.custodyEvents(serial)) {
             custody.add(List.of(
-                    ReportDocument.iso(e.occurredAt()),
+                    PlainEvidence.time(e.occurredAt()),
                     e.kind().name(),
                     e.siteId().orElse(""),
                     e.recordedBy(),
@@ -190,7 +191,7 @@ public final class ChipReport {
         doc.section(
                 "Custody",
                 new ReportDocument.Table(
-                        List.of("when (UTC)", "event", "site", "recorded by", "note"),
+                        List.of("when", "event", "site", "recorded by", "note"),
                         custody,
                         "No custody events recorded."));
         return Optional.of(doc.build());
@@ -267,7 +268,7 @@ public final class ChipReport {
         for (String v : stored.split(",")) {
             verdictNames.add(v);
         }
-        numbers.put("proven", rs.getBoolean("proven"));
+        numbers.put("proves_compliance", rs.getBoolean("proven"));
         numbers.put("assessments", rs.getLong("assessments"));
         if (evidence.has("max_distance_from_site_km")) {
             numbers.put(
@@ -294,7 +295,7 @@ public final class ChipReport {
      */
     private String alertFinding(
             Chip chip, Alert a, JsonNode evidence, PlainFindings.SiteRef site, Map<String, String> names) {
-        String summary = a.summary().endsWith(".") ? a.summary() : a.summary() + ".";
+        String summary = capitalise(a.summary().endsWith(".") ? a.summary() : a.summary() + ".");
         if (!evidence.path("bounding_discs").isArray()
                 || evidence.path("bounding_discs").isEmpty()) {
             return summary;
@@ -353,7 +354,7 @@ public final class ChipReport {
                     PlainFindings.ms(m.path("rtt_min_nanos").asLong()),
                     bound == null ? "not binding" : PlainFindings.kmUp(bound),
                     PlainFindings.kmDown(p.geodesicDistanceTo(site.position()).km()),
-                    ReportDocument.iso(Instant.parse(m.path("measured_at").asText())),
+                    PlainEvidence.time(Instant.parse(m.path("measured_at").asText())),
                     m.path("receipt_id").asText()));
         }
         return new ReportDocument.Table(
@@ -363,7 +364,7 @@ public final class ChipReport {
                         "round trip (ms)",
                         "chip within (km)",
                         "landmark to site (km)",
-                        "measured (UTC)",
+                        "measured",
                         "receipt"),
                 rows,
                 "No measurements: the chip has not been assessed.");
@@ -381,7 +382,7 @@ public final class ChipReport {
                             List.of("serial number", c.serialNumber()),
                             List.of(
                                     "valid",
-                                    ReportDocument.iso(c.notBefore()) + " to " + ReportDocument.iso(c.notAfter())),
+                                    PlainEvidence.time(c.notBefore()) + " to " + PlainEvidence.time(c.notAfter())),
                             List.of("SHA-256 fingerprint", c.sha256()),
                             List.of("issuing CA SHA-256", c.caSha256())),
                     "");
