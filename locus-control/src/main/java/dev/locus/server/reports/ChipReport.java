@@ -171,14 +171,19 @@ public final class ChipReport {
                     alertFinding(chip, a, ev, siteRef, names),
                     PlainEvidence.of(ev)));
         }
-        doc.section(
-                "Alerts",
-                new ReportDocument.Paragraph(
-                        alertList.size() > ALERTS_SHOWN
-                                ? "The newest " + ALERTS_SHOWN + " of " + alertList.size() + " alerts."
-                                : PlainFindings.count(alertList.size(), "alert") + ", newest first."),
-                new ReportDocument.Table(
-                        List.of("opened", "alert and handling", "finding", "numbers"), alertRows, "No alerts."));
+        ReportDocument.Table alertTable = new ReportDocument.Table(
+                List.of("opened", "alert and handling", "finding", "numbers"), alertRows, "No alerts.");
+        if (alertList.isEmpty()) {
+            doc.section("Alerts", alertTable);
+        } else {
+            doc.section(
+                    "Alerts",
+                    new ReportDocument.Paragraph(
+                            alertList.size() > ALERTS_SHOWN
+                                    ? "The newest " + ALERTS_SHOWN + " of " + alertList.size() + " alerts."
+                                    : PlainFindings.count(alertList.size(), "alert") + ", newest first."),
+                    alertTable);
+        }
         List<List<String>> custody = new ArrayList<>();
         for (CustodyEvent e : registry.custodyEvents(serial)) {
             custody.add(List.of(
@@ -253,7 +258,7 @@ public final class ChipReport {
             new ReportDocument.Paragraph(intro + " of equal verdicts (" + PlainFindings.count(totals[1], "assessment")
                     + "), newest first; each in words from its latest verdict, then the numbers."),
             new ReportDocument.Table(
-                    List.of("period (UTC)", "finding", "numbers"), rows, "No verdicts: the chip has not been assessed.")
+                    List.of("period", "finding", "numbers"), rows, "No verdicts: the chip has not been assessed.")
         };
     }
 
