@@ -3,7 +3,9 @@ package dev.locus.server.reports;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.geometry.S2Cap;
 import dev.locus.geo.bound.RoundTrip;
 import dev.locus.geo.bound.SpeedBound;
@@ -17,6 +19,7 @@ import dev.locus.server.audit.AuditLog;
 import dev.locus.server.common.Page;
 import dev.locus.server.identity.DeviceCertificate;
 import dev.locus.server.persistence.Database;
+import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.Chip;
 import dev.locus.server.registry.CustodyEvent;
 import dev.locus.server.registry.Licence;
@@ -26,6 +29,9 @@ import dev.locus.server.verdicts.PlainFindings;
 import dev.locus.server.verdicts.RegionGeometry;
 import dev.locus.server.verdicts.StoredVerdict;
 import dev.locus.server.verdicts.VerdictEngine;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -44,6 +50,9 @@ import java.util.Optional;
 public final class ChipReport {
     /** Most alerts listed; the report says how many more there are. */
     static final int ALERTS_SHOWN = 200;
+
+    /** Most verdict periods listed; the report says how many there are. */
+    static final int PERIODS_SHOWN = 50;
 
     private final Database db;
     private final RegistryService registry;
@@ -116,14 +125,14 @@ public final class ChipReport {
                                                 .map(Enum::name)
                                                 .sorted()
                                                 .toList())
-                                + ", assessed " + ReportDocument.iso(v.assessedAt()) + " from answers "
-                                + ReportDocument.iso(v.windowStart()) + " to "
-                                + ReportDocument.iso(v.windowEnd()))
+                                + ", assessed " + PlainEvidence.time(v.assessedAt()) + " from answers "
+                                + PlainEvidence.time(v.windowStart()) + " to "
+                                + PlainEvidence.time(v.windowEnd()))
                         .orElse("none yet"));
         doc.fact(
                 "Last proven compliant",
                 verdicts.latest(serial, true)
-                        .map(v -> ReportDocument.iso(v.assessedAt()))
+                        .map(v -> PlainEvidence.time(v.assessedAt()))
                         .orElse("never"));
         JsonNode f = evidence.path("policy").path("tolerated_liars_meaning");
         if (f.isTextual()) {
@@ -145,40 +154,40 @@ public final class ChipReport {
                         + " km away and back per millisecond."),
                 evidenceTable(evidence, site));
         doc.section("Identity", identity(chip));
+        Map<String, String> names = new HashMap<>();
+        PlainFindings.SiteRef siteRef = siteRef(site);
+        doc.section("Verdict history", periods(chip, siteRef, names));
         List<List<String>> alertRows = new ArrayList<>();
         for (Alert a : alertList.subList(0, Math.min(ALERTS_SHOWN, alertList.size()))) {
+            JsonNode ev = parse(a.evidenceJson());
             alertRows.add(List.of(
-                    Long.toString(a.id()),
-                    a.rule().name(),
-                    a.severity().name(),
-                    a.status().name(),
-                    ReportDocument.iso(a.openedAt()),
-                    a.summary(),
-                    handled(a.acknowledgedBy(), a.acknowledgedAt(), a.acknowledgeNote()),
-                    handled(a.resolvedBy(), a.resolvedAt(), a.resolutionNote())));
+                    PlainEvidence.time(a.openedAt()),
+                    (a.rule().name() + "\n" + a.severity().name() + ", "
+                                    + a.status().name() + "\n"
+                                    + handled(
+                                            "Acknowledged", a.acknowledgedBy(), a.acknowledgedAt(), a.acknowledgeNote())
+                                    + handled("Resolved", a.resolvedBy(), a.resolvedAt(), a.resolutionNote()))
+                            .strip(),
+                    alertFinding(chip, a, ev, siteRef, names),
+                    PlainEvidence.of(ev)));
         }
-        doc.section(
-                "Alerts",
-                new ReportDocument.Paragraph(
-                        alertList.size() > ALERTS_SHOWN
-                                ? "The newest " + ALERTS_SHOWN + " of " + alertList.size() + " alerts."
-                                : PlainFindings.count(alertList.size(), "alert") + ", newest first."),
-                new ReportDocument.Table(
-                        List.of(
-                                "id",
-                                "rule",
-                                "severity",
-                                "status",
-                                "opened (UTC)",
-                                "summary",
-                                "acknowledged",
-                                "resolved"),
-                        alertRows,
-                        "No alerts."));
+        ReportDocument.Table alertTable = new ReportDocument.Table(
+                List.of("opened", "alert and handling", "finding", "numbers"), alertRows, "No alerts.");
+        if (alertList.isEmpty()) {
+            doc.section("Alerts", alertTable);
+        } else {
+            doc.section(
+                    "Alerts",
+                    new ReportDocument.Paragraph(
+                            alertList.size() > ALERTS_SHOWN
+                                    ? "The newest " + ALERTS_SHOWN + " of " + alertList.size() + " alerts."
+                                    : PlainFindings.count(alertList.size(), "alert") + ", newest first."),
+                    alertTable);
+        }
         List<List<String>> custody = new ArrayList<>();
         for (CustodyEvent e : registry.custodyEvents(serial)) {
             custody.add(List.of(
-                    ReportDocument.iso(e.occurredAt()),
+                    PlainEvidence.time(e.occurredAt()),
                     e.kind().name(),
                     e.siteId().orElse(""),
                     e.recordedBy(),
@@ -187,7 +196,7 @@ public final class ChipReport {
         doc.section(
                 "Custody",
                 new ReportDocument.Table(
-                        List.of("when (UTC)", "event", "site", "recorded by", "note"),
+                        List.of("when", "event", "site", "recorded by", "note"),
                         custody,
                         "No custody events recorded."));
         return Optional.of(doc.build());
@@ -202,8 +211,111 @@ public final class ChipReport {
                                 v.verdicts().stream().map(Enum::name).sorted().toList()))
                         .orElse(""),
                 latest.map(v -> parse(v.evidenceJson())).orElse(MissingNode.getInstance()),
-                new PlainFindings.SiteRef(site.name(), site.position(), site.zoneRadiusKm()),
+                siteRef(site),
                 id -> names.computeIfAbsent(id, this::landmarkName));
+    }
+
+    private static PlainFindings.SiteRef siteRef(Site site) {
+        return new PlainFindings.SiteRef(site.name(), site.position(), site.zoneRadiusKm());
+    }
+
+    /**
+     * The newest {@link #PERIODS_SHOWN} verdict periods (equal consecutive verdicts collapsed),
+     * newest first: when, the period's latest verdict in words ({@link PlainFindings}), then its
+     * numbers ({@link PlainEvidence}).
+     */
+    private ReportDocument.Block[] periods(Chip chip, PlainFindings.SiteRef site, Map<String, String> names) {
+        List<List<String>> rows = new ArrayList<>();
+        long[] totals = new long[2];
+        db.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT COUNT(*), COALESCE(SUM(assessments), 0) FROM verdict_periods WHERE chip_serial = ?")) {
+                ps.setString(1, chip.serial());
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    totals[0] = rs.getLong(1);
+                    totals[1] = rs.getLong(2);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT p.first_seen, p.last_confirmed, p.assessments,"
+                    + " p.proven, v.verdicts, v.evidence_json FROM verdict_periods p"
+                    + " JOIN verdicts v ON v.id = p.last_verdict_id"
+                    + " WHERE p.chip_serial = ? ORDER BY p.id DESC LIMIT ?")) {
+                ps.setString(1, chip.serial());
+                ps.setInt(2, PERIODS_SHOWN);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(period(chip, site, names, rs));
+                    }
+                }
+            }
+            return null;
+        });
+        String intro = totals[0] > PERIODS_SHOWN
+                ? "The newest " + PERIODS_SHOWN + " of " + PlainFindings.count(totals[0], "period")
+                : PlainFindings.count(totals[0], "period");
+        return new ReportDocument.Block[] {
+            new ReportDocument.Paragraph(intro + " of equal verdicts (" + PlainFindings.count(totals[1], "assessment")
+                    + "), newest first; each in words from its latest verdict, then the numbers."),
+            new ReportDocument.Table(
+                    List.of("period", "finding", "numbers"), rows, "No verdicts: the chip has not been assessed.")
+        };
+    }
+
+    private List<String> period(Chip chip, PlainFindings.SiteRef site, Map<String, String> names, ResultSet rs)
+            throws SQLException {
+        String stored = rs.getString("verdicts");
+        JsonNode evidence = parse(rs.getString("evidence_json"));
+        PlainFindings.Finding f = PlainFindings.of(
+                chip.serial(), stored, evidence, site, id -> names.computeIfAbsent(id, this::landmarkName));
+        ObjectNode numbers = json.createObjectNode();
+        ArrayNode verdictNames = numbers.putArray("verdicts");
+        for (String v : stored.split(",")) {
+            verdictNames.add(v);
+        }
+        numbers.put("proves_compliance", rs.getBoolean("proven"));
+        numbers.put("assessments", rs.getLong("assessments"));
+        if (evidence.has("max_distance_from_site_km")) {
+            numbers.put(
+                    "max_distance_from_site_km",
+                    evidence.path("max_distance_from_site_km").asDouble());
+        }
+        ArrayNode discs = numbers.putArray("landmarks");
+        for (JsonNode d : evidence.path("bounding_discs")) {
+            discs.addObject()
+                    .put("landmark_id", d.path("landmark_id").asText())
+                    .put("rtt_nanos", d.path("rtt_nanos").asLong())
+                    .put("within_km", d.path("max_distance_km").asDouble());
+        }
+        return List.of(
+                PlainEvidence.time(Sql.getInstant(rs, "first_seen")) + "\nto "
+                        + PlainEvidence.time(Sql.getInstant(rs, "last_confirmed")),
+                f.conclusion(),
+                PlainEvidence.of(numbers));
+    }
+
+    /**
+     * An alert in words: its summary, then, where it rests on a verdict's discs, what the most
+     * telling landmark proves ({@link PlainFindings}).
+     */
+    private String alertFinding(
+            Chip chip, Alert a, JsonNode evidence, PlainFindings.SiteRef site, Map<String, String> names) {
+        String summary = capitalise(a.summary().endsWith(".") ? a.summary() : a.summary() + ".");
+        if (!evidence.path("bounding_discs").isArray()
+                || evidence.path("bounding_discs").isEmpty()) {
+            return summary;
+        }
+        List<String> verdictNames = new ArrayList<>();
+        evidence.path("verdicts").forEach(v -> verdictNames.add(v.asText()));
+        PlainFindings.Finding f = PlainFindings.of(
+                chip.serial(),
+                String.join(",", verdictNames.stream().sorted().toList()),
+                evidence,
+                site,
+                id -> names.computeIfAbsent(id, this::landmarkName));
+        return f.landmarks().isEmpty()
+                ? summary
+                : summary + " " + capitalise(f.landmarks().getFirst());
     }
 
     private String landmarkName(String id) {
@@ -247,7 +359,7 @@ public final class ChipReport {
                     PlainFindings.ms(m.path("rtt_min_nanos").asLong()),
                     bound == null ? "not binding" : PlainFindings.kmUp(bound),
                     PlainFindings.kmDown(p.geodesicDistanceTo(site.position()).km()),
-                    ReportDocument.iso(Instant.parse(m.path("measured_at").asText())),
+                    PlainEvidence.time(Instant.parse(m.path("measured_at").asText())),
                     m.path("receipt_id").asText()));
         }
         return new ReportDocument.Table(
@@ -257,7 +369,7 @@ public final class ChipReport {
                         "round trip (ms)",
                         "chip within (km)",
                         "landmark to site (km)",
-                        "measured (UTC)",
+                        "measured",
                         "receipt"),
                 rows,
                 "No measurements: the chip has not been assessed.");
@@ -275,7 +387,7 @@ public final class ChipReport {
                             List.of("serial number", c.serialNumber()),
                             List.of(
                                     "valid",
-                                    ReportDocument.iso(c.notBefore()) + " to " + ReportDocument.iso(c.notAfter())),
+                                    PlainEvidence.time(c.notBefore()) + " to " + PlainEvidence.time(c.notAfter())),
                             List.of("SHA-256 fingerprint", c.sha256()),
                             List.of("issuing CA SHA-256", c.caSha256())),
                     "");
@@ -330,13 +442,13 @@ public final class ChipReport {
                 markers));
     }
 
-    private static String handled(Optional<String> by, Optional<Instant> at, Optional<String> note) {
+    private static String handled(String what, Optional<String> by, Optional<Instant> at, Optional<String> note) {
         if (by.isEmpty()) {
             return "";
         }
-        return by.get()
-                + at.map(t -> ", " + ReportDocument.iso(t)).orElse("")
-                + note.map(n -> ": " + n).orElse("");
+        return what + " by " + by.get()
+                + at.map(t -> " " + PlainEvidence.time(t)).orElse("")
+                + note.map(n -> ": " + n).orElse("") + "\n";
     }
 
     private static String position(GeoPosition p) {

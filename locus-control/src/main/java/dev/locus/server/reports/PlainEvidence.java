@@ -177,7 +177,8 @@ public final class PlainEvidence {
         return s;
     }
 
-    private static String time(Instant t) {
+    /** A time as reports write it in text: "2026-12-06 01:02:03 UTC". */
+    static String time(Instant t) {
         return ReportDocument.iso(t).replace('T', ' ').replace("Z", " UTC");
     }
 

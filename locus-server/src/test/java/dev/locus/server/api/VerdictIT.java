@@ -257,7 +257,17 @@ class VerdictIT extends ServerPerTest {
                             + " 0.77 ms, so it is within 116 km of landmark lm-hk, at least 2,460 km from its licensed"
                             + " site Singapore 1.")
                     .contains("lm-hk", "lm-sg", "round trip (ms)", "0.77 ms", "40.0 ms")
-                    .contains("OUTSIDE_ZONE");
+                    .contains("OUTSIDE_ZONE")
+                    .contains("Verdict history", "period of equal verdicts")
+                    .contains("Round trip: 0.770 ms", "Proves compliance: no")
+                    .doesNotContain("{\"")
+                    .doesNotContain("rtt_nanos")
+                    .doesNotContain("landmark_id")
+                    .doesNotContain("bounding_discs");
+            assertThat(text.replaceAll(".*Alerts ", ""))
+                    .as("the alert says in words what the landmark proves, then its numbers")
+                    .contains("It answered landmark lm-hk in 0.77 ms, so it is within 116 km of landmark lm-hk")
+                    .contains("Max distance from site:");
             RecordedAuditHead.assertNamedIn(
                     api, admin, text, headBefore.path("seq").asLong());
 
@@ -271,7 +281,14 @@ class VerdictIT extends ServerPerTest {
                     .contains("<path class=\"land\"")
                     .contains("Natural Earth")
                     .doesNotContain("Diversion report")
-                    .doesNotContain("<script");
+                    .doesNotContain("<script")
+                    .contains("Verdict history")
+                    .doesNotContain("{&quot;")
+                    .doesNotContain("rtt_nanos");
+            Files.write(
+                    Path.of("target/reports/chip-report-HONEST-" + engine + ".pdf"),
+                    api.bytes("/api/v1/chips/HONEST/report?format=pdf", admin).body());
+            Files.writeString(Path.of("target/reports/chip-report-HONEST-" + engine + ".html"), html);
             JsonNode json =
                     api.get("/api/v1/chips/HONEST/report", Optional.of(admin)).body();
             assertThat(json.get("title").asText()).isEqualTo("Chip HONEST is at its licensed site");
