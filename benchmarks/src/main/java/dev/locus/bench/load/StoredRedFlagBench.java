@@ -267,7 +267,8 @@ public final class StoredRedFlagBench {
         Batch licences = new Batch(
                 c,
                 "INSERT INTO licences (id, exporter_id, end_user_id, site_id, chip_count, conditions, valid_from,"
-                        + " valid_until, created_at) VALUES (?,?,?,?,?,?,?,?,?)");
+                        + " valid_until, created_at) VALUES (?,?,?,?,?,?,?,?,?)",
+                siteRows);
         Batch capacity = new Batch(
                 c,
                 "INSERT INTO site_capacity (site_id, operator_id, country, power_mw, racks, declared_on, created_at)"
@@ -302,7 +303,8 @@ public final class StoredRedFlagBench {
                 c,
                 "INSERT INTO parties (id, kind, country_of_incorporation, headquarters_country, incorporated_on,"
                         + " revision, created_at, updated_at) VALUES (?,?,?,?,?,1,?,?)");
-        Batch names = new Batch(c, "INSERT INTO party_details (party_id, field, ordinal, text) VALUES (?,'NAME',0,?)");
+        Batch names =
+                new Batch(c, "INSERT INTO party_details (party_id, field, ordinal, text) VALUES (?,'NAME',0,?)", party);
         party.add("nvx", "EXPORTER", "US", "US", Date.valueOf("1993-01-01"), now, now);
         names.add("nvx", "NVX");
         for (int p = 0; p < parties; p++) {
@@ -323,7 +325,8 @@ public final class StoredRedFlagBench {
         Batch verdict = new Batch(
                 c,
                 "INSERT INTO verdicts (chip_serial, window_start, window_end, verdicts, proven, evidence_json,"
-                        + " assessed_at) VALUES (?,?,?,?,?,'{}',?)");
+                        + " assessed_at) VALUES (?,?,?,?,?,'{}',?)",
+                chip);
         for (int i = 0; i < chips; i++) {
             int s = i % sites;
             chip.add("c" + i, "lic" + s, "site" + s, now);
@@ -343,8 +346,9 @@ public final class StoredRedFlagBench {
                 c,
                 "INSERT INTO shipments (id, order_id, consignee_id, ship_to_address, ship_to_country, address_kind,"
                         + " declared_contents, chip_count, shipped_on, created_at) VALUES (?,?,?,'addr',?,?,"
-                        + "'GPU servers',?,?,?)");
-        Batch serials = new Batch(c, "INSERT INTO shipment_chips (shipment_id, chip_serial) VALUES (?,?)");
+                        + "'GPU servers',?,?,?)",
+                order);
+        Batch serials = new Batch(c, "INSERT INTO shipment_chips (shipment_id, chip_serial) VALUES (?,?)", shipment);
         int[] nextAtSite = new int[sites];
         int perSite = Math.max(1, chips / sites);
         for (int o = 0; o < orders; o++) {
@@ -411,15 +415,20 @@ public final class StoredRedFlagBench {
         return COUNTRIES[site % COUNTRIES.length];
     }
 
-    /** One INSERT statement in batches, committed every {@value #COMMIT_EVERY} rows. */
+    /**
+     * One INSERT statement in batches, committed every {@value #COMMIT_EVERY} rows; the batches of
+     * the rows it references are written first.
+     */
     private static final class Batch {
         private final Connection c;
         private final PreparedStatement ps;
+        private final Batch[] parents;
         private int pending;
 
-        Batch(Connection c, String sql) throws SQLException {
+        Batch(Connection c, String sql, Batch... parents) throws SQLException {
             this.c = c;
             this.ps = c.prepareStatement(sql);
+            this.parents = parents;
         }
 
         void add(Object... values) throws SQLException {
@@ -437,9 +446,14 @@ public final class StoredRedFlagBench {
         }
 
         private void flush() throws SQLException {
-            ps.executeBatch();
-            c.commit();
-            pending = 0;
+            for (Batch p : parents) {
+                p.flush();
+            }
+            if (pending > 0) {
+                ps.executeBatch();
+                c.commit();
+                pending = 0;
+            }
         }
 
         void close() throws SQLException {
