@@ -55,7 +55,10 @@ class RedFlagBlockTest {
 
         List<String> lines = block.lines().toList();
         assertThat(lines.getFirst()).startsWith("[ 42s] RED FLAGS 12 open finding(s), 1 case(s)");
-        assertThat(lines.get(1)).contains("CRITICAL").contains("IAAS_D5_TENANT_TRAINING").endsWith("party cn-tenant");
+        assertThat(lines.get(1))
+                .contains("CRITICAL")
+                .contains("IAAS_D5_TENANT_TRAINING")
+                .endsWith("party cn-tenant");
         assertThat(lines).filteredOn(l -> l.contains("finding ")).hasSize(10);
         assertThat(lines).contains("        ... and 2 more");
         assertThat(lines.getLast())
