@@ -15,7 +15,13 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Benchmarks with a baseline measured in the same run.",
-        subcommands = {BenchCommand.Protocol.class, IngestBenchCommand.class, BenchCommand.Jmh.class})
+        subcommands = {
+            BenchCommand.Protocol.class,
+            IngestBenchCommand.class,
+            BenchCommand.Jmh.class,
+            RedFlagBenchCommand.InMemory.class,
+            RedFlagBenchCommand.Stored.class
+        })
 public final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;

@@ -289,7 +289,7 @@ public final class IngestBench {
     }
 
     /** Drops the schema this run created in PostgreSQL (nothing else). */
-    private static void dropOwnSchema(DatabaseConfig config) {
+    static void dropOwnSchema(DatabaseConfig config) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("currentSchema=(bench_[0-9a-f]+)")
                 .matcher(config.jdbcUrl());
         if (config.kind() != DatabaseConfig.Kind.POSTGRES || !m.find()) {
@@ -304,7 +304,7 @@ public final class IngestBench {
     }
 
     /** A PostgreSQL URL with a currentSchema of its own, created first, so runs never collide. */
-    private static String withFreshSchema(String url) throws Exception {
+    static String withFreshSchema(String url) throws Exception {
         String jdbc = url.startsWith("jdbc:") ? url : "jdbc:" + url;
         String schema = "bench_" + Long.toHexString(System.nanoTime());
         if (!jdbc.startsWith("jdbc:postgresql:")) {

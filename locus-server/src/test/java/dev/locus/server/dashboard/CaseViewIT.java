@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.server.ControlPlane;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -24,26 +22,7 @@ class CaseViewIT {
             String base = server.base();
             Http http = server.http();
             String admin = server.admin();
-            // the first party saved loads the bundled screening lists, which can take longer than the
-            // client's 30 s on a loaded machine: load them first
-            cp.compliance().screening().lists().loaded();
-            party(http, admin, "nvx", "EXPORTER", "US", "1993-04-05");
-            party(http, admin, "lion-gate", "CONSIGNEE", "SG", "2024-02-14");
-            party(http, admin, "swift-fwd", "FREIGHT_FORWARDER", "MY", "2011-03-01");
-            http.okText(
-                    "/api/v1/orders/import",
-                    admin,
-                    "text/csv",
-                    "id,seller_id,buyer_id,billing_country,model,quantity,value_usd,ordered_on,destination_site_id\n"
-                            + "lg-0001,nvx,lion-gate,SG,H100,2000,60000000,2025-03-01,lion-gate-dc\n");
-            http.okText(
-                    "/api/v1/shipments/import",
-                    admin,
-                    "text/csv",
-                    "id,order_id,consignee_id,ship_to_address,ship_to_country,address_kind,forwarder_id,"
-                            + "declared_contents,chip_count,shipped_on\n"
-                            + "lg-ship-1,lg-0001,lion-gate,\"Lot 7, Port Klang\",MY,FORWARDER,swift-fwd,GPU servers,2000,"
-                            + "2025-03-20\n");
+            LionGateRecord.enter(cp, http, admin);
             cp.compliance().redFlags().awaitIdle();
             JsonNode cases =
                     http.get("/api/v1/cases?subject_id=lion-gate", admin).json().path("items");
@@ -86,15 +65,5 @@ class CaseViewIT {
                     .as("the case view fits 800 px without sideways scrolling")
                     .isEqualTo(false);
         }
-    }
-
-    private static void party(Http http, String token, String id, String kind, String country, String incorporated) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("id", id);
-        p.put("kind", kind);
-        p.put("names", List.of(id + " Ltd"));
-        p.put("country_of_incorporation", country);
-        p.put("incorporated_on", incorporated);
-        http.ok("/api/v1/parties", token, p);
     }
 }
