@@ -105,25 +105,20 @@ public final class CaseService implements FindingsListener {
             Connection c, Subject subject, String title, Optional<String> owner, Optional<LocalDate> due, String actor)
             throws SQLException {
         Instant at = Sql.micros(clock.instant());
-        long id;
-        try (PreparedStatement ps = c.prepareStatement(
+        long id = Sql.insertReturningId(
+                c,
                 "INSERT INTO cases (subject_type, subject_id, title, owner, status, due_on, opened_by, opened_at,"
                         + " updated_at) VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)",
-                new String[] {"id"})) {
-            ps.setString(1, subject.type().name());
-            ps.setString(2, subject.id());
-            ps.setString(3, title);
-            Sql.setOptionalString(ps, 4, owner);
-            ps.setDate(5, due.map(Date::valueOf).orElse(null));
-            ps.setString(6, actor);
-            Sql.setInstant(ps, 7, at);
-            Sql.setInstant(ps, 8, at);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
-            }
-        }
+                ps -> {
+                    ps.setString(1, subject.type().name());
+                    ps.setString(2, subject.id());
+                    ps.setString(3, title);
+                    Sql.setOptionalString(ps, 4, owner);
+                    ps.setDate(5, due.map(Date::valueOf).orElse(null));
+                    ps.setString(6, actor);
+                    Sql.setInstant(ps, 7, at);
+                    Sql.setInstant(ps, 8, at);
+                });
         audit.append(
                 c,
                 actor,
@@ -194,20 +189,13 @@ public final class CaseService implements FindingsListener {
             if (findForUpdate(c, caseId).isEmpty()) {
                 return Outcome.notFound("case", Long.toString(caseId));
             }
-            long id;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO case_notes (case_id, author, text, written_at) VALUES (?, ?, ?, ?)",
-                    new String[] {"id"})) {
-                ps.setLong(1, caseId);
-                ps.setString(2, actor);
-                ps.setString(3, text);
-                Sql.setInstant(ps, 4, Sql.micros(clock.instant()));
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-            }
+            long id = Sql.insertReturningId(
+                    c, "INSERT INTO case_notes (case_id, author, text, written_at) VALUES (?, ?, ?, ?)", ps -> {
+                        ps.setLong(1, caseId);
+                        ps.setString(2, actor);
+                        ps.setString(3, text);
+                        Sql.setInstant(ps, 4, Sql.micros(clock.instant()));
+                    });
             audit.append(c, actor, "case.noted", "case", Long.toString(caseId), Map.of("note_id", id, "text", text));
             return Outcome.done(notes(c, caseId).stream()
                     .filter(n -> n.id() == id)
