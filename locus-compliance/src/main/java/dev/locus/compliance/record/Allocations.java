@@ -41,8 +41,11 @@ public final class Allocations extends RecordTable<Allocation> {
     }
 
     @Override
-    public void insertChildren(Connection c, Allocation a) throws SQLException {
-        Columns.insertSerials(c, "allocation_chips", "allocation_id", a.id(), a.serials());
+    public void insert(Connection c, List<Allocation> rows) throws SQLException {
+        Columns.insert(c, "INSERT INTO allocations", rows);
+        for (Allocation a : rows) {
+            Columns.insertSerials(c, "allocation_chips", "allocation_id", a.id(), a.serials());
+        }
     }
 
     @Override

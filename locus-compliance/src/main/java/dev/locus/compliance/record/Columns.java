@@ -69,6 +69,25 @@ final class Columns {
                 : Arrays.stream(raw.strip().split("[\\s,]+")).toList();
     }
 
+    /**
+     * Inserts record-typed rows as one batch: {@code insertInto} (e.g. {@code INSERT INTO orders})
+     * with the row type's columns (see {@link #of}) and {@code created_at} now.
+     */
+    static <T extends Record> void insert(Connection c, String insertInto, List<T> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<String> columns = of(rows.get(0).getClass());
+        try (PreparedStatement ps = c.prepareStatement(insertInto + " (" + String.join(", ", columns)
+                + ", created_at) VALUES (" + "?, ".repeat(columns.size()) + "CURRENT_TIMESTAMP)")) {
+            for (T row : rows) {
+                bindRow(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
     /** Each record type's column components: all but a list (chip serials live in a child table). */
     private static final ClassValue<List<RecordComponent>> COLUMNS = new ClassValue<>() {
         @Override

@@ -56,6 +56,11 @@ public final class Orders extends RecordTable<Order> {
     }
 
     @Override
+    public void insert(Connection c, List<Order> rows) throws SQLException {
+        Columns.insert(c, "INSERT INTO orders", rows);
+    }
+
+    @Override
     public Order read(Connection c, ResultSet rs) throws SQLException {
         return read(rs);
     }

@@ -2,7 +2,6 @@ package dev.locus.compliance.record;
 
 import dev.locus.server.common.FieldReader;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -37,31 +36,8 @@ public interface RecordKind<T> {
     /** Adds a problem for each row whose other references (an order, …) do not exist; none by default. */
     default void checkReferences(Connection c, List<Parsed<T>> rows) throws SQLException {}
 
-    /** Stores what the row keeps outside its table (its chip serials); nothing by default. */
-    default void insertChildren(Connection c, T row) throws SQLException {}
-
-    /**
-     * Inserts the rows as one batch ({@code created_at} now), then each row's children. The row
-     * type is the table: each record component is the column of its name in snake case, but for a
-     * list (the chip serials, which {@link #insertChildren} stores).
-     */
-    default void insert(Connection c, List<T> rows) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        List<String> columns = Columns.of(rows.get(0).getClass());
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + table() + " (" + String.join(", ", columns)
-                + ", created_at) VALUES (" + "?, ".repeat(columns.size()) + "CURRENT_TIMESTAMP)")) {
-            for (T row : rows) {
-                Columns.bindRow(ps, row);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-        for (T row : rows) {
-            insertChildren(c, row);
-        }
-    }
+    /** Inserts the rows as one batch, with what each keeps outside its table (its chip serials). */
+    void insert(Connection c, List<T> rows) throws SQLException;
 
     /** Reads the row {@code rs} stands on (with its serials, where the kind has them). */
     T read(Connection c, ResultSet rs) throws SQLException;

@@ -65,8 +65,11 @@ public final class Shipments extends RecordTable<Shipment> {
     }
 
     @Override
-    public void insertChildren(Connection c, Shipment s) throws SQLException {
-        Columns.insertSerials(c, "shipment_chips", "shipment_id", s.id(), s.serials());
+    public void insert(Connection c, List<Shipment> rows) throws SQLException {
+        Columns.insert(c, "INSERT INTO shipments", rows);
+        for (Shipment s : rows) {
+            Columns.insertSerials(c, "shipment_chips", "shipment_id", s.id(), s.serials());
+        }
     }
 
     @Override

@@ -33,6 +33,11 @@ public final class SiteCapacities extends RecordTable<SiteCapacity> {
     }
 
     @Override
+    public void insert(Connection c, List<SiteCapacity> rows) throws SQLException {
+        Columns.insert(c, "INSERT INTO site_capacity", rows);
+    }
+
+    @Override
     public SiteCapacity read(Connection c, ResultSet rs) throws SQLException {
         return read(rs);
     }
