@@ -60,22 +60,17 @@ final class RecordCommands {
         @Parameters(index = "0", paramLabel = "FILE", description = "CSV or JSON file")
         Path file;
 
-        @Option(names = "--format", description = "csv or json (default: from the file name)")
-        String format;
-
-        @Option(names = "--json", description = "Print the API's JSON answer instead of a sentence.")
-        boolean json;
+        @Mixin
+        ImportOptions options;
 
         @Override
         public Integer call() throws Exception {
             String collection = spec.parent().name();
-            String answer = api.post(
-                    "/api/v1/" + collection + "/import",
-                    ImportCommand.contentType(file, format),
-                    Files.readString(file));
+            String answer =
+                    api.post("/api/v1/" + collection + "/import", options.contentType(file), Files.readString(file));
             return show(
                     answer,
-                    json,
+                    options.json,
                     (a, out) -> out.printf(
                             "%d %s row(s) imported from %s%n",
                             a.path("imported").asLong(), collection, file));

@@ -105,7 +105,7 @@ public final class CaseService implements FindingsListener {
             Connection c, Subject subject, String title, Optional<String> owner, Optional<LocalDate> due, String actor)
             throws SQLException {
         Instant at = Sql.micros(clock.instant());
-        long id = insertReturningId(
+        long id = Sql.insertReturningId(
                 c,
                 "INSERT INTO cases (subject_type, subject_id, title, owner, status, due_on, opened_by, opened_at,"
                         + " updated_at) VALUES (?, ?, ?, ?, 'OPEN', ?, ?, ?, ?)",
@@ -127,23 +127,6 @@ public final class CaseService implements FindingsListener {
                 Long.toString(id),
                 Map.of("subject", subject.toString(), "title", title));
         return find(c, id).orElseThrow();
-    }
-
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    /** Runs an INSERT whose {@code id} the database generates, and answers that id. */
-    private static long insertReturningId(Connection c, String sql, Binder binder) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
-            binder.bind(ps);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
     }
 
     /**
@@ -206,7 +189,7 @@ public final class CaseService implements FindingsListener {
             if (findForUpdate(c, caseId).isEmpty()) {
                 return Outcome.notFound("case", Long.toString(caseId));
             }
-            long id = insertReturningId(
+            long id = Sql.insertReturningId(
                     c, "INSERT INTO case_notes (case_id, author, text, written_at) VALUES (?, ?, ?, ?)", ps -> {
                         ps.setLong(1, caseId);
                         ps.setString(2, actor);

@@ -117,26 +117,22 @@ public final class FindingStore {
     }
 
     private static long insert(Connection c, Finding f, String evidence, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
+        return Sql.insertReturningId(
+                c,
                 "INSERT INTO findings (rule, source, subject_type, subject_id, finding_key, severity, summary,"
                         + " evidence_json, status, opened_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)",
-                new String[] {"id"})) {
-            ps.setString(1, f.rule());
-            ps.setString(2, f.source().name());
-            ps.setString(3, f.subject().type().name());
-            ps.setString(4, f.subject().id());
-            ps.setString(5, clip(f.key(), 200));
-            ps.setString(6, f.severity().name());
-            ps.setString(7, clip(f.summary(), 1000));
-            ps.setString(8, evidence);
-            Sql.setInstant(ps, 9, at);
-            Sql.setInstant(ps, 10, at);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+                ps -> {
+                    ps.setString(1, f.rule());
+                    ps.setString(2, f.source().name());
+                    ps.setString(3, f.subject().type().name());
+                    ps.setString(4, f.subject().id());
+                    ps.setString(5, clip(f.key(), 200));
+                    ps.setString(6, f.severity().name());
+                    ps.setString(7, clip(f.summary(), 1000));
+                    ps.setString(8, evidence);
+                    Sql.setInstant(ps, 9, at);
+                    Sql.setInstant(ps, 10, at);
+                });
     }
 
     private static void update(

@@ -141,23 +141,7 @@ public final class RedFlagEvaluator implements RecordListener, VerdictListener, 
     }
 
     private static Set<String> buyersOfOrders(Connection c, List<String> orderIds) throws SQLException {
-        Set<String> out = new LinkedHashSet<>();
-        List<String> ids = List.copyOf(new LinkedHashSet<>(orderIds));
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT DISTINCT buyer_id FROM orders WHERE id IN (" + Sql.placeholders(chunk.size()) + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 1, chunk.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
-        }
-        return out;
+        return Sql.stringsIn(c, "SELECT DISTINCT buyer_id FROM orders WHERE id", orderIds);
     }
 
     /** The buyers whose shipments carried the chip: their country checks depend on its verdict. */

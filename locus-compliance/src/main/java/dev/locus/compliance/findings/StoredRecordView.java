@@ -6,14 +6,12 @@ import dev.locus.compliance.ownership.OwnershipService;
 import dev.locus.compliance.parties.PartyKind;
 import dev.locus.compliance.parties.PartyService;
 import dev.locus.compliance.parties.RegisteredParty;
-import dev.locus.compliance.record.Allocation;
-import dev.locus.compliance.record.Order;
 import dev.locus.compliance.record.RecordKind;
 import dev.locus.compliance.record.RecordService;
-import dev.locus.compliance.record.Shipment;
 import dev.locus.compliance.record.SiteCapacity;
 import dev.locus.compliance.redflags.ChipFacts;
 import dev.locus.compliance.redflags.LicenceFacts;
+import dev.locus.compliance.redflags.Lookup;
 import dev.locus.compliance.redflags.PartyFacts;
 import dev.locus.compliance.redflags.PartyRole;
 import dev.locus.compliance.redflags.ProvenLocation;
@@ -226,28 +224,8 @@ final class StoredRecordView implements RecordView {
     }
 
     @Override
-    public List<Order> ordersByBuyer(String partyId) {
-        return rows(RecordService.ORDERS, "buyer_id", partyId);
-    }
-
-    @Override
-    public List<Order> ordersBySeller(String partyId) {
-        return rows(RecordService.ORDERS, "seller_id", partyId);
-    }
-
-    @Override
-    public List<Order> ordersForSite(String siteId) {
-        return rows(RecordService.ORDERS, "destination_site_id", siteId);
-    }
-
-    @Override
-    public List<Shipment> shipmentsOfOrder(String orderId) {
-        return rows(RecordService.SHIPMENTS, "order_id", orderId);
-    }
-
-    @Override
-    public List<Allocation> allocationsOfTenant(String partyId) {
-        return rows(RecordService.ALLOCATIONS, "tenant_id", partyId);
+    public <T> List<T> find(Lookup<T> lookup, String value) {
+        return rows(lookup.kind(), lookup.column(), value);
     }
 
     @Override
@@ -261,16 +239,6 @@ final class StoredRecordView implements RecordView {
     @Override
     public Optional<SiteCapacity> capacity(String siteId) {
         return rows(RecordService.SITE_CAPACITY, "site_id", siteId).stream().findFirst();
-    }
-
-    @Override
-    public List<SiteCapacity> capacitiesInCountry(String country) {
-        return rows(RecordService.SITE_CAPACITY, "country", country);
-    }
-
-    @Override
-    public List<SiteCapacity> capacitiesOfOperator(String partyId) {
-        return rows(RecordService.SITE_CAPACITY, "operator_id", partyId);
     }
 
     @Override

@@ -2,8 +2,6 @@ package dev.locus.compliance.record;
 
 import dev.locus.server.common.FieldReader;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
@@ -12,29 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /** Allocations of chips to IaaS tenants: validation and storage. */
-public final class Allocations implements RecordKind<Allocation> {
-    @Override
-    public String table() {
-        return "allocations";
-    }
-
-    @Override
-    public List<String> filters() {
-        return List.of("tenant_id", "site_id");
-    }
-
-    @Override
-    public List<String> fields() {
-        return List.of(
-                "id",
-                "tenant_id",
-                "site_id",
-                "chip_count",
-                "serials",
-                "valid_from",
-                "valid_until",
-                "purpose",
-                "user_countries");
+public final class Allocations extends RecordTable<Allocation> {
+    public Allocations() {
+        super("allocations", Allocation.class, List.of("tenant_id", "site_id"));
     }
 
     @Override
@@ -58,36 +36,13 @@ public final class Allocations implements RecordKind<Allocation> {
     }
 
     @Override
-    public String idOf(Allocation a) {
-        return a.id();
-    }
-
-    @Override
     public Map<String, String> partyFields(Allocation a) {
         return Map.of("tenant_id", a.tenantId());
     }
 
     @Override
-    public void checkReferences(Connection c, List<Parsed<Allocation>> rows) {}
-
-    @Override
     public void insert(Connection c, List<Allocation> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO allocations (id, tenant_id, site_id, chip_count,"
-                + " valid_from, valid_until, purpose, user_countries, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)")) {
-            for (Allocation a : rows) {
-                ps.setString(1, a.id());
-                ps.setString(2, a.tenantId());
-                ps.setString(3, a.siteId());
-                ps.setInt(4, a.chipCount());
-                ps.setDate(5, Date.valueOf(a.validFrom()));
-                ps.setDate(6, Date.valueOf(a.validUntil()));
-                ps.setString(7, a.purpose().name());
-                ps.setString(8, String.join(" ", new java.util.TreeSet<>(a.userCountries())));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        Columns.insert(c, "INSERT INTO allocations", rows);
         for (Allocation a : rows) {
             Columns.insertSerials(c, "allocation_chips", "allocation_id", a.id(), a.serials());
         }

@@ -2,22 +2,27 @@ package dev.locus.compliance.record;
 
 import dev.locus.server.common.FieldReader;
 import dev.locus.server.persistence.Sql;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Reading and checking the record's list-valued columns and references. */
 final class Columns {
-    private static final int CHUNK = 500;
     private static final Pattern SERIAL = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,63}");
     private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     /** Most serials one shipment or allocation row may list. */
@@ -64,25 +69,94 @@ final class Columns {
                 : Arrays.stream(raw.strip().split("[\\s,]+")).toList();
     }
 
+    /**
+     * Inserts record-typed rows as one batch: {@code insertInto} (e.g. {@code INSERT INTO orders})
+     * with the row type's columns (see {@link #of}) and {@code created_at} now.
+     */
+    static <T extends Record> void insert(Connection c, String insertInto, List<T> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        List<String> columns = of(rows.get(0).getClass());
+        try (PreparedStatement ps = c.prepareStatement(insertInto + " (" + String.join(", ", columns)
+                + ", created_at) VALUES (" + "?, ".repeat(columns.size()) + "CURRENT_TIMESTAMP)")) {
+            for (T row : rows) {
+                bindRow(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** Each record type's column components: all but a list (chip serials live in a child table). */
+    private static final ClassValue<List<RecordComponent>> COLUMNS = new ClassValue<>() {
+        @Override
+        protected List<RecordComponent> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents())
+                    .filter(rc -> rc.getType() != List.class)
+                    .toList();
+        }
+    };
+
+    /** The fields of a record-typed row: its components, in order, in snake case. */
+    static List<String> fields(Class<? extends Record> type) {
+        return Arrays.stream(type.getRecordComponents())
+                .map(rc -> snake(rc.getName()))
+                .toList();
+    }
+
+    /** The columns of a record-typed row: its components but lists, in order, in snake case. */
+    static List<String> of(Class<?> type) {
+        return COLUMNS.get(type).stream().map(rc -> snake(rc.getName())).toList();
+    }
+
+    private static String snake(String camel) {
+        return camel.replaceAll("([A-Z])", "_$1").toLowerCase(Locale.ROOT);
+    }
+
+    /** The value of one component of {@code row}. */
+    static Object value(RecordComponent component, Object row) {
+        try {
+            return component.getAccessor().invoke(row);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component, e);
+        }
+    }
+
+    /**
+     * Binds the row's column values (see {@link #of}) to parameters 1, 2, …: text, numbers and
+     * dates as they are, an enum by name, a set of text sorted and space-separated, an empty
+     * optional as NULL.
+     */
+    static void bindRow(PreparedStatement ps, Object row) throws SQLException {
+        List<RecordComponent> columns = COLUMNS.get(row.getClass());
+        for (int i = 0; i < columns.size(); i++) {
+            bind(ps, i + 1, value(columns.get(i), row));
+        }
+    }
+
+    private static void bind(PreparedStatement ps, int index, Object value) throws SQLException {
+        switch (value) {
+            case String s -> ps.setString(index, s);
+            case Integer n -> ps.setInt(index, n);
+            case Double x -> ps.setDouble(index, x);
+            case BigDecimal x -> ps.setBigDecimal(index, x);
+            case LocalDate day -> ps.setDate(index, Date.valueOf(day));
+            case Enum<?> e -> ps.setString(index, e.name());
+            case Set<?> set ->
+                ps.setString(
+                        index,
+                        String.join(
+                                " ",
+                                new TreeSet<>(set.stream().map(String::valueOf).toList())));
+            case Optional<?> o -> Sql.setOptionalString(ps, index, o.map(String::valueOf));
+            default -> throw new IllegalArgumentException("no column type for " + value.getClass());
+        }
+    }
+
     /** The subset of {@code ids} present in {@code table.column}. */
     static Set<String> existing(Connection c, String table, String column, Collection<String> ids) throws SQLException {
-        Set<String> out = new HashSet<>();
-        List<String> list = new ArrayList<>(Set.copyOf(ids));
-        for (int from = 0; from < list.size(); from += CHUNK) {
-            List<String> chunk = list.subList(from, Math.min(list.size(), from + CHUNK));
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + column + " FROM " + table + " WHERE " + column
-                    + " IN (" + Sql.placeholders(chunk.size()) + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 1, chunk.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
-        }
-        return out;
+        return Sql.stringsIn(c, "SELECT " + column + " FROM " + table + " WHERE " + column, ids);
     }
 
     /** Serials of one parent row, in serial order. */

@@ -1,11 +1,8 @@
 package dev.locus.compliance.record;
 
 import dev.locus.server.common.FieldReader;
-import dev.locus.server.persistence.Sql;
 import java.math.BigDecimal;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -14,33 +11,12 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Orders and invoices: validation and storage. */
-public final class Orders implements RecordKind<Order> {
+public final class Orders extends RecordTable<Order> {
     /** Largest quantity one order may carry. */
     public static final int MAX_QUANTITY = 10_000_000;
 
-    @Override
-    public String table() {
-        return "orders";
-    }
-
-    @Override
-    public List<String> filters() {
-        return List.of("buyer_id", "seller_id", "billing_country", "destination_site_id");
-    }
-
-    @Override
-    public List<String> fields() {
-        return List.of(
-                "id",
-                "seller_id",
-                "buyer_id",
-                "billing_party_id",
-                "billing_country",
-                "model",
-                "quantity",
-                "value_usd",
-                "ordered_on",
-                "destination_site_id");
+    public Orders() {
+        super("orders", Order.class, List.of("buyer_id", "seller_id", "billing_country", "destination_site_id"));
     }
 
     @Override
@@ -69,11 +45,6 @@ public final class Orders implements RecordKind<Order> {
     }
 
     @Override
-    public String idOf(Order o) {
-        return o.id();
-    }
-
-    @Override
     public Map<String, String> partyFields(Order o) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("seller_id", o.sellerId());
@@ -85,28 +56,8 @@ public final class Orders implements RecordKind<Order> {
     }
 
     @Override
-    public void checkReferences(Connection c, List<Parsed<Order>> rows) {}
-
-    @Override
     public void insert(Connection c, List<Order> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO orders (id, seller_id, buyer_id, billing_party_id,"
-                + " billing_country, model, quantity, value_usd, ordered_on, destination_site_id, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)")) {
-            for (Order o : rows) {
-                ps.setString(1, o.id());
-                ps.setString(2, o.sellerId());
-                ps.setString(3, o.buyerId());
-                ps.setString(4, o.billingPartyId());
-                ps.setString(5, o.billingCountry());
-                ps.setString(6, o.model());
-                ps.setInt(7, o.quantity());
-                ps.setBigDecimal(8, o.valueUsd());
-                ps.setDate(9, Date.valueOf(o.orderedOn()));
-                Sql.setOptionalString(ps, 10, o.destinationSiteId());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        Columns.insert(c, "INSERT INTO orders", rows);
     }
 
     @Override

@@ -17,9 +17,7 @@ public interface RecordKind<T> {
     String table();
 
     /** The primary-key column, also the id field of a row. */
-    default String idColumn() {
-        return "id";
-    }
+    String idColumn();
 
     /** Columns a listing may be narrowed by (equality), e.g. {@code buyer_id}. */
     List<String> filters();
@@ -35,9 +33,10 @@ public interface RecordKind<T> {
     /** The parties the row names, by the field that names each. */
     Map<String, String> partyFields(T row);
 
-    /** Adds a problem for each row whose other references (an order, …) do not exist. */
-    void checkReferences(Connection c, List<Parsed<T>> rows) throws SQLException;
+    /** Adds a problem for each row whose other references (an order, …) do not exist; none by default. */
+    default void checkReferences(Connection c, List<Parsed<T>> rows) throws SQLException {}
 
+    /** Inserts the rows as one batch, with what each keeps outside its table (its chip serials). */
     void insert(Connection c, List<T> rows) throws SQLException;
 
     /** Reads the row {@code rs} stands on (with its serials, where the kind has them). */

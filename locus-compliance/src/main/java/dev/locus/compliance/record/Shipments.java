@@ -1,10 +1,7 @@
 package dev.locus.compliance.record;
 
 import dev.locus.server.common.FieldReader;
-import dev.locus.server.persistence.Sql;
 import java.sql.Connection;
-import java.sql.Date;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
@@ -14,31 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /** Shipments against orders, with the serials they carried: validation and storage. */
-public final class Shipments implements RecordKind<Shipment> {
-    @Override
-    public String table() {
-        return "shipments";
-    }
-
-    @Override
-    public List<String> filters() {
-        return List.of("order_id", "consignee_id", "ship_to_country");
-    }
-
-    @Override
-    public List<String> fields() {
-        return List.of(
-                "id",
-                "order_id",
-                "consignee_id",
-                "ship_to_address",
-                "ship_to_country",
-                "address_kind",
-                "forwarder_id",
-                "declared_contents",
-                "chip_count",
-                "serials",
-                "shipped_on");
+public final class Shipments extends RecordTable<Shipment> {
+    public Shipments() {
+        super("shipments", Shipment.class, List.of("order_id", "consignee_id", "ship_to_country"));
     }
 
     @Override
@@ -71,11 +46,6 @@ public final class Shipments implements RecordKind<Shipment> {
     }
 
     @Override
-    public String idOf(Shipment s) {
-        return s.id();
-    }
-
-    @Override
     public Map<String, String> partyFields(Shipment s) {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("consignee_id", s.consigneeId());
@@ -96,24 +66,7 @@ public final class Shipments implements RecordKind<Shipment> {
 
     @Override
     public void insert(Connection c, List<Shipment> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO shipments (id, order_id, consignee_id,"
-                + " ship_to_address, ship_to_country, address_kind, forwarder_id, declared_contents, chip_count,"
-                + " shipped_on, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)")) {
-            for (Shipment s : rows) {
-                ps.setString(1, s.id());
-                ps.setString(2, s.orderId());
-                ps.setString(3, s.consigneeId());
-                ps.setString(4, s.shipToAddress());
-                ps.setString(5, s.shipToCountry());
-                ps.setString(6, s.addressKind().name());
-                Sql.setOptionalString(ps, 7, s.forwarderId());
-                ps.setString(8, s.declaredContents());
-                ps.setInt(9, s.chipCount());
-                ps.setDate(10, Date.valueOf(s.shippedOn()));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        Columns.insert(c, "INSERT INTO shipments", rows);
         for (Shipment s : rows) {
             Columns.insertSerials(c, "shipment_chips", "shipment_id", s.id(), s.serials());
         }

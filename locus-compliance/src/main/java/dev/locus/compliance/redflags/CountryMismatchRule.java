@@ -24,12 +24,12 @@ public final class CountryMismatchRule extends BaseRule {
     @Override
     public List<Finding> evaluate(Subject buyer, RecordView record, RedFlagPolicy policy) {
         List<Finding> out = new ArrayList<>();
-        for (Order o : record.ordersByBuyer(buyer.id())) {
+        for (Order o : record.find(Lookup.ORDERS_BY_BUYER, buyer.id())) {
             Set<String> countries = new TreeSet<>(Set.of(o.billingCountry()));
             Map<String, Integer> shippedTo = new TreeMap<>();
             Map<String, String> provenIn = new TreeMap<>();
             List<String> unproven = new ArrayList<>();
-            for (Shipment s : record.shipmentsOfOrder(o.id())) {
+            for (Shipment s : record.find(Lookup.SHIPMENTS_OF_ORDER, o.id())) {
                 shippedTo.merge(s.shipToCountry(), s.chipCount(), Integer::sum);
                 countries.add(s.shipToCountry());
                 for (String serial : s.serials()) {

@@ -14,7 +14,7 @@ public final class FirstTimeBuyerLargeVolumeRule extends BaseRule {
 
     @Override
     public List<Finding> evaluate(Subject buyer, RecordView record, RedFlagPolicy policy) {
-        return record.ordersByBuyer(buyer.id()).stream()
+        return record.find(Lookup.ORDERS_BY_BUYER, buyer.id()).stream()
                 .min(Comparator.comparing(Order::orderedOn).thenComparing(Order::id))
                 .filter(first -> first.quantity() >= policy.largeOrderChips())
                 .map(first -> finding(

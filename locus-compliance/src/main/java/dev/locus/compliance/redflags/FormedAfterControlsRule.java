@@ -12,7 +12,7 @@ public final class FormedAfterControlsRule extends BaseRule {
 
     @Override
     public List<Finding> evaluate(Subject buyer, RecordView record, RedFlagPolicy policy) {
-        if (record.ordersByBuyer(buyer.id()).isEmpty()) {
+        if (record.find(Lookup.ORDERS_BY_BUYER, buyer.id()).isEmpty()) {
             return List.of();
         }
         return record

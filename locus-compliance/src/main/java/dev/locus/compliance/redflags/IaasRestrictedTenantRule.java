@@ -26,7 +26,7 @@ public final class IaasRestrictedTenantRule extends BaseRule {
                 .flatMap(PartyFacts::headquartersCountry)
                 .orElse("");
         List<Finding> out = new ArrayList<>();
-        for (Allocation a : record.allocationsOfTenant(tenant.id())) {
+        for (Allocation a : record.find(Lookup.ALLOCATIONS_OF_TENANT, tenant.id())) {
             if (a.purpose() != Purpose.TRAINING) {
                 continue;
             }

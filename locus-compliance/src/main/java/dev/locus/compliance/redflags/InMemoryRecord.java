@@ -2,6 +2,8 @@ package dev.locus.compliance.redflags;
 
 import dev.locus.compliance.record.Allocation;
 import dev.locus.compliance.record.Order;
+import dev.locus.compliance.record.RecordKind;
+import dev.locus.compliance.record.RecordService;
 import dev.locus.compliance.record.Shipment;
 import dev.locus.compliance.record.SiteCapacity;
 import java.util.ArrayList;
@@ -20,15 +22,9 @@ import java.util.TreeMap;
 public final class InMemoryRecord implements RecordView {
     private final Map<String, PartyFacts> parties = new HashMap<>();
     private final Map<String, ChipFacts> chips = new HashMap<>();
-    private final Map<String, List<Order>> byBuyer = new HashMap<>();
-    private final Map<String, List<Order>> bySeller = new HashMap<>();
-    private final Map<String, List<Order>> bySite = new HashMap<>();
-    private final Map<String, List<Shipment>> byOrder = new HashMap<>();
-    private final Map<String, List<Allocation>> byTenant = new HashMap<>();
+    private final Map<Lookup<?>, Map<String, List<Object>>> indexes = new HashMap<>();
     private final Map<String, List<LicenceFacts>> licencesBySite = new HashMap<>();
     private final Map<String, SiteCapacity> capacities = new HashMap<>();
-    private final Map<String, List<SiteCapacity>> capacitiesByCountry = new HashMap<>();
-    private final Map<String, List<SiteCapacity>> capacitiesByOperator = new HashMap<>();
     private final Map<String, SortedMap<Integer, Long>> billedByCountry = new HashMap<>();
 
     public InMemoryRecord add(PartyFacts p) {
@@ -42,9 +38,7 @@ public final class InMemoryRecord implements RecordView {
     }
 
     public InMemoryRecord add(Order o) {
-        append(byBuyer, o.buyerId(), o);
-        append(bySeller, o.sellerId(), o);
-        o.destinationSiteId().ifPresent(s -> append(bySite, s, o));
+        index(RecordService.ORDERS, o);
         billedByCountry
                 .computeIfAbsent(o.billingCountry(), k -> new TreeMap<>())
                 .merge(o.orderedOn().getYear(), (long) o.quantity(), Long::sum);
@@ -52,12 +46,12 @@ public final class InMemoryRecord implements RecordView {
     }
 
     public InMemoryRecord add(Shipment s) {
-        append(byOrder, s.orderId(), s);
+        index(RecordService.SHIPMENTS, s);
         return this;
     }
 
     public InMemoryRecord add(Allocation a) {
-        append(byTenant, a.tenantId(), a);
+        index(RecordService.ALLOCATIONS, a);
         return this;
     }
 
@@ -68,9 +62,19 @@ public final class InMemoryRecord implements RecordView {
 
     public InMemoryRecord add(SiteCapacity c) {
         capacities.put(c.siteId(), c);
-        append(capacitiesByCountry, c.country(), c);
-        append(capacitiesByOperator, c.operatorId(), c);
+        index(RecordService.SITE_CAPACITY, c);
         return this;
+    }
+
+    /** Adds {@code row} under its key in every {@link Lookup} of its kind. */
+    private <T> void index(RecordKind<T> kind, T row) {
+        for (Lookup<?> l : Lookup.ALL) {
+            if (l.kind() == kind) {
+                @SuppressWarnings("unchecked")
+                Lookup<T> mine = (Lookup<T>) l;
+                mine.key().apply(row).ifPresent(k -> append(indexes.computeIfAbsent(l, x -> new HashMap<>()), k, row));
+            }
+        }
     }
 
     private static <T> void append(Map<String, List<T>> index, String key, T value) {
@@ -92,28 +96,9 @@ public final class InMemoryRecord implements RecordView {
     }
 
     @Override
-    public List<Order> ordersByBuyer(String partyId) {
-        return get(byBuyer, partyId);
-    }
-
-    @Override
-    public List<Order> ordersBySeller(String partyId) {
-        return get(bySeller, partyId);
-    }
-
-    @Override
-    public List<Order> ordersForSite(String siteId) {
-        return get(bySite, siteId);
-    }
-
-    @Override
-    public List<Shipment> shipmentsOfOrder(String orderId) {
-        return get(byOrder, orderId);
-    }
-
-    @Override
-    public List<Allocation> allocationsOfTenant(String partyId) {
-        return get(byTenant, partyId);
+    @SuppressWarnings("unchecked")
+    public <T> List<T> find(Lookup<T> lookup, String value) {
+        return (List<T>) get(indexes.getOrDefault(lookup, Map.of()), value);
     }
 
     @Override
@@ -124,16 +109,6 @@ public final class InMemoryRecord implements RecordView {
     @Override
     public Optional<SiteCapacity> capacity(String siteId) {
         return Optional.ofNullable(capacities.get(siteId));
-    }
-
-    @Override
-    public List<SiteCapacity> capacitiesInCountry(String country) {
-        return get(capacitiesByCountry, country);
-    }
-
-    @Override
-    public List<SiteCapacity> capacitiesOfOperator(String partyId) {
-        return get(capacitiesByOperator, partyId);
     }
 
     @Override

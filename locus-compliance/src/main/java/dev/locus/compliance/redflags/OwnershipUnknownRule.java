@@ -12,8 +12,8 @@ public final class OwnershipUnknownRule extends BaseRule {
 
     @Override
     public List<Finding> evaluate(Subject party, RecordView record, RedFlagPolicy policy) {
-        boolean involved = !record.ordersByBuyer(party.id()).isEmpty()
-                || !record.allocationsOfTenant(party.id()).isEmpty();
+        boolean involved = !record.find(Lookup.ORDERS_BY_BUYER, party.id()).isEmpty()
+                || !record.find(Lookup.ALLOCATIONS_OF_TENANT, party.id()).isEmpty();
         if (!involved) {
             return List.of();
         }

@@ -13,7 +13,7 @@ public final class ResellerOutsideChipTradeRule extends BaseRule {
 
     @Override
     public List<Finding> evaluate(Subject seller, RecordView record, RedFlagPolicy policy) {
-        List<Order> sold = record.ordersBySeller(seller.id());
+        List<Order> sold = record.find(Lookup.ORDERS_BY_SELLER, seller.id());
         if (sold.isEmpty()) {
             return List.of();
         }

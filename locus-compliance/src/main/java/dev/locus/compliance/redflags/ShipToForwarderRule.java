@@ -17,8 +17,8 @@ public final class ShipToForwarderRule extends BaseRule {
     @Override
     public List<Finding> evaluate(Subject buyer, RecordView record, RedFlagPolicy policy) {
         List<Finding> out = new ArrayList<>();
-        for (Order o : record.ordersByBuyer(buyer.id())) {
-            for (Shipment s : record.shipmentsOfOrder(o.id())) {
+        for (Order o : record.find(Lookup.ORDERS_BY_BUYER, buyer.id())) {
+            for (Shipment s : record.find(Lookup.SHIPMENTS_OF_ORDER, o.id())) {
                 boolean forwarder = s.addressKind() == AddressKind.FORWARDER
                         || s.forwarderId()
                                 .flatMap(record::party)

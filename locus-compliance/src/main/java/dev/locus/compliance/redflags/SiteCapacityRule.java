@@ -22,7 +22,7 @@ public final class SiteCapacityRule extends BaseRule {
 
     @Override
     public List<Finding> evaluate(Subject site, RecordView record, RedFlagPolicy policy) {
-        List<Order> orders = record.ordersForSite(site.id());
+        List<Order> orders = record.find(Lookup.ORDERS_FOR_SITE, site.id());
         if (orders.isEmpty()) {
             return List.of();
         }

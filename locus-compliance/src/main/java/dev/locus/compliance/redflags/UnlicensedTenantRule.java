@@ -25,7 +25,7 @@ public final class UnlicensedTenantRule extends BaseRule {
         String hq = record.party(tenant.id())
                 .flatMap(PartyFacts::headquartersCountry)
                 .orElse("");
-        for (Allocation a : record.allocationsOfTenant(tenant.id())) {
+        for (Allocation a : record.find(Lookup.ALLOCATIONS_OF_TENANT, tenant.id())) {
             for (LicenceFacts l : record.licencesAtSite(a.siteId())) {
                 String why;
                 if (l.exclusiveToEndUser() && !l.endUserId().equals(tenant.id())) {

@@ -36,13 +36,13 @@ public final class VolumeAnomalyRule extends BaseRule {
         List<SiteCapacity> capacities;
         if (subjectType() == Subject.Type.COUNTRY) {
             byYear = record.billedChipsByYear(subject.id());
-            capacities = record.capacitiesInCountry(subject.id());
+            capacities = record.find(Lookup.CAPACITIES_IN_COUNTRY, subject.id());
         } else {
             byYear = new TreeMap<>();
-            for (Order o : record.ordersByBuyer(subject.id())) {
+            for (Order o : record.find(Lookup.ORDERS_BY_BUYER, subject.id())) {
                 byYear.merge(o.orderedOn().getYear(), (long) o.quantity(), Long::sum);
             }
-            capacities = record.capacitiesOfOperator(subject.id());
+            capacities = record.find(Lookup.CAPACITIES_OF_OPERATOR, subject.id());
         }
         double mw = capacities.stream().mapToDouble(SiteCapacity::powerMw).sum();
         long capacityChips = (long) Math.floor(mw * 1000 / ChipPower.DEFAULT_KW);

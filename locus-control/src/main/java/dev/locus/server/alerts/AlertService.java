@@ -120,24 +120,19 @@ public final class AlertService {
                 }
             }
         }
-        long id;
-        try (PreparedStatement ps = c.prepareStatement(
+        long id = Sql.insertReturningId(
+                c,
                 "INSERT INTO alerts (rule, severity, status, subject_type, subject_id, summary, evidence_json,"
                         + " opened_at) VALUES (?, ?, 'OPEN', ?, ?, ?, ?, ?)",
-                new String[] {"id"})) {
-            ps.setString(1, rule.name());
-            ps.setString(2, severity.name());
-            ps.setString(3, subjectType.name());
-            ps.setString(4, subjectId);
-            ps.setString(5, summary.length() > 1000 ? summary.substring(0, 1000) : summary);
-            ps.setString(6, evidenceJson);
-            Sql.setInstant(ps, 7, clock.instant());
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                id = keys.getLong(1);
-            }
-        }
+                ps -> {
+                    ps.setString(1, rule.name());
+                    ps.setString(2, severity.name());
+                    ps.setString(3, subjectType.name());
+                    ps.setString(4, subjectId);
+                    ps.setString(5, summary.length() > 1000 ? summary.substring(0, 1000) : summary);
+                    ps.setString(6, evidenceJson);
+                    Sql.setInstant(ps, 7, clock.instant());
+                });
         audit.append(
                 c,
                 SYSTEM,

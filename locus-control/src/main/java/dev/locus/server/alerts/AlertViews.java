@@ -74,20 +74,13 @@ public final class AlertViews {
                 throw new InvalidInputException(List.of(new FieldProblem(
                         0, "name", n, "cannot be saved: you keep " + MAX_PER_OWNER + " views; delete one")));
             }
-            long id;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO alert_views (owner, name, query, created_at) VALUES (?, ?, ?, ?)",
-                    new String[] {"id"})) {
-                ps.setString(1, owner);
-                ps.setString(2, n);
-                ps.setString(3, query);
-                Sql.setInstant(ps, 4, clock.instant());
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-            }
+            long id = Sql.insertReturningId(
+                    c, "INSERT INTO alert_views (owner, name, query, created_at) VALUES (?, ?, ?, ?)", ps -> {
+                        ps.setString(1, owner);
+                        ps.setString(2, n);
+                        ps.setString(3, query);
+                        Sql.setInstant(ps, 4, clock.instant());
+                    });
             audit.append(
                     c, owner, "alert_view.saved", "alert_view", Long.toString(id), Map.of("name", n, "query", query));
             return list(c, owner).stream().filter(v -> v.id() == id).findFirst().orElseThrow();

@@ -19,20 +19,12 @@ import java.util.Map;
  * than the policy allows (chips in transit cannot answer, so silence is how diversion starts).
  * Thread-safe.
  */
-public final class SilenceRule implements ReceiptIngestor.IngestListener {
-    private final Database db;
-    private final AlertService alerts;
-    private final InstantSource clock;
-    private final Duration silentFor;
-
-    public SilenceRule(Database db, AlertService alerts, InstantSource clock, Duration silentFor) {
+public record SilenceRule(Database db, AlertService alerts, InstantSource clock, Duration silentFor)
+        implements ReceiptIngestor.IngestListener {
+    public SilenceRule {
         if (silentFor.isNegative() || silentFor.isZero()) {
             throw new IllegalArgumentException("silence period must be > 0, got " + silentFor);
         }
-        this.db = db;
-        this.alerts = alerts;
-        this.clock = clock;
-        this.silentFor = silentFor;
     }
 
     /**

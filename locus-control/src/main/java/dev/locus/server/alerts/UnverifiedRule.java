@@ -15,20 +15,11 @@ import java.util.Map;
  * Raises {@link Alert.Rule#UNVERIFIED} for installed chips registered longer ago than the policy
  * period that have no proven verdict ({@code VerdictEngine.provesCompliance}) within it. Thread-safe.
  */
-public final class UnverifiedRule {
-    private final Database db;
-    private final AlertService alerts;
-    private final InstantSource clock;
-    private final Duration allowed;
-
-    public UnverifiedRule(Database db, AlertService alerts, InstantSource clock, Duration allowed) {
+public record UnverifiedRule(Database db, AlertService alerts, InstantSource clock, Duration allowed) {
+    public UnverifiedRule {
         if (allowed.isNegative() || allowed.isZero()) {
             throw new IllegalArgumentException("unverified period must be > 0, got " + allowed);
         }
-        this.db = db;
-        this.alerts = alerts;
-        this.clock = clock;
-        this.allowed = allowed;
     }
 
     /** Checks every installed chip once; returns how many new alerts were opened. */

@@ -8,7 +8,11 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** Small JDBC conversions shared by the repositories; portable between H2 and PostgreSQL. */
 public final class Sql {
@@ -17,6 +21,56 @@ public final class Sql {
     /** {@code n} JDBC placeholders for an {@code IN (...)} list: {@code ?,?,?}. */
     public static String placeholders(int n) {
         return String.join(",", java.util.Collections.nCopies(n, "?"));
+    }
+
+    /** Sets the parameters of one statement. */
+    @FunctionalInterface
+    public interface Parameters {
+        void set(PreparedStatement ps) throws SQLException;
+    }
+
+    /**
+     * Runs one INSERT into a table whose {@code id} the database generates, and returns that id.
+     *
+     * @throws SQLException as the statement throws it
+     */
+    public static long insertReturningId(java.sql.Connection c, String insert, Parameters parameters)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(insert, new String[] {"id"})) {
+            parameters.set(ps);
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * The first column's values of {@code selectWhere + " IN (…)"} over the distinct {@code values},
+     * run in chunks of 500 placeholders, e.g. {@code stringsIn(c, "SELECT id FROM orders WHERE id",
+     * ids)}.
+     *
+     * @throws SQLException as a query throws it
+     */
+    public static Set<String> stringsIn(java.sql.Connection c, String selectWhere, Collection<String> values)
+            throws SQLException {
+        Set<String> out = new LinkedHashSet<>();
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(values));
+        for (int from = 0; from < distinct.size(); from += 500) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + 500));
+            try (PreparedStatement ps = c.prepareStatement(selectWhere + " IN (" + placeholders(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(rs.getString(1));
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -389,23 +389,18 @@ public final class RegistryService {
             if (!problems.isEmpty()) {
                 throw new InvalidInputException(problems);
             }
-            long id;
-            try (PreparedStatement ps = c.prepareStatement(
+            long id = Sql.insertReturningId(
+                    c,
                     "INSERT INTO custody_events (chip_serial, kind, site_id, occurred_at, recorded_by, note)"
                             + " VALUES (?, ?, ?, ?, ?, ?)",
-                    new String[] {"id"})) {
-                ps.setString(1, serial);
-                ps.setString(2, kind.name());
-                Sql.setOptionalString(ps, 3, siteId);
-                Sql.setInstant(ps, 4, occurredAt);
-                ps.setString(5, actor);
-                ps.setString(6, note);
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-            }
+                    ps -> {
+                        ps.setString(1, serial);
+                        ps.setString(2, kind.name());
+                        Sql.setOptionalString(ps, 3, siteId);
+                        Sql.setInstant(ps, 4, occurredAt);
+                        ps.setString(5, actor);
+                        ps.setString(6, note);
+                    });
             try (PreparedStatement ps = c.prepareStatement("UPDATE chips SET status = ? WHERE serial = ?")) {
                 ps.setString(1, kind.resultingStatus().name());
                 ps.setString(2, serial);

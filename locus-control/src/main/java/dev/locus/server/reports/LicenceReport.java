@@ -92,22 +92,11 @@ public record LicenceReport(
         StringBuilder sb = new StringBuilder(
                 "licence_id,serial,model,status,latest_verdicts,latest_assessed_at,last_proven_at,unresolved_alerts\n");
         for (JsonNode c : tree.path("chips")) {
-            sb.append(DiversionReport.csv(licenceId))
-                    .append(',')
-                    .append(DiversionReport.csv(c.path("serial").asText()))
-                    .append(',')
-                    .append(DiversionReport.csv(c.path("model").asText()))
-                    .append(',')
-                    .append(DiversionReport.csv(c.path("status").asText()))
-                    .append(',')
-                    .append(DiversionReport.csv(join(c.path("latest_verdicts"))))
-                    .append(',')
-                    .append(DiversionReport.csv(text(c.path("latest_assessed_at"))))
-                    .append(',')
-                    .append(DiversionReport.csv(text(c.path("last_proven_at"))))
-                    .append(',')
-                    .append(DiversionReport.csv(join(c.path("unresolved_alerts"))))
-                    .append('\n');
+            sb.append(DiversionReport.csv(licenceId));
+            for (String cell : cells(c)) {
+                sb.append(',').append(DiversionReport.csv(cell));
+            }
+            sb.append('\n');
         }
         return sb.toString();
     }
@@ -156,20 +145,13 @@ public record LicenceReport(
         sb.append("<table><tr><th>serial</th><th>model</th><th>status</th><th>latest verdicts</th>"
                 + "<th>assessed</th><th>last proven</th><th>unresolved alerts</th></tr>");
         for (JsonNode c : tree.path("chips")) {
-            String alertsText = join(c.path("unresolved_alerts"));
-            sb.append("<tr><td>")
-                    .append(HtmlReport.esc(c.path("serial").asText()))
-                    .append("</td><td>")
-                    .append(HtmlReport.esc(c.path("model").asText()))
-                    .append("</td><td>")
-                    .append(HtmlReport.esc(c.path("status").asText()))
-                    .append("</td><td>")
-                    .append(HtmlReport.esc(join(c.path("latest_verdicts"))))
-                    .append("</td><td>")
-                    .append(HtmlReport.esc(text(c.path("latest_assessed_at"))))
-                    .append("</td><td>")
-                    .append(HtmlReport.esc(text(c.path("last_proven_at"))))
-                    .append("</td><td")
+            List<String> cells = cells(c);
+            String alertsText = cells.getLast();
+            sb.append("<tr>");
+            for (String cell : cells.subList(0, cells.size() - 1)) {
+                sb.append("<td>").append(HtmlReport.esc(cell)).append("</td>");
+            }
+            sb.append("<td")
                     .append(alertsText.isEmpty() ? "" : " class=\"alert\"")
                     .append(">")
                     .append(HtmlReport.esc(alertsText))
@@ -177,6 +159,21 @@ public record LicenceReport(
         }
         sb.append("</table></body></html>\n");
         return sb.toString();
+    }
+
+    /**
+     * One chip's row as text, in column order: serial, model, status, latest verdicts, assessed,
+     * last proven, unresolved alerts (the last always last).
+     */
+    private static List<String> cells(JsonNode chip) {
+        return List.of(
+                chip.path("serial").asText(),
+                chip.path("model").asText(),
+                chip.path("status").asText(),
+                join(chip.path("latest_verdicts")),
+                text(chip.path("latest_assessed_at")),
+                text(chip.path("last_proven_at")),
+                join(chip.path("unresolved_alerts")));
     }
 
     private static String join(JsonNode array) {

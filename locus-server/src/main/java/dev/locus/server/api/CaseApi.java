@@ -14,15 +14,7 @@ import java.util.Optional;
  * Cases: listed, opened, read with their findings and explained risk, changed (owner, status, due
  * date, decision), noted, and reported as credible information (JSON, HTML or PDF).
  */
-public final class CaseApi implements HttpService {
-    private final CaseService cases;
-    private final CaseReport reports;
-
-    public CaseApi(CaseService cases, CaseReport reports) {
-        this.cases = cases;
-        this.reports = reports;
-    }
-
+public record CaseApi(CaseService cases, CaseReport reports) implements HttpService {
     @Override
     public void routing(RouteTable r) {
         r.get(

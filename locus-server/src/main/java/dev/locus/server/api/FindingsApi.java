@@ -12,15 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Red-flag findings: listed with filters, read, dismissed with a reason; a subject's explained risk. */
-public final class FindingsApi implements HttpService {
-    private final FindingStore findings;
-    private final CaseService cases;
-
-    public FindingsApi(FindingStore findings, CaseService cases) {
-        this.findings = findings;
-        this.cases = cases;
-    }
-
+public record FindingsApi(FindingStore findings, CaseService cases) implements HttpService {
     @Override
     public void routing(RouteTable r) {
         r.get(
