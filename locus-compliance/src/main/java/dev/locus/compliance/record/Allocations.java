@@ -12,7 +12,12 @@ import java.util.Set;
 /** Allocations of chips to IaaS tenants: validation and storage. */
 public final class Allocations extends RecordTable<Allocation> {
     public Allocations() {
-        super("allocations", Allocation.class, List.of("tenant_id", "site_id"));
+        super(
+                "INSERT INTO allocations",
+                Allocation.class,
+                List.of("tenant_id", "site_id"),
+                "allocation_chips",
+                "allocation_id");
     }
 
     @Override
@@ -38,14 +43,6 @@ public final class Allocations extends RecordTable<Allocation> {
     @Override
     public Map<String, String> partyFields(Allocation a) {
         return Map.of("tenant_id", a.tenantId());
-    }
-
-    @Override
-    public void insert(Connection c, List<Allocation> rows) throws SQLException {
-        Columns.insert(c, "INSERT INTO allocations", rows);
-        for (Allocation a : rows) {
-            Columns.insertSerials(c, "allocation_chips", "allocation_id", a.id(), a.serials());
-        }
     }
 
     @Override

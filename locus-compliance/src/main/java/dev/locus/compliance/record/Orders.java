@@ -16,7 +16,10 @@ public final class Orders extends RecordTable<Order> {
     public static final int MAX_QUANTITY = 10_000_000;
 
     public Orders() {
-        super("orders", Order.class, List.of("buyer_id", "seller_id", "billing_country", "destination_site_id"));
+        super(
+                "INSERT INTO orders",
+                Order.class,
+                List.of("buyer_id", "seller_id", "billing_country", "destination_site_id"));
     }
 
     @Override
@@ -53,11 +56,6 @@ public final class Orders extends RecordTable<Order> {
             m.put("billing_party_id", o.billingPartyId());
         }
         return m;
-    }
-
-    @Override
-    public void insert(Connection c, List<Order> rows) throws SQLException {
-        Columns.insert(c, "INSERT INTO orders", rows);
     }
 
     @Override

@@ -1,25 +1,64 @@
 package dev.locus.compliance.record;
 
 import java.lang.reflect.RecordComponent;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A {@link RecordKind} whose row type is laid out as its table: each record component is the field
  * (and, but for the list of chip serials, the column) of its name in snake case, in CSV header
- * order, and the first component is the id.
+ * order, and the first component is the id. A row's chip serials go to a child table of (parent id,
+ * chip_serial) rows.
  */
 abstract class RecordTable<T extends Record> implements RecordKind<T> {
+    private static final String INSERT_INTO = "INSERT INTO ";
+
+    private final String insertInto;
     private final String table;
     private final List<String> filters;
     private final List<String> fields;
     private final RecordComponent id;
+    private final Optional<RecordComponent> serials;
+    private final String[] chipTable;
 
-    /** @param filters the columns a listing may be narrowed by */
-    RecordTable(String table, Class<T> type, List<String> filters) {
-        this.table = table;
+    /**
+     * @param insertInto the statement that writes the table, e.g. {@code INSERT INTO orders}
+     * @param filters the columns a listing may be narrowed by
+     * @param chipTable for a row type with a list of chip serials: the child table and its column
+     *     naming the parent row
+     */
+    RecordTable(String insertInto, Class<T> type, List<String> filters, String... chipTable) {
+        if (!insertInto.startsWith(INSERT_INTO)) {
+            throw new IllegalArgumentException("insertInto must start with " + INSERT_INTO + ", got " + insertInto);
+        }
+        this.insertInto = insertInto;
+        this.table = insertInto.substring(INSERT_INTO.length());
         this.filters = List.copyOf(filters);
         this.fields = Columns.fields(type);
         this.id = type.getRecordComponents()[0];
+        this.serials = Arrays.stream(type.getRecordComponents())
+                .filter(rc -> rc.getType() == List.class)
+                .findFirst();
+        if (serials.isPresent() != (chipTable.length == 2)) {
+            throw new IllegalArgumentException(
+                    type + " needs a chip table and parent column exactly when it lists serials");
+        }
+        this.chipTable = chipTable.clone();
+    }
+
+    @Override
+    public final void insert(Connection c, List<T> rows) throws SQLException {
+        Columns.insert(c, insertInto, rows);
+        if (serials.isPresent()) {
+            for (T row : rows) {
+                @SuppressWarnings("unchecked")
+                List<String> chips = (List<String>) Columns.value(serials.get(), row);
+                Columns.insertSerials(c, chipTable[0], chipTable[1], idOf(row), chips);
+            }
+        }
     }
 
     @Override

@@ -13,7 +13,12 @@ import java.util.Set;
 /** Shipments against orders, with the serials they carried: validation and storage. */
 public final class Shipments extends RecordTable<Shipment> {
     public Shipments() {
-        super("shipments", Shipment.class, List.of("order_id", "consignee_id", "ship_to_country"));
+        super(
+                "INSERT INTO shipments",
+                Shipment.class,
+                List.of("order_id", "consignee_id", "ship_to_country"),
+                "shipment_chips",
+                "shipment_id");
     }
 
     @Override
@@ -61,14 +66,6 @@ public final class Shipments extends RecordTable<Shipment> {
             if (!orders.contains(p.value().orderId())) {
                 p.reader().problem("order_id", "must name a recorded order");
             }
-        }
-    }
-
-    @Override
-    public void insert(Connection c, List<Shipment> rows) throws SQLException {
-        Columns.insert(c, "INSERT INTO shipments", rows);
-        for (Shipment s : rows) {
-            Columns.insertSerials(c, "shipment_chips", "shipment_id", s.id(), s.serials());
         }
     }
 

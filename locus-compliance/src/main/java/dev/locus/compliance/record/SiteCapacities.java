@@ -13,7 +13,7 @@ public final class SiteCapacities extends RecordTable<SiteCapacity> {
     public static final double MAX_POWER_MW = 100_000;
 
     public SiteCapacities() {
-        super("site_capacity", SiteCapacity.class, List.of("operator_id", "country"));
+        super("INSERT INTO site_capacity", SiteCapacity.class, List.of("operator_id", "country"));
     }
 
     @Override
@@ -30,11 +30,6 @@ public final class SiteCapacities extends RecordTable<SiteCapacity> {
     @Override
     public Map<String, String> partyFields(SiteCapacity s) {
         return Map.of("operator_id", s.operatorId());
-    }
-
-    @Override
-    public void insert(Connection c, List<SiteCapacity> rows) throws SQLException {
-        Columns.insert(c, "INSERT INTO site_capacity", rows);
     }
 
     @Override
