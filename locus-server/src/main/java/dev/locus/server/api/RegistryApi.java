@@ -147,13 +147,14 @@ public record RegistryApi(RegistryService registry, LandmarkStatusWorkflow landm
      * ETag of the GET) the editor started from; a stale version is answered 409 CONFLICT.
      */
     private void edit(Context ctx, RegistryService.Kind kind, String singular, String id) {
+        // the body first, like every body route: a hostile body is refused 400/413 whatever the headers say
+        Map<String, String> fields = Requests.fields(ctx);
         String ifMatch = Optional.ofNullable(ctx.header("If-Match")).orElse("").strip();
         if (ifMatch.isEmpty()) {
             throw new InvalidInputException(List.of(new FieldProblem(
                     0, "If-Match", "", "must carry the ETag of the " + singular + " the edit started from")));
         }
         String expected = ifMatch.replace("\"", "");
-        Map<String, String> fields = Requests.fields(ctx);
         try {
             Edited<?> edited = registry.update(kind, id, fields, expected, actor(ctx))
                     .orElseThrow(() -> Requests.notFound(singular, id));
