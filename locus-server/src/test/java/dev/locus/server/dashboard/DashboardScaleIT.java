@@ -76,12 +76,15 @@ class DashboardScaleIT {
                     summary.get("fleet").get("by_status"));
             assertThat(summary.get("fleet").get("total").asInt()).isEqualTo(CHIPS);
 
+            // commits end a shared summary (FleetQueries): how many the fleet made while measured
+            long commitsBefore = cp.database().commits();
             double[] summaryMs = new double[7];
             for (int i = 0; i < summaryMs.length; i++) {
                 long s = System.nanoTime();
                 http.get("/api/v1/dashboard/summary", admin);
                 summaryMs[i] = (System.nanoTime() - s) / 1e6;
             }
+            long commitsDuringSummaries = cp.database().commits() - commitsBefore;
             String officer = http.ok(
                             "/api/v1/tokens", admin, Map.of("name", "Scale Officer", "role", "COMPLIANCE_OFFICER"))
                     .get("token")
@@ -110,10 +113,12 @@ class DashboardScaleIT {
                         .toArray();
                 System.out.printf(
                         Locale.ROOT,
-                        "DASHBOARD scale: /summary server round trip ms %s (median %.0f); first view ms %s"
+                        "DASHBOARD scale: /summary server round trip ms %s (median %.0f; %d commits meanwhile);"
+                                + " first view ms %s"
                                 + " (median %.0f); zoom/pan to drawn frame ms over %d moves: median %.1f, max %.1f%n",
                         fmt(summaryMs),
                         median(summaryMs),
+                        commitsDuringSummaries,
                         fmt(firstView),
                         median(firstView),
                         interaction.length,

@@ -139,10 +139,7 @@ class FleetSummaryTest {
                     id = keys.getLong(1);
                 }
             }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM chip_verdicts WHERE chip_serial = ?")) {
-                ps.setString(1, serial);
-                ps.executeUpdate();
-            }
+            exec(c, "DELETE FROM chip_verdicts WHERE chip_serial = '" + serial + "'");
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO chip_verdicts (chip_serial, verdict_id,"
                     + " verdicts, proven, assessed_at, valid_until) VALUES (?, ?, ?, TRUE, ?, ?)")) {
                 ps.setString(1, serial);
@@ -157,10 +154,7 @@ class FleetSummaryTest {
 
     private static void attest(Database db, MutableClock clock, Random random, String serial) {
         db.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM chip_activity WHERE chip_serial = ?")) {
-                ps.setString(1, serial);
-                ps.executeUpdate();
-            }
+            exec(c, "DELETE FROM chip_activity WHERE chip_serial = '" + serial + "'");
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO chip_activity (chip_serial,"
                     + " last_measured_at, last_landmark_id, last_receipt_id) VALUES (?, ?, 'lm', 1)")) {
                 ps.setString(1, serial);
