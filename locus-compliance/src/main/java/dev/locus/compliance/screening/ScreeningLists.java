@@ -19,6 +19,12 @@ import java.util.function.Consumer;
  * one daemon thread, when {@link #startLoading} is first called (the server calls it at start) or
  * something first needs the screener, and logs its progress; {@link #status} says how far it is. A
  * list update replaces both at once. Thread-safe.
+ *
+ * <p>Lists read and indexed are immutable and shared in the JVM by the source's content key
+ * ({@link ListSource#contentKey}): a second control plane started in the same JVM (the integration
+ * tests start many) over the bundled lists or a folder with the same files reuses them instead of
+ * reading and indexing again; a folder whose files changed is read anew. The last {@value
+ * #SHARED_MAX} contents are kept.
  */
 public final class ScreeningLists {
     private static final System.Logger LOG = System.getLogger(ScreeningLists.class.getName());
@@ -66,6 +72,17 @@ public final class ScreeningLists {
             int waiting,
             Optional<String> error) {}
 
+    static final int SHARED_MAX = 4;
+
+    /** Loads by content key, most recently used last; a failed load is removed. */
+    private static final java.util.LinkedHashMap<String, CompletableFuture<Loaded>> SHARED =
+            new java.util.LinkedHashMap<>(8, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, CompletableFuture<Loaded>> eldest) {
+                    return size() > SHARED_MAX;
+                }
+            };
+
     private final ListSource source;
     private final Consumer<Loaded> onLoaded;
     private final AtomicInteger waiting = new AtomicInteger();
@@ -103,16 +120,8 @@ public final class ScreeningLists {
     private void load(CompletableFuture<Loaded> target) {
         long start = System.nanoTime();
         try {
-            LOG.log(System.Logger.Level.INFO, "screening lists: reading {0}", source.description());
-            List<ListVersion> lists = source.load();
-            int entries = lists.stream().mapToInt(ListVersion::entryCount).sum();
-            LOG.log(
-                    System.Logger.Level.INFO,
-                    "screening lists: read {0} lists ({1} entries) in {2} s; building the index",
-                    lists.size(),
-                    entries,
-                    seconds(start));
-            Loaded loaded = new Loaded(lists, Screener.of(lists));
+            Loaded loaded = shared(start);
+            int entries = loaded.entryCount();
             synchronized (this) {
                 since = Instant.now();
             }
@@ -130,6 +139,55 @@ public final class ScreeningLists {
                 LOG.log(System.Logger.Level.ERROR, "cannot load the screening lists from " + source.description(), e);
             }
         }
+    }
+
+    /** The lists for this source's content: those already built in this JVM, or read and indexed now. */
+    private Loaded shared(long start) {
+        Optional<String> key = source.contentKey().get();
+        if (key.isEmpty()) {
+            return read(start);
+        }
+        CompletableFuture<Loaded> mine = new CompletableFuture<>();
+        CompletableFuture<Loaded> theirs;
+        synchronized (SHARED) {
+            theirs = SHARED.putIfAbsent(key.get(), mine);
+        }
+        if (theirs != null) {
+            try {
+                Loaded l = theirs.join();
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "screening lists: {0} already read and indexed in this JVM; reused",
+                        source.description());
+                return l;
+            } catch (java.util.concurrent.CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e;
+            }
+        }
+        try {
+            Loaded l = read(start);
+            mine.complete(l);
+            return l;
+        } catch (RuntimeException | Error e) {
+            synchronized (SHARED) {
+                SHARED.remove(key.get(), mine);
+            }
+            mine.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private Loaded read(long start) {
+        LOG.log(System.Logger.Level.INFO, "screening lists: reading {0}", source.description());
+        List<ListVersion> lists = source.load();
+        int entries = lists.stream().mapToInt(ListVersion::entryCount).sum();
+        LOG.log(
+                System.Logger.Level.INFO,
+                "screening lists: read {0} lists ({1} entries) in {2} s; building the index",
+                lists.size(),
+                entries,
+                seconds(start));
+        return new Loaded(lists, Screener.of(lists));
     }
 
     private static String seconds(long startNanos) {

@@ -72,25 +72,93 @@ public final class NameNormalizer {
         }
     }
 
-    /** ASCII form of any text; pure ASCII passes through untouched. */
+    /** Words transliterated already on this thread (names repeat their words: given names, surnames, firm words). */
+    private static final ThreadLocal<java.util.HashMap<String, String>> WORDS =
+            ThreadLocal.withInitial(() -> new java.util.HashMap<>(1024));
+
+    private static final int WORDS_MAX = 20_000;
+
+    /**
+     * ASCII form of any text; pure ASCII passes through untouched. Text with other characters is
+     * transliterated word by word (split at spaces, which no transliterator's context crosses):
+     * ASCII words pass through, the others are looked up in a per-thread memo before ICU. A word
+     * whose letters outside Latin are all of one script with its own transliterator (Han,
+     * Cyrillic, Arabic) goes through that one directly instead of {@code Any-Latin}, which would
+     * find the script's run and hand it to the same one. {@code NameNormalizerScriptTest} checks
+     * that this gives what {@code Any-Latin} on the whole text gives, on every list name and query.
+     */
     static String toAscii(String raw) {
-        boolean ascii = true;
-        boolean latin = true;
-        for (int i = 0; i < raw.length(); i++) {
-            char ch = raw.charAt(i);
-            if (ch >= 0x80) {
-                ascii = false;
-                if (Character.isLetter(ch) && Character.UnicodeScript.of(ch) != Character.UnicodeScript.LATIN) {
-                    latin = false;
-                    break;
-                }
-            }
-        }
-        if (ascii) {
+        if (isAscii(raw)) {
             return raw;
         }
         String quotesFolded =
                 raw.replace('\u2018', '\'').replace('\u2019', '\'').replace('\u02BC', '\'');
-        return (latin ? LATIN_TO_ASCII : ANY_TO_ASCII).get().transliterate(quotesFolded);
+        int space = quotesFolded.indexOf(' ');
+        if (space < 0) {
+            return word(quotesFolded);
+        }
+        StringBuilder out = new StringBuilder(quotesFolded.length() + 16);
+        int from = 0;
+        while (space >= 0) {
+            out.append(word(quotesFolded.substring(from, space))).append(' ');
+            from = space + 1;
+            space = quotesFolded.indexOf(' ', from);
+        }
+        return out.append(word(quotesFolded.substring(from))).toString();
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String word(String w) {
+        if (isAscii(w)) {
+            return w;
+        }
+        java.util.HashMap<String, String> memo = WORDS.get();
+        String known = memo.get(w);
+        if (known != null) {
+            return known;
+        }
+        String ascii = transliterator(script(w)).get().transliterate(w);
+        if (memo.size() >= WORDS_MAX) {
+            memo.clear();
+        }
+        memo.put(w, ascii);
+        return ascii;
+    }
+
+    /** The one script besides Latin of the word's letters; LATIN when none, UNKNOWN when several. */
+    private static Character.UnicodeScript script(String w) {
+        Character.UnicodeScript script = Character.UnicodeScript.LATIN;
+        for (int i = 0; i < w.length(); i++) {
+            char ch = w.charAt(i);
+            if (ch >= 0x80 && Character.isLetter(ch)) {
+                Character.UnicodeScript s = Character.UnicodeScript.of(ch);
+                if (s == Character.UnicodeScript.LATIN || s == script) {
+                    continue;
+                }
+                if (script != Character.UnicodeScript.LATIN) {
+                    return Character.UnicodeScript.UNKNOWN; // two scripts besides Latin
+                }
+                script = s;
+            }
+        }
+        return script;
+    }
+
+    private static ThreadLocal<Transliterator> transliterator(Character.UnicodeScript script) {
+        return switch (script) {
+            case LATIN -> LATIN_TO_ASCII;
+            case HAN -> HAN_TO_ASCII;
+            case CYRILLIC -> CYRILLIC_TO_ASCII;
+            case ARABIC -> ARABIC_TO_ASCII;
+            default -> ANY_TO_ASCII;
+        };
     }
 }

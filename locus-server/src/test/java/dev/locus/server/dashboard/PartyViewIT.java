@@ -125,6 +125,14 @@ class PartyViewIT {
         String listHit = "article.hit[data-kind='LIST_MATCH']";
         assertThat((String) js("return document.querySelector(arguments[0]).textContent", listHit))
                 .contains("OFAC-SDN", "23063", "name");
+        // the listed firm records no owners: its own wording, not "Owned by a listed party"
+        String unknown = "article.hit[data-kind='OWNERSHIP']";
+        assertThat((String) js("return document.querySelector(arguments[0] + ' h3').textContent", unknown))
+                .contains("Ownership not disclosed: 100 % unknown")
+                .doesNotContain("Owned by a listed party");
+        assertThat((String) js("return document.querySelector(arguments[0]).textContent", unknown))
+                .contains("no owners are recorded", "15 CFR Part 732")
+                .doesNotContain("undefined");
         browser.fullPageScreenshot("party-03-listed-firm-1440x900");
         String id = "article.hit[data-kind='LIST_MATCH'][data-hit='"
                 + js("return document.querySelector(arguments[0]).dataset.hit", listHit) + "']";

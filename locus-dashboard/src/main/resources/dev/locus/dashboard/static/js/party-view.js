@@ -42,8 +42,32 @@ function details(p) {
   return h('dl', { class: 'party-details' }, rows.map(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
 }
 
+/** An OWNERSHIP hit for an organisation whose owners are not (all) disclosed, not a listed owner. */
+function unknownOwnership(hit) {
+  return hit.kind === 'OWNERSHIP' && hit.explanation.rule === 'OWNERSHIP-UNKNOWN';
+}
+
+function percent(x) {
+  return `${Number(Number(x).toFixed(2))} %`;
+}
+
+function hitTitle(hit) {
+  if (unknownOwnership(hit)) {
+    return `Ownership not disclosed: ${percent(hit.explanation.undisclosed_percent)} unknown`;
+  }
+  return hit.kind === 'OWNERSHIP' ? `Owned by a listed party: ${hit.source}` : `${hit.decision} ${hit.score.toFixed(3)}: ${hit.source} ${hit.entry_id}`;
+}
+
 function explanation(hit) {
   const e = hit.explanation;
+  if (unknownOwnership(hit)) {
+    const owners = e.direct_owners || [];
+    return h('div', { class: 'hit-explanation' },
+      h('p', {}, e.summary),
+      owners.length ? h('p', { class: 'disclosed-owners' }, 'Known direct owners: ',
+        owners.map((o, i) => [i ? ', ' : '', `${o.id} ${percent(o.percent)}`]), ` (${percent(e.disclosed_percent)} disclosed)`) : null,
+      h('p', { class: 'citation' }, `A red flag from ${percent(e.threshold_undisclosed_percent)} undisclosed: ${e.citation}`));
+  }
   if (hit.kind === 'OWNERSHIP') {
     return h('div', { class: 'hit-explanation' },
       h('p', {}, e.summary),
@@ -75,7 +99,7 @@ function decisionButtons(hit) {
 function hitCard(hit) {
   return h('article', { class: 'hit', dataset: { hit: hit.id, status: hit.status, kind: hit.kind } },
     h('h3', {}, h('span', { class: 'hit-status', dataset: { status: hit.status } }, hit.status), ' ',
-      hit.kind === 'OWNERSHIP' ? `Owned by a listed party: ${hit.source}` : `${hit.decision} ${hit.score.toFixed(3)}: ${hit.source} ${hit.entry_id}`),
+      hitTitle(hit)),
     explanation(hit),
     hit.decided_by ? h('p', { class: 'decision' }, `${hit.status.toLowerCase()} by ${hit.decided_by} ${when(hit.decided_at)}: ${hit.decision_reason}`) : null,
     h('div', { class: 'hit-actions' }, decisionButtons(hit)));
