@@ -198,7 +198,7 @@ public final class ControlPlane implements AutoCloseable {
                             new ScreeningApi(compliance.screening(), compliance.listUpdates()),
                             new FindingsApi(compliance.findings(), compliance.cases()),
                             new CaseApi(compliance.cases(), compliance.reports()),
-                            new VerdictApi(db, registry, verdicts, alerts, clock, json),
+                            new VerdictApi(db, registry, verdicts, alerts, clock, json, config.silentFor()),
                             new InventoryApi(db, clock, config.silentFor())));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");

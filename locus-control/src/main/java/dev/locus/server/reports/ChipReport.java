@@ -158,8 +158,8 @@ public final class ChipReport {
         Map<String, String> names = new HashMap<>();
         PlainFindings.SiteRef siteRef = siteRef(site);
         doc.section("Verdict history", periods(chip, siteRef, names));
-        Optional<String> latestSet = latest.map(v -> String.join(
-                ",", v.verdicts().stream().map(Enum::name).toList()));
+        Optional<String> latestSet = latest.map(
+                v -> String.join(",", v.verdicts().stream().map(Enum::name).toList()));
         List<List<String>> alertRows = new ArrayList<>();
         for (Alert a : alertList.subList(0, Math.min(ALERTS_SHOWN, alertList.size()))) {
             JsonNode ev = parse(a.evidenceJson());
@@ -309,8 +309,8 @@ public final class ChipReport {
             Optional<String> latestSet,
             PlainFindings.SiteRef site,
             Map<String, String> names) {
-        String text = AlertText.describe(
-                a.rule().name(), chip.serial(), a.summary(), evidence, clock.instant(), latestSet);
+        String text =
+                AlertText.describe(a.rule().name(), chip.serial(), a.summary(), evidence, clock.instant(), latestSet);
         String summary = capitalise(text.endsWith(".") ? text : text + ".");
         if (!evidence.path("bounding_discs").isArray()
                 || evidence.path("bounding_discs").isEmpty()) {

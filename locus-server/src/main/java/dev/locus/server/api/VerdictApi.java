@@ -5,6 +5,7 @@ import dev.locus.server.alerts.AlertService;
 import dev.locus.server.auth.Permission;
 import dev.locus.server.common.FieldProblem;
 import dev.locus.server.common.InvalidInputException;
+import dev.locus.server.dashboard.ChipStatuses;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.reports.ChipReport;
@@ -16,6 +17,7 @@ import dev.locus.server.reports.ReportDocument;
 import dev.locus.server.verdicts.StoredVerdict;
 import dev.locus.server.verdicts.VerdictEngine;
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,12 +38,14 @@ public final class VerdictApi implements HttpService {
             VerdictEngine verdicts,
             AlertService alerts,
             InstantSource clock,
-            ObjectMapper json) {
+            ObjectMapper json,
+            Duration silentFor) {
         this.registry = registry;
         this.verdicts = verdicts;
         this.reports = new DiversionReport(registry, verdicts, alerts, clock, json);
         this.chipReports = new ChipReport(db, registry, verdicts, alerts, clock, json);
-        this.licenceReports = new LicenceReport(registry, verdicts, alerts, clock, json);
+        this.licenceReports =
+                new LicenceReport(db, registry, verdicts, alerts, new ChipStatuses(db, clock, silentFor), clock, json);
     }
 
     @Override
@@ -75,16 +79,12 @@ public final class VerdictApi implements HttpService {
         String format = format(ctx, "json", "csv", "html", "pdf");
         String fileName = "locus-report-" + serial;
         switch (format) {
-            case "html", "pdf" -> {
-                ReportDocument doc = chipReports.forChip(serial).orElseThrow(() -> Requests.notFound("chip", serial));
-                if (format.equals("html")) {
-                    html(ctx, HtmlReport.render(doc), HtmlReport.CONTENT_SECURITY_POLICY);
-                } else {
-                    ctx.contentType("application/pdf")
-                            .header("Content-Disposition", "attachment; filename=\"" + fileName + ".pdf\"")
-                            .result(PdfReport.render(doc));
-                }
-            }
+            case "html", "pdf" ->
+                document(
+                        ctx,
+                        format,
+                        fileName,
+                        chipReports.forChip(serial).orElseThrow(() -> Requests.notFound("chip", serial)));
             default -> {
                 Map<String, Object> data = reports.forChip(serial).orElseThrow(() -> Requests.notFound("chip", serial));
                 var finding = chipReports.finding(serial).orElseThrow();
@@ -102,14 +102,26 @@ public final class VerdictApi implements HttpService {
         }
     }
 
+    /** The licence's report: {@code html} or {@code pdf} the document, {@code json} (default) or {@code csv} the data. */
     private void licenceReport(Context ctx) {
         String id = ctx.pathParam("id");
-        String format = format(ctx, "json", "csv", "html");
+        String format = format(ctx, "json", "csv", "html", "pdf");
         Map<String, Object> report = licenceReports.forLicence(id).orElseThrow(() -> Requests.notFound("licence", id));
+        String fileName = "locus-licence-" + id;
         switch (format) {
-            case "csv" -> csv(ctx, "locus-licence-" + id, licenceReports.toCsv(report));
-            case "html" -> html(ctx, licenceReports.toHtml(report), LicenceReport.CONTENT_SECURITY_POLICY);
+            case "csv" -> csv(ctx, fileName, licenceReports.toCsv(report));
+            case "html", "pdf" -> document(ctx, format, fileName, licenceReports.document(report));
             default -> ctx.json(report);
+        }
+    }
+
+    private static void document(Context ctx, String format, String fileName, ReportDocument doc) {
+        if (format.equals("html")) {
+            html(ctx, HtmlReport.render(doc), HtmlReport.CONTENT_SECURITY_POLICY);
+        } else {
+            ctx.contentType("application/pdf")
+                    .header("Content-Disposition", "attachment; filename=\"" + fileName + ".pdf\"")
+                    .result(PdfReport.render(doc));
         }
     }
 
