@@ -1,6 +1,7 @@
 package dev.locus.server.dashboard;
 
 import dev.locus.server.persistence.Database;
+import dev.locus.server.reports.LicenceReport;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -14,15 +15,7 @@ import java.util.Map;
  * rows and the chip header, so a report never says a chip is fine where the dashboard says it is
  * silent. Thread-safe.
  */
-public final class ChipStatuses {
-    /** A chip's status: its constant's name (as in the dashboard's JSON) and its words. */
-    public record Status(String key, String words) {
-        /** True for the one status that proves the chip at its licensed site on a recent proof. */
-        public boolean provenInZone() {
-            return key.equals(ChipStatus.IN_ZONE.name());
-        }
-    }
-
+public final class ChipStatuses implements LicenceReport.Statuses {
     private final Database db;
     private final ChipStatusQuery status;
 
@@ -33,9 +26,10 @@ public final class ChipStatuses {
     }
 
     /** The status of each chip of licence {@code licenceId}, by serial in serial order. */
-    public Map<String, Status> ofLicence(String licenceId) {
+    @Override
+    public Map<String, LicenceReport.Status> ofLicence(String licenceId) {
         return db.read(c -> {
-            Map<String, Status> out = new LinkedHashMap<>();
+            Map<String, LicenceReport.Status> out = new LinkedHashMap<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT c.serial, " + ChipStatusQuery.COLUMNS
                     + " FROM chips c" + ChipStatusQuery.JOINS + " WHERE c.licence_id = ? ORDER BY c.serial")) {
                 status.bindStaleBefore(ps, 1);
@@ -43,7 +37,7 @@ public final class ChipStatuses {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ChipStatus s = ChipStatusQuery.read(rs);
-                        out.put(rs.getString("serial"), new Status(s.name(), s.label));
+                        out.put(rs.getString("serial"), new LicenceReport.Status(s.name(), s.label));
                     }
                 }
             }

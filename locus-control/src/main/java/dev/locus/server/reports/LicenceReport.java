@@ -6,7 +6,6 @@ import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.common.Page;
-import dev.locus.server.dashboard.ChipStatuses;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.Chip;
 import dev.locus.server.registry.Licence;
@@ -33,9 +32,26 @@ public record LicenceReport(
         RegistryService registry,
         VerdictEngine verdicts,
         AlertService alerts,
-        ChipStatuses statuses,
+        LicenceReport.Statuses statuses,
         InstantSource clock,
         ObjectMapper json) {
+    /** A chip's one status as the dashboard shows it: its name in the dashboard's JSON and its words. */
+    public record Status(String key, String words) {
+        /** True for the one status that proves the chip at its licensed site on a recent proof. */
+        public boolean provenInZone() {
+            return key.equals("IN_ZONE");
+        }
+    }
+
+    /**
+     * Where the statuses come from: the dashboard's rule (dashboard/ChipStatuses), passed in so that
+     * the dashboard may depend on reports and not the other way round.
+     */
+    public interface Statuses {
+        /** The status of each chip of licence {@code licenceId}, by serial. */
+        Map<String, Status> ofLicence(String licenceId);
+    }
+
     /** The report as a JSON-ready tree, or empty when no licence has that id. */
     public Optional<Map<String, Object>> forLicence(String licenceId) {
         Optional<Licence> licence = registry.licence(licenceId);
@@ -127,7 +143,7 @@ public record LicenceReport(
     /**
      * The report a regulator reads ({@link HtmlReport}, {@link PdfReport}): titled by how many of
      * the licence's chips are proven at its site, each chip with the dashboard's one status in
-     * words ({@link ChipStatuses}), times in UTC to the second, and the audit head.
+     * words ({@link Statuses}), times in UTC to the second, and the audit head.
      *
      * @param report a tree from {@link #forLicence}
      */
@@ -135,11 +151,9 @@ public record LicenceReport(
         JsonNode tree = json.valueToTree(report);
         JsonNode l = tree.path("licence");
         String id = l.path("id").asText();
-        Map<String, ChipStatuses.Status> status = statuses.ofLicence(id);
+        Map<String, Status> status = statuses.ofLicence(id);
         int registered = tree.path("chips_registered").asInt();
-        long proven = status.values().stream()
-                .filter(ChipStatuses.Status::provenInZone)
-                .count();
+        long proven = status.values().stream().filter(Status::provenInZone).count();
         Map<String, Long> others = new java.util.TreeMap<>();
         status.values().stream()
                 .filter(st -> !st.provenInZone())
@@ -197,9 +211,7 @@ public record LicenceReport(
             rows.add(List.of(
                     serial,
                     c.path("model").asText(),
-                    Optional.ofNullable(status.get(serial))
-                            .map(ChipStatuses.Status::words)
-                            .orElse("Unknown"),
+                    Optional.ofNullable(status.get(serial)).map(Status::words).orElse("Unknown"),
                     time(c.path("latest_assessed_at"), "never assessed"),
                     time(c.path("last_proven_at"), "never"),
                     open.isEmpty() ? "none" : String.join("\n", open)));

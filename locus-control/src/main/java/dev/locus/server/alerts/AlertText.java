@@ -1,4 +1,4 @@
-package dev.locus.server.dashboard;
+package dev.locus.server.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.server.verdicts.Headline;
