@@ -5,7 +5,6 @@ import dev.locus.server.alerts.AlertService;
 import dev.locus.server.auth.Permission;
 import dev.locus.server.common.FieldProblem;
 import dev.locus.server.common.InvalidInputException;
-import dev.locus.server.dashboard.ChipStatuses;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.reports.ChipReport;
@@ -17,7 +16,6 @@ import dev.locus.server.reports.ReportDocument;
 import dev.locus.server.verdicts.StoredVerdict;
 import dev.locus.server.verdicts.VerdictEngine;
 import io.javalin.http.Context;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,13 +37,12 @@ public final class VerdictApi implements HttpService {
             AlertService alerts,
             InstantSource clock,
             ObjectMapper json,
-            Duration silentFor) {
+            LicenceReport.Statuses statuses) {
         this.registry = registry;
         this.verdicts = verdicts;
         this.reports = new DiversionReport(registry, verdicts, alerts, clock, json);
         this.chipReports = new ChipReport(db, registry, verdicts, alerts, clock, json);
-        this.licenceReports =
-                new LicenceReport(db, registry, verdicts, alerts, new ChipStatuses(db, clock, silentFor), clock, json);
+        this.licenceReports = new LicenceReport(db, registry, verdicts, alerts, statuses, clock, json);
     }
 
     @Override
