@@ -33,6 +33,7 @@ import dev.locus.server.audit.AuditLog;
 import dev.locus.server.auth.IssuedToken;
 import dev.locus.server.auth.Role;
 import dev.locus.server.auth.TokenService;
+import dev.locus.server.dashboard.ChipStatuses;
 import dev.locus.server.dashboard.Dashboard;
 import dev.locus.server.identity.ManufacturerTrust;
 import dev.locus.server.ingest.ProtocolReceipts;
@@ -198,7 +199,14 @@ public final class ControlPlane implements AutoCloseable {
                             new ScreeningApi(compliance.screening(), compliance.listUpdates()),
                             new FindingsApi(compliance.findings(), compliance.cases()),
                             new CaseApi(compliance.cases(), compliance.reports()),
-                            new VerdictApi(db, registry, verdicts, alerts, clock, json),
+                            new VerdictApi(
+                                    db,
+                                    registry,
+                                    verdicts,
+                                    alerts,
+                                    clock,
+                                    json,
+                                    new ChipStatuses(db, clock, config.silentFor())),
                             new InventoryApi(db, clock, config.silentFor())));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");

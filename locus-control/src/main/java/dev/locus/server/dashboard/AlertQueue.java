@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.server.LocusServerException;
 import dev.locus.server.alerts.AlertFilter;
+import dev.locus.server.alerts.AlertText;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import java.io.IOException;

@@ -14,18 +14,25 @@ import java.util.Set;
  * {@link ChipStatusQuery} and nowhere else.
  */
 enum ChipStatus {
-    IN_RESTRICTED,
-    OUTSIDE_ZONE,
-    CLONED,
-    SILENT,
-    MOVED,
-    INCONSISTENT,
-    UNVERIFIED,
-    STALE,
-    INCONCLUSIVE,
-    NO_VERDICT,
-    EXCLUDES_RESTRICTED,
-    IN_ZONE;
+    IN_RESTRICTED("In restricted country"),
+    OUTSIDE_ZONE("Outside licensed zone"),
+    CLONED("Copied identity"),
+    SILENT("Silent"),
+    MOVED("Moved"),
+    INCONSISTENT("Inconsistent"),
+    UNVERIFIED("Unverified"),
+    STALE("Stale proof"),
+    INCONCLUSIVE("Inconclusive"),
+    NO_VERDICT("No verdict yet"),
+    EXCLUDES_RESTRICTED("Not in restricted country"),
+    IN_ZONE("In licensed zone");
+
+    /** The words the dashboard shows for it (its static js/verdicts.js holds the same labels). */
+    final String label;
+
+    ChipStatus(String label) {
+        this.label = label;
+    }
 
     /** Statuses someone should look at: everything ranked above NO_VERDICT. */
     boolean needsAttention() {

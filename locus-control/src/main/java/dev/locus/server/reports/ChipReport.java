@@ -14,6 +14,7 @@ import dev.locus.geo.region.Disc;
 import dev.locus.server.LocusServerException;
 import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
+import dev.locus.server.alerts.AlertText;
 import dev.locus.server.audit.AuditHead;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.common.Page;
@@ -157,6 +158,8 @@ public final class ChipReport {
         Map<String, String> names = new HashMap<>();
         PlainFindings.SiteRef siteRef = siteRef(site);
         doc.section("Verdict history", periods(chip, siteRef, names));
+        Optional<String> latestSet = latest.map(
+                v -> String.join(",", v.verdicts().stream().map(Enum::name).toList()));
         List<List<String>> alertRows = new ArrayList<>();
         for (Alert a : alertList.subList(0, Math.min(ALERTS_SHOWN, alertList.size()))) {
             JsonNode ev = parse(a.evidenceJson());
@@ -168,7 +171,7 @@ public final class ChipReport {
                                             "Acknowledged", a.acknowledgedBy(), a.acknowledgedAt(), a.acknowledgeNote())
                                     + handled("Resolved", a.resolvedBy(), a.resolvedAt(), a.resolutionNote()))
                             .strip(),
-                    alertFinding(chip, a, ev, siteRef, names),
+                    alertFinding(chip, a, ev, latestSet, siteRef, names),
                     PlainEvidence.of(ev)));
         }
         ReportDocument.Table alertTable = new ReportDocument.Table(
@@ -295,12 +298,20 @@ public final class ChipReport {
     }
 
     /**
-     * An alert in words: its summary, then, where it rests on a verdict's discs, what the most
+     * An alert in words: as the dashboard words it at the report's time ({@link AlertText}: a
+     * silence's age grows, an UNVERIFIED alert agrees with the latest verdict), then, where it rests on a verdict's discs, what the most
      * telling landmark proves ({@link PlainFindings}).
      */
     private String alertFinding(
-            Chip chip, Alert a, JsonNode evidence, PlainFindings.SiteRef site, Map<String, String> names) {
-        String summary = capitalise(a.summary().endsWith(".") ? a.summary() : a.summary() + ".");
+            Chip chip,
+            Alert a,
+            JsonNode evidence,
+            Optional<String> latestSet,
+            PlainFindings.SiteRef site,
+            Map<String, String> names) {
+        String text =
+                AlertText.describe(a.rule().name(), chip.serial(), a.summary(), evidence, clock.instant(), latestSet);
+        String summary = capitalise(text.endsWith(".") ? text : text + ".");
         if (!evidence.path("bounding_discs").isArray()
                 || evidence.path("bounding_discs").isEmpty()) {
             return summary;

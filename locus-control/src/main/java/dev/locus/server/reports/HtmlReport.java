@@ -67,7 +67,7 @@ public final class HtmlReport {
             }
         }
         sb.append("<footer><p>Generated ")
-                .append(esc(ReportDocument.iso(doc.generatedAt())))
+                .append(esc(PlainEvidence.time(doc.generatedAt())))
                 .append(". Audit log head when generated: entry ")
                 .append(doc.auditHead().seq())
                 .append(", SHA-256 <span class=\"audit\">")

@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
+import dev.locus.server.audit.AuditLog;
 import dev.locus.server.common.Page;
+import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.Chip;
 import dev.locus.server.registry.Licence;
 import dev.locus.server.registry.RegistryService;
+import dev.locus.server.verdicts.PlainFindings;
 import dev.locus.server.verdicts.StoredVerdict;
 import dev.locus.server.verdicts.VerdictEngine;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,11 +23,35 @@ import java.util.Optional;
 
 /**
  * The regulator's report on one export licence: the licence, its site, and per chip the latest
- * verdict, when it was last proven where it should be, and its unresolved alerts. Costs a few
+ * verdict, when it was last proven where it should be, and its unresolved alerts; as data
+ * ({@link #forLicence}, {@link #toCsv}) or as a {@link ReportDocument} ({@link #document}). Costs a few
  * queries per chip; meant for licences of up to tens of thousands of chips.
  */
 public record LicenceReport(
-        RegistryService registry, VerdictEngine verdicts, AlertService alerts, InstantSource clock, ObjectMapper json) {
+        Database db,
+        RegistryService registry,
+        VerdictEngine verdicts,
+        AlertService alerts,
+        LicenceReport.Statuses statuses,
+        InstantSource clock,
+        ObjectMapper json) {
+    /** A chip's one status as the dashboard shows it: its name in the dashboard's JSON and its words. */
+    public record Status(String key, String words) {
+        /** True for the one status that proves the chip at its licensed site on a recent proof. */
+        public boolean provenInZone() {
+            return key.equals("IN_ZONE");
+        }
+    }
+
+    /**
+     * Where the statuses come from: the dashboard's rule (dashboard/ChipStatuses), passed in so that
+     * the dashboard may depend on reports and not the other way round.
+     */
+    public interface Statuses {
+        /** The status of each chip of licence {@code licenceId}, by serial. */
+        Map<String, Status> ofLicence(String licenceId);
+    }
+
     /** The report as a JSON-ready tree, or empty when no licence has that id. */
     public Optional<Map<String, Object>> forLicence(String licenceId) {
         Optional<Licence> licence = registry.licence(licenceId);
@@ -101,64 +129,107 @@ public record LicenceReport(
         return sb.toString();
     }
 
-    private static final String STYLE = "body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}"
-            + "td,th{border:1px solid #bbb;padding:.25em .5em;text-align:left}th{background:#eee}"
-            + ".alert{color:#a00;font-weight:bold}";
-
-    /** The header to serve {@link #toHtml} with: no script, no inline style but the page's own. */
-    public static final String CONTENT_SECURITY_POLICY = ReportPolicy.forStyle(STYLE);
-
-    /** A self-contained HTML page (no scripts, every value escaped). */
-    public String toHtml(Map<String, Object> report) {
+    /**
+     * The report a regulator reads ({@link HtmlReport}, {@link PdfReport}): titled by how many of
+     * the licence's chips are proven at its site, each chip with the dashboard's one status in
+     * words ({@link Statuses}), times in UTC to the second, and the audit head.
+     *
+     * @param report a tree from {@link #forLicence}
+     */
+    public ReportDocument document(Map<String, Object> report) {
         JsonNode tree = json.valueToTree(report);
         JsonNode l = tree.path("licence");
-        StringBuilder sb = new StringBuilder();
-        sb.append("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Locus licence report: ")
-                .append(HtmlReport.esc(l.path("id").asText()))
-                .append("</title><style>")
-                .append(STYLE)
-                .append("</style></head><body>");
-        sb.append("<h1>Licence ")
-                .append(HtmlReport.esc(l.path("id").asText()))
-                .append("</h1><p>")
-                .append("Exporter ")
-                .append(HtmlReport.esc(l.path("exporter_id").asText()))
-                .append(", end user ")
-                .append(HtmlReport.esc(l.path("end_user_id").asText()))
-                .append(", site ")
-                .append(HtmlReport.esc(l.path("site_id").asText()))
-                .append(", valid ")
-                .append(HtmlReport.esc(l.path("valid_from").asText()))
-                .append(" to ")
-                .append(HtmlReport.esc(l.path("valid_until").asText()))
-                .append(". ")
-                .append(tree.path("chips_registered").asInt())
-                .append(" of ")
-                .append(tree.path("chips_licensed").asInt())
-                .append(" licensed chips registered; ")
-                .append(tree.path("unresolved_alerts").asInt())
-                .append(" unresolved alerts. Verdicts: ")
-                .append(HtmlReport.esc(tree.path("tolerated_liars_meaning").asText()))
-                .append(". Generated ")
-                .append(HtmlReport.esc(tree.path("generated_at").asText()))
-                .append(".</p>");
-        sb.append("<table><tr><th>serial</th><th>model</th><th>status</th><th>latest verdicts</th>"
-                + "<th>assessed</th><th>last proven</th><th>unresolved alerts</th></tr>");
-        for (JsonNode c : tree.path("chips")) {
-            List<String> cells = cells(c);
-            String alertsText = cells.getLast();
-            sb.append("<tr>");
-            for (String cell : cells.subList(0, cells.size() - 1)) {
-                sb.append("<td>").append(HtmlReport.esc(cell)).append("</td>");
-            }
-            sb.append("<td")
-                    .append(alertsText.isEmpty() ? "" : " class=\"alert\"")
-                    .append(">")
-                    .append(HtmlReport.esc(alertsText))
-                    .append("</td></tr>");
+        String id = l.path("id").asText();
+        Map<String, Status> status = statuses.ofLicence(id);
+        int registered = tree.path("chips_registered").asInt();
+        long proven = status.values().stream().filter(Status::provenInZone).count();
+        Map<String, Long> others = new java.util.TreeMap<>();
+        status.values().stream()
+                .filter(st -> !st.provenInZone())
+                .forEach(st -> others.merge(st.words().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum));
+        String site = l.path("site_id").asText();
+        JsonNode siteNode = tree.path("site");
+        String siteName = siteNode.path("name").asText(site) + " (" + site + ")";
+        String conclusion = proven + " of " + PlainFindings.count(registered, "registered chip")
+                + " under licence " + id + " " + (proven == 1 ? "is" : "are")
+                + " proven inside the licensed zone of " + siteName + " on a recent proof"
+                + (others.isEmpty()
+                        ? "."
+                        : "; the others: "
+                                + String.join(
+                                        ", ",
+                                        others.entrySet().stream()
+                                                .map(e -> e.getValue() + " " + e.getKey())
+                                                .toList())
+                                + ".")
+                + " " + PlainFindings.count(tree.path("unresolved_alerts").asInt(), "unresolved alert") + ".";
+        ReportDocument.Builder doc = ReportDocument.builder(
+                "Licence " + id + ": " + proven + " of " + PlainFindings.count(registered, "chip")
+                        + " proven at the licensed site",
+                conclusion,
+                db.read(AuditLog::head),
+                clock.instant());
+        doc.fact("Exporter", l.path("exporter_id").asText());
+        doc.fact("End user", l.path("end_user_id").asText());
+        doc.fact(
+                "Licensed site",
+                siteName
+                        + (siteNode.path("country").isTextual()
+                                ? ", " + siteNode.path("country").asText()
+                                : "")
+                        + (siteNode.path("zone_radius_km").isNumber()
+                                ? ", zone radius "
+                                        + PlainFindings.kmUp(
+                                                siteNode.path("zone_radius_km").asDouble())
+                                : ""));
+        doc.fact(
+                "Valid",
+                l.path("valid_from").asText() + " to " + l.path("valid_until").asText());
+        if (!l.path("conditions").asText().isBlank()) {
+            doc.fact("Conditions", l.path("conditions").asText());
         }
-        sb.append("</table></body></html>\n");
-        return sb.toString();
+        doc.fact(
+                "Chips",
+                registered + " registered of " + tree.path("chips_licensed").asInt() + " licensed");
+        doc.fact("Assumes", tree.path("tolerated_liars_meaning").asText());
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode c : tree.path("chips")) {
+            String serial = c.path("serial").asText();
+            List<String> open = new ArrayList<>();
+            c.path("unresolved_alerts").forEach(a -> open.add(alertWords(a.asText())));
+            rows.add(List.of(
+                    serial,
+                    c.path("model").asText(),
+                    Optional.ofNullable(status.get(serial)).map(Status::words).orElse("Unknown"),
+                    time(c.path("latest_assessed_at"), "never assessed"),
+                    time(c.path("last_proven_at"), "never"),
+                    open.isEmpty() ? "none" : String.join("\n", open)));
+        }
+        doc.section(
+                "Chips",
+                new ReportDocument.Paragraph("Each chip's status is the dashboard's: its latest verdict, overruled by"
+                        + " the age of its proof and by its open alerts."),
+                new ReportDocument.Table(
+                        List.of("chip", "model", "status", "last assessed", "last proven compliant", "open alerts"),
+                        rows,
+                        "No chips are registered under this licence."));
+        return doc.build();
+    }
+
+    /** "OUTSIDE_ZONE #3 (OPEN)", as the data lists an alert, in words: "Outside zone alert #3, open". */
+    private static String alertWords(String listed) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("([A-Z_]+) #(\\d+) \\(([A-Z_]+)\\)")
+                .matcher(listed);
+        if (!m.matches()) {
+            return listed;
+        }
+        String rule = m.group(1).replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(rule.charAt(0)) + rule.substring(1) + " alert #" + m.group(2) + ", "
+                + m.group(3).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String time(JsonNode iso, String none) {
+        return iso.isTextual() ? PlainEvidence.time(Instant.parse(iso.asText())) : none;
     }
 
     /**

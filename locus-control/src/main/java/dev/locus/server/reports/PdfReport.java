@@ -428,7 +428,7 @@ public final class PdfReport {
                     out = s;
                     show(audit, regular, 6.5f, MARGIN, MARGIN - 18);
                     show(
-                            "Generated " + ReportDocument.iso(doc.generatedAt()) + " · page " + (i + 1) + " of "
+                            "Generated " + PlainEvidence.time(doc.generatedAt()) + " · page " + (i + 1) + " of "
                                     + pages.size(),
                             regular,
                             6.5f,

@@ -36,12 +36,13 @@ public final class VerdictApi implements HttpService {
             VerdictEngine verdicts,
             AlertService alerts,
             InstantSource clock,
-            ObjectMapper json) {
+            ObjectMapper json,
+            LicenceReport.Statuses statuses) {
         this.registry = registry;
         this.verdicts = verdicts;
         this.reports = new DiversionReport(registry, verdicts, alerts, clock, json);
         this.chipReports = new ChipReport(db, registry, verdicts, alerts, clock, json);
-        this.licenceReports = new LicenceReport(registry, verdicts, alerts, clock, json);
+        this.licenceReports = new LicenceReport(db, registry, verdicts, alerts, statuses, clock, json);
     }
 
     @Override
@@ -75,16 +76,12 @@ public final class VerdictApi implements HttpService {
         String format = format(ctx, "json", "csv", "html", "pdf");
         String fileName = "locus-report-" + serial;
         switch (format) {
-            case "html", "pdf" -> {
-                ReportDocument doc = chipReports.forChip(serial).orElseThrow(() -> Requests.notFound("chip", serial));
-                if (format.equals("html")) {
-                    html(ctx, HtmlReport.render(doc), HtmlReport.CONTENT_SECURITY_POLICY);
-                } else {
-                    ctx.contentType("application/pdf")
-                            .header("Content-Disposition", "attachment; filename=\"" + fileName + ".pdf\"")
-                            .result(PdfReport.render(doc));
-                }
-            }
+            case "html", "pdf" ->
+                document(
+                        ctx,
+                        format,
+                        fileName,
+                        chipReports.forChip(serial).orElseThrow(() -> Requests.notFound("chip", serial)));
             default -> {
                 Map<String, Object> data = reports.forChip(serial).orElseThrow(() -> Requests.notFound("chip", serial));
                 var finding = chipReports.finding(serial).orElseThrow();
@@ -102,14 +99,26 @@ public final class VerdictApi implements HttpService {
         }
     }
 
+    /** The licence's report: {@code html} or {@code pdf} the document, {@code json} (default) or {@code csv} the data. */
     private void licenceReport(Context ctx) {
         String id = ctx.pathParam("id");
-        String format = format(ctx, "json", "csv", "html");
+        String format = format(ctx, "json", "csv", "html", "pdf");
         Map<String, Object> report = licenceReports.forLicence(id).orElseThrow(() -> Requests.notFound("licence", id));
+        String fileName = "locus-licence-" + id;
         switch (format) {
-            case "csv" -> csv(ctx, "locus-licence-" + id, licenceReports.toCsv(report));
-            case "html" -> html(ctx, licenceReports.toHtml(report), LicenceReport.CONTENT_SECURITY_POLICY);
+            case "csv" -> csv(ctx, fileName, licenceReports.toCsv(report));
+            case "html", "pdf" -> document(ctx, format, fileName, licenceReports.document(report));
             default -> ctx.json(report);
+        }
+    }
+
+    private static void document(Context ctx, String format, String fileName, ReportDocument doc) {
+        if (format.equals("html")) {
+            html(ctx, HtmlReport.render(doc), HtmlReport.CONTENT_SECURITY_POLICY);
+        } else {
+            ctx.contentType("application/pdf")
+                    .header("Content-Disposition", "attachment; filename=\"" + fileName + ".pdf\"")
+                    .result(PdfReport.render(doc));
         }
     }
 

@@ -7,10 +7,12 @@ import dev.locus.server.ControlPlane;
 import dev.locus.server.IssuedReceipts;
 import dev.locus.server.ServerConfig;
 import dev.locus.server.TestDatabases;
+import dev.locus.server.alerts.Alert;
 import dev.locus.server.ingest.ReceiptJson;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -145,10 +147,36 @@ class VerdictIT extends ServerPerTest {
                     .text();
             assertThat(licenceCsv.lines().toList()).hasSize(4);
             assertThat(licenceCsv).startsWith("licence_id,serial,");
-            assertThat(api.get("/api/v1/licences/LIC-1/report?format=html", Optional.of(admin))
-                            .text())
-                    .contains("Licence LIC-1")
-                    .contains("3 of 10 licensed chips registered");
+            long seqBefore = api.get("/api/v1/audit/head", Optional.of(admin))
+                    .body()
+                    .path("seq")
+                    .asLong();
+            HttpResponse<byte[]> licencePdf = api.bytes("/api/v1/licences/LIC-1/report?format=pdf", admin);
+            assertThat(licencePdf.statusCode()).isEqualTo(200);
+            assertThat(licencePdf.headers().firstValue("Content-Type").orElse(""))
+                    .startsWith("application/pdf");
+            Files.createDirectories(Path.of("target/reports"));
+            Files.write(Path.of("target/reports/licence-report-LIC-1-" + engine + ".pdf"), licencePdf.body());
+            String licenceHtml = api.get("/api/v1/licences/LIC-1/report?format=html", Optional.of(admin))
+                    .text();
+            String licenceText;
+            try (PDDocument doc = Loader.loadPDF(licencePdf.body())) {
+                licenceText = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            }
+            for (String rendered : List.of(licenceText, licenceHtml)) {
+                assertThat(rendered)
+                        .contains("Licence LIC-1: 1 of 3 chips proven at the licensed site")
+                        .contains("3 registered of 10 licensed")
+                        .contains("HONEST", "DIVERTED", "BEIJING")
+                        .contains("In licensed zone", "Outside licensed zone", "Outside zone alert #")
+                        .doesNotContain("IN_ZONE")
+                        .doesNotContain("OUTSIDE_ZONE")
+                        .doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d")
+                        .containsPattern("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC");
+                RecordedAuditHead.assertNamedIn(api, admin, rendered, seqBefore);
+            }
+            assertThat(licenceHtml).contains("<title>Licence LIC-1: 1 of 3 chips proven at the licensed site</title>");
+            Files.writeString(Path.of("target/reports/licence-report-LIC-1-" + engine + ".html"), licenceHtml);
             assertThat(api.get("/api/v1/licences/NOPE/report", Optional.of(admin))
                             .status())
                     .isEqualTo(404);
@@ -299,6 +327,41 @@ class VerdictIT extends ServerPerTest {
             ApiClient.Response bad = api.get("/api/v1/chips/HONEST/report?format=docx", Optional.of(admin));
             assertThat(bad.status()).isEqualTo(422);
             assertThat(bad.text()).contains("format").contains("docx").contains("pdf");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("engines")
+    void chipReport_saysHowLongASilentChipHasBeenSilentNow_notWhenTheAlertOpened(String engine) throws Exception {
+        try (LocalServer server = start(engine, c -> c)) {
+            submitWithHonest(server);
+            // opened after 16 s of silence, its last attestation now 3 hours ago
+            server.cp()
+                    .alerts()
+                    .raise(
+                            Alert.Rule.SILENT,
+                            Alert.Severity.WARNING,
+                            Alert.SubjectType.CHIP,
+                            "HONEST",
+                            "Chip HONEST has not attested for 16 s",
+                            Map.of(
+                                    "last_attestation_at",
+                                    Instant.now().minus(Duration.ofHours(3)).toString(),
+                                    "policy_seconds",
+                                    15))
+                    .orElseThrow();
+            String pdfText;
+            try (PDDocument doc = Loader.loadPDF(
+                    api.bytes("/api/v1/chips/HONEST/report?format=pdf", admin).body())) {
+                pdfText = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            }
+            String html = api.get("/api/v1/chips/HONEST/report?format=html", Optional.of(admin))
+                    .text();
+            for (String rendered : List.of(pdfText, html)) {
+                assertThat(rendered)
+                        .contains("Chip HONEST has not attested for 3 h (allowed: 15 s)")
+                        .doesNotContain("has not attested for 16 s");
+            }
         }
     }
 }

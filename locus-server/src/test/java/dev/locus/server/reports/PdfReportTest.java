@@ -71,7 +71,7 @@ class PdfReportTest {
                 .contains("lm-2 0.52 ms row 2")
                 .contains("Receipts, with a glyph no font has: ? and a tab.")
                 .contains("entry 42, SHA-256 " + "ab".repeat(32))
-                .contains("Generated 2026-12-06T01:02:03Z");
+                .contains("Generated 2026-12-06 01:02:03 UTC");
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getDocumentInformation().getTitle()).isEqualTo("Chip X is outside its licensed zone");
             PDFont font = doc.getPage(0)

@@ -1,4 +1,4 @@
-package dev.locus.server.dashboard;
+package dev.locus.server.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.server.verdicts.Headline;
@@ -13,13 +13,14 @@ import java.util.Optional;
  * chip's latest verdict, so that ages grow with the silence and no text contradicts a proof: an
  * UNVERIFIED chip whose location is proven outside its zone is not said to have "no proven
  * location", and a copied identity says what that means. Rules whose stored summary holds no age
- * keep it. Ages use one scale everywhere ({@link #age}).
+ * keep it. Ages use one scale everywhere ({@link #age}). The dashboard's alert list and the chip
+ * report both word alerts here.
  */
-final class AlertText {
+public final class AlertText {
     private AlertText() {}
 
     /** "45 s", "12 min", "6 h", "3 d": the unit changes at 60 s, 60 min and 48 h, as in the page. */
-    static String age(Duration d) {
+    public static String age(Duration d) {
         long s = Math.max(0, d.toSeconds());
         if (s < 60) {
             return s + " s";
@@ -36,7 +37,7 @@ final class AlertText {
     /**
      * @param latestVerdicts the subject chip's latest verdict set as stored, if it has one
      */
-    static String describe(
+    public static String describe(
             String rule,
             String subjectId,
             String storedSummary,
