@@ -35,6 +35,7 @@ import dev.locus.server.auth.Role;
 import dev.locus.server.auth.TokenService;
 import dev.locus.server.dashboard.ChipStatuses;
 import dev.locus.server.dashboard.Dashboard;
+import dev.locus.server.dashboard.InventoryExport;
 import dev.locus.server.identity.ManufacturerTrust;
 import dev.locus.server.ingest.ProtocolReceipts;
 import dev.locus.server.ingest.ReceiptIngestor;
@@ -56,11 +57,13 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -207,7 +210,7 @@ public final class ControlPlane implements AutoCloseable {
                                     clock,
                                     json,
                                     new ChipStatuses(db, clock, config.silentFor())),
-                            new InventoryApi(db, clock, config.silentFor())));
+                            new InventoryApi(inventory(db, clock, config))));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
                 t.setDaemon(true);
@@ -463,5 +466,21 @@ public final class ControlPlane implements AutoCloseable {
         metrics.close();
         db.close();
         LOG.info("control plane stopped");
+    }
+
+    /** The §4(c) inventory rows for the HTTP layer, from the dashboard views' streamed export. */
+    private static InventoryApi.Inventory inventory(Database db, InstantSource clock, ServerConfig config) {
+        InventoryExport export = new InventoryExport(db, clock, config.silentFor());
+        return new InventoryApi.Inventory() {
+            @Override
+            public boolean licenceExists(String id) {
+                return export.licenceExists(id);
+            }
+
+            @Override
+            public void write(Optional<String> licence, String format, OutputStream out) {
+                export.write(licence, InventoryExport.Format.valueOf(format.toUpperCase(Locale.ROOT)), out);
+            }
+        };
     }
 }

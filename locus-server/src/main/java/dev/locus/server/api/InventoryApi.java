@@ -1,26 +1,30 @@
 package dev.locus.server.api;
 
 import dev.locus.server.auth.Permission;
-import dev.locus.server.dashboard.InventoryExport;
-import dev.locus.server.persistence.Database;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Duration;
-import java.time.InstantSource;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The fleet inventory export (Chip Security Act §4(c)): {@code GET /api/v1/inventory?format=csv|json
- * [&licence=ID]}, one row per chip, streamed from the database (see {@link InventoryExport}).
- * Readable by every role that reads reports.
+ * [&licence=ID]}, one row per chip, streamed from the database by an {@link Inventory} (the
+ * dashboard views' {@code InventoryExport}, handed in by the control plane so that this package does
+ * not depend on the views). Readable by every role that reads reports.
  */
 public final class InventoryApi implements HttpService {
-    private final InventoryExport export;
+    /** Where the rows come from. */
+    public interface Inventory {
+        boolean licenceExists(String id);
 
-    public InventoryApi(Database db, InstantSource clock, Duration silentFor) {
-        this.export = new InventoryExport(db, clock, silentFor);
+        /** Writes every chip (or the licence's) as {@code csv} or {@code json} to {@code out}. */
+        void write(Optional<String> licence, String format, OutputStream out);
+    }
+
+    private final Inventory export;
+
+    public InventoryApi(Inventory export) {
+        this.export = export;
     }
 
     @Override
@@ -29,7 +33,7 @@ public final class InventoryApi implements HttpService {
     }
 
     private void inventory(Context ctx) throws IOException {
-        String format = VerdictApi.format(ctx, "csv", "json");
+        String format = Requests.format(ctx, "csv", "json");
         Optional<String> licence =
                 Optional.ofNullable(ctx.queryParam("licence")).filter(s -> !s.isBlank());
         if (licence.isPresent() && !export.licenceExists(licence.get())) {
@@ -40,7 +44,7 @@ public final class InventoryApi implements HttpService {
         ctx.contentType(format.equals("csv") ? "text/csv; charset=utf-8" : "application/json")
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
         try (OutputStream out = ctx.outputStream()) {
-            export.write(licence, InventoryExport.Format.valueOf(format.toUpperCase(Locale.ROOT)), out);
+            export.write(licence, format, out);
         }
     }
 }

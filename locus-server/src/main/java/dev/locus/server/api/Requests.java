@@ -150,6 +150,16 @@ public final class Requests {
         return m;
     }
 
+    /** The {@code format} query parameter, one of {@code allowed}; the first when absent. */
+    public static String format(Context ctx, String... allowed) {
+        String format = Optional.ofNullable(ctx.queryParam("format")).orElse(allowed[0]);
+        if (!List.of(allowed).contains(format)) {
+            throw new InvalidInputException(
+                    List.of(new FieldProblem(0, "format", format, "must be one of " + String.join(", ", allowed))));
+        }
+        return format;
+    }
+
     /** {@code NOT_FOUND}: no {@code what} with id {@code id}. */
     public static ApiException notFound(String what, String id) {
         return new ApiException(ErrorCode.NOT_FOUND, "no " + what + " with id '" + id + "'");

@@ -3,8 +3,6 @@ package dev.locus.server.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.auth.Permission;
-import dev.locus.server.common.FieldProblem;
-import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.reports.ChipReport;
@@ -18,7 +16,6 @@ import dev.locus.server.verdicts.VerdictEngine;
 import io.javalin.http.Context;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -73,7 +70,7 @@ public final class VerdictApi implements HttpService {
      */
     private void report(Context ctx) {
         String serial = ctx.pathParam("serial");
-        String format = format(ctx, "json", "csv", "html", "pdf");
+        String format = Requests.format(ctx, "json", "csv", "html", "pdf");
         String fileName = "locus-report-" + serial;
         switch (format) {
             case "html", "pdf" ->
@@ -102,7 +99,7 @@ public final class VerdictApi implements HttpService {
     /** The licence's report: {@code html} or {@code pdf} the document, {@code json} (default) or {@code csv} the data. */
     private void licenceReport(Context ctx) {
         String id = ctx.pathParam("id");
-        String format = format(ctx, "json", "csv", "html", "pdf");
+        String format = Requests.format(ctx, "json", "csv", "html", "pdf");
         Map<String, Object> report = licenceReports.forLicence(id).orElseThrow(() -> Requests.notFound("licence", id));
         String fileName = "locus-licence-" + id;
         switch (format) {
@@ -123,15 +120,6 @@ public final class VerdictApi implements HttpService {
     }
 
     /** The {@code format} asked for (the first allowed when absent), or a 400 naming the allowed ones. */
-    static String format(Context ctx, String... allowed) {
-        String format = Optional.ofNullable(ctx.queryParam("format")).orElse(allowed[0]);
-        if (!List.of(allowed).contains(format)) {
-            throw new InvalidInputException(
-                    List.of(new FieldProblem(0, "format", format, "must be one of " + String.join(", ", allowed))));
-        }
-        return format;
-    }
-
     private static void csv(Context ctx, String fileName, String body) {
         ctx.contentType("text/csv; charset=utf-8")
                 .header("Content-Disposition", "attachment; filename=\"" + fileName + ".csv\"")
