@@ -57,7 +57,6 @@ import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
@@ -210,7 +209,7 @@ public final class ControlPlane implements AutoCloseable {
                                     clock,
                                     json,
                                     new ChipStatuses(db, clock, config.silentFor())),
-                            new InventoryApi(inventory(db, clock, config))));
+                            inventoryApi(db, clock, config)));
             this.scheduler = Executors.newScheduledThreadPool(2, r -> {
                 Thread t = new Thread(r, "locus-rules");
                 t.setDaemon(true);
@@ -468,19 +467,12 @@ public final class ControlPlane implements AutoCloseable {
         LOG.info("control plane stopped");
     }
 
-    /** The §4(c) inventory rows for the HTTP layer, from the dashboard views' streamed export. */
-    private static InventoryApi.Inventory inventory(Database db, InstantSource clock, ServerConfig config) {
+    /** The §4(c) inventory route, its rows streamed by the dashboard views' export. */
+    private static InventoryApi inventoryApi(Database db, InstantSource clock, ServerConfig config) {
         InventoryExport export = new InventoryExport(db, clock, config.silentFor());
-        return new InventoryApi.Inventory() {
-            @Override
-            public boolean licenceExists(String id) {
-                return export.licenceExists(id);
-            }
-
-            @Override
-            public void write(Optional<String> licence, String format, OutputStream out) {
-                export.write(licence, InventoryExport.Format.valueOf(format.toUpperCase(Locale.ROOT)), out);
-            }
-        };
+        return new InventoryApi(
+                export::licenceExists,
+                (licence, format, out) ->
+                        export.write(licence, InventoryExport.Format.valueOf(format.toUpperCase(Locale.ROOT)), out));
     }
 }

@@ -5,26 +5,27 @@ import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The fleet inventory export (Chip Security Act §4(c)): {@code GET /api/v1/inventory?format=csv|json
- * [&licence=ID]}, one row per chip, streamed from the database by an {@link Inventory} (the
+ * [&licence=ID]}, one row per chip, streamed from the database by {@link Rows} (the
  * dashboard views' {@code InventoryExport}, handed in by the control plane so that this package does
  * not depend on the views). Readable by every role that reads reports.
  */
 public final class InventoryApi implements HttpService {
-    /** Where the rows come from. */
-    public interface Inventory {
-        boolean licenceExists(String id);
-
-        /** Writes every chip (or the licence's) as {@code csv} or {@code json} to {@code out}. */
+    /** Writes every chip (or the licence's) as {@code csv} or {@code json} to {@code out}. */
+    @FunctionalInterface
+    public interface Rows {
         void write(Optional<String> licence, String format, OutputStream out);
     }
 
-    private final Inventory export;
+    private final Predicate<String> licenceExists;
+    private final Rows rows;
 
-    public InventoryApi(Inventory export) {
-        this.export = export;
+    public InventoryApi(Predicate<String> licenceExists, Rows rows) {
+        this.licenceExists = licenceExists;
+        this.rows = rows;
     }
 
     @Override
@@ -36,7 +37,7 @@ public final class InventoryApi implements HttpService {
         String format = Requests.format(ctx, "csv", "json");
         Optional<String> licence =
                 Optional.ofNullable(ctx.queryParam("licence")).filter(s -> !s.isBlank());
-        if (licence.isPresent() && !export.licenceExists(licence.get())) {
+        if (licence.isPresent() && !licenceExists.test(licence.get())) {
             throw Requests.notFound("licence", licence.get());
         }
         String name = "locus-inventory"
@@ -44,7 +45,7 @@ public final class InventoryApi implements HttpService {
         ctx.contentType(format.equals("csv") ? "text/csv; charset=utf-8" : "application/json")
                 .header("Content-Disposition", "attachment; filename=\"" + name + "\"");
         try (OutputStream out = ctx.outputStream()) {
-            export.write(licence, format, out);
+            rows.write(licence, format, out);
         }
     }
 }
