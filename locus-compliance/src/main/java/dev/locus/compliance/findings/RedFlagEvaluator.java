@@ -29,6 +29,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -56,6 +57,9 @@ public final class RedFlagEvaluator implements RecordListener, VerdictListener, 
     private boolean busy;
     /** While a full re-evaluation runs: the subjects touched meanwhile, to evaluate again after it. */
     private Set<Subject> recording;
+
+    private boolean fullRunning;
+    private FullRun lastFullRun;
 
     private boolean closed;
     private long evaluated;
@@ -207,6 +211,44 @@ public final class RedFlagEvaluator implements RecordListener, VerdictListener, 
      * @param evaluateSeconds evaluating and reconciling
      */
     public record FullRun(int subjects, long reconciled, long findings, double readSeconds, double evaluateSeconds) {}
+
+    /**
+     * Starts {@link #reevaluateAll} on a thread of its own unless one is running.
+     *
+     * @return whether it started
+     */
+    public boolean startReevaluation() {
+        synchronized (pending) {
+            if (fullRunning || closed) {
+                return false;
+            }
+            fullRunning = true;
+        }
+        Thread.ofVirtual().name("locus-redflags-full").start(() -> {
+            try {
+                FullRun run = reevaluateAll();
+                synchronized (pending) {
+                    lastFullRun = run;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "full red-flag re-evaluation failed", e);
+            } finally {
+                synchronized (pending) {
+                    fullRunning = false;
+                }
+            }
+        });
+        return true;
+    }
+
+    /** Whether a re-evaluation started by {@link #startReevaluation} runs, and what the last one did. */
+    public record FullRunStatus(boolean running, Optional<FullRun> last) {}
+
+    public FullRunStatus fullRunStatus() {
+        synchronized (pending) {
+            return new FullRunStatus(fullRunning, Optional.ofNullable(lastFullRun));
+        }
+    }
 
     /**
      * Re-evaluates every subject: reads the record once into memory, runs the rules over every
