@@ -3,20 +3,18 @@ package dev.locus.compliance.findings;
 import dev.locus.compliance.ownership.OwnershipService;
 import dev.locus.compliance.parties.PartyService;
 import dev.locus.compliance.parties.RegisteredParty;
-import dev.locus.compliance.record.AddressKind;
 import dev.locus.compliance.record.Allocation;
+import dev.locus.compliance.record.Allocations;
 import dev.locus.compliance.record.Order;
-import dev.locus.compliance.record.Purpose;
 import dev.locus.compliance.record.RecordService;
-import dev.locus.compliance.record.Shipment;
+import dev.locus.compliance.record.Shipments;
 import dev.locus.compliance.record.SiteCapacity;
 import dev.locus.compliance.redflags.InMemoryRecord;
 import dev.locus.compliance.redflags.LicenceFacts;
 import dev.locus.compliance.redflags.Subject;
 import dev.locus.compliance.redflags.TamperingSign;
-import dev.locus.geo.verdict.Verdict;
-import dev.locus.server.persistence.Sql;
 import dev.locus.server.verdicts.StoredVerdict;
+import dev.locus.server.verdicts.VerdictRows;
 import dev.locus.wire.RegistryValues;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -24,8 +22,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -79,11 +75,14 @@ record RecordSnapshot(InMemoryRecord record, Set<Subject> subjects) {
             o.destinationSiteId().ifPresent(s -> subjects.add(Subject.site(s)));
         });
         Map<String, List<String>> shipped = serials(c, "shipment_chips", "shipment_id");
-        stream(c, "SELECT * FROM shipments ORDER BY seq", rs -> record.add(shipment(rs, shipped)));
+        stream(
+                c,
+                "SELECT * FROM shipments ORDER BY seq",
+                rs -> record.add(Shipments.read(rs, shipped.getOrDefault(rs.getString("id"), List.of()))));
         shipped.clear();
         Map<String, List<String>> allocated = serials(c, "allocation_chips", "allocation_id");
         stream(c, "SELECT * FROM allocations ORDER BY seq", rs -> {
-            Allocation a = allocation(rs, allocated);
+            Allocation a = Allocations.read(rs, allocated.getOrDefault(rs.getString("id"), List.of()));
             record.add(a);
             subjects.add(Subject.party(a.tenantId()));
         });
@@ -121,37 +120,6 @@ record RecordSnapshot(InMemoryRecord record, Set<Subject> subjects) {
         return out;
     }
 
-    private static Shipment shipment(ResultSet rs, Map<String, List<String>> serials) throws SQLException {
-        String id = rs.getString("id");
-        return new Shipment(
-                id,
-                rs.getString("order_id"),
-                rs.getString("consignee_id"),
-                rs.getString("ship_to_address"),
-                rs.getString("ship_to_country").strip(),
-                AddressKind.valueOf(rs.getString("address_kind")),
-                Optional.ofNullable(rs.getString("forwarder_id")),
-                rs.getString("declared_contents"),
-                rs.getInt("chip_count"),
-                serials.getOrDefault(id, List.of()),
-                rs.getDate("shipped_on").toLocalDate());
-    }
-
-    private static Allocation allocation(ResultSet rs, Map<String, List<String>> serials) throws SQLException {
-        String id = rs.getString("id");
-        String users = rs.getString("user_countries").strip();
-        return new Allocation(
-                id,
-                rs.getString("tenant_id"),
-                rs.getString("site_id"),
-                rs.getInt("chip_count"),
-                serials.getOrDefault(id, List.of()),
-                rs.getDate("valid_from").toLocalDate(),
-                rs.getDate("valid_until").toLocalDate(),
-                Purpose.valueOf(rs.getString("purpose")),
-                users.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(users.split(" "))));
-    }
-
     private static void chips(
             Connection c,
             InMemoryRecord record,
@@ -162,9 +130,11 @@ record RecordSnapshot(InMemoryRecord record, Set<Subject> subjects) {
         Map<String, StoredVerdict> latest = new HashMap<>();
         stream(
                 c,
-                "SELECT v.* FROM verdicts v JOIN (SELECT chip_serial, MAX(id) AS id FROM verdicts"
+                "SELECT v.id, v.chip_serial, v.window_start, v.window_end, v.verdicts, v.proven,"
+                        // the evidence stays in the database: the rules read only the verdicts
+                        + " '' AS evidence_json, v.assessed_at FROM verdicts v JOIN (SELECT chip_serial, MAX(id) AS id FROM verdicts"
                         + " GROUP BY chip_serial) m ON m.id = v.id",
-                rs -> latest.put(rs.getString("chip_serial"), verdict(rs)));
+                rs -> latest.put(rs.getString("chip_serial"), VerdictRows.read(rs)));
         Map<String, List<TamperingSign>> signs = new HashMap<>();
         stream(
                 c,
@@ -190,23 +160,6 @@ record RecordSnapshot(InMemoryRecord record, Set<Subject> subjects) {
                     signs.getOrDefault(serial, List.of())));
             subjects.add(Subject.chip(serial));
         });
-    }
-
-    private static StoredVerdict verdict(ResultSet rs) throws SQLException {
-        String text = rs.getString("verdicts");
-        Set<Verdict> verdicts = EnumSet.noneOf(Verdict.class);
-        if (!text.isEmpty()) {
-            Arrays.stream(text.split(",")).map(Verdict::valueOf).forEach(verdicts::add);
-        }
-        return new StoredVerdict(
-                rs.getLong("id"),
-                rs.getString("chip_serial"),
-                Sql.getInstant(rs, "window_start"),
-                Sql.getInstant(rs, "window_end"),
-                verdicts,
-                rs.getBoolean("proven"),
-                "",
-                Sql.getInstant(rs, "assessed_at"));
     }
 
     private static void parties(
