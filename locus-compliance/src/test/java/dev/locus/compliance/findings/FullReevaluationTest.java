@@ -163,15 +163,12 @@ class FullReevaluationTest {
             try (var ps = c.prepareStatement("SELECT * FROM findings ORDER BY id");
                     var rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.put(
-                            rs.getLong("id"),
-                            List.of(
-                                    rs.getString("rule"),
-                                    rs.getString("status"),
-                                    rs.getString("subject_id"),
-                                    rs.getString("subject_type"),
-                                    rs.getString("finding_key"),
-                                    Sql.getInstant(rs, "updated_at")));
+                    List<Object> row = new ArrayList<>();
+                    for (String column : List.of("rule", "status", "subject_id", "subject_type", "finding_key")) {
+                        row.add(rs.getString(column));
+                    }
+                    row.add(Sql.getInstant(rs, "updated_at"));
+                    out.put(rs.getLong("id"), row);
                 }
             }
             return out;

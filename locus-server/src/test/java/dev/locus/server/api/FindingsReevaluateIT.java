@@ -28,12 +28,11 @@ class FindingsReevaluateIT {
         try (LocalServer server = LocalServer.start(dataDir, engine, c -> c)) {
             ApiClient api = server.api();
             String admin = server.admin();
-            String auditor = api.postJson("/api/v1/tokens", admin, Map.of("name", "aud", "role", "AUDITOR"))
-                    .body()
-                    .path("token")
-                    .asText();
-            assertThat(api.postJson("/api/v1/findings/reevaluate", auditor, Map.of())
-                            .status())
+            ApiClient.Response issued = api.postJson("/api/v1/tokens", admin, Map.of("name", "aud", "role", "AUDITOR"));
+            String auditor = issued.body().path("token").asText();
+            ApiClient.Response refused = api.postJson("/api/v1/findings/reevaluate", auditor, Map.of());
+            assertThat(refused.status())
+                    .as("an auditor reads, does not re-evaluate")
                     .isEqualTo(403);
             assertThat(api.post("/api/v1/findings/reevaluate", Optional.empty(), "application/json", "{}")
                             .status())
