@@ -286,12 +286,22 @@ public final class RedFlagEvaluator implements RecordListener, VerdictListener, 
                     }
                 }
                 if (!changed.isEmpty()) {
-                    db.inTransaction(c -> {
-                        for (int j : changed) {
-                            stored(c, batch.get(j), now.get(j), before.getOrDefault(batch.get(j), List.of()));
-                        }
-                        return null;
-                    });
+                    try {
+                        db.inTransaction(c -> {
+                            for (int j : changed) {
+                                stored(c, batch.get(j), now.get(j), before.getOrDefault(batch.get(j), List.of()));
+                            }
+                            return null;
+                        });
+                    } catch (RuntimeException e) {
+                        // e.g. the incremental path wrote one of these subjects' findings meanwhile:
+                        // it evaluates the batch again from the stored record
+                        LOG.log(
+                                System.Logger.Level.WARNING,
+                                "full re-evaluation: a batch handed to the incremental path",
+                                e);
+                        touch(changed.stream().map(batch::get).toList());
+                    }
                 }
                 reconciled += changed.size();
             }
