@@ -199,7 +199,7 @@ public final class ControlPlane implements AutoCloseable {
                             new PartyApi(compliance.parties(), compliance.ownership()),
                             new RecordApi(compliance.record()),
                             new ScreeningApi(compliance.screening(), compliance.listUpdates()),
-                            new FindingsApi(compliance.findings(), compliance.cases()),
+                            new FindingsApi(compliance.findings(), compliance.cases(), compliance.redFlags()),
                             new CaseApi(compliance.cases(), compliance.reports()),
                             new VerdictApi(
                                     db,

@@ -41,8 +41,11 @@ import java.util.TreeMap;
  * serials, allocations) into a fresh control plane's database with JDBC batches, then
  *
  * <ol>
- *   <li>evaluates every subject once (parties, chips, sites, countries), as a full re-evaluation
- *       would, through the evaluator's worker;
+ *   <li>re-evaluates every subject with {@link RedFlagEvaluator#reevaluateAll} (the record read once
+ *       into memory, findings reconciled in batches);
+ *   <li>up to {@value #PER_SUBJECT_MAX_CHIPS} chips: evaluates every subject once (parties, chips,
+ *       sites, countries) through the evaluator's worker, the per-subject path, then the full path
+ *       again over the stored findings, and reports the per-subject time over the full path's;
  *   <li>writes {@code newOrders} orders one by one through {@link RecordService#create} (the API's
  *       path) and {@code newVerdicts} verdicts published to the evaluator as the verdict engine
  *       publishes them, and reports how many subjects each re-evaluated and how long it took.
@@ -54,6 +57,8 @@ import java.util.TreeMap;
 public final class StoredRedFlagBench {
     private static final String[] COUNTRIES = {"SG", "MY", "TH", "ID", "VN", "JP", "KR", "DE", "FR", "US", "IN", "AE"};
     private static final int COMMIT_EVERY = 20_000;
+    /** Above this many chips the per-subject full evaluation (about 290 subjects/s) is not run. */
+    private static final int PER_SUBJECT_MAX_CHIPS = 200_000;
 
     private final int chips;
     private final int parties;
@@ -137,6 +142,49 @@ public final class StoredRedFlagBench {
         record.put("load_seconds", round(loadSeconds));
         out.put("record", record);
 
+        Map<String, Object> fullPath = fullPath(evaluator, "full path (findings table empty)");
+        fullPath.put("findings_by_rule", countBy(cp, "rule"));
+        out.put("full_path", fullPath);
+        if (chips > PER_SUBJECT_MAX_CHIPS) {
+            out.put(
+                    "full_evaluation",
+                    "per-subject full evaluation skipped above " + PER_SUBJECT_MAX_CHIPS
+                            + " chips (about an hour at 1,000,000)");
+        } else {
+            perSubject(cp, evaluator, out);
+            Map<String, Object> again = fullPath(evaluator, "full path again (findings stored, unchanged)");
+            out.put("full_path_again", again);
+            @SuppressWarnings("unchecked")
+            double perSubjectSeconds = (double) ((Map<String, Object>) out.get("full_evaluation")).get("seconds");
+            out.put("per_subject_over_full_path", round(perSubjectSeconds / (double) fullPath.get("seconds")));
+        }
+        out.put("new_orders", newOrders(cp, evaluator));
+        out.put("new_verdicts", newVerdicts(cp, evaluator));
+    }
+
+    /** Times {@link RedFlagEvaluator#reevaluateAll}, with the heap's peak during it. */
+    private static Map<String, Object> fullPath(RedFlagEvaluator evaluator, String what) {
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+        long t = System.nanoTime();
+        RedFlagEvaluator.FullRun run = evaluator.reevaluateAll();
+        double seconds = seconds(t);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("subjects", run.subjects());
+        m.put("subjects_reconciled", run.reconciled());
+        m.put("findings_raised", run.findings());
+        m.put("read_seconds", round(run.readSeconds()));
+        m.put("evaluate_and_reconcile_seconds", round(run.evaluateSeconds()));
+        m.put("seconds", round(seconds));
+        m.put("subjects_per_second", Math.round(run.subjects() / seconds));
+        m.put("peak_heap_mib", peakHeapMiB());
+        m.put("load_average", loadAverage());
+        progress("%s: %,d subjects in %.1f s (read %.1f s)", what, run.subjects(), seconds, run.readSeconds());
+        return m;
+    }
+
+    /** The per-subject full evaluation through the incremental worker (the path before the full one). */
+    private void perSubject(ControlPlane cp, RedFlagEvaluator evaluator, Map<String, Object> out)
+            throws InterruptedException {
         List<Subject> subjects = new ArrayList<>(chips + parties + sites + COUNTRIES.length + 1);
         for (int i = 0; i < chips; i++) {
             subjects.add(Subject.chip("c" + i)); // first: a chip touches its buyers, already pending then
@@ -152,6 +200,7 @@ public final class StoredRedFlagBench {
             subjects.add(Subject.country(country));
         }
         long before = evaluator.evaluatedTotal();
+        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
         long t1 = System.nanoTime();
         evaluator.touch(subjects);
         awaitIdle(evaluator, "full evaluation", subjects.size(), before);
@@ -165,11 +214,9 @@ public final class StoredRedFlagBench {
         full.put("findings_by_rule", countBy(cp, "rule"));
         full.put("cases_opened", count(cp, "SELECT COUNT(*) FROM cases"));
         full.put("load_average", loadAverage());
+        full.put("peak_heap_mib", peakHeapMiB());
         out.put("full_evaluation", full);
         progress("full evaluation: %,d subjects in %.1f s", evaluated, fullSeconds);
-
-        out.put("new_orders", newOrders(cp, evaluator));
-        out.put("new_verdicts", newVerdicts(cp, evaluator));
     }
 
     /** Writes new orders one by one through the record service, as the API does. */

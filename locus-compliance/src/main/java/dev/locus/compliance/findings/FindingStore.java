@@ -55,8 +55,14 @@ public final class FindingStore {
      * @return the findings opened or reopened
      */
     List<StoredFinding> sync(Connection c, Subject subject, List<Finding> now) throws SQLException {
+        return sync(c, subject, now, about(c, subject));
+    }
+
+    /** {@link #sync(Connection, Subject, List)} with the subject's stored findings already read. */
+    List<StoredFinding> sync(Connection c, Subject subject, List<Finding> now, List<StoredFinding> before)
+            throws SQLException {
         Map<String, StoredFinding> stored = new HashMap<>();
-        for (StoredFinding f : about(c, subject)) {
+        for (StoredFinding f : before) {
             stored.put(f.rule() + "\u0000" + f.key(), f);
         }
         Instant at = Sql.micros(clock.instant());
@@ -213,6 +219,24 @@ public final class FindingStore {
             }
             return out;
         }
+    }
+
+    /** Every stored finding, by subject, in id order: one streamed read, for a full re-evaluation. */
+    static Map<Subject, List<StoredFinding>> all(Connection c) throws SQLException {
+        Map<Subject, List<StoredFinding>> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM findings ORDER BY id")) {
+            ps.setFetchSize(2_000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StoredFinding f = read(rs);
+                    out.computeIfAbsent(
+                                    new Subject(Subject.Type.valueOf(f.subjectType()), f.subjectId()),
+                                    k -> new ArrayList<>(2))
+                            .add(f);
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.locus.compliance.record.RecordListener;
 import dev.locus.compliance.record.Shipment;
 import dev.locus.compliance.record.SiteCapacity;
 import dev.locus.compliance.redflags.Finding;
+import dev.locus.compliance.redflags.RecordView;
 import dev.locus.compliance.redflags.RedFlagPolicy;
 import dev.locus.compliance.redflags.RedFlagRules;
 import dev.locus.compliance.redflags.Subject;
@@ -27,6 +28,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -39,6 +42,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class RedFlagEvaluator implements RecordListener, VerdictListener, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(RedFlagEvaluator.class.getName());
     private static final int BATCH = 256;
+    private static final int FULL_BATCH = 2_000;
 
     private final Database db;
     private final FindingStore store;
@@ -51,6 +55,12 @@ public final class RedFlagEvaluator implements RecordListener, VerdictListener, 
     private final LinkedHashSet<Subject> pending = new LinkedHashSet<>();
     private final Thread worker;
     private boolean busy;
+    /** While a full re-evaluation runs: the subjects touched meanwhile, to evaluate again after it. */
+    private Set<Subject> recording;
+
+    private boolean fullRunning;
+    private FullRun lastFullRun;
+
     private boolean closed;
     private long evaluated;
 
@@ -80,6 +90,9 @@ public final class RedFlagEvaluator implements RecordListener, VerdictListener, 
     /** Marks subjects for evaluation; returns at once. */
     public void touch(Collection<Subject> subjects) {
         synchronized (pending) {
+            if (recording != null) {
+                recording.addAll(subjects);
+            }
             pending.addAll(subjects);
             pending.notifyAll();
         }
@@ -166,13 +179,147 @@ public final class RedFlagEvaluator implements RecordListener, VerdictListener, 
     }
 
     private List<Finding> evaluate(Connection c, Subject subject) throws SQLException {
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        List<Finding> now = rules.evaluate(subject, new StoredRecordView(c, verdicts, ownership, today), policy);
-        List<StoredFinding> opened = store.sync(c, subject, now);
+        List<Finding> now = findings(subject, new StoredRecordView(c, verdicts, ownership, today()));
+        stored(c, subject, now, FindingStore.about(c, subject));
+        return now;
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** What the rules raise about a subject over a view: the one evaluation both paths share. */
+    private List<Finding> findings(Subject subject, RecordView view) {
+        return rules.evaluate(subject, view, policy);
+    }
+
+    /** Brings the subject's stored findings ({@code before}) in line with {@code now} and tells the listeners. */
+    private void stored(Connection c, Subject subject, List<Finding> now, List<StoredFinding> before)
+            throws SQLException {
+        List<StoredFinding> opened = store.sync(c, subject, now, before);
         for (FindingsListener l : listeners) {
             l.findingsUpdated(c, subject, opened);
         }
-        return now;
+    }
+
+    /**
+     * What a full re-evaluation did.
+     *
+     * @param subjects subjects evaluated
+     * @param reconciled subjects whose stored findings were compared (the others had none and raise none)
+     * @param readSeconds reading the record into memory
+     * @param evaluateSeconds evaluating and reconciling
+     */
+    public record FullRun(int subjects, long reconciled, long findings, double readSeconds, double evaluateSeconds) {}
+
+    /**
+     * Starts {@link #reevaluateAll} on a thread of its own unless one is running.
+     *
+     * @return whether it started
+     */
+    public boolean startReevaluation() {
+        synchronized (pending) {
+            if (fullRunning || closed) {
+                return false;
+            }
+            fullRunning = true;
+        }
+        Thread.ofVirtual().name("locus-redflags-full").start(() -> {
+            try {
+                FullRun run = reevaluateAll();
+                synchronized (pending) {
+                    lastFullRun = run;
+                }
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "full red-flag re-evaluation failed", e);
+            } finally {
+                synchronized (pending) {
+                    fullRunning = false;
+                }
+            }
+        });
+        return true;
+    }
+
+    /** Whether a re-evaluation started by {@link #startReevaluation} runs, and what the last one did. */
+    public record FullRunStatus(boolean running, Optional<FullRun> last) {}
+
+    public FullRunStatus fullRunStatus() {
+        synchronized (pending) {
+            return new FullRunStatus(fullRunning, Optional.ofNullable(lastFullRun));
+        }
+    }
+
+    /**
+     * Re-evaluates every subject: reads the record once into memory, runs the rules over every
+     * subject there (the same evaluation as one subject's), and reconciles the stored findings in
+     * batched transactions (new ones opened, ones no longer raised cleared, unchanged ones left
+     * alone; audited as one subject's are). For start-up, a policy change, or on demand; the
+     * incremental path keeps running, and subjects it was asked about meanwhile are evaluated again
+     * afterwards so that no finding from the older snapshot outlives a newer write.
+     */
+    public FullRun reevaluateAll() {
+        synchronized (pending) {
+            recording = new LinkedHashSet<>();
+        }
+        try {
+            long t0 = System.nanoTime();
+            LocalDate today = today();
+            RecordSnapshot snapshot = db.inTransaction(c -> RecordSnapshot.load(c, ownership, today));
+            Map<Subject, List<StoredFinding>> before = db.inTransaction(FindingStore::all);
+            Set<Subject> all = new LinkedHashSet<>(snapshot.subjects());
+            all.addAll(before.keySet());
+            long t1 = System.nanoTime();
+            List<Subject> subjects = new ArrayList<>(all);
+            long reconciled = 0;
+            long raised = 0;
+            for (int i = 0; i < subjects.size(); i += FULL_BATCH) {
+                List<Subject> batch = subjects.subList(i, Math.min(subjects.size(), i + FULL_BATCH));
+                List<List<Finding>> now = batch.parallelStream()
+                        .map(s -> findings(s, snapshot.record()))
+                        .toList();
+                List<Integer> changed = new ArrayList<>();
+                for (int j = 0; j < batch.size(); j++) {
+                    raised += now.get(j).size();
+                    if (!now.get(j).isEmpty() || before.containsKey(batch.get(j))) {
+                        changed.add(j);
+                    }
+                }
+                if (!changed.isEmpty()) {
+                    try {
+                        db.inTransaction(c -> {
+                            for (int j : changed) {
+                                stored(c, batch.get(j), now.get(j), before.getOrDefault(batch.get(j), List.of()));
+                            }
+                            return null;
+                        });
+                    } catch (RuntimeException e) {
+                        // e.g. the incremental path wrote one of these subjects' findings meanwhile:
+                        // it evaluates the batch again from the stored record
+                        LOG.log(
+                                System.Logger.Level.WARNING,
+                                "full re-evaluation: a batch handed to the incremental path",
+                                e);
+                        touch(changed.stream().map(batch::get).toList());
+                    }
+                }
+                reconciled += changed.size();
+            }
+            long t2 = System.nanoTime();
+            LOG.log(
+                    System.Logger.Level.INFO,
+                    "full red-flag re-evaluation: {0} subjects, {1} reconciled",
+                    subjects.size(),
+                    reconciled);
+            return new FullRun(subjects.size(), reconciled, raised, (t1 - t0) / 1e9, (t2 - t1) / 1e9);
+        } finally {
+            Set<Subject> again;
+            synchronized (pending) {
+                again = recording;
+                recording = null;
+            }
+            touch(again);
+        }
     }
 
     private void run() {

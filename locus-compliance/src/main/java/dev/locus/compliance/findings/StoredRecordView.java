@@ -96,21 +96,23 @@ final class StoredRecordView implements RecordView {
             if (found.isEmpty()) {
                 return Optional.empty();
             }
-            RegisteredParty p = found.getFirst();
-            Optional<OwnershipReport> report = ownership.report(c, id, today);
-            PartyFacts.Ownership known =
-                    report.map(StoredRecordView::ownershipOf).orElse(PartyFacts.Ownership.UNKNOWN);
-            return Optional.of(new PartyFacts(
-                    p.id(),
-                    p.name(),
-                    Set.of(roleOf(p.kind())),
-                    p.countryOfIncorporation(),
-                    p.headquartersCountry(),
-                    p.incorporatedOn(),
-                    known));
+            return Optional.of(partyFacts(found.getFirst(), ownership.report(c, id, today)));
         } catch (SQLException e) {
             throw new LocusComplianceException("cannot read party " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /** A party as the rules see it, from its register entry and ownership report (one place for both views). */
+    static PartyFacts partyFacts(RegisteredParty p, Optional<OwnershipReport> report) {
+        PartyFacts.Ownership known = report.map(StoredRecordView::ownershipOf).orElse(PartyFacts.Ownership.UNKNOWN);
+        return new PartyFacts(
+                p.id(),
+                p.name(),
+                Set.of(roleOf(p.kind())),
+                p.countryOfIncorporation(),
+                p.headquartersCountry(),
+                p.incorporatedOn(),
+                known);
     }
 
     private static PartyFacts.Ownership ownershipOf(OwnershipReport r) {
@@ -142,24 +144,35 @@ final class StoredRecordView implements RecordView {
             }
             Chip chip = found.get();
             Optional<Site> site = RegistryService.site(c, chip.declaredSiteId());
-            String country = site.map(Site::country).orElse("");
-            Optional<LicenceFacts> licence = chip.licenceId().flatMap(this::licence);
-            return Optional.of(new ChipFacts(
+            return Optional.of(chipFacts(
                     serial,
                     chip.model(),
-                    licence,
+                    chip.licenceId().flatMap(this::licence),
                     chip.declaredSiteId(),
-                    country,
+                    site.map(Site::country).orElse(""),
                     chip.status() == RegistryValues.ChipStatus.INSTALLED,
-                    location(serial, chip.declaredSiteId(), country),
+                    verdicts.latest(serial),
                     tamperingSigns(serial)));
         } catch (SQLException e) {
             throw new LocusComplianceException("cannot read chip " + serial + ": " + e.getMessage(), e);
         }
     }
 
-    private ProvenLocation location(String serial, String siteId, String country) {
-        Optional<StoredVerdict> latest = verdicts.latest(serial);
+    /** A chip as the rules see it, from what the registry, its latest verdict and its open alerts say. */
+    static ChipFacts chipFacts(
+            String serial,
+            String model,
+            Optional<LicenceFacts> licence,
+            String siteId,
+            String country,
+            boolean installed,
+            Optional<StoredVerdict> latest,
+            List<TamperingSign> signs) {
+        return new ChipFacts(
+                serial, model, licence, siteId, country, installed, location(latest, siteId, country), signs);
+    }
+
+    private static ProvenLocation location(Optional<StoredVerdict> latest, String siteId, String country) {
         if (latest.isEmpty()) {
             return new ProvenLocation.Unproven("no verdict yet");
         }
@@ -182,27 +195,36 @@ final class StoredRecordView implements RecordView {
 
     private List<TamperingSign> tamperingSigns(String serial) {
         List<TamperingSign> out = new ArrayList<>(query(
-                "SELECT id, rule, summary, opened_at FROM alerts WHERE subject_type = 'CHIP' AND subject_id = ?"
-                        + " AND status <> 'RESOLVED' AND rule IN ('SILENT', 'CLONED_IDENTITY') ORDER BY id",
+                CHIP_ALERTS + " AND subject_id = ? ORDER BY id",
                 ps -> ps.setString(1, serial),
-                rs -> new TamperingSign(
-                        rs.getString("rule").equals("SILENT")
-                                ? TamperingSign.Kind.SILENCE
-                                : TamperingSign.Kind.CLONED_IDENTITY,
-                        rs.getLong("id"),
-                        rs.getString("summary"),
-                        Sql.getInstant(rs, "opened_at"))));
+                StoredRecordView::chipAlert));
         out.addAll(query(
                 "SELECT id, summary, opened_at FROM alerts WHERE rule = 'SUSPECT_LANDMARK' AND status <> 'RESOLVED'"
                         + " AND subject_type = 'LANDMARK' AND subject_id IN"
                         + " (SELECT DISTINCT landmark_id FROM receipts WHERE chip_serial = ?) ORDER BY id",
                 ps -> ps.setString(1, serial),
-                rs -> new TamperingSign(
-                        TamperingSign.Kind.LYING_LANDMARK,
-                        rs.getLong("id"),
-                        rs.getString("summary"),
-                        Sql.getInstant(rs, "opened_at"))));
+                StoredRecordView::landmarkAlert));
         return out;
+    }
+
+    /** Open alerts on chips that are tampering signs, with {@code subject_id}; bulk readers add their own WHERE. */
+    static final String CHIP_ALERTS = "SELECT id, subject_id, rule, summary, opened_at FROM alerts WHERE"
+            + " subject_type = 'CHIP' AND status <> 'RESOLVED' AND rule IN ('SILENT', 'CLONED_IDENTITY')";
+
+    static TamperingSign chipAlert(ResultSet rs) throws SQLException {
+        return new TamperingSign(
+                rs.getString("rule").equals("SILENT") ? TamperingSign.Kind.SILENCE : TamperingSign.Kind.CLONED_IDENTITY,
+                rs.getLong("id"),
+                rs.getString("summary"),
+                Sql.getInstant(rs, "opened_at"));
+    }
+
+    static TamperingSign landmarkAlert(ResultSet rs) throws SQLException {
+        return new TamperingSign(
+                TamperingSign.Kind.LYING_LANDMARK,
+                rs.getLong("id"),
+                rs.getString("summary"),
+                Sql.getInstant(rs, "opened_at"));
     }
 
     private Optional<LicenceFacts> licence(String id) {
@@ -210,11 +232,11 @@ final class StoredRecordView implements RecordView {
                 .findFirst();
     }
 
-    private static final String LICENCES = "SELECT l.id, l.end_user_id, l.site_id, l.conditions,"
+    static final String LICENCES = "SELECT l.id, l.end_user_id, l.site_id, l.conditions,"
             + " (o.kind = 'CLOUD_OPERATOR' OR p.kind = 'CLOUD_OPERATOR') AS cloud FROM licences l"
             + " LEFT JOIN organisations o ON o.id = l.end_user_id LEFT JOIN parties p ON p.id = l.end_user_id";
 
-    private static LicenceFacts licence(ResultSet rs) throws SQLException {
+    static LicenceFacts licence(ResultSet rs) throws SQLException {
         return new LicenceFacts(
                 rs.getString("id"),
                 rs.getString("end_user_id"),

@@ -47,6 +47,11 @@ public final class Allocations extends RecordTable<Allocation> {
 
     @Override
     public Allocation read(Connection c, ResultSet rs) throws SQLException {
+        return read(rs, Columns.childSerials(c, "allocation_chips", "allocation_id", rs.getString("id")));
+    }
+
+    /** An allocation row whose chip serials were read already (a bulk reader reads them all at once). */
+    public static Allocation read(ResultSet rs, List<String> serials) throws SQLException {
         String id = rs.getString("id");
         String users = rs.getString("user_countries").strip();
         return new Allocation(
@@ -54,7 +59,7 @@ public final class Allocations extends RecordTable<Allocation> {
                 rs.getString("tenant_id"),
                 rs.getString("site_id"),
                 rs.getInt("chip_count"),
-                Columns.childSerials(c, "allocation_chips", "allocation_id", id),
+                serials,
                 rs.getDate("valid_from").toLocalDate(),
                 rs.getDate("valid_until").toLocalDate(),
                 Purpose.valueOf(rs.getString("purpose")),

@@ -71,9 +71,13 @@ public final class Shipments extends RecordTable<Shipment> {
 
     @Override
     public Shipment read(Connection c, ResultSet rs) throws SQLException {
-        String id = rs.getString("id");
+        return read(rs, Columns.childSerials(c, "shipment_chips", "shipment_id", rs.getString("id")));
+    }
+
+    /** A shipment row whose chip serials were read already (a bulk reader reads them all at once). */
+    public static Shipment read(ResultSet rs, List<String> serials) throws SQLException {
         return new Shipment(
-                id,
+                rs.getString("id"),
                 rs.getString("order_id"),
                 rs.getString("consignee_id"),
                 rs.getString("ship_to_address"),
@@ -82,7 +86,7 @@ public final class Shipments extends RecordTable<Shipment> {
                 Optional.ofNullable(rs.getString("forwarder_id")),
                 rs.getString("declared_contents"),
                 rs.getInt("chip_count"),
-                Columns.childSerials(c, "shipment_chips", "shipment_id", id),
+                serials,
                 rs.getDate("shipped_on").toLocalDate());
     }
 

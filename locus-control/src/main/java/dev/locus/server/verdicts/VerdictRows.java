@@ -10,7 +10,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The {@code verdicts} row format: verdict sets as sorted comma-separated names. */
-final class VerdictRows {
+/** Reads and writes the verdicts table's rows. */
+public final class VerdictRows {
     private VerdictRows() {}
 
     static String format(Set<Verdict> verdicts) {
@@ -25,7 +26,8 @@ final class VerdictRows {
         return verdicts;
     }
 
-    static StoredVerdict read(ResultSet rs) throws SQLException {
+    /** A verdicts row as a stored verdict. */
+    public static StoredVerdict read(ResultSet rs) throws SQLException {
         Set<Verdict> verdicts = parse(rs.getString("verdicts"));
         return new StoredVerdict(
                 rs.getLong("id"),

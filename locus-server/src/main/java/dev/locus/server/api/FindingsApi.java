@@ -2,6 +2,7 @@ package dev.locus.server.api;
 
 import dev.locus.compliance.cases.CaseService;
 import dev.locus.compliance.findings.FindingStore;
+import dev.locus.compliance.findings.RedFlagEvaluator;
 import dev.locus.compliance.redflags.Subject;
 import dev.locus.server.auth.Permission;
 import dev.locus.server.common.FieldProblem;
@@ -12,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Red-flag findings: listed with filters, read, dismissed with a reason; a subject's explained risk. */
-public record FindingsApi(FindingStore findings, CaseService cases) implements HttpService {
+public record FindingsApi(FindingStore findings, CaseService cases, RedFlagEvaluator redFlags) implements HttpService {
     @Override
     public void routing(RouteTable r) {
         r.get(
@@ -20,6 +21,15 @@ public record FindingsApi(FindingStore findings, CaseService cases) implements H
                 Permission.READ,
                 ctx -> ctx.json(Requests.page(findings.page(
                         filters(ctx, FindingStore.FILTERS), Requests.afterId(ctx), Requests.limit(ctx)))));
+        // a full re-evaluation (record read once into memory, findings reconciled): after a policy
+        // change or on demand; 202 when started, 409 while one runs; GET says how the last one went
+        r.post("/api/v1/findings/reevaluate", Permission.MANAGE_ALERTS, BodyLimit.record(), ctx -> {
+            if (!redFlags.startReevaluation()) {
+                throw new ApiException(ErrorCode.CONFLICT, "a full re-evaluation is already running");
+            }
+            ctx.status(202).json(redFlags.fullRunStatus());
+        });
+        r.get("/api/v1/findings/reevaluate", Permission.READ, ctx -> ctx.json(redFlags.fullRunStatus()));
         r.get("/api/v1/findings/{id}", Permission.READ, ctx -> {
             long id = numericId(ctx, "finding");
             ctx.json(findings.finding(id).orElseThrow(() -> Requests.notFound("finding", Long.toString(id))));
