@@ -80,14 +80,20 @@ class AuditHeadIT {
             String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
                     .strip();
 
-            // At start: the bootstrap admin token's issue is the first entry.
+            // At start: a head is logged at once. It is the bootstrap admin token's issue (entry 1) or a
+            // later entry when a start-up writer in the background (the screening lists' first
+            // recording) got there first; whichever, it is the chain's entry at that seq.
             Map<String, String> atStart = headEvents().get(0);
-            assertThat(atStart).containsEntry("audit_seq", "1");
+            long startSeq = Long.parseLong(atStart.get("audit_seq"));
+            assertThat(startSeq).isPositive();
             assertThat(atStart.get("audit_hash")).hasSize(64).isNotEqualTo(AuditChain.GENESIS);
+            assertThat(entry(api, admin, startSeq).get("hash").asText()).isEqualTo(atStart.get("audit_hash"));
             JsonNode first = api.get("/api/v1/audit/head", Optional.of(admin)).body();
-            assertThat(first.get("seq").asLong()).isEqualTo(1);
-            assertThat(first.get("hash").asText()).isEqualTo(atStart.get("audit_hash"));
-            assertThat(first.get("recorded_at").asText()).isEqualTo(atStart.get("audit_recorded_at"));
+            assertThat(first.get("seq").asLong()).isGreaterThanOrEqualTo(startSeq);
+            assertThat(first.get("hash").asText())
+                    .isEqualTo(entry(api, admin, first.get("seq").asLong())
+                            .get("hash")
+                            .asText());
 
             assertThat(api.postJson(
                                     "/api/v1/organisations",
@@ -96,24 +102,33 @@ class AuditHeadIT {
                             .status())
                     .isEqualTo(201);
             JsonNode after = api.get("/api/v1/audit/head", Optional.of(admin)).body();
-            assertThat(after.get("seq").asLong()).isEqualTo(2);
+            long afterSeq = after.get("seq").asLong();
+            assertThat(afterSeq).isGreaterThan(first.get("seq").asLong());
             assertThat(after.get("hash").asText())
                     .isNotEqualTo(first.get("hash").asText());
             JsonNode verified =
                     api.get("/api/v1/audit/verify", Optional.of(admin)).body();
             assertThat(verified.get("head_hash").asText())
-                    .isEqualTo(after.get("hash").asText());
+                    .isEqualTo(entry(api, admin, verified.get("entries").asLong())
+                            .get("hash")
+                            .asText());
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (headEvents().stream().noneMatch(e -> e.get("audit_seq").equals("2"))
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (headEvents().stream().noneMatch(e -> Long.parseLong(e.get("audit_seq")) >= afterSeq)
                     && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             Map<String, String> periodic = headEvents().stream()
-                    .filter(e -> e.get("audit_seq").equals("2"))
+                    .filter(e -> Long.parseLong(e.get("audit_seq")) >= afterSeq)
                     .findFirst()
-                    .orElseThrow(() -> new AssertionError("no periodic audit head log line with seq 2"));
-            assertThat(periodic).containsEntry("audit_hash", after.get("hash").asText());
+                    .orElseThrow(
+                            () -> new AssertionError("no periodic audit head log line at or after seq " + afterSeq));
+            assertThat(periodic)
+                    .containsEntry(
+                            "audit_hash",
+                            entry(api, admin, Long.parseLong(periodic.get("audit_seq")))
+                                    .get("hash")
+                                    .asText());
         }
     }
 
@@ -138,5 +153,15 @@ class AuditHeadIT {
             assertThat(line).contains("\"audit_hash\"").contains(hash).contains("\"audit_seq\"");
             assertThat(event.getFormattedMessage()).contains(hash);
         }
+    }
+
+    /** The chain's entry {@code seq}, read through the audit list. */
+    private static JsonNode entry(ApiClient api, String admin, long seq) {
+        JsonNode items = api.get("/api/v1/audit?after=" + (seq - 1) + "&limit=1", Optional.of(admin))
+                .body()
+                .path("items");
+        assertThat(items.size()).as("audit entry %d", seq).isEqualTo(1);
+        assertThat(items.get(0).get("seq").asLong()).isEqualTo(seq);
+        return items.get(0);
     }
 }
