@@ -23,7 +23,7 @@ public record FindingsApi(FindingStore findings, CaseService cases, RedFlagEvalu
                         filters(ctx, FindingStore.FILTERS), Requests.afterId(ctx), Requests.limit(ctx)))));
         // a full re-evaluation (record read once into memory, findings reconciled): after a policy
         // change or on demand; 202 when started, 409 while one runs; GET says how the last one went
-        r.post("/api/v1/findings/reevaluate", Permission.MANAGE_ALERTS, BodyLimit.record(), ctx -> {
+        r.post("/api/v1/findings/reevaluate", Permission.MANAGE_ALERTS, BodyLimit.none(), ctx -> {
             if (!redFlags.startReevaluation()) {
                 throw new ApiException(ErrorCode.CONFLICT, "a full re-evaluation is already running");
             }
