@@ -31,10 +31,11 @@ class DemoIT {
     @Test
     void divertedChipsRaiseAlerts_honestChipsVerify_andASecondRunStartsClean() throws Exception {
         Path data = dir.resolve("demo");
-        // Alert periods as the demo's (15 s): a first cycle measures 13 landmarks five rounds each and
-        // on a loaded machine takes longer than a shorter period, which made honest chips UNVERIFIED.
+        // Alert periods of 30 s, twice the demo's 15 s: a first cycle measures 13 landmarks five rounds
+        // each, and with both cores busy an honest chip's first proven verdict took longer than 15 s,
+        // which made it UNVERIFIED (the rule working on a starved machine, not the demo failing).
         DemoRunner.Options fast =
-                new DemoRunner.Options(data, 0, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(15));
+                new DemoRunner.Options(data, 0, Duration.ofSeconds(1), Duration.ofSeconds(4), Duration.ofSeconds(30));
         ByteArrayOutputStream log = new ByteArrayOutputStream();
         try (DemoRunner demo = DemoRunner.start(fast, new PrintStream(log, true, StandardCharsets.UTF_8))) {
             demo.printIntro();
@@ -70,7 +71,10 @@ class DemoIT {
                     "CLONED_IDENTITY H100-SG-0301",
                     "SUSPECT_LANDMARK lm-sydney");
             Set<String> seen = new HashSet<>();
-            Instant deadline = Instant.now().plusSeconds(60);
+            // alerts after 30 s of silence or of no proof: an honest chip on a machine so loaded that
+            // its first proven verdict takes longer than 15 s (seen with both cores busy) would be
+            // UNVERIFIED, which is the rule working, not the demo failing; wait for the alerts, not a time
+            Instant deadline = Instant.now().plusSeconds(120);
             while (!seen.containsAll(expected) && Instant.now().isBefore(deadline)) {
                 demo.runCycle();
                 for (JsonNode a : demo.openAlerts()) {
