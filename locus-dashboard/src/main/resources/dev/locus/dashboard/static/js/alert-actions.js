@@ -2,7 +2,7 @@
 // plane records in the alert and its audit log.
 
 import { postJson } from './api.js';
-import { h } from './dom.js';
+import { openFormDialog, reasonField } from './form-dialog.js';
 import { refreshAlertWatch } from './alert-watch.js';
 
 /**
@@ -43,44 +43,26 @@ export function openTransitionDialog(alert, step, after) {
   const verb = step === 'acknowledge' ? 'Acknowledge' : 'Resolve';
   /** Settles once the view behind the dialog is redrawn (at once when nothing changed). */
   let redrawn = Promise.resolve();
-  const reason = h('textarea', { id: 'transition-reason', name: 'note', rows: '4', required: true, maxlength: '2000' });
-  const error = h('p', { class: 'error', role: 'alert', hidden: true });
-  const dialog = h('dialog', { class: 'transition', 'aria-labelledby': 'transition-title' },
-    h('form', { method: 'dialog' },
-      h('h2', { id: 'transition-title' }, `${verb} alert ${alert.id}`),
-      h('p', {}, alert.text || alert.summary),
-      h('label', { for: 'transition-reason' }, 'Reason (recorded in the audit log)'),
-      reason,
-      error,
-      h('div', { class: 'dialog-buttons' },
-        h('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, 'Cancel'),
-        h('button', { type: 'submit', class: 'confirm', value: 'confirm' }, verb))));
-  dialog.querySelector('form').addEventListener('submit', async (e) => {
-    e.preventDefault();
-    if (!reason.value.trim()) {
-      error.hidden = false;
-      error.textContent = 'A reason is required.';
-      return;
-    }
-    try {
-      await postJson(`/api/v1/alerts/${alert.id}/${step}`, { note: reason.value.trim() });
+  // focus goes back where it was, or, when the list was redrawn, to this alert's next action
+  const opener = document.activeElement;
+  openFormDialog({
+    titleId: 'transition-title',
+    title: `${verb} alert ${alert.id}`,
+    context: alert.text || alert.summary,
+    label: 'Reason (recorded in the audit log)',
+    field: reasonField('transition-reason', 'note'),
+    required: true,
+    confirm: verb,
+    confirmAttrs: { value: 'confirm' },
+    failure: `${verb} failed`,
+    submit: async (note, dialog) => {
+      await postJson(`/api/v1/alerts/${alert.id}/${step}`, { note });
       redrawn = after();
       dialog.close();
       document.getElementById('live').textContent = `Alert ${alert.id}: ${step === 'acknowledge' ? 'acknowledged' : 'resolved'}.`;
       refreshAlertWatch();
       await redrawn;
-    } catch (err) {
-      error.hidden = false;
-      error.textContent = `${verb} failed: ${err.message}`;
-    }
+    },
+    onClose: () => redrawn.finally(() => returnFocus(opener, alert.id)),
   });
-  // focus goes back where it was, or, when the list was redrawn, to this alert's next action
-  const opener = document.activeElement;
-  dialog.addEventListener('close', () => {
-    dialog.remove();
-    redrawn.finally(() => returnFocus(opener, alert.id));
-  });
-  document.body.append(dialog);
-  dialog.showModal();
-  reason.focus();
 }

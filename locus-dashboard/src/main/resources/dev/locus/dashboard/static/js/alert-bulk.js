@@ -3,6 +3,7 @@
 
 import { postJson } from './api.js';
 import { h } from './dom.js';
+import { openFormDialog, reasonField } from './form-dialog.js';
 import { refreshAlertWatch } from './alert-watch.js';
 
 /** A checkbox for an OPEN alert, kept in the selected set. */
@@ -37,37 +38,22 @@ export function bulkBar(items, selected, after) {
 }
 
 function openBulkDialog(ids, after) {
-  const reason = h('textarea', { id: 'bulk-reason', name: 'note', rows: '4', required: true, maxlength: '2000' });
-  const error = h('p', { class: 'error', role: 'alert', hidden: true });
-  const dialog = h('dialog', { class: 'transition', 'aria-labelledby': 'bulk-title' },
-    h('form', { method: 'dialog' },
-      h('h2', { id: 'bulk-title' }, `Acknowledge ${ids.length} alerts`),
-      h('label', { for: 'bulk-reason' }, 'Reason, the same for each (recorded in the audit log)'),
-      reason, error,
-      h('div', { class: 'dialog-buttons' },
-        h('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, 'Cancel'),
-        h('button', { type: 'submit', class: 'confirm', id: 'bulk-confirm' }, 'Acknowledge all'))));
-  dialog.querySelector('form').addEventListener('submit', async (e) => {
-    e.preventDefault();
-    if (!reason.value.trim()) {
-      error.hidden = false;
-      error.textContent = 'A reason is required.';
-      return;
-    }
-    try {
-      const out = await postJson('/api/v1/alerts/acknowledge', { ids, note: reason.value.trim() });
+  openFormDialog({
+    titleId: 'bulk-title',
+    title: `Acknowledge ${ids.length} alerts`,
+    label: 'Reason, the same for each (recorded in the audit log)',
+    field: reasonField('bulk-reason', 'note'),
+    required: true,
+    confirm: 'Acknowledge all',
+    confirmAttrs: { id: 'bulk-confirm' },
+    failure: 'Acknowledging failed',
+    submit: async (note, dialog) => {
+      const out = await postJson('/api/v1/alerts/acknowledge', { ids, note });
       dialog.close();
       const skipped = out.skipped.length ? `; ${out.skipped.length} skipped (no longer open)` : '';
       document.getElementById('live').textContent = `${out.acknowledged.length} alerts acknowledged${skipped}.`;
       refreshAlertWatch();
       await after();
-    } catch (err) {
-      error.hidden = false;
-      error.textContent = `Acknowledging failed: ${err.message}`;
-    }
+    },
   });
-  dialog.addEventListener('close', () => dialog.remove());
-  document.body.append(dialog);
-  dialog.showModal();
-  reason.focus();
 }

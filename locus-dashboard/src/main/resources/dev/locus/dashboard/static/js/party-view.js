@@ -5,6 +5,7 @@
 import { getJson, postJson } from './api.js';
 import { h, table, when } from './dom.js';
 import { redrawView } from './alert-actions.js';
+import { openFormDialog, reasonField } from './form-dialog.js';
 import { ownershipGraph } from './ownership-graph.js';
 import { partyRecord } from './party-record.js';
 
@@ -108,43 +109,26 @@ function hitCard(hit) {
 export function openDecisionDialog(hit, decision) {
   const verb = decision === 'confirm' ? 'Confirm' : 'Dismiss';
   let redrawn = Promise.resolve();
-  const reason = h('textarea', { id: 'decision-reason', name: 'reason', rows: '4', required: true, maxlength: '2000' });
-  const error = h('p', { class: 'error', role: 'alert', hidden: true });
-  const dialog = h('dialog', { class: 'transition decision', 'aria-labelledby': 'decision-title' },
-    h('form', { method: 'dialog' },
-      h('h2', { id: 'decision-title' }, `${verb} hit ${hit.id}`),
-      h('p', {}, hit.kind === 'OWNERSHIP' ? hit.explanation.summary : `${hit.matched_name} ~ ${hit.listed_name} (${hit.source} ${hit.entry_id})`),
-      h('label', { for: 'decision-reason' }, 'Reason (recorded in the audit log)'),
-      reason,
-      error,
-      h('div', { class: 'dialog-buttons' },
-        h('button', { type: 'button', class: 'secondary', onclick: () => dialog.close() }, 'Cancel'),
-        h('button', { type: 'submit', class: 'confirm', value: decision }, verb))));
-  dialog.querySelector('form').addEventListener('submit', async (e) => {
-    e.preventDefault();
-    if (!reason.value.trim()) {
-      error.hidden = false;
-      error.textContent = 'A reason is required.';
-      return;
-    }
-    try {
-      await postJson(`/api/v1/screening/hits/${hit.id}/decision`, { decision, reason: reason.value.trim() });
+  openFormDialog({
+    className: 'transition decision',
+    titleId: 'decision-title',
+    title: `${verb} hit ${hit.id}`,
+    context: hit.kind === 'OWNERSHIP' ? hit.explanation.summary : `${hit.matched_name} ~ ${hit.listed_name} (${hit.source} ${hit.entry_id})`,
+    label: 'Reason (recorded in the audit log)',
+    field: reasonField('decision-reason', 'reason'),
+    required: true,
+    confirm: verb,
+    confirmAttrs: { value: decision },
+    failure: `${verb} failed`,
+    submit: async (reason, dialog) => {
+      await postJson(`/api/v1/screening/hits/${hit.id}/decision`, { decision, reason });
       redrawn = redrawView();
       dialog.close();
       document.getElementById('live').textContent = `Hit ${hit.id}: ${decision === 'confirm' ? 'confirmed' : 'dismissed'}.`;
       await redrawn;
-    } catch (err) {
-      error.hidden = false;
-      error.textContent = `${verb} failed: ${err.message}`;
-    }
+    },
+    onClose: () => redrawn.finally(() => document.getElementById('main').focus()),
   });
-  dialog.addEventListener('close', () => {
-    dialog.remove();
-    redrawn.finally(() => document.getElementById('main').focus());
-  });
-  document.body.append(dialog);
-  dialog.showModal();
-  reason.focus();
 }
 
 export async function renderParty(el, id) {
