@@ -7,6 +7,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.PriorityBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
@@ -35,38 +36,27 @@ public final class DelayRelay implements AutoCloseable {
 
     private final DatagramChannel clientSide;
     private final DatagramChannel upstreamSide;
-    private final InetSocketAddress upstream;
-    private final LinkDelay toUpstream;
-    private final LinkDelay toClient;
+    private final Link link;
     private final PriorityBlockingQueue<Held> queue =
             new PriorityBlockingQueue<>(64, Comparator.comparingLong(Held::dueNanos));
-    private final Thread fromClient;
-    private final Thread fromUpstream;
     private final Thread sender;
+    private final List<Thread> threads;
     private final AtomicLong forwarded = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final Overshoot overshoot = new Overshoot(1 << 16);
     private volatile InetSocketAddress client;
     private volatile boolean running = true;
 
-    private DelayRelay(
-            DatagramChannel clientSide,
-            DatagramChannel upstreamSide,
-            InetSocketAddress upstream,
-            LinkDelay toUpstream,
-            LinkDelay toClient,
-            String name) {
+    private DelayRelay(DatagramChannel clientSide, DatagramChannel upstreamSide, Link link, String name) {
         this.clientSide = clientSide;
         this.upstreamSide = upstreamSide;
-        this.upstream = upstream;
-        this.toUpstream = toUpstream;
-        this.toClient = toClient;
-        this.fromClient = new Thread(this::receiveFromClient, name + "-from-client");
-        this.fromUpstream = new Thread(this::receiveFromUpstream, name + "-from-upstream");
+        this.link = link;
         this.sender = new Thread(this::sendLoop, name + "-sender");
-        for (Thread t : new Thread[] {fromClient, fromUpstream, sender}) {
-            t.setDaemon(true);
-        }
+        this.threads = List.of(
+                new Thread(this::receiveFromClient, name + "-from-client"),
+                new Thread(this::receiveFromUpstream, name + "-from-upstream"),
+                sender);
+        threads.forEach(t -> t.setDaemon(true));
     }
 
     /**
@@ -78,23 +68,19 @@ public final class DelayRelay implements AutoCloseable {
     public static DelayRelay start(
             InetSocketAddress listen, InetSocketAddress upstream, LinkDelay toUpstream, LinkDelay toClient, String name)
             throws IOException {
-        Objects.requireNonNull(upstream, "upstream");
-        Objects.requireNonNull(toUpstream, "toUpstream");
-        Objects.requireNonNull(toClient, "toClient");
+        Link link = new Link(upstream, toUpstream, toClient);
         DatagramChannel c = DatagramChannel.open().bind(listen);
         DatagramChannel u;
         try {
             u = DatagramChannel.open()
                     .bind(new InetSocketAddress(listen.getAddress(), 0))
-                    .connect(upstream);
+                    .connect(link.upstream());
         } catch (IOException e) {
             c.close();
             throw e;
         }
-        DelayRelay r = new DelayRelay(c, u, upstream, toUpstream, toClient, name);
-        r.fromClient.start();
-        r.fromUpstream.start();
-        r.sender.start();
+        DelayRelay r = new DelayRelay(c, u, link, name);
+        r.threads.forEach(Thread::start);
         return r;
     }
 
@@ -105,10 +91,6 @@ public final class DelayRelay implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("relay socket is closed", e);
         }
-    }
-
-    public InetSocketAddress upstream() {
-        return upstream;
     }
 
     /** Datagrams forwarded in either direction. */
@@ -134,7 +116,7 @@ public final class DelayRelay implements AutoCloseable {
                 InetSocketAddress from = (InetSocketAddress) clientSide.receive(b);
                 long now = System.nanoTime();
                 client = from;
-                hold(b, now + toUpstream.nextNanos(), null);
+                hold(b, now + link.toUpstream().nextNanos(), null);
             } catch (ClosedChannelException e) {
                 return;
             } catch (IOException e) {
@@ -152,7 +134,7 @@ public final class DelayRelay implements AutoCloseable {
                 long now = System.nanoTime();
                 InetSocketAddress to = client;
                 if (to != null) {
-                    hold(b, now + toClient.nextNanos(), to);
+                    hold(b, now + link.toClient().nextNanos(), to);
                 }
             } catch (ClosedChannelException e) {
                 return;
@@ -220,6 +202,15 @@ public final class DelayRelay implements AutoCloseable {
             // closing: nothing more to do
         }
         LockSupport.unpark(sender);
+    }
+
+    /** The emulated link: where datagrams go, and how long each direction holds them. */
+    private record Link(InetSocketAddress upstream, LinkDelay toUpstream, LinkDelay toClient) {
+        Link {
+            Objects.requireNonNull(upstream, "upstream");
+            Objects.requireNonNull(toUpstream, "toUpstream");
+            Objects.requireNonNull(toClient, "toClient");
+        }
     }
 
     private record Held(byte[] datagram, long dueNanos, InetSocketAddress toClient) {}
