@@ -157,31 +157,33 @@ public final class Verifier {
         Related r = relateToArea(region, restricted);
         cells += r.cells();
         note(undecided, "restricted jurisdictions " + policy.restricted(), r);
-        if (r.intersects() == Tri.NO) {
-            verdicts.add(Verdict.EXCLUDES_RESTRICTED);
-            reliance.add(new Reliance(Verdict.EXCLUDES_RESTRICTED, need, top(r.intersectsOn())));
-        }
-        if (r.contained() == Tri.YES) {
-            verdicts.add(Verdict.IN_RESTRICTED);
-            reliance.add(new Reliance(Verdict.IN_RESTRICTED, need, top(r.containedOn())));
-        }
+        prove(r, Verdict.EXCLUDES_RESTRICTED, Verdict.IN_RESTRICTED, need, verdicts, reliance);
 
         Related z = relateToZone(region, declaredSite, policy);
         cells += z.cells();
         note(undecided, "licensed zone", z);
-        if (z.contained() == Tri.YES) {
-            verdicts.add(Verdict.IN_ZONE);
-            reliance.add(new Reliance(Verdict.IN_ZONE, need, top(z.containedOn())));
-        }
-        if (z.intersects() == Tri.NO) {
-            verdicts.add(Verdict.OUTSIDE_ZONE);
-            reliance.add(new Reliance(Verdict.OUTSIDE_ZONE, need, top(z.intersectsOn())));
-        }
+        prove(z, Verdict.OUTSIDE_ZONE, Verdict.IN_ZONE, need, verdicts, reliance);
         if (verdicts.isEmpty()) {
             verdicts.add(Verdict.INCONCLUSIVE);
         }
         reliance.sort(java.util.Comparator.comparing(Reliance::verdict));
         return new Proof(true, List.copyOf(verdicts), undecided, cells, reliance);
+    }
+
+    /**
+     * Adds what {@code area} proves, each verdict with what its proof rests on: {@code outside} when
+     * the region cannot meet the area, {@code inside} when it lies within it.
+     */
+    private static void prove(
+            Related area, Verdict outside, Verdict inside, int need, Set<Verdict> verdicts, List<Reliance> reliance) {
+        if (area.intersects() == Tri.NO) {
+            verdicts.add(outside);
+            reliance.add(new Reliance(outside, need, top(area.intersectsOn())));
+        }
+        if (area.contained() == Tri.YES) {
+            verdicts.add(inside);
+            reliance.add(new Reliance(inside, need, top(area.containedOn())));
+        }
     }
 
     private static List<OperatorShare> top(List<OperatorShare> all) {
