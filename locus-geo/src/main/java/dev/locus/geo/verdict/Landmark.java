@@ -51,8 +51,4 @@ public record Landmark(String id, String name, GeoPosition position, String oper
     public Landmark withPosition(GeoPosition p) {
         return new Landmark(id, name, p, operator, positionUncertainty);
     }
-
-    public Landmark withPositionUncertainty(Distance u) {
-        return new Landmark(id, name, position, operator, u);
-    }
 }

@@ -80,12 +80,9 @@ class VerifierTest {
     void acrossTheAntimeridian_regionsAndJurisdictionsWrap() {
         Policy fj = Fixtures.HONEST.withRestricted(Set.of("FJ"));
         GeoPosition inside = GeoPosition.ofDegrees(-15, 179.5);
-        assertThat(verifier.assess(inside, ringAround(inside, 1, 6, 1.2, 0.02), fj)
-                        .verdicts())
-                .contains(Verdict.IN_RESTRICTED, Verdict.IN_ZONE);
+        assertThat(ringVerdicts(inside, 1.2, 0.02, fj)).contains(Verdict.IN_RESTRICTED, Verdict.IN_ZONE);
         GeoPosition east = GeoPosition.ofDegrees(-15, -170);
-        assertThat(verifier.assess(east, ringAround(east, 1, 6, 1.2, 0.02), fj).verdicts())
-                .contains(Verdict.EXCLUDES_RESTRICTED);
+        assertThat(ringVerdicts(east, 1.2, 0.02, fj)).contains(Verdict.EXCLUDES_RESTRICTED);
     }
 
     @Test
@@ -118,13 +115,9 @@ class VerifierTest {
     void islands_ofAMultiPolygonJurisdiction_countAndTheSeaBetweenDoesNot() {
         Policy bb = Fixtures.HONEST.withRestricted(Set.of("BB"));
         GeoPosition onSecondIsland = GeoPosition.ofDegrees(-7.5, 12.5);
-        assertThat(verifier.assess(onSecondIsland, ringAround(onSecondIsland, 1, 6, 1.1, 0.01), bb)
-                        .verdicts())
-                .contains(Verdict.IN_RESTRICTED);
+        assertThat(ringVerdicts(onSecondIsland, 1.1, 0.01, bb)).contains(Verdict.IN_RESTRICTED);
         GeoPosition between = GeoPosition.ofDegrees(-7.5, 7.5); // 2.5 degrees of sea either side
-        assertThat(verifier.assess(between, ringAround(between, 1, 6, 1.1, 0.01), bb)
-                        .verdicts())
-                .contains(Verdict.EXCLUDES_RESTRICTED);
+        assertThat(ringVerdicts(between, 1.1, 0.01, bb)).contains(Verdict.EXCLUDES_RESTRICTED);
     }
 
     @Test
@@ -180,13 +173,17 @@ class VerifierTest {
     void countriesZone_requiresTheRegionInsideThoseCountries() {
         Policy zoneSe = POLICY.withZone(new LicensedZone.Countries(Set.of("SE")));
         GeoPosition inSe = GeoPosition.ofDegrees(10, 110);
-        assertThat(verifier.assess(inSe, ringAround(inSe, 1, 6, 1.2, 0.05), zoneSe)
-                        .verdicts())
-                .contains(Verdict.IN_ZONE, Verdict.EXCLUDES_RESTRICTED);
+        assertThat(ringVerdicts(inSe, 1.2, 0.05, zoneSe)).contains(Verdict.IN_ZONE, Verdict.EXCLUDES_RESTRICTED);
         GeoPosition inAa = GeoPosition.ofDegrees(40, 110);
         assertThat(verifier.assess(inSe, ringAround(inAa, 1, 6, 1.2, 0.05), zoneSe)
                         .verdicts())
                 .contains(Verdict.OUTSIDE_ZONE, Verdict.IN_RESTRICTED);
+    }
+
+    /** The verdicts at {@code site} from six landmarks on a ring of 1 degree around it (see {@link Fixtures#ringAround}). */
+    private List<Verdict> ringVerdicts(GeoPosition site, double stretch, double extraMs, Policy policy) {
+        return verifier.assess(site, ringAround(site, 1, 6, stretch, extraMs), policy)
+                .verdicts();
     }
 
     private static Measurement rtt(Landmark l, double km) {
