@@ -208,24 +208,18 @@ final class NameIndex {
                 continue;
             }
             if (kept < best.length) {
-                int j = kept++;
-                while (j > 0 && bestScore[j - 1] < sc) {
-                    best[j] = best[j - 1];
-                    bestScore[j] = bestScore[j - 1];
-                    j--;
-                }
-                best[j] = id;
-                bestScore[j] = sc;
-            } else if (sc > bestScore[kept - 1]) {
-                int j = kept - 1;
-                while (j > 0 && bestScore[j - 1] < sc) {
-                    best[j] = best[j - 1];
-                    bestScore[j] = bestScore[j - 1];
-                    j--;
-                }
-                best[j] = id;
-                bestScore[j] = sc;
+                kept++; // room left: the new candidate takes the free last place, then moves up
+            } else if (!(sc > bestScore[kept - 1])) {
+                continue; // full, and no better than the last kept: dropped
             }
+            int j = kept - 1; // full and better: it replaces the last kept, then moves up
+            while (j > 0 && bestScore[j - 1] < sc) {
+                best[j] = best[j - 1];
+                bestScore[j] = bestScore[j - 1];
+                j--;
+            }
+            best[j] = id;
+            bestScore[j] = sc;
         }
         return Arrays.copyOf(best, kept);
     }

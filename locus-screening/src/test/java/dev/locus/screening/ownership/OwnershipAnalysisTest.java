@@ -32,6 +32,15 @@ class OwnershipAnalysisTest {
         return new OwnershipAnalysis(RuleTable.bundled(), parties, links, designations);
     }
 
+    /** A direct holding in the register since 2025-06-01. */
+    private static OwnershipLink holding(String owner, String owned, double percent) {
+        return OwnershipLink.direct(owner, owned, percent, D2025_06_01);
+    }
+
+    private static OwnershipGraph graphOn(LocalDate on, OwnershipLink... links) {
+        return OwnershipGraph.on(List.of(links), on);
+    }
+
     private static Optional<OwnershipFinding.RuleReached> reached(
             List<OwnershipFinding> fs, String party, String rule) {
         return fs.stream()
@@ -54,12 +63,11 @@ class OwnershipAnalysisTest {
         assertThat(r.ruleVersion().citation()).contains("90 FR 47201");
         assertThat(r.paths().getFirst().parties()).containsExactly("my-hold", "sg-buyer");
         assertThat(r.ownersFoundByRule()).containsExactly("my-hold");
-        OwnershipGraph g = OwnershipGraph.on(
-                List.of(
-                        OwnershipLink.direct("cn-listed", "hk-hold", 100, D2025_06_01),
-                        OwnershipLink.direct("hk-hold", "my-hold", 75, D2025_06_01),
-                        OwnershipLink.direct("my-hold", "sg-buyer", 80, D2025_06_01)),
-                LocalDate.of(2025, 10, 1));
+        OwnershipGraph g = graphOn(
+                LocalDate.of(2025, 10, 1),
+                holding("cn-listed", "hk-hold", 100),
+                holding("hk-hold", "my-hold", 75),
+                holding("my-hold", "sg-buyer", 80));
         assertThat(g.aggregateShare("cn-listed", "sg-buyer")).isCloseTo(0.60, within(1e-12));
         assertThat(g.paths(java.util.Set.of("cn-listed"), "sg-buyer", 5)
                         .getFirst()
@@ -161,23 +169,15 @@ class OwnershipAnalysisTest {
 
     @Test
     void ownersHoldingMoreThan100Percent_areRejectedWithTheParty() {
-        assertThatThrownBy(() -> OwnershipGraph.on(
-                        List.of(
-                                OwnershipLink.direct("x", "a", 60, D2025_06_01),
-                                OwnershipLink.direct("y", "a", 50, D2025_06_01)),
-                        LocalDate.of(2025, 7, 1)))
+        assertThatThrownBy(() -> graphOn(LocalDate.of(2025, 7, 1), holding("x", "a", 60), holding("y", "a", 50)))
                 .hasMessageContaining("ownership of a on 2025-07-01");
     }
 
     @Test
     void crossHoldings_areSolvedExactly() {
         // X owns 50 % of A; A and B hold 40 % of each other. s(A) = 0.5 + 0.4 s(B), s(B) = 0.4 s(A)
-        OwnershipGraph g = OwnershipGraph.on(
-                List.of(
-                        OwnershipLink.direct("x", "a", 50, D2025_06_01),
-                        OwnershipLink.direct("a", "b", 40, D2025_06_01),
-                        OwnershipLink.direct("b", "a", 40, D2025_06_01)),
-                LocalDate.of(2025, 7, 1));
+        OwnershipGraph g =
+                graphOn(LocalDate.of(2025, 7, 1), holding("x", "a", 50), holding("a", "b", 40), holding("b", "a", 40));
         assertThat(g.aggregateShare("x", "a")).isCloseTo(0.5 / 0.84, within(1e-12));
         assertThat(g.aggregateShare("x", "b")).isCloseTo(0.2 / 0.84, within(1e-12));
     }
