@@ -6,8 +6,6 @@ package dev.locus.protocol;
  * ({@link dev.locus.protocol.wire.Decoded.Rejected}), never this exception.
  */
 public class ProtocolException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
     public ProtocolException(String message) {
         super(message);
     }

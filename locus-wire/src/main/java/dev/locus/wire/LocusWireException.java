@@ -2,8 +2,6 @@ package dev.locus.wire;
 
 /** Root of everything the wire module throws: the API could not be reached or refused a request. */
 public class LocusWireException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
     public LocusWireException(String message) {
         super(message);
     }
