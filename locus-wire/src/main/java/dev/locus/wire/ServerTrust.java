@@ -1,16 +1,13 @@
 package dev.locus.wire;
 
+import dev.locus.protocol.identity.Certificates;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
@@ -43,11 +40,9 @@ public sealed interface ServerTrust {
      * @throws LocusWireException when the file cannot be read or holds no certificate
      */
     static ServerTrust authorities(Path pemFile) {
-        List<X509Certificate> cas = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(pemFile)) {
-            for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                cas.add((X509Certificate) c);
-            }
+        List<X509Certificate> cas;
+        try {
+            cas = Certificates.readAll(pemFile);
         } catch (IOException | CertificateException e) {
             throw new LocusWireException(
                     "--ca-cert " + pemFile + ": cannot read PEM certificates: " + e.getMessage(), e);

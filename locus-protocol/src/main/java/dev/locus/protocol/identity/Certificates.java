@@ -6,6 +6,7 @@ import dev.locus.protocol.crypto.Ed25519Keys;
 import dev.locus.protocol.crypto.Fingerprint;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,6 +74,21 @@ public final class Certificates {
 
     public static void writePem(Path file, X509Certificate... certificates) throws IOException {
         Files.writeString(file, toPem(certificates), StandardCharsets.US_ASCII);
+    }
+
+    /**
+     * Reads every certificate of a file as the JDK's X.509 factory does (PEM blocks or DER), in
+     * order; empty when it holds none.
+     *
+     * @throws IOException when the file cannot be read
+     * @throws CertificateException when a certificate in it is broken
+     */
+    public static List<X509Certificate> readAll(Path file) throws IOException, CertificateException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
+                    .map(X509Certificate.class::cast)
+                    .toList();
+        }
     }
 
     /**
