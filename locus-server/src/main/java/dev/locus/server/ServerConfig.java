@@ -136,44 +136,6 @@ public record ServerConfig(
         return Collections.unmodifiableSortedSet(out);
     }
 
-    /**
-     * As the canonical constructor, with the default number of assessment threads (kept for callers
-     * written before that setting existed; prefer {@link #builder(Path)}).
-     */
-    public ServerConfig(
-            Path dataDir,
-            String bindAddress,
-            int port,
-            DatabaseConfig database,
-            IngestPolicy ingestPolicy,
-            Duration silentFor,
-            Duration ruleInterval,
-            double humanRequestsPerSecond,
-            double deviceRequestsPerSecond,
-            Duration measurementWindow,
-            Duration unverifiedFor) {
-        this(
-                dataDir,
-                bindAddress,
-                port,
-                database,
-                ingestPolicy,
-                silentFor,
-                ruleInterval,
-                humanRequestsPerSecond,
-                deviceRequestsPerSecond,
-                measurementWindow,
-                unverifiedFor,
-                defaultAssessmentThreads(),
-                new TreeSet<>(DEFAULT_RESTRICTED),
-                Duration.ofHours(1),
-                List.of(),
-                ApiTransport.plainLoopbackOnly(),
-                dev.locus.geo.verdict.Policy.DEFAULT_TOLERATED_LIARS,
-                NotificationSettings.defaults(),
-                Optional.empty());
-    }
-
     private static int defaultAssessmentThreads() {
         return Math.max(1, Runtime.getRuntime().availableProcessors() / 2);
     }
