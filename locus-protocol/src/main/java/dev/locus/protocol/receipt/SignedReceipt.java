@@ -172,12 +172,7 @@ public final class SignedReceipt {
         int minRound = r.u8("min round");
         var nonce = r.nonce("min nonce");
         long minRtt = r.i64("min rtt");
-        int count = r.u8("sample count");
-        if (count < 1 || count > ProtocolVersion.MAX_ROUNDS) {
-            throw new WireReader.Failure(
-                    RejectReason.MALFORMED,
-                    "sample count must be in [1, " + ProtocolVersion.MAX_ROUNDS + "], got " + count);
-        }
+        int count = r.u8("sample count", 1, ProtocolVersion.MAX_ROUNDS);
         List<Long> samples = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             samples.add(r.i64("sample"));

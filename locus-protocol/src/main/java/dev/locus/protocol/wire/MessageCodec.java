@@ -61,12 +61,7 @@ public final class MessageCodec {
             Message m = switch (type) {
                 case HELLO -> {
                     SessionId s = r.sessionId("session id");
-                    int rounds = r.u8("rounds");
-                    if (rounds < 1 || rounds > ProtocolVersion.MAX_ROUNDS) {
-                        throw new WireReader.Failure(
-                                RejectReason.MALFORMED,
-                                "rounds must be in [1, " + ProtocolVersion.MAX_ROUNDS + "], got " + rounds);
-                    }
+                    int rounds = r.u8("rounds", 1, ProtocolVersion.MAX_ROUNDS);
                     byte[] certificate = r.bytes16("device certificate", 1, ProtocolVersion.MAX_CERTIFICATE_BYTES);
                     byte[] cookie = r.bytes8("cookie", 0, ProtocolVersion.MAX_COOKIE_BYTES);
                     yield new Message.Hello(s, rounds, certificate, cookie, r.padding("padding"));
@@ -106,11 +101,7 @@ public final class MessageCodec {
     }
 
     private static int round(WireReader r) {
-        int round = r.u8("round");
-        if (round == 255) {
-            throw new WireReader.Failure(RejectReason.MALFORMED, "round must be in [0, 254], got 255");
-        }
-        return round;
+        return r.u8("round", 0, 254);
     }
 
     /** Encodes into a fresh array. */

@@ -44,6 +44,15 @@ public final class WireReader {
         return in.get() & 0xFF;
     }
 
+    /** A u8 in [{@code min}, {@code max}]; any other value is MALFORMED. */
+    public int u8(String field, int min, int max) {
+        int v = u8(field);
+        if (v < min || v > max) {
+            throw new Failure(RejectReason.MALFORMED, field + " must be in [" + min + ", " + max + "], got " + v);
+        }
+        return v;
+    }
+
     public int u16(String field) {
         need(2, field);
         return in.getShort() & 0xFFFF;
