@@ -71,7 +71,7 @@ public final class Agent {
             String landmarkId,
             Set<Nonce> answered,
             List<Long> deviceWork) {
-        Decoded<SignedReceipt> d = SignedReceipt.decode(m.signedReceipt());
+        Decoded<SignedReceipt> d = SignedReceipt.decode(m.signedReceipt().toArray());
         if (d instanceof Decoded.Rejected<SignedReceipt> r) {
             return badReceipt("receipt does not decode: " + r.reason() + ": " + r.detail());
         }
@@ -80,7 +80,7 @@ public final class Agent {
         X509Certificate landmarkCert;
         LandmarkIdentity landmark;
         try {
-            landmarkCert = Certificates.parse(m.landmarkCertificateDer());
+            landmarkCert = Certificates.parse(m.landmarkCertificateDer().toArray());
             landmark = Certificates.landmarkIdentity(landmarkCert);
         } catch (IllegalArgumentException e) {
             return badReceipt("landmark certificate in the receipt is not usable: " + e.getMessage());

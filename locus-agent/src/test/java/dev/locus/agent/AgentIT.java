@@ -114,7 +114,7 @@ class AgentIT {
                     List.of(123_456L),
                     Instant.now(),
                     Instant.now(),
-                    r.signature());
+                    r.signature().toArray());
             byte[] signed = SignedReceipt.sign(receipt, signer).encoded();
             ch.send(
                     ByteBuffer.wrap(MessageCodec.encode(new Message.ReceiptMessage(
@@ -148,7 +148,7 @@ class AgentIT {
             b.flip();
             helloSizes.add(b.remaining());
             Message.Hello first = (Message.Hello) ((Decoded.Accepted<Message>) MessageCodec.decode(b)).value();
-            cookies.add(first.cookie());
+            cookies.add(first.cookie().toArray());
             ch.send(ByteBuffer.wrap(MessageCodec.encode(new Message.Retry(first.sessionId(), cookie))), from);
             b.clear();
             ch.receive(b);
@@ -156,7 +156,7 @@ class AgentIT {
             helloSizes.add(b.remaining());
             Message.Hello second =
                     (Message.Hello) ((Decoded.Accepted<Message>) MessageCodec.decode(b.duplicate())).value();
-            cookies.add(second.cookie());
+            cookies.add(second.cookie().toArray());
             // replay the second HELLO to the one-round script, which answers it
             oneRoundAfterHello(ch, from, second);
         });

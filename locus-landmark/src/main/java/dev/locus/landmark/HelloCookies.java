@@ -66,7 +66,7 @@ final class HelloCookies {
 
     /** Whether the HELLO's cookie was issued by this landmark to {@code source} for exactly this HELLO, recently. */
     boolean verify(InetSocketAddress source, Message.Hello hello) {
-        byte[] cookie = hello.cookie();
+        byte[] cookie = hello.cookie().toArray();
         if (cookie.length != COOKIE_BYTES) {
             return false;
         }
@@ -133,7 +133,7 @@ final class HelloCookies {
                 .put((byte) hello.rounds());
         mac.update(TAG);
         mac.update(fixed.array());
-        mac.update(hello.deviceCertificateDer());
+        mac.update(hello.deviceCertificateDer().toArray());
         byte[] full = mac.doFinal();
         byte[] truncated = new byte[MAC_BYTES];
         System.arraycopy(full, 0, truncated, 0, MAC_BYTES);

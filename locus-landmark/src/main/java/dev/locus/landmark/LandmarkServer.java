@@ -295,7 +295,7 @@ public final class LandmarkServer implements AutoCloseable {
             return;
         }
         activeSessions.incrementAndGet();
-        byte[] der = hello.deviceCertificateDer();
+        byte[] der = hello.deviceCertificateDer().toArray();
         submit(() -> admit(session, der));
     }
 
@@ -365,7 +365,7 @@ public final class LandmarkServer implements AutoCloseable {
             return; // the agent asks for a fresh challenge with NEXT
         }
         stats.roundsTimed.increment();
-        byte[] signature = r.signature();
+        byte[] signature = r.signature().toArray();
         boolean more;
         synchronized (s) {
             if (s.state != Session.State.ACTIVE || s.outstanding != p) {

@@ -92,13 +92,13 @@ public final class PeerProber {
             int rounds,
             String challenger,
             Set<Nonce> answered) {
-        if (!(SignedReceipt.decode(m.signedReceipt())
+        if (!(SignedReceipt.decode(m.signedReceipt().toArray())
                 instanceof Decoded.Accepted<SignedReceipt>(SignedReceipt signed))) {
             return new PeerMeasurement.Failed(peer, "peer's receipt does not decode");
         }
         X509Certificate cert;
         try {
-            cert = Certificates.parse(m.landmarkCertificateDer());
+            cert = Certificates.parse(m.landmarkCertificateDer().toArray());
         } catch (IllegalArgumentException e) {
             return new PeerMeasurement.Failed(peer, "peer's certificate is not usable: " + e.getMessage());
         }

@@ -73,7 +73,7 @@ final class RawDevice implements AutoCloseable {
         byte[] certificate = Certificates.der(key.identity().certificate());
         if (cookie == null) {
             send(Message.Hello.padded(session, rounds, certificate, new byte[0]));
-            cookie = expect(Message.Retry.class).cookie();
+            cookie = expect(Message.Retry.class).cookie().toArray();
         }
         send(Message.Hello.padded(session, rounds, certificate, cookie));
     }

@@ -107,7 +107,7 @@ class ReplySizeIT {
             byte[] garbage = new byte[40];
             new java.util.Random(5).nextBytes(garbage);
             d.send(Message.Hello.padded(d.session, 1, garbage, new byte[0]));
-            byte[] cookie = d.expect(Message.Retry.class).cookie();
+            byte[] cookie = d.expect(Message.Retry.class).cookie().toArray();
             d.send(Message.Hello.padded(d.session, 1, garbage, cookie));
             seen.add(rejectAfter(d).reason());
         }

@@ -172,7 +172,7 @@ class SessionFloodIT {
             Message.Retry retry = (Message.Retry)
                     ((dev.locus.protocol.wire.Decoded.Accepted<Message>) MessageCodec.decode(buf, 0, p.getLength()))
                             .value();
-            return Message.Hello.padded(session, 4, certificate, retry.cookie());
+            return Message.Hello.padded(session, 4, certificate, retry.cookie().toArray());
         }
     }
 

@@ -147,7 +147,8 @@ public final class ExchangeClient {
                             return new Outcome.TimedOut(
                                     landmark + " answered " + MAX_COOKIE_ROUNDS + " HELLOs with a cookie with RETRY");
                         }
-                        hello = MessageCodec.encode(Message.Hello.padded(session, rounds, certificateDer, r.cookie()));
+                        hello = MessageCodec.encode(Message.Hello.padded(
+                                session, rounds, certificateDer, r.cookie().toArray()));
                         send(socket, hello);
                     }
                     case Message.Challenge c -> {

@@ -1,13 +1,12 @@
 package dev.locus.protocol.wire;
 
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
  * Every datagram of the timed exchange. An agent sends {@link Hello}, answers each {@link
  * Challenge} with a {@link Response}, may ask again with {@link Next} after a loss, and ends with a
- * {@link ReceiptMessage} or a {@link Reject}. Values are immutable; byte arrays are copied in and
- * out.
+ * {@link ReceiptMessage} or a {@link Reject}. Values are immutable; bytes are held as {@link
+ * ByteString}s, copied in and out.
  */
 public sealed interface Message
         permits Message.Hello,
@@ -28,7 +27,7 @@ public sealed interface Message
      * with that cookie opens the session. {@code paddingBytes} zero bytes pad the datagram to at
      * least {@link ProtocolVersion#MIN_HELLO_BYTES} (see {@link #padded}).
      */
-    record Hello(SessionId sessionId, int rounds, byte[] deviceCertificateDer, byte[] cookie, int paddingBytes)
+    record Hello(SessionId sessionId, int rounds, ByteString deviceCertificateDer, ByteString cookie, int paddingBytes)
             implements Message {
         /** Bytes of a HELLO without padding besides the certificate and cookie: header, session, rounds, three length prefixes. */
         static final int FIXED_BYTES = ProtocolVersion.HEADER_BYTES + SessionId.BYTES + 1 + 2 + 1 + 2;
@@ -39,10 +38,14 @@ public sealed interface Message
                 throw new IllegalArgumentException(
                         "rounds must be in [1, " + ProtocolVersion.MAX_ROUNDS + "], got " + rounds);
             }
-            deviceCertificateDer =
-                    copyOfLength("device certificate", deviceCertificateDer, 1, ProtocolVersion.MAX_CERTIFICATE_BYTES);
-            cookie = copyOfLength("cookie", cookie, 0, ProtocolVersion.MAX_COOKIE_BYTES);
-            checkPadding(paddingBytes, FIXED_BYTES + deviceCertificateDer.length + cookie.length);
+            checkLength("device certificate", deviceCertificateDer, 1, ProtocolVersion.MAX_CERTIFICATE_BYTES);
+            checkLength("cookie", cookie, 0, ProtocolVersion.MAX_COOKIE_BYTES);
+            checkPadding(paddingBytes, FIXED_BYTES + deviceCertificateDer.length() + cookie.length());
+        }
+
+        /** As the canonical constructor, copying the certificate and cookie. */
+        public Hello(SessionId sessionId, int rounds, byte[] deviceCertificateDer, byte[] cookie, int paddingBytes) {
+            this(sessionId, rounds, ByteString.copyOf(deviceCertificateDer), ByteString.copyOf(cookie), paddingBytes);
         }
 
         /**
@@ -59,54 +62,14 @@ public sealed interface Message
                     Math.max(0, ProtocolVersion.MIN_HELLO_BYTES - unpadded));
         }
 
-        @Override
-        public byte[] deviceCertificateDer() {
-            return deviceCertificateDer.clone();
-        }
-
-        @Override
-        public byte[] cookie() {
-            return cookie.clone();
-        }
-
         /** Whether this HELLO carries a cookie (the second HELLO of a session). */
         public boolean hasCookie() {
-            return cookie.length > 0;
-        }
-
-        byte[] certificateUnsafe() {
-            return deviceCertificateDer;
-        }
-
-        byte[] cookieUnsafe() {
-            return cookie;
+            return cookie.length() > 0;
         }
 
         @Override
         public MessageType type() {
             return MessageType.HELLO;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Hello h
-                    && h.sessionId.equals(sessionId)
-                    && h.rounds == rounds
-                    && Arrays.equals(h.deviceCertificateDer, deviceCertificateDer)
-                    && Arrays.equals(h.cookie, cookie)
-                    && h.paddingBytes == paddingBytes;
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(
-                    sessionId, rounds, Arrays.hashCode(deviceCertificateDer), Arrays.hashCode(cookie), paddingBytes);
-        }
-
-        @Override
-        public String toString() {
-            return "Hello[" + sessionId + ", rounds=" + rounds + ", certificate=" + deviceCertificateDer.length
-                    + " bytes, cookie=" + cookie.length + " bytes, padding=" + paddingBytes + "]";
         }
     }
 
@@ -115,39 +78,20 @@ public sealed interface Message
      * is a MAC over the source address and port, a time slot and the HELLO, so only a client that
      * receives at its source address can open a session.
      */
-    record Retry(SessionId sessionId, byte[] cookie) implements Message {
+    record Retry(SessionId sessionId, ByteString cookie) implements Message {
         public Retry {
             Objects.requireNonNull(sessionId, "sessionId");
-            cookie = copyOfLength("cookie", cookie, 1, ProtocolVersion.MAX_COOKIE_BYTES);
+            checkLength("cookie", cookie, 1, ProtocolVersion.MAX_COOKIE_BYTES);
         }
 
-        @Override
-        public byte[] cookie() {
-            return cookie.clone();
-        }
-
-        byte[] cookieUnsafe() {
-            return cookie;
+        /** As the canonical constructor, copying the cookie. */
+        public Retry(SessionId sessionId, byte[] cookie) {
+            this(sessionId, ByteString.copyOf(cookie));
         }
 
         @Override
         public MessageType type() {
             return MessageType.RETRY;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Retry r && r.sessionId.equals(sessionId) && Arrays.equals(r.cookie, cookie);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(sessionId, Arrays.hashCode(cookie));
-        }
-
-        @Override
-        public String toString() {
-            return "Retry[" + sessionId + ", cookie=" + cookie.length + " bytes]";
         }
     }
 
@@ -167,48 +111,24 @@ public sealed interface Message
     }
 
     /** Agent to landmark: the device's proof over {@link ProofMessage} for this challenge. */
-    record Response(SessionId sessionId, int round, Nonce nonce, String landmarkId, byte[] signature)
+    record Response(SessionId sessionId, int round, Nonce nonce, String landmarkId, ByteString signature)
             implements Message {
         public Response {
             Objects.requireNonNull(sessionId, "sessionId");
             Objects.requireNonNull(nonce, "nonce");
             checkRound(round);
             Fields.checkId("landmarkId", landmarkId);
-            signature = copyOfLength("signature", signature, 1, ProtocolVersion.MAX_SIGNATURE_BYTES);
+            checkLength("signature", signature, 1, ProtocolVersion.MAX_SIGNATURE_BYTES);
         }
 
-        @Override
-        public byte[] signature() {
-            return signature.clone();
-        }
-
-        byte[] signatureUnsafe() {
-            return signature;
+        /** As the canonical constructor, copying the signature. */
+        public Response(SessionId sessionId, int round, Nonce nonce, String landmarkId, byte[] signature) {
+            this(sessionId, round, nonce, landmarkId, ByteString.copyOf(signature));
         }
 
         @Override
         public MessageType type() {
             return MessageType.RESPONSE;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof Response r
-                    && r.sessionId.equals(sessionId)
-                    && r.round == round
-                    && r.nonce.equals(nonce)
-                    && r.landmarkId.equals(landmarkId)
-                    && Arrays.equals(r.signature, signature);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(sessionId, round, nonce, landmarkId, Arrays.hashCode(signature));
-        }
-
-        @Override
-        public String toString() {
-            return "Response[" + sessionId + ", round=" + round + ", landmark=" + landmarkId + "]";
         }
     }
 
@@ -238,53 +158,22 @@ public sealed interface Message
     }
 
     /** Landmark to agent: the signed receipt ({@code SignedReceipt} wire form) and the landmark's certificate. */
-    record ReceiptMessage(SessionId sessionId, byte[] signedReceipt, byte[] landmarkCertificateDer) implements Message {
+    record ReceiptMessage(SessionId sessionId, ByteString signedReceipt, ByteString landmarkCertificateDer)
+            implements Message {
         public ReceiptMessage {
             Objects.requireNonNull(sessionId, "sessionId");
-            signedReceipt = copyOfLength("signed receipt", signedReceipt, 1, 1024);
-            landmarkCertificateDer = copyOfLength(
-                    "landmark certificate", landmarkCertificateDer, 1, ProtocolVersion.MAX_CERTIFICATE_BYTES);
+            checkLength("signed receipt", signedReceipt, 1, 1024);
+            checkLength("landmark certificate", landmarkCertificateDer, 1, ProtocolVersion.MAX_CERTIFICATE_BYTES);
         }
 
-        @Override
-        public byte[] signedReceipt() {
-            return signedReceipt.clone();
-        }
-
-        @Override
-        public byte[] landmarkCertificateDer() {
-            return landmarkCertificateDer.clone();
-        }
-
-        byte[] receiptUnsafe() {
-            return signedReceipt;
-        }
-
-        byte[] certificateUnsafe() {
-            return landmarkCertificateDer;
+        /** As the canonical constructor, copying the receipt and the certificate. */
+        public ReceiptMessage(SessionId sessionId, byte[] signedReceipt, byte[] landmarkCertificateDer) {
+            this(sessionId, ByteString.copyOf(signedReceipt), ByteString.copyOf(landmarkCertificateDer));
         }
 
         @Override
         public MessageType type() {
             return MessageType.RECEIPT;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            return o instanceof ReceiptMessage r
-                    && r.sessionId.equals(sessionId)
-                    && Arrays.equals(r.signedReceipt, signedReceipt)
-                    && Arrays.equals(r.landmarkCertificateDer, landmarkCertificateDer);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(sessionId, Arrays.hashCode(signedReceipt), Arrays.hashCode(landmarkCertificateDer));
-        }
-
-        @Override
-        public String toString() {
-            return "ReceiptMessage[" + sessionId + ", " + signedReceipt.length + " bytes]";
         }
     }
 
@@ -306,15 +195,14 @@ public sealed interface Message
     }
 
     /**
-     * A copy of {@code bytes} after checking that its length is in [{@code min}, {@code max}].
+     * Checks that the length of {@code bytes} is in [{@code min}, {@code max}].
      *
      * @throws IllegalArgumentException naming {@code what}, the range and the length
      */
-    private static byte[] copyOfLength(String what, byte[] bytes, int min, int max) {
-        if (bytes.length < min || bytes.length > max) {
-            throw new IllegalArgumentException(what + " must be " + min + ".." + max + " bytes, got " + bytes.length);
+    private static void checkLength(String what, ByteString bytes, int min, int max) {
+        if (bytes.length() < min || bytes.length() > max) {
+            throw new IllegalArgumentException(what + " must be " + min + ".." + max + " bytes, got " + bytes.length());
         }
-        return bytes.clone();
     }
 
     private static void checkPadding(int paddingBytes, int otherBytes) {

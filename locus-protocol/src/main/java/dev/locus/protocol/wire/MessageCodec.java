@@ -127,15 +127,20 @@ public final class MessageCodec {
         switch (message) {
             case Message.Hello h ->
                 w.u8(h.rounds())
-                        .bytes16(h.certificateUnsafe())
-                        .bytes8(h.cookieUnsafe())
+                        .bytes16(h.deviceCertificateDer().unsafeArray())
+                        .bytes8(h.cookie().unsafeArray())
                         .padding(h.paddingBytes());
             case Message.Challenge c -> w.u8(c.round()).nonce(c.nonce()).text(c.landmarkId());
             case Message.Response r ->
-                w.u8(r.round()).nonce(r.nonce()).text(r.landmarkId()).bytes8(r.signatureUnsafe());
+                w.u8(r.round())
+                        .nonce(r.nonce())
+                        .text(r.landmarkId())
+                        .bytes8(r.signature().unsafeArray());
             case Message.Next n -> w.padding(n.paddingBytes());
-            case Message.Retry t -> w.bytes8(t.cookieUnsafe());
-            case Message.ReceiptMessage m -> w.bytes16(m.receiptUnsafe()).bytes16(m.certificateUnsafe());
+            case Message.Retry t -> w.bytes8(t.cookie().unsafeArray());
+            case Message.ReceiptMessage m ->
+                w.bytes16(m.signedReceipt().unsafeArray())
+                        .bytes16(m.landmarkCertificateDer().unsafeArray());
             case Message.Reject j -> w.u8(j.reason().code()).bytes8(truncateUtf8(j.detail()));
         }
     }
