@@ -566,18 +566,12 @@ public final class LandmarkServer implements AutoCloseable {
                 min = i;
             }
         }
-        Receipt receipt = new Receipt(
-                ProtocolVersion.RECEIPT_FORMAT,
-                identity.id(),
-                identity.position(),
-                identity.fingerprint(),
-                s.device.serial(),
-                s.device.model(),
-                s.device.fingerprint(),
+        Receipt receipt = Receipt.of(
+                identity,
+                s.device,
                 s.id,
                 min,
                 s.nonces[min],
-                s.rttNanos[min],
                 samples,
                 s.sentAt[min],
                 config.wallClock().instant(),

@@ -10,7 +10,6 @@ import dev.locus.protocol.receipt.ReceiptRecord;
 import dev.locus.protocol.receipt.SignedReceipt;
 import dev.locus.protocol.wire.Nonce;
 import dev.locus.protocol.wire.ProofMessage;
-import dev.locus.protocol.wire.ProtocolVersion;
 import dev.locus.protocol.wire.SessionId;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
@@ -51,18 +50,12 @@ public final class Fixtures {
                 nonce,
                 landmark.identity().id(),
                 device.identity().fingerprint()));
-        Receipt r = new Receipt(
-                ProtocolVersion.RECEIPT_FORMAT,
-                landmark.identity().id(),
-                landmark.identity().position(),
-                landmark.identity().fingerprint(),
-                device.identity().serial(),
-                device.identity().model(),
-                device.identity().fingerprint(),
+        Receipt r = Receipt.of(
+                landmark.identity(),
+                device.identity(),
                 session,
                 minRound,
                 nonce,
-                samples.get(minRound),
                 samples,
                 measuredAt,
                 measuredAt.plusMillis(5),

@@ -2,6 +2,8 @@ package dev.locus.protocol.receipt;
 
 import dev.locus.geo.position.GeoPosition;
 import dev.locus.protocol.crypto.Fingerprint;
+import dev.locus.protocol.identity.DeviceIdentity;
+import dev.locus.protocol.identity.LandmarkIdentity;
 import dev.locus.protocol.wire.Fields;
 import dev.locus.protocol.wire.Nonce;
 import dev.locus.protocol.wire.ProtocolVersion;
@@ -91,6 +93,39 @@ public record Receipt(
                     + " bytes, got " + deviceProof.length);
         }
         deviceProof = deviceProof.clone();
+    }
+
+    /**
+     * The receipt a landmark issues for a session it timed: its own and the device's certified
+     * fields, the shortest of {@code samplesNanos} (at {@code minRound}) and the device's proof of
+     * that round, in the current receipt format.
+     */
+    public static Receipt of(
+            LandmarkIdentity landmark,
+            DeviceIdentity device,
+            SessionId sessionId,
+            int minRound,
+            Nonce minNonce,
+            List<Long> samplesNanos,
+            Instant measuredAt,
+            Instant issuedAt,
+            byte[] deviceProof) {
+        return new Receipt(
+                ProtocolVersion.RECEIPT_FORMAT,
+                landmark.id(),
+                landmark.position(),
+                landmark.fingerprint(),
+                device.serial(),
+                device.model(),
+                device.fingerprint(),
+                sessionId,
+                minRound,
+                minNonce,
+                samplesNanos.get(minRound),
+                samplesNanos,
+                measuredAt,
+                issuedAt,
+                deviceProof);
     }
 
     @Override
