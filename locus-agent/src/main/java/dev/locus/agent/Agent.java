@@ -1,7 +1,9 @@
 package dev.locus.agent;
 
+import dev.locus.protocol.exchange.EndedSession;
 import dev.locus.protocol.exchange.ExchangeClient;
 import dev.locus.protocol.identity.Certificates;
+import dev.locus.protocol.identity.DeviceIdentity;
 import dev.locus.protocol.identity.DeviceKey;
 import dev.locus.protocol.identity.LandmarkIdentity;
 import dev.locus.protocol.receipt.Receipt;
@@ -76,7 +78,6 @@ public final class Agent {
             return badReceipt("receipt does not decode: " + r.reason() + ": " + r.detail());
         }
         SignedReceipt signed = ((Decoded.Accepted<SignedReceipt>) d).value();
-        Receipt receipt = signed.receipt();
         X509Certificate landmarkCert;
         LandmarkIdentity landmark;
         try {
@@ -90,31 +91,21 @@ public final class Agent {
             return badReceipt("landmark certificate is not trusted: " + r.detail());
         }
         var device = key.identity();
-        String problem = null;
-        if (!signed.isSignedBy(landmarkCert)) {
-            problem = "receipt signature is not valid for landmark certificate " + landmark.fingerprint();
-        } else if (!receipt.landmarkId().equals(landmark.id())
-                || !receipt.landmarkPosition().equals(landmark.position())) {
-            problem = "receipt names landmark " + receipt.landmarkId() + " at " + receipt.landmarkPosition()
-                    + " but the certificate says " + landmark.id() + " at " + landmark.position();
-        } else if (!receipt.landmarkId().equals(landmarkId)) {
-            problem =
-                    "receipt is from landmark " + receipt.landmarkId() + " but the challenges came from " + landmarkId;
-        } else if (!receipt.sessionId().equals(session)) {
-            problem = "receipt is for session " + receipt.sessionId() + ", expected " + session;
-        } else if (!receipt.deviceCertificate().equals(device.fingerprint())
-                || !receipt.deviceSerial().equals(device.serial())) {
-            problem = "receipt names device " + receipt.deviceSerial() + ", expected " + device.serial();
-        } else if (!answered.contains(receipt.minNonce())) {
-            problem = "receipt's nonce was never answered by this device";
-        } else if (receipt.samplesNanos().size() != rounds) {
-            problem = "receipt holds " + receipt.samplesNanos().size() + " rounds, expected " + rounds;
-        }
-        if (problem != null) {
-            return badReceipt(problem);
+        Optional<String> problem = new EndedSession(landmarkId, session, answered, rounds, "device")
+                .mismatch(signed, landmarkCert, "landmark certificate", landmark, r -> namesDevice(r, device));
+        if (problem.isPresent()) {
+            return badReceipt(problem.get());
         }
         return new MeasurementOutcome.Measured(
                 new ReceiptRecord(signed, landmarkCert, device.certificate()), deviceWork);
+    }
+
+    private static Optional<String> namesDevice(Receipt r, DeviceIdentity device) {
+        if (!r.deviceCertificate().equals(device.fingerprint())
+                || !r.deviceSerial().equals(device.serial())) {
+            return Optional.of("receipt names device " + r.deviceSerial() + ", expected " + device.serial());
+        }
+        return Optional.empty();
     }
 
     private static MeasurementOutcome badReceipt(String detail) {

@@ -1,5 +1,6 @@
 package dev.locus.landmark;
 
+import dev.locus.protocol.exchange.EndedSession;
 import dev.locus.protocol.exchange.ExchangeClient;
 import dev.locus.protocol.identity.Certificates;
 import dev.locus.protocol.identity.IdentityVerifier;
@@ -20,6 +21,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -105,29 +107,21 @@ public final class PeerProber {
         if (!(trust.verifyLandmark(cert) instanceof Decoded.Accepted<LandmarkIdentity>(LandmarkIdentity measured))) {
             return new PeerMeasurement.Failed(peer, "peer's certificate is not a landmark certificate of the CA");
         }
-        Receipt r = signed.receipt();
         LandmarkIdentity self = key.identity();
-        String problem = null;
-        if (!signed.isSignedBy(cert)) {
-            problem = "receipt signature is not valid for the peer's certificate " + measured.fingerprint();
-        } else if (!r.landmarkId().equals(measured.id())
-                || !r.landmarkPosition().equals(measured.position())) {
-            problem = "receipt names landmark " + r.landmarkId() + " at " + r.landmarkPosition()
-                    + " but the certificate says " + measured.id() + " at " + measured.position();
-        } else if (!r.landmarkId().equals(challenger)) {
-            problem = "receipt is from landmark " + r.landmarkId() + " but the challenges came from " + challenger;
-        } else if (!r.sessionId().equals(session)) {
-            problem = "receipt is for session " + r.sessionId() + ", expected " + session;
-        } else if (!PeerReceipts.isPeerReceipt(r)
+        Optional<String> problem = new EndedSession(challenger, session, answered, rounds, "landmark")
+                .mismatch(signed, cert, "the peer's certificate", measured, r -> namesSelf(r, self));
+        return problem.isEmpty()
+                ? new PeerMeasurement.Measured(peer, signed)
+                : new PeerMeasurement.Failed(peer, problem.get());
+    }
+
+    private static Optional<String> namesSelf(Receipt r, LandmarkIdentity self) {
+        if (!PeerReceipts.isPeerReceipt(r)
                 || !r.deviceSerial().equals(self.id())
                 || !r.deviceCertificate().equals(self.fingerprint())) {
-            problem = "receipt names " + r.deviceSerial() + " (" + r.deviceModel() + ") as the answering party, not"
-                    + " this landmark " + self.id();
-        } else if (!answered.contains(r.minNonce())) {
-            problem = "receipt's nonce was never answered by this landmark";
-        } else if (r.samplesNanos().size() != rounds) {
-            problem = "receipt holds " + r.samplesNanos().size() + " rounds, expected " + rounds;
+            return Optional.of("receipt names " + r.deviceSerial() + " (" + r.deviceModel()
+                    + ") as the answering party," + " not this landmark " + self.id());
         }
-        return problem == null ? new PeerMeasurement.Measured(peer, signed) : new PeerMeasurement.Failed(peer, problem);
+        return Optional.empty();
     }
 }
