@@ -20,8 +20,7 @@ import java.util.function.LongSupplier;
  * @param sessionLifetime how long a measurement session may last before it is dropped
  * @param maxSessions most concurrent sessions
  * @param maxSessionsPerSource most concurrent sessions from one IP address
- * @param packetsPerSecondPerSource sustained datagram rate allowed per IP address
- * @param burstPerSource datagram burst allowed per IP address
+ * @param rateLimitPerSource the token bucket each IP address gets
  * @param maxRetriesPerSession most NEXT requests per session
  * @param verifierThreads threads that check proofs and sign receipts, off the timed path
  * @param wallClock wall clock for receipts and certificate validity
@@ -41,8 +40,7 @@ public record LandmarkConfig(
         Duration sessionLifetime,
         int maxSessions,
         int maxSessionsPerSource,
-        double packetsPerSecondPerSource,
-        double burstPerSource,
+        SourceRateLimit rateLimitPerSource,
         int maxRetriesPerSession,
         int verifierThreads,
         InstantSource wallClock,
@@ -60,10 +58,7 @@ public record LandmarkConfig(
         positive("sessionLifetime", sessionLifetime);
         atLeastOne("maxSessions", maxSessions);
         atLeastOne("maxSessionsPerSource", maxSessionsPerSource);
-        if (!(packetsPerSecondPerSource > 0) || !(burstPerSource >= 1)) {
-            throw new IllegalArgumentException("packetsPerSecondPerSource must be > 0 and burstPerSource >= 1, got "
-                    + packetsPerSecondPerSource + " and " + burstPerSource);
-        }
+        Objects.requireNonNull(rateLimitPerSource, "rateLimitPerSource");
         if (maxRetriesPerSession < 0) {
             throw new IllegalArgumentException("maxRetriesPerSession must be >= 0, got " + maxRetriesPerSession);
         }
@@ -73,6 +68,21 @@ public record LandmarkConfig(
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(rejections, "rejections");
         positive("cookieSlot", cookieSlot);
+    }
+
+    /**
+     * The token bucket of one source IP address.
+     *
+     * @param packetsPerSecond sustained datagram rate
+     * @param burst datagrams allowed at once
+     */
+    public record SourceRateLimit(double packetsPerSecond, double burst) {
+        public SourceRateLimit {
+            if (!(packetsPerSecond > 0) || !(burst >= 1)) {
+                throw new IllegalArgumentException("packetsPerSecondPerSource must be > 0 and burstPerSource >= 1, got "
+                        + packetsPerSecond + " and " + burst);
+            }
+        }
     }
 
     private static void positive(String field, Duration d) {
@@ -112,8 +122,7 @@ public record LandmarkConfig(
         private Duration sessionLifetime = Duration.ofSeconds(60);
         private int maxSessions = 10_000;
         private int maxSessionsPerSource = 256;
-        private double packetsPerSecondPerSource = 5_000;
-        private double burstPerSource = 1_000;
+        private SourceRateLimit rateLimitPerSource = new SourceRateLimit(5_000, 1_000);
         private int maxRetriesPerSession = 16;
         private int verifierThreads = 1;
         private InstantSource wallClock = InstantSource.system();
@@ -153,9 +162,9 @@ public record LandmarkConfig(
             return this;
         }
 
+        /** @throws IllegalArgumentException unless the rate is > 0 and the burst >= 1 */
         public Builder rateLimit(double packetsPerSecond, double burst) {
-            packetsPerSecondPerSource = packetsPerSecond;
-            burstPerSource = burst;
+            rateLimitPerSource = new SourceRateLimit(packetsPerSecond, burst);
             return this;
         }
 
@@ -209,8 +218,7 @@ public record LandmarkConfig(
                     sessionLifetime,
                     maxSessions,
                     maxSessionsPerSource,
-                    packetsPerSecondPerSource,
-                    burstPerSource,
+                    rateLimitPerSource,
                     maxRetriesPerSession,
                     verifierThreads,
                     wallClock,

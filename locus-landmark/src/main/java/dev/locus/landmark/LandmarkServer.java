@@ -84,7 +84,10 @@ public final class LandmarkServer implements AutoCloseable {
         this.channel = channel;
         this.nonceLifetimeNanos = config.nonceLifetime().toNanos();
         this.sessionLifetimeNanos = config.sessionLifetime().toNanos();
-        this.limiter = new RateLimiter(config.packetsPerSecondPerSource(), config.burstPerSource(), 65_536);
+        this.limiter = new RateLimiter(
+                config.rateLimitPerSource().packetsPerSecond(),
+                config.rateLimitPerSource().burst(),
+                65_536);
         this.cookies = new HelloCookies(config.cookieSlot().toNanos(), config.nanoClock(), config.random());
         this.challengeBytes = MessageCodec.encode(
                         new Message.Challenge(new SessionId(0, 0), 0, new Nonce(0, 0, 0, 0), identity.id()))
@@ -189,8 +192,8 @@ public final class LandmarkServer implements AutoCloseable {
             reject(
                     source,
                     RejectReason.RATE_LIMITED,
-                    "source exceeds " + config.packetsPerSecondPerSource() + " datagrams/s (burst "
-                            + config.burstPerSource() + ")",
+                    "source exceeds " + config.rateLimitPerSource().packetsPerSecond() + " datagrams/s (burst "
+                            + config.rateLimitPerSource().burst() + ")",
                     null,
                     0);
             return;
@@ -269,23 +272,13 @@ public final class LandmarkServer implements AutoCloseable {
         }
         // finished sessions linger only briefly (bounded by the rate limit); the hard cap protects memory
         if (activeSessions.get() >= config.maxSessions() || sessions.size() >= 4 * config.maxSessions()) {
-            reject(
-                    source,
-                    RejectReason.SESSION_LIMIT,
-                    "landmark holds its maximum of " + config.maxSessions() + " sessions",
-                    hello.sessionId(),
-                    requestBytes);
+            rejectSessionLimit(source, "landmark", config.maxSessions(), hello, requestBytes);
             return;
         }
         AtomicInteger perSource = sessionsPerSource.computeIfAbsent(source.getAddress(), k -> new AtomicInteger());
         if (perSource.incrementAndGet() > config.maxSessionsPerSource()) {
             perSource.decrementAndGet();
-            reject(
-                    source,
-                    RejectReason.SESSION_LIMIT,
-                    "source holds its maximum of " + config.maxSessionsPerSource() + " sessions",
-                    hello.sessionId(),
-                    requestBytes);
+            rejectSessionLimit(source, "source", config.maxSessionsPerSource(), hello, requestBytes);
             return;
         }
         Session session = new Session(hello.sessionId(), source, hello.rounds(), nowNanos);
@@ -671,6 +664,17 @@ public final class LandmarkServer implements AutoCloseable {
                 throw e;
             }
         }
+    }
+
+    /** Refuses a new session because {@code holder} (the landmark, or the source) holds {@code max} already. */
+    private void rejectSessionLimit(
+            InetSocketAddress source, String holder, int max, Message.Hello hello, int replyBudget) {
+        reject(
+                source,
+                RejectReason.SESSION_LIMIT,
+                holder + " holds its maximum of " + max + " sessions",
+                hello.sessionId(),
+                replyBudget);
     }
 
     /** Records a rejection and, when {@code replyBudget} > 0, answers it with a REJECT no larger than that. */
