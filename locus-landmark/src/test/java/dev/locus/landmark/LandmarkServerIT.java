@@ -16,7 +16,9 @@ import dev.locus.protocol.wire.ProtocolVersion;
 import dev.locus.protocol.wire.RejectReason;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 class LandmarkServerIT {
     private final TestPki pki = new TestPki(42);
     private final LinkedBlockingQueue<Rejection> rejections = new LinkedBlockingQueue<>();
+    private final List<Pkcs12DeviceKey> keys = new ArrayList<>();
     private LandmarkServer server;
 
     private LandmarkServer start(LandmarkConfig.Builder b) throws IOException {
@@ -44,12 +47,27 @@ class LandmarkServerIT {
         if (server != null) {
             server.close();
         }
+        keys.forEach(Pkcs12DeviceKey::close);
+    }
+
+    /** A device with a fresh key for {@code serial} (closed after the test), its session seeded by {@code seed}. */
+    private RawDevice device(LandmarkServer s, String serial, long seed) throws IOException {
+        Pkcs12DeviceKey key = pki.device(serial);
+        keys.add(key);
+        return new RawDevice(s.localAddress(), key, seed);
     }
 
     private Rejection nextRejection() throws InterruptedException {
         Rejection r = rejections.poll(2, TimeUnit.SECONDS);
         assertThat(r).as("a rejection within 2 s").isNotNull();
         return r;
+    }
+
+    /** Answers the session's last challenge and expects the receipt on the NEXT. */
+    private static void finishWithReceipt(RawDevice d, Message.Challenge last) throws IOException {
+        d.send(d.answer(last));
+        d.next();
+        assertThat(d.expect(Message.ReceiptMessage.class).sessionId()).isEqualTo(d.session);
     }
 
     private Message.ReceiptMessage runHonestSession(RawDevice d, int rounds) throws IOException {
@@ -67,10 +85,11 @@ class LandmarkServerIT {
     @Test
     void honestDevice_getsReceiptThatAnyoneWithTheCaCanVerify() throws Exception {
         LandmarkServer s = start(config(Set.of()));
-        try (Pkcs12DeviceKey key = pki.device("1650923000001");
-                RawDevice d = new RawDevice(s.localAddress(), key, 1)) {
+        try (RawDevice d = device(s, "1650923000001", 1)) {
             Message.ReceiptMessage m = runHonestSession(d, 5);
-            SignedReceipt signed = ((Decoded.Accepted<SignedReceipt>) SignedReceipt.decode(m.signedReceipt())).value();
+            SignedReceipt signed = ((Decoded.Accepted<SignedReceipt>)
+                            SignedReceipt.decode(m.signedReceipt().toArray()))
+                    .value();
             Receipt r = signed.receipt();
             assertThat(r.deviceSerial()).isEqualTo("1650923000001");
             assertThat(r.landmarkId()).isEqualTo("sg1");
@@ -86,8 +105,8 @@ class LandmarkServerIT {
             assertThat(r.minRttNanos()).as("loopback round trip under 1 s").isLessThan(1_000_000_000L);
             ReceiptRecord rec = new ReceiptRecord(
                     signed,
-                    Certificates.parse(m.landmarkCertificateDer()),
-                    key.identity().certificate());
+                    Certificates.parse(m.landmarkCertificateDer().toArray()),
+                    d.key.identity().certificate());
             assertThat(new ReceiptVerifier(pki.verifier(Set.of())).verify(rec)).isInstanceOf(Decoded.Accepted.class);
             assertThat(s.stats().roundsVerified()).isEqualTo(5);
             assertThat(s.stats().receiptsIssued()).isEqualTo(1);
@@ -98,8 +117,7 @@ class LandmarkServerIT {
     @Test
     void replayedResponse_isRejectedAsReplayed() throws Exception {
         LandmarkServer s = start(config(Set.of()));
-        try (Pkcs12DeviceKey key = pki.device("SN-REPLAY");
-                RawDevice d = new RawDevice(s.localAddress(), key, 2)) {
+        try (RawDevice d = device(s, "SN-REPLAY", 2)) {
             d.hello(2);
             Message.Challenge c = d.expect(Message.Challenge.class);
             Message.Response answer = d.answer(c);
@@ -116,19 +134,13 @@ class LandmarkServerIT {
     @Test
     void forgedSignature_endsTheSessionWithBadSignature() throws Exception {
         LandmarkServer s = start(config(Set.of()));
-        try (Pkcs12DeviceKey key = pki.device("SN-VICTIM");
-                Pkcs12DeviceKey forger = pki.device("SN-FORGER");
-                RawDevice d = new RawDevice(s.localAddress(), key, 3)) {
+        try (RawDevice d = device(s, "SN-VICTIM", 3);
+                Pkcs12DeviceKey forger = pki.device("SN-FORGER")) {
             d.hello(3);
             Message.Challenge c = d.expect(Message.Challenge.class);
             Message.Response honest = d.answer(c);
-            byte[] forged = forger.sign(dev.locus.protocol.wire.ProofMessage.of(
-                    d.session,
-                    c.round(),
-                    c.nonce(),
-                    c.landmarkId(),
-                    key.identity().fingerprint()));
-            d.send(new Message.Response(d.session, c.round(), c.nonce(), c.landmarkId(), forged));
+            Message.Response forged = d.answer(c, forger);
+            d.send(forged);
             Message m = d.receive().orElseThrow();
             while (m instanceof Message.Challenge next) { // the later rounds are answered honestly
                 d.send(d.answer(next));
@@ -141,15 +153,14 @@ class LandmarkServerIT {
             assertThat(((Message.Reject) m).reason()).isEqualTo(RejectReason.BAD_SIGNATURE);
             assertThat(nextRejection().reason()).isEqualTo(RejectReason.BAD_SIGNATURE);
             assertThat(s.stats().receiptsIssued()).isZero();
-            assertThat(honest.signature()).isNotEqualTo(forged);
+            assertThat(honest.signature()).isNotEqualTo(forged.signature());
         }
     }
 
     @Test
     void answerNamingAnotherLandmark_isRejectedAsWrongLandmark() throws Exception {
         LandmarkServer s = start(config(Set.of()));
-        try (Pkcs12DeviceKey key = pki.device("SN-WRONG");
-                RawDevice d = new RawDevice(s.localAddress(), key, 4)) {
+        try (RawDevice d = device(s, "SN-WRONG", 4)) {
             d.hello(1);
             Message.Challenge c = d.expect(Message.Challenge.class);
             Message.Challenge elsewhere = new Message.Challenge(c.sessionId(), c.round(), c.nonce(), "hk1");
@@ -180,8 +191,7 @@ class LandmarkServerIT {
     @Test
     void truncatedOversizedAndMalformedDatagrams_areRecorded_andServerKeepsServing() throws Exception {
         LandmarkServer s = start(config(Set.of()));
-        try (Pkcs12DeviceKey key = pki.device("SN-FUZZ");
-                RawDevice d = new RawDevice(s.localAddress(), key, 7)) {
+        try (RawDevice d = device(s, "SN-FUZZ", 7)) {
             byte[] valid = MessageCodec.encode(new Message.Next(d.session, 0));
             d.sendRaw(new byte[] {0x4C}); // truncated header
             assertThat(nextRejection().reason()).isEqualTo(RejectReason.TRUNCATED);
@@ -215,8 +225,7 @@ class LandmarkServerIT {
         LandmarkServer s = start(config(Set.of())
                 .nonceLifetime(Duration.ofMillis(100))
                 .nanoClock(() -> System.nanoTime() + offset.get()));
-        try (Pkcs12DeviceKey key = pki.device("SN-SLOW");
-                RawDevice d = new RawDevice(s.localAddress(), key, 8)) {
+        try (RawDevice d = device(s, "SN-SLOW", 8)) {
             d.hello(1);
             Message.Challenge c = d.expect(Message.Challenge.class);
             offset.addAndGet(TimeUnit.MILLISECONDS.toNanos(150)); // the landmark's clock: 150 ms later
@@ -226,25 +235,20 @@ class LandmarkServerIT {
             Message.Challenge fresh = d.expect(Message.Challenge.class);
             assertThat(fresh.nonce()).isNotEqualTo(c.nonce());
             assertThat(fresh.round()).isZero();
-            d.send(d.answer(fresh));
-            d.next();
-            assertThat(d.expect(Message.ReceiptMessage.class).sessionId()).isEqualTo(d.session);
+            finishWithReceipt(d, fresh);
         }
     }
 
     @Test
     void answerFromAnotherAddress_isRejected_andDoesNotSpendTheNonce() throws Exception {
         LandmarkServer s = start(config(Set.of()));
-        try (Pkcs12DeviceKey key = pki.device("SN-ADDR");
-                RawDevice d = new RawDevice(s.localAddress(), key, 9);
-                RawDevice elsewhere = new RawDevice(s.localAddress(), key, 9)) {
+        try (RawDevice d = device(s, "SN-ADDR", 9);
+                RawDevice elsewhere = new RawDevice(s.localAddress(), d.key, 9)) {
             d.hello(1);
             Message.Challenge c = d.expect(Message.Challenge.class);
             elsewhere.send(d.answer(c));
             assertThat(nextRejection().reason()).isEqualTo(RejectReason.ADDRESS_MISMATCH);
-            d.send(d.answer(c));
-            d.next();
-            assertThat(d.expect(Message.ReceiptMessage.class).sessionId()).isEqualTo(d.session);
+            finishWithReceipt(d, c);
         }
     }
 
@@ -252,8 +256,7 @@ class LandmarkServerIT {
     void floodFromOneSource_isRateLimited() throws Exception {
         // 1 a second after a burst of 20: the flood outruns the refill however slowly a loaded machine reads it
         LandmarkServer s = start(config(Set.of()).rateLimit(1, 20));
-        try (Pkcs12DeviceKey key = pki.device("SN-FLOOD");
-                RawDevice d = new RawDevice(s.localAddress(), key, 10)) {
+        try (RawDevice d = device(s, "SN-FLOOD", 10)) {
             for (int i = 0; i < 300; i++) {
                 d.sendRaw(new byte[] {1, 2, 3});
             }
@@ -271,8 +274,7 @@ class LandmarkServerIT {
     @Test
     void receiptIsResentOnNext_afterItWasLost() throws Exception {
         LandmarkServer s = start(config(Set.of()));
-        try (Pkcs12DeviceKey key = pki.device("SN-LOST");
-                RawDevice d = new RawDevice(s.localAddress(), key, 11)) {
+        try (RawDevice d = device(s, "SN-LOST", 11)) {
             Message.ReceiptMessage first = runHonestSession(d, 1);
             d.next();
             assertThat(d.expect(Message.ReceiptMessage.class)).isEqualTo(first);
@@ -283,8 +285,7 @@ class LandmarkServerIT {
     @Test
     void unknownNonce_isRejected() throws Exception {
         LandmarkServer s = start(config(Set.of()));
-        try (Pkcs12DeviceKey key = pki.device("SN-GUESS");
-                RawDevice d = new RawDevice(s.localAddress(), key, 12)) {
+        try (RawDevice d = device(s, "SN-GUESS", 12)) {
             d.hello(1);
             Message.Challenge c = d.expect(Message.Challenge.class);
             Message.Challenge guessed = new Message.Challenge(
@@ -305,10 +306,12 @@ class LandmarkServerIT {
                 RawDevice d = new RawDevice(s.localAddress(), key, 13)) {
             assertThat(key.isExtractable()).isFalse();
             Message.ReceiptMessage m = runHonestSession(d, 3);
-            SignedReceipt signed = ((Decoded.Accepted<SignedReceipt>) SignedReceipt.decode(m.signedReceipt())).value();
+            SignedReceipt signed = ((Decoded.Accepted<SignedReceipt>)
+                            SignedReceipt.decode(m.signedReceipt().toArray()))
+                    .value();
             ReceiptRecord rec = new ReceiptRecord(
                     signed,
-                    Certificates.parse(m.landmarkCertificateDer()),
+                    Certificates.parse(m.landmarkCertificateDer().toArray()),
                     key.identity().certificate());
             assertThat(new ReceiptVerifier(pki.verifier(Set.of())).verify(rec)).isInstanceOf(Decoded.Accepted.class);
             assertThat(signed.receipt().deviceSerial()).isEqualTo("SN-HSM");
@@ -318,8 +321,7 @@ class LandmarkServerIT {
     @Test
     void lostFirstChallenge_isRecoveredByRetransmittedHello() throws Exception {
         LandmarkServer s = start(config(Set.of()));
-        try (Pkcs12DeviceKey key = pki.device("SN-LOSSY");
-                RawDevice d = new RawDevice(s.localAddress(), key, 14)) {
+        try (RawDevice d = device(s, "SN-LOSSY", 14)) {
             d.hello(1);
             Message.Challenge lost = d.expect(Message.Challenge.class); // pretend it never arrived
             d.hello(1);
@@ -327,9 +329,7 @@ class LandmarkServerIT {
             assertThat(fresh.nonce()).isNotEqualTo(lost.nonce());
             d.send(d.answer(lost));
             assertThat(nextRejection().reason()).isEqualTo(RejectReason.REPLAYED_NONCE); // withdrawn
-            d.send(d.answer(fresh));
-            d.next();
-            assertThat(d.expect(Message.ReceiptMessage.class).sessionId()).isEqualTo(d.session);
+            finishWithReceipt(d, fresh);
         }
     }
 
@@ -337,12 +337,11 @@ class LandmarkServerIT {
     void thousandsOfRandomAndMutatedDatagrams_areAllCountedAndRefused_andServingContinues() throws Exception {
         LandmarkServer s = start(config(Set.of()).rateLimit(1_000_000, 100_000));
         java.util.Random random = new java.util.Random(2026);
-        try (Pkcs12DeviceKey key = pki.device("SN-NOISE");
-                RawDevice d = new RawDevice(s.localAddress(), key, 15)) {
+        try (RawDevice d = device(s, "SN-NOISE", 15)) {
             byte[] hello = MessageCodec.encode(Message.Hello.padded(
                     new dev.locus.protocol.wire.SessionId(1, 2),
                     1,
-                    Certificates.der(key.identity().certificate()),
+                    Certificates.der(d.key.identity().certificate()),
                     new byte[0]));
             int sent = 0;
             for (int i = 0; i < 3000; i++) {
@@ -379,8 +378,7 @@ class LandmarkServerIT {
                     .isGreaterThanOrEqualTo(1500);
         }
         // the landmark still serves an honest device (from a fresh socket: the noisy one holds REJECTs)
-        try (Pkcs12DeviceKey key = pki.device("SN-AFTER-NOISE");
-                RawDevice d = new RawDevice(s.localAddress(), key, 16)) {
+        try (RawDevice d = device(s, "SN-AFTER-NOISE", 16)) {
             Message.ReceiptMessage m = runHonestSession(d, 2);
             assertThat(m.sessionId()).isEqualTo(d.session);
         }

@@ -110,9 +110,14 @@ final class RawDevice implements AutoCloseable {
     }
 
     Message.Response answer(Message.Challenge c) {
+        return answer(c, key);
+    }
+
+    /** This device's answer to {@code c}, its proof signed by {@code signer} (a forgery unless it is this device's key). */
+    Message.Response answer(Message.Challenge c, DeviceKey signer) {
         byte[] proof = ProofMessage.of(
                 session, c.round(), c.nonce(), c.landmarkId(), key.identity().fingerprint());
-        return new Message.Response(session, c.round(), c.nonce(), c.landmarkId(), key.sign(proof));
+        return new Message.Response(session, c.round(), c.nonce(), c.landmarkId(), signer.sign(proof));
     }
 
     @Override

@@ -60,6 +60,14 @@ class ReplySizeIT {
         return d;
     }
 
+    /** A device whose one-round session is open: its HELLO answered with the first challenge. */
+    private RawDevice challenged(LandmarkServer s, Pkcs12DeviceKey key, long seed) throws IOException {
+        RawDevice d = device(s, key, seed);
+        d.hello(1);
+        d.expect(Message.Challenge.class);
+        return d;
+    }
+
     private static Message.Reject rejectAfter(RawDevice d) throws IOException {
         return d.expect(Message.Reject.class);
     }
@@ -117,23 +125,14 @@ class ReplySizeIT {
                 Pkcs12DeviceKey forger = pki.device("SN-FORGER")) {
             RawDevice d = device(s, key, 6);
             d.hello(1);
-            Message.Challenge c = d.expect(Message.Challenge.class);
-            byte[] proof = dev.locus.protocol.wire.ProofMessage.of(
-                    d.session,
-                    c.round(),
-                    c.nonce(),
-                    c.landmarkId(),
-                    key.identity().fingerprint());
-            d.send(new Message.Response(d.session, c.round(), c.nonce(), c.landmarkId(), forger.sign(proof)));
+            d.send(d.answer(d.expect(Message.Challenge.class), forger));
             d.next();
             seen.add(rejectAfter(d).reason());
         }
 
         // SESSION_LIMIT: a second session from the same address (one allowed per source here)
         try (Pkcs12DeviceKey key = pki.device("SN-LIMIT")) {
-            RawDevice first = device(s, key, 7);
-            first.hello(1);
-            first.expect(Message.Challenge.class);
+            RawDevice first = challenged(s, key, 7);
             RawDevice second = device(s, key, 8);
             second.hello(1);
             seen.add(rejectAfter(second).reason());
@@ -147,9 +146,7 @@ class ReplySizeIT {
 
         // SESSION_EXPIRED: the landmark's clock jumps past the session lifetime; NEXT gets the REJECT
         try (Pkcs12DeviceKey key = pki.device("SN-SLOW")) {
-            RawDevice d = device(s, key, 9);
-            d.hello(1);
-            d.expect(Message.Challenge.class);
+            RawDevice d = challenged(s, key, 9);
             long before = s.stats().rejected(RejectReason.SESSION_EXPIRED);
             clockOffset.addAndGet(TimeUnit.SECONDS.toNanos(31));
             SessionFloodIT.awaitCondition(
@@ -162,9 +159,7 @@ class ReplySizeIT {
         LandmarkServer full = start(
                 LandmarkConfig.builder(pki.landmark, pki.verifier(Set.of())).maxSessions(1));
         try (Pkcs12DeviceKey key = pki.device("SN-FULL")) {
-            RawDevice first = device(full, key, 10);
-            first.hello(1);
-            first.expect(Message.Challenge.class);
+            RawDevice first = challenged(full, key, 10);
             RawDevice second = device(full, key, 11);
             second.hello(1);
             Message.Reject r = rejectAfter(second);
