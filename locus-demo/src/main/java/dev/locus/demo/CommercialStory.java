@@ -99,11 +99,7 @@ final class CommercialStory {
     }
 
     private void party(String id, String kind, String name, String country, String incorporated) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("id", id);
-        p.put("kind", kind);
-        p.put("names", List.of(name));
-        p.put("country_of_incorporation", country);
+        Map<String, Object> p = DemoParties.party(id, kind, List.of(name), country);
         p.put("headquarters_country", country);
         p.put("incorporated_on", incorporated);
         try {
@@ -114,25 +110,21 @@ final class CommercialStory {
     }
 
     private void owner(String owned, String owner) {
-        client.post(
-                "/api/v1/parties/" + owned + "/owners",
-                token,
-                Map.of("owner_id", owner, "percent", 100, "valid_from", "2015-01-01"));
+        DemoParties.link(client, token, owned, owner, 100, "2015-01-01");
     }
 
     private static Map<String, Object> order(
             String id, String buyer, String country, int quantity, LocalDate on, String site) {
-        Map<String, Object> o = new HashMap<>();
-        o.put("id", id);
-        o.put("seller_id", "nvx");
-        o.put("buyer_id", buyer);
-        o.put("billing_country", country);
-        o.put("model", "H100");
-        o.put("quantity", quantity);
-        o.put("value_usd", quantity * 30_000L);
-        o.put("ordered_on", on.toString());
-        o.put("destination_site_id", site);
-        return o;
+        return Map.of(
+                "id", id,
+                "seller_id", "nvx",
+                "buyer_id", buyer,
+                "billing_country", country,
+                "model", "H100",
+                "quantity", quantity,
+                "value_usd", quantity * 30_000L,
+                "ordered_on", on.toString(),
+                "destination_site_id", site);
     }
 
     private static Map<String, Object> shipment(
@@ -145,20 +137,20 @@ final class CommercialStory {
             String forwarder,
             List<String> serials,
             LocalDate on) {
-        Map<String, Object> s = new HashMap<>();
-        s.put("id", id);
-        s.put("order_id", order);
-        s.put("consignee_id", consignee);
-        s.put("ship_to_address", address);
-        s.put("ship_to_country", country);
-        s.put("address_kind", kind);
+        Map<String, Object> s = new HashMap<>(Map.of(
+                "id", id,
+                "order_id", order,
+                "consignee_id", consignee,
+                "ship_to_address", address,
+                "ship_to_country", country,
+                "address_kind", kind,
+                "declared_contents", "GPU servers",
+                "chip_count", Math.max(1, serials.size()) * (serials.isEmpty() ? 2000 : 1),
+                "serials", String.join(" ", serials),
+                "shipped_on", on.toString()));
         if (!forwarder.isEmpty()) {
             s.put("forwarder_id", forwarder);
         }
-        s.put("declared_contents", "GPU servers");
-        s.put("chip_count", Math.max(1, serials.size()) * (serials.isEmpty() ? 2000 : 1));
-        s.put("serials", String.join(" ", serials));
-        s.put("shipped_on", on.toString());
         return s;
     }
 

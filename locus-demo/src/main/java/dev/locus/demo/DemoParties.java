@@ -78,20 +78,24 @@ final class DemoParties {
             List<String> numbers,
             String country,
             String incorporatedOn) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("id", id);
-        p.put("kind", kind);
-        p.put("names", names);
+        Map<String, Object> p = party(id, kind, names, country);
         p.put("registration_numbers", numbers);
-        p.put("country_of_incorporation", country);
         if (!incorporatedOn.isEmpty()) {
             p.put("incorporated_on", incorporatedOn);
         }
         client.post("/api/v1/parties", token, p);
     }
 
-    private static void link(
-            ControlPlaneClient client, String token, String owned, String owner, double pct, String from) {
+    /**
+     * A party as {@code POST /api/v1/parties} takes it, with its names and country of incorporation;
+     * the caller adds the optional fields it knows.
+     */
+    static Map<String, Object> party(String id, String kind, List<String> names, String country) {
+        return new HashMap<>(Map.of("id", id, "kind", kind, "names", names, "country_of_incorporation", country));
+    }
+
+    /** Links {@code owner} to {@code owned} with {@code pct} percent from the date {@code from}. */
+    static void link(ControlPlaneClient client, String token, String owned, String owner, double pct, String from) {
         client.post(
                 "/api/v1/parties/" + owned + "/owners",
                 token,

@@ -67,6 +67,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -270,19 +271,16 @@ public final class ControlPlane implements AutoCloseable {
 
     /** Runs the time-based alert rules once; also called by the scheduler. */
     public void runRules() {
-        try {
-            int silent = silence.check();
-            int unproven = unverified.check();
-            if (silent + unproven > 0) {
-                LOG.info("time-based rules opened {} SILENT and {} UNVERIFIED alerts", silent, unproven);
-            }
-        } catch (RuntimeException e) {
-            if (scheduler.isShutdown()) {
-                LOG.info("alert rules cut short by shutdown");
-                return;
-            }
-            LOG.error("alert rules failed; will retry at the next interval", e);
-        }
+        scheduled(
+                () -> {
+                    int silent = silence.check();
+                    int unproven = unverified.check();
+                    if (silent + unproven > 0) {
+                        LOG.info("time-based rules opened {} SILENT and {} UNVERIFIED alerts", silent, unproven);
+                    }
+                },
+                "alert rules cut short by shutdown",
+                "alert rules failed; will retry at the next interval");
     }
 
     /**
@@ -290,15 +288,11 @@ public final class ControlPlane implements AutoCloseable {
      * refresh); called by the scheduler every 5 s. Bounded so a backlog is taken in slices.
      */
     public int queueDue() {
-        try {
-            return assessments.size() > 50_000 ? 0 : assessments.addDue(20_000);
-        } catch (RuntimeException e) {
-            if (scheduler.isShutdown()) {
-                return 0;
-            }
-            LOG.error("finding verdicts that fell due failed; will retry", e);
-            return 0;
-        }
+        return scheduled(
+                () -> assessments.size() > 50_000 ? 0 : assessments.addDue(20_000),
+                0,
+                "",
+                "finding verdicts that fell due failed; will retry");
     }
 
     /**
@@ -324,28 +318,13 @@ public final class ControlPlane implements AutoCloseable {
     }
 
     private void publishAuditHead() {
-        try {
-            logAuditHead();
-        } catch (RuntimeException e) {
-            if (scheduler.isShutdown()) {
-                return;
-            }
-            LOG.error("could not read the audit head to log it; will retry at the next interval", e);
-        }
+        scheduled(this::logAuditHead, "", "could not read the audit head to log it; will retry at the next interval");
     }
 
     /** Assesses every chip with new receipts; also called by the scheduler every 250 ms. */
     public int assessPending() {
-        try {
-            return assessments.drain();
-        } catch (RuntimeException e) {
-            if (scheduler.isShutdown()) {
-                LOG.info("assessment run cut short by shutdown");
-                return 0;
-            }
-            LOG.error("assessment run failed; will retry", e);
-            return 0;
-        }
+        return scheduled(
+                assessments::drain, 0, "assessment run cut short by shutdown", "assessment run failed; will retry");
     }
 
     /**
@@ -353,14 +332,36 @@ public final class ControlPlane implements AutoCloseable {
      * also called by the scheduler every 500 ms.
      */
     public void auditMeshIfDue() {
+        scheduled(meshAuditor::runIfDue, "mesh audit cut short by shutdown", "mesh audit failed; will retry");
+    }
+
+    /** {@link #scheduled(Supplier, Object, String, String)} for a job that returns nothing. */
+    private void scheduled(Runnable job, String cutShort, String failure) {
+        scheduled(
+                () -> {
+                    job.run();
+                    return null;
+                },
+                null,
+                cutShort,
+                failure);
+    }
+
+    /**
+     * Runs one periodic job: a failure is logged as {@code failure} and left to the next run, and
+     * {@code fallback} returned; a failure once the scheduler is shut down is expected, noted at
+     * most ({@code cutShort}, unless empty).
+     */
+    private <T> T scheduled(Supplier<T> job, T fallback, String cutShort, String failure) {
         try {
-            meshAuditor.runIfDue();
+            return job.get();
         } catch (RuntimeException e) {
-            if (scheduler.isShutdown()) {
-                LOG.info("mesh audit cut short by shutdown");
-                return;
+            if (!scheduler.isShutdown()) {
+                LOG.error(failure, e);
+            } else if (!cutShort.isEmpty()) {
+                LOG.info(cutShort);
             }
-            LOG.error("mesh audit failed; will retry", e);
+            return fallback;
         }
     }
 

@@ -78,30 +78,20 @@ public final class DevicePki {
     }
 
     public Receipt receipt(DeviceKey device, List<Long> samplesNanos, Instant measuredAt) {
-        return receipt(
+        return ProtocolReceipts.toReceipt(signedReceipt(
                 device.identity().serial(),
                 device.identity().model(),
                 device.identity().fingerprint(),
                 device::sign,
                 samplesNanos,
-                measuredAt);
+                measuredAt));
     }
 
     /**
-     * A receipt naming the device certificate {@code named}, whose proof of the shortest round is
-     * made by {@code signer} (which need not hold that certificate's key).
+     * A receipt signed by this PKI's landmark naming the device certificate {@code named}, whose
+     * proof of the shortest round is made by {@code signer} (which need not hold that certificate's
+     * key); {@link ProtocolReceipts#toReceipt} turns it into the control plane's receipt.
      */
-    public Receipt receipt(
-            String serial,
-            String model,
-            Fingerprint named,
-            UnaryOperator<byte[]> signer,
-            List<Long> samplesNanos,
-            Instant measuredAt) {
-        return ProtocolReceipts.toReceipt(signedReceipt(serial, model, named, signer, samplesNanos, measuredAt));
-    }
-
-    /** The landmark-signed receipt behind {@link #receipt(String, String, Fingerprint, UnaryOperator, List, Instant)}. */
     public SignedReceipt signedReceipt(
             String serial,
             String model,

@@ -13,7 +13,6 @@ import dev.locus.server.auth.Role;
 import dev.locus.server.auth.TokenService;
 import dev.locus.server.common.FieldProblem;
 import dev.locus.server.common.FieldReader;
-import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.common.Page;
 import dev.locus.server.persistence.Database;
 import io.javalin.http.Context;
@@ -98,9 +97,7 @@ public record AdminApi(TokenService tokens, Database db, ServerConfig config) im
         if (!order.equals("asc") && !order.equals("desc")) {
             problems.add(new FieldProblem(0, "order", order, "must be asc or desc"));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        Requests.requireNone(problems);
         long after = Requests.afterId(ctx);
         return new AuditQuery(
                 Optional.ofNullable(f.get("actor")),
@@ -127,17 +124,13 @@ public record AdminApi(TokenService tokens, Database db, ServerConfig config) im
     }
 
     private void issue(Context ctx) {
-        Map<String, String> f = Requests.fields(ctx);
-        List<FieldProblem> problems = new ArrayList<>();
-        FieldReader reader = new FieldReader(f, 0, problems);
+        BodyFields in = BodyFields.of(ctx);
+        FieldReader reader = in.reader();
         String name = reader.text("name", 100);
         Role role = reader.enumValue("role", Role.class, Role.AUDITOR);
         Optional<String> bound = reader.optionalId("bound_subject");
-        Optional<Instant> expires = instant(f, "expires_at", problems);
-        reader.rejectUnknown(List.of("name", "role", "bound_subject", "expires_at"));
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        Optional<Instant> expires = instant(in.raw(), "expires_at", in.problems());
+        in.done(List.of("name", "role", "bound_subject", "expires_at"));
         IssuedToken t = tokens.issue(
                 name, role, bound, expires, ApiServer.principal(ctx).actor());
         Map<String, Object> body = new LinkedHashMap<>();
@@ -153,17 +146,13 @@ public record AdminApi(TokenService tokens, Database db, ServerConfig config) im
     /** {@code {"expires_at": "...", "previous_valid_for_seconds": N}}, both optional. */
     private void rotate(Context ctx) {
         String id = ctx.pathParam("id");
-        Map<String, String> f = Requests.fields(ctx);
-        List<FieldProblem> problems = new ArrayList<>();
-        FieldReader reader = new FieldReader(f, 0, problems);
-        Optional<Instant> expires = instant(f, "expires_at", problems);
-        int grace = f.containsKey("previous_valid_for_seconds")
-                ? reader.integer("previous_valid_for_seconds", 0, (int) TokenService.MAX_ROTATION_GRACE.toSeconds())
+        BodyFields in = BodyFields.of(ctx);
+        Optional<Instant> expires = instant(in.raw(), "expires_at", in.problems());
+        int grace = in.raw().containsKey("previous_valid_for_seconds")
+                ? in.reader()
+                        .integer("previous_valid_for_seconds", 0, (int) TokenService.MAX_ROTATION_GRACE.toSeconds())
                 : 0;
-        reader.rejectUnknown(List.of("expires_at", "previous_valid_for_seconds"));
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        in.done(List.of("expires_at", "previous_valid_for_seconds"));
         TokenService.Rotation rot = tokens.rotate(
                         id,
                         expires,

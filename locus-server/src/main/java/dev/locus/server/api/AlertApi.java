@@ -9,8 +9,6 @@ import dev.locus.server.alerts.AlertViews;
 import dev.locus.server.alerts.Transition;
 import dev.locus.server.auth.Permission;
 import dev.locus.server.common.FieldProblem;
-import dev.locus.server.common.FieldReader;
-import dev.locus.server.common.InvalidInputException;
 import io.javalin.http.Context;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -64,7 +62,9 @@ public record AlertApi(AlertService alerts, AlertGroups groups, AlertViews views
 
     private void step(Context ctx, boolean acknowledge) {
         long id = id(ctx);
-        String note = note(Requests.fields(ctx), List.of("note"));
+        BodyFields in = BodyFields.of(ctx);
+        String note = in.reader().text("note", 2000);
+        in.done(List.of("note"));
         String actor = ApiServer.principal(ctx).actor();
         answer(ctx, acknowledge ? alerts.acknowledge(id, note, actor) : alerts.resolve(id, note, actor));
     }
@@ -72,14 +72,9 @@ public record AlertApi(AlertService alerts, AlertGroups groups, AlertViews views
     /** {@code {"assignee": "name"}}; empty or null clears the assignment. */
     private void assign(Context ctx) {
         long id = id(ctx);
-        Map<String, String> f = Requests.fields(ctx);
-        List<FieldProblem> problems = new ArrayList<>();
-        FieldReader reader = new FieldReader(f, 0, problems);
-        String assignee = reader.optionalText("assignee", 100);
-        reader.rejectUnknown(List.of("assignee"));
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        BodyFields in = BodyFields.of(ctx);
+        String assignee = in.reader().optionalText("assignee", 100);
+        in.done(List.of("assignee"));
         answer(
                 ctx,
                 alerts.assign(
@@ -117,9 +112,7 @@ public record AlertApi(AlertService alerts, AlertGroups groups, AlertViews views
             problems.add(
                     new FieldProblem(0, "note", n.path("note").toString(), "must say why, in 1 to 2000 characters"));
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        Requests.requireNone(problems);
         AlertService.BulkOutcome out = alerts.acknowledgeAll(
                 ids, n.path("note").asText(), ApiServer.principal(ctx).actor());
         List<Map<String, Object>> skipped = new ArrayList<>();
@@ -137,28 +130,12 @@ public record AlertApi(AlertService alerts, AlertGroups groups, AlertViews views
 
     /** {@code {"name": "...", "query": "status=OPEN&site=sg-1"}}: the query is checked as a filter. */
     private void saveView(Context ctx) {
-        Map<String, String> f = Requests.fields(ctx);
-        List<FieldProblem> problems = new ArrayList<>();
-        FieldReader reader = new FieldReader(f, 0, problems);
-        String name = reader.text("name", 100);
-        String query = reader.optionalText("query", 2000);
-        reader.rejectUnknown(List.of("name", "query"));
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        BodyFields in = BodyFields.of(ctx);
+        String name = in.reader().text("name", 100);
+        String query = in.reader().optionalText("query", 2000);
+        in.done(List.of("name", "query"));
         AlertFilter filter = new AlertViews.SavedView(0, name, query, java.time.Instant.EPOCH).filter();
         ctx.status(201).json(views.save(ApiServer.principal(ctx).actor(), name, filter));
-    }
-
-    private static String note(Map<String, String> f, List<String> known) {
-        List<FieldProblem> problems = new ArrayList<>();
-        FieldReader reader = new FieldReader(f, 0, problems);
-        String note = reader.text("note", 2000);
-        reader.rejectUnknown(known);
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
-        return note;
     }
 
     private static void answer(Context ctx, Transition t) {
@@ -170,11 +147,6 @@ public record AlertApi(AlertService alerts, AlertGroups groups, AlertViews views
     }
 
     private static long id(Context ctx) {
-        String v = ctx.pathParam("id");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(List.of(new FieldProblem(0, "id", v, "must be an integer id")));
-        }
+        return Requests.longPathParam(ctx, "id", "must be an integer id");
     }
 }

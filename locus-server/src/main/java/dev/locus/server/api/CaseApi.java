@@ -17,18 +17,14 @@ import java.util.Optional;
 public record CaseApi(CaseService cases, CaseReport reports) implements HttpService {
     @Override
     public void routing(RouteTable r) {
-        r.get(
-                "/api/v1/cases",
-                Permission.READ,
-                ctx -> ctx.json(Requests.page(cases.page(
-                        FindingsApi.filters(ctx, CaseService.FILTERS), Requests.afterId(ctx), Requests.limit(ctx)))));
+        r.get("/api/v1/cases", Permission.READ, ctx -> ctx.json(Requests.page(ctx, CaseService.FILTERS, cases::page)));
         r.post(
                 "/api/v1/cases",
                 Permission.MANAGE_ALERTS,
                 BodyLimit.record(),
                 ctx -> ctx.status(201).json(PartyApi.answer(cases.open(Requests.fields(ctx), actor(ctx)))));
         r.get("/api/v1/cases/{id}", Permission.READ, ctx -> {
-            long id = FindingsApi.numericId(ctx, "case");
+            long id = Requests.numericId(ctx, "case");
             ctx.json(cases.view(id).orElseThrow(() -> Requests.notFound("case", Long.toString(id))));
         });
         r.post(
@@ -36,18 +32,18 @@ public record CaseApi(CaseService cases, CaseReport reports) implements HttpServ
                 Permission.MANAGE_ALERTS,
                 BodyLimit.record(),
                 ctx -> ctx.json(PartyApi.answer(
-                        cases.update(FindingsApi.numericId(ctx, "case"), Requests.fields(ctx), actor(ctx)))));
+                        cases.update(Requests.numericId(ctx, "case"), Requests.fields(ctx), actor(ctx)))));
         r.post("/api/v1/cases/{id}/notes", Permission.MANAGE_ALERTS, BodyLimit.record(), ctx -> {
             Map<String, String> f = Requests.fields(ctx);
             ctx.status(201)
                     .json(PartyApi.answer(
-                            cases.addNote(FindingsApi.numericId(ctx, "case"), f.getOrDefault("text", ""), actor(ctx))));
+                            cases.addNote(Requests.numericId(ctx, "case"), f.getOrDefault("text", ""), actor(ctx))));
         });
         r.get("/api/v1/cases/{id}/report", Permission.READ, this::report);
     }
 
     private void report(Context ctx) {
-        long id = FindingsApi.numericId(ctx, "case");
+        long id = Requests.numericId(ctx, "case");
         String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json");
         switch (format) {
             case "json" -> ctx.json(reports.build(id).orElseThrow(() -> Requests.notFound("case", Long.toString(id))));

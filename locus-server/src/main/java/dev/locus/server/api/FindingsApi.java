@@ -5,11 +5,6 @@ import dev.locus.compliance.findings.FindingStore;
 import dev.locus.compliance.findings.RedFlagEvaluator;
 import dev.locus.compliance.redflags.Subject;
 import dev.locus.server.auth.Permission;
-import dev.locus.server.common.FieldProblem;
-import dev.locus.server.common.InvalidInputException;
-import io.javalin.http.Context;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /** Red-flag findings: listed with filters, read, dismissed with a reason; a subject's explained risk. */
@@ -19,8 +14,7 @@ public record FindingsApi(FindingStore findings, CaseService cases, RedFlagEvalu
         r.get(
                 "/api/v1/findings",
                 Permission.READ,
-                ctx -> ctx.json(Requests.page(findings.page(
-                        filters(ctx, FindingStore.FILTERS), Requests.afterId(ctx), Requests.limit(ctx)))));
+                ctx -> ctx.json(Requests.page(ctx, FindingStore.FILTERS, findings::page)));
         // a full re-evaluation (record read once into memory, findings reconciled): after a policy
         // change or on demand; 202 when started, 409 while one runs; GET says how the last one went
         r.post("/api/v1/findings/reevaluate", Permission.MANAGE_ALERTS, BodyLimit.none(), ctx -> {
@@ -31,13 +25,13 @@ public record FindingsApi(FindingStore findings, CaseService cases, RedFlagEvalu
         });
         r.get("/api/v1/findings/reevaluate", Permission.READ, ctx -> ctx.json(redFlags.fullRunStatus()));
         r.get("/api/v1/findings/{id}", Permission.READ, ctx -> {
-            long id = numericId(ctx, "finding");
+            long id = Requests.numericId(ctx, "finding");
             ctx.json(findings.finding(id).orElseThrow(() -> Requests.notFound("finding", Long.toString(id))));
         });
         r.post("/api/v1/findings/{id}/dismiss", Permission.MANAGE_ALERTS, BodyLimit.record(), ctx -> {
             Map<String, String> f = Requests.fields(ctx);
             ctx.json(PartyApi.answer(findings.dismiss(
-                    numericId(ctx, "finding"),
+                    Requests.numericId(ctx, "finding"),
                     f.getOrDefault("note", ""),
                     ApiServer.principal(ctx).actor())));
         });
@@ -45,31 +39,5 @@ public record FindingsApi(FindingStore findings, CaseService cases, RedFlagEvalu
             Subject.Type type = Requests.enumValue("subject_type", ctx.pathParam("subject_type"), Subject.Type.class);
             ctx.json(cases.risk(new Subject(type, ctx.pathParam("subject_id"))));
         });
-    }
-
-    /** Equality filters from the query, upper-casing the enumerated ones. */
-    static Map<String, String> filters(Context ctx, List<String> allowed) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String f : allowed) {
-            String v = ctx.queryParam(f);
-            if (v != null && !v.isBlank()) {
-                String value = v.strip();
-                out.put(
-                        f,
-                        f.equals("subject_id") || f.equals("owner") ? value : value.toUpperCase(java.util.Locale.ROOT));
-            }
-        }
-        return out;
-    }
-
-    /** The {@code id} path parameter as a number. */
-    static long numericId(Context ctx, String what) {
-        String v = ctx.pathParam("id");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(
-                    List.of(new FieldProblem(0, "id", v, "must be a " + what + " id (an integer)")));
-        }
     }
 }

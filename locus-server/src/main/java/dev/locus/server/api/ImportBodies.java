@@ -1,7 +1,6 @@
 package dev.locus.server.api;
 
 import dev.locus.server.common.FieldProblem;
-import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.registry.ImportResult;
 import dev.locus.server.registry.Row;
 import dev.locus.server.registry.RowSource;
@@ -91,9 +90,7 @@ final class ImportBodies {
         if (shape != JsonBodies.Shape.ARRAY) {
             throw new ApiException(ErrorCode.BAD_REQUEST, "a JSON import must be an array of objects");
         }
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        Requests.requireNone(problems);
         return rows;
     }
 }

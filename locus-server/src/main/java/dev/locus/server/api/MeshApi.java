@@ -46,12 +46,12 @@ public record MeshApi(PeerRoundTripIngestor peerIngestor, MeshAuditor meshAudito
         r.get(
                 "/api/v1/landmark-round-trips",
                 Permission.READ,
-                ctx -> ctx.json(Requests.page(PeerRoundTripQueries.page(
-                        db,
+                ctx -> ctx.json(Requests.page(
+                        ctx,
                         Optional.ofNullable(ctx.queryParam("landmark_id")),
-                        Requests.enumParam(ctx, "status", PeerRoundTripQueries.Status.class),
-                        Requests.afterId(ctx),
-                        Requests.limit(ctx)))));
+                        PeerRoundTripQueries.Status.class,
+                        (landmark, status, after, limit) ->
+                                PeerRoundTripQueries.page(db, landmark, status, after, limit))));
         r.get("/api/v1/mesh-audit", Permission.READ, ctx -> ctx.json(withPositions(describe(meshAuditor.report()))));
         r.post("/api/v1/mesh-audit", Permission.WRITE_REGISTRY, BodyLimit.none(), ctx -> {
             MeshAuditor.Outcome o = meshAuditor.run();

@@ -15,23 +15,13 @@ import java.util.Optional;
  * Notification subscriptions (admin only: they hold webhook secrets and decide where alert details
  * go) and the delivery log. Secrets are taken, never returned.
  */
-public final class NotificationApi implements HttpService {
+public record NotificationApi(Notifications notifications) implements HttpService {
     private static final String BASE = "/api/v1/notifications";
-
-    private final Notifications notifications;
-
-    public NotificationApi(Notifications notifications) {
-        this.notifications = notifications;
-    }
 
     @Override
     public void routing(RouteTable r) {
         Permission p = Permission.MANAGE_NOTIFICATIONS;
-        r.get(
-                BASE + "/subscriptions",
-                p,
-                ctx -> ctx.json(
-                        Requests.page(notifications.subscriptions().page(Requests.afterId(ctx), Requests.limit(ctx)))));
+        r.get(BASE + "/subscriptions", p, ctx -> ctx.json(Requests.page(ctx, notifications.subscriptions()::page)));
         r.post(
                 BASE + "/subscriptions",
                 p,
@@ -43,14 +33,14 @@ public final class NotificationApi implements HttpService {
                                         Requests.fields(ctx),
                                         ApiServer.principal(ctx).actor())));
         r.get(BASE + "/subscriptions/{id}", p, ctx -> {
-            long id = id(ctx, "subscription");
+            long id = Requests.numericId(ctx, "subscription");
             ctx.json(notifications
                     .subscriptions()
                     .subscription(id)
                     .orElseThrow(() -> Requests.notFound("subscription", Long.toString(id))));
         });
         r.delete(BASE + "/subscriptions/{id}", p, ctx -> {
-            long id = id(ctx, "subscription");
+            long id = Requests.numericId(ctx, "subscription");
             ctx.json(notifications
                     .subscriptions()
                     .remove(id, ApiServer.principal(ctx).actor())
@@ -68,7 +58,7 @@ public final class NotificationApi implements HttpService {
                                 Requests.afterId(ctx),
                                 Requests.limit(ctx)))));
         r.get(BASE + "/deliveries/{id}", p, ctx -> {
-            long id = id(ctx, "delivery");
+            long id = Requests.numericId(ctx, "delivery");
             Delivery d = notifications
                     .log()
                     .delivery(id)
@@ -78,16 +68,6 @@ public final class NotificationApi implements HttpService {
             body.put("attempts", notifications.log().attempts(id));
             ctx.json(body);
         });
-    }
-
-    private static long id(Context ctx, String what) {
-        String v = ctx.pathParam("id");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(
-                    List.of(new FieldProblem(0, "id", v, "must be a " + what + " id (an integer)")));
-        }
     }
 
     private static Optional<Long> longParam(Context ctx, String name) {

@@ -18,16 +18,8 @@ import java.util.Map;
  * Parties and their ownership under {@code /api/v1/parties}: create, read, replace, delete; direct
  * owners; the aggregate ownership report. Reads need READ, changes WRITE_REGISTRY (as the registry's).
  */
-public final class PartyApi implements HttpService {
+public record PartyApi(PartyService parties, OwnershipService ownership) implements HttpService {
     private static final String BASE = "/api/v1/parties";
-
-    private final PartyService parties;
-    private final OwnershipService ownership;
-
-    public PartyApi(PartyService parties, OwnershipService ownership) {
-        this.parties = parties;
-        this.ownership = ownership;
-    }
 
     @Override
     public void routing(RouteTable r) {
@@ -104,13 +96,7 @@ public final class PartyApi implements HttpService {
     }
 
     private static long linkId(Context ctx) {
-        String v = ctx.pathParam("link_id");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(
-                    List.of(new FieldProblem(0, "link_id", v, "must be the id of one of the party's ownership links")));
-        }
+        return Requests.longPathParam(ctx, "link_id", "must be the id of one of the party's ownership links");
     }
 
     private static String actor(Context ctx) {

@@ -42,15 +42,17 @@ public record ReceiptApi(ReceiptIngestor ingestor, Database db, MeterRegistry me
                     "sample_per_window",
                     RejectionAccounting.SAMPLE_PER_WINDOW));
         });
-        r.get(
-                "/api/v1/receipts",
-                Permission.READ,
-                ctx -> ctx.json(Requests.page(ReceiptQueries.page(
-                        db,
-                        Optional.ofNullable(ctx.queryParam("chip_serial")),
-                        Requests.enumParam(ctx, "status", ReceiptQueries.Status.class),
-                        Requests.afterId(ctx),
-                        Requests.limit(ctx)))));
+        r.get("/api/v1/receipts", Permission.READ, this::list);
+    }
+
+    /** A page of the stored receipts, of one chip ({@code chip_serial}) and {@code status} if asked. */
+    private void list(Context ctx) {
+        Optional<String> chip = Optional.ofNullable(ctx.queryParam("chip_serial"));
+        ctx.json(Requests.page(
+                ctx,
+                chip,
+                ReceiptQueries.Status.class,
+                (serial, status, after, limit) -> ReceiptQueries.page(db, serial, status, after, limit)));
     }
 
     /** Longest age a back-filled receipt may have: replays stay impossible, nonces are single-use. */

@@ -127,16 +127,11 @@ public record RegistryApi(RegistryService registry, LandmarkStatusWorkflow landm
 
     private void setLandmarkStatus(Context ctx) {
         String id = ctx.pathParam("id");
-        Map<String, String> f = Requests.fields(ctx);
-        List<FieldProblem> problems = new java.util.ArrayList<>();
-        var reader = new dev.locus.server.common.FieldReader(f, 0, problems);
-        RegistryValues.LandmarkStatus status =
-                reader.enumValue("status", RegistryValues.LandmarkStatus.class, RegistryValues.LandmarkStatus.ACTIVE);
-        String reason = reader.text("reason", 2000);
-        reader.rejectUnknown(List.of("status", "reason"));
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        BodyFields in = BodyFields.of(ctx);
+        RegistryValues.LandmarkStatus status = in.reader()
+                .enumValue("status", RegistryValues.LandmarkStatus.class, RegistryValues.LandmarkStatus.ACTIVE);
+        String reason = in.reader().text("reason", 2000);
+        in.done(List.of("status", "reason"));
         Landmark updated =
                 landmarkStatus.set(id, status, reason, actor(ctx)).orElseThrow(() -> Requests.notFound("landmark", id));
         ctx.json(updated);

@@ -31,10 +31,19 @@ public final class Requests {
         ObjectNode n = JsonBodies.object(body.open(), body.limit(), "a JSON object");
         List<FieldProblem> problems = new ArrayList<>();
         Map<String, String> fields = RowSource.flatten(n, 0, problems);
+        requireNone(problems);
+        return fields;
+    }
+
+    /**
+     * Answers the problems found in a request, if any.
+     *
+     * @throws InvalidInputException ({@code VALIDATION_FAILED}) listing them all
+     */
+    static void requireNone(List<FieldProblem> problems) {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return fields;
     }
 
     /**
@@ -106,6 +115,25 @@ public final class Requests {
         ctx.json(summary);
     }
 
+    /**
+     * The path parameter {@code name} as a number, or that parameter is invalid.
+     *
+     * @param rule what the value must be, for the problem's message
+     */
+    static long longPathParam(Context ctx, String name, String rule) {
+        String v = ctx.pathParam(name);
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException(List.of(new FieldProblem(0, name, v, rule)));
+        }
+    }
+
+    /** The {@code id} path parameter as the numeric id of a {@code what}. */
+    static long numericId(Context ctx, String what) {
+        return longPathParam(ctx, "id", "must be a " + what + " id (an integer)");
+    }
+
     /** The {@code after} cursor, empty when absent. */
     public static String after(Context ctx) {
         return Optional.ofNullable(ctx.queryParam("after")).orElse("");
@@ -148,6 +176,58 @@ public final class Requests {
         m.put("items", page.items());
         m.put("next_cursor", page.nextCursor().orElse(null));
         return m;
+    }
+
+    /** A listing keyed by numeric ids, read one page at a time. */
+    @FunctionalInterface
+    interface IdListing {
+        Page<?> page(long afterId, int limit);
+    }
+
+    /** A listing filtered by equality on some of its fields (field name to value). */
+    @FunctionalInterface
+    interface FilteredListing {
+        Page<?> page(Map<String, String> filters, long afterId, int limit);
+    }
+
+    /** A listing filtered by one subject (a chip, a landmark, a party) and a status. */
+    @FunctionalInterface
+    interface SubjectListing<S> {
+        Page<?> page(Optional<String> subject, Optional<S> status, long afterId, int limit);
+    }
+
+    /** The page of {@code listing} the {@code after} cursor and {@code limit} ask for. */
+    static Map<String, Object> page(Context ctx, IdListing listing) {
+        return page(listing.page(afterId(ctx), limit(ctx)));
+    }
+
+    /** {@link #page(Context, IdListing)} filtered by the query parameters named in {@code filters}. */
+    static Map<String, Object> page(Context ctx, List<String> filters, FilteredListing listing) {
+        return page(listing.page(filters(ctx, filters), afterId(ctx), limit(ctx)));
+    }
+
+    /**
+     * {@link #page(Context, IdListing)} filtered by {@code subject} and the {@code status} query
+     * parameter, one of {@code status}'s constants.
+     */
+    static <S extends Enum<S>> Map<String, Object> page(
+            Context ctx, Optional<String> subject, Class<S> status, SubjectListing<S> listing) {
+        return page(listing.page(subject, enumParam(ctx, "status", status), afterId(ctx), limit(ctx)));
+    }
+
+    /** Equality filters from the query parameters named in {@code allowed}, upper-casing the enumerated ones. */
+    static Map<String, String> filters(Context ctx, List<String> allowed) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String f : allowed) {
+            String v = ctx.queryParam(f);
+            if (v != null && !v.isBlank()) {
+                String value = v.strip();
+                out.put(
+                        f,
+                        f.equals("subject_id") || f.equals("owner") ? value : value.toUpperCase(java.util.Locale.ROOT));
+            }
+        }
+        return out;
     }
 
     /** The {@code format} query parameter, one of {@code allowed}; the first when absent. */

@@ -82,19 +82,18 @@ public final class RouteTable {
      * (checked against {@code Content-Length} before the handler runs and again while reading).
      */
     public void post(String path, Permission p, BodyLimit limit, Handler h) {
-        limits.put(HandlerType.POST.name() + " " + path, limit);
-        add(HandlerType.POST, path, p, ctx -> {
-            try (BodyBudget.Lease lease = budget.lease()) {
-                RequestBody.attach(ctx, limit, lease);
-                h.handle(ctx);
-            }
-        });
+        addWithBody(HandlerType.POST, path, p, limit, h);
     }
 
     /** Adds a PUT route whose body is read only through {@link RequestBody}, within {@code limit}. */
     public void put(String path, Permission p, BodyLimit limit, Handler h) {
-        limits.put(HandlerType.PUT.name() + " " + path, limit);
-        add(HandlerType.PUT, path, p, ctx -> {
+        addWithBody(HandlerType.PUT, path, p, limit, h);
+    }
+
+    /** Adds a route whose handler reads its body within {@code limit}, holding a lease on the body budget. */
+    private void addWithBody(HandlerType method, String path, Permission p, BodyLimit limit, Handler h) {
+        limits.put(method.name() + " " + path, limit);
+        add(method, path, p, ctx -> {
             try (BodyBudget.Lease lease = budget.lease()) {
                 RequestBody.attach(ctx, limit, lease);
                 h.handle(ctx);

@@ -15,7 +15,6 @@ import dev.locus.screening.match.ScreeningMatch;
 import dev.locus.server.auth.Permission;
 import dev.locus.server.common.FieldProblem;
 import dev.locus.server.common.FieldReader;
-import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.registry.RowSource;
 import io.javalin.http.Context;
 import java.util.ArrayList;
@@ -29,20 +28,12 @@ import java.util.Optional;
  * {@code locus screen --json}), the hits of registered parties, and people's decisions on them; the
  * lists' load state and versions, and (admin) reloading them from their folder.
  */
-public final class ScreeningApi implements HttpService {
+public record ScreeningApi(ScreeningService screening, ListUpdates updates) implements HttpService {
     /** A batch of up to 1,000 queries of a few flat fields each. */
     static final BodyLimit QUERIES = BodyLimit.batch(1000, 2048, 40);
 
     private static final List<String> QUERY_FIELDS =
             List.of("name", "country", "date_of_birth", "registration_number", "address");
-
-    private final ScreeningService screening;
-    private final ListUpdates updates;
-
-    public ScreeningApi(ScreeningService screening, ListUpdates updates) {
-        this.screening = screening;
-        this.updates = updates;
-    }
 
     @Override
     public void routing(RouteTable r) {
@@ -50,11 +41,11 @@ public final class ScreeningApi implements HttpService {
         r.get(
                 "/api/v1/screening/hits",
                 Permission.READ,
-                ctx -> ctx.json(Requests.page(screening.hits(
+                ctx -> ctx.json(Requests.page(
+                        ctx,
                         Optional.ofNullable(ctx.queryParam("party_id")).filter(s -> !s.isBlank()),
-                        Requests.enumParam(ctx, "status", Hit.Status.class),
-                        Requests.afterId(ctx),
-                        Requests.limit(ctx)))));
+                        Hit.Status.class,
+                        screening::hits)));
         r.get("/api/v1/screening/hits/{id}", Permission.READ, ctx -> {
             long id = hitId(ctx);
             ctx.json(screening.hit(id).orElseThrow(() -> Requests.notFound("screening hit", Long.toString(id))));
@@ -112,9 +103,7 @@ public final class ScreeningApi implements HttpService {
         List<FieldProblem> problems = new ArrayList<>();
         Requests.items(
                 ctx, "a query object or an array of them", n -> queries.add(query(n, queries.size() + 1, problems)));
-        if (!problems.isEmpty()) {
-            throw new InvalidInputException(problems);
-        }
+        Requests.requireNone(problems);
         List<List<ScreeningMatch>> results = screening.match(queries);
         List<ObjectNode> out = new ArrayList<>(results.size());
         for (int i = 0; i < results.size(); i++) {
@@ -157,12 +146,6 @@ public final class ScreeningApi implements HttpService {
     }
 
     private static long hitId(Context ctx) {
-        String v = ctx.pathParam("id");
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(
-                    List.of(new FieldProblem(0, "id", v, "must be the numeric id of a screening hit")));
-        }
+        return Requests.longPathParam(ctx, "id", "must be the numeric id of a screening hit");
     }
 }

@@ -27,49 +27,37 @@ public sealed interface ApiTransport {
     }
 
     /** {@code https} or {@code http}. */
-    String scheme();
+    default String scheme() {
+        return switch (this) {
+            case Plain plain -> "http";
+            case Tls tls -> "https";
+        };
+    }
 
     /**
-     * Checks that this transport may listen on {@code bindAddress}.
+     * Checks that this transport may listen on {@code bindAddress}: TLS anywhere, plain HTTP on
+     * loopback unless forced.
      *
      * @throws LocusServerException when plain HTTP is asked on an address that is not loopback
      *     without being forced
      */
-    void checkBind(String bindAddress);
+    default void checkBind(String bindAddress) {
+        if (this instanceof Plain(boolean anyAddress) && !anyAddress && !isLoopback(bindAddress)) {
+            throw new LocusServerException("refusing to serve the API in plain HTTP on " + bindAddress
+                    + ": bearer tokens would cross the network unencrypted. Give --tls-cert FILE --tls-key FILE"
+                    + " (or --tls-self-signed), bind 127.0.0.1, or force it knowingly with --insecure-http");
+        }
+    }
 
     /**
      * Plain HTTP.
      *
      * @param anyAddress whether a non-loopback bind was explicitly forced
      */
-    record Plain(boolean anyAddress) implements ApiTransport {
-        @Override
-        public String scheme() {
-            return "http";
-        }
-
-        @Override
-        public void checkBind(String bindAddress) {
-            if (!anyAddress && !isLoopback(bindAddress)) {
-                throw new LocusServerException("refusing to serve the API in plain HTTP on " + bindAddress
-                        + ": bearer tokens would cross the network unencrypted. Give --tls-cert FILE --tls-key FILE"
-                        + " (or --tls-self-signed), bind 127.0.0.1, or force it knowingly with --insecure-http");
-            }
-        }
-    }
+    record Plain(boolean anyAddress) implements ApiTransport {}
 
     /** TLS with a certificate chain and key. */
-    record Tls(TlsCredentials credentials) implements ApiTransport {
-        @Override
-        public String scheme() {
-            return "https";
-        }
-
-        @Override
-        public void checkBind(String bindAddress) {
-            // TLS may listen anywhere.
-        }
-    }
+    record Tls(TlsCredentials credentials) implements ApiTransport {}
 
     private static boolean isLoopback(String address) {
         try {

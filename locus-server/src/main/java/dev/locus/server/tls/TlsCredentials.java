@@ -13,7 +13,6 @@ import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -43,11 +42,11 @@ public record TlsCredentials(List<X509Certificate> chain, PrivateKey key, String
      *     encrypted or unknown key, key not matching the certificate, certificate expired)
      */
     public static TlsCredentials load(Path certificateChainPem, Path privateKeyPem) {
-        List<X509Certificate> chain = new ArrayList<>();
+        List<X509Certificate> chain;
         try (var in = Files.newInputStream(certificateChainPem)) {
-            for (var c : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
-                chain.add((X509Certificate) c);
-            }
+            chain = CertificateFactory.getInstance("X.509").generateCertificates(in).stream()
+                    .map(X509Certificate.class::cast)
+                    .toList();
         } catch (IOException | CertificateException e) {
             throw new LocusServerException(
                     "--tls-cert " + certificateChainPem + ": cannot read PEM certificates: " + e.getMessage(), e);

@@ -34,19 +34,11 @@ final class ApiClient {
     }
 
     Response post(String path, Optional<String> token, String contentType, String body) {
-        return send(
-                HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Content-Type", contentType)
-                        .POST(HttpRequest.BodyPublishers.ofString(body)),
-                token);
+        return withBody("POST", path, token, contentType, body);
     }
 
     Response postJson(String path, String token, Object body) {
-        try {
-            return post(path, Optional.of(token), "application/json", JSON.writeValueAsString(body));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return post(path, Optional.of(token), "application/json", json(body));
     }
 
     /** A GET whose body is binary (a PDF), with its content type. */
@@ -67,12 +59,20 @@ final class ApiClient {
     }
 
     Response putJson(String path, String token, Object body) {
+        return withBody("PUT", path, Optional.of(token), "application/json", json(body));
+    }
+
+    private Response withBody(String method, String path, Optional<String> token, String contentType, String body) {
+        return send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", contentType)
+                        .method(method, HttpRequest.BodyPublishers.ofString(body)),
+                token);
+    }
+
+    private static String json(Object body) {
         try {
-            return send(
-                    HttpRequest.newBuilder(URI.create(base + path))
-                            .header("Content-Type", "application/json")
-                            .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))),
-                    Optional.of(token));
+            return JSON.writeValueAsString(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -12,11 +12,11 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,24 +69,17 @@ class BoundedInputIT {
         return out;
     }
 
+    /** An endless JSON object of distinct fields, 500 a chunk. */
     private static Iterator<byte[]> distinctFields() {
-        return new Iterator<>() {
-            long n;
-
-            @Override
-            public boolean hasNext() {
-                return true;
-            }
-
-            @Override
-            public byte[] next() {
-                StringBuilder sb = new StringBuilder(n == 0 ? "{" : "");
-                for (int i = 0; i < 500; i++) {
-                    sb.append("\"k").append(n++).append("\":1,");
-                }
-                return sb.toString().getBytes(StandardCharsets.US_ASCII);
-            }
-        };
+        AtomicLong n = new AtomicLong();
+        return Stream.generate(() -> {
+                    StringBuilder sb = new StringBuilder(n.get() == 0 ? "{" : "");
+                    for (int i = 0; i < 500; i++) {
+                        sb.append("\"k").append(n.getAndIncrement()).append("\":1,");
+                    }
+                    return sb.toString().getBytes(StandardCharsets.US_ASCII);
+                })
+                .iterator();
     }
 
     private static String concrete(String path) {
@@ -122,22 +115,7 @@ class BoundedInputIT {
         AtomicLong peak = new AtomicLong(baseline);
         AtomicBoolean running = new AtomicBoolean(true);
         ConcurrentLinkedQueue<String> healthFailures = new ConcurrentLinkedQueue<>();
-        AtomicLong healthAnswers = new AtomicLong();
-        ApiClient healthClient = new ApiClient(fleet.cp.port());
-        Thread health = Thread.ofPlatform().start(() -> {
-            while (running.get()) {
-                try {
-                    ApiClient.Response r = healthClient.get("/health", Optional.of(fleet.tokens.get(Role.AGENT)));
-                    if (r.status() == 200) {
-                        healthAnswers.incrementAndGet();
-                    } else {
-                        healthFailures.add("status " + r.status() + ": " + r.text());
-                    }
-                } catch (RuntimeException e) {
-                    healthFailures.add(e.toString());
-                }
-            }
-        });
+        HealthProbe health = HealthProbe.start(fleet.cp.port(), fleet.tokens.get(Role.AGENT), healthFailures);
         Thread heap = Thread.ofPlatform().start(() -> {
             while (running.get()) {
                 peak.accumulateAndGet(heapAfterGc(), Math::max);
@@ -194,17 +172,17 @@ class BoundedInputIT {
             }
         } finally {
             running.set(false);
-            health.join();
+            health.stop();
             heap.join();
         }
         outcomes.forEach(System.out::println);
         long growthMb = (peak.get() - baseline) / (1024 * 1024);
         System.out.printf(
                 "heap after GC: baseline %d MB, peak %d MB (+%d MB); /health answered %d times%n",
-                baseline / (1024 * 1024), peak.get() / (1024 * 1024), growthMb, healthAnswers.get());
+                baseline / (1024 * 1024), peak.get() / (1024 * 1024), growthMb, health.answers());
         assertThat(failures).as("attacks not answered 400 or 413").isEmpty();
         assertThat(healthFailures).as("/health failures during the attacks").isEmpty();
-        assertThat(healthAnswers.get()).isPositive();
+        assertThat(health.answers()).isPositive();
         // The largest route limit is 128 MiB (bulk imports, held as bytes while read). A body parsed
         // whole, as before, took 33 times its size (20 MB peaked at 667 MB): the 250 MB array alone
         // would need gigabytes. SmallHeapIT shows the same attacks leave a 256 MB heap standing.

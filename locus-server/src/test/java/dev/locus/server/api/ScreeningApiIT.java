@@ -48,6 +48,14 @@ class ScreeningApiIT extends ServerPerTest {
         throw new AssertionError("no hit " + subjectKey + " in " + items);
     }
 
+    /** Saves party {@code id} as {@code party}: the status of its one list-match hit then. */
+    private static String listMatchStatusOnceSaved(ApiClient api, String admin, String id, Map<String, ?> party) {
+        assertThat(api.putJson("/api/v1/parties/" + id, admin, party).status()).isEqualTo(200);
+        return only(hits(api, admin, "party_id=" + id), "LIST_MATCH")
+                .path("status")
+                .asText();
+    }
+
     private static ApiClient.Response decide(ApiClient api, String token, long id, String decision, String reason) {
         return api.postJson(
                 "/api/v1/screening/hits/" + id + "/decision", token, Map.of("decision", decision, "reason", reason));
@@ -151,18 +159,10 @@ class ScreeningApiIT extends ServerPerTest {
                     .isEqualTo(40.0);
 
             // saving the party unchanged does not raise the dismissed hit again; changing it does
-            assertThat(api.putJson("/api/v1/parties/parent-cn", admin, parent).status())
-                    .isEqualTo(200);
-            assertThat(only(hits(api, admin, "party_id=parent-cn"), "LIST_MATCH")
-                            .path("status")
-                            .asText())
+            assertThat(listMatchStatusOnceSaved(api, admin, "parent-cn", parent))
                     .isEqualTo("DISMISSED");
             parent.put("aliases", List.of("WSIEC"));
-            assertThat(api.putJson("/api/v1/parties/parent-cn", admin, parent).status())
-                    .isEqualTo(200);
-            assertThat(only(hits(api, admin, "party_id=parent-cn"), "LIST_MATCH")
-                            .path("status")
-                            .asText())
+            assertThat(listMatchStatusOnceSaved(api, admin, "parent-cn", parent))
                     .isEqualTo("OPEN");
 
             // confirming it makes the buyer's ownership hit open again

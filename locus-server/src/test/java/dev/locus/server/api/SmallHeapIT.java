@@ -20,8 +20,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -83,25 +81,9 @@ class SmallHeapIT {
             });
             assertThat(posts).hasSizeGreaterThan(15);
 
-            AtomicBoolean running = new AtomicBoolean(true);
-            AtomicLong healthy = new AtomicLong();
             ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
             int finalPort = port;
-            Thread health = Thread.ofPlatform().start(() -> {
-                ApiClient c = new ApiClient(finalPort);
-                while (running.get()) {
-                    try {
-                        ApiClient.Response r = c.get("/health", Optional.of(fleet.tokens.get(Role.AGENT)));
-                        if (r.status() == 200) {
-                            healthy.incrementAndGet();
-                        } else {
-                            problems.add("/health " + r.status());
-                        }
-                    } catch (RuntimeException e) {
-                        problems.add("/health " + e);
-                    }
-                }
-            });
+            HealthProbe health = HealthProbe.start(port, fleet.tokens.get(Role.AGENT), problems);
             ExecutorService pool = Executors.newFixedThreadPool(4);
             List<Future<?>> done = new ArrayList<>();
             for (String[] post : posts) {
@@ -139,15 +121,14 @@ class SmallHeapIT {
                 f.get(10, TimeUnit.MINUTES);
             }
             pool.shutdown();
-            running.set(false);
-            health.join();
+            health.stop();
 
             assertThat(child.isAlive())
                     .as("the child is alive; its log: %s", Files.readString(log))
                     .isTrue();
             assertThat(fleet.api.get("/health", Optional.of(admin)).status()).isEqualTo(200);
             assertThat(problems).isEmpty();
-            assertThat(healthy.get()).isPositive();
+            assertThat(health.answers()).isPositive();
             assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
         } finally {
             child.getOutputStream().close();

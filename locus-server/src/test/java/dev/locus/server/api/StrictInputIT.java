@@ -39,17 +39,20 @@ class StrictInputIT {
         return api.post(path, Optional.of(fleet.admin), contentType, body);
     }
 
+    /** A 400 whose error message says each of {@code says}. */
+    private static void assertRefused400(ApiClient.Response r, String... says) {
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.body().path("error").path("message").asText()).contains(says);
+    }
+
     private static final String ORG = "{\"id\":\"acme\",\"name\":\"ACME\",\"kind\":\"EXPORTER\",\"country\":\"US\"}";
 
     @Test
     void trailingData_isRefused400_namingWhere() {
         ApiClient.Response r = post("/api/v1/organisations", "application/json", ORG + " {\"id\":\"x\"}");
 
-        assertThat(r.status()).isEqualTo(400);
+        assertRefused400(r, "unexpected data after the JSON value", "line 1, column");
         assertThat(r.code()).isEqualTo("BAD_REQUEST");
-        assertThat(r.body().path("error").path("message").asText())
-                .contains("unexpected data after the JSON value")
-                .contains("line 1, column");
         assertThat(api.get("/api/v1/organisations/acme", Optional.of(fleet.admin))
                         .status())
                 .as("nothing was stored")
@@ -64,8 +67,7 @@ class StrictInputIT {
                 "application/json",
                 "[{\"a\":1}]]]garbage");
 
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.body().path("error").path("message").asText()).contains("unexpected data after the JSON value");
+        assertRefused400(r, "unexpected data after the JSON value");
     }
 
     @Test
@@ -75,8 +77,7 @@ class StrictInputIT {
                 "application/json",
                 "{\"id\":\"dup\",\"name\":\"A\",\"name\":\"B\",\"kind\":\"EXPORTER\",\"country\":\"US\"}");
 
-        assertThat(r.status()).isEqualTo(400);
-        assertThat(r.body().path("error").path("message").asText()).contains("Duplicate field 'name'");
+        assertRefused400(r, "Duplicate field 'name'");
     }
 
     @Test

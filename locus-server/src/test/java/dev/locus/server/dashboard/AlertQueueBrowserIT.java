@@ -8,12 +8,8 @@ import dev.locus.server.registry.RegistryService;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -26,24 +22,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * acknowledged together with one reason. Screenshots at 1440×900 and 800×900 go to
  * target/screenshots.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class AlertQueueBrowserIT {
+class AlertQueueBrowserIT extends LiveBrowserTest {
     private static final int SG_CHIPS = 6;
     private static final int KL_CHIPS = 4;
 
-    private LiveServer server;
-    private Browser browser;
-    private String admin;
-
-    @RegisterExtension
-    final TestWatcher screenshotFailures = Browser.screenshotOnFailure("alert-queue-", () -> browser);
+    AlertQueueBrowserIT() {
+        super("alert-queue-");
+    }
 
     @BeforeAll
     void start() throws Exception {
-        server = LiveServer.start(
+        startServer(
                 "locus-alert-queue-it",
                 c -> c.toBuilder().ruleInterval(Duration.ofHours(1)).build());
-        admin = server.admin();
         RegistryService r = server.cp().registry();
         Fixtures.populate(r, Fixtures.ed25519());
         Fixtures.populateKualaLumpur(r);
@@ -73,11 +64,6 @@ class AlertQueueBrowserIT {
                 .alerts()
                 .raise(rule, severity, Alert.SubjectType.CHIP, serial, summary, Map.of())
                 .orElseThrow();
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        Browser.closeAll(browser, server);
     }
 
     private List<String> subjects() {

@@ -126,6 +126,13 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
     }
 
+    /** Resizes the window and reloads the page, waiting until {@code readySelector} shows again. */
+    void resizeAndReload(int width, int height, String readySelector) {
+        resize(width, height);
+        driver.navigate().refresh();
+        await(By.cssSelector(readySelector));
+    }
+
     WebElement await(By by) {
         return new WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(ExpectedConditions.visibilityOfElementLocated(by));

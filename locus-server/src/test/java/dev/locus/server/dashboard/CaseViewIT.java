@@ -16,13 +16,12 @@ import org.openqa.selenium.By;
 class CaseViewIT {
     @Test
     void findingsAndCase_areShownWithTheirSourcesAndRisk() throws Exception {
-        try (LiveServer server = LiveServer.start("locus-case-view-it", c -> c.withRateLimits(1000, 1000));
+        try (LiveServer server = LionGateRecord.serve("locus-case-view-it");
                 Browser browser = new Browser(1440, 900)) {
             ControlPlane cp = server.cp();
             String base = server.base();
             Http http = server.http();
             String admin = server.admin();
-            LionGateRecord.enter(cp, http, admin);
             cp.compliance().redFlags().awaitIdle();
             JsonNode cases =
                     http.get("/api/v1/cases?subject_id=lion-gate", admin).json().path("items");
@@ -56,9 +55,7 @@ class CaseViewIT {
             assertThat(browser.driver.findElement(By.id("case-status")).getText())
                     .isEqualTo("OPEN");
             browser.fullPageScreenshot("red-flags-case-1440x900");
-            browser.resize(800, 900);
-            browser.driver.navigate().refresh();
-            browser.await(By.cssSelector(".view-case[data-ready='true']"));
+            browser.resizeAndReload(800, 900, ".view-case[data-ready='true']");
             Object overflow = browser.js("return document.documentElement.scrollWidth > window.innerWidth + 1");
             browser.fullPageScreenshot("red-flags-case-800x900");
             assertThat(overflow)

@@ -15,10 +15,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -28,22 +26,18 @@ import org.openqa.selenium.WebElement;
  * period maintenance ({@link VerdictPeriods#append}) on verdict rows that carry a real verdict's
  * evidence; times are printed as {@code CHIP-PAGE ...} lines (no threshold: the machine is shared).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ChipPageMonthIT {
+class ChipPageMonthIT extends LiveBrowserTest {
     static final int MINUTES = 30 * 24 * 60;
     static final String CHIP = DemoFleet.HONEST_SG.get(0);
     static final String SMALL_CHIP = DemoFleet.HONEST_SG.get(1);
 
-    private LiveServer server;
-    private Http http;
-    private String admin;
-    private Browser browser;
+    ChipPageMonthIT() {
+        super("chip-month-");
+    }
 
     @BeforeAll
     void start() throws Exception {
-        server = LiveServer.start("locus-chip-month-it", c -> c.withToleratedLiars(0));
-        http = server.http();
-        admin = server.admin();
+        startServer("locus-chip-month-it", c -> c.withToleratedLiars(0));
         server.demoFleet();
         month();
     }
@@ -135,11 +129,6 @@ class ChipPageMonthIT {
         }
         Arrays.sort(ms);
         return new long[] {ms[2], ms[0], ms[4]};
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        Browser.closeAll(browser, server);
     }
 
     @Test

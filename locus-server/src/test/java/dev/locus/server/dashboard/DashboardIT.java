@@ -15,15 +15,11 @@ import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -37,33 +33,27 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * officer's session would: sign in, map, diverted chip, acknowledge, report, live alerts; then an
  * auditor's.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DashboardIT {
-    private LiveServer server;
-    private Http http;
+class DashboardIT extends LiveBrowserTest {
     private DemoFleet fleet;
-    private String admin;
     private String officer;
     private String auditor;
-    private Browser browser;
     private final CertificateAuthority manufacturer = CertificateAuthority.create(
             "Dashboard test CA", Duration.ofDays(365), InstantSource.system(), new SecureRandom());
 
-    @RegisterExtension
-    final TestWatcher screenshotFailures = Browser.screenshotOnFailure("", () -> browser);
+    DashboardIT() {
+        super("");
+    }
 
     @BeforeAll
     void start() throws Exception {
         // the demo fleet has one landmark per city: it assumes every landmark is honest (F = 0);
         // tolerance of lying landmarks is tested in VerdictEngineTest and ToleranceProperties
-        server = LiveServer.start(
+        startServer(
                 "locus-dashboard-it",
                 c -> c.withToleratedLiars(0).toBuilder()
                         .manufacturerCas(List.of(manufacturer.certificate()))
                         .build());
-        http = server.http();
-        admin = server.admin();
         fleet = new DemoFleet(http, admin);
         fleet.register();
         fleet.measure();
@@ -72,11 +62,6 @@ class DashboardIT {
         officer = fleet.token("Olivia Officer", "COMPLIANCE_OFFICER");
         auditor = fleet.token("Arthur Auditor", "AUDITOR");
         browser = new Browser(1366, 768);
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        Browser.closeAll(browser, server);
     }
 
     private void signIn(String token) {
@@ -115,9 +100,7 @@ class DashboardIT {
                         .getText())
                 .contains("Natural Earth");
         browser.screenshot("02-map-laptop-1366x768");
-        browser.resize(2560, 1440);
-        browser.driver.navigate().refresh();
-        browser.await(By.cssSelector(".view-map[data-ready='true']"));
+        browser.resizeAndReload(2560, 1440, ".view-map[data-ready='true']");
         browser.screenshot("03-map-large-2560x1440");
         browser.resize(1366, 768);
     }
@@ -448,14 +431,10 @@ class DashboardIT {
         String serial = "KL-H200-0060";
         Pkcs12DeviceKey key =
                 Pkcs12DeviceKey.generate(manufacturer, serial, "H200", Duration.ofDays(30), new SecureRandom());
-        http.ok(
-                "/api/v1/chips",
-                admin,
+        fleet.chip(
+                serial,
+                "H200",
                 Map.of(
-                        "serial",
-                        serial,
-                        "model",
-                        "H200",
                         "declared_site_id",
                         "kl-1",
                         "device_certificate",

@@ -4,26 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.protocol.identity.CertificateAuthority;
-import dev.locus.server.IssuedReceipts;
-import dev.locus.server.ingest.ReceiptJson;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 
@@ -35,9 +30,8 @@ import org.openqa.selenium.By;
  * landmarks with their map) and both HTML reports must show it as the literal text, with no element
  * of it in the page and no Content-Security-Policy violation or script error in the browser.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class DashboardInjectionIT {
+class DashboardInjectionIT extends LiveBrowserTest {
     /** Markup whose elements all carry an id starting with "pwn-", so any that reached the DOM is found. */
     static String markup(String tag) {
         return "<img src=x id=pwn-" + tag + "></script>\"><svg id=pwn-" + tag + "s></svg><h1 id=pwn-" + tag + "h>" + tag
@@ -73,56 +67,31 @@ class DashboardInjectionIT {
             + "  l.openTooltip(); n++; } });"
             + " return n;";
 
-    private LiveServer server;
-    private Http http;
-    private String admin;
     private String officer;
-    private Browser browser;
-    private final IssuedReceipts keys = new IssuedReceipts(41);
     private final CertificateAuthority manufacturer = CertificateAuthority.create(
             "Injection test CA", Duration.ofDays(365), InstantSource.system(), new SecureRandom());
 
+    DashboardInjectionIT() {
+        super("injection-");
+    }
+
     @BeforeAll
     void start() throws Exception {
-        server = LiveServer.start(
+        startServer(
                 "locus-dashboard-injection-it",
                 c -> c.toBuilder()
                         .manufacturerCas(List.of(manufacturer.certificate()))
                         .build());
-        http = server.http();
-        admin = server.admin();
         storeMarkupEverywhere();
         browser = new Browser(1440, 900);
         browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PROBLEM_RECORDER));
     }
 
     private void storeMarkupEverywhere() {
-        http.ok(
-                "/api/v1/organisations",
-                admin,
-                Map.of("id", "pwn-org", "name", ORG, "kind", "CLOUD_OPERATOR", "country", "SG"));
-        http.ok(
-                "/api/v1/organisations",
-                admin,
-                Map.of("id", "exp", "name", "Exporter", "kind", "EXPORTER", "country", "US"));
-        http.ok(
-                "/api/v1/sites",
-                admin,
-                Map.of(
-                        "id",
-                        "pwn-site",
-                        "name",
-                        SITE,
-                        "operator_id",
-                        "pwn-org",
-                        "country",
-                        "SG",
-                        "latitude_deg",
-                        1.33,
-                        "longitude_deg",
-                        103.74,
-                        "zone_radius_km",
-                        80));
+        DemoFleet fleet = new DemoFleet(http, admin);
+        fleet.org("pwn-org", ORG, "CLOUD_OPERATOR", "SG");
+        fleet.org("exp", "Exporter", "EXPORTER", "US");
+        fleet.site("pwn-site", SITE, "pwn-org", "SG", 1.33, 103.74, 80);
         http.ok(
                 "/api/v1/licences",
                 admin,
@@ -137,56 +106,17 @@ class DashboardInjectionIT {
                         "valid_until", "2027-12-31"));
         // (no device certificate: a certificate binding a model with markup is refused today, because
         // the trust check compares the model with the subject's escaped string form)
-        http.ok(
-                "/api/v1/chips",
-                admin,
-                Map.of(
-                        "serial",
-                        SERIAL,
-                        "model",
-                        MODEL,
-                        "licence_id",
-                        LICENCE,
-                        "declared_site_id",
-                        "pwn-site",
-                        "device_public_key",
-                        keys.deviceKey(SERIAL).toBase64()));
-        http.ok(
-                "/api/v1/chips/" + SERIAL + "/custody-events",
-                admin,
-                Map.of(
-                        "kind",
-                        "INSTALLED",
-                        "site_id",
-                        "pwn-site",
-                        "occurred_at",
-                        "2026-03-04T15:30:00Z",
-                        "note",
-                        NOTE));
-        landmark("lm-pwn", LANDMARK, 1.35, 103.82);
-        landmark("lm-far", "Far landmark", 22.32, 114.17);
+        chip(fleet, SERIAL, MODEL);
+        fleet.custody(SERIAL, "INSTALLED", "pwn-site", "2026-03-04T15:30:00Z", NOTE);
+        fleet.landmark("lm-pwn", LANDMARK, 1.35, 103.82);
+        fleet.landmark("lm-far", "Far landmark", 22.32, 114.17);
         // a second chip of the site, diverted to Hong Kong, so the site needs attention on the map
-        http.ok(
-                "/api/v1/chips",
-                admin,
-                Map.of(
-                        "serial",
-                        "XSS-0002",
-                        "model",
-                        "H100",
-                        "licence_id",
-                        LICENCE,
-                        "declared_site_id",
-                        "pwn-site",
-                        "device_public_key",
-                        keys.deviceKey("XSS-0002").toBase64()));
+        chip(fleet, "XSS-0002", "H100");
         // a receipt 0.3 ms from the landmark: the chip gets a verdict and its page a region and markers
-        http.ok("/api/v1/receipts", admin, List.of(receipt("lm-pwn", SERIAL, 0.3), receipt("lm-far", "XSS-0002", 0.3)));
+        fleet.submit(List.of(fleet.receipt("lm-pwn", SERIAL, 0.3), fleet.receipt("lm-far", "XSS-0002", 0.3)));
         server.cp().assessPending();
-        http.ok("/api/v1/landmarks/lm-far/status", admin, Map.of("status", "SUSPECT", "reason", REASON));
-        officer = http.ok("/api/v1/tokens", admin, Map.of("name", OFFICER, "role", "COMPLIANCE_OFFICER"))
-                .get("token")
-                .asText();
+        fleet.markSuspect("lm-far", REASON);
+        officer = fleet.token(OFFICER, "COMPLIANCE_OFFICER");
         long alert = http.get("/api/v1/alerts?status=OPEN", admin)
                 .json()
                 .get("items")
@@ -196,32 +126,18 @@ class DashboardInjectionIT {
         http.ok("/api/v1/alerts/" + alert + "/acknowledge", officer, Map.of("note", ACK));
     }
 
-    private void landmark(String id, String name, double lat, double lon) {
-        http.ok(
-                "/api/v1/landmarks",
-                admin,
+    /** A chip of the licence at the markup site, not yet installed, with the fleet's device key. */
+    private static void chip(DemoFleet fleet, String serial, String model) {
+        fleet.chip(
+                serial,
+                model,
                 Map.of(
-                        "id",
-                        id,
-                        "name",
-                        name,
-                        "latitude_deg",
-                        lat,
-                        "longitude_deg",
-                        lon,
-                        "public_key",
-                        keys.landmark(id, lat, lon).toBase64()));
-    }
-
-    private Map<String, Object> receipt(String landmark, String chip, double rttMs) {
-        long nanos = Math.round(rttMs * 1e6);
-        return ReceiptJson.toJson(
-                keys.sign(landmark, chip, List.of(nanos + 35_000, nanos, nanos + 12_000), Instant.now()));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        Browser.closeAll(browser, server);
+                        "licence_id",
+                        LICENCE,
+                        "declared_site_id",
+                        "pwn-site",
+                        "device_public_key",
+                        fleet.deviceKey(serial)));
     }
 
     private void go(String hash, String readySelector) {
@@ -238,6 +154,20 @@ class DashboardInjectionIT {
         assertThat((List<?>) browser.js("return window.__locusProblems"))
                 .as("CSP violations and script errors in " + where)
                 .isEmpty();
+    }
+
+    /**
+     * Saves a screenshot of the whole page as {@code screenshot} and asserts that nothing was
+     * injected in the view, {@code where}.
+     */
+    private void assertViewShownAsText(String screenshot, String where) {
+        browser.fullPageScreenshot(screenshot);
+        assertNothingInjected(where);
+    }
+
+    /** Opens the tooltip of every marker and shape of the map {@code mapId}; how many opened. */
+    private int openTooltips(String mapId) {
+        return ((Number) browser.js(OPEN_TOOLTIPS, mapId)).intValue();
     }
 
     private String text(String selector) {
@@ -275,7 +205,7 @@ class DashboardInjectionIT {
         browser.signIn(server.base(), officer);
         assertThat(text("#who-name")).isEqualTo(OFFICER);
         assertThat(text(".side")).contains(SITE);
-        assertThat(((Number) browser.js(OPEN_TOOLTIPS, "fleet-map")).intValue()).isGreaterThanOrEqualTo(3);
+        assertThat(openTooltips("fleet-map")).isGreaterThanOrEqualTo(3);
         assertThat(text(".leaflet-tooltip-pane")).contains(SITE).contains(LANDMARK);
         browser.driver
                 .findElement(By.cssSelector(".site-button[data-site='pwn-site']"))
@@ -296,8 +226,7 @@ class DashboardInjectionIT {
                         "return [...document.querySelectorAll('#chip-search option')].map((o) => o.textContent)"))
                 .anySatisfy(o -> assertThat((String) o).contains(SITE))
                 .anySatisfy(o -> assertThat((String) o).contains(ORG));
-        browser.fullPageScreenshot("injection-02-fleet");
-        assertNothingInjected("the fleet view");
+        assertViewShownAsText("injection-02-fleet", "the fleet view");
     }
 
     @Test
@@ -305,8 +234,7 @@ class DashboardInjectionIT {
     void alerts_showReasonNoteAndTokenNameAsText() {
         go("#/alerts", "#alert-table");
         assertThat(text("#alert-table")).contains(REASON).contains(ACK).contains(OFFICER);
-        browser.fullPageScreenshot("injection-03-alerts");
-        assertNothingInjected("the alert queue");
+        assertViewShownAsText("injection-03-alerts", "the alert queue");
     }
 
     @Test
@@ -315,11 +243,9 @@ class DashboardInjectionIT {
         go("#/chips/" + SERIAL, ".view-chip[data-ready='true']");
         String page = text("#view");
         assertThat(page).contains(MODEL).contains(SITE).contains(CONDITIONS).contains(NOTE);
-        assertThat(((Number) browser.js(OPEN_TOOLTIPS, "region-map")).intValue())
-                .isGreaterThanOrEqualTo(2);
+        assertThat(openTooltips("region-map")).isGreaterThanOrEqualTo(2);
         assertThat(text("#region-map .leaflet-tooltip-pane")).contains(SITE);
-        browser.fullPageScreenshot("injection-04-chip");
-        assertNothingInjected("the chip view");
+        assertViewShownAsText("injection-04-chip", "the chip view");
     }
 
     @Test
@@ -327,11 +253,9 @@ class DashboardInjectionIT {
     void landmarks_showNameAndReasonAsText_onThePageAndItsMap() {
         go("#/landmarks", ".view-landmarks[data-ready='true']");
         assertThat(text("#view")).contains(LANDMARK).contains(REASON);
-        assertThat(((Number) browser.js(OPEN_TOOLTIPS, "landmark-map")).intValue())
-                .isEqualTo(2);
+        assertThat(openTooltips("landmark-map")).isEqualTo(2);
         assertThat(text("#landmark-map .leaflet-tooltip-pane")).contains(LANDMARK);
-        browser.fullPageScreenshot("injection-05-landmarks");
-        assertNothingInjected("the landmarks view");
+        assertViewShownAsText("injection-05-landmarks", "the landmarks view");
     }
 
     @Test

@@ -69,20 +69,8 @@ final class DemoFleet {
         chip(MEASURED_LATE, "H200", "LIC-MY-2026-07", "kl-1");
         custody(DIVERTED, "RECEIVED", "sg-1", "2026-03-02T09:00:00Z", "Delivered by freight forwarder, seals intact");
         custody(DIVERTED, "INSTALLED", "sg-1", "2026-03-04T15:30:00Z", "Rack B12, server sn 7781-22");
-        LANDMARKS.forEach((id, p) -> http.ok(
-                "/api/v1/landmarks",
-                admin,
-                Map.of(
-                        "id",
-                        id,
-                        "name",
-                        id.substring(3).toUpperCase(java.util.Locale.ROOT) + " landmark",
-                        "latitude_deg",
-                        p[0],
-                        "longitude_deg",
-                        p[1],
-                        "public_key",
-                        keys.landmark(id, p[0], p[1]).toBase64())));
+        LANDMARKS.forEach(
+                (id, p) -> landmark(id, id.substring(3).toUpperCase(java.util.Locale.ROOT) + " landmark", p[0], p[1]));
     }
 
     /** Submits receipts for every measured chip; the verdict engine assesses them shortly after. */
@@ -130,7 +118,7 @@ final class DemoFleet {
                 .asText();
     }
 
-    private void org(String id, String name, String kind, String country) {
+    void org(String id, String name, String kind, String country) {
         http.ok("/api/v1/organisations", admin, Map.of("id", id, "name", name, "kind", kind, "country", country));
     }
 
@@ -171,22 +159,19 @@ final class DemoFleet {
                         "2027-12-31"));
     }
 
-    private void custody(String serial, String kind, String site, String at, String note) {
+    void custody(String serial, String kind, String site, String at, String note) {
         http.ok(
                 "/api/v1/chips/" + serial + "/custody-events",
                 admin,
                 Map.of("kind", kind, "site_id", site, "occurred_at", at, "note", note));
     }
 
+    /** Registers an INSTALLED chip with this fleet's device key for it. */
     void chip(String serial, String model, String licence, String site) {
-        http.ok(
-                "/api/v1/chips",
-                admin,
+        chip(
+                serial,
+                model,
                 Map.of(
-                        "serial",
-                        serial,
-                        "model",
-                        model,
                         "licence_id",
                         licence,
                         "declared_site_id",
@@ -194,6 +179,32 @@ final class DemoFleet {
                         "status",
                         "INSTALLED",
                         "device_public_key",
-                        keys.deviceKey(serial).toBase64()));
+                        deviceKey(serial)));
+    }
+
+    /** Registers chip {@code serial} of {@code model} with the other fields given. */
+    void chip(String serial, String model, Map<String, ?> fields) {
+        Map<String, Object> chip = new LinkedHashMap<>(fields);
+        chip.put("serial", serial);
+        chip.put("model", model);
+        http.ok("/api/v1/chips", admin, chip);
+    }
+
+    /** This fleet's device public key for chip {@code serial}, in Base64. */
+    String deviceKey(String serial) {
+        return keys.deviceKey(serial).toBase64();
+    }
+
+    /** Registers a landmark at the position with this fleet's key for it. */
+    void landmark(String id, String name, double lat, double lon) {
+        http.ok(
+                "/api/v1/landmarks",
+                admin,
+                Map.of(
+                        "id", id,
+                        "name", name,
+                        "latitude_deg", lat,
+                        "longitude_deg", lon,
+                        "public_key", keys.landmark(id, lat, lon).toBase64()));
     }
 }

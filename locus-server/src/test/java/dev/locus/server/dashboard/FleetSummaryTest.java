@@ -123,22 +123,17 @@ class FleetSummaryTest {
     private static void verdict(Database db, MutableClock clock, Random random, String serial) {
         String set = VERDICT_SETS.get(random.nextInt(VERDICT_SETS.size()));
         db.inTransaction(c -> {
-            long id;
-            try (PreparedStatement ps = c.prepareStatement(
+            long id = Sql.insertReturningId(
+                    c,
                     "INSERT INTO verdicts (chip_serial, window_start, window_end, verdicts, proven, evidence_json,"
                             + " assessed_at) VALUES (?, ?, ?, ?, TRUE, '{}', ?)",
-                    new String[] {"id"})) {
-                ps.setString(1, serial);
-                Sql.setInstant(ps, 2, clock.instant().minusSeconds(60));
-                Sql.setInstant(ps, 3, clock.instant());
-                ps.setString(4, set);
-                Sql.setInstant(ps, 5, clock.instant());
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-            }
+                    ps -> {
+                        ps.setString(1, serial);
+                        Sql.setInstant(ps, 2, clock.instant().minusSeconds(60));
+                        Sql.setInstant(ps, 3, clock.instant());
+                        ps.setString(4, set);
+                        Sql.setInstant(ps, 5, clock.instant());
+                    });
             exec(c, "DELETE FROM chip_verdicts WHERE chip_serial = '" + serial + "'");
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO chip_verdicts (chip_serial, verdict_id,"
                     + " verdicts, proven, assessed_at, valid_until) VALUES (?, ?, ?, TRUE, ?, ?)")) {

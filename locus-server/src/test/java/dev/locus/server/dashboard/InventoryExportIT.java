@@ -2,18 +2,13 @@ package dev.locus.server.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.locus.server.ControlPlane;
-import dev.locus.server.ServerConfig;
-import dev.locus.server.TestDatabases;
 import dev.locus.server.api.InventoryIT;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -22,9 +17,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * downloads every chip with its end user, and the licence row's button only that licence's chips.
  */
 class InventoryExportIT {
-    @TempDir
-    Path dataDir;
-
     private static List<String> download(Browser browser, By button, String file) throws Exception {
         browser.await(button).click();
         Path path = browser.downloads.resolve(file);
@@ -34,28 +26,18 @@ class InventoryExportIT {
 
     @Test
     void theFleetView_exportsTheInventory_forTheFleetAndForOneLicence() throws Exception {
-        try (ControlPlane cp = ControlPlane.start(
-                        ServerConfig.defaults(dataDir).withPort(0).withDatabase(TestDatabases.freshConfig("h2")),
-                        InstantSource.system());
+        try (LiveServer server = LiveServer.start("locus-inventory-export-it", c -> c);
                 Browser browser = new Browser(1440, 900)) {
-            String base = "http://127.0.0.1:" + cp.port();
-            Http http = new Http(base);
-            String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
-                    .strip();
             InventoryIT.register((kind, json) -> {
-                http.okText("/api/v1/imports/" + kind, admin, "application/json", json);
+                server.http().okText("/api/v1/imports/" + kind, server.admin(), "application/json", json);
                 return 201;
             });
-            exportBothWays(browser, base, admin);
+            exportBothWays(browser, server.base(), server.admin());
         }
     }
 
     private static void exportBothWays(Browser browser, String base, String admin) throws Exception {
-        browser.driver.get(base + "/");
-        browser.await(By.id("token")).sendKeys(admin);
-        browser.driver
-                .findElement(By.cssSelector("#login-form button[type=submit]"))
-                .click();
+        browser.submitToken(base, admin);
         browser.await(By.id("nav"));
         browser.js("location.hash = '#/fleet'");
         browser.await(By.cssSelector("#inventory-export button.inventory-export[data-format='csv']"));

@@ -1,6 +1,7 @@
 package dev.locus.server.dashboard;
 
 import dev.locus.server.ControlPlane;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,22 @@ import java.util.Map;
  */
 final class LionGateRecord {
     private LionGateRecord() {}
+
+    /**
+     * A live server holding the record, with rate limits a browser test does not reach.
+     *
+     * @param name names the server's temporary data folder
+     */
+    static LiveServer serve(String name) throws IOException {
+        LiveServer server = LiveServer.start(name, c -> c.withRateLimits(1000, 1000));
+        try {
+            enter(server.cp(), server.http(), server.admin());
+            return server;
+        } catch (RuntimeException | Error e) {
+            server.close();
+            throw e;
+        }
+    }
 
     /** Enters the parties, the order and its shipment (the screening lists are loaded first). */
     static void enter(ControlPlane cp, Http http, String admin) {
@@ -35,6 +52,26 @@ final class LionGateRecord {
                         + "declared_contents,chip_count,shipped_on\n"
                         + "lg-ship-1,lg-0001,lion-gate,\"Lot 7, Port Klang\",MY,FORWARDER,swift-fwd,GPU servers,2000,"
                         + "2025-03-20\n");
+    }
+
+    /**
+     * Enters an allocation of 64 of the buyer's chips to itself and the capacity its site declared:
+     * 0.25 MW, 10 racks, far short of what 2,000 chips need.
+     */
+    static void allocateAndDeclareCapacity(Http http, String admin) {
+        http.okText(
+                "/api/v1/allocations/import",
+                admin,
+                "application/json",
+                "[{\"id\": \"lg-alloc-1\", \"tenant_id\": \"lion-gate\", \"site_id\": \"lion-gate-dc\","
+                        + " \"chip_count\": \"64\", \"valid_from\": \"2025-04-01\", \"valid_until\": \"2025-12-31\","
+                        + " \"purpose\": \"TRAINING\", \"user_countries\": \"SG\"}]");
+        http.okText(
+                "/api/v1/site-capacity/import",
+                admin,
+                "application/json",
+                "[{\"site_id\": \"lion-gate-dc\", \"operator_id\": \"lion-gate\", \"country\": \"SG\","
+                        + " \"power_mw\": \"0.25\", \"racks\": \"10\", \"declared_on\": \"2025-02-01\"}]");
     }
 
     private static void party(Http http, String token, String id, String kind, String country, String incorporated) {

@@ -17,10 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -38,35 +35,29 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * but {@link #SILENT_CHIP} is measured again, one honest chip also answers from Hong Kong (a copied
  * identity), and the time-based rules run once.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class OfficersDayIT {
+class OfficersDayIT extends LiveBrowserTest {
     static final Duration POLICY = Duration.ofSeconds(6);
     static final String SILENT_CHIP = DemoFleet.HONEST_KL.get(0);
     static final String CLONED_CHIP = DemoFleet.HONEST_SG.get(3);
     static final String QUIET_SITE_CHIP = "JB-H100-0001";
 
-    private LiveServer server;
-    private Http http;
     private DemoFleet fleet;
-    private String admin;
     private String officer;
-    private Browser browser;
 
-    @RegisterExtension
-    final TestWatcher screenshotFailures = Browser.screenshotOnFailure("officers-day-", () -> browser);
+    OfficersDayIT() {
+        super("officers-day-");
+    }
 
     @BeforeAll
     void start() throws Exception {
         // the demo fleet has one landmark per city: it assumes every landmark is honest (F = 0);
         // tolerance of lying landmarks is tested in VerdictEngineTest and ToleranceProperties
-        server = LiveServer.start(
+        startServer(
                 "locus-officers-day-it",
                 c -> c.withToleratedLiars(0).withAlertPeriods(POLICY, POLICY).toBuilder()
                         .ruleInterval(Duration.ofHours(1))
                         .build());
-        http = server.http();
-        admin = server.admin();
         fleet = new DemoFleet(http, admin);
         fleet.register();
         // a third site whose only chip is honest: it needs no attention
@@ -134,10 +125,11 @@ class OfficersDayIT {
         }
     }
 
+    @Override
     @AfterAll
     void stop() throws Exception {
         attesting.shutdownNow();
-        Browser.closeAll(browser, server);
+        super.stop();
     }
 
     private void go(String hash, String readySelector) {

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 
 /**
@@ -17,21 +15,17 @@ import org.openqa.selenium.By;
  * listed owner highlighted, shows the hits with their explanations, and a person confirms one hit
  * and dismisses another through the decision dialog. Names carrying markup are shown as text.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @SuppressWarnings("unchecked")
-class PartyViewIT {
+class PartyViewIT extends LiveBrowserTest {
     private static final String MARKUP = "<img id=\"pwn-owner\" src=x onerror=\"window.__pwned=1\">Tan";
 
-    private LiveServer server;
-    private Http http;
-    private String admin;
-    private Browser browser;
+    PartyViewIT() {
+        super("party-");
+    }
 
     @BeforeAll
     void start() throws Exception {
-        server = LiveServer.start("locus-party-view-it", c -> c);
-        http = server.http();
-        admin = server.admin();
+        startServer("locus-party-view-it", c -> c);
         party("cn-listed", "COMPANY", List.of("Wuhan Sanjiang Import and Export Co., Ltd.", "武汉三江进出口有限公司"), "CN", "");
         party("hk-hold", "COMPANY", List.of("Harbour Crest Holdings Limited"), "HK", "2021-05-04");
         party("vg-hold", "COMPANY", List.of("Bright Isle Ventures Ltd."), "VG", "2023-11-20");
@@ -57,11 +51,6 @@ class PartyViewIT {
 
     private void link(String owned, String owner, double percent) {
         http.ok("/api/v1/parties/" + owned + "/owners", admin, Map.of("owner_id", owner, "percent", percent));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        Browser.closeAll(browser, server);
     }
 
     private Object js(String script, Object... args) {

@@ -3,12 +3,6 @@ package dev.locus.server.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.locus.server.ControlPlane;
-import dev.locus.server.ServerConfig;
-import dev.locus.server.TestDatabases;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.InstantSource;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -21,33 +15,12 @@ import org.openqa.selenium.By;
 class RecordViewsIT {
     @Test
     void partyRecordAndSiteCapacity_showTheRecordWithItsFindings() throws Exception {
-        Path dataDir = Files.createTempDirectory("locus-record-views-it");
-        try (ControlPlane cp = ControlPlane.start(
-                        ServerConfig.defaults(dataDir)
-                                .withPort(0)
-                                .withDatabase(TestDatabases.freshConfig("h2"))
-                                .withRateLimits(1000, 1000),
-                        InstantSource.system());
+        try (LiveServer server = LionGateRecord.serve("locus-record-views-it");
                 Browser browser = new Browser(1440, 900)) {
-            String base = "http://127.0.0.1:" + cp.port();
-            Http http = new Http(base);
-            String admin = Files.readString(dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE))
-                    .strip();
-            LionGateRecord.enter(cp, http, admin);
-            http.okText(
-                    "/api/v1/allocations/import",
-                    admin,
-                    "application/json",
-                    "[{\"id\": \"lg-alloc-1\", \"tenant_id\": \"lion-gate\", \"site_id\": \"lion-gate-dc\","
-                            + " \"chip_count\": \"64\", \"valid_from\": \"2025-04-01\", \"valid_until\": \"2025-12-31\","
-                            + " \"purpose\": \"TRAINING\", \"user_countries\": \"SG\"}]");
-            http.okText(
-                    "/api/v1/site-capacity/import",
-                    admin,
-                    "application/json",
-                    "[{\"site_id\": \"lion-gate-dc\", \"operator_id\": \"lion-gate\", \"country\": \"SG\","
-                            + " \"power_mw\": \"0.25\", \"racks\": \"10\", \"declared_on\": \"2025-02-01\"}]");
-            cp.compliance().redFlags().awaitIdle();
+            LionGateRecord.allocateAndDeclareCapacity(server.http(), server.admin());
+            server.cp().compliance().redFlags().awaitIdle();
+            Http http = server.http();
+            String admin = server.admin();
             JsonNode demand =
                     http.get("/api/v1/site-capacity/lion-gate-dc/demand", admin).json();
             assertThat(demand.path("ordered").path("chips").asLong()).isEqualTo(2000);
@@ -57,11 +30,7 @@ class RecordViewsIT {
             assertThat(http.get("/api/v1/site-capacity/nowhere/demand", admin).status())
                     .isEqualTo(404);
 
-            browser.driver.get(base + "/");
-            browser.await(By.id("token")).sendKeys(admin);
-            browser.driver
-                    .findElement(By.cssSelector("#login-form button[type=submit]"))
-                    .click();
+            browser.submitToken(server.base(), admin);
             browser.await(By.cssSelector(".view-map"));
             browser.js("location.hash = arguments[0]", "#/parties/lion-gate");
             browser.await(By.cssSelector(".view-party[data-ready='true']"));
@@ -78,9 +47,7 @@ class RecordViewsIT {
                     .contains("COUNTRY_MISMATCH");
             browser.js("document.getElementById('party-record').scrollIntoView()");
             browser.screenshot("party-record-1440x900");
-            browser.resize(800, 900);
-            browser.driver.navigate().refresh();
-            browser.await(By.cssSelector(".view-party[data-ready='true']"));
+            browser.resizeAndReload(800, 900, ".view-party[data-ready='true']");
             browser.js("document.getElementById('party-record').scrollIntoView()");
             browser.screenshot("party-record-800x900");
             assertThat(browser.js("return document.documentElement.scrollWidth > window.innerWidth + 1"))
@@ -103,9 +70,7 @@ class RecordViewsIT {
                     .contains("falls short")
                     .contains("SITE_LACKS_CAPACITY");
             browser.fullPageScreenshot("site-capacity-1440x900");
-            browser.resize(800, 900);
-            browser.driver.navigate().refresh();
-            browser.await(By.cssSelector(".view-site-capacity[data-ready='true']"));
+            browser.resizeAndReload(800, 900, ".view-site-capacity[data-ready='true']");
             browser.fullPageScreenshot("site-capacity-800x900");
             assertThat(browser.js("return document.documentElement.scrollWidth > window.innerWidth + 1"))
                     .as("the site's capacity fits 800 px without sideways scrolling")

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.protocol.identity.LandmarkKey;
+import dev.locus.server.EachEngine;
 import dev.locus.server.Fixtures;
 import dev.locus.server.Json;
 import dev.locus.server.MutableClock;
@@ -167,138 +168,118 @@ class MeshAuditorTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
-    void honestMesh_raisesNothing(String engine) {
+    @EachEngine
+    void honestMesh_raisesNothing(Database db) {
         honestMesh();
-        try (Database db = TestDatabases.fresh(engine)) {
-            Stack s = stack(db);
-            measureAll(s, Fixtures.NOW.minusSeconds(30));
-            MeshAuditor.Outcome o = s.audit().run();
-            assertThat(o.report().pairsChecked()).isEqualTo(10);
-            assertThat(o.report().contradictions()).isEmpty();
-            assertThat(o.marked()).isEmpty();
-            assertThat(o.alertsRaised()).isEmpty();
-        }
+        Stack s = stack(db);
+        measureAll(s, Fixtures.NOW.minusSeconds(30));
+        MeshAuditor.Outcome o = s.audit().run();
+        assertThat(o.report().pairsChecked()).isEqualTo(10);
+        assertThat(o.report().contradictions()).isEmpty();
+        assertThat(o.marked()).isEmpty();
+        assertThat(o.alertsRaised()).isEmpty();
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
-    void isolatedContradictingPair_alertsBothSides_andMarksNeither(String engine) {
+    @EachEngine
+    void isolatedContradictingPair_alertsBothSides_andMarksNeither(Database db) {
         mesh.landmark("lon", "London", host("11").position());
         mesh.landmark("syd", "Sydney?", host("107").position());
-        try (Database db = TestDatabases.fresh(engine)) {
-            Stack s = stack(db);
-            s.ingestor()
-                    .ingest(
-                            List.of(PeerSubmission.of(mesh.receipt(
-                                    mesh.keys.get("lon"),
-                                    mesh.keys.get("syd"),
-                                    1_000_000,
-                                    Fixtures.NOW.minusSeconds(5)))),
-                            ADMIN);
+        Stack s = stack(db);
+        s.ingestor()
+                .ingest(
+                        List.of(PeerSubmission.of(mesh.receipt(
+                                mesh.keys.get("lon"), mesh.keys.get("syd"), 1_000_000, Fixtures.NOW.minusSeconds(5)))),
+                        ADMIN);
 
-            MeshAuditor.Outcome o = s.audit().run();
+        MeshAuditor.Outcome o = s.audit().run();
 
-            assertThat(o.marked()).isEmpty();
-            assertThat(o.alertsRaised()).hasSize(2);
-            for (String id : List.of("lon", "syd")) {
-                assertThat(s.registry().landmark(id).orElseThrow().status())
-                        .isEqualTo(RegistryValues.LandmarkStatus.ACTIVE);
-                Alert a = openAlert(s.alerts(), id);
-                assertThat(a.summary()).contains("lon").contains("syd").contains("neither is marked");
-                assertThat(a.evidenceJson()).contains("\"isolated_pair\":true");
-            }
-            assertThat(invalidated).isEmpty();
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("engines")
-    void isolatedPairFirst_thenTheWholeMesh_resolvesTheHonestSideAndSupersedesTheLiarsAlert(String engine) {
-        honestMesh();
-        mesh.landmark("liar", "Liar (claims Singapore)", host("31").position());
-        try (Database db = TestDatabases.fresh(engine)) {
-            Stack s = stack(db);
-            long rtt = DATA.minRoundTrip("7", REALLY_AT).orElseThrow().nanos();
-            s.ingestor()
-                    .ingest(
-                            List.of(PeerSubmission.of(mesh.receipt(
-                                    mesh.keys.get("7"), mesh.keys.get("liar"), rtt, Fixtures.NOW.minusSeconds(40)))),
-                            ADMIN);
-            MeshAuditor.Outcome early = s.audit().run();
-            assertThat(early.marked()).isEmpty();
-            assertThat(early.alertsRaised()).hasSize(2);
-            long honestAlert = openAlert(s.alerts(), "7").id();
-
-            measureAll(s, Fixtures.NOW.minusSeconds(30));
-            MeshAuditor.Outcome later = s.audit().run();
-
-            assertThat(later.marked()).containsExactly("liar");
-            assertThat(later.alertsResolved()).hasSize(2).contains(honestAlert);
-            assertThat(s.alerts().alert(honestAlert).orElseThrow().resolvedBy()).contains(AlertService.SYSTEM);
-            assertThat(s.alerts()
-                            .page(Optional.of(Alert.Status.OPEN), Optional.empty(), 0, 100)
-                            .items())
-                    .singleElement()
-                    .satisfies(a -> {
-                        assertThat(a.subjectId()).isEqualTo("liar");
-                        assertThat(a.evidenceJson()).contains("\"marked_suspect\":true");
-                    });
-            assertThat(s.audit().run().report().contradictions())
-                    .as("a system resolution clears nothing")
-                    .hasSize(HONEST.size());
-        }
-    }
-
-    @ParameterizedTest
-    @MethodSource("engines")
-    void restoredLandmark_isNotFlaggedAgainWithoutNewContradictingData(String engine) {
-        honestMesh();
-        mesh.landmark("liar", "Liar (claims Singapore)", host("31").position());
-        try (Database db = TestDatabases.fresh(engine)) {
-            Stack s = stack(db);
-            measureAll(s, Fixtures.NOW.minusSeconds(30));
-            s.audit().run();
-            Alert first = openAlert(s.alerts(), "liar");
-
-            s.registry().setLandmarkStatus("liar", RegistryValues.LandmarkStatus.ACTIVE, "checked the survey", "admin");
-            s.alerts().resolve(first.id(), "checked the survey", "admin");
-            clock.advance(Duration.ofMinutes(2));
-            MeshAuditor.Outcome quiet = s.audit().run();
-
-            assertThat(quiet.marked()).isEmpty();
-            assertThat(quiet.alertsRaised()).isEmpty();
-            assertThat(quiet.report().contradictions())
-                    .as("old pairs of the cleared landmark no longer count")
-                    .isEmpty();
-            assertThat(s.registry().landmark("liar").orElseThrow().status())
+        assertThat(o.marked()).isEmpty();
+        assertThat(o.alertsRaised()).hasSize(2);
+        for (String id : List.of("lon", "syd")) {
+            assertThat(s.registry().landmark(id).orElseThrow().status())
                     .isEqualTo(RegistryValues.LandmarkStatus.ACTIVE);
-
-            measureAll(s, clock.instant().minusSeconds(5));
-            MeshAuditor.Outcome flagged = s.audit().run();
-
-            assertThat(flagged.marked()).containsExactly("liar");
-            assertThat(flagged.alertsRaised()).hasSize(1);
+            Alert a = openAlert(s.alerts(), id);
+            assertThat(a.summary()).contains("lon").contains("syd").contains("neither is marked");
+            assertThat(a.evidenceJson()).contains("\"isolated_pair\":true");
         }
+        assertThat(invalidated).isEmpty();
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
-    void runIfDue_runsOnRequestOrAfterTheInterval(String engine) {
+    @EachEngine
+    void isolatedPairFirst_thenTheWholeMesh_resolvesTheHonestSideAndSupersedesTheLiarsAlert(Database db) {
         honestMesh();
-        try (Database db = TestDatabases.fresh(engine)) {
-            Stack s = stack(db);
-            s.ingestor().onAccepted(s.audit()::request);
-            assertThat(s.audit().runIfDue()).as("first call").isTrue();
-            assertThat(s.audit().runIfDue())
-                    .as("nothing new, interval not passed")
-                    .isFalse();
-            measureAll(s, Fixtures.NOW.minusSeconds(5));
-            assertThat(s.audit().runIfDue()).as("new peer data").isTrue();
-            assertThat(s.audit().runIfDue()).isFalse();
-            clock.advance(Duration.ofMinutes(1));
-            assertThat(s.audit().runIfDue()).as("interval passed").isTrue();
-        }
+        mesh.landmark("liar", "Liar (claims Singapore)", host("31").position());
+        Stack s = stack(db);
+        long rtt = DATA.minRoundTrip("7", REALLY_AT).orElseThrow().nanos();
+        s.ingestor()
+                .ingest(
+                        List.of(PeerSubmission.of(mesh.receipt(
+                                mesh.keys.get("7"), mesh.keys.get("liar"), rtt, Fixtures.NOW.minusSeconds(40)))),
+                        ADMIN);
+        MeshAuditor.Outcome early = s.audit().run();
+        assertThat(early.marked()).isEmpty();
+        assertThat(early.alertsRaised()).hasSize(2);
+        long honestAlert = openAlert(s.alerts(), "7").id();
+
+        measureAll(s, Fixtures.NOW.minusSeconds(30));
+        MeshAuditor.Outcome later = s.audit().run();
+
+        assertThat(later.marked()).containsExactly("liar");
+        assertThat(later.alertsResolved()).hasSize(2).contains(honestAlert);
+        assertThat(s.alerts().alert(honestAlert).orElseThrow().resolvedBy()).contains(AlertService.SYSTEM);
+        assertThat(s.alerts()
+                        .page(Optional.of(Alert.Status.OPEN), Optional.empty(), 0, 100)
+                        .items())
+                .singleElement()
+                .satisfies(a -> {
+                    assertThat(a.subjectId()).isEqualTo("liar");
+                    assertThat(a.evidenceJson()).contains("\"marked_suspect\":true");
+                });
+        assertThat(s.audit().run().report().contradictions())
+                .as("a system resolution clears nothing")
+                .hasSize(HONEST.size());
+    }
+
+    @EachEngine
+    void restoredLandmark_isNotFlaggedAgainWithoutNewContradictingData(Database db) {
+        honestMesh();
+        mesh.landmark("liar", "Liar (claims Singapore)", host("31").position());
+        Stack s = stack(db);
+        measureAll(s, Fixtures.NOW.minusSeconds(30));
+        s.audit().run();
+        Alert first = openAlert(s.alerts(), "liar");
+
+        s.registry().setLandmarkStatus("liar", RegistryValues.LandmarkStatus.ACTIVE, "checked the survey", "admin");
+        s.alerts().resolve(first.id(), "checked the survey", "admin");
+        clock.advance(Duration.ofMinutes(2));
+        MeshAuditor.Outcome quiet = s.audit().run();
+
+        assertThat(quiet.marked()).isEmpty();
+        assertThat(quiet.alertsRaised()).isEmpty();
+        assertThat(quiet.report().contradictions())
+                .as("old pairs of the cleared landmark no longer count")
+                .isEmpty();
+        assertThat(s.registry().landmark("liar").orElseThrow().status())
+                .isEqualTo(RegistryValues.LandmarkStatus.ACTIVE);
+
+        measureAll(s, clock.instant().minusSeconds(5));
+        MeshAuditor.Outcome flagged = s.audit().run();
+
+        assertThat(flagged.marked()).containsExactly("liar");
+        assertThat(flagged.alertsRaised()).hasSize(1);
+    }
+
+    @EachEngine
+    void runIfDue_runsOnRequestOrAfterTheInterval(Database db) {
+        honestMesh();
+        Stack s = stack(db);
+        s.ingestor().onAccepted(s.audit()::request);
+        assertThat(s.audit().runIfDue()).as("first call").isTrue();
+        assertThat(s.audit().runIfDue()).as("nothing new, interval not passed").isFalse();
+        measureAll(s, Fixtures.NOW.minusSeconds(5));
+        assertThat(s.audit().runIfDue()).as("new peer data").isTrue();
+        assertThat(s.audit().runIfDue()).isFalse();
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(s.audit().runIfDue()).as("interval passed").isTrue();
     }
 }

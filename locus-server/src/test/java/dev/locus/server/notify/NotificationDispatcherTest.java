@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.locus.server.EachEngine;
 import dev.locus.server.Fixtures;
 import dev.locus.server.Json;
 import dev.locus.server.MutableClock;
-import dev.locus.server.TestDatabases;
 import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.audit.AuditLog;
@@ -20,18 +20,12 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The outbox and the dispatcher against a real database, a real HTTP receiver that checks the
  * HMAC, and a real SMTP server (GreenMail). The clock is moved by hand; nothing sleeps.
  */
 class NotificationDispatcherTest {
-    static List<String> engines() {
-        return TestDatabases.engines();
-    }
-
     private static final String SECRET = "0123456789abcdef0123456789abcdef-secret";
     private static final RetryPolicy RETRY =
             new RetryPolicy(Duration.ofSeconds(10), Duration.ofSeconds(40), 4, Duration.ofMinutes(2));
@@ -44,8 +38,7 @@ class NotificationDispatcherTest {
             DeliveryLog log,
             NotificationDispatcher dispatcher) {}
 
-    private static World world(String engine, int smtpPort) {
-        Database db = TestDatabases.fresh(engine);
+    private static World world(Database db, int smtpPort) {
         MutableClock clock = new MutableClock(Fixtures.NOW);
         AuditLog audit = new AuditLog(clock, Json.mapper());
         AlertService alerts = new AlertService(db, audit, clock, Json.mapper());
@@ -98,10 +91,9 @@ class NotificationDispatcherTest {
         return ds.get(0);
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
-    void receiverAnswering503_isRetriedWithBackoff_andGetsTheAlertOnce(String engine) throws Exception {
-        World w = world(engine, Ports.free());
+    @EachEngine
+    void receiverAnswering503_isRetriedWithBackoff_andGetsTheAlertOnce(Database db) throws Exception {
+        World w = world(db, Ports.free());
         try (WebhookReceiver receiver = WebhookReceiver.start(0, SECRET, w.clock())) {
             webhook(w, receiver.port(), "OUTSIDE_ZONE", "CRITICAL");
             receiver.failNext(2);
@@ -143,10 +135,9 @@ class NotificationDispatcherTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
-    void unreachableReceiver_isFailedAfterTheLastAttempt(String engine) {
-        World w = world(engine, Ports.free());
+    @EachEngine
+    void unreachableReceiver_isFailedAfterTheLastAttempt(Database db) {
+        World w = world(db, Ports.free());
         webhook(w, Ports.free(), "", "INFO");
         Alert a = raise(w, Alert.Rule.SILENT, Alert.Severity.WARNING, "GPU-2");
         for (int i = 0; i < RETRY.maxAttempts(); i++) {
@@ -161,10 +152,9 @@ class NotificationDispatcherTest {
         assertThat(w.log().attempts(d.id())).hasSize(RETRY.maxAttempts());
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
-    void aRepeatAfterACrashBetweenSendAndMark_carriesTheSameId_andTheReceiverDropsIt(String engine) throws Exception {
-        World w = world(engine, Ports.free());
+    @EachEngine
+    void aRepeatAfterACrashBetweenSendAndMark_carriesTheSameId_andTheReceiverDropsIt(Database db) throws Exception {
+        World w = world(db, Ports.free());
         try (WebhookReceiver receiver = WebhookReceiver.start(0, SECRET, w.clock())) {
             webhook(w, receiver.port(), "", "WARNING");
             Alert a = raise(w, Alert.Rule.CLONED_IDENTITY, Alert.Severity.CRITICAL, "GPU-3");
@@ -190,10 +180,9 @@ class NotificationDispatcherTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
-    void deliveriesAreWritten_perMatchingRuleAndSeverity_inTheRaisingTransaction(String engine) {
-        World w = world(engine, Ports.free());
+    @EachEngine
+    void deliveriesAreWritten_perMatchingRuleAndSeverity_inTheRaisingTransaction(Database db) {
+        World w = world(db, Ports.free());
         Subscription critical = webhook(w, 1, "", "CRITICAL");
         Subscription silentOnly = webhook(w, 1, "SILENT,UNVERIFIED", "INFO");
         Subscription removed = webhook(w, 1, "", "INFO");
@@ -220,10 +209,9 @@ class NotificationDispatcherTest {
                 .hasSize(2);
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
-    void aSubscriptionRemovedBeforeDelivery_isNotSent(String engine) throws Exception {
-        World w = world(engine, Ports.free());
+    @EachEngine
+    void aSubscriptionRemovedBeforeDelivery_isNotSent(Database db) throws Exception {
+        World w = world(db, Ports.free());
         try (WebhookReceiver receiver = WebhookReceiver.start(0, SECRET, w.clock())) {
             Subscription s = webhook(w, receiver.port(), "", "INFO");
             Alert a = raise(w, Alert.Rule.MOVED, Alert.Severity.WARNING, "GPU-5");
@@ -236,11 +224,10 @@ class NotificationDispatcherTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
-    void email_reachesTheSmtpServerOnce_afterItComesUp(String engine) throws Exception {
+    @EachEngine
+    void email_reachesTheSmtpServerOnce_afterItComesUp(Database db) throws Exception {
         int smtpPort = Ports.free();
-        World w = world(engine, smtpPort);
+        World w = world(db, smtpPort);
         w.subscriptions()
                 .create(Map.of("name", "officer", "channel", "EMAIL", "target", "officer@example.test"), "admin");
         Alert a = raise(w, Alert.Rule.IN_RESTRICTED, Alert.Severity.CRITICAL, "GPU-6");
@@ -279,11 +266,10 @@ class NotificationDispatcherTest {
                 .items();
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
-    void acknowledgedAndResolved_reachSubscribersWhoAskForThem_andOnlyThem(String engine) throws Exception {
+    @EachEngine
+    void acknowledgedAndResolved_reachSubscribersWhoAskForThem_andOnlyThem(Database db) throws Exception {
         int smtpPort = Ports.free();
-        World w = world(engine, smtpPort);
+        World w = world(db, smtpPort);
         GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try (WebhookReceiver receiver = WebhookReceiver.start(0, SECRET, w.clock())) {
@@ -368,10 +354,9 @@ class NotificationDispatcherTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
-    void anUnknownEvent_isRefusedNamingTheFieldAndTheValue(String engine) {
-        World w = world(engine, Ports.free());
+    @EachEngine
+    void anUnknownEvent_isRefusedNamingTheFieldAndTheValue(Database db) {
+        World w = world(db, Ports.free());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.subscriptions()
                         .create(
                                 Map.of(

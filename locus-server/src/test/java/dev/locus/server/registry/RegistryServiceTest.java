@@ -8,6 +8,7 @@ import dev.locus.protocol.identity.Certificates;
 import dev.locus.protocol.identity.Pkcs12DeviceKey;
 import dev.locus.server.Bytes;
 import dev.locus.server.DevicePki;
+import dev.locus.server.EachEngine;
 import dev.locus.server.Fixtures;
 import dev.locus.server.Json;
 import dev.locus.server.TestDatabases;
@@ -36,146 +37,125 @@ class RegistryServiceTest {
 
     private static final InstantSource CLOCK = InstantSource.fixed(Fixtures.NOW);
 
-    @ParameterizedTest
-    @MethodSource("engines")
-    void validChipCsv_importsEveryRowAndAuditsTheImport(String engine) {
-        try (Database db = TestDatabases.fresh(engine)) {
-            RegistryService r = Fixtures.populatedRegistry(db, CLOCK);
-            String csv = """
-                    serial,model,licence_id,declared_site_id,status
-                    GPU-2,H100,LIC-1,sg-1,INSTALLED
-                    GPU-3,H200,,sg-1,
-                    """;
-            ImportResult result =
-                    r.importRows(RegistryService.Kind.CHIPS, RowSource.csv(new StringReader(csv)), csv, "alice");
-            assertThat(result).isEqualTo(new ImportResult.Imported("chips", 2));
-            assertThat(r.chip("GPU-2").orElseThrow().status()).isEqualTo(RegistryValues.ChipStatus.INSTALLED);
-            assertThat(r.chip("GPU-3").orElseThrow().licenceId()).isEmpty();
-            assertThat(db.read(AuditVerifier::verify)).isInstanceOf(AuditVerification.Intact.class);
-        }
+    /** Imports chip {@code rows} as CSV under the header serial,model,licence_id,declared_site_id,status. */
+    private static ImportResult importChips(RegistryService r, String... rows) {
+        String csv = "serial,model,licence_id,declared_site_id,status\n" + String.join("\n", rows) + "\n";
+        return r.importRows(RegistryService.Kind.CHIPS, RowSource.csv(new StringReader(csv)), csv, "alice");
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
-    void badRows_rejectTheWholeFileAndNameLineFieldAndValue(String engine) {
-        try (Database db = TestDatabases.fresh(engine)) {
-            RegistryService r = Fixtures.populatedRegistry(db, CLOCK);
-            String csv = """
-                    serial,model,licence_id,declared_site_id,status
-                    GPU-2,H100,LIC-1,sg-1,INSTALLED
-                    GPU-1,H100,LIC-1,sg-1,
-                    GPU-4,H100,LIC-9,sg-1,
-                    GPU-5,H100,,nowhere,BROKEN
-                    GPU-2,H100,,sg-1,
-                    """;
-            ImportResult result =
-                    r.importRows(RegistryService.Kind.CHIPS, RowSource.csv(new StringReader(csv)), csv, "alice");
-            assertThat(result)
-                    .isInstanceOfSatisfying(
-                            ImportResult.Rejected.class,
-                            rej -> assertThat(rej.problems())
-                                    .extracting(p -> p.line() + ":" + p.field() + "=" + p.value())
-                                    .containsExactly(
-                                            "3:serial=GPU-1", // already registered
-                                            "4:licence_id=LIC-9", // unknown licence
-                                            "5:status=BROKEN", // not an allowed status
-                                            "5:declared_site_id=nowhere", // unknown site
-                                            "6:serial=GPU-2")); // repeats line 2
-            assertThat(r.chip("GPU-2")).isEmpty();
-        }
+    @EachEngine
+    void validChipCsv_importsEveryRowAndAuditsTheImport(Database db) {
+        RegistryService r = Fixtures.populatedRegistry(db, CLOCK);
+        ImportResult result = importChips(r, "GPU-2,H100,LIC-1,sg-1,INSTALLED", "GPU-3,H200,,sg-1,");
+        assertThat(result).isEqualTo(new ImportResult.Imported("chips", 2));
+        assertThat(r.chip("GPU-2").orElseThrow().status()).isEqualTo(RegistryValues.ChipStatus.INSTALLED);
+        assertThat(r.chip("GPU-3").orElseThrow().licenceId()).isEmpty();
+        assertThat(db.read(AuditVerifier::verify)).isInstanceOf(AuditVerification.Intact.class);
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
-    void licenceChipCount_isEnforcedAcrossDatabaseAndFile(String engine) {
-        try (Database db = TestDatabases.fresh(engine)) {
-            RegistryService r = Fixtures.populatedRegistry(db, CLOCK);
-            StringBuilder csv = new StringBuilder("serial,model,licence_id,declared_site_id\n");
-            for (int i = 0; i < 10; i++) {
-                csv.append("X-").append(i).append(",H100,LIC-1,sg-1\n");
-            }
-            ImportResult result = r.importRows(
-                    RegistryService.Kind.CHIPS, RowSource.csv(new StringReader(csv.toString())), csv.toString(), "a");
-            assertThat(result).isInstanceOfSatisfying(ImportResult.Rejected.class, rej -> {
-                assertThat(rej.problems()).hasSize(1);
-                assertThat(rej.problems().get(0).line()).isEqualTo(11);
-                assertThat(rej.problems().get(0).message()).contains("chip_count of 10");
-            });
-        }
+    @EachEngine
+    void badRows_rejectTheWholeFileAndNameLineFieldAndValue(Database db) {
+        RegistryService r = Fixtures.populatedRegistry(db, CLOCK);
+        ImportResult result = importChips(
+                r,
+                "GPU-2,H100,LIC-1,sg-1,INSTALLED",
+                "GPU-1,H100,LIC-1,sg-1,",
+                "GPU-4,H100,LIC-9,sg-1,",
+                "GPU-5,H100,,nowhere,BROKEN",
+                "GPU-2,H100,,sg-1,");
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ImportResult.Rejected.class,
+                        rej -> assertThat(rej.problems())
+                                .extracting(p -> p.line() + ":" + p.field() + "=" + p.value())
+                                .containsExactly(
+                                        "3:serial=GPU-1", // already registered
+                                        "4:licence_id=LIC-9", // unknown licence
+                                        "5:status=BROKEN", // not an allowed status
+                                        "5:declared_site_id=nowhere", // unknown site
+                                        "6:serial=GPU-2")); // repeats line 2
+        assertThat(r.chip("GPU-2")).isEmpty();
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
-    void siteJson_outOfRangeCoordinates_areReportedPerRecord(String engine) {
-        try (Database db = TestDatabases.fresh(engine)) {
-            RegistryService r = Fixtures.populatedRegistry(db, CLOCK);
-            String json = """
-                    [{"id":"sg-2","name":"SG 2","operator_id":"sgdc","country":"sg","latitude_deg":1.3,
-                      "longitude_deg":103.9,"zone_radius_km":25},
-                     {"id":"bad","name":"Bad","operator_id":"ghost","country":"SGP","latitude_deg":91,
-                      "longitude_deg":"east","zone_radius_km":0,"colour":"red"}]
-                    """;
-            ImportResult result =
-                    r.importRows(RegistryService.Kind.SITES, RowSource.json(json, Json.mapper()), json, "alice");
-            assertThat(result)
-                    .isInstanceOfSatisfying(
-                            ImportResult.Rejected.class,
-                            rej -> assertThat(rej.problems())
-                                    .extracting(p -> p.line() + ":" + p.field())
-                                    .containsExactlyInAnyOrder(
-                                            "2:country",
-                                            "2:latitude_deg",
-                                            "2:longitude_deg",
-                                            "2:zone_radius_km",
-                                            "2:colour",
-                                            "2:operator_id"));
-            assertThat(r.site("sg-2")).isEmpty();
+    @EachEngine
+    void licenceChipCount_isEnforcedAcrossDatabaseAndFile(Database db) {
+        RegistryService r = Fixtures.populatedRegistry(db, CLOCK);
+        StringBuilder csv = new StringBuilder("serial,model,licence_id,declared_site_id\n");
+        for (int i = 0; i < 10; i++) {
+            csv.append("X-").append(i).append(",H100,LIC-1,sg-1\n");
         }
+        ImportResult result = r.importRows(
+                RegistryService.Kind.CHIPS, RowSource.csv(new StringReader(csv.toString())), csv.toString(), "a");
+        assertThat(result).isInstanceOfSatisfying(ImportResult.Rejected.class, rej -> {
+            assertThat(rej.problems()).hasSize(1);
+            assertThat(rej.problems().get(0).line()).isEqualTo(11);
+            assertThat(rej.problems().get(0).message()).contains("chip_count of 10");
+        });
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
-    void licenceWithEndBeforeStart_isRefusedWithBothDates(String engine) {
-        try (Database db = TestDatabases.fresh(engine)) {
-            RegistryService r = Fixtures.populatedRegistry(db, CLOCK);
-            assertThatThrownBy(() -> r.createLicence(
-                            Map.of(
-                                    "id", "LIC-2",
-                                    "exporter_id", "sgdc",
-                                    "end_user_id", "sgdc",
-                                    "site_id", "sg-1",
-                                    "chip_count", "5",
-                                    "valid_from", "2027-01-01",
-                                    "valid_until", "2026-01-01"),
-                            "alice"))
-                    .isInstanceOfSatisfying(
-                            InvalidInputException.class,
-                            e -> assertThat(e.problems())
-                                    .extracting(FieldProblem::field)
-                                    .containsExactlyInAnyOrder("valid_until", "exporter_id"));
-        }
+    @EachEngine
+    void siteJson_outOfRangeCoordinates_areReportedPerRecord(Database db) {
+        RegistryService r = Fixtures.populatedRegistry(db, CLOCK);
+        String json = """
+                [{"id":"sg-2","name":"SG 2","operator_id":"sgdc","country":"sg","latitude_deg":1.3,
+                  "longitude_deg":103.9,"zone_radius_km":25},
+                 {"id":"bad","name":"Bad","operator_id":"ghost","country":"SGP","latitude_deg":91,
+                  "longitude_deg":"east","zone_radius_km":0,"colour":"red"}]
+                """;
+        ImportResult result =
+                r.importRows(RegistryService.Kind.SITES, RowSource.json(json, Json.mapper()), json, "alice");
+        assertThat(result)
+                .isInstanceOfSatisfying(
+                        ImportResult.Rejected.class,
+                        rej -> assertThat(rej.problems())
+                                .extracting(p -> p.line() + ":" + p.field())
+                                .containsExactlyInAnyOrder(
+                                        "2:country",
+                                        "2:latitude_deg",
+                                        "2:longitude_deg",
+                                        "2:zone_radius_km",
+                                        "2:colour",
+                                        "2:operator_id"));
+        assertThat(r.site("sg-2")).isEmpty();
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
-    void custodyEvent_movesChipStatusAndPagesListInKeyOrder(String engine) {
-        try (Database db = TestDatabases.fresh(engine)) {
-            RegistryService r = Fixtures.populatedRegistry(db, CLOCK);
-            r.recordCustody("GPU-1", Map.of("kind", "INSTALLED", "site_id", "sg-1", "note", "rack 4"), "bob");
-            assertThat(r.chip("GPU-1").orElseThrow().status()).isEqualTo(RegistryValues.ChipStatus.INSTALLED);
-            assertThat(r.custodyEvents("GPU-1"))
-                    .singleElement()
-                    .satisfies(e -> assertThat(e.recordedBy()).isEqualTo("bob"));
-            for (int i = 0; i < 5; i++) {
-                r.createChip(Map.of("serial", "P-" + i, "model", "H100", "declared_site_id", "sg-1"), "a");
-            }
-            Page<Chip> first = r.chips(java.util.Optional.empty(), "", 4);
-            assertThat(first.items()).extracting(Chip::serial).containsExactly("GPU-1", "P-0", "P-1", "P-2");
-            Page<Chip> second =
-                    r.chips(java.util.Optional.empty(), first.nextCursor().orElseThrow(), 4);
-            assertThat(second.items()).extracting(Chip::serial).containsExactly("P-3", "P-4");
-            assertThat(second.nextCursor()).isEmpty();
+    @EachEngine
+    void licenceWithEndBeforeStart_isRefusedWithBothDates(Database db) {
+        RegistryService r = Fixtures.populatedRegistry(db, CLOCK);
+        assertThatThrownBy(() -> r.createLicence(
+                        Map.of(
+                                "id", "LIC-2",
+                                "exporter_id", "sgdc",
+                                "end_user_id", "sgdc",
+                                "site_id", "sg-1",
+                                "chip_count", "5",
+                                "valid_from", "2027-01-01",
+                                "valid_until", "2026-01-01"),
+                        "alice"))
+                .isInstanceOfSatisfying(
+                        InvalidInputException.class,
+                        e -> assertThat(e.problems())
+                                .extracting(FieldProblem::field)
+                                .containsExactlyInAnyOrder("valid_until", "exporter_id"));
+    }
+
+    @EachEngine
+    void custodyEvent_movesChipStatusAndPagesListInKeyOrder(Database db) {
+        RegistryService r = Fixtures.populatedRegistry(db, CLOCK);
+        r.recordCustody("GPU-1", Map.of("kind", "INSTALLED", "site_id", "sg-1", "note", "rack 4"), "bob");
+        assertThat(r.chip("GPU-1").orElseThrow().status()).isEqualTo(RegistryValues.ChipStatus.INSTALLED);
+        assertThat(r.custodyEvents("GPU-1"))
+                .singleElement()
+                .satisfies(e -> assertThat(e.recordedBy()).isEqualTo("bob"));
+        for (int i = 0; i < 5; i++) {
+            r.createChip(Map.of("serial", "P-" + i, "model", "H100", "declared_site_id", "sg-1"), "a");
         }
+        Page<Chip> first = r.chips(java.util.Optional.empty(), "", 4);
+        assertThat(first.items()).extracting(Chip::serial).containsExactly("GPU-1", "P-0", "P-1", "P-2");
+        Page<Chip> second =
+                r.chips(java.util.Optional.empty(), first.nextCursor().orElseThrow(), 4);
+        assertThat(second.items()).extracting(Chip::serial).containsExactly("P-3", "P-4");
+        assertThat(second.nextCursor()).isEmpty();
     }
 
     private static RegistryService trusting(Database db, DevicePki pki) {
@@ -211,39 +191,35 @@ class RegistryServiceTest {
                 .encodeToString(Certificates.der(key.identity().certificate()));
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
-    void chipsWithCertificates_asPemOrBase64Der_areImported_withTheKeyTakenFromTheCertificate(String engine) {
+    @EachEngine
+    void chipsWithCertificates_asPemOrBase64Der_areImported_withTheKeyTakenFromTheCertificate(Database db) {
         DevicePki pki = new DevicePki(21);
         Pkcs12DeviceKey pem = pki.device("GPU-2", "H100");
         Pkcs12DeviceKey der = pki.device("GPU-3", "H200");
-        try (Database db = TestDatabases.fresh(engine)) {
-            RegistryService r = trusting(db, pki);
-            ImportResult result = new ChipCsv()
-                    .row("GPU-2", "H100", Certificates.toPem(pem.identity().certificate()))
-                    .row("GPU-3", "H200", der64(der))
-                    .importInto(r);
-            assertThat(result).isEqualTo(new ImportResult.Imported("chips", 2));
-            Chip chip = r.chip("GPU-2").orElseThrow();
-            assertThat(chip.deviceCertificate().orElseThrow().sha256())
-                    .isEqualTo(pem.identity().fingerprint().toHex());
-            assertThat(chip.devicePublicKey())
-                    .contains(Bytes.of(Ed25519Keys.rawPublicKey(
-                            pem.identity().certificate().getPublicKey())));
-            assertThat(r.chip("GPU-3")
-                            .orElseThrow()
-                            .deviceCertificate()
-                            .orElseThrow()
-                            .der())
-                    .isEqualTo(Bytes.of(Certificates.der(der.identity().certificate())));
-            assertThat(r.chip("GPU-1").orElseThrow().deviceCertificate()).isEmpty();
-            assertThat(db.read(AuditVerifier::verify)).isInstanceOf(AuditVerification.Intact.class);
-        }
+        RegistryService r = trusting(db, pki);
+        ImportResult result = new ChipCsv()
+                .row("GPU-2", "H100", Certificates.toPem(pem.identity().certificate()))
+                .row("GPU-3", "H200", der64(der))
+                .importInto(r);
+        assertThat(result).isEqualTo(new ImportResult.Imported("chips", 2));
+        Chip chip = r.chip("GPU-2").orElseThrow();
+        assertThat(chip.deviceCertificate().orElseThrow().sha256())
+                .isEqualTo(pem.identity().fingerprint().toHex());
+        assertThat(chip.devicePublicKey())
+                .contains(Bytes.of(
+                        Ed25519Keys.rawPublicKey(pem.identity().certificate().getPublicKey())));
+        assertThat(r.chip("GPU-3")
+                        .orElseThrow()
+                        .deviceCertificate()
+                        .orElseThrow()
+                        .der())
+                .isEqualTo(Bytes.of(Certificates.der(der.identity().certificate())));
+        assertThat(r.chip("GPU-1").orElseThrow().deviceCertificate()).isEmpty();
+        assertThat(db.read(AuditVerifier::verify)).isInstanceOf(AuditVerification.Intact.class);
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
-    void certificatesFromAnotherCa_orForAnotherChip_rejectTheWholeImport_withTheRowsFirstLine(String engine) {
+    @EachEngine
+    void certificatesFromAnotherCa_orForAnotherChip_rejectTheWholeImport_withTheRowsFirstLine(Database db) {
         DevicePki pki = new DevicePki(22);
         var otherCa = pki.ca("Grey market CA", Fixtures.NOW);
         ChipCsv csv = new ChipCsv()
@@ -266,33 +242,31 @@ class RegistryServiceTest {
                                 pki.device("GPU-5", "H200").identity().certificate()))
                 .row("GPU-6", "H100", "not a certificate")
                 .row("GPU-7", "H100", Certificates.toPem(pki.landmark.identity().certificate()));
-        try (Database db = TestDatabases.fresh(engine)) {
-            RegistryService r = trusting(db, pki);
-            assertThat(csv.importInto(r))
-                    .isInstanceOfSatisfying(
-                            ImportResult.Rejected.class,
-                            rej -> assertThat(rej.problems())
-                                    .extracting(p -> p.line() + ":" + p.field() + ": " + p.message())
-                                    .containsExactly(
-                                            csv.lines.get(1)
-                                                    + ":device_certificate: is not signed by a trusted manufacturer CA"
-                                                    + " (its issuer is 'CN=Grey market CA,O=Locus'; trusted: [CN=Test manufacturer"
-                                                    + " CA,O=Locus])",
-                                            csv.lines.get(2)
-                                                    + ":device_certificate: binds serial 'GPU-9', not this row's 'GPU-4'",
-                                            csv.lines.get(3)
-                                                    + ":device_certificate: binds model 'H200', not this row's 'H100'",
-                                            csv.lines.get(4)
-                                                    + ":device_certificate: must be one X.509 certificate, as PEM or base64"
-                                                    + " of its DER encoding",
-                                            csv.lines.get(5)
-                                                    + ":device_certificate: must be a device certificate (extended key usage "
-                                                    + dev.locus.protocol.identity.LocusOids.DEVICE_IDENTITY
-                                                    + ", not a CA), as ./locus ca issue-device issues"));
-            // the PEM rows span several lines: each problem names the line its row starts on
-            assertThat(csv.lines.get(2) - csv.lines.get(1)).isGreaterThan(5);
-            assertThat(r.chip("GPU-2")).isEmpty();
-        }
+        RegistryService r = trusting(db, pki);
+        assertThat(csv.importInto(r))
+                .isInstanceOfSatisfying(
+                        ImportResult.Rejected.class,
+                        rej -> assertThat(rej.problems())
+                                .extracting(p -> p.line() + ":" + p.field() + ": " + p.message())
+                                .containsExactly(
+                                        csv.lines.get(1)
+                                                + ":device_certificate: is not signed by a trusted manufacturer CA"
+                                                + " (its issuer is 'CN=Grey market CA,O=Locus'; trusted: [CN=Test manufacturer"
+                                                + " CA,O=Locus])",
+                                        csv.lines.get(2)
+                                                + ":device_certificate: binds serial 'GPU-9', not this row's 'GPU-4'",
+                                        csv.lines.get(3)
+                                                + ":device_certificate: binds model 'H200', not this row's 'H100'",
+                                        csv.lines.get(4)
+                                                + ":device_certificate: must be one X.509 certificate, as PEM or base64"
+                                                + " of its DER encoding",
+                                        csv.lines.get(5)
+                                                + ":device_certificate: must be a device certificate (extended key usage "
+                                                + dev.locus.protocol.identity.LocusOids.DEVICE_IDENTITY
+                                                + ", not a CA), as ./locus ca issue-device issues"));
+        // the PEM rows span several lines: each problem names the line its row starts on
+        assertThat(csv.lines.get(2) - csv.lines.get(1)).isGreaterThan(5);
+        assertThat(r.chip("GPU-2")).isEmpty();
     }
 
     @ParameterizedTest

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.geo.verdict.Verdict;
+import dev.locus.server.EachEngine;
 import dev.locus.server.Fixtures;
 import dev.locus.server.IssuedReceipts;
 import dev.locus.server.Json;
@@ -39,28 +40,19 @@ class VerdictEngineTest {
     }
 
     /** At F = 1 one landmark alone proves nothing: shown as "depends on one landmark", not as proven. */
-    @ParameterizedTest
-    @MethodSource("engines")
-    void oneLandmarkAlone_atFOne_isNotProven_andEvidenceSaysItDependsOnOneLandmark(String engine) throws Exception {
-        MutableClock clock = new MutableClock(Fixtures.NOW);
-        try (Database db = TestDatabases.fresh(engine)) {
-            RegistryService registry = Fixtures.registry(db, clock);
-            Fixtures.populate(registry, keys);
-            AlertService alerts = Fixtures.alerts(db, clock);
-            VerdictEngine tolerant = Fixtures.verdictEngine(db, clock, Duration.ofHours(1), 1, alerts);
-            ReceiptIngestor ingestor = new ReceiptIngestor(db, new ProtocolReceipts(), IngestPolicy.live(), clock);
-            submit(ingestor, clock, "lm-sg", 200_000);
-            StoredVerdict v = tolerant.assess("GPU-1").orElseThrow();
-            assertThat(v.verdicts()).doesNotContain(Verdict.IN_ZONE, Verdict.EXCLUDES_RESTRICTED);
-            assertThat(v.proven()).isFalse();
-            JsonNode evidence = Json.mapper().readTree(v.evidenceJson());
-            assertThat(evidence.get("tolerated_liars").asInt()).isEqualTo(1);
-            assertThat(evidence.get("policy").get("tolerated_liars").asInt()).isEqualTo(1);
-            assertThat(evidence.get("honest_only").toString()).contains("IN_ZONE", "EXCLUDES_RESTRICTED");
-            assertThat(evidence.get("honest_only_meaning").asText()).startsWith("depends on one landmark");
-            assertThat(evidence.get("measurements").get(0).get("operator").asText())
-                    .isEqualTo("lm-sg");
-        }
+    @EachEngine
+    void oneLandmarkAlone_atFOne_isNotProven_andEvidenceSaysItDependsOnOneLandmark(Database db) throws Exception {
+        VerdictStack tolerant = VerdictStack.of(db, keys, 1);
+        submit(tolerant.ingestor(), tolerant.clock(), "lm-sg", 200_000);
+        StoredVerdict v = tolerant.engine().assess("GPU-1").orElseThrow();
+        assertThat(v.verdicts()).doesNotContain(Verdict.IN_ZONE, Verdict.EXCLUDES_RESTRICTED);
+        assertThat(v.proven()).isFalse();
+        JsonNode evidence = Json.mapper().readTree(v.evidenceJson());
+        assertThat(evidence.get("tolerated_liars").asInt()).isEqualTo(1);
+        assertThat(evidence.get("policy").get("tolerated_liars").asInt()).isEqualTo(1);
+        assertThat(evidence.get("honest_only").toString()).contains("IN_ZONE", "EXCLUDES_RESTRICTED");
+        assertThat(evidence.get("honest_only_meaning").asText()).startsWith("depends on one landmark");
+        assertThat(evidence.get("measurements").get(0).get("operator").asText()).isEqualTo("lm-sg");
     }
 
     @ParameterizedTest
@@ -105,19 +97,13 @@ class VerdictEngineTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("engines")
-    void noReceiptsInTheWindow_storesNoVerdict(String engine) {
-        MutableClock clock = new MutableClock(Fixtures.NOW);
-        try (Database db = TestDatabases.fresh(engine)) {
-            Fixtures.populate(Fixtures.registry(db, clock), keys);
-            AlertService alerts = Fixtures.alerts(db, clock);
-            // one-landmark fixture: assumes every landmark is honest (F = 0)
-            VerdictEngine engineUnderTest = Fixtures.verdictEngine(db, clock, Duration.ofHours(1), 0, alerts);
-            assertThat(engineUnderTest.assess("GPU-1")).isEmpty();
-            assertThat(engineUnderTest.assess("NO-SUCH-CHIP")).isEmpty();
-            assertThat(engineUnderTest.history("GPU-1", 0, 10).items()).isEmpty();
-        }
+    @EachEngine
+    void noReceiptsInTheWindow_storesNoVerdict(Database db) {
+        // one-landmark fixture: assumes every landmark is honest (F = 0)
+        VerdictEngine engineUnderTest = VerdictStack.of(db, keys, 0).engine();
+        assertThat(engineUnderTest.assess("GPU-1")).isEmpty();
+        assertThat(engineUnderTest.assess("NO-SUCH-CHIP")).isEmpty();
+        assertThat(engineUnderTest.history("GPU-1", 0, 10).items()).isEmpty();
     }
 
     @org.junit.jupiter.api.Test
