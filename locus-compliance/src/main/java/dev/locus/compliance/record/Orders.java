@@ -2,13 +2,9 @@ package dev.locus.compliance.record;
 
 import dev.locus.server.common.FieldReader;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Orders and invoices: validation and storage. */
 public final class Orders extends RecordTable<Order> {
@@ -56,25 +52,6 @@ public final class Orders extends RecordTable<Order> {
             m.put("billing_party_id", o.billingPartyId());
         }
         return m;
-    }
-
-    @Override
-    public Order read(Connection c, ResultSet rs) throws SQLException {
-        return read(rs);
-    }
-
-    static Order read(ResultSet rs) throws SQLException {
-        return new Order(
-                rs.getString("id"),
-                rs.getString("seller_id"),
-                rs.getString("buyer_id"),
-                rs.getString("billing_party_id"),
-                rs.getString("billing_country").strip(),
-                rs.getString("model"),
-                rs.getInt("quantity"),
-                rs.getBigDecimal("value_usd"),
-                rs.getDate("ordered_on").toLocalDate(),
-                Optional.ofNullable(rs.getString("destination_site_id")));
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.locus.compliance.record;
 
 import java.lang.reflect.RecordComponent;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.List;
@@ -16,6 +17,7 @@ import java.util.Optional;
 abstract class RecordTable<T extends Record> implements RecordKind<T> {
     private static final String INSERT_INTO = "INSERT INTO ";
 
+    private final Class<T> type;
     private final String insertInto;
     private final String table;
     private final List<String> filters;
@@ -34,6 +36,7 @@ abstract class RecordTable<T extends Record> implements RecordKind<T> {
         if (!insertInto.startsWith(INSERT_INTO)) {
             throw new IllegalArgumentException("insertInto must start with " + INSERT_INTO + ", got " + insertInto);
         }
+        this.type = type;
         this.insertInto = insertInto;
         this.table = insertInto.substring(INSERT_INTO.length());
         this.filters = List.copyOf(filters);
@@ -59,6 +62,22 @@ abstract class RecordTable<T extends Record> implements RecordKind<T> {
                 Columns.insertSerials(c, chipTable[0], chipTable[1], idOf(row), chips);
             }
         }
+    }
+
+    @Override
+    public final T read(Connection c, ResultSet rs) throws SQLException {
+        List<String> chips = serials.isPresent()
+                ? Columns.childSerials(c, chipTable[0], chipTable[1], rs.getString(idColumn()))
+                : List.of();
+        return read(rs, chips);
+    }
+
+    /**
+     * The row {@code rs} stands on, with its chip serials read already (a bulk reader reads them all
+     * at once); {@code serials} is ignored where the kind lists none.
+     */
+    public final T read(ResultSet rs, List<String> serials) throws SQLException {
+        return Columns.readRow(type, rs, serials);
     }
 
     @Override

@@ -1,9 +1,6 @@
 package dev.locus.compliance.record;
 
 import dev.locus.server.common.FieldReader;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -30,21 +27,6 @@ public final class SiteCapacities extends RecordTable<SiteCapacity> {
     @Override
     public Map<String, String> partyFields(SiteCapacity s) {
         return Map.of("operator_id", s.operatorId());
-    }
-
-    @Override
-    public SiteCapacity read(Connection c, ResultSet rs) throws SQLException {
-        return read(rs);
-    }
-
-    static SiteCapacity read(ResultSet rs) throws SQLException {
-        return new SiteCapacity(
-                rs.getString("site_id"),
-                rs.getString("operator_id"),
-                rs.getString("country").strip(),
-                rs.getDouble("power_mw"),
-                rs.getInt("racks"),
-                rs.getDate("declared_on").toLocalDate());
     }
 
     @Override
