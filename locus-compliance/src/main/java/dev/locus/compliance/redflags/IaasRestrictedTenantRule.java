@@ -10,10 +10,8 @@ import java.util.TreeSet;
  * rented controlled chips (BIS May 2025 IaaS policy statement).
  */
 public final class IaasRestrictedTenantRule extends TenantAllocationRule {
-    public static final String ID = "IAAS_D5_TENANT_TRAINING";
-
     public IaasRestrictedTenantRule(CountryGroups groups) {
-        super(ID, Source.BIS_2025_05_IAAS, groups);
+        super("IAAS_D5_TENANT_TRAINING", Source.BIS_2025_05_IAAS, groups);
     }
 
     @Override

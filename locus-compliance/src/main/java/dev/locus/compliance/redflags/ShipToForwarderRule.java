@@ -7,10 +7,8 @@ import java.util.Optional;
 
 /** A shipment of the buyer's order goes to a freight forwarder or a residential address. */
 public final class ShipToForwarderRule extends BaseRule {
-    public static final String ID = "SHIP_TO_FORWARDER_OR_RESIDENCE";
-
     public ShipToForwarderRule() {
-        super(ID, Source.BIS_SUPP3_PART732, Subject.Type.PARTY);
+        super("SHIP_TO_FORWARDER_OR_RESIDENCE", Source.BIS_SUPP3_PART732, Subject.Type.PARTY);
     }
 
     @Override

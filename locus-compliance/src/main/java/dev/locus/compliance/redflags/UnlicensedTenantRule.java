@@ -10,10 +10,8 @@ import java.util.List;
  * or Macau and the tenant is one. A cloud operator's ordinary tenants are not findings.
  */
 public final class UnlicensedTenantRule extends TenantAllocationRule {
-    public static final String ID = "TENANT_NOT_LICENSED";
-
     public UnlicensedTenantRule(CountryGroups groups) {
-        super(ID, Source.CSA_4A2_B, groups);
+        super("TENANT_NOT_LICENSED", Source.CSA_4A2_B, groups);
     }
 
     @Override
