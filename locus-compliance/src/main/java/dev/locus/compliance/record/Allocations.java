@@ -8,12 +8,7 @@ import java.util.Set;
 /** Allocations of chips to IaaS tenants: validation and storage. */
 public final class Allocations extends RecordTable<Allocation> {
     public Allocations() {
-        super(
-                "INSERT INTO allocations",
-                Allocation.class,
-                List.of("tenant_id", "site_id"),
-                "allocation_chips",
-                "allocation_id");
+        super("INSERT INTO allocations", Allocation.class, List.of("tenant_id", "site_id"));
     }
 
     @Override
@@ -40,11 +35,6 @@ public final class Allocations extends RecordTable<Allocation> {
 
     @Override
     public Map<String, Object> auditDetails(Allocation a) {
-        return Map.of(
-                "id", a.id(),
-                "tenant_id", a.tenantId(),
-                "site_id", a.siteId(),
-                "chip_count", a.chipCount(),
-                "purpose", a.purpose().name());
+        return details(a, "id", "tenant_id", "site_id", "chip_count", "purpose");
     }
 }

@@ -56,11 +56,6 @@ public final class Orders extends RecordTable<Order> {
 
     @Override
     public Map<String, Object> auditDetails(Order o) {
-        return Map.of(
-                "id", o.id(),
-                "buyer_id", o.buyerId(),
-                "billing_country", o.billingCountry(),
-                "model", o.model(),
-                "quantity", o.quantity());
+        return details(o, "id", "buyer_id", "billing_country", "model", "quantity");
     }
 }

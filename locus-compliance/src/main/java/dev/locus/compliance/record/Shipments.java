@@ -12,12 +12,7 @@ import java.util.Set;
 /** Shipments against orders, with the serials they carried: validation and storage. */
 public final class Shipments extends RecordTable<Shipment> {
     public Shipments() {
-        super(
-                "INSERT INTO shipments",
-                Shipment.class,
-                List.of("order_id", "consignee_id", "ship_to_country"),
-                "shipment_chips",
-                "shipment_id");
+        super("INSERT INTO shipments", Shipment.class, List.of("order_id", "consignee_id", "ship_to_country"));
     }
 
     @Override
@@ -67,11 +62,6 @@ public final class Shipments extends RecordTable<Shipment> {
 
     @Override
     public Map<String, Object> auditDetails(Shipment s) {
-        return Map.of(
-                "id", s.id(),
-                "order_id", s.orderId(),
-                "ship_to_country", s.shipToCountry(),
-                "address_kind", s.addressKind().name(),
-                "chip_count", s.chipCount());
+        return details(s, "id", "order_id", "ship_to_country", "address_kind", "chip_count");
     }
 }

@@ -31,7 +31,6 @@ public final class SiteCapacities extends RecordTable<SiteCapacity> {
 
     @Override
     public Map<String, Object> auditDetails(SiteCapacity s) {
-        return Map.of(
-                "site_id", s.siteId(), "operator_id", s.operatorId(), "country", s.country(), "power_mw", s.powerMw());
+        return details(s, "site_id", "operator_id", "country", "power_mw");
     }
 }
