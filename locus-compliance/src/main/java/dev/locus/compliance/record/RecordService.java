@@ -5,11 +5,9 @@ import dev.locus.server.common.FieldProblem;
 import dev.locus.server.common.FieldReader;
 import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.common.Page;
+import dev.locus.server.common.Sha256;
 import dev.locus.server.registry.ImportResult;
 import dev.locus.server.registry.Row;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -18,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -93,7 +90,7 @@ public final class RecordService {
                                 kind.table() + ".imported",
                                 kind.table(),
                                 "*",
-                                Map.of("count", valid.size(), "sha256", sha256(sourceText)));
+                                Map.of("count", valid.size(), "sha256", Sha256.hex(sourceText)));
                 return valid;
             });
             tell(kind, written);
@@ -239,13 +236,4 @@ public final class RecordService {
 
     private static final dev.locus.compliance.redflags.ChipPower CHIP_POWER =
             dev.locus.compliance.redflags.ChipPower.bundled();
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK provides SHA-256", e);
-        }
-    }
 }
