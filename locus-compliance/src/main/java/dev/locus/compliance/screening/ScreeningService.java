@@ -33,9 +33,9 @@ import java.util.Set;
  */
 public final class ScreeningService implements PartyListener, OwnershipListener, DesignationSource {
     private final AuditedStore store;
+    private final HitLifecycle lifecycle;
     private final ScreeningLists lists;
     private final OwnershipService ownership;
-    private final HitLifecycle lifecycle;
     private final Duration waitForLists;
 
     public ScreeningService(AuditedStore store, ScreeningLists lists, OwnershipService ownership) {
@@ -49,10 +49,10 @@ public final class ScreeningService implements PartyListener, OwnershipListener,
     public ScreeningService(
             AuditedStore store, ScreeningLists lists, OwnershipService ownership, Duration waitForLists) {
         this.store = store;
+        this.lifecycle = new HitLifecycle(store.audit());
         this.lists = lists;
         this.ownership = ownership;
         this.waitForLists = waitForLists;
-        this.lifecycle = new HitLifecycle(store.audit());
     }
 
     /**
