@@ -41,6 +41,9 @@ public final class ComplianceModule implements AutoCloseable {
     /** The module's name, as its status reports it. */
     public static final String NAME = "locus-compliance";
 
+    /** Who the audit log names for what the module does on its own (loading lists, re-screening). */
+    public static final String SYSTEM_ACTOR = "system:screening";
+
     private final PartyService parties;
     private final OwnershipService ownership;
     private final RecordService record;
@@ -99,6 +102,12 @@ public final class ComplianceModule implements AutoCloseable {
                 redFlags.touch(affected.stream().map(Subject::party).toList()));
     }
 
+    /** Stops the red-flag worker. */
+    @Override
+    public void close() {
+        redFlags.close();
+    }
+
     /** Red-flag findings, stored and listed. */
     public FindingStore findings() {
         return findings;
@@ -123,15 +132,6 @@ public final class ComplianceModule implements AutoCloseable {
     public VerdictListener verdictListener() {
         return redFlags;
     }
-
-    /** Stops the red-flag worker. */
-    @Override
-    public void close() {
-        redFlags.close();
-    }
-
-    /** Who the audit log names for what the module does on its own (loading lists, re-screening). */
-    public static final String SYSTEM_ACTOR = "system:screening";
 
     /** Registering, changing and removing parties. */
     public PartyService parties() {
