@@ -21,6 +21,7 @@ import dev.locus.screening.ownership.RuleTable;
 import dev.locus.server.Json;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.verdicts.VerdictListener;
@@ -40,9 +41,9 @@ public final class ComplianceModule implements AutoCloseable {
     /** The module's name, as its status reports it. */
     public static final String NAME = "locus-compliance";
 
-    private final RegistryService registry;
-    private final AlertService alerts;
-    private final VerdictQuery verdicts;
+    /** Who the audit log names for what the module does on its own (loading lists, re-screening). */
+    public static final String SYSTEM_ACTOR = "system:screening";
+
     private final PartyService parties;
     private final OwnershipService ownership;
     private final RecordService record;
@@ -58,6 +59,9 @@ public final class ComplianceModule implements AutoCloseable {
      * table, screening against the lists of {@code listSource} ({@link ListSource#bundled()}, or a
      * folder of official-format files that {@code POST /api/v1/screening/lists/reload} reads again).
      * They start loading on a background thread at once.
+     *
+     * @param registry the chip registry; not read yet (the red-flag view reads its tables directly)
+     * @param alerts the alert service; not used yet (findings are the module's own)
      */
     public ComplianceModule(
             Database db,
@@ -67,20 +71,17 @@ public final class ComplianceModule implements AutoCloseable {
             AlertService alerts,
             VerdictQuery verdicts,
             ListSource listSource) {
-        this.registry = registry;
-        this.alerts = alerts;
-        this.verdicts = verdicts;
-        this.parties = new PartyService(db, audit, clock);
+        AuditedStore store = new AuditedStore(db, audit, clock, Json.mapper());
+        this.parties = new PartyService(store);
         this.record = new RecordService(
-                db,
-                audit,
+                store,
                 ids -> parties.findAll(ids).stream().map(RegisteredParty::id).collect(Collectors.toSet()));
         OwnershipReports reports = new OwnershipReports(RuleTable.bundled());
-        this.ownership = new OwnershipService(db, audit, clock, reports);
+        this.ownership = new OwnershipService(store, reports);
         ListUpdates[] updates = new ListUpdates[1];
         ScreeningLists lists =
                 new ScreeningLists(listSource, loaded -> updates[0].recordLoaded(loaded.versions(), SYSTEM_ACTOR));
-        this.screening = new ScreeningService(db, audit, clock, lists, ownership);
+        this.screening = new ScreeningService(store, lists, ownership);
         this.listUpdates = new ListUpdates(screening, parties);
         updates[0] = listUpdates;
         reports.useDesignations(screening);
@@ -89,16 +90,22 @@ public final class ComplianceModule implements AutoCloseable {
         // load now (one thread, progress logged), so that the first save need not wait; re-screen
         // the parties if the lists changed since the last run
         lists.startLoading();
-        this.findings = new FindingStore(db, audit, clock, Json.mapper());
-        this.cases = new CaseService(db, audit, clock);
-        this.redFlags = new RedFlagEvaluator(
-                db, findings, RedFlagRules.all(), RedFlagPolicy.defaults(), verdicts, ownership, clock);
-        this.reports = new CaseReport(db, verdicts, clock, Json.mapper());
+        this.findings = new FindingStore(store);
+        this.cases = new CaseService(store);
+        this.redFlags =
+                new RedFlagEvaluator(findings, RedFlagRules.all(), RedFlagPolicy.defaults(), verdicts, ownership);
+        this.reports = new CaseReport(store, verdicts);
         redFlags.addListener(cases);
         record.addListener(redFlags);
         parties.addListener((c, party, actor) -> redFlags.touch(List.of(Subject.party(party.id()))));
         ownership.addListener((c, affected, actor) ->
                 redFlags.touch(affected.stream().map(Subject::party).toList()));
+    }
+
+    /** Stops the red-flag worker. */
+    @Override
+    public void close() {
+        redFlags.close();
     }
 
     /** Red-flag findings, stored and listed. */
@@ -125,15 +132,6 @@ public final class ComplianceModule implements AutoCloseable {
     public VerdictListener verdictListener() {
         return redFlags;
     }
-
-    /** Stops the red-flag worker. */
-    @Override
-    public void close() {
-        redFlags.close();
-    }
-
-    /** Who the audit log names for what the module does on its own (loading lists, re-screening). */
-    public static final String SYSTEM_ACTOR = "system:screening";
 
     /** Registering, changing and removing parties. */
     public PartyService parties() {

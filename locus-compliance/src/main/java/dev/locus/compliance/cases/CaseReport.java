@@ -1,7 +1,6 @@
 package dev.locus.compliance.cases;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.compliance.LocusComplianceException;
 import dev.locus.compliance.findings.StoredFinding;
 import dev.locus.compliance.parties.PartyService;
@@ -10,7 +9,8 @@ import dev.locus.compliance.record.RecordService;
 import dev.locus.compliance.record.Shipment;
 import dev.locus.server.audit.AuditHead;
 import dev.locus.server.audit.AuditLog;
-import dev.locus.server.persistence.Database;
+import dev.locus.server.audit.AuditedStore;
+import dev.locus.server.persistence.Queries;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.reports.ReportDocument;
 import dev.locus.server.verdicts.StoredVerdict;
@@ -19,7 +19,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -39,33 +38,30 @@ import java.util.Set;
 public final class CaseReport {
     static final int MAX_ROWS = 200;
 
-    private final Database db;
+    private final AuditedStore store;
     private final VerdictQuery verdicts;
-    private final InstantSource clock;
-    private final ObjectMapper json;
 
-    public CaseReport(Database db, VerdictQuery verdicts, InstantSource clock, ObjectMapper json) {
-        this.db = db;
+    public CaseReport(AuditedStore store, VerdictQuery verdicts) {
+        this.store = store;
         this.verdicts = verdicts;
-        this.clock = clock;
-        this.json = json;
     }
 
     /** The report of case {@code id} as the shared report document (for HTML and PDF); empty when there is no such case. */
     public Optional<ReportDocument> document(long id) {
-        return db.read(c -> {
+        return store.db().read(c -> {
             Optional<CaseService.CaseView> view = CaseService.view(c, id);
             if (view.isEmpty()) {
                 return Optional.<ReportDocument>empty();
             }
             Map<String, Object> report = build(c, view.get());
-            return Optional.of(CaseReportDocument.of(report, AuditLog.head(c), clock.instant(), json));
+            return Optional.of(CaseReportDocument.of(
+                    report, AuditLog.head(c), store.clock().instant(), store.json()));
         });
     }
 
     /** The report of case {@code id}; empty when there is no such case. */
     public Optional<Map<String, Object>> build(long id) {
-        return db.read(c -> {
+        return store.db().read(c -> {
             Optional<CaseService.CaseView> view = CaseService.view(c, id);
             if (view.isEmpty()) {
                 return Optional.<Map<String, Object>>empty();
@@ -78,7 +74,7 @@ public final class CaseReport {
         Case k = v.details();
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("title", "Credible information report (Chip Security Act §4(a)(2)): case " + k.id());
-        r.put("generated_at", clock.instant().toString());
+        r.put("generated_at", store.clock().instant().toString());
         r.put("conclusion", conclusion(v));
         r.put("case", k);
         r.put("risk", v.risk());
@@ -155,7 +151,7 @@ public final class CaseReport {
 
     private Object parse(String evidenceJson) {
         try {
-            return json.readValue(evidenceJson, Object.class);
+            return store.json().readValue(evidenceJson, Object.class);
         } catch (JsonProcessingException e) {
             throw new LocusComplianceException("stored evidence is not JSON: " + e.getMessage(), e);
         }
@@ -262,16 +258,10 @@ public final class CaseReport {
     }
 
     private static <T> List<T> rows(Connection c, RecordKind<T> kind, String column, String value) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT * FROM " + kind.table() + " WHERE " + column + " = ? ORDER BY seq LIMIT " + MAX_ROWS)) {
-            ps.setString(1, value);
-            List<T> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(kind.read(c, rs));
-                }
-            }
-            return out;
-        }
+        return Queries.list(
+                c,
+                "SELECT * FROM " + kind.table() + " WHERE " + column + " = ? ORDER BY seq LIMIT " + MAX_ROWS,
+                ps -> ps.setString(1, value),
+                rs -> kind.read(c, rs));
     }
 }

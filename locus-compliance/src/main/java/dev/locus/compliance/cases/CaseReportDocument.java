@@ -2,11 +2,13 @@ package dev.locus.compliance.cases;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.locus.server.audit.AuditHead;
 import dev.locus.server.reports.PlainEvidence;
 import dev.locus.server.reports.ReportDocument;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -41,22 +43,15 @@ final class CaseReportDocument {
                 table(
                         r.path("risk").path("contributions"),
                         List.of("Rule", "Severity", "Weight"),
-                        c -> List.of(
-                                c.path("rule").asText(),
-                                c.path("severity").asText(),
-                                c.path("weight").asText()),
+                        c -> texts(c, "rule", "severity", "weight"),
                         "No open finding."));
         b.section(
                 "Findings",
                 table(
                         r.path("findings"),
                         List.of("Severity", "Rule", "Status", "Finding", "Source", "Evidence"),
-                        f -> List.of(
-                                f.path("severity").asText(),
-                                f.path("rule").asText(),
-                                f.path("status").asText(),
-                                f.path("summary").asText(),
-                                f.path("source").asText(),
+                        f -> concat(
+                                texts(f, "severity", "rule", "status", "summary", "source"),
                                 PlainEvidence.of(f.path("evidence"))),
                         "No finding."));
         b.section(
@@ -64,13 +59,7 @@ final class CaseReportDocument {
                 table(
                         r.path("screening_hits"),
                         List.of("List", "Entry", "Listed name", "Score", "Decision", "Status"),
-                        h -> List.of(
-                                h.path("source").asText(),
-                                h.path("entry_id").asText(),
-                                h.path("listed_name").asText(),
-                                h.path("score").asText(),
-                                h.path("decision").asText(),
-                                h.path("status").asText()),
+                        h -> texts(h, "source", "entry_id", "listed_name", "score", "decision", "status"),
                         "No open screening hit (or the subject is not a party)."));
         JsonNode record = r.path("commercial_record");
         List<JsonNode> orders = new ArrayList<>();
@@ -86,45 +75,28 @@ final class CaseReportDocument {
                 table(
                         orders,
                         List.of("Order", "Buyer", "Billed to", "Model", "Chips", "Value (USD)", "Ordered on"),
-                        o -> List.of(
-                                o.path("id").asText(),
-                                o.path("buyer_id").asText(),
-                                o.path("billing_country").asText(),
-                                o.path("model").asText(),
-                                o.path("quantity").asText(),
+                        o -> concat(
+                                texts(o, "id", "buyer_id", "billing_country", "model", "quantity"),
                                 o.path("value_usd").decimalValue().toPlainString(),
                                 o.path("ordered_on").asText()),
                         "No order."),
                 table(
                         shipments,
                         List.of("Shipment", "Order", "Ship to", "Country", "Address kind", "Forwarder", "Chips"),
-                        s -> List.of(
-                                s.path("id").asText(),
-                                s.path("order_id").asText(),
-                                s.path("ship_to_address").asText(),
-                                s.path("ship_to_country").asText(),
-                                s.path("address_kind").asText(),
+                        s -> concat(
+                                texts(s, "id", "order_id", "ship_to_address", "ship_to_country", "address_kind"),
                                 text(s.path("forwarder_id"), "—"),
                                 s.path("chip_count").asText()),
                         "No shipment."),
                 table(
                         record.path("allocations"),
                         List.of("Allocation", "Site", "Chips", "Purpose", "Users in", "Period"),
-                        a -> List.of(
-                                a.path("id").asText(),
-                                a.path("site_id").asText(),
-                                a.path("chip_count").asText(),
-                                a.path("purpose").asText(),
+                        a -> concat(
+                                texts(a, "id", "site_id", "chip_count", "purpose"),
                                 list(a.path("user_countries")),
                                 a.path("valid_from").asText() + " – "
                                         + a.path("valid_until").asText()),
                         "No allocation."));
-        List<JsonNode> proofs = new ArrayList<>();
-        r.path("chips")
-                .forEach(c -> c.path("location_proofs")
-                        .forEach(p -> proofs.add(json.createObjectNode()
-                                .put("chip", c.path("serial").asText())
-                                .setAll((com.fasterxml.jackson.databind.node.ObjectNode) p))));
         b.section(
                 "Chips, licences and location proofs",
                 table(
@@ -146,45 +118,27 @@ final class CaseReportDocument {
                                         : "—"),
                         "No chip named by the record."),
                 table(
-                        proofs,
+                        perChip(r, "location_proofs", json),
                         List.of("Chip", "Verdict", "Window", "Verdicts", "Proven", "Evidence"),
-                        p -> List.of(
-                                p.path("chip").asText(),
-                                p.path("verdict_id").asText(),
-                                p.path("window").asText(),
+                        p -> concat(
+                                texts(p, "chip", "verdict_id", "window"),
                                 list(p.path("verdicts")),
                                 p.path("proven").asText(),
                                 PlainEvidence.of(p.path("evidence"))),
                         "No location proof."));
-        List<JsonNode> alerts = new ArrayList<>();
-        r.path("chips")
-                .forEach(c -> c.path("location_alerts")
-                        .forEach(a -> alerts.add(json.createObjectNode()
-                                .put("chip", c.path("serial").asText())
-                                .setAll((com.fasterxml.jackson.databind.node.ObjectNode) a))));
         b.section(
                 "Location alerts",
                 table(
-                        alerts,
+                        perChip(r, "location_alerts", json),
                         List.of("Chip", "Alert", "Rule", "Severity", "Status", "Summary", "Opened"),
-                        a -> List.of(
-                                a.path("chip").asText(),
-                                a.path("id").asText(),
-                                a.path("rule").asText(),
-                                a.path("severity").asText(),
-                                a.path("status").asText(),
-                                a.path("summary").asText(),
-                                a.path("opened_at").asText()),
+                        a -> texts(a, "chip", "id", "rule", "severity", "status", "summary", "opened_at"),
                         "No unresolved location alert."));
         b.section(
                 "Notes",
                 table(
                         r.path("notes"),
                         List.of("Author", "Written", "Note"),
-                        n -> List.of(
-                                n.path("author").asText(),
-                                n.path("written_at").asText(),
-                                n.path("text").asText()),
+                        n -> texts(n, "author", "written_at", "text"),
                         "No note."));
         return b.build();
     }
@@ -194,6 +148,33 @@ final class CaseReportDocument {
         List<List<String>> out = new ArrayList<>();
         rows.forEach(n -> out.add(cells.apply(n)));
         return new ReportDocument.Table(columns, out, empty);
+    }
+
+    /** The rows of each chip's {@code field} list, each with the chip's serial as {@code chip}. */
+    private static List<JsonNode> perChip(JsonNode report, String field, ObjectMapper json) {
+        List<JsonNode> out = new ArrayList<>();
+        report.path("chips")
+                .forEach(c -> c.path(field)
+                        .forEach(row -> out.add(json.createObjectNode()
+                                .put("chip", c.path("serial").asText())
+                                .setAll((ObjectNode) row))));
+        return out;
+    }
+
+    /** The cells of {@code fields} of a row, each as its text. */
+    private static List<String> texts(JsonNode row, String... fields) {
+        List<String> out = new ArrayList<>();
+        for (String f : fields) {
+            out.add(row.path(f).asText());
+        }
+        return out;
+    }
+
+    /** {@code cells} followed by {@code more}. */
+    private static List<String> concat(List<String> cells, String... more) {
+        List<String> out = new ArrayList<>(cells);
+        out.addAll(Arrays.asList(more));
+        return out;
     }
 
     private static String text(JsonNode n, String absent) {

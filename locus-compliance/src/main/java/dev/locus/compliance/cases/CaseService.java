@@ -5,13 +5,13 @@ import dev.locus.compliance.findings.FindingsListener;
 import dev.locus.compliance.findings.StoredFinding;
 import dev.locus.compliance.outcome.Outcome;
 import dev.locus.compliance.redflags.Subject;
-import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.common.FieldProblem;
 import dev.locus.server.common.FieldReader;
 import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.common.Page;
-import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.IdPages;
+import dev.locus.server.persistence.Queries;
 import dev.locus.server.persistence.Sql;
 import java.sql.Connection;
 import java.sql.Date;
@@ -19,7 +19,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,14 +35,10 @@ public final class CaseService implements FindingsListener {
     private static final String SYSTEM = "system";
     private static final List<String> UPDATE_FIELDS = List.of("owner", "status", "due_on", "decision", "decision_note");
 
-    private final Database db;
-    private final AuditLog audit;
-    private final InstantSource clock;
+    private final AuditedStore store;
 
-    public CaseService(Database db, AuditLog audit, InstantSource clock) {
-        this.db = db;
-        this.audit = audit;
-        this.clock = clock;
+    public CaseService(AuditedStore store) {
+        this.store = store;
     }
 
     /** A case with what it groups: the subject's findings, its explained risk, and the notes. */
@@ -91,7 +86,7 @@ public final class CaseService implements FindingsListener {
             throw new InvalidInputException(problems);
         }
         Subject subject = new Subject(type, id);
-        return db.inTransaction(c -> {
+        return store.db().inTransaction(c -> {
             Optional<Case> existing = active(c, subject);
             if (existing.isPresent()) {
                 return Outcome.conflict("case " + existing.get().id() + " about " + subject + " is still "
@@ -104,7 +99,7 @@ public final class CaseService implements FindingsListener {
     private Case insert(
             Connection c, Subject subject, String title, Optional<String> owner, Optional<LocalDate> due, String actor)
             throws SQLException {
-        Instant at = Sql.micros(clock.instant());
+        Instant at = store.now();
         long id = Sql.insertReturningId(
                 c,
                 "INSERT INTO cases (subject_type, subject_id, title, owner, status, due_on, opened_by, opened_at,"
@@ -119,13 +114,14 @@ public final class CaseService implements FindingsListener {
                     Sql.setInstant(ps, 7, at);
                     Sql.setInstant(ps, 8, at);
                 });
-        audit.append(
-                c,
-                actor,
-                "case.opened",
-                "case",
-                Long.toString(id),
-                Map.of("subject", subject.toString(), "title", title));
+        store.audit()
+                .append(
+                        c,
+                        actor,
+                        "case.opened",
+                        "case",
+                        Long.toString(id),
+                        Map.of("subject", subject.toString(), "title", title));
         return find(c, id).orElseThrow();
     }
 
@@ -150,7 +146,7 @@ public final class CaseService implements FindingsListener {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return db.inTransaction(c -> {
+        return store.db().inTransaction(c -> {
             Optional<Case> current = findForUpdate(c, id);
             if (current.isEmpty()) {
                 return Outcome.notFound("case", Long.toString(id));
@@ -168,14 +164,14 @@ public final class CaseService implements FindingsListener {
                 ps.setDate(3, due.or(k::dueOn).map(Date::valueOf).orElse(null));
                 Sql.setOptionalString(ps, 4, newDecision.map(Enum::name));
                 Sql.setOptionalString(ps, 5, note.or(k::decisionNote));
-                Sql.setInstant(ps, 6, Sql.micros(clock.instant()));
+                Sql.setInstant(ps, 6, store.now());
                 ps.setLong(7, id);
                 ps.executeUpdate();
             }
             Map<String, Object> changed = new LinkedHashMap<>();
             fields.forEach((f, v) -> changed.put(f, v));
             changed.put("previous_status", k.status().name());
-            audit.append(c, actor, "case.updated", "case", Long.toString(id), changed);
+            store.audit().append(c, actor, "case.updated", "case", Long.toString(id), changed);
             return Outcome.done(find(c, id).orElseThrow());
         });
     }
@@ -185,7 +181,7 @@ public final class CaseService implements FindingsListener {
         if (text.isBlank() || text.length() > 4000) {
             throw new InvalidInputException(List.of(new FieldProblem(0, "text", text, "must be 1 to 4000 characters")));
         }
-        return db.inTransaction(c -> {
+        return store.db().inTransaction(c -> {
             if (findForUpdate(c, caseId).isEmpty()) {
                 return Outcome.notFound("case", Long.toString(caseId));
             }
@@ -194,9 +190,10 @@ public final class CaseService implements FindingsListener {
                         ps.setLong(1, caseId);
                         ps.setString(2, actor);
                         ps.setString(3, text);
-                        Sql.setInstant(ps, 4, Sql.micros(clock.instant()));
+                        Sql.setInstant(ps, 4, store.now());
                     });
-            audit.append(c, actor, "case.noted", "case", Long.toString(caseId), Map.of("note_id", id, "text", text));
+            store.audit()
+                    .append(c, actor, "case.noted", "case", Long.toString(caseId), Map.of("note_id", id, "text", text));
             return Outcome.done(notes(c, caseId).stream()
                     .filter(n -> n.id() == id)
                     .findFirst()
@@ -206,7 +203,7 @@ public final class CaseService implements FindingsListener {
 
     /** The case with its findings, risk and notes. */
     public Optional<CaseView> view(long id) {
-        return db.read(c -> view(c, id));
+        return store.db().read(c -> view(c, id));
     }
 
     public static Optional<CaseView> view(Connection c, long id) throws SQLException {
@@ -223,14 +220,15 @@ public final class CaseService implements FindingsListener {
 
     /** The explained risk of a subject now. */
     public Risk risk(Subject subject) {
-        return db.read(c -> Risk.of(subject.type().name(), subject.id(), findingsAbout(c, subject)));
+        return store.db().read(c -> Risk.of(subject.type().name(), subject.id(), findingsAbout(c, subject)));
     }
 
     /** Cases by id, narrowed by {@link #FILTERS}. */
     public Page<Case> page(Map<String, String> filters, long afterId, int limit) {
         List<IdPages.Filter> f = new ArrayList<>();
         filters.forEach((column, value) -> f.add(IdPages.Filter.equal(column, value)));
-        return db.read(c -> IdPages.read(c, "SELECT * FROM cases", f, afterId, limit, CaseService::read, Case::id));
+        return store.db()
+                .read(c -> IdPages.read(c, "SELECT * FROM cases", f, afterId, limit, CaseService::read, Case::id));
     }
 
     /** The filters {@link #page} accepts. */
@@ -269,22 +267,16 @@ public final class CaseService implements FindingsListener {
     }
 
     private static List<CaseNote> notes(Connection c, long caseId) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement("SELECT * FROM case_notes WHERE case_id = ? ORDER BY id LIMIT 1000")) {
-            ps.setLong(1, caseId);
-            List<CaseNote> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new CaseNote(
-                            rs.getLong("id"),
-                            caseId,
-                            rs.getString("author"),
-                            rs.getString("text"),
-                            Sql.getInstant(rs, "written_at")));
-                }
-            }
-            return out;
-        }
+        return Queries.list(
+                c,
+                "SELECT * FROM case_notes WHERE case_id = ? ORDER BY id LIMIT 1000",
+                ps -> ps.setLong(1, caseId),
+                rs -> new CaseNote(
+                        rs.getLong("id"),
+                        caseId,
+                        rs.getString("author"),
+                        rs.getString("text"),
+                        Sql.getInstant(rs, "written_at")));
     }
 
     private static Case read(ResultSet rs) throws SQLException {

@@ -1,17 +1,15 @@
 package dev.locus.compliance.findings;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.compliance.LocusComplianceException;
 import dev.locus.compliance.outcome.Outcome;
 import dev.locus.compliance.redflags.Finding;
 import dev.locus.compliance.redflags.Source;
 import dev.locus.compliance.redflags.Subject;
-import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.common.FieldProblem;
 import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.common.Page;
-import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.IdPages;
 import dev.locus.server.persistence.Sql;
 import java.sql.Connection;
@@ -19,7 +17,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,16 +32,15 @@ import java.util.Set;
 public final class FindingStore {
     private static final String SYSTEM = "system";
 
-    private final Database db;
-    private final AuditLog audit;
-    private final InstantSource clock;
-    private final ObjectMapper json;
+    private final AuditedStore store;
 
-    public FindingStore(Database db, AuditLog audit, InstantSource clock, ObjectMapper json) {
-        this.db = db;
-        this.audit = audit;
-        this.clock = clock;
-        this.json = json;
+    public FindingStore(AuditedStore store) {
+        this.store = store;
+    }
+
+    /** The database, audit log and clock the findings are kept with. */
+    AuditedStore store() {
+        return store;
     }
 
     /**
@@ -65,7 +61,7 @@ public final class FindingStore {
         for (StoredFinding f : before) {
             stored.put(f.rule() + "\u0000" + f.key(), f);
         }
-        Instant at = Sql.micros(clock.instant());
+        Instant at = store.now();
         List<StoredFinding> opened = new ArrayList<>();
         Set<String> raised = new HashSet<>();
         for (Finding f : now) {
@@ -77,7 +73,7 @@ public final class FindingStore {
             StoredFinding s = stored.get(k);
             if (s == null) {
                 long id = insert(c, f, evidence, at);
-                audit.append(c, SYSTEM, "finding.opened", "finding", Long.toString(id), details(f));
+                store.audit().append(c, SYSTEM, "finding.opened", "finding", Long.toString(id), details(f));
                 opened.add(find(c, id).orElseThrow());
                 continue;
             }
@@ -88,7 +84,7 @@ public final class FindingStore {
             if (reopen || (s.status() == StoredFinding.Status.OPEN && changed)) {
                 update(c, s.id(), f, evidence, reopen ? StoredFinding.Status.OPEN : s.status(), at);
                 if (reopen) {
-                    audit.append(c, SYSTEM, "finding.reopened", "finding", Long.toString(s.id()), details(f));
+                    store.audit().append(c, SYSTEM, "finding.reopened", "finding", Long.toString(s.id()), details(f));
                     opened.add(find(c, s.id()).orElseThrow());
                 }
             }
@@ -96,7 +92,14 @@ public final class FindingStore {
         for (StoredFinding s : stored.values()) {
             if (s.status() == StoredFinding.Status.OPEN && !raised.contains(s.rule() + "\u0000" + s.key())) {
                 setStatus(c, s.id(), StoredFinding.Status.CLEARED, SYSTEM, "the rule no longer fires", at);
-                audit.append(c, SYSTEM, "finding.cleared", "finding", Long.toString(s.id()), Map.of("rule", s.rule()));
+                store.audit()
+                        .append(
+                                c,
+                                SYSTEM,
+                                "finding.cleared",
+                                "finding",
+                                Long.toString(s.id()),
+                                Map.of("rule", s.rule()));
             }
         }
         return opened;
@@ -104,7 +107,7 @@ public final class FindingStore {
 
     private String evidenceJson(Finding f) {
         try {
-            return json.writeValueAsString(f.evidence());
+            return store.json().writeValueAsString(f.evidence());
         } catch (JsonProcessingException e) {
             throw new LocusComplianceException("finding evidence is not serialisable: " + e.getMessage(), e);
         }
@@ -181,7 +184,7 @@ public final class FindingStore {
             throw new InvalidInputException(
                     List.of(new FieldProblem(0, "note", note, "must say why, in 1 to 2000 characters")));
         }
-        return db.inTransaction(c -> {
+        return store.db().inTransaction(c -> {
             Optional<StoredFinding> f = find(c, id);
             if (f.isEmpty()) {
                 return Outcome.notFound("finding", Long.toString(id));
@@ -190,19 +193,19 @@ public final class FindingStore {
                 return Outcome.conflict("only OPEN findings can be dismissed; finding " + id + " is "
                         + f.get().status());
             }
-            setStatus(c, id, StoredFinding.Status.DISMISSED, actor, note, Sql.micros(clock.instant()));
-            audit.append(c, actor, "finding.dismissed", "finding", Long.toString(id), Map.of("note", note));
+            setStatus(c, id, StoredFinding.Status.DISMISSED, actor, note, store.now());
+            store.audit().append(c, actor, "finding.dismissed", "finding", Long.toString(id), Map.of("note", note));
             return Outcome.done(find(c, id).orElseThrow());
         });
     }
 
     public Optional<StoredFinding> finding(long id) {
-        return db.read(c -> find(c, id));
+        return store.db().read(c -> find(c, id));
     }
 
     /** Every finding about the subject, in id order. */
     public List<StoredFinding> about(Subject subject) {
-        return db.read(c -> about(c, subject));
+        return store.db().read(c -> about(c, subject));
     }
 
     /** Every finding about the subject, in id order, read in the caller's transaction. */
@@ -248,8 +251,9 @@ public final class FindingStore {
     public Page<StoredFinding> page(Map<String, String> filters, long afterId, int limit) {
         List<IdPages.Filter> f = new ArrayList<>();
         filters.forEach((column, value) -> f.add(IdPages.Filter.equal(column, value)));
-        return db.read(c ->
-                IdPages.read(c, "SELECT * FROM findings", f, afterId, limit, FindingStore::read, StoredFinding::id));
+        return store.db()
+                .read(c -> IdPages.read(
+                        c, "SELECT * FROM findings", f, afterId, limit, FindingStore::read, StoredFinding::id));
     }
 
     /** The filters {@link #page} accepts. */

@@ -4,10 +4,8 @@ import dev.locus.compliance.ownership.OwnershipService;
 import dev.locus.compliance.parties.PartyService;
 import dev.locus.compliance.parties.RegisteredParty;
 import dev.locus.compliance.record.Allocation;
-import dev.locus.compliance.record.Allocations;
 import dev.locus.compliance.record.Order;
 import dev.locus.compliance.record.RecordService;
-import dev.locus.compliance.record.Shipments;
 import dev.locus.compliance.record.SiteCapacity;
 import dev.locus.compliance.redflags.InMemoryRecord;
 import dev.locus.compliance.redflags.LicenceFacts;
@@ -78,11 +76,12 @@ record RecordSnapshot(InMemoryRecord record, Set<Subject> subjects) {
         stream(
                 c,
                 "SELECT * FROM shipments ORDER BY seq",
-                rs -> record.add(Shipments.read(rs, shipped.getOrDefault(rs.getString("id"), List.of()))));
+                rs -> record.add(
+                        RecordService.SHIPMENTS.read(rs, shipped.getOrDefault(rs.getString("id"), List.of()))));
         shipped.clear();
         Map<String, List<String>> allocated = serials(c, "allocation_chips", "allocation_id");
         stream(c, "SELECT * FROM allocations ORDER BY seq", rs -> {
-            Allocation a = Allocations.read(rs, allocated.getOrDefault(rs.getString("id"), List.of()));
+            Allocation a = RecordService.ALLOCATIONS.read(rs, allocated.getOrDefault(rs.getString("id"), List.of()));
             record.add(a);
             subjects.add(Subject.party(a.tenantId()));
         });

@@ -12,18 +12,15 @@ import dev.locus.compliance.redflags.RecordView;
 import dev.locus.compliance.redflags.RedFlagPolicy;
 import dev.locus.compliance.redflags.RedFlagRules;
 import dev.locus.compliance.redflags.Subject;
-import dev.locus.server.persistence.Database;
+import dev.locus.server.audit.AuditedStore;
+import dev.locus.server.persistence.Queries;
 import dev.locus.server.persistence.Sql;
 import dev.locus.server.verdicts.VerdictEvent;
 import dev.locus.server.verdicts.VerdictListener;
 import dev.locus.server.verdicts.VerdictQuery;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.InstantSource;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -44,13 +41,12 @@ public final class RedFlagEvaluator implements RecordListener, VerdictListener, 
     private static final int BATCH = 256;
     private static final int FULL_BATCH = 2_000;
 
-    private final Database db;
-    private final FindingStore store;
+    private final AuditedStore store;
+    private final FindingStore findingStore;
     private final RedFlagRules rules;
     private final RedFlagPolicy policy;
     private final VerdictQuery verdicts;
     private final OwnershipService ownership;
-    private final InstantSource clock;
     private final List<FindingsListener> listeners = new CopyOnWriteArrayList<>();
     private final LinkedHashSet<Subject> pending = new LinkedHashSet<>();
     private final Thread worker;
@@ -64,21 +60,19 @@ public final class RedFlagEvaluator implements RecordListener, VerdictListener, 
     private boolean closed;
     private long evaluated;
 
+    /** Evaluates on the database and clock of {@code findingStore}, which it brings up to date. */
     public RedFlagEvaluator(
-            Database db,
-            FindingStore store,
+            FindingStore findingStore,
             RedFlagRules rules,
             RedFlagPolicy policy,
             VerdictQuery verdicts,
-            OwnershipService ownership,
-            InstantSource clock) {
-        this.db = db;
-        this.store = store;
+            OwnershipService ownership) {
+        this.findingStore = findingStore;
+        this.store = findingStore.store();
         this.rules = rules;
         this.policy = policy;
         this.verdicts = verdicts;
         this.ownership = ownership;
-        this.clock = clock;
         this.worker = Thread.ofPlatform().daemon().name("locus-redflags").unstarted(this::run);
         worker.start();
     }
@@ -143,7 +137,7 @@ public final class RedFlagEvaluator implements RecordListener, VerdictListener, 
             }
         }
         if (!orderIds.isEmpty()) {
-            db.read(c -> buyersOfOrders(c, orderIds)).forEach(b -> s.add(Subject.party(b)));
+            store.db().read(c -> buyersOfOrders(c, orderIds)).forEach(b -> s.add(Subject.party(b)));
         }
         touch(s);
     }
@@ -159,33 +153,24 @@ public final class RedFlagEvaluator implements RecordListener, VerdictListener, 
 
     /** The buyers whose shipments carried the chip: their country checks depend on its verdict. */
     private static List<String> buyersOfChip(Connection c, String serial) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT o.buyer_id FROM shipment_chips sc"
-                + " JOIN shipments s ON s.id = sc.shipment_id JOIN orders o ON o.id = s.order_id"
-                + " WHERE sc.chip_serial = ?")) {
-            ps.setString(1, serial);
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        }
+        return Queries.list(
+                c,
+                "SELECT DISTINCT o.buyer_id FROM shipment_chips sc"
+                        + " JOIN shipments s ON s.id = sc.shipment_id JOIN orders o ON o.id = s.order_id"
+                        + " WHERE sc.chip_serial = ?",
+                ps -> ps.setString(1, serial),
+                rs -> rs.getString(1));
     }
 
     /** Evaluates one subject now, on the caller's thread, in its own transaction. */
     public List<Finding> evaluate(Subject subject) {
-        return db.inTransaction(c -> evaluate(c, subject));
+        return store.db().inTransaction(c -> evaluate(c, subject));
     }
 
     private List<Finding> evaluate(Connection c, Subject subject) throws SQLException {
-        List<Finding> now = findings(subject, new StoredRecordView(c, verdicts, ownership, today()));
+        List<Finding> now = findings(subject, new StoredRecordView(c, verdicts, ownership, store.today()));
         stored(c, subject, now, FindingStore.about(c, subject));
         return now;
-    }
-
-    private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     /** What the rules raise about a subject over a view: the one evaluation both paths share. */
@@ -196,7 +181,7 @@ public final class RedFlagEvaluator implements RecordListener, VerdictListener, 
     /** Brings the subject's stored findings ({@code before}) in line with {@code now} and tells the listeners. */
     private void stored(Connection c, Subject subject, List<Finding> now, List<StoredFinding> before)
             throws SQLException {
-        List<StoredFinding> opened = store.sync(c, subject, now, before);
+        List<StoredFinding> opened = findingStore.sync(c, subject, now, before);
         for (FindingsListener l : listeners) {
             l.findingsUpdated(c, subject, opened);
         }
@@ -264,9 +249,9 @@ public final class RedFlagEvaluator implements RecordListener, VerdictListener, 
         }
         try {
             long t0 = System.nanoTime();
-            LocalDate today = today();
-            RecordSnapshot snapshot = db.inTransaction(c -> RecordSnapshot.load(c, ownership, today));
-            Map<Subject, List<StoredFinding>> before = db.inTransaction(FindingStore::all);
+            LocalDate today = store.today();
+            RecordSnapshot snapshot = store.db().inTransaction(c -> RecordSnapshot.load(c, ownership, today));
+            Map<Subject, List<StoredFinding>> before = store.db().inTransaction(FindingStore::all);
             Set<Subject> all = new LinkedHashSet<>(snapshot.subjects());
             all.addAll(before.keySet());
             long t1 = System.nanoTime();
@@ -287,7 +272,7 @@ public final class RedFlagEvaluator implements RecordListener, VerdictListener, 
                 }
                 if (!changed.isEmpty()) {
                     try {
-                        db.inTransaction(c -> {
+                        store.db().inTransaction(c -> {
                             for (int j : changed) {
                                 stored(c, batch.get(j), now.get(j), before.getOrDefault(batch.get(j), List.of()));
                             }
@@ -352,7 +337,7 @@ public final class RedFlagEvaluator implements RecordListener, VerdictListener, 
                     }
                 }
                 try {
-                    List<String> buyers = db.inTransaction(c -> {
+                    List<String> buyers = store.db().inTransaction(c -> {
                         evaluate(c, s);
                         return s.type() == Subject.Type.CHIP ? buyersOfChip(c, s.id()) : List.<String>of();
                     });

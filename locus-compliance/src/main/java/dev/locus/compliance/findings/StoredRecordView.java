@@ -18,6 +18,8 @@ import dev.locus.compliance.redflags.ProvenLocation;
 import dev.locus.compliance.redflags.RecordView;
 import dev.locus.compliance.redflags.TamperingSign;
 import dev.locus.geo.verdict.Verdict;
+import dev.locus.server.persistence.IdPages;
+import dev.locus.server.persistence.Queries;
 import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.Chip;
 import dev.locus.server.registry.RegistryService;
@@ -26,7 +28,6 @@ import dev.locus.server.verdicts.StoredVerdict;
 import dev.locus.server.verdicts.VerdictQuery;
 import dev.locus.wire.RegistryValues;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -57,26 +58,9 @@ final class StoredRecordView implements RecordView {
         this.today = today;
     }
 
-    @FunctionalInterface
-    private interface Binder {
-        void bind(PreparedStatement ps) throws SQLException;
-    }
-
-    @FunctionalInterface
-    private interface Reader<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private <T> List<T> query(String sql, Binder binder, Reader<T> reader) {
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            binder.bind(ps);
-            List<T> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(reader.read(rs));
-                }
-            }
-            return out;
+    private <T> List<T> query(String sql, Sql.Parameters parameters, IdPages.RowReader<T> reader) {
+        try {
+            return Queries.list(c, sql, parameters, reader);
         } catch (SQLException e) {
             throw new LocusComplianceException("cannot read the record: " + e.getMessage(), e);
         }

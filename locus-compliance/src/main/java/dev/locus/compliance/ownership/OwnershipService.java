@@ -2,16 +2,12 @@ package dev.locus.compliance.ownership;
 
 import dev.locus.compliance.outcome.Outcome;
 import dev.locus.compliance.parties.PartyService;
-import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.common.FieldProblem;
 import dev.locus.server.common.InvalidInputException;
-import dev.locus.server.persistence.Database;
-import dev.locus.server.persistence.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.InstantSource;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,16 +26,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class OwnershipService {
     private static final double EPS = 1e-9;
 
-    private final Database db;
-    private final AuditLog audit;
-    private final InstantSource clock;
+    private final AuditedStore store;
     private final OwnershipReports reports;
     private final List<OwnershipListener> listeners = new CopyOnWriteArrayList<>();
 
-    public OwnershipService(Database db, AuditLog audit, InstantSource clock, OwnershipReports reports) {
-        this.db = db;
-        this.audit = audit;
-        this.clock = clock;
+    public OwnershipService(AuditedStore store, OwnershipReports reports) {
+        this.store = store;
         this.reports = reports;
     }
 
@@ -49,7 +41,7 @@ public final class OwnershipService {
 
     /** Today in UTC, on the injected clock: the date reports use when none is asked. */
     public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return store.today();
     }
 
     /**
@@ -59,7 +51,7 @@ public final class OwnershipService {
      * @throws InvalidInputException when the owner is not a registered party or is the owned party
      */
     public Outcome<StoredLink> addLink(String ownedId, LinkInput in, String actor) {
-        return db.inTransaction(c -> {
+        return store.db().inTransaction(c -> {
             if (PartyService.findForUpdate(c, ownedId).isEmpty()) {
                 return Outcome.notFound("party", ownedId);
             }
@@ -74,8 +66,8 @@ public final class OwnershipService {
             if (over.isPresent()) {
                 return Outcome.conflict(over.get());
             }
-            StoredLink link = LinkStore.insert(c, ownedId, in, Sql.micros(clock.instant()));
-            audit.append(c, actor, "ownership.link", "party", ownedId, details(link));
+            StoredLink link = LinkStore.insert(c, ownedId, in, store.now());
+            store.audit().append(c, actor, "ownership.link", "party", ownedId, details(link));
             changed(c, ownedId, actor);
             return Outcome.done(link);
         });
@@ -83,7 +75,7 @@ public final class OwnershipService {
 
     /** Removes one of {@code ownedId}'s ownership links. */
     public Outcome<StoredLink> removeLink(String ownedId, long linkId, String actor) {
-        return db.inTransaction(c -> {
+        return store.db().inTransaction(c -> {
             if (PartyService.findForUpdate(c, ownedId).isEmpty()) {
                 return Outcome.notFound("party", ownedId);
             }
@@ -94,7 +86,7 @@ public final class OwnershipService {
                 return Outcome.notFound("ownership link of party " + ownedId, Long.toString(linkId));
             }
             LinkStore.delete(c, linkId);
-            audit.append(c, actor, "ownership.unlink", "party", ownedId, details(link.get()));
+            store.audit().append(c, actor, "ownership.unlink", "party", ownedId, details(link.get()));
             changed(c, ownedId, actor);
             return Outcome.done(link.get());
         });
@@ -102,12 +94,12 @@ public final class OwnershipService {
 
     /** The party's direct ownership links (all dates), oldest first. */
     public List<StoredLink> directOwners(String ownedId) {
-        return db.read(c -> LinkStore.ownersOf(c, List.of(ownedId)));
+        return store.db().read(c -> LinkStore.ownersOf(c, List.of(ownedId)));
     }
 
     /** Who owns the party on {@code on}, with paths and rule findings; empty for an unknown party. */
     public Optional<OwnershipReport> report(String partyId, LocalDate on) {
-        return db.read(c -> reports.report(c, partyId, on));
+        return store.db().read(c -> reports.report(c, partyId, on));
     }
 
     private void changed(Connection c, String ownedId, String actor) throws SQLException {

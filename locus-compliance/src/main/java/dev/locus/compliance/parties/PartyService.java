@@ -1,16 +1,13 @@
 package dev.locus.compliance.parties;
 
 import dev.locus.compliance.outcome.Outcome;
-import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.common.Page;
-import dev.locus.server.persistence.Database;
-import dev.locus.server.persistence.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,15 +20,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * and whatever its {@link PartyListener}s derive (screening). Thread-safe.
  */
 public final class PartyService implements PartyDirectory {
-    private final Database db;
-    private final AuditLog audit;
-    private final InstantSource clock;
+    private final AuditedStore store;
     private final List<PartyListener> listeners = new CopyOnWriteArrayList<>();
 
-    public PartyService(Database db, AuditLog audit, InstantSource clock) {
-        this.db = db;
-        this.audit = audit;
-        this.clock = clock;
+    public PartyService(AuditedStore store) {
+        this.store = store;
     }
 
     /** Adds a listener that hears every party saved from now on, inside the saving transaction. */
@@ -41,14 +34,14 @@ public final class PartyService implements PartyDirectory {
 
     /** Registers a party; a conflict when the id is taken. */
     public Outcome<RegisteredParty> create(PartyInput in, String actor) {
-        return db.inTransaction(c -> {
+        return store.db().inTransaction(c -> {
             if (PartyStore.find(c, in.id(), false).isPresent()) {
                 return Outcome.conflict("a party with id '" + in.id() + "' is already registered");
             }
-            Instant now = Sql.micros(clock.instant());
+            Instant now = store.now();
             RegisteredParty p = party(in, 1, now, now);
             PartyStore.insert(c, p);
-            audit.append(c, actor, "party.create", "party", p.id(), details(p));
+            store.audit().append(c, actor, "party.create", "party", p.id(), details(p));
             notify(c, p, actor);
             return Outcome.done(p);
         });
@@ -59,7 +52,7 @@ public final class PartyService implements PartyDirectory {
      * no longer the stored one (someone changed it since it was read).
      */
     public Outcome<RegisteredParty> update(PartyInput in, String actor) {
-        return db.inTransaction(c -> {
+        return store.db().inTransaction(c -> {
             Optional<RegisteredParty> stored = PartyStore.find(c, in.id(), true);
             if (stored.isEmpty()) {
                 return Outcome.notFound("party", in.id());
@@ -71,11 +64,11 @@ public final class PartyService implements PartyDirectory {
                         + in.expectedRevision().getAsInt()
                         + "; read it again and repeat the change");
             }
-            RegisteredParty p = party(in, old.revision() + 1, old.createdAt(), Sql.micros(clock.instant()));
+            RegisteredParty p = party(in, old.revision() + 1, old.createdAt(), store.now());
             PartyStore.update(c, p);
             Map<String, Object> d = details(p);
             d.put("previous", details(old));
-            audit.append(c, actor, "party.update", "party", p.id(), d);
+            store.audit().append(c, actor, "party.update", "party", p.id(), d);
             notify(c, p, actor);
             return Outcome.done(p);
         });
@@ -83,7 +76,7 @@ public final class PartyService implements PartyDirectory {
 
     /** Removes a party no ownership link, screening hit or other record refers to. */
     public Outcome<RegisteredParty> delete(String id, String actor) {
-        return db.inTransaction(c -> {
+        return store.db().inTransaction(c -> {
             Optional<RegisteredParty> stored = PartyStore.find(c, id, true);
             if (stored.isEmpty()) {
                 return Outcome.notFound("party", id);
@@ -104,24 +97,24 @@ public final class PartyService implements PartyDirectory {
                 }
                 throw e;
             }
-            audit.append(c, actor, "party.delete", "party", id, details(stored.get()));
+            store.audit().append(c, actor, "party.delete", "party", id, details(stored.get()));
             return Outcome.done(stored.get());
         });
     }
 
     @Override
     public Optional<RegisteredParty> find(String id) {
-        return db.read(c -> PartyStore.find(c, id, false));
+        return store.db().read(c -> PartyStore.find(c, id, false));
     }
 
     @Override
     public List<RegisteredParty> findAll(Collection<String> ids) {
-        return db.read(c -> PartyStore.findAll(c, ids));
+        return store.db().read(c -> PartyStore.findAll(c, ids));
     }
 
     /** A page of parties in id order. */
     public Page<RegisteredParty> page(String after, int limit) {
-        return db.read(c -> PartyStore.page(c, after, limit));
+        return store.db().read(c -> PartyStore.page(c, after, limit));
     }
 
     /** Reads parties inside a caller's transaction (for the services that derive from them). */

@@ -36,13 +36,9 @@ final class PartyStore {
         try (PreparedStatement ps =
                 c.prepareStatement("INSERT INTO parties (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, p.id());
-            ps.setString(2, p.kind().name());
-            Sql.setOptionalString(ps, 3, p.countryOfIncorporation());
-            Sql.setOptionalString(ps, 4, p.headquartersCountry());
-            setOptionalDate(ps, 5, p.incorporatedOn());
-            ps.setInt(6, p.revision());
-            Sql.setInstant(ps, 7, p.createdAt());
-            Sql.setInstant(ps, 8, p.updatedAt());
+            int next = bindHead(ps, 2, p);
+            Sql.setInstant(ps, next, p.createdAt());
+            Sql.setInstant(ps, next + 1, p.updatedAt());
             ps.executeUpdate();
         }
         insertDetails(c, p);
@@ -51,13 +47,9 @@ final class PartyStore {
     static void update(Connection c, RegisteredParty p) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE parties SET kind = ?, country_of_incorporation = ?,"
                 + " headquarters_country = ?, incorporated_on = ?, revision = ?, updated_at = ? WHERE id = ?")) {
-            ps.setString(1, p.kind().name());
-            Sql.setOptionalString(ps, 2, p.countryOfIncorporation());
-            Sql.setOptionalString(ps, 3, p.headquartersCountry());
-            setOptionalDate(ps, 4, p.incorporatedOn());
-            ps.setInt(5, p.revision());
-            Sql.setInstant(ps, 6, p.updatedAt());
-            ps.setString(7, p.id());
+            int next = bindHead(ps, 1, p);
+            Sql.setInstant(ps, next, p.updatedAt());
+            ps.setString(next + 1, p.id());
             ps.executeUpdate();
         }
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM party_details WHERE party_id = ?")) {
@@ -206,6 +198,21 @@ final class PartyStore {
                     h.updatedAt()));
         }
         return out;
+    }
+
+    /**
+     * Binds kind, country of incorporation, headquarters country, incorporation date and revision
+     * (the order of {@link #COLUMNS} and of the UPDATE) from parameter {@code from}.
+     *
+     * @return the next parameter index
+     */
+    private static int bindHead(PreparedStatement ps, int from, RegisteredParty p) throws SQLException {
+        ps.setString(from, p.kind().name());
+        Sql.setOptionalString(ps, from + 1, p.countryOfIncorporation());
+        Sql.setOptionalString(ps, from + 2, p.headquartersCountry());
+        setOptionalDate(ps, from + 3, p.incorporatedOn());
+        ps.setInt(from + 4, p.revision());
+        return from + 5;
     }
 
     private static void setOptionalDate(PreparedStatement ps, int index, Optional<LocalDate> date) throws SQLException {

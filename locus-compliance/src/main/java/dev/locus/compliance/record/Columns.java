@@ -1,7 +1,9 @@
 package dev.locus.compliance.record;
 
 import dev.locus.server.common.FieldReader;
+import dev.locus.server.persistence.Queries;
 import dev.locus.server.persistence.Sql;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -10,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
@@ -29,6 +30,15 @@ final class Columns {
     static final int MAX_SERIALS = 10_000;
 
     private Columns() {}
+
+    /** The {@code serials} field of a row of {@code chipCount} chips: at most that many. */
+    static List<String> serials(FieldReader r, int chipCount) {
+        List<String> serials = serials(r, "serials", r.optionalText("serials", 1_000_000));
+        if (serials.size() > chipCount) {
+            r.problem("serials", "must list at most chip_count (" + chipCount + ") serials, got " + serials.size());
+        }
+        return serials;
+    }
 
     /** Space- or comma-separated chip serials; empty when missing. */
     static List<String> serials(FieldReader r, String field, String raw) {
@@ -154,6 +164,74 @@ final class Columns {
         }
     }
 
+    /**
+     * Reads the row {@code rs} stands on as a {@code type}: the inverse of {@link #bindRow}, each
+     * component from the column of its name in snake case (text stripped of the blanks a CHAR
+     * column pads with, as every text field was stripped when written; a set from its
+     * space-separated form; NULL as an empty optional), and the list component, if any, from
+     * {@code serials}.
+     */
+    static <T extends Record> T readRow(Class<T> type, ResultSet rs, List<String> serials) throws SQLException {
+        RowLayout layout = LAYOUTS.get(type);
+        Object[] values = new Object[layout.types().length];
+        for (int i = 0; i < values.length; i++) {
+            Class<?> t = layout.types()[i];
+            values[i] = t == List.class ? serials : read(rs, layout.columns()[i], t);
+        }
+        try {
+            return type.cast(layout.constructor().newInstance(values));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build " + type.getSimpleName() + " from its row", e);
+        }
+    }
+
+    private static Object read(ResultSet rs, String column, Class<?> type) throws SQLException {
+        if (type == String.class) {
+            return rs.getString(column).strip();
+        } else if (type == int.class) {
+            return rs.getInt(column);
+        } else if (type == double.class) {
+            return rs.getDouble(column);
+        } else if (type == BigDecimal.class) {
+            return rs.getBigDecimal(column);
+        } else if (type == LocalDate.class) {
+            return rs.getDate(column).toLocalDate();
+        } else if (type.isEnum()) {
+            return enumValue(type, rs.getString(column));
+        } else if (type == Set.class) {
+            String words = rs.getString(column).strip();
+            return words.isEmpty() ? Set.of() : Set.copyOf(Arrays.asList(words.split(" ")));
+        } else if (type == Optional.class) {
+            return Optional.ofNullable(rs.getString(column));
+        }
+        throw new IllegalArgumentException("no column type for " + type);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static Object enumValue(Class<?> type, String name) {
+        return Enum.valueOf((Class<? extends Enum>) type, name);
+    }
+
+    /** A record type's components as columns (snake-case names, types) and its canonical constructor. */
+    private record RowLayout(String[] columns, Class<?>[] types, Constructor<?> constructor) {}
+
+    private static final ClassValue<RowLayout> LAYOUTS = new ClassValue<>() {
+        @Override
+        protected RowLayout computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            Class<?>[] types =
+                    Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new);
+            try {
+                return new RowLayout(
+                        Arrays.stream(components).map(rc -> snake(rc.getName())).toArray(String[]::new),
+                        types,
+                        type.getDeclaredConstructor(types));
+            } catch (NoSuchMethodException e) {
+                throw new IllegalStateException("a record has its canonical constructor", e);
+            }
+        }
+    };
+
     /** The subset of {@code ids} present in {@code table.column}. */
     static Set<String> existing(Connection c, String table, String column, Collection<String> ids) throws SQLException {
         return Sql.stringsIn(c, "SELECT " + column + " FROM " + table + " WHERE " + column, ids);
@@ -162,17 +240,11 @@ final class Columns {
     /** Serials of one parent row, in serial order. */
     static List<String> childSerials(Connection c, String table, String parentColumn, String parentId)
             throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT chip_serial FROM " + table + " WHERE " + parentColumn + " = ? ORDER BY chip_serial")) {
-            ps.setString(1, parentId);
-            List<String> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(rs.getString(1));
-                }
-            }
-            return out;
-        }
+        return Queries.list(
+                c,
+                "SELECT chip_serial FROM " + table + " WHERE " + parentColumn + " = ? ORDER BY chip_serial",
+                ps -> ps.setString(1, parentId),
+                rs -> rs.getString(1));
     }
 
     /** Inserts (parent, serial) pairs as one batch. */

@@ -2,13 +2,9 @@ package dev.locus.compliance.record;
 
 import dev.locus.server.common.FieldReader;
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Orders and invoices: validation and storage. */
 public final class Orders extends RecordTable<Order> {
@@ -59,31 +55,7 @@ public final class Orders extends RecordTable<Order> {
     }
 
     @Override
-    public Order read(Connection c, ResultSet rs) throws SQLException {
-        return read(rs);
-    }
-
-    static Order read(ResultSet rs) throws SQLException {
-        return new Order(
-                rs.getString("id"),
-                rs.getString("seller_id"),
-                rs.getString("buyer_id"),
-                rs.getString("billing_party_id"),
-                rs.getString("billing_country").strip(),
-                rs.getString("model"),
-                rs.getInt("quantity"),
-                rs.getBigDecimal("value_usd"),
-                rs.getDate("ordered_on").toLocalDate(),
-                Optional.ofNullable(rs.getString("destination_site_id")));
-    }
-
-    @Override
     public Map<String, Object> auditDetails(Order o) {
-        return Map.of(
-                "id", o.id(),
-                "buyer_id", o.buyerId(),
-                "billing_country", o.billingCountry(),
-                "model", o.model(),
-                "quantity", o.quantity());
+        return details(o, "id", "buyer_id", "billing_country", "model", "quantity");
     }
 }

@@ -1,16 +1,13 @@
 package dev.locus.compliance.record;
 
-import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.common.FieldProblem;
 import dev.locus.server.common.FieldReader;
 import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.common.Page;
-import dev.locus.server.persistence.Database;
+import dev.locus.server.common.Sha256;
 import dev.locus.server.registry.ImportResult;
 import dev.locus.server.registry.Row;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,14 +33,12 @@ public final class RecordService {
     public static final Allocations ALLOCATIONS = new Allocations();
     public static final SiteCapacities SITE_CAPACITY = new SiteCapacities();
 
-    private final Database db;
-    private final AuditLog audit;
+    private final AuditedStore store;
     private final PartyRegister parties;
     private final List<RecordListener> listeners = new CopyOnWriteArrayList<>();
 
-    public RecordService(Database db, AuditLog audit, PartyRegister parties) {
-        this.db = db;
-        this.audit = audit;
+    public RecordService(AuditedStore store, PartyRegister parties) {
+        this.store = store;
         this.parties = parties;
     }
 
@@ -59,10 +53,17 @@ public final class RecordService {
      * @throws InvalidInputException naming every bad field
      */
     public <T> T create(RecordKind<T> kind, Map<String, String> fields, String actor) {
-        T row = db.inTransaction(c -> {
+        T row = store.db().inTransaction(c -> {
             T value = validate(c, kind, List.of(new Row(0, fields))).getFirst();
             kind.insert(c, List.of(value));
-            audit.append(c, actor, kind.table() + ".created", kind.table(), kind.idOf(value), kind.auditDetails(value));
+            store.audit()
+                    .append(
+                            c,
+                            actor,
+                            kind.table() + ".created",
+                            kind.table(),
+                            kind.idOf(value),
+                            kind.auditDetails(value));
             return value;
         });
         tell(kind, List.of(row));
@@ -79,16 +80,17 @@ public final class RecordService {
                     kind.table(), 0, List.of(new FieldProblem(0, "rows", "0", "must hold at least one record")));
         }
         try {
-            List<T> written = db.inTransaction(c -> {
+            List<T> written = store.db().inTransaction(c -> {
                 List<T> valid = validate(c, kind, rows);
                 kind.insert(c, valid);
-                audit.append(
-                        c,
-                        actor,
-                        kind.table() + ".imported",
-                        kind.table(),
-                        "*",
-                        Map.of("count", valid.size(), "sha256", sha256(sourceText)));
+                store.audit()
+                        .append(
+                                c,
+                                actor,
+                                kind.table() + ".imported",
+                                kind.table(),
+                                "*",
+                                Map.of("count", valid.size(), "sha256", Sha256.hex(sourceText)));
                 return valid;
             });
             tell(kind, written);
@@ -160,7 +162,7 @@ public final class RecordService {
 
     /** The row with this id. */
     public <T> Optional<T> find(RecordKind<T> kind, String id) {
-        return db.read(c -> {
+        return store.db().read(c -> {
             try (PreparedStatement ps =
                     c.prepareStatement("SELECT * FROM " + kind.table() + " WHERE " + kind.idColumn() + " = ?")) {
                 ps.setString(1, id);
@@ -195,7 +197,7 @@ public final class RecordService {
             throw new InvalidInputException(problems);
         }
         long from = afterSeq;
-        return db.read(c -> {
+        return store.db().read(c -> {
             StringBuilder sql = new StringBuilder("SELECT * FROM " + kind.table() + " WHERE seq > ?");
             List<String> values = new ArrayList<>();
             filters.forEach((column, value) -> {
@@ -228,18 +230,10 @@ public final class RecordService {
      * empty when the record knows nothing of the site.
      */
     public Optional<SiteDemand> siteDemand(String siteId) {
-        return db.read(c -> Optional.of(SiteDemand.read(c, siteId, CHIP_POWER)).filter(SiteDemand::known));
+        return store.db()
+                .read(c -> Optional.of(SiteDemand.read(c, siteId, CHIP_POWER)).filter(SiteDemand::known));
     }
 
     private static final dev.locus.compliance.redflags.ChipPower CHIP_POWER =
             dev.locus.compliance.redflags.ChipPower.bundled();
-
-    static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK provides SHA-256", e);
-        }
-    }
 }

@@ -2,7 +2,6 @@ package dev.locus.compliance.record;
 
 import dev.locus.server.common.FieldReader;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,12 +12,7 @@ import java.util.Set;
 /** Shipments against orders, with the serials they carried: validation and storage. */
 public final class Shipments extends RecordTable<Shipment> {
     public Shipments() {
-        super(
-                "INSERT INTO shipments",
-                Shipment.class,
-                List.of("order_id", "consignee_id", "ship_to_country"),
-                "shipment_chips",
-                "shipment_id");
+        super("INSERT INTO shipments", Shipment.class, List.of("order_id", "consignee_id", "ship_to_country"));
     }
 
     @Override
@@ -32,10 +26,7 @@ public final class Shipments extends RecordTable<Shipment> {
         Optional<String> forwarder = r.optionalId("forwarder_id");
         String contents = r.text("declared_contents", 500);
         int count = r.integer("chip_count", 1, Orders.MAX_QUANTITY);
-        List<String> serials = Columns.serials(r, "serials", r.optionalText("serials", 1_000_000));
-        if (serials.size() > count) {
-            r.problem("serials", "must list at most chip_count (" + count + ") serials, got " + serials.size());
-        }
+        List<String> serials = Columns.serials(r, count);
         return new Shipment(
                 id,
                 order,
@@ -70,33 +61,7 @@ public final class Shipments extends RecordTable<Shipment> {
     }
 
     @Override
-    public Shipment read(Connection c, ResultSet rs) throws SQLException {
-        return read(rs, Columns.childSerials(c, "shipment_chips", "shipment_id", rs.getString("id")));
-    }
-
-    /** A shipment row whose chip serials were read already (a bulk reader reads them all at once). */
-    public static Shipment read(ResultSet rs, List<String> serials) throws SQLException {
-        return new Shipment(
-                rs.getString("id"),
-                rs.getString("order_id"),
-                rs.getString("consignee_id"),
-                rs.getString("ship_to_address"),
-                rs.getString("ship_to_country").strip(),
-                AddressKind.valueOf(rs.getString("address_kind")),
-                Optional.ofNullable(rs.getString("forwarder_id")),
-                rs.getString("declared_contents"),
-                rs.getInt("chip_count"),
-                serials,
-                rs.getDate("shipped_on").toLocalDate());
-    }
-
-    @Override
     public Map<String, Object> auditDetails(Shipment s) {
-        return Map.of(
-                "id", s.id(),
-                "order_id", s.orderId(),
-                "ship_to_country", s.shipToCountry(),
-                "address_kind", s.addressKind().name(),
-                "chip_count", s.chipCount());
+        return details(s, "id", "order_id", "ship_to_country", "address_kind", "chip_count");
     }
 }

@@ -1,9 +1,6 @@
 package dev.locus.compliance.record;
 
 import dev.locus.server.common.FieldReader;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -33,23 +30,7 @@ public final class SiteCapacities extends RecordTable<SiteCapacity> {
     }
 
     @Override
-    public SiteCapacity read(Connection c, ResultSet rs) throws SQLException {
-        return read(rs);
-    }
-
-    static SiteCapacity read(ResultSet rs) throws SQLException {
-        return new SiteCapacity(
-                rs.getString("site_id"),
-                rs.getString("operator_id"),
-                rs.getString("country").strip(),
-                rs.getDouble("power_mw"),
-                rs.getInt("racks"),
-                rs.getDate("declared_on").toLocalDate());
-    }
-
-    @Override
     public Map<String, Object> auditDetails(SiteCapacity s) {
-        return Map.of(
-                "site_id", s.siteId(), "operator_id", s.operatorId(), "country", s.country(), "power_mw", s.powerMw());
+        return details(s, "site_id", "operator_id", "country", "power_mw");
     }
 }

@@ -2,7 +2,6 @@ package dev.locus.compliance.redflags;
 
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Power per chip by model, in kW including the chip's share of its server, read from the bundled
@@ -16,15 +15,14 @@ public final class ChipPower {
     private final Map<String, Double> kwByModel;
 
     private ChipPower(Map<String, Double> kwByModel) {
-        this.kwByModel = Map.copyOf(kwByModel);
+        this.kwByModel = kwByModel;
     }
 
     public static ChipPower bundled() {
-        Map<String, Double> m = new TreeMap<>();
-        for (String[] row : CsvResource.rows("chip-power.csv")) {
-            m.put(row[0].strip().toUpperCase(Locale.ROOT), Double.parseDouble(row[1].strip()));
-        }
-        return new ChipPower(m);
+        return new ChipPower(CsvResource.map(
+                "chip-power.csv",
+                row -> row[0].strip().toUpperCase(Locale.ROOT),
+                row -> Double.parseDouble(row[1].strip())));
     }
 
     /** kW per chip of {@code model} (case-insensitive; a listed model's name may be a prefix, e.g. "H100 SXM"). */

@@ -3,7 +3,6 @@ package dev.locus.compliance.redflags;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Country Group D:5 and Macau, read from the bundled {@code country-groups.csv}: the destinations
@@ -13,16 +12,12 @@ public final class CountryGroups {
     private final Map<String, String> groupByCode;
 
     private CountryGroups(Map<String, String> groupByCode) {
-        this.groupByCode = Map.copyOf(groupByCode);
+        this.groupByCode = groupByCode;
     }
 
     /** The bundled list. */
     public static CountryGroups bundled() {
-        Map<String, String> m = new TreeMap<>();
-        for (String[] row : CsvResource.rows("country-groups.csv")) {
-            m.put(row[0].strip(), row[1].strip());
-        }
-        return new CountryGroups(m);
+        return new CountryGroups(CsvResource.map("country-groups.csv", row -> row[0].strip(), row -> row[1].strip()));
     }
 
     /** The group ({@code D:5}, {@code Macau}, …) an ISO alpha-2 code belongs to, if any. */

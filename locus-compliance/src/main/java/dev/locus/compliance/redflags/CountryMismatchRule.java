@@ -15,10 +15,8 @@ import java.util.TreeSet;
  * (they are {@link UnprovenLocationRule}'s findings).
  */
 public final class CountryMismatchRule extends BaseRule {
-    public static final String ID = "COUNTRY_MISMATCH";
-
     public CountryMismatchRule() {
-        super(ID, Source.BIS_SUPP3_PART732, Subject.Type.PARTY);
+        super("COUNTRY_MISMATCH", Source.BIS_SUPP3_PART732, Subject.Type.PARTY);
     }
 
     @Override

@@ -6,10 +6,8 @@ import java.util.List;
 
 /** The buyer's first order in the record is for at least the policy's large volume. */
 public final class FirstTimeBuyerLargeVolumeRule extends BaseRule {
-    public static final String ID = "FIRST_TIME_BUYER_LARGE_VOLUME";
-
     public FirstTimeBuyerLargeVolumeRule() {
-        super(ID, Source.BIS_2025_05_ADVANCED_IC, Subject.Type.PARTY);
+        super("FIRST_TIME_BUYER_LARGE_VOLUME", Source.BIS_2025_05_ADVANCED_IC, Subject.Type.PARTY);
     }
 
     @Override

@@ -4,10 +4,8 @@ import java.util.List;
 
 /** A buyer of controlled chips incorporated after the October 2022 advanced computing controls. */
 public final class FormedAfterControlsRule extends BaseRule {
-    public static final String ID = "BUYER_FORMED_AFTER_CONTROLS";
-
     public FormedAfterControlsRule() {
-        super(ID, Source.BIS_2025_05_ADVANCED_IC, Subject.Type.PARTY);
+        super("BUYER_FORMED_AFTER_CONTROLS", Source.BIS_2025_05_ADVANCED_IC, Subject.Type.PARTY);
     }
 
     @Override

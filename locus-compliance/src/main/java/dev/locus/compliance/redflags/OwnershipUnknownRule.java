@@ -4,10 +4,8 @@ import java.util.List;
 
 /** A buyer or tenant whose ownership is unknown or has an undisclosed significant share. */
 public final class OwnershipUnknownRule extends BaseRule {
-    public static final String ID = "OWNERSHIP_UNKNOWN";
-
     public OwnershipUnknownRule() {
-        super(ID, Source.BIS_SUPP3_PART732, Subject.Type.PARTY);
+        super("OWNERSHIP_UNKNOWN", Source.BIS_SUPP3_PART732, Subject.Type.PARTY);
     }
 
     @Override

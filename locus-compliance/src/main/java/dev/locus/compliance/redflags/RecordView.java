@@ -1,6 +1,9 @@
 package dev.locus.compliance.redflags;
 
+import dev.locus.compliance.record.Order;
+import dev.locus.compliance.record.Shipment;
 import dev.locus.compliance.record.SiteCapacity;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -16,6 +19,15 @@ public interface RecordView {
 
     /** The rows {@code lookup} finds for {@code value}, in the order they were recorded. */
     <T> List<T> find(Lookup<T> lookup, String value);
+
+    /** The shipments of every order {@code buyerId} placed, order by order, each in the order recorded. */
+    default List<Shipment> shipmentsOfBuyer(String buyerId) {
+        List<Shipment> out = new ArrayList<>();
+        for (Order o : find(Lookup.ORDERS_BY_BUYER, buyerId)) {
+            out.addAll(find(Lookup.SHIPMENTS_OF_ORDER, o.id()));
+        }
+        return out;
+    }
 
     /** Licences whose site is {@code siteId}. */
     List<LicenceFacts> licencesAtSite(String siteId);

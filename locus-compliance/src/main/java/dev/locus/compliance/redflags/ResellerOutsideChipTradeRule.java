@@ -5,10 +5,8 @@ import java.util.List;
 
 /** A seller of controlled chips that is not normally in chip distribution (no exporter or distributor role). */
 public final class ResellerOutsideChipTradeRule extends BaseRule {
-    public static final String ID = "RESELLER_NOT_IN_CHIP_DISTRIBUTION";
-
     public ResellerOutsideChipTradeRule() {
-        super(ID, Source.BIS_2025_05_ADVANCED_IC, Subject.Type.PARTY);
+        super("RESELLER_NOT_IN_CHIP_DISTRIBUTION", Source.BIS_2025_05_ADVANCED_IC, Subject.Type.PARTY);
     }
 
     @Override

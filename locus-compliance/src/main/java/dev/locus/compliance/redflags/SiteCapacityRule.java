@@ -11,12 +11,10 @@ import java.util.TreeMap;
  * against the site's declared power (none declared counts as none).
  */
 public final class SiteCapacityRule extends BaseRule {
-    public static final String ID = "SITE_LACKS_CAPACITY";
-
     private final ChipPower power;
 
     public SiteCapacityRule(ChipPower power) {
-        super(ID, Source.BIS_2025_05_ADVANCED_IC, Subject.Type.SITE);
+        super("SITE_LACKS_CAPACITY", Source.BIS_2025_05_ADVANCED_IC, Subject.Type.SITE);
         this.power = power;
     }
 

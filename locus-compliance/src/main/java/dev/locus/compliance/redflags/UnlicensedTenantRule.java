@@ -9,47 +9,37 @@ import java.util.List;
  * end user and the tenant is another party, or the licence excludes tenants headquartered in D:5
  * or Macau and the tenant is one. A cloud operator's ordinary tenants are not findings.
  */
-public final class UnlicensedTenantRule extends BaseRule {
-    public static final String ID = "TENANT_NOT_LICENSED";
-
-    private final CountryGroups groups;
-
+public final class UnlicensedTenantRule extends TenantAllocationRule {
     public UnlicensedTenantRule(CountryGroups groups) {
-        super(ID, Source.CSA_4A2_B, Subject.Type.PARTY);
-        this.groups = groups;
+        super("TENANT_NOT_LICENSED", Source.CSA_4A2_B, groups);
     }
 
     @Override
-    public List<Finding> evaluate(Subject tenant, RecordView record, RedFlagPolicy policy) {
+    List<Finding> evaluateAllocation(Subject tenant, String hq, Allocation a, RecordView record) {
         List<Finding> out = new ArrayList<>();
-        String hq = record.party(tenant.id())
-                .flatMap(PartyFacts::headquartersCountry)
-                .orElse("");
-        for (Allocation a : record.find(Lookup.ALLOCATIONS_OF_TENANT, tenant.id())) {
-            for (LicenceFacts l : record.licencesAtSite(a.siteId())) {
-                String why;
-                if (l.exclusiveToEndUser() && !l.endUserId().equals(tenant.id())) {
-                    why = "the licence names end user " + l.endUserId() + " only";
-                } else if (l.excludesD5Tenants() && !hq.isEmpty() && groups.isD5OrMacau(hq)) {
-                    why = "the licence excludes tenants headquartered in D:5 or Macau; the tenant's is " + hq;
-                } else {
-                    continue;
-                }
-                out.add(finding(
-                        tenant,
-                        a.id() + "/" + l.id(),
-                        Severity.CRITICAL,
-                        "Tenant " + tenant.id() + " uses " + a.chipCount() + " chips at " + a.siteId()
-                                + " under licence " + l.id() + ": " + why,
-                        Evidence.of("allocation", a.id())
-                                .and("site", a.siteId())
-                                .and("chips", a.chipCount())
-                                .and("licence", l.id())
-                                .and("licensed_end_user", l.endUserId())
-                                .and("licence_conditions", l.conditions())
-                                .and("tenant_headquarters", hq)
-                                .and("why", why)));
+        for (LicenceFacts l : record.licencesAtSite(a.siteId())) {
+            String why;
+            if (l.exclusiveToEndUser() && !l.endUserId().equals(tenant.id())) {
+                why = "the licence names end user " + l.endUserId() + " only";
+            } else if (l.excludesD5Tenants() && inD5OrMacau(hq)) {
+                why = "the licence excludes tenants headquartered in D:5 or Macau; the tenant's is " + hq;
+            } else {
+                continue;
             }
+            out.add(finding(
+                    tenant,
+                    a.id() + "/" + l.id(),
+                    Severity.CRITICAL,
+                    "Tenant " + tenant.id() + " uses " + a.chipCount() + " chips at " + a.siteId() + " under licence "
+                            + l.id() + ": " + why,
+                    Evidence.of("allocation", a.id())
+                            .and("site", a.siteId())
+                            .and("chips", a.chipCount())
+                            .and("licence", l.id())
+                            .and("licensed_end_user", l.endUserId())
+                            .and("licence_conditions", l.conditions())
+                            .and("tenant_headquarters", hq)
+                            .and("why", why)));
         }
         return out;
     }

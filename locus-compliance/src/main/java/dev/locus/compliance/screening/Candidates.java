@@ -9,6 +9,7 @@ import dev.locus.screening.match.Query;
 import dev.locus.screening.match.ScreeningJson;
 import dev.locus.screening.match.ScreeningMatch;
 import dev.locus.screening.ownership.OwnershipAnalysis;
+import dev.locus.server.common.Sha256;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,7 +127,7 @@ final class Candidates {
                 Math.min(1, undisclosed / 100),
                 "RULE",
                 why.toString(),
-                Fingerprints.sha256(String.format(Locale.ROOT, "UNKNOWN|%.4f", disclosed)),
+                Sha256.hex(String.format(Locale.ROOT, "UNKNOWN|%.4f", disclosed)),
                 Fingerprints.party(p));
     }
 
@@ -208,7 +209,7 @@ final class Candidates {
                             Math.min(1, f.percent() / 100),
                             "RULE",
                             why.toString(),
-                            Fingerprints.sha256(fp.toString()),
+                            Sha256.hex(fp.toString()),
                             partyFp));
         }
         return out;

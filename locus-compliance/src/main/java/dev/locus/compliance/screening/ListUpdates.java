@@ -9,6 +9,7 @@ import dev.locus.screening.match.Query;
 import dev.locus.screening.match.Rescreen;
 import dev.locus.screening.match.Screener;
 import dev.locus.screening.match.ScreeningMatch;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.common.Page;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -30,10 +31,12 @@ public final class ListUpdates {
     static final int PARTIES_PER_TRANSACTION = 500;
 
     private final ScreeningService screening;
+    private final AuditedStore store;
     private final PartyService parties;
 
     public ListUpdates(ScreeningService screening, PartyService parties) {
         this.screening = screening;
+        this.store = screening.store();
         this.parties = parties;
     }
 
@@ -45,20 +48,18 @@ public final class ListUpdates {
      * @return the hit changes of that re-screening (none when no source changed)
      */
     public synchronized List<HitChange> recordLoaded(List<ListVersion> loaded, String actor) {
-        boolean replaced = screening.db().inTransaction(c -> {
+        boolean replaced = store.db().inTransaction(c -> {
             Set<String> storedSources = new HashSet<>();
             ListVersionStore.all(c).forEach(v -> storedSources.add(v.source()));
             boolean changed = false;
             boolean fresh = false;
             for (ListVersion v : loaded) {
-                boolean isNew = ListVersionStore.record(c, v, Optional.empty(), screening.now());
+                boolean isNew = ListVersionStore.record(c, v, Optional.empty(), store.now());
                 fresh |= isNew;
                 changed |= isNew && storedSources.contains(v.source());
             }
             if (fresh) {
-                screening
-                        .audit()
-                        .append(c, actor, "screening.lists.loaded", "screening_lists", "loaded", summary(loaded));
+                store.audit().append(c, actor, "screening.lists.loaded", "screening_lists", "loaded", summary(loaded));
             }
             return changed;
         });
@@ -122,10 +123,10 @@ public final class ListUpdates {
         List<ListVersion> read = source.load();
         Update u = update(read, actor);
         if (!u.changed()) {
-            screening.db().inTransaction(c -> {
+            store.db().inTransaction(c -> {
                 Map<String, Object> d = summary(read);
                 d.put("from", source.description());
-                screening.audit().append(c, actor, "screening.lists.unchanged", "screening_lists", "reload", d);
+                store.audit().append(c, actor, "screening.lists.unchanged", "screening_lists", "reload", d);
                 return null;
             });
         }
@@ -180,9 +181,9 @@ public final class ListUpdates {
             return new Update(report, List.of());
         }
         Screener next = Screener.of(updated);
-        screening.db().inTransaction(c -> {
+        store.db().inTransaction(c -> {
             for (int i = 0; i < updated.size(); i++) {
-                ListVersionStore.record(c, updated.get(i), Optional.of(diffs.get(i)), screening.now());
+                ListVersionStore.record(c, updated.get(i), Optional.of(diffs.get(i)), store.now());
             }
             Map<String, Object> d = summary(updated);
             List<ListDiff> every = new ArrayList<>(diffs);
@@ -196,7 +197,7 @@ public final class ListUpdates {
                             .map(x -> x.removed().getFirst().source())
                             .distinct()
                             .toList());
-            screening.audit().append(c, actor, "screening.lists.updated", "screening_lists", "update", d);
+            store.audit().append(c, actor, "screening.lists.updated", "screening_lists", "update", d);
             return null;
         });
         screening.lists().replace(new ScreeningLists.Loaded(updated, next));
@@ -266,7 +267,7 @@ public final class ListUpdates {
             }
             return screening
                     .lifecycle()
-                    .reconcile(c, p.id(), Hit.Kind.LIST_MATCH, found, changedKeys::contains, actor, screening.now());
+                    .reconcile(c, p.id(), Hit.Kind.LIST_MATCH, found, changedKeys::contains, actor, store.now());
         });
     }
 
@@ -285,7 +286,7 @@ public final class ListUpdates {
         String after = "";
         while (true) {
             Page<RegisteredParty> page = parties.page(after, PARTIES_PER_TRANSACTION);
-            List<HitChange> pageChanges = screening.db().inTransaction(c -> {
+            List<HitChange> pageChanges = store.db().inTransaction(c -> {
                 List<HitChange> out = new ArrayList<>();
                 for (RegisteredParty p : page.items()) {
                     out.addAll(work.run(c, p));

@@ -11,16 +11,12 @@ import dev.locus.compliance.parties.RegisteredParty;
 import dev.locus.screening.match.Query;
 import dev.locus.screening.match.ScreeningMatch;
 import dev.locus.screening.ownership.Designation;
-import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.common.Page;
-import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.IdPages;
-import dev.locus.server.persistence.Sql;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -36,17 +32,14 @@ import java.util.Set;
  * Thread-safe.
  */
 public final class ScreeningService implements PartyListener, OwnershipListener, DesignationSource {
-    private final Database db;
-    private final AuditLog audit;
-    private final InstantSource clock;
+    private final AuditedStore store;
+    private final HitLifecycle lifecycle;
     private final ScreeningLists lists;
     private final OwnershipService ownership;
-    private final HitLifecycle lifecycle;
     private final Duration waitForLists;
 
-    public ScreeningService(
-            Database db, AuditLog audit, InstantSource clock, ScreeningLists lists, OwnershipService ownership) {
-        this(db, audit, clock, lists, ownership, DEFAULT_WAIT_FOR_LISTS);
+    public ScreeningService(AuditedStore store, ScreeningLists lists, OwnershipService ownership) {
+        this(store, lists, ownership, DEFAULT_WAIT_FOR_LISTS);
     }
 
     /**
@@ -54,19 +47,12 @@ public final class ScreeningService implements PartyListener, OwnershipListener,
      *     before it is refused with {@link ScreeningListsUnavailableException}
      */
     public ScreeningService(
-            Database db,
-            AuditLog audit,
-            InstantSource clock,
-            ScreeningLists lists,
-            OwnershipService ownership,
-            Duration waitForLists) {
-        this.waitForLists = waitForLists;
-        this.db = db;
-        this.audit = audit;
-        this.clock = clock;
+            AuditedStore store, ScreeningLists lists, OwnershipService ownership, Duration waitForLists) {
+        this.store = store;
+        this.lifecycle = new HitLifecycle(store.audit());
         this.lists = lists;
         this.ownership = ownership;
-        this.lifecycle = new HitLifecycle(audit);
+        this.waitForLists = waitForLists;
     }
 
     /**
@@ -100,13 +86,14 @@ public final class ScreeningService implements PartyListener, OwnershipListener,
     @Override
     public void partyDeleting(Connection c, String partyId, String actor) throws SQLException {
         if (HitStore.deleteUndecided(c, partyId, Candidates.UNKNOWN_OWNERSHIP)) {
-            audit.append(
-                    c,
-                    actor,
-                    "screening.hit.withdrawn",
-                    "party",
-                    partyId,
-                    Map.of("subject_key", Candidates.UNKNOWN_OWNERSHIP, "reason", "party deleted"));
+            store.audit()
+                    .append(
+                            c,
+                            actor,
+                            "screening.hit.withdrawn",
+                            "party",
+                            partyId,
+                            Map.of("subject_key", Candidates.UNKNOWN_OWNERSHIP, "reason", "party deleted"));
         }
     }
 
@@ -126,7 +113,7 @@ public final class ScreeningService implements PartyListener, OwnershipListener,
     List<HitChange> screen(Connection c, RegisteredParty party, String actor) throws SQLException {
         var screener = screener();
         Map<String, Candidate> found = Candidates.listMatches(party, screener::screen);
-        return lifecycle.reconcile(c, party.id(), Hit.Kind.LIST_MATCH, found, key -> true, actor, now());
+        return lifecycle.reconcile(c, party.id(), Hit.Kind.LIST_MATCH, found, key -> true, actor, store.now());
     }
 
     /**
@@ -158,7 +145,7 @@ public final class ScreeningService implements PartyListener, OwnershipListener,
             return;
         }
         Map<String, Candidate> found = Candidates.ownership(party.get(), report.get());
-        lifecycle.reconcile(c, partyId, Hit.Kind.OWNERSHIP, found, key -> true, actor, now());
+        lifecycle.reconcile(c, partyId, Hit.Kind.OWNERSHIP, found, key -> true, actor, store.now());
     }
 
     /** Hits, filtered by party and status, in id order. */
@@ -166,11 +153,11 @@ public final class ScreeningService implements PartyListener, OwnershipListener,
         List<IdPages.Filter> filters = new ArrayList<>();
         partyId.ifPresent(p -> filters.add(IdPages.Filter.equal("party_id", p)));
         status.ifPresent(s -> filters.add(IdPages.Filter.equal("status", s.name())));
-        return db.read(c -> HitStore.page(c, filters, afterId, limit));
+        return store.db().read(c -> HitStore.page(c, filters, afterId, limit));
     }
 
     public Optional<Hit> hit(long id) {
-        return db.read(c -> HitStore.byId(c, id, false));
+        return store.db().read(c -> HitStore.byId(c, id, false));
     }
 
     /**
@@ -179,7 +166,7 @@ public final class ScreeningService implements PartyListener, OwnershipListener,
      * hit changes the party's designations, so the ownership rules are re-applied below it.
      */
     public Outcome<Hit> decide(long id, HitDecision decision, String actor) {
-        return db.inTransaction(c -> {
+        return store.db().inTransaction(c -> {
             Optional<Hit> stored = HitStore.byId(c, id, true);
             if (stored.isEmpty()) {
                 return Outcome.notFound("screening hit", Long.toString(id));
@@ -192,20 +179,21 @@ public final class ScreeningService implements PartyListener, OwnershipListener,
             if (h.status() == to) {
                 return Outcome.conflict("hit " + id + " is already " + to);
             }
-            HitStore.decide(c, id, to, actor, decision.reason(), now());
+            HitStore.decide(c, id, to, actor, decision.reason(), store.now());
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("hit_id", id);
             d.put("subject_key", h.subjectKey());
             d.put("previous_status", h.status().name());
             d.put("status", to.name());
             d.put("reason", decision.reason());
-            audit.append(
-                    c,
-                    actor,
-                    "screening.hit." + (to == Hit.Status.CONFIRMED ? "confirmed" : "dismissed"),
-                    "party",
-                    h.partyId(),
-                    d);
+            store.audit()
+                    .append(
+                            c,
+                            actor,
+                            "screening.hit." + (to == Hit.Status.CONFIRMED ? "confirmed" : "dismissed"),
+                            "party",
+                            h.partyId(),
+                            d);
             if (h.kind() == Hit.Kind.LIST_MATCH) {
                 reassessOwnershipBelow(c, Set.of(h.partyId()), actor);
             }
@@ -215,19 +203,12 @@ public final class ScreeningService implements PartyListener, OwnershipListener,
 
     /** The list versions screened against, newest first. */
     public List<StoredListVersion> listVersions() {
-        return db.read(ListVersionStore::all);
+        return store.db().read(ListVersionStore::all);
     }
 
-    Instant now() {
-        return Sql.micros(clock.instant());
-    }
-
-    Database db() {
-        return db;
-    }
-
-    AuditLog audit() {
-        return audit;
+    /** The database, audit log and clock the list updates share with screening. */
+    AuditedStore store() {
+        return store;
     }
 
     HitLifecycle lifecycle() {

@@ -14,7 +14,7 @@ import dev.locus.compliance.testing.TestDb;
 import dev.locus.geo.verdict.Verifier;
 import dev.locus.screening.ownership.RuleTable;
 import dev.locus.server.Json;
-import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import dev.locus.server.verdicts.VerdictEngine;
@@ -69,15 +69,22 @@ class FullReevaluationTest {
 
     private static Wiring wire(String engine) {
         Database db = TestDb.fresh(engine);
-        AuditLog audit = TestDb.audit();
-        InstantSource clock = InstantSource.system();
-        OwnershipService ownership = new OwnershipService(db, audit, clock, new OwnershipReports(RuleTable.bundled()));
+        AuditedStore store = TestDb.store(db);
+        OwnershipService ownership = new OwnershipService(store, new OwnershipReports(RuleTable.bundled()));
         VerdictEngine verdicts = new VerdictEngine(
-                db, Verifier.of(NaturalEarth.bundled()), clock, Duration.ofHours(1), Set.of("CN"), Json.mapper());
-        FindingStore store = new FindingStore(db, audit, clock, Json.mapper());
+                db,
+                Verifier.of(NaturalEarth.bundled()),
+                store.clock(),
+                Duration.ofHours(1),
+                Set.of("CN"),
+                Json.mapper());
         RedFlagEvaluator evaluator = new RedFlagEvaluator(
-                db, store, RedFlagRules.all(), RedFlagPolicy.defaults(), VerdictQuery.of(verdicts), ownership, clock);
-        return new Wiring(db, evaluator, ownership, clock);
+                new FindingStore(store),
+                RedFlagRules.all(),
+                RedFlagPolicy.defaults(),
+                VerdictQuery.of(verdicts),
+                ownership);
+        return new Wiring(db, evaluator, ownership, store.clock());
     }
 
     @ParameterizedTest

@@ -33,9 +33,7 @@ class RecordServiceTest {
 
     private static RecordService service(Database db, List<Object> told) {
         RecordService s = new RecordService(
-                db,
-                TestDb.audit(),
-                ids -> ids.stream().filter(PARTIES::contains).collect(Collectors.toSet()));
+                TestDb.store(db), ids -> ids.stream().filter(PARTIES::contains).collect(Collectors.toSet()));
         s.addListener((kind, rows) -> told.addAll(rows));
         return s;
     }

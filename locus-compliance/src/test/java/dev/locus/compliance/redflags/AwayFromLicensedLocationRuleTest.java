@@ -15,11 +15,10 @@ class AwayFromLicensedLocationRuleTest {
         InMemoryRecord r =
                 new InMemoryRecord().add(chip("c1", new ProvenLocation.Away(Set.of("OUTSIDE_ZONE"), 7, Instant.EPOCH)));
 
-        assertThat(rule.evaluate(Subject.chip("c1"), r, POLICY)).singleElement().satisfies(f -> {
-            assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
-            assertThat(f.source()).isEqualTo(Source.CSA_4A2_A);
-            assertThat(f.evidence()).containsEntry("verdict_id", 7L);
-        });
+        Finding f = onlyFinding(rule, Subject.chip("c1"), r);
+        assertThat(f.severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(f.source()).isEqualTo(Source.CSA_4A2_A);
+        assertThat(f.evidence()).containsEntry("verdict_id", 7L);
     }
 
     @Test

@@ -13,9 +13,7 @@ class FirstTimeBuyerLargeVolumeRuleTest {
     void firstOrderOf2000_fires() {
         InMemoryRecord r = new InMemoryRecord().add(order("o1", "buyer", "SG", 2000));
 
-        assertThat(rule.evaluate(Subject.party("buyer"), r, POLICY))
-                .singleElement()
-                .satisfies(f -> assertThat(f.evidence()).containsEntry("quantity", 2000));
+        assertThat(onlyFinding(rule, Subject.party("buyer"), r).evidence()).containsEntry("quantity", 2000);
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.locus.compliance.redflags;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.locus.compliance.record.AddressKind;
 import dev.locus.compliance.record.Allocation;
 import dev.locus.compliance.record.Order;
@@ -103,6 +105,13 @@ final class Fixtures {
 
     static ProvenLocation inZone(String country) {
         return new ProvenLocation.InZone("site-" + country, country, 1, Instant.parse("2025-03-20T00:00:00Z"));
+    }
+
+    /** The one finding {@code rule} raises about {@code subject}; fails the test unless there is exactly one. */
+    static Finding onlyFinding(RedFlagRule rule, Subject subject, RecordView record) {
+        List<Finding> found = rule.evaluate(subject, record, POLICY);
+        assertThat(found).as("findings of %s about %s", rule.id(), subject).hasSize(1);
+        return found.getFirst();
     }
 
     static List<String> rules(List<Finding> findings) {

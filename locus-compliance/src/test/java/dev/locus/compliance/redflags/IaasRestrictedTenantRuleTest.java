@@ -15,9 +15,7 @@ class IaasRestrictedTenantRuleTest {
                 .add(headquarteredIn("t", "CN", PartyRole.IAAS_TENANT))
                 .add(allocation("a1", "t", "my-1", Purpose.TRAINING));
 
-        assertThat(rule.evaluate(Subject.party("t"), r, POLICY))
-                .singleElement()
-                .satisfies(f -> assertThat(f.evidence()).containsEntry("tenant_headquarters", "CN"));
+        assertThat(onlyFinding(rule, Subject.party("t"), r).evidence()).containsEntry("tenant_headquarters", "CN");
     }
 
     @Test

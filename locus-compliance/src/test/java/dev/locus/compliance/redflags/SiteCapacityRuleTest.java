@@ -15,21 +15,16 @@ class SiteCapacityRuleTest {
                 .add(capacity("sg-small", "buyer", "SG", 0.25))
                 .add(order("o1", "buyer", "SG", 2000, ORDERED, Optional.of("sg-small")));
 
-        assertThat(rule.evaluate(Subject.site("sg-small"), r, POLICY))
-                .singleElement()
-                .satisfies(f -> {
-                    assertThat(f.evidence()).containsEntry("chips_the_site_can_power", 200L);
-                    assertThat(f.evidence()).containsEntry("power_needed_mw", 2.5);
-                });
+        Finding f = onlyFinding(rule, Subject.site("sg-small"), r);
+        assertThat(f.evidence()).containsEntry("chips_the_site_can_power", 200L);
+        assertThat(f.evidence()).containsEntry("power_needed_mw", 2.5);
     }
 
     @Test
     void siteWithNoDeclaredCapacity_fires() {
         InMemoryRecord r = new InMemoryRecord().add(order("o1", "buyer", "SG", 8, ORDERED, Optional.of("nowhere")));
 
-        assertThat(rule.evaluate(Subject.site("nowhere"), r, POLICY))
-                .singleElement()
-                .satisfies(f -> assertThat(f.evidence()).containsEntry("capacity_declared", false));
+        assertThat(onlyFinding(rule, Subject.site("nowhere"), r).evidence()).containsEntry("capacity_declared", false);
     }
 
     @Test

@@ -21,12 +21,8 @@ class TamperingSignsRuleTest {
                         inZone("SG"),
                         new TamperingSign(TamperingSign.Kind.SILENCE, 4, "silent 3 h", Instant.EPOCH)));
 
-        assertThat(rule.evaluate(Subject.chip("c1"), r, POLICY))
-                .singleElement()
-                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.CRITICAL));
-        assertThat(rule.evaluate(Subject.chip("c2"), r, POLICY))
-                .singleElement()
-                .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.WARNING));
+        assertThat(onlyFinding(rule, Subject.chip("c1"), r).severity()).isEqualTo(Severity.CRITICAL);
+        assertThat(onlyFinding(rule, Subject.chip("c2"), r).severity()).isEqualTo(Severity.WARNING);
     }
 
     @Test

@@ -15,28 +15,28 @@ class UnlicensedTenantRuleTest {
                 .add(new LicenceFacts("lic", "lab", false, "my-1", "end use: research only"))
                 .add(allocation("a1", "tenant", "my-1", Purpose.INFERENCE));
 
-        assertThat(rule.evaluate(Subject.party("tenant"), r, POLICY))
-                .singleElement()
-                .satisfies(f -> assertThat(f.source()).isEqualTo(Source.CSA_4A2_B));
+        assertThat(onlyFinding(rule, Subject.party("tenant"), r).source()).isEqualTo(Source.CSA_4A2_B);
     }
 
     @Test
     void d5TenantWhereTheLicenceExcludesThem_fires() {
-        InMemoryRecord r = new InMemoryRecord()
-                .add(headquarteredIn("tenant", "CN", PartyRole.IAAS_TENANT))
-                .add(new LicenceFacts("lic", "cloud", true, "my-1", "No D:5 tenants; attest every 24 h"))
-                .add(allocation("a1", "tenant", "my-1", Purpose.INFERENCE));
+        InMemoryRecord r = tenantOfACloudLicenceExcludingD5("CN", Purpose.INFERENCE);
 
         assertThat(rule.evaluate(Subject.party("tenant"), r, POLICY)).hasSize(1);
     }
 
     @Test
     void cloudOperatorsOrdinaryTenant_doesNotFire() {
-        InMemoryRecord r = new InMemoryRecord()
-                .add(headquarteredIn("tenant", "DE", PartyRole.IAAS_TENANT))
-                .add(new LicenceFacts("lic", "cloud", true, "my-1", "No D:5 tenants"))
-                .add(allocation("a1", "tenant", "my-1", Purpose.TRAINING));
+        InMemoryRecord r = tenantOfACloudLicenceExcludingD5("DE", Purpose.TRAINING);
 
         assertThat(rule.evaluate(Subject.party("tenant"), r, POLICY)).isEmpty();
+    }
+
+    /** A tenant headquartered in {@code country} using chips at a site licensed to a cloud operator, D:5 tenants excluded. */
+    private static InMemoryRecord tenantOfACloudLicenceExcludingD5(String country, Purpose purpose) {
+        return new InMemoryRecord()
+                .add(headquarteredIn("tenant", country, PartyRole.IAAS_TENANT))
+                .add(new LicenceFacts("lic", "cloud", true, "my-1", "No D:5 tenants; attest every 24 h"))
+                .add(allocation("a1", "tenant", "my-1", purpose));
     }
 }

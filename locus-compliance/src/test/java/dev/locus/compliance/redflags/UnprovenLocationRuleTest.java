@@ -14,9 +14,7 @@ class UnprovenLocationRuleTest {
     void chipInServiceWithoutProof_fires() {
         InMemoryRecord r = new InMemoryRecord().add(chip("c1", new ProvenLocation.Unproven("INCONCLUSIVE")));
 
-        assertThat(rule.evaluate(Subject.chip("c1"), r, POLICY))
-                .singleElement()
-                .satisfies(f -> assertThat(f.evidence()).containsEntry("reason", "INCONCLUSIVE"));
+        assertThat(onlyFinding(rule, Subject.chip("c1"), r).evidence()).containsEntry("reason", "INCONCLUSIVE");
     }
 
     @Test

@@ -20,13 +20,10 @@ class VolumeAnomalyRuleTest {
     void the740PercentPattern_firesWithItsStatistics() {
         InMemoryRecord r = billedToSingapore(1000, 1000, 8400).add(capacity("sg-1", "dc", "SG", 2.5));
 
-        assertThat(VolumeAnomalyRule.forCountries().evaluate(Subject.country("SG"), r, POLICY))
-                .singleElement()
-                .satisfies(f -> {
-                    assertThat(f.evidence()).containsEntry("growth_percent", 740L);
-                    assertThat(f.evidence()).containsEntry("chips_declared_capacity_can_power", 2000L);
-                    assertThat(f.key()).isEqualTo("SG/2023");
-                });
+        Finding f = onlyFinding(VolumeAnomalyRule.forCountries(), Subject.country("SG"), r);
+        assertThat(f.evidence()).containsEntry("growth_percent", 740L);
+        assertThat(f.evidence()).containsEntry("chips_declared_capacity_can_power", 2000L);
+        assertThat(f.key()).isEqualTo("SG/2023");
         assertThat(VolumeAnomalyRule.forBuyers().evaluate(Subject.party("buyer"), r, POLICY))
                 .hasSize(1);
     }

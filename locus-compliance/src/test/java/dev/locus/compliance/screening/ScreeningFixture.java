@@ -13,14 +13,13 @@ import dev.locus.screening.list.ListName;
 import dev.locus.screening.list.ListVersion;
 import dev.locus.screening.list.NameKind;
 import dev.locus.screening.ownership.RuleTable;
-import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.persistence.Database;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -50,14 +49,13 @@ final class ScreeningFixture implements AutoCloseable {
 
     ScreeningFixture(String engine, ListSource source, Duration waitForLists) {
         db = TestDb.fresh(engine);
-        AuditLog audit = TestDb.audit();
-        InstantSource clock = InstantSource.system();
-        parties = new PartyService(db, audit, clock);
+        AuditedStore store = TestDb.store(db);
+        parties = new PartyService(store);
         OwnershipReports reports = new OwnershipReports(RuleTable.bundled());
-        ownership = new OwnershipService(db, audit, clock, reports);
+        ownership = new OwnershipService(store, reports);
         ListUpdates[] u = new ListUpdates[1];
         lists = new ScreeningLists(source, loaded -> u[0].recordLoaded(loaded.versions(), "system:test"));
-        screening = new ScreeningService(db, audit, clock, lists, ownership, waitForLists);
+        screening = new ScreeningService(store, lists, ownership, waitForLists);
         updates = new ListUpdates(screening, parties);
         u[0] = updates;
         reports.useDesignations(screening);

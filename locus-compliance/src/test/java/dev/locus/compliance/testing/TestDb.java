@@ -1,7 +1,9 @@
 package dev.locus.compliance.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locus.server.Json;
 import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.DatabaseConfig;
 import java.sql.Connection;
@@ -49,5 +51,10 @@ public final class TestDb {
 
     public static AuditLog audit() {
         return new AuditLog(Clock.systemUTC(), new ObjectMapper());
+    }
+
+    /** {@code db} with a fresh audit log, the system clock and the control plane's JSON mapper. */
+    public static AuditedStore store(Database db) {
+        return new AuditedStore(db, audit(), Clock.systemUTC(), Json.mapper());
     }
 }
