@@ -4,27 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.wire.WireJson;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 
 /**
  * A command that goes through the API: the server, token and trust options, and the command's own
  * output. A refusal escapes as {@link dev.locus.wire.LocusApiException} to the {@link ErrorHandler}
  * (exit 5), so subclasses print only what succeeded.
  */
-abstract class ApiCommand implements Callable<Integer> {
+abstract class ApiCommand extends CliCommand {
     @Mixin
     ApiOptions api;
 
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
     /** Prints {@code line} on the command's stdout. */
     final void print(String line) {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println(line);
         out.flush();
     }
@@ -42,11 +36,6 @@ abstract class ApiCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
-    }
-
-    /** The command's stdout. */
-    final PrintWriter out() {
-        return spec.commandLine().getOut();
     }
 
     /** Appends {@code &name=value} (URL-encoded) to a query when {@code value} is given. */
@@ -76,10 +65,5 @@ abstract class ApiCommand implements Callable<Integer> {
             print(api.get(path));
         }
         return 0;
-    }
-
-    /** The command's stderr. */
-    final PrintWriter err() {
-        return spec.commandLine().getErr();
     }
 }
