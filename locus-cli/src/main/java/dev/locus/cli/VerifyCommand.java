@@ -36,11 +36,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code locus verify}: turn a receipts file into verdicts with the geo core. */
 @Command(
@@ -51,10 +50,7 @@ import picocli.CommandLine.Spec;
             "Check signed receipts (landmark signature, device proof, certificates) and turn them into verdicts:",
             "the shortest round trip per landmark bounds each device (speed of light), judged against its declared site."
         })
-public final class VerifyCommand implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+public final class VerifyCommand extends CliCommand {
     @Parameters(index = "0", description = "Receipts file (JSON lines, from 'locus agent').")
     Path receipts;
 
@@ -71,13 +67,8 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "CA certificate (PEM) for devices and landmarks (default: ${DEFAULT-VALUE}).")
     Path ca;
 
-    @Option(
-            names = "--tolerate-liars",
-            paramLabel = "F",
-            defaultValue = "1",
-            description = "verdicts stay true if any F landmark operators lie (default: ${DEFAULT-VALUE};"
-                    + " 0 assumes every landmark is honest)")
-    int tolerateLiars;
+    @Mixin
+    LiarTolerance tolerance;
 
     @Option(names = "--site", description = "Declared site LAT,LON of every device (or use --sites).")
     String site;
@@ -109,7 +100,7 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (site == null && sites == null) {
             throw new IllegalArgumentException(
                     "give --site LAT,LON or --sites FILE: verdicts are judged against a declared site");
@@ -152,11 +143,8 @@ public final class VerifyCommand implements Callable<Integer> {
                 }
             }
         }
-        if (tolerateLiars < 0 || tolerateLiars > 10) {
-            throw new IllegalArgumentException("--tolerate-liars must be in [0, 10], got " + tolerateLiars);
-        }
         Policy policy = Policy.DEFAULT
-                .withToleratedLiars(tolerateLiars)
+                .withToleratedLiars(tolerance.liars())
                 .withRestricted(restricted)
                 .withZone(new LicensedZone.Radius(dev.locus.geo.position.Distance.ofKm(zoneKm)));
         ReceiptAssessor assessor = new ReceiptAssessor(
@@ -219,7 +207,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         ArrayNode ref = root.putArray("refused");
         for (String s : refused) {
-            spec.commandLine().getErr().println("locus verify: refused " + s);
+            err().println("locus verify: refused " + s);
             ref.add(s);
         }
         out.printf(
