@@ -38,6 +38,17 @@ abstract class ApiCommand extends CliCommand {
         return 0;
     }
 
+    /** Prints {@code WHAT ID (RULE, SUBJECT) is now STATUS}: an alert or a finding after a step. */
+    static void nowStands(String what, JsonNode item, String subject, PrintWriter out) {
+        out.printf(
+                "%s %s (%s, %s) is now %s%n",
+                what,
+                item.path("id").asText(),
+                item.path("rule").asText(),
+                subject,
+                item.path("status").asText());
+    }
+
     /** Appends {@code &name=value} (URL-encoded) to a query when {@code value} is given. */
     static StringBuilder query(StringBuilder q, String name, String value) {
         if (value != null) {
