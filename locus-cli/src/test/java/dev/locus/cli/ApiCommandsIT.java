@@ -12,9 +12,8 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,21 +28,8 @@ class ApiCommandsIT {
     @TempDir
     static Path dir;
 
-    private static CliServer cli;
-    private static String server;
-    private static String tokenFile;
-
-    @BeforeAll
-    static void start() {
-        cli = CliServer.start(ServerConfig.builder(dir.resolve("cp")));
-        server = cli.url();
-        tokenFile = cli.tokenFile();
-    }
-
-    @AfterAll
-    static void stop() {
-        cli.close();
-    }
+    @RegisterExtension
+    static final CliServer cli = CliServer.perClass(() -> ServerConfig.builder(dir.resolve("cp")));
 
     private static ProtocolCommandsIT.Run api(String... args) {
         return cli.api(args);
@@ -60,19 +46,7 @@ class ApiCommandsIT {
     private static void registerLandmark(String id) {
         String key = Base64.getEncoder()
                 .encodeToString(Ed25519Keys.publicKey(Ed25519Keys.generateSecret(new SecureRandom())));
-        ok(api(
-                "register",
-                "landmark",
-                "--id",
-                id,
-                "--name",
-                "Somewhere",
-                "--latitude-deg",
-                "1",
-                "--longitude-deg",
-                "103",
-                "--public-key",
-                key));
+        ok(cli.registerLandmark(id, "Somewhere", "1", "103", "--public-key", key));
     }
 
     @Test
@@ -81,7 +55,7 @@ class ApiCommandsIT {
         assertThat(r.exit()).isEqualTo(ExitCodes.API_REFUSED);
         assertThat(r.out()).isEmpty();
         assertThat(r.err())
-                .startsWith("locus alerts: the control plane refused GET " + server
+                .startsWith("locus alerts: the control plane refused GET " + cli.url()
                         + "/api/v1/alerts?limit=1000&status=BOGUS (HTTP 422)")
                 .contains("VALIDATION_FAILED: ")
                 .contains("status ")
@@ -104,7 +78,7 @@ class ApiCommandsIT {
         assertThat(r.exit()).isEqualTo(ExitCodes.API_REFUSED);
         assertThat(r.out()).isEmpty();
         assertThat(r.err())
-                .contains("locus import: the control plane refused POST " + server + "/api/v1/imports/organisations")
+                .contains("locus import: the control plane refused POST " + cli.url() + "/api/v1/imports/organisations")
                 .contains("IMPORT_REJECTED: ")
                 .contains("line 3: kind ")
                 .contains("'NOT_A_KIND'");
@@ -121,7 +95,8 @@ class ApiCommandsIT {
         assertThat(r.exit()).isEqualTo(ExitCodes.API_REFUSED);
         assertThat(r.out()).isEmpty();
         assertThat(r.err())
-                .contains("locus report: the control plane refused GET " + server + "/api/v1/chips/NO-SUCH-CHIP/report")
+                .contains("locus report: the control plane refused GET " + cli.url()
+                        + "/api/v1/chips/NO-SUCH-CHIP/report")
                 .contains("NOT_FOUND: ");
     }
 
@@ -131,7 +106,8 @@ class ApiCommandsIT {
         try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        ProtocolCommandsIT.Run r = run("alerts", "--server", "http://127.0.0.1:" + port, "--token-file", tokenFile);
+        ProtocolCommandsIT.Run r =
+                run("alerts", "--server", "http://127.0.0.1:" + port, "--token-file", cli.tokenFile());
         assertThat(r.exit()).isEqualTo(ExitCodes.API_UNREACHABLE);
         assertThat(r.err()).contains("cannot reach the control plane at http://127.0.0.1:" + port);
     }
@@ -140,9 +116,7 @@ class ApiCommandsIT {
     void anAlert_isAcknowledgedThenResolved_withReasons() throws Exception {
         registerLandmark("lm-ack");
         // a person marks it suspect: the rule raises SUSPECT_LANDMARK
-        dev.locus.wire.LocusClient.builder(server)
-                .token(Files.readString(Path.of(tokenFile)).strip())
-                .build()
+        cli.client()
                 .postJson("/api/v1/landmarks/lm-ack/status", java.util.Map.of("status", "SUSPECT", "reason", "moved"));
         String table = ok(api("alerts", "--status", "OPEN"));
         String line = table.lines()

@@ -6,9 +6,9 @@ import dev.locus.server.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code locus inventory} against a real control plane: CSV to stdout and to a file, a licence filter, a refusal. */
@@ -16,11 +16,11 @@ class InventoryCommandIT {
     @TempDir
     static Path dir;
 
-    private static CliServer cli;
+    @RegisterExtension
+    static final CliServer cli = CliServer.perClass(() -> ServerConfig.builder(dir.resolve("cp")));
 
     @BeforeAll
-    static void start() throws Exception {
-        cli = CliServer.start(ServerConfig.builder(dir.resolve("cp")));
+    static void register() throws Exception {
         importCsv(
                 "organisations",
                 "id,name,kind,country\nnvx,NVX,EXPORTER,US\n"
@@ -44,11 +44,6 @@ class InventoryCommandIT {
         Path file = dir.resolve(kind + ".csv");
         Files.writeString(file, csv);
         CliServer.ok(cli.api("import", kind, file.toString()));
-    }
-
-    @AfterAll
-    static void stop() {
-        cli.close();
     }
 
     @Test

@@ -9,9 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -27,15 +27,14 @@ class RedFlagCommandsIT {
     @TempDir
     static Path dir;
 
-    private static CliServer cli;
+    @RegisterExtension
+    static final CliServer cli = CliServer.perClass(() -> ServerConfig.builder(dir.resolve("cp")));
 
     @BeforeAll
-    static void start() throws Exception {
-        cli = CliServer.start(ServerConfig.builder(dir.resolve("cp")));
+    static void registerParties() throws Exception {
         // the first party saved loads the bundled screening lists inside its request: load them first
         cli.controlPlane().compliance().screening().lists().loaded();
-        String token = Files.readString(Path.of(cli.tokenFile())).strip();
-        LocusClient client = LocusClient.builder(cli.url()).token(token).build();
+        LocusClient client = cli.client();
         for (Map<String, Object> p : List.of(
                 party("nvx", "EXPORTER", "NVX Corporation", "US", "1993-04-05"),
                 party("lion-gate", "CONSIGNEE", "Lion Gate Compute Pte. Ltd.", "SG", "2024-02-14"),
@@ -53,11 +52,6 @@ class RedFlagCommandsIT {
                 "country_of_incorporation", country,
                 "headquarters_country", country,
                 "incorporated_on", formed);
-    }
-
-    @AfterAll
-    static void stop() {
-        cli.close();
     }
 
     private static String ok(ProtocolCommandsIT.Run r) {
