@@ -30,12 +30,11 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -70,11 +69,8 @@ public final class VerifyCommand extends CliCommand {
     @Mixin
     LiarTolerance tolerance;
 
-    @Option(names = "--site", description = "Declared site LAT,LON of every device (or use --sites).")
-    String site;
-
-    @Option(names = "--sites", description = "CSV 'serial,latitude,longitude' of declared sites per device.")
-    Path sites;
+    @Mixin
+    DeclaredSites declared;
 
     @Option(
             names = "--zone-km",
@@ -101,12 +97,7 @@ public final class VerifyCommand extends CliCommand {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = out();
-        if (site == null && sites == null) {
-            throw new IllegalArgumentException(
-                    "give --site LAT,LON or --sites FILE: verdicts are judged against a declared site");
-        }
-        Map<String, GeoPosition> siteBySerial = sites == null ? Map.of() : readSites(sites);
-        Optional<GeoPosition> defaultSite = site == null ? Optional.empty() : Optional.of(GeoPosition.parse(site));
+        Function<String, Optional<GeoPosition>> declaredSite = declared.load();
         X509Certificate anchor = Certificates.readPem(ca).get(0);
         Set<Fingerprint> pinned = new HashSet<>();
         for (Path p : landmarks) {
@@ -152,8 +143,7 @@ public final class VerifyCommand extends CliCommand {
                 Verifier.of(NaturalEarth.bundled()),
                 policy,
                 new CloneDetector(maxTravelKmh));
-        ReceiptAssessor.Report report = assessor.assess(
-                records, serial -> Optional.ofNullable(siteBySerial.get(serial)).or(() -> defaultSite));
+        ReceiptAssessor.Report report = assessor.assess(records, declaredSite);
         for (ReceiptAssessor.RefusedReceipt rr : report.refused()) {
             String where = rr.index() >= 0 ? receipts + ":" + lineOfRecord.get(rr.index()) : receipts.toString();
             refused.add(where + ": " + rr.reason() + ": " + rr.detail());
@@ -234,23 +224,5 @@ public final class VerifyCommand extends CliCommand {
             throw new IllegalArgumentException("--landmarks directory " + p + " holds no *.pem files");
         }
         return out;
-    }
-
-    private static Map<String, GeoPosition> readSites(Path file) throws IOException {
-        Map<String, GeoPosition> m = new HashMap<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#") || (i == 0 && line.startsWith("serial"))) {
-                continue;
-            }
-            String[] f = line.split(",", -1);
-            if (f.length != 3) {
-                throw new IllegalArgumentException(
-                        file + ":" + (i + 1) + ": must be serial,latitude,longitude, got '" + line + "'");
-            }
-            m.put(f[0].strip(), GeoPosition.parse(f[1] + "," + f[2]));
-        }
-        return m;
     }
 }
