@@ -49,13 +49,15 @@ abstract class ApiCommand extends CliCommand {
                 item.path("status").asText());
     }
 
+    /** {@code value} URL-encoded (UTF-8), for a path segment or a query parameter. */
+    static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Appends {@code &name=value} (URL-encoded) to a query when {@code value} is given. */
     static StringBuilder query(StringBuilder q, String name, String value) {
         if (value != null) {
-            q.append('&')
-                    .append(name)
-                    .append('=')
-                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            q.append('&').append(name).append('=').append(encode(value));
         }
         return q;
     }

@@ -7,8 +7,6 @@ import dev.locus.wire.RegistryValues;
 import dev.locus.wire.TokenRequest;
 import dev.locus.wire.WireJson;
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -111,7 +109,7 @@ final class TokensCommand extends GroupCommand {
 
         @Override
         public Integer call() {
-            api.client().deleteOk("/api/v1/tokens/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+            api.client().deleteOk("/api/v1/tokens/" + encode(id));
             spec.commandLine().getOut().println("token " + id + " revoked");
             spec.commandLine().getOut().flush();
             return 0;
