@@ -72,7 +72,10 @@ final class AlertsCommand extends ApiCommand {
         });
     }
 
-    /** One step of an alert's lifecycle with a reason: prints the alert as it now stands. */
+    /**
+     * One step of an alert's lifecycle with a reason: prints the alert as it now stands. The command
+     * is named as the API route's last segment ({@code acknowledge} or {@code resolve}).
+     */
     abstract static class Step extends ApiCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "The alert's id (the ID column of 'locus alerts').")
         long id;
@@ -86,13 +89,11 @@ final class AlertsCommand extends ApiCommand {
         @Option(names = "--json", description = "Print the alert as the API's JSON.")
         boolean json;
 
-        /** {@code acknowledge} or {@code resolve}: the API route's last segment. */
-        abstract String step();
-
         @Override
         public Integer call() throws Exception {
             String answer = api.postJson(
-                    "/api/v1/alerts/" + id + "/" + step(), WireJson.mapper().writeValueAsString(new AlertNote(reason)));
+                    "/api/v1/alerts/" + id + "/" + spec.name(),
+                    WireJson.mapper().writeValueAsString(new AlertNote(reason)));
             return show(answer, json, (a, out) -> nowStands("alert", a, subject(a), out));
         }
     }
@@ -101,12 +102,7 @@ final class AlertsCommand extends ApiCommand {
             name = "acknowledge",
             mixinStandardHelpOptions = true,
             description = "Acknowledges an OPEN alert: someone is on it (the reason says who and what next).")
-    static final class Acknowledge extends Step {
-        @Override
-        String step() {
-            return "acknowledge";
-        }
-    }
+    static final class Acknowledge extends Step {}
 
     @Command(
             name = "resolve",
@@ -115,10 +111,5 @@ final class AlertsCommand extends ApiCommand {
                 "Resolves an OPEN or ACKNOWLEDGED alert with the reason it is closed.",
                 "Resolving SUSPECT_LANDMARK clears the landmark for the mesh audit."
             })
-    static final class Resolve extends Step {
-        @Override
-        String step() {
-            return "resolve";
-        }
-    }
+    static final class Resolve extends Step {}
 }

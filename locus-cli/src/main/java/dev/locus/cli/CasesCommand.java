@@ -3,8 +3,6 @@ package dev.locus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.wire.WireJson;
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -63,7 +61,7 @@ final class CasesCommand extends GroupCommand {
         String owner;
 
         ListCases() {
-            super("/api/v1/cases", "case", TABLE);
+            super("case", TABLE);
         }
 
         @Override
@@ -309,7 +307,7 @@ final class CasesCommand extends GroupCommand {
         @Override
         public Integer call() throws Exception {
             return report(
-                    kase.path("cases") + "/report?format=" + URLEncoder.encode(format, StandardCharsets.UTF_8),
+                    kase.path("cases") + "/report?format=" + encode(format),
                     format,
                     output,
                     "case " + kase.id + " report");

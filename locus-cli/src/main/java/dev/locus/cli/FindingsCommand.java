@@ -45,7 +45,7 @@ final class FindingsCommand extends ListCommand {
     String severity;
 
     FindingsCommand() {
-        super("/api/v1/findings", "finding", TABLE);
+        super("finding", TABLE);
     }
 
     @Override
