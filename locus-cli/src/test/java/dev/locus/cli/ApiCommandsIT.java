@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.protocol.crypto.Ed25519Keys;
-import dev.locus.server.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -14,7 +13,6 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The API commands against a real control plane in this JVM, over real HTTP: a refusal is a human
@@ -25,11 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ApiCommandsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
-
     @RegisterExtension
-    static final CliServer cli = CliServer.perClass(() -> ServerConfig.builder(dir.resolve("cp")));
+    static final CliServer cli = CliServer.perClass();
 
     private static ProtocolCommandsIT.Run api(String... args) {
         return cli.api(args);
@@ -52,9 +47,7 @@ class ApiCommandsIT {
     @Test
     void alerts_refusal_isAHumanMessageOnStderr_withExit5_andTheErrorBodyOnStdoutWithJson() throws Exception {
         ProtocolCommandsIT.Run r = api("alerts", "--status", "BOGUS");
-        assertThat(r.exit()).isEqualTo(ExitCodes.API_REFUSED);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.err())
+        CliServer.refused(r)
                 .startsWith("locus alerts: the control plane refused GET " + cli.url()
                         + "/api/v1/alerts?limit=1000&status=BOGUS (HTTP 422)")
                 .contains("VALIDATION_FAILED: ")
@@ -72,18 +65,16 @@ class ApiCommandsIT {
 
     @Test
     void import_refusal_listsEveryBadLine_onStderr() throws Exception {
-        Path csv = dir.resolve("orgs.csv");
+        Path csv = cli.dir().resolve("orgs.csv");
         Files.writeString(csv, "id,name,kind,country\nok-1,Fine,EXPORTER,SG\nbad id,Bad,NOT_A_KIND,SG\n");
         ProtocolCommandsIT.Run r = api("import", "organisations", csv.toString());
-        assertThat(r.exit()).isEqualTo(ExitCodes.API_REFUSED);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.err())
+        CliServer.refused(r)
                 .contains("locus import: the control plane refused POST " + cli.url() + "/api/v1/imports/organisations")
                 .contains("IMPORT_REJECTED: ")
                 .contains("line 3: kind ")
                 .contains("'NOT_A_KIND'");
 
-        Path good = dir.resolve("good.csv");
+        Path good = cli.dir().resolve("good.csv");
         Files.writeString(good, "id,name,kind,country\nimp-1,Importer One,EXPORTER,SG\n");
         assertThat(ok(api("import", "organisations", good.toString())))
                 .isEqualTo("1 organisations imported from " + good + System.lineSeparator());
@@ -92,9 +83,7 @@ class ApiCommandsIT {
     @Test
     void report_ofAnUnknownChip_isRefusedOnStderr() {
         ProtocolCommandsIT.Run r = api("report", "NO-SUCH-CHIP");
-        assertThat(r.exit()).isEqualTo(ExitCodes.API_REFUSED);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.err())
+        CliServer.refused(r)
                 .contains("locus report: the control plane refused GET " + cli.url()
                         + "/api/v1/chips/NO-SUCH-CHIP/report")
                 .contains("NOT_FOUND: ");
@@ -142,7 +131,7 @@ class ApiCommandsIT {
 
     @Test
     void tokens_areIssuedToAPrivateFile_listed_andRevoked() throws Exception {
-        Path secret = dir.resolve("auditor-token");
+        Path secret = cli.dir().resolve("auditor-token");
         assertThat(ok(api("tokens", "issue", "--name", "auditor A", "--role", "auditor", "--out", secret.toString())))
                 .contains("issued: 'auditor A', AUDITOR; secret in " + secret);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)))

@@ -10,7 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -19,15 +22,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A control plane started in this JVM on an ephemeral port over plain HTTP (loopback), and the
  * {@code locus} command run against it with its admin token: the API commands' tests go through
  * real HTTP without repeating the setup. Either {@link #start started} by a test, or registered as
- * an extension ({@link #perClass}) that starts it before a test class's tests and closes it after.
+ * an extension ({@link #perClass}) that starts it in a fresh directory before a test class's tests,
+ * and closes it and deletes the directory after them.
  */
 final class CliServer implements AutoCloseable, BeforeAllCallback, AfterAllCallback {
-    /** Makes the server's configuration; called when it starts, so it may use a static {@code @TempDir}. */
+    /** Makes the server's configuration in a fresh directory (the test's files may go there too). */
     interface Config {
-        ServerConfig.Builder make() throws Exception;
+        ServerConfig.Builder make(Path dir) throws Exception;
     }
 
     private final Config config;
+    private Path dir;
     private ControlPlane cp;
     private String url;
     private String tokenFile;
@@ -38,7 +43,7 @@ final class CliServer implements AutoCloseable, BeforeAllCallback, AfterAllCallb
 
     /** Starts a control plane configured by {@code config} (its port is replaced by 0). */
     static CliServer start(ServerConfig.Builder config) {
-        CliServer server = new CliServer(() -> config);
+        CliServer server = new CliServer(dir -> config);
         server.launch(config);
         return server;
     }
@@ -51,6 +56,11 @@ final class CliServer implements AutoCloseable, BeforeAllCallback, AfterAllCallb
         return new CliServer(config);
     }
 
+    /** {@link #perClass(Config)} with the default configuration, data in {@code DIR/cp}. */
+    static CliServer perClass() {
+        return perClass(dir -> ServerConfig.builder(dir.resolve("cp")));
+    }
+
     private void launch(ServerConfig.Builder builder) {
         ServerConfig c = builder.port(0).build();
         cp = ControlPlane.start(c, InstantSource.system());
@@ -60,12 +70,21 @@ final class CliServer implements AutoCloseable, BeforeAllCallback, AfterAllCallb
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        launch(config.make());
+        dir = Files.createTempDirectory("locus-cli-it-");
+        launch(config.make(dir));
     }
 
     @Override
-    public void afterAll(ExtensionContext context) {
+    public void afterAll(ExtensionContext context) throws IOException {
         close();
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    /** The directory a {@link #perClass} server was started in, for the test's own files. */
+    Path dir() {
+        return dir;
     }
 
     /** The server's base URL, {@code http://127.0.0.1:PORT}. */
@@ -111,6 +130,13 @@ final class CliServer implements AutoCloseable, BeforeAllCallback, AfterAllCallb
                 "register", "landmark", "--id", id, "--name", name, "--latitude-deg", lat, "--longitude-deg", lon));
         args.addAll(List.of(key));
         return api(args.toArray(String[]::new));
+    }
+
+    /** Asserts that the control plane refused the run (exit 5, nothing on stdout); then its stderr. */
+    static AbstractStringAssert<?> refused(ProtocolCommandsIT.Run r) {
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.API_REFUSED);
+        assertThat(r.out()).isEmpty();
+        return assertThat(r.err());
     }
 
     /** The stdout of a run that must succeed. */

@@ -8,13 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.protocol.crypto.Ed25519Keys;
 import dev.locus.protocol.identity.Certificates;
 import dev.locus.server.ServerConfig;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code locus register ...} and {@code locus audit head} against a real control plane started in
@@ -24,11 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 class RegisterCommandIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
-
     @RegisterExtension
-    static final CliServer cli = CliServer.perClass(() -> {
+    static final CliServer cli = CliServer.perClass(dir -> {
         CliPki.issue(dir, "SN-REG-1", "NVIDIA H100");
         // trusts the CA `ca init` made, as `server --manufacturer-ca ca/ca.pem` does
         return ServerConfig.builder(dir.resolve("cp")).manufacturerCas(Certificates.readPem(dir.resolve("ca/ca.pem")));
@@ -122,20 +117,22 @@ class RegisterCommandIT {
                 "--model",
                 "NVIDIA H100",
                 "--device-certificate",
-                dir.resolve("devices/SN-REG-1.pem").toString(),
+                cli.dir().resolve("devices/SN-REG-1.pem").toString(),
                 "--licence-id",
                 "LIC-1",
                 "--declared-site-id",
                 "sg-1"));
         String deviceKey = Base64.getEncoder()
-                .encodeToString(Ed25519Keys.rawPublicKey(Certificates.readPem(dir.resolve("devices/SN-REG-1.pem"))
-                        .get(0)
-                        .getPublicKey()));
+                .encodeToString(
+                        Ed25519Keys.rawPublicKey(Certificates.readPem(cli.dir().resolve("devices/SN-REG-1.pem"))
+                                .get(0)
+                                .getPublicKey()));
         assertThat(chip.get("device_public_key").asText()).isEqualTo(deviceKey);
         assertThat(chip.path("device_certificate").path("sha256").asText())
-                .isEqualTo(Certificates.fingerprint(Certificates.readPem(dir.resolve("devices/SN-REG-1.pem"))
-                                .get(0))
-                        .toHex());
+                .isEqualTo(
+                        Certificates.fingerprint(Certificates.readPem(cli.dir().resolve("devices/SN-REG-1.pem"))
+                                        .get(0))
+                                .toHex());
         assertThat(chip.get("status").asText()).isEqualTo("REGISTERED");
         JsonNode landmark = ok(cli.registerLandmark(
                 "sg1",
@@ -143,7 +140,7 @@ class RegisterCommandIT {
                 "1.3667",
                 "103.75",
                 "--certificate",
-                dir.resolve("landmarks/sg1.pem").toString()));
+                cli.dir().resolve("landmarks/sg1.pem").toString()));
         assertThat(landmark.get("status").asText()).isEqualTo("ACTIVE");
         JsonNode custody = ok(api(
                 "register",
@@ -175,9 +172,7 @@ class RegisterCommandIT {
     @Test
     void serverRefusal_showsTheStableCodeAndEveryFieldProblem() {
         ProtocolCommandsIT.Run r = site("nowhere-1", "Nowhere", "no-such-org", "SG", "1", "103", "50");
-        assertThat(r.exit()).isEqualTo(ExitCodes.API_REFUSED);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.err())
+        CliServer.refused(r)
                 .contains(
                         "locus register site: the control plane refused POST " + cli.url() + "/api/v1/sites (HTTP 422)")
                 .contains("VALIDATION_FAILED: ")
@@ -256,7 +251,7 @@ class RegisterCommandIT {
         assertThat(line.exit()).as(line.err()).isZero();
         assertThat(line.out()).matches("audit head: seq " + (seq + 1) + " hash [0-9a-f]{64} recorded_at \\S+Z\\n");
         ProtocolCommandsIT.Run verify =
-                run("audit", "verify", "--data-dir", dir.resolve("cp").toString());
+                run("audit", "verify", "--data-dir", cli.dir().resolve("cp").toString());
         assertThat(verify.exit()).as(verify.err()).isZero();
         String hash = line.out().split(" ")[5];
         assertThat(verify.out()).contains("head hash " + hash);
@@ -264,8 +259,8 @@ class RegisterCommandIT {
 
     @Test
     void server_refusesARestrictedCodeWithoutABoundary() {
-        ProtocolCommandsIT.Run r =
-                run("server", "--data-dir", dir.resolve("never").toString(), "--port", "0", "--restricted", "CN,XX");
+        ProtocolCommandsIT.Run r = run(
+                "server", "--data-dir", cli.dir().resolve("never").toString(), "--port", "0", "--restricted", "CN,XX");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err())
                 .contains("restricted jurisdictions must be ISO 3166-1 alpha-2")
