@@ -14,15 +14,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One verdict from every other host of the real data set as a landmark (~170 measurements), at
@@ -31,14 +26,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * merely turning those measurements into discs (the least any disc-based verifier must do). Run:
  * see README, "Benchmarks".
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@org.openjdk.jmh.annotations.Measurement(iterations = 5, time = 2)
-@Fork(1)
-@Threads(1)
-public class VerdictBenchmark {
+public class VerdictBenchmark extends LocusBenchmark {
 
     /** Devices: Singapore, Boston, Shenzhen (restricted), Moscow. */
     @Param({"31", "14", "221", "9"})

@@ -23,10 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code locus agent}: measure this host's devices against landmarks and write receipts. */
 @Command(
@@ -37,10 +35,7 @@ import picocli.CommandLine.Spec;
             "GPUs come from nvidia-smi; without it (no GPU), every key in --device-keys",
             "is measured."
         })
-public final class AgentCommand implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+public final class AgentCommand extends CliCommand {
     @Option(
             names = "--submit",
             description = "Also submit each device's receipts to the control plane (--server, and a token bound"
@@ -86,8 +81,8 @@ public final class AgentCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter o = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter o = out();
+        PrintWriter err = err();
         List<InetSocketAddress> targets = new ArrayList<>();
         for (String l : landmarks) {
             targets.add(parseHostPort(l));
@@ -107,7 +102,7 @@ public final class AgentCommand implements Callable<Integer> {
         List<DeviceKey> keys = new ArrayList<>();
         tok.ifPresent(t -> keys.addAll(dev.locus.protocol.identity.Pkcs11DeviceKey.openAll(t)));
         if (deviceKeys != null) {
-            keys.addAll(DeviceDirectory.load(deviceKeys, KeyPasswords.get(err)).all());
+            keys.addAll(DeviceDirectory.load(deviceKeys, keyPassword()).all());
         }
         try (DeviceDirectory dir = DeviceDirectory.of(keys);
                 ReceiptFileWriter writer = new ReceiptFileWriter(out)) {

@@ -3,6 +3,8 @@ package dev.locus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.wire.AlertNote;
 import dev.locus.wire.WireJson;
+import java.util.List;
+import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -22,6 +24,24 @@ import picocli.CommandLine.Parameters;
         },
         subcommands = {AlertsCommand.Acknowledge.class, AlertsCommand.Resolve.class})
 final class AlertsCommand extends ApiCommand {
+    private static final FixedTable TABLE = new FixedTable(
+            "%-8s %-16s %-8s %-12s %-24s %-24s %s%n",
+            List.of("ID", "RULE", "SEVERITY", "STATUS", "SUBJECT", "OPENED", "SUMMARY"),
+            a -> List.of(
+                    a.path("id").asText(),
+                    a.path("rule").asText(),
+                    a.path("severity").asText(),
+                    a.path("status").asText(),
+                    subject(a),
+                    a.path("opened_at").asText(),
+                    a.path("summary").asText()));
+
+    /** An alert's subject as one cell: {@code type ID}, the type in lower case. */
+    private static String subject(JsonNode alert) {
+        return alert.path("subject_type").asText().toLowerCase(Locale.ROOT) + " "
+                + alert.path("subject_id").asText();
+    }
+
     @Option(names = "--status", description = "OPEN, ACKNOWLEDGED or RESOLVED")
     String status;
 
@@ -47,28 +67,15 @@ final class AlertsCommand extends ApiCommand {
         query(q, "chip_serial", chip);
         query(q, "after", after);
         return show(api.get(q.toString()), json, (p, out) -> {
-            out.printf(
-                    "%-8s %-16s %-8s %-12s %-24s %-24s %s%n",
-                    "ID", "RULE", "SEVERITY", "STATUS", "SUBJECT", "OPENED", "SUMMARY");
-            for (JsonNode a : p.path("items")) {
-                out.printf(
-                        "%-8s %-16s %-8s %-12s %-24s %-24s %s%n",
-                        a.path("id").asText(),
-                        a.path("rule").asText(),
-                        a.path("severity").asText(),
-                        a.path("status").asText(),
-                        a.path("subject_type").asText().toLowerCase(java.util.Locale.ROOT) + " "
-                                + a.path("subject_id").asText(),
-                        a.path("opened_at").asText(),
-                        a.path("summary").asText());
-            }
-            JsonNode next = p.path("next_cursor");
-            out.println(p.path("items").size() + " alert(s)"
-                    + (next.isTextual() ? "; more with --after " + next.asText() : ""));
+            TABLE.printRows(p.path("items"), out);
+            JsonTable.footer(p, "alert", out);
         });
     }
 
-    /** One step of an alert's lifecycle with a reason: prints the alert as it now stands. */
+    /**
+     * One step of an alert's lifecycle with a reason: prints the alert as it now stands. The command
+     * is named as the API route's last segment ({@code acknowledge} or {@code resolve}).
+     */
     abstract static class Step extends ApiCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "The alert's id (the ID column of 'locus alerts').")
         long id;
@@ -82,23 +89,12 @@ final class AlertsCommand extends ApiCommand {
         @Option(names = "--json", description = "Print the alert as the API's JSON.")
         boolean json;
 
-        /** {@code acknowledge} or {@code resolve}: the API route's last segment. */
-        abstract String step();
-
         @Override
         public Integer call() throws Exception {
             String answer = api.postJson(
-                    "/api/v1/alerts/" + id + "/" + step(), WireJson.mapper().writeValueAsString(new AlertNote(reason)));
-            return show(
-                    answer,
-                    json,
-                    (a, out) -> out.printf(
-                            "alert %s (%s, %s %s) is now %s%n",
-                            a.path("id").asText(),
-                            a.path("rule").asText(),
-                            a.path("subject_type").asText().toLowerCase(java.util.Locale.ROOT),
-                            a.path("subject_id").asText(),
-                            a.path("status").asText()));
+                    "/api/v1/alerts/" + id + "/" + spec.name(),
+                    WireJson.mapper().writeValueAsString(new AlertNote(reason)));
+            return show(answer, json, (a, out) -> nowStands("alert", a, subject(a), out));
         }
     }
 
@@ -106,12 +102,7 @@ final class AlertsCommand extends ApiCommand {
             name = "acknowledge",
             mixinStandardHelpOptions = true,
             description = "Acknowledges an OPEN alert: someone is on it (the reason says who and what next).")
-    static final class Acknowledge extends Step {
-        @Override
-        String step() {
-            return "acknowledge";
-        }
-    }
+    static final class Acknowledge extends Step {}
 
     @Command(
             name = "resolve",
@@ -120,10 +111,5 @@ final class AlertsCommand extends ApiCommand {
                 "Resolves an OPEN or ACKNOWLEDGED alert with the reason it is closed.",
                 "Resolving SUSPECT_LANDMARK clears the landmark for the mesh audit."
             })
-    static final class Resolve extends Step {
-        @Override
-        String step() {
-            return "resolve";
-        }
-    }
+    static final class Resolve extends Step {}
 }

@@ -4,27 +4,21 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.wire.WireJson;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
-import picocli.CommandLine;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Spec;
 
 /**
  * A command that goes through the API: the server, token and trust options, and the command's own
  * output. A refusal escapes as {@link dev.locus.wire.LocusApiException} to the {@link ErrorHandler}
  * (exit 5), so subclasses print only what succeeded.
  */
-abstract class ApiCommand implements Callable<Integer> {
+abstract class ApiCommand extends CliCommand {
     @Mixin
     ApiOptions api;
 
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
     /** Prints {@code line} on the command's stdout. */
     final void print(String line) {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         out.println(line);
         out.flush();
     }
@@ -44,18 +38,26 @@ abstract class ApiCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The command's stdout. */
-    final PrintWriter out() {
-        return spec.commandLine().getOut();
+    /** Prints {@code WHAT ID (RULE, SUBJECT) is now STATUS}: an alert or a finding after a step. */
+    static void nowStands(String what, JsonNode item, String subject, PrintWriter out) {
+        out.printf(
+                "%s %s (%s, %s) is now %s%n",
+                what,
+                item.path("id").asText(),
+                item.path("rule").asText(),
+                subject,
+                item.path("status").asText());
+    }
+
+    /** {@code value} URL-encoded (UTF-8), for a path segment or a query parameter. */
+    static String encode(String value) {
+        return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** Appends {@code &name=value} (URL-encoded) to a query when {@code value} is given. */
     static StringBuilder query(StringBuilder q, String name, String value) {
         if (value != null) {
-            q.append('&')
-                    .append(name)
-                    .append('=')
-                    .append(java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8));
+            q.append('&').append(name).append('=').append(encode(value));
         }
         return q;
     }
@@ -76,10 +78,5 @@ abstract class ApiCommand implements Callable<Integer> {
             print(api.get(path));
         }
         return 0;
-    }
-
-    /** The command's stderr. */
-    final PrintWriter err() {
-        return spec.commandLine().getErr();
     }
 }

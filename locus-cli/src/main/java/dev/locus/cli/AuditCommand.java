@@ -1,7 +1,6 @@
 package dev.locus.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.server.audit.AuditVerification;
 import dev.locus.server.audit.AuditVerifier;
 import dev.locus.server.persistence.Database;
@@ -9,7 +8,6 @@ import dev.locus.server.persistence.DatabaseConfig;
 import dev.locus.server.persistence.DatabaseInUseException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -39,12 +37,9 @@ final class AuditCommand implements Runnable {
                 "The embedded database can only be read this way while the server is stopped (the server locks it);",
                 "while it runs, use its API (GET /api/v1/audit/verify)."
             })
-    static final class Verify implements Callable<Integer> {
+    static final class Verify extends CliCommand {
         @Mixin
         DatabaseOptions db;
-
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() {
@@ -65,7 +60,7 @@ final class AuditCommand implements Runnable {
             }
             try (Database database = opened) {
                 AuditVerification v = database.read(AuditVerifier::verify);
-                PrintWriter out = spec.commandLine().getOut();
+                PrintWriter out = out();
                 int exit = switch (v) {
                     case AuditVerification.Intact ok -> {
                         out.printf("audit log intact: %d entries, head hash %s%n", ok.entries(), ok.headHash());
@@ -91,35 +86,20 @@ final class AuditCommand implements Runnable {
                 "rewritten chain cannot end in the same hash, and 'locus audit verify' checks the chain up to it.",
                 "The server also logs it at start and every hour (structured: audit_seq, audit_hash)."
             })
-    static final class Head implements Callable<Integer> {
-        private static final ObjectMapper JSON = new ObjectMapper();
-
-        @Mixin
-        ApiOptions api;
-
+    static final class Head extends ApiCommand {
         @Option(names = "--json", description = "Print the API's JSON answer instead of one line.")
         boolean json;
 
-        @picocli.CommandLine.Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws Exception {
-            PrintWriter out = spec.commandLine().getOut();
-            String answer = api.get("/api/v1/audit/head");
-            if (json) {
-                out.println(answer);
-            } else {
-                JsonNode head = JSON.readTree(answer);
+            return show(api.get("/api/v1/audit/head"), json, (head, out) -> {
                 JsonNode at = head.path("recorded_at");
                 out.printf(
                         "audit head: seq %d hash %s recorded_at %s%n",
                         head.path("seq").asLong(),
                         head.path("hash").asText(),
                         at.isNull() || at.isMissingNode() ? "- (empty log)" : at.asText());
-            }
-            out.flush();
-            return 0;
+            });
         }
     }
 }

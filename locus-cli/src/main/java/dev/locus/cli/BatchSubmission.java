@@ -13,9 +13,12 @@ import java.io.PrintWriter;
  * control plane accepted and rejected. When a batch is refused outright it says on stderr how far it
  * got, then lets the refusal go on to the error handler (exit 5).
  *
- * @param noun what a record is, plural, e.g. {@code receipts}
+ * @param collection the records' collection, e.g. {@code /api/v1/receipts}
+ * @param backfillHours null for the live route (the collection itself); else the age in hours up to
+ *     which its import route ({@code COLLECTION/import}) accepts records
+ * @param noun what a record is, e.g. {@code receipt}
  */
-record BatchSubmission(ApiOptions api, String path, int batch, String noun) {
+record BatchSubmission(ApiOptions api, String collection, Integer backfillHours, int batch, String noun) {
     /** The largest batch the control plane takes. */
     static final int MAX_BATCH = 5000;
 
@@ -26,6 +29,17 @@ record BatchSubmission(ApiOptions api, String path, int batch, String noun) {
         if (batch < 1 || batch > MAX_BATCH) {
             throw new IllegalArgumentException("--batch must be in [1, " + MAX_BATCH + "], got " + batch);
         }
+    }
+
+    /** The route the batches go to. */
+    String path() {
+        return backfillHours == null ? collection : collection + "/import?max_age_hours=" + backfillHours;
+    }
+
+    /** {@code N NOUNs: A accepted, R rejected}, and where to see the rejected ones. */
+    String summary(Totals t) {
+        return t.records() + " " + noun + "s: " + t.accepted() + " accepted, " + t.rejected() + " rejected (see GET "
+                + collection + "?status=REJECTED)";
     }
 
     Totals send(ArrayNode all, PrintWriter err) throws JsonProcessingException {
@@ -39,7 +53,7 @@ record BatchSubmission(ApiOptions api, String path, int batch, String noun) {
             }
             JsonNode res;
             try {
-                res = json.readTree(api.postJson(path, json.writeValueAsString(chunk)));
+                res = json.readTree(api.postJson(path(), json.writeValueAsString(chunk)));
             } catch (LocusApiException refused) {
                 err.printf(
                         "stopped at %s %d of %d: %d accepted, %d rejected so far%n",

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code locus bench}: load benchmarks with their baselines measured in the same run. */
 @Command(
@@ -22,15 +21,7 @@ import picocli.CommandLine.Spec;
             RedFlagBenchCommand.InMemory.class,
             RedFlagBenchCommand.Stored.class
         })
-public final class BenchCommand implements Runnable {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+public final class BenchCommand extends GroupCommand {
     @Command(
             name = "protocol",
             mixinStandardHelpOptions = true,
@@ -39,10 +30,7 @@ public final class BenchCommand implements Runnable {
                 "Overhead over a raw UDP echo (p50, p99) and throughput, landmark and agents in this process on",
                 "loopback (real UDP sockets, real signatures and receipts)."
             })
-    static final class Protocol implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
+    static final class Protocol extends CliCommand {
         @Option(
                 names = "--seconds",
                 defaultValue = "10",
@@ -77,7 +65,7 @@ public final class BenchCommand implements Runnable {
                     .run();
             ObjectMapper m = dev.locus.wire.WireJson.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
             String text = m.writeValueAsString(r);
-            spec.commandLine().getOut().println(text);
+            out().println(text);
             if (json != null) {
                 java.nio.file.Files.writeString(json, text + "\n");
             }
@@ -93,9 +81,6 @@ public final class BenchCommand implements Runnable {
                 "'bench jmh -h' shows JMH's options. Forks run on this JDK with this jar."
             })
     static final class Jmh implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
         @picocli.CommandLine.Unmatched
         java.util.List<String> jmhArgs = new java.util.ArrayList<>();
 

@@ -4,16 +4,20 @@ import dev.locus.geo.position.GeoPosition;
 import dev.locus.protocol.identity.CertificateAuthority;
 import dev.locus.protocol.identity.Certificates;
 import dev.locus.protocol.identity.LandmarkKey;
+import dev.locus.protocol.identity.Pkcs11DeviceKey;
+import dev.locus.protocol.identity.Pkcs11Token;
 import dev.locus.protocol.identity.Pkcs12DeviceKey;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.concurrent.Callable;
+import java.util.Optional;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code locus ca}: the manufacturer CA that certifies devices and landmarks. */
 @Command(
@@ -22,33 +26,12 @@ import picocli.CommandLine.Spec;
         description =
                 "Device CA: create it, certify device keys (serial + model) and landmark keys (surveyed position).",
         subcommands = {CaCommand.Init.class, CaCommand.IssueDevice.class, CaCommand.IssueLandmark.class})
-public final class CaCommand implements Runnable {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
-    static CertificateAuthority loadCa(Path dir, picocli.CommandLine.Model.CommandSpec spec) throws Exception {
-        Path p12 = dir.resolve("ca.p12");
-        if (!Files.exists(p12)) {
-            throw new IllegalArgumentException(
-                    "--ca " + dir + " must hold ca.p12 (run 'locus ca init --dir " + dir + "')");
-        }
-        return CertificateAuthority.load(
-                p12, KeyPasswords.get(spec.commandLine().getErr()), InstantSource.system(), new SecureRandom());
-    }
-
+public final class CaCommand extends GroupCommand {
     @Command(
             name = "init",
             mixinStandardHelpOptions = true,
             description = "Create a new CA: DIR/ca.p12 (key) and DIR/ca.pem (trust anchor).")
-    static final class Init implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
+    static final class Init extends CliCommand {
         @Option(
                 names = "--dir",
                 defaultValue = "ca",
@@ -66,11 +49,9 @@ public final class CaCommand implements Runnable {
             Files.createDirectories(dir);
             CertificateAuthority ca = CertificateAuthority.create(
                     name, Duration.ofDays(validityDays), InstantSource.system(), new SecureRandom());
-            ca.save(dir.resolve("ca.p12"), KeyPasswords.get(spec.commandLine().getErr()));
+            ca.save(dir.resolve("ca.p12"), keyPassword());
             Certificates.writePem(dir.resolve("ca.pem"), ca.certificate());
-            spec.commandLine()
-                    .getOut()
-                    .printf(
+            out().printf(
                             "CA '%s' created: %s (key), %s (certificate, %s)%n",
                             name,
                             dir.resolve("ca.p12"),
@@ -80,74 +61,94 @@ public final class CaCommand implements Runnable {
         }
     }
 
+    /**
+     * Generates a key and has the CA in {@code --ca} certify it: OUT/NAME.pem holds the certificate
+     * and OUT/NAME.p12 the key (or a PKCS#11 token keeps it).
+     */
+    abstract static class Issue extends CliCommand {
+        @Option(names = "--ca", defaultValue = "ca", description = "CA directory (default: ${DEFAULT-VALUE}).")
+        Path caDir;
+
+        @Option(names = "--out", description = "Output directory (default: ${DEFAULT-VALUE}).")
+        Path out;
+
+        @Option(names = "--validity-days", description = "Validity in days.")
+        int validityDays;
+
+        /** The defaults of {@code --out} and {@code --validity-days} for this kind of key. */
+        Issue(String defaultOut, int defaultValidityDays) {
+            out = Path.of(defaultOut);
+            validityDays = defaultValidityDays;
+        }
+
+        /**
+         * The CA in {@code --ca}, loaded before {@code name} (given as {@code option}) is checked:
+         * it names the key files, so it must be 1 to 64 of A-Z a-z 0-9 . _ -.
+         */
+        final CertificateAuthority ca(String option, String name) throws Exception {
+            Path p12 = caDir.resolve("ca.p12");
+            if (!Files.exists(p12)) {
+                throw new IllegalArgumentException(
+                        "--ca " + caDir + " must hold ca.p12 (run 'locus ca init --dir " + caDir + "')");
+            }
+            CertificateAuthority ca =
+                    CertificateAuthority.load(p12, keyPassword(), InstantSource.system(), new SecureRandom());
+            if (!name.matches("[A-Za-z0-9._-]{1,64}")) {
+                throw new IllegalArgumentException(
+                        option + " must be 1..64 of A-Z a-z 0-9 . _ - (it names the key file), got '" + name + "'");
+            }
+            return ca;
+        }
+
+        /** Writes {@code certificate} to OUT/NAME.pem and prints {@code WHAT certified: WHERE (FINGERPRINT)}. */
+        final void certified(Path out, String name, X509Certificate certificate, String what, Object where)
+                throws IOException {
+            Certificates.writePem(out.resolve(name + ".pem"), certificate);
+            out().printf("%s certified: %s (%s)%n", what, where, Certificates.fingerprint(certificate));
+        }
+    }
+
     @Command(
             name = "issue-device",
             mixinStandardHelpOptions = true,
             description = "Generate a device key and certify its serial and model: OUT/SERIAL.p12 and OUT/SERIAL.pem.")
-    static final class IssueDevice implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--ca", defaultValue = "ca", description = "CA directory (default: ${DEFAULT-VALUE}).")
-        Path caDir;
-
+    static final class IssueDevice extends Issue {
         @Option(names = "--serial", required = true, description = "Device (GPU board) serial number.")
         String serial;
 
         @Option(names = "--model", required = true, description = "Device model, e.g. 'NVIDIA H100 80GB HBM3'.")
         String model;
 
-        @Option(
-                names = "--out",
-                defaultValue = "devices",
-                description = "Output directory (default: ${DEFAULT-VALUE}).")
-        Path out;
-
-        @Option(names = "--validity-days", defaultValue = "1825", description = "Validity in days.")
-        int validityDays;
-
-        @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Generate the key inside a PKCS#11 token instead:%n")
+        @ArgGroup(exclusive = false, heading = "Generate the key inside a PKCS#11 token instead:%n")
         TokenOptions token;
+
+        IssueDevice() {
+            super("devices", 1825);
+        }
 
         @Override
         public Integer call() throws Exception {
-            CertificateAuthority ca = loadCa(caDir, spec);
-            if (!serial.matches("[A-Za-z0-9._-]{1,64}")) {
-                throw new IllegalArgumentException(
-                        "--serial must be 1..64 of A-Z a-z 0-9 . _ - (it names the key file), got '" + serial + "'");
-            }
-            var t = token == null ? java.util.Optional.<dev.locus.protocol.identity.Pkcs11Token>empty() : token.open();
+            CertificateAuthority ca = ca("--serial", serial);
+            String device = "device " + serial + " (" + model + ")";
+            Duration validity = Duration.ofDays(validityDays);
+            Optional<Pkcs11Token> t = token == null ? Optional.empty() : token.open();
             if (t.isPresent()) {
-                try (var tok = t.get();
-                        var key = dev.locus.protocol.identity.Pkcs11DeviceKey.generate(
-                                tok, serial, ca, serial, model, Duration.ofDays(validityDays))) {
+                try (Pkcs11Token tok = t.get();
+                        Pkcs11DeviceKey key = Pkcs11DeviceKey.generate(tok, serial, ca, serial, model, validity)) {
                     Files.createDirectories(out);
-                    Certificates.writePem(
-                            out.resolve(serial + ".pem"), key.identity().certificate());
-                    spec.commandLine()
-                            .getOut()
-                            .printf(
-                                    "device %s (%s) certified: key generated non-extractable in PKCS#11 slot %d (%s)%n",
-                                    serial, model, token.slot, key.identity().fingerprint());
+                    certified(
+                            out,
+                            serial,
+                            key.identity().certificate(),
+                            device,
+                            "key generated non-extractable in PKCS#11 slot " + token.slot);
                 }
                 return 0;
             }
             Path p12 = out.resolve(serial + ".p12");
-            try (Pkcs12DeviceKey key = Pkcs12DeviceKey.create(
-                    p12,
-                    ca,
-                    serial,
-                    model,
-                    Duration.ofDays(validityDays),
-                    KeyPasswords.get(spec.commandLine().getErr()),
-                    new SecureRandom())) {
-                Certificates.writePem(
-                        out.resolve(serial + ".pem"), key.identity().certificate());
-                spec.commandLine()
-                        .getOut()
-                        .printf(
-                                "device %s (%s) certified: %s (%s)%n",
-                                serial, model, p12, key.identity().fingerprint());
+            try (Pkcs12DeviceKey key =
+                    Pkcs12DeviceKey.create(p12, ca, serial, model, validity, keyPassword(), new SecureRandom())) {
+                certified(out, serial, key.identity().certificate(), device, p12);
             }
             return 0;
         }
@@ -158,13 +159,7 @@ public final class CaCommand implements Runnable {
             mixinStandardHelpOptions = true,
             description =
                     "Generate a landmark key and certify its id and surveyed position: OUT/ID.p12 and OUT/ID.pem.")
-    static final class IssueLandmark implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--ca", defaultValue = "ca", description = "CA directory (default: ${DEFAULT-VALUE}).")
-        Path caDir;
-
+    static final class IssueLandmark extends Issue {
         @Option(names = "--id", required = true, description = "Landmark id, e.g. sg1.")
         String id;
 
@@ -174,22 +169,13 @@ public final class CaCommand implements Runnable {
         @Option(names = "--position", required = true, description = "Surveyed position LAT,LON in decimal degrees.")
         String position;
 
-        @Option(
-                names = "--out",
-                defaultValue = "landmarks",
-                description = "Output directory (default: ${DEFAULT-VALUE}).")
-        Path out;
-
-        @Option(names = "--validity-days", defaultValue = "365", description = "Validity in days.")
-        int validityDays;
+        IssueLandmark() {
+            super("landmarks", 365);
+        }
 
         @Override
         public Integer call() throws Exception {
-            CertificateAuthority ca = loadCa(caDir, spec);
-            if (!id.matches("[A-Za-z0-9._-]{1,64}")) {
-                throw new IllegalArgumentException(
-                        "--id must be 1..64 of A-Z a-z 0-9 . _ - (it names the key file), got '" + id + "'");
-            }
+            CertificateAuthority ca = ca("--id", id);
             Path p12 = out.resolve(id + ".p12");
             try (LandmarkKey key = LandmarkKey.create(
                     p12,
@@ -198,14 +184,9 @@ public final class CaCommand implements Runnable {
                     name == null ? id : name,
                     GeoPosition.parse(position),
                     Duration.ofDays(validityDays),
-                    KeyPasswords.get(spec.commandLine().getErr()),
+                    keyPassword(),
                     new SecureRandom())) {
-                Certificates.writePem(out.resolve(id + ".pem"), key.identity().certificate());
-                spec.commandLine()
-                        .getOut()
-                        .printf(
-                                "landmark %s at %s certified: %s (%s)%n",
-                                id, position, p12, key.identity().fingerprint());
+                certified(out, id, key.identity().certificate(), "landmark " + id + " at " + position, p12);
             }
             return 0;
         }

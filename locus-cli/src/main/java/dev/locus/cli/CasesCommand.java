@@ -3,8 +3,6 @@ package dev.locus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.wire.WireJson;
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,26 +36,18 @@ import picocli.CommandLine.Option;
             CasesCommand.Report.class
         })
 final class CasesCommand extends GroupCommand {
-    private static final String ROW = "%-8s %-13s %-16s %-10s %-28s %-12s %s%n";
+    private static final FixedTable TABLE = new FixedTable(
+            "%-8s %-13s %-16s %-10s %-28s %-12s %s%n",
+            List.of("ID", "STATUS", "OWNER", "DUE", "SUBJECT", "DECISION", "TITLE"),
+            c -> List.of(
+                    c.path("id").asText(),
+                    c.path("status").asText(),
+                    c.path("owner").asText("-"),
+                    c.path("due_on").asText("-"),
+                    FixedTable.subject(c),
+                    c.path("decision").asText("-"),
+                    c.path("title").asText()));
     private static final String DECISIONS = "NO_VIOLATION, LICENCE_ACTION, REPORTED_TO_BIS or ESCALATED";
-
-    /** The case as a table: a header and its row. */
-    private static void table(JsonNode c, PrintWriter out) {
-        out.printf(ROW, "ID", "STATUS", "OWNER", "DUE", "SUBJECT", "DECISION", "TITLE");
-        row(c, out);
-    }
-
-    private static void row(JsonNode c, PrintWriter out) {
-        out.printf(
-                ROW,
-                c.path("id").asText(),
-                c.path("status").asText(),
-                c.path("owner").asText("-"),
-                c.path("due_on").asText("-"),
-                c.path("subject_type").asText() + " " + c.path("subject_id").asText(),
-                c.path("decision").asText("-"),
-                c.path("title").asText());
-    }
 
     @Command(
             name = "list",
@@ -71,18 +61,12 @@ final class CasesCommand extends GroupCommand {
         String owner;
 
         ListCases() {
-            super("/api/v1/cases", "case");
+            super("case", TABLE);
         }
 
         @Override
         Map<String, String> filters() {
             return given("status", status, "owner", owner);
-        }
-
-        @Override
-        void rows(JsonNode p, PrintWriter out) {
-            out.printf(ROW, "ID", "STATUS", "OWNER", "DUE", "SUBJECT", "DECISION", "TITLE");
-            p.path("items").forEach(c -> row(c, out));
         }
     }
 
@@ -165,7 +149,7 @@ final class CasesCommand extends GroupCommand {
 
         @Override
         void human(JsonNode c, PrintWriter out) {
-            table(c, out);
+            TABLE.printItem(c, out);
             if (!findings.isEmpty()) {
                 out.println("prompted by finding(s) " + findings + " (noted on the case)");
             }
@@ -185,7 +169,7 @@ final class CasesCommand extends GroupCommand {
         @Override
         void human(JsonNode v, PrintWriter out) {
             JsonNode d = v.path("details");
-            table(d, out);
+            TABLE.printItem(d, out);
             if (d.path("decision_note").isTextual()) {
                 out.println("decision note: " + d.path("decision_note").asText());
             }
@@ -233,7 +217,7 @@ final class CasesCommand extends GroupCommand {
 
         @Override
         final void human(JsonNode c, PrintWriter out) {
-            table(c, out);
+            TABLE.printItem(c, out);
         }
     }
 
@@ -323,7 +307,7 @@ final class CasesCommand extends GroupCommand {
         @Override
         public Integer call() throws Exception {
             return report(
-                    kase.path("cases") + "/report?format=" + URLEncoder.encode(format, StandardCharsets.UTF_8),
+                    kase.path("cases") + "/report?format=" + encode(format),
                     format,
                     output,
                     "case " + kase.id + " report");

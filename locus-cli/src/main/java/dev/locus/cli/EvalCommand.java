@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(
@@ -96,13 +97,8 @@ final class EvalCommand implements Callable<Integer> {
     @Option(names = "--all", description = "print every row of the table, not just the first 40")
     boolean all;
 
-    @Option(
-            names = "--tolerate-liars",
-            paramLabel = "F",
-            defaultValue = "1",
-            description = "verdicts stay true if any F landmark operators lie (default: ${DEFAULT-VALUE};"
-                    + " 0 assumes every landmark is honest)")
-    int tolerateLiars;
+    @Mixin
+    LiarTolerance tolerance;
 
     @Option(
             names = "--device-outside-audit",
@@ -174,11 +170,9 @@ final class EvalCommand implements Callable<Integer> {
                     "--hosts and --rtt go together (or leave both out for the bundled data)");
         }
         LatencyDataset data = hosts == null ? LatencyDataset.bundled() : LatencyDataset.read(hosts, rtt);
-        if (tolerateLiars < 0 || tolerateLiars > 10) {
-            throw new IllegalArgumentException("--tolerate-liars must be in [0, 10], got " + tolerateLiars);
-        }
+        int liars = tolerance.liars();
         Policy policy = policy(restricted, zoneRadiusKm, zoneCountries, speed, borderMarginKm)
-                .withToleratedLiars(tolerateLiars);
+                .withToleratedLiars(liars);
         Evaluation evaluation = new Evaluation(data, NaturalEarth.bundled(), policy, deviceOutsideAudit);
         if (injectLiars != null || liarStudy != null) {
             return injectLiars(evaluation);

@@ -3,6 +3,7 @@ package dev.locus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.wire.WireJson;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -23,7 +24,16 @@ import picocli.CommandLine.Option;
         },
         subcommands = {FindingsCommand.Show.class, FindingsCommand.Dismiss.class})
 final class FindingsCommand extends ListCommand {
-    private static final String ROW = "%-8s %-32s %-8s %-9s %-28s %s%n";
+    private static final FixedTable TABLE = new FixedTable(
+            "%-8s %-32s %-8s %-9s %-28s %s%n",
+            List.of("ID", "RULE", "SEVERITY", "STATUS", "SUBJECT", "SUMMARY"),
+            f -> List.of(
+                    f.path("id").asText(),
+                    f.path("rule").asText(),
+                    f.path("severity").asText(),
+                    f.path("status").asText(),
+                    FixedTable.subject(f),
+                    f.path("summary").asText()));
 
     @Option(names = "--status", description = "OPEN, DISMISSED or CLEARED")
     String status;
@@ -35,29 +45,12 @@ final class FindingsCommand extends ListCommand {
     String severity;
 
     FindingsCommand() {
-        super("/api/v1/findings", "finding");
+        super("finding", TABLE);
     }
 
     @Override
     Map<String, String> filters() {
         return given("status", status, "rule", rule, "severity", severity);
-    }
-
-    @Override
-    void rows(JsonNode p, PrintWriter out) {
-        out.printf(ROW, "ID", "RULE", "SEVERITY", "STATUS", "SUBJECT", "SUMMARY");
-        p.path("items").forEach(f -> row(f, out));
-    }
-
-    private static void row(JsonNode f, PrintWriter out) {
-        out.printf(
-                ROW,
-                f.path("id").asText(),
-                f.path("rule").asText(),
-                f.path("severity").asText(),
-                f.path("status").asText(),
-                f.path("subject_type").asText() + " " + f.path("subject_id").asText(),
-                f.path("summary").asText());
     }
 
     @Command(
@@ -72,8 +65,7 @@ final class FindingsCommand extends ListCommand {
 
         @Override
         void human(JsonNode f, PrintWriter out) {
-            out.printf(ROW, "ID", "RULE", "SEVERITY", "STATUS", "SUBJECT", "SUMMARY");
-            row(f, out);
+            TABLE.printItem(f, out);
             out.println("source: " + f.path("source").asText());
             out.println("evidence: " + f.path("evidence"));
         }
@@ -103,13 +95,7 @@ final class FindingsCommand extends ListCommand {
 
         @Override
         void human(JsonNode f, PrintWriter out) {
-            out.printf(
-                    "finding %s (%s, %s %s) is now %s%n",
-                    f.path("id").asText(),
-                    f.path("rule").asText(),
-                    f.path("subject_type").asText(),
-                    f.path("subject_id").asText(),
-                    f.path("status").asText());
+            nowStands("finding", f, FixedTable.subject(f), out);
         }
     }
 }

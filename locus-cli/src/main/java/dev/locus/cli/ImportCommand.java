@@ -1,6 +1,5 @@
 package dev.locus.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +26,7 @@ final class ImportCommand extends ApiCommand {
 
     @Override
     public Integer call() throws Exception {
-        String answer = api.post("/api/v1/imports/" + kind, options.contentType(file), Files.readString(file));
+        String answer = options.post(api, "/api/v1/imports/" + kind, file);
         return show(
                 answer,
                 options.json,

@@ -1,5 +1,7 @@
 package dev.locus.cli;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Option;
@@ -12,8 +14,13 @@ final class ImportOptions {
     @Option(names = "--json", description = "Print the API's JSON answer instead of a sentence.")
     boolean json;
 
+    /** POSTs {@code file} to {@code path} as CSV or JSON: the body of the API's answer. */
+    String post(ApiOptions api, String path, Path file) throws IOException {
+        return api.post(path, contentType(file), Files.readString(file));
+    }
+
     /** The content type of {@code file}: {@code --format} (csv or json) when given, else from its name. */
-    String contentType(Path file) {
+    private String contentType(Path file) {
         String fmt = format != null
                 ? format.toLowerCase(Locale.ROOT)
                 : file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json") ? "json" : "csv";

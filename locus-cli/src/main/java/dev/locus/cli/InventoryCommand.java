@@ -3,7 +3,6 @@ package dev.locus.cli;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,8 +31,8 @@ final class InventoryCommand extends ApiCommand {
 
     @Override
     public Integer call() throws Exception {
-        String path = "/api/v1/inventory?format=" + URLEncoder.encode(format, StandardCharsets.UTF_8)
-                + (licence == null ? "" : "&licence=" + URLEncoder.encode(licence, StandardCharsets.UTF_8));
+        String path =
+                "/api/v1/inventory?format=" + encode(format) + (licence == null ? "" : "&licence=" + encode(licence));
         PrintWriter out = spec.commandLine().getOut();
         if (output != null) {
             Path partial = output.resolveSibling(output.getFileName() + ".partial");

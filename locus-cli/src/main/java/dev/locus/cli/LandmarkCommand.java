@@ -32,14 +32,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code locus landmark}: run a landmark timing server until interrupted. */
 @Command(
@@ -50,10 +48,7 @@ import picocli.CommandLine.Spec;
             "The key store comes from 'locus ca issue-landmark'; --position must equal",
             "the certified position."
         })
-public final class LandmarkCommand implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+public final class LandmarkCommand extends CliCommand {
     @Option(
             names = "--position",
             required = true,
@@ -137,7 +132,7 @@ public final class LandmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        char[] password = KeyPasswords.get(spec.commandLine().getErr());
+        char[] password = keyPassword();
         LandmarkKey lk = LandmarkKey.load(key, password);
         GeoPosition given = GeoPosition.parse(position);
         GeoPosition certified = lk.identity().position();
@@ -177,22 +172,18 @@ public final class LandmarkCommand implements Callable<Integer> {
         CountDownLatch stop = new CountDownLatch(1);
         try (LandmarkServer server = LandmarkServer.start(config)) {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-            spec.commandLine()
-                    .getOut()
-                    .printf(
+            out().printf(
                             "landmark %s (%s) at %s listening on udp %s; %d revoked serials%n",
                             lk.identity().id(),
                             lk.identity().name(),
                             position,
                             server.localAddress(),
                             revokedSerials.size());
-            spec.commandLine().getOut().flush();
+            out().flush();
             while (!stop.await(statsSeconds <= 0 ? 3600 : statsSeconds, TimeUnit.SECONDS)) {
                 if (statsSeconds > 0) {
                     LandmarkStats.Snapshot s = server.stats();
-                    spec.commandLine()
-                            .getErr()
-                            .printf(
+                    err().printf(
                                     "landmark %s: %d datagrams, %d sessions, %d rounds verified, %d receipts, rejections %s%n",
                                     lk.identity().id(),
                                     s.datagrams(),
@@ -243,7 +234,7 @@ public final class LandmarkCommand implements Callable<Integer> {
                 peerRounds,
                 submit ? Optional.of(api) : Optional.empty(),
                 Optional.ofNullable(peerOut),
-                spec.commandLine().getErr());
+                err());
         loop.start(peerIntervalSeconds);
         return loop;
     }

@@ -2,7 +2,6 @@ package dev.locus.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.locus.wire.WireJson;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,20 +35,14 @@ final class LandmarkRoundTripsCommand extends ApiCommand {
 
     @Override
     public Integer call() throws Exception {
-        String path = backfillHours == null
-                ? "/api/v1/landmark-round-trips"
-                : "/api/v1/landmark-round-trips/import?max_age_hours=" + backfillHours;
-        BatchSubmission submission = new BatchSubmission(api, path, batch, "round trip");
+        BatchSubmission submission =
+                new BatchSubmission(api, "/api/v1/landmark-round-trips", backfillHours, batch, "round trip");
         ArrayNode all = JsonRecords.read(file, WireJson.mapper());
         if (all.isEmpty()) {
             throw new IllegalArgumentException(file + " holds no round trips");
         }
-        BatchSubmission.Totals t = submission.send(all, spec.commandLine().getErr());
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf(
-                "%d round trips: %d accepted, %d rejected (see GET /api/v1/landmark-round-trips?status=REJECTED)%n",
-                t.records(), t.accepted(), t.rejected());
-        out.flush();
+        BatchSubmission.Totals t = submission.send(all, err());
+        print(submission.summary(t));
         return t.rejected() > 0 ? 4 : 0;
     }
 }

@@ -1,7 +1,5 @@
 package dev.locus.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Mixin;
@@ -17,30 +15,28 @@ abstract class ListCommand extends ApiCommand {
     @Mixin
     PageOptions page;
 
-    private final String collection;
     private final String noun;
+    private final FixedTable table;
 
     /**
-     * @param collection the collection's path, e.g. {@code /api/v1/cases}
-     * @param noun what one item is called in the footer, e.g. {@code case}
+     * @param noun what one item is called, e.g. {@code case}: the footer counts them, and the
+     *     collection is {@code /api/v1/NOUNs}
+     * @param table how the page's items are printed
      */
-    ListCommand(String collection, String noun) {
-        this.collection = collection;
+    ListCommand(String noun, FixedTable table) {
         this.noun = noun;
+        this.table = table;
     }
 
     /** The command's own filters by query parameter; a null value is not sent. */
     abstract Map<String, String> filters();
 
-    /** Writes the page's header and rows (the footer follows). */
-    abstract void rows(JsonNode page, PrintWriter out);
-
     @Override
     public final Integer call() throws Exception {
-        StringBuilder q = page.start(collection);
+        StringBuilder q = page.start("/api/v1/" + noun + "s");
         filters().forEach((name, value) -> query(q, name, value));
         return show(api.get(page.after(subject.query(q))), page.json, (p, out) -> {
-            rows(p, out);
+            table.printRows(p.path("items"), out);
             JsonTable.footer(p, noun, out);
         });
     }

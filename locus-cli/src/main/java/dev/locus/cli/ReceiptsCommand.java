@@ -8,7 +8,6 @@ import dev.locus.protocol.receipt.ReceiptRecord;
 import dev.locus.protocol.wire.Decoded;
 import dev.locus.wire.ReceiptSubmission;
 import dev.locus.wire.WireJson;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,20 +41,13 @@ final class ReceiptsCommand extends ApiCommand {
 
     @Override
     public Integer call() throws Exception {
-        String path =
-                backfillHours == null ? "/api/v1/receipts" : "/api/v1/receipts/import?max_age_hours=" + backfillHours;
-        BatchSubmission submission = new BatchSubmission(api, path, batch, "receipt");
+        BatchSubmission submission = new BatchSubmission(api, "/api/v1/receipts", backfillHours, batch, "receipt");
         ObjectMapper json = WireJson.mapper();
         ArrayNode all = JsonRecords.read(file, json);
         for (int i = 0; i < all.size(); i++) {
             all.set(i, fromAgentLine(json, all.get(i), i + 1));
         }
-        BatchSubmission.Totals t = submission.send(all, spec.commandLine().getErr());
-        PrintWriter out = spec.commandLine().getOut();
-        out.printf(
-                "%d receipts: %d accepted, %d rejected (see GET /api/v1/receipts?status=REJECTED)%n",
-                t.records(), t.accepted(), t.rejected());
-        out.flush();
+        print(submission.summary(submission.send(all, err())));
         return 0;
     }
 

@@ -1,6 +1,5 @@
 package dev.locus.cli;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -66,8 +65,7 @@ final class RecordCommands {
         @Override
         public Integer call() throws Exception {
             String collection = spec.parent().name();
-            String answer =
-                    api.post("/api/v1/" + collection + "/import", options.contentType(file), Files.readString(file));
+            String answer = options.post(api, "/api/v1/" + collection + "/import", file);
             return show(
                     answer,
                     options.json,

@@ -2,7 +2,6 @@ package dev.locus.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code locus register KIND --field value ...}: one registry record through the API, the single
@@ -22,15 +21,7 @@ import picocli.CommandLine.Spec;
             "records at once use 'locus import'."
         },
         modelTransformer = RegisterCommand.Kinds.class)
-final class RegisterCommand implements Runnable {
-    @Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
-
+final class RegisterCommand extends GroupCommand {
     /** Adds one subcommand per kind of record in {@link RegistryForms#ALL}. */
     static final class Kinds implements CommandLine.IModelTransformer {
         @Override

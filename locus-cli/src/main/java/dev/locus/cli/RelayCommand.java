@@ -3,12 +3,10 @@ package dev.locus.cli;
 import dev.locus.sim.relay.DelayRelay;
 import dev.locus.sim.relay.LinkDelay;
 import java.net.InetSocketAddress;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /** {@code locus relay}: an emulated link (simulation only) between an agent and a landmark. */
 @Command(
@@ -19,10 +17,7 @@ import picocli.CommandLine.Spec;
             "EMULATION ONLY: forward UDP to --upstream, holding each datagram for the link's one-way delay,",
             "so a landmark on this machine appears as far away as a real one (the relay only ever adds delay)."
         })
-public final class RelayCommand implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+public final class RelayCommand extends CliCommand {
     @Option(names = "--listen", required = true, description = "host:port to listen on (agents send here).")
     String listen;
 
@@ -59,16 +54,12 @@ public final class RelayCommand implements Callable<Integer> {
                 LinkDelay.withJitter(oneWay, jitter, seed + 1),
                 "relay")) {
             Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
-            spec.commandLine()
-                    .getOut()
-                    .printf(
+            out().printf(
                             "relay %s -> %s: %.3f ms round trip emulated (+ up to %.3f ms jitter each way)%n",
                             r.address(), to, rttMillis, jitterMillis);
-            spec.commandLine().getOut().flush();
+            out().flush();
             while (!stop.await(30, TimeUnit.SECONDS)) {
-                spec.commandLine()
-                        .getErr()
-                        .printf(
+                err().printf(
                                 "relay: %d datagrams, own lateness p50 %.1f us p99 %.1f us%n",
                                 r.forwarded(),
                                 r.overshoot().percentileNanos(50) / 1e3,

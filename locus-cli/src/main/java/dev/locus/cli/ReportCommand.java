@@ -1,7 +1,5 @@
 package dev.locus.cli;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,8 +34,8 @@ final class ReportCommand extends ApiCommand {
     @Override
     public Integer call() throws Exception {
         String path = (licence ? "/api/v1/licences/" : "/api/v1/chips/")
-                + URLEncoder.encode(serial, StandardCharsets.UTF_8)
-                + "/report?format=" + URLEncoder.encode(format, StandardCharsets.UTF_8);
+                + encode(serial)
+                + "/report?format=" + encode(format);
         return report(path, format, output, "report");
     }
 }

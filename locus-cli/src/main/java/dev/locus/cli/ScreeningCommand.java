@@ -3,6 +3,7 @@ package dev.locus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.wire.WireJson;
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -32,21 +33,22 @@ final class ScreeningCommand extends GroupCommand {
             return show(WireJson.mapper().writeValueAsString(answer), json, Reload::human);
         }
 
-        private static final String LIST_ROW = "%-10s %-11s %-17s %8s %7s %7s %7s%s%n";
+        /** One row per list: source, publication date, hash prefix, entries, added, removed, changed. */
+        private static final FixedTable LISTS = new FixedTable(
+                "%-10s %-11s %-17s %8s %7s %7s %7s%s%n",
+                List.of("LIST", "PUBLISHED", "SHA256", "ENTRIES", "ADDED", "REMOVED", "CHANGED", ""), Reload::cells);
 
-        /** One list's row: source, publication date, hash prefix, entries, added, removed, changed. */
-        private static Object[] cells(JsonNode l) {
+        private static List<String> cells(JsonNode l) {
             String sha = l.path("sha256").asText();
-            return new Object[] {
-                l.path("source").asText(),
-                l.path("published_on").asText("-"),
-                sha.isEmpty() ? "(no longer given)" : sha.substring(0, 16),
-                l.path("entry_count").asText(),
-                l.path("added").asText(),
-                l.path("removed").asText(),
-                l.path("changed_entries").asText(),
-                l.path("changed").asBoolean() ? "" : " (same file)"
-            };
+            return List.of(
+                    l.path("source").asText(),
+                    l.path("published_on").asText("-"),
+                    sha.isEmpty() ? "(no longer given)" : sha.substring(0, 16),
+                    l.path("entry_count").asText(),
+                    l.path("added").asText(),
+                    l.path("removed").asText(),
+                    l.path("changed_entries").asText(),
+                    l.path("changed").asBoolean() ? "" : " (same file)");
         }
 
         private static void human(JsonNode r, PrintWriter out) {
@@ -54,8 +56,7 @@ final class ScreeningCommand extends GroupCommand {
             out.printf(
                     "Screening lists from %s: %s%n",
                     r.path("source").asText(), changed ? "changed" : "unchanged (same files)");
-            out.printf(LIST_ROW, "LIST", "PUBLISHED", "SHA256", "ENTRIES", "ADDED", "REMOVED", "CHANGED", "");
-            r.path("lists").forEach(l -> out.printf(LIST_ROW, cells(l)));
+            LISTS.printRows(r.path("lists"), out);
             JsonNode hits = r.path("hits");
             out.printf("%d hit(s) changed%n", hits.size());
             hits.forEach(h -> out.printf(

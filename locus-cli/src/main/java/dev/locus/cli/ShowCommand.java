@@ -1,7 +1,5 @@
 package dev.locus.cli;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -43,7 +41,7 @@ final class ShowCommand extends ApiCommand {
 
     @Override
     public Integer call() throws Exception {
-        print(api.get("/api/v1/" + kind.collection + "/" + URLEncoder.encode(id, StandardCharsets.UTF_8)));
+        print(api.get("/api/v1/" + kind.collection + "/" + encode(id)));
         return 0;
     }
 }

@@ -7,9 +7,8 @@ import dev.locus.wire.RegistryValues;
 import dev.locus.wire.TokenRequest;
 import dev.locus.wire.WireJson;
 import java.io.PrintWriter;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -31,19 +30,21 @@ final class TokensCommand extends GroupCommand {
             return api.get("/api/v1/tokens");
         }
 
-        @Override
-        void human(JsonNode page, PrintWriter out) {
-            out.printf("%-14s %-20s %-28s %-16s %s%n", "ID", "ROLE", "NAME", "BOUND TO", "STATE");
-            for (JsonNode t : page.path("items")) {
-                JsonNode revoked = t.path("revoked_at");
-                out.printf(
-                        "%-14s %-20s %-28s %-16s %s%n",
+        private static final FixedTable TABLE = new FixedTable(
+                "%-14s %-20s %-28s %-16s %s%n",
+                List.of("ID", "ROLE", "NAME", "BOUND TO", "STATE"),
+                t -> List.of(
                         t.path("id").asText(),
                         t.path("role").asText(),
                         t.path("name").asText(),
                         t.path("bound_subject").asText("-"),
-                        revoked.isTextual() ? "revoked " + revoked.asText() : "active");
-            }
+                        t.path("revoked_at").isTextual()
+                                ? "revoked " + t.path("revoked_at").asText()
+                                : "active"));
+
+        @Override
+        void human(JsonNode page, PrintWriter out) {
+            TABLE.printRows(page.path("items"), out);
         }
     }
 
@@ -108,7 +109,7 @@ final class TokensCommand extends GroupCommand {
 
         @Override
         public Integer call() {
-            api.client().deleteOk("/api/v1/tokens/" + URLEncoder.encode(id, StandardCharsets.UTF_8));
+            api.client().deleteOk("/api/v1/tokens/" + encode(id));
             spec.commandLine().getOut().println("token " + id + " revoked");
             spec.commandLine().getOut().flush();
             return 0;

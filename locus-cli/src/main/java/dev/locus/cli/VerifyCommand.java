@@ -30,17 +30,15 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** {@code locus verify}: turn a receipts file into verdicts with the geo core. */
 @Command(
@@ -51,10 +49,7 @@ import picocli.CommandLine.Spec;
             "Check signed receipts (landmark signature, device proof, certificates) and turn them into verdicts:",
             "the shortest round trip per landmark bounds each device (speed of light), judged against its declared site."
         })
-public final class VerifyCommand implements Callable<Integer> {
-    @Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
+public final class VerifyCommand extends CliCommand {
     @Parameters(index = "0", description = "Receipts file (JSON lines, from 'locus agent').")
     Path receipts;
 
@@ -71,19 +66,11 @@ public final class VerifyCommand implements Callable<Integer> {
             description = "CA certificate (PEM) for devices and landmarks (default: ${DEFAULT-VALUE}).")
     Path ca;
 
-    @Option(
-            names = "--tolerate-liars",
-            paramLabel = "F",
-            defaultValue = "1",
-            description = "verdicts stay true if any F landmark operators lie (default: ${DEFAULT-VALUE};"
-                    + " 0 assumes every landmark is honest)")
-    int tolerateLiars;
+    @Mixin
+    LiarTolerance tolerance;
 
-    @Option(names = "--site", description = "Declared site LAT,LON of every device (or use --sites).")
-    String site;
-
-    @Option(names = "--sites", description = "CSV 'serial,latitude,longitude' of declared sites per device.")
-    Path sites;
+    @Mixin
+    DeclaredSites declared;
 
     @Option(
             names = "--zone-km",
@@ -109,13 +96,8 @@ public final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        if (site == null && sites == null) {
-            throw new IllegalArgumentException(
-                    "give --site LAT,LON or --sites FILE: verdicts are judged against a declared site");
-        }
-        Map<String, GeoPosition> siteBySerial = sites == null ? Map.of() : readSites(sites);
-        Optional<GeoPosition> defaultSite = site == null ? Optional.empty() : Optional.of(GeoPosition.parse(site));
+        PrintWriter out = out();
+        Function<String, Optional<GeoPosition>> declaredSite = declared.load();
         X509Certificate anchor = Certificates.readPem(ca).get(0);
         Set<Fingerprint> pinned = new HashSet<>();
         for (Path p : landmarks) {
@@ -152,11 +134,8 @@ public final class VerifyCommand implements Callable<Integer> {
                 }
             }
         }
-        if (tolerateLiars < 0 || tolerateLiars > 10) {
-            throw new IllegalArgumentException("--tolerate-liars must be in [0, 10], got " + tolerateLiars);
-        }
         Policy policy = Policy.DEFAULT
-                .withToleratedLiars(tolerateLiars)
+                .withToleratedLiars(tolerance.liars())
                 .withRestricted(restricted)
                 .withZone(new LicensedZone.Radius(dev.locus.geo.position.Distance.ofKm(zoneKm)));
         ReceiptAssessor assessor = new ReceiptAssessor(
@@ -164,8 +143,7 @@ public final class VerifyCommand implements Callable<Integer> {
                 Verifier.of(NaturalEarth.bundled()),
                 policy,
                 new CloneDetector(maxTravelKmh));
-        ReceiptAssessor.Report report = assessor.assess(
-                records, serial -> Optional.ofNullable(siteBySerial.get(serial)).or(() -> defaultSite));
+        ReceiptAssessor.Report report = assessor.assess(records, declaredSite);
         for (ReceiptAssessor.RefusedReceipt rr : report.refused()) {
             String where = rr.index() >= 0 ? receipts + ":" + lineOfRecord.get(rr.index()) : receipts.toString();
             refused.add(where + ": " + rr.reason() + ": " + rr.detail());
@@ -219,7 +197,7 @@ public final class VerifyCommand implements Callable<Integer> {
         }
         ArrayNode ref = root.putArray("refused");
         for (String s : refused) {
-            spec.commandLine().getErr().println("locus verify: refused " + s);
+            err().println("locus verify: refused " + s);
             ref.add(s);
         }
         out.printf(
@@ -246,23 +224,5 @@ public final class VerifyCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--landmarks directory " + p + " holds no *.pem files");
         }
         return out;
-    }
-
-    private static Map<String, GeoPosition> readSites(Path file) throws IOException {
-        Map<String, GeoPosition> m = new HashMap<>();
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#") || (i == 0 && line.startsWith("serial"))) {
-                continue;
-            }
-            String[] f = line.split(",", -1);
-            if (f.length != 3) {
-                throw new IllegalArgumentException(
-                        file + ":" + (i + 1) + ": must be serial,latitude,longitude, got '" + line + "'");
-            }
-            m.put(f[0].strip(), GeoPosition.parse(f[1] + "," + f[2]));
-        }
-        return m;
     }
 }

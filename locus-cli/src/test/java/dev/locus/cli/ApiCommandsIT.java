@@ -6,16 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.protocol.crypto.Ed25519Keys;
-import dev.locus.server.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The API commands against a real control plane in this JVM, over real HTTP: a refusal is a human
@@ -26,24 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ApiCommandsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
-
-    private static CliServer cli;
-    private static String server;
-    private static String tokenFile;
-
-    @BeforeAll
-    static void start() {
-        cli = CliServer.start(ServerConfig.builder(dir.resolve("cp")));
-        server = cli.url();
-        tokenFile = cli.tokenFile();
-    }
-
-    @AfterAll
-    static void stop() {
-        cli.close();
-    }
+    @RegisterExtension
+    static final CliServer cli = CliServer.perClass();
 
     private static ProtocolCommandsIT.Run api(String... args) {
         return cli.api(args);
@@ -60,28 +41,14 @@ class ApiCommandsIT {
     private static void registerLandmark(String id) {
         String key = Base64.getEncoder()
                 .encodeToString(Ed25519Keys.publicKey(Ed25519Keys.generateSecret(new SecureRandom())));
-        ok(api(
-                "register",
-                "landmark",
-                "--id",
-                id,
-                "--name",
-                "Somewhere",
-                "--latitude-deg",
-                "1",
-                "--longitude-deg",
-                "103",
-                "--public-key",
-                key));
+        ok(cli.registerLandmark(id, "Somewhere", "1", "103", "--public-key", key));
     }
 
     @Test
     void alerts_refusal_isAHumanMessageOnStderr_withExit5_andTheErrorBodyOnStdoutWithJson() throws Exception {
         ProtocolCommandsIT.Run r = api("alerts", "--status", "BOGUS");
-        assertThat(r.exit()).isEqualTo(ExitCodes.API_REFUSED);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.err())
-                .startsWith("locus alerts: the control plane refused GET " + server
+        CliServer.refused(r)
+                .startsWith("locus alerts: the control plane refused GET " + cli.url()
                         + "/api/v1/alerts?limit=1000&status=BOGUS (HTTP 422)")
                 .contains("VALIDATION_FAILED: ")
                 .contains("status ")
@@ -98,18 +65,16 @@ class ApiCommandsIT {
 
     @Test
     void import_refusal_listsEveryBadLine_onStderr() throws Exception {
-        Path csv = dir.resolve("orgs.csv");
+        Path csv = cli.dir().resolve("orgs.csv");
         Files.writeString(csv, "id,name,kind,country\nok-1,Fine,EXPORTER,SG\nbad id,Bad,NOT_A_KIND,SG\n");
         ProtocolCommandsIT.Run r = api("import", "organisations", csv.toString());
-        assertThat(r.exit()).isEqualTo(ExitCodes.API_REFUSED);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.err())
-                .contains("locus import: the control plane refused POST " + server + "/api/v1/imports/organisations")
+        CliServer.refused(r)
+                .contains("locus import: the control plane refused POST " + cli.url() + "/api/v1/imports/organisations")
                 .contains("IMPORT_REJECTED: ")
                 .contains("line 3: kind ")
                 .contains("'NOT_A_KIND'");
 
-        Path good = dir.resolve("good.csv");
+        Path good = cli.dir().resolve("good.csv");
         Files.writeString(good, "id,name,kind,country\nimp-1,Importer One,EXPORTER,SG\n");
         assertThat(ok(api("import", "organisations", good.toString())))
                 .isEqualTo("1 organisations imported from " + good + System.lineSeparator());
@@ -118,10 +83,9 @@ class ApiCommandsIT {
     @Test
     void report_ofAnUnknownChip_isRefusedOnStderr() {
         ProtocolCommandsIT.Run r = api("report", "NO-SUCH-CHIP");
-        assertThat(r.exit()).isEqualTo(ExitCodes.API_REFUSED);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.err())
-                .contains("locus report: the control plane refused GET " + server + "/api/v1/chips/NO-SUCH-CHIP/report")
+        CliServer.refused(r)
+                .contains("locus report: the control plane refused GET " + cli.url()
+                        + "/api/v1/chips/NO-SUCH-CHIP/report")
                 .contains("NOT_FOUND: ");
     }
 
@@ -131,7 +95,8 @@ class ApiCommandsIT {
         try (var s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
-        ProtocolCommandsIT.Run r = run("alerts", "--server", "http://127.0.0.1:" + port, "--token-file", tokenFile);
+        ProtocolCommandsIT.Run r =
+                run("alerts", "--server", "http://127.0.0.1:" + port, "--token-file", cli.tokenFile());
         assertThat(r.exit()).isEqualTo(ExitCodes.API_UNREACHABLE);
         assertThat(r.err()).contains("cannot reach the control plane at http://127.0.0.1:" + port);
     }
@@ -140,9 +105,7 @@ class ApiCommandsIT {
     void anAlert_isAcknowledgedThenResolved_withReasons() throws Exception {
         registerLandmark("lm-ack");
         // a person marks it suspect: the rule raises SUSPECT_LANDMARK
-        dev.locus.wire.LocusClient.builder(server)
-                .token(Files.readString(Path.of(tokenFile)).strip())
-                .build()
+        cli.client()
                 .postJson("/api/v1/landmarks/lm-ack/status", java.util.Map.of("status", "SUSPECT", "reason", "moved"));
         String table = ok(api("alerts", "--status", "OPEN"));
         String line = table.lines()
@@ -168,7 +131,7 @@ class ApiCommandsIT {
 
     @Test
     void tokens_areIssuedToAPrivateFile_listed_andRevoked() throws Exception {
-        Path secret = dir.resolve("auditor-token");
+        Path secret = cli.dir().resolve("auditor-token");
         assertThat(ok(api("tokens", "issue", "--name", "auditor A", "--role", "auditor", "--out", secret.toString())))
                 .contains("issued: 'auditor A', AUDITOR; secret in " + secret);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(secret)))

@@ -2,25 +2,21 @@ package dev.locus.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.locus.server.ServerConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code locus inventory} against a real control plane: CSV to stdout and to a file, a licence filter, a refusal. */
 class InventoryCommandIT {
-    @TempDir
-    static Path dir;
 
-    private static CliServer cli;
+    @RegisterExtension
+    static final CliServer cli = CliServer.perClass();
 
     @BeforeAll
-    static void start() throws Exception {
-        cli = CliServer.start(ServerConfig.builder(dir.resolve("cp")));
+    static void register() throws Exception {
         importCsv(
                 "organisations",
                 "id,name,kind,country\nnvx,NVX,EXPORTER,US\n"
@@ -41,14 +37,9 @@ class InventoryCommandIT {
     }
 
     private static void importCsv(String kind, String csv) throws Exception {
-        Path file = dir.resolve(kind + ".csv");
+        Path file = cli.dir().resolve(kind + ".csv");
         Files.writeString(file, csv);
         CliServer.ok(cli.api("import", kind, file.toString()));
-    }
-
-    @AfterAll
-    static void stop() {
-        cli.close();
     }
 
     @Test
@@ -59,7 +50,7 @@ class InventoryCommandIT {
         assertThat(all).hasSize(4);
         assertThat(all.get(1)).startsWith("A-1,H100,SG Cloud,LIC-1,").contains("\"Acme, \"\"Quoted\"\" Compute\"");
 
-        Path out = dir.resolve("lic-2.csv");
+        Path out = cli.dir().resolve("lic-2.csv");
         assertThat(CliServer.ok(cli.api("inventory", "--licence", "LIC-2", "--out", out.toString())))
                 .startsWith("inventory written to " + out);
         List<String> lic2 = Files.readAllLines(out);
@@ -67,10 +58,14 @@ class InventoryCommandIT {
         assertThat(lic2.get(1)).startsWith("B-1,H100,SG Cloud,LIC-2,");
 
         ProtocolCommandsIT.Run unknown = cli.api(
-                "inventory", "--licence", "NOPE", "--out", dir.resolve("x.csv").toString());
+                "inventory",
+                "--licence",
+                "NOPE",
+                "--out",
+                cli.dir().resolve("x.csv").toString());
         assertThat(unknown.exit()).isEqualTo(ExitCodes.API_REFUSED);
         assertThat(unknown.err()).contains("/api/v1/inventory").contains("NOPE");
-        assertThat(dir.resolve("x.csv")).doesNotExist();
-        assertThat(dir.resolve("x.csv.partial")).doesNotExist();
+        assertThat(cli.dir().resolve("x.csv")).doesNotExist();
+        assertThat(cli.dir().resolve("x.csv.partial")).doesNotExist();
     }
 }

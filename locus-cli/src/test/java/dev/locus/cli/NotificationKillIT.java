@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.locus.server.Json;
@@ -32,7 +33,6 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -258,11 +258,11 @@ class NotificationKillIT {
     private static final class HoldingReceiver implements AutoCloseable {
         private final int port;
         private final CountDownLatch released = new CountDownLatch(1);
-        private final Map<String, AtomicInteger> arrivals = new ConcurrentHashMap<>();
+        /** Signed requests by delivery id, repeats included. */
+        private final Map<String, Integer> arrivals = new ConcurrentHashMap<>();
         /** Delivery ids in the order first processed; a repeat is answered 200 and not processed. */
         final List<String> processed = new java.util.concurrent.CopyOnWriteArrayList<>();
 
-        private final Set<String> seen = ConcurrentHashMap.newKeySet();
         final AtomicInteger badSignatures = new AtomicInteger();
         private final ExecutorService threads = Executors.newCachedThreadPool();
         private HttpServer server;
@@ -283,8 +283,7 @@ class NotificationKillIT {
         }
 
         int arrivals(long deliveryId) {
-            AtomicInteger n = arrivals.get(Long.toString(deliveryId));
-            return n == null ? 0 : n.get();
+            return arrivals.getOrDefault(Long.toString(deliveryId), 0);
         }
 
         private void handle(HttpExchange ex) throws IOException {
@@ -293,18 +292,12 @@ class NotificationKillIT {
                 body = in.readAllBytes();
             }
             String id = ex.getRequestHeaders().getFirst(WebhookSignature.DELIVERY_HEADER);
-            String ts = ex.getRequestHeaders().getFirst(WebhookSignature.TIMESTAMP_HEADER);
-            String sig = ex.getRequestHeaders().getFirst(WebhookSignature.SIGNATURE_HEADER);
-            if (id == null
-                    || ts == null
-                    || sig == null
-                    || !WebhookSignature.verify(SECRET, Long.parseLong(ts), body, sig)) {
+            if (id == null || !signed(ex.getRequestHeaders(), body)) {
                 badSignatures.incrementAndGet();
                 answer(ex, 401);
                 return;
             }
-            arrivals.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
-            if (seen.add(id)) {
+            if (arrivals.merge(id, 1, Integer::sum) == 1) {
                 processed.add(id);
             }
             try {
@@ -313,6 +306,13 @@ class NotificationKillIT {
                 Thread.currentThread().interrupt();
             }
             answer(ex, 200);
+        }
+
+        /** Whether the request carries a timestamp and a valid signature of it and the body. */
+        private static boolean signed(Headers headers, byte[] body) {
+            String ts = headers.getFirst(WebhookSignature.TIMESTAMP_HEADER);
+            String sig = headers.getFirst(WebhookSignature.SIGNATURE_HEADER);
+            return ts != null && sig != null && WebhookSignature.verify(SECRET, Long.parseLong(ts), body, sig);
         }
 
         private static void answer(HttpExchange ex, int status) {

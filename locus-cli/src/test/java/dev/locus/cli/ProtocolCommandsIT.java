@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -70,15 +71,9 @@ class ProtocolCommandsIT {
             assertThat(agent.out()).contains("1650923000001 -> sg1").contains("1 receipts appended");
             assertThat(Files.readAllLines(receipts)).hasSize(1);
 
-            Run verify = run(
-                    "verify",
-                    receipts.toString(),
-                    "--landmarks",
-                    dir.resolve("landmarks").toString(),
-                    "--ca",
-                    dir.resolve("ca/ca.pem").toString(),
-                    "--site",
-                    "1.35,103.8",
+            Run verify = verify(
+                    dir,
+                    receipts,
                     "--tolerate-liars", // one landmark: it can only prove anything if assumed honest
                     "0",
                     "--json",
@@ -93,18 +88,25 @@ class ProtocolCommandsIT {
             String line = Files.readAllLines(receipts).get(0);
             Path edited = dir.resolve("edited.jsonl");
             Files.write(edited, List.of(line.replaceFirst("\"minRttNanos\":\\d+", "\"minRttNanos\":1")));
-            Run bad = run(
-                    "verify",
-                    edited.toString(),
-                    "--landmarks",
-                    dir.resolve("landmarks").toString(),
-                    "--ca",
-                    dir.resolve("ca/ca.pem").toString(),
-                    "--site",
-                    "1.35,103.8");
+            Run bad = verify(dir, edited);
             assertThat(bad.exit()).isEqualTo(4);
             assertThat(bad.err()).contains("edited.jsonl:1: BAD_RECEIPT: minRttNanos says '1'");
         }
+    }
+
+    /** {@code locus verify RECEIPTS} with the landmarks and CA under {@code dir}, for a site in Singapore. */
+    private static Run verify(Path dir, Path receipts, String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "verify",
+                receipts.toString(),
+                "--landmarks",
+                dir.resolve("landmarks").toString(),
+                "--ca",
+                dir.resolve("ca/ca.pem").toString(),
+                "--site",
+                "1.35,103.8"));
+        args.addAll(List.of(more));
+        return run(args.toArray(String[]::new));
     }
 
     @Test

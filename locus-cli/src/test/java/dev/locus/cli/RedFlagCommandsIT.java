@@ -3,16 +3,14 @@ package dev.locus.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.locus.server.ServerConfig;
 import dev.locus.wire.LocusClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The commercial record, findings and cases commands against a real control plane over real HTTP:
@@ -24,18 +22,14 @@ import org.junit.jupiter.api.io.TempDir;
 class RedFlagCommandsIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
-
-    private static CliServer cli;
+    @RegisterExtension
+    static final CliServer cli = CliServer.perClass();
 
     @BeforeAll
-    static void start() throws Exception {
-        cli = CliServer.start(ServerConfig.builder(dir.resolve("cp")));
+    static void registerParties() throws Exception {
         // the first party saved loads the bundled screening lists inside its request: load them first
         cli.controlPlane().compliance().screening().lists().loaded();
-        String token = Files.readString(Path.of(cli.tokenFile())).strip();
-        LocusClient client = LocusClient.builder(cli.url()).token(token).build();
+        LocusClient client = cli.client();
         for (Map<String, Object> p : List.of(
                 party("nvx", "EXPORTER", "NVX Corporation", "US", "1993-04-05"),
                 party("lion-gate", "CONSIGNEE", "Lion Gate Compute Pte. Ltd.", "SG", "2024-02-14"),
@@ -55,27 +49,20 @@ class RedFlagCommandsIT {
                 "incorporated_on", formed);
     }
 
-    @AfterAll
-    static void stop() {
-        cli.close();
-    }
-
     private static String ok(ProtocolCommandsIT.Run r) {
         return CliServer.ok(r);
     }
 
     @Test
     void importRaisesFindings_aCaseIsChangedNotedAndReportedAsPdf() throws Exception {
-        Path bad = dir.resolve("bad-orders.csv");
+        Path bad = cli.dir().resolve("bad-orders.csv");
         Files.writeString(bad, """
                 id,seller_id,buyer_id,billing_country,model,quantity,value_usd,ordered_on,destination_site_id
                 o-ok,nvx,lion-gate,SG,H100,2000,60000000,2025-03-01,lion-gate-dc
                 o-bad,nvx,ghost,SG,H100,0,1,2025-04-01,
                 """);
         ProtocolCommandsIT.Run refused = cli.api("orders", "import", bad.toString());
-        assertThat(refused.exit()).isEqualTo(ExitCodes.API_REFUSED);
-        assertThat(refused.out()).isEmpty();
-        assertThat(refused.err())
+        CliServer.refused(refused)
                 .contains("locus orders import: the control plane refused POST " + cli.url() + "/api/v1/orders/import")
                 .contains("IMPORT_REJECTED: ")
                 .contains("line 3: buyer_id ")
@@ -84,20 +71,20 @@ class RedFlagCommandsIT {
                 .as("all or nothing")
                 .endsWith("0 row(s)" + System.lineSeparator());
 
-        Path orders = dir.resolve("orders.csv");
+        Path orders = cli.dir().resolve("orders.csv");
         Files.writeString(orders, """
                 id,seller_id,buyer_id,billing_country,model,quantity,value_usd,ordered_on,destination_site_id
                 o-lion,nvx,lion-gate,SG,H100,2000,60000000,2025-03-01,lion-gate-dc
                 """);
         assertThat(ok(cli.api("orders", "import", orders.toString())))
                 .isEqualTo("1 orders row(s) imported from " + orders + System.lineSeparator());
-        Path shipments = dir.resolve("shipments.csv");
+        Path shipments = cli.dir().resolve("shipments.csv");
         Files.writeString(shipments, """
                 id,order_id,consignee_id,ship_to_address,ship_to_country,address_kind,forwarder_id,declared_contents,chip_count,serials,shipped_on
                 s-lion,o-lion,lion-gate,"Lot 7, Jalan Pelabuhan, Port Klang",MY,FORWARDER,swift-fwd,GPU servers,2000,LG-0001 LG-0002,2025-03-20
                 """);
         ok(cli.api("shipments", "import", shipments.toString()));
-        Path capacity = dir.resolve("capacity.json");
+        Path capacity = cli.dir().resolve("capacity.json");
         Files.writeString(capacity, """
                 [{"site_id": "lion-gate-dc", "operator_id": "lion-gate", "country": "SG",
                   "power_mw": "0.25", "racks": "10", "declared_on": "2025-02-01"}]
@@ -146,7 +133,7 @@ class RedFlagCommandsIT {
                 .contains("COUNTRY_MISMATCH")
                 .contains("asked NVX for the end-user statement");
 
-        Path pdf = dir.resolve("case.pdf");
+        Path pdf = cli.dir().resolve("case.pdf");
         assertThat(ok(cli.api("cases", "report", id, "--format", "pdf", "-o", pdf.toString())))
                 .contains("written to " + pdf);
         byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(pdf), 4);
@@ -158,14 +145,14 @@ class RedFlagCommandsIT {
 
     @Test
     void aCaseIsOpenedOnAFindingNotedDecidedAndClosed_andAFindingIsDismissedWithItsReason() throws Exception {
-        Path order = dir.resolve("harbour-order.json");
+        Path order = cli.dir().resolve("harbour-order.json");
         Files.writeString(order, """
                 [{"id": "o-harbour", "seller_id": "nvx", "buyer_id": "harbour", "billing_country": "MY",
                   "model": "H100", "quantity": "800", "value_usd": "24000000", "ordered_on": "2025-05-01",
                   "destination_site_id": "harbour-dc"}]
                 """);
         ok(cli.api("orders", "import", order.toString()));
-        Path capacity = dir.resolve("harbour-capacity.json");
+        Path capacity = cli.dir().resolve("harbour-capacity.json");
         Files.writeString(capacity, """
                 [{"site_id": "harbour-dc", "operator_id": "harbour", "country": "MY",
                   "power_mw": "0.1", "racks": "4", "declared_on": "2025-02-01"}]

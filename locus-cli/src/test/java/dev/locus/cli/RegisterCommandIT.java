@@ -8,12 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.protocol.crypto.Ed25519Keys;
 import dev.locus.protocol.identity.Certificates;
 import dev.locus.server.ServerConfig;
-import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code locus register ...} and {@code locus audit head} against a real control plane started in
@@ -23,25 +22,12 @@ import org.junit.jupiter.api.io.TempDir;
 class RegisterCommandIT {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
-
-    private static CliServer cli;
-    private static String server;
-
-    @BeforeAll
-    static void start() throws Exception {
+    @RegisterExtension
+    static final CliServer cli = CliServer.perClass(dir -> {
         CliPki.issue(dir, "SN-REG-1", "NVIDIA H100");
         // trusts the CA `ca init` made, as `server --manufacturer-ca ca/ca.pem` does
-        cli = CliServer.start(ServerConfig.builder(dir.resolve("cp"))
-                .manufacturerCas(Certificates.readPem(dir.resolve("ca/ca.pem"))));
-        server = cli.url();
-    }
-
-    @AfterAll
-    static void stop() {
-        cli.close();
-    }
+        return ServerConfig.builder(dir.resolve("cp")).manufacturerCas(Certificates.readPem(dir.resolve("ca/ca.pem")));
+    });
 
     /** Runs {@code locus ARGS... --server URL --token-file FILE}. */
     private static ProtocolCommandsIT.Run api(String... args) {
@@ -52,6 +38,64 @@ class RegisterCommandIT {
         return JSON.readTree(CliServer.ok(r));
     }
 
+    /** Runs {@code locus register organisation} with every field. */
+    private static ProtocolCommandsIT.Run organisation(String id, String name, String kind, String country) {
+        return api("register", "organisation", "--id", id, "--name", name, "--kind", kind, "--country", country);
+    }
+
+    /** Runs {@code locus register site} with every field. */
+    private static ProtocolCommandsIT.Run site(
+            String id, String name, String operator, String country, String lat, String lon, String zoneKm) {
+        return api(
+                "register",
+                "site",
+                "--id",
+                id,
+                "--name",
+                name,
+                "--operator-id",
+                operator,
+                "--country",
+                country,
+                "--latitude-deg",
+                lat,
+                "--longitude-deg",
+                lon,
+                "--zone-radius-km",
+                zoneKm);
+    }
+
+    /** Runs {@code locus register licence} with the required fields, valid in {@code [from, until]}, and {@code more}. */
+    private static ProtocolCommandsIT.Run licence(
+            String id,
+            String exporter,
+            String endUser,
+            String site,
+            String chips,
+            String from,
+            String until,
+            String... more) {
+        List<String> args = new ArrayList<>(List.of(
+                "register",
+                "licence",
+                "--id",
+                id,
+                "--exporter-id",
+                exporter,
+                "--end-user-id",
+                endUser,
+                "--site-id",
+                site,
+                "--chip-count",
+                chips,
+                "--valid-from",
+                from,
+                "--valid-until",
+                until));
+        args.addAll(List.of(more));
+        return api(args.toArray(String[]::new));
+    }
+
     private static long auditSeq() throws Exception {
         ProtocolCommandsIT.Run head = api("audit", "head", "--json");
         return ok(head).get("seq").asLong();
@@ -59,56 +103,12 @@ class RegisterCommandIT {
 
     @Test
     void everyKind_registersThroughTheApi_andCustodyMovesTheChip() throws Exception {
-        ok(api("register", "organisation", "--id", "nvx", "--name", "NVX", "--kind", "exporter", "--country", "US"));
-        JsonNode op = ok(api(
-                "register",
-                "organisation",
-                "--id",
-                "sgdc",
-                "--name",
-                "SG DC",
-                "--kind",
-                "CLOUD_OPERATOR",
-                "--country",
-                "sg"));
+        ok(organisation("nvx", "NVX", "exporter", "US"));
+        JsonNode op = ok(organisation("sgdc", "SG DC", "CLOUD_OPERATOR", "sg"));
         assertThat(op.get("country").asText()).isEqualTo("SG");
-        JsonNode site = ok(api(
-                "register",
-                "site",
-                "--id",
-                "sg-1",
-                "--name",
-                "Singapore 1",
-                "--operator-id",
-                "sgdc",
-                "--country",
-                "SG",
-                "--latitude-deg",
-                "1.29",
-                "--longitude-deg",
-                "103.85",
-                "--zone-radius-km",
-                "100"));
+        JsonNode site = ok(site("sg-1", "Singapore 1", "sgdc", "SG", "1.29", "103.85", "100"));
         assertThat(site.get("zone_radius_km").asDouble()).isEqualTo(100.0);
-        ok(api(
-                "register",
-                "licence",
-                "--id",
-                "LIC-1",
-                "--exporter-id",
-                "nvx",
-                "--end-user-id",
-                "sgdc",
-                "--site-id",
-                "sg-1",
-                "--chip-count",
-                "2",
-                "--conditions",
-                "no re-export",
-                "--valid-from",
-                "2026-01-01",
-                "--valid-until",
-                "2027-12-31"));
+        ok(licence("LIC-1", "nvx", "sgdc", "sg-1", "2", "2026-01-01", "2027-12-31", "--conditions", "no re-export"));
         JsonNode chip = ok(api(
                 "register",
                 "chip",
@@ -117,34 +117,30 @@ class RegisterCommandIT {
                 "--model",
                 "NVIDIA H100",
                 "--device-certificate",
-                dir.resolve("devices/SN-REG-1.pem").toString(),
+                cli.dir().resolve("devices/SN-REG-1.pem").toString(),
                 "--licence-id",
                 "LIC-1",
                 "--declared-site-id",
                 "sg-1"));
         String deviceKey = Base64.getEncoder()
-                .encodeToString(Ed25519Keys.rawPublicKey(Certificates.readPem(dir.resolve("devices/SN-REG-1.pem"))
-                        .get(0)
-                        .getPublicKey()));
+                .encodeToString(
+                        Ed25519Keys.rawPublicKey(Certificates.readPem(cli.dir().resolve("devices/SN-REG-1.pem"))
+                                .get(0)
+                                .getPublicKey()));
         assertThat(chip.get("device_public_key").asText()).isEqualTo(deviceKey);
         assertThat(chip.path("device_certificate").path("sha256").asText())
-                .isEqualTo(Certificates.fingerprint(Certificates.readPem(dir.resolve("devices/SN-REG-1.pem"))
-                                .get(0))
-                        .toHex());
+                .isEqualTo(
+                        Certificates.fingerprint(Certificates.readPem(cli.dir().resolve("devices/SN-REG-1.pem"))
+                                        .get(0))
+                                .toHex());
         assertThat(chip.get("status").asText()).isEqualTo("REGISTERED");
-        JsonNode landmark = ok(api(
-                "register",
-                "landmark",
-                "--id",
+        JsonNode landmark = ok(cli.registerLandmark(
                 "sg1",
-                "--name",
                 "Singapore",
-                "--latitude-deg",
                 "1.3667",
-                "--longitude-deg",
                 "103.75",
                 "--certificate",
-                dir.resolve("landmarks/sg1.pem").toString()));
+                cli.dir().resolve("landmarks/sg1.pem").toString()));
         assertThat(landmark.get("status").asText()).isEqualTo("ACTIVE");
         JsonNode custody = ok(api(
                 "register",
@@ -168,34 +164,17 @@ class RegisterCommandIT {
         ProtocolCommandsIT.Run missing = api("show", "site", "no-such-site");
         assertThat(missing.exit()).isEqualTo(ExitCodes.API_REFUSED);
         assertThat(missing.err())
-                .contains(
-                        "locus show: the control plane refused GET " + server + "/api/v1/sites/no-such-site (HTTP 404)")
+                .contains("locus show: the control plane refused GET " + cli.url()
+                        + "/api/v1/sites/no-such-site (HTTP 404)")
                 .contains("NOT_FOUND: ");
     }
 
     @Test
     void serverRefusal_showsTheStableCodeAndEveryFieldProblem() {
-        ProtocolCommandsIT.Run r = api(
-                "register",
-                "site",
-                "--id",
-                "nowhere-1",
-                "--name",
-                "Nowhere",
-                "--operator-id",
-                "no-such-org",
-                "--country",
-                "SG",
-                "--latitude-deg",
-                "1",
-                "--longitude-deg",
-                "103",
-                "--zone-radius-km",
-                "50");
-        assertThat(r.exit()).isEqualTo(ExitCodes.API_REFUSED);
-        assertThat(r.out()).isEmpty();
-        assertThat(r.err())
-                .contains("locus register site: the control plane refused POST " + server + "/api/v1/sites (HTTP 422)")
+        ProtocolCommandsIT.Run r = site("nowhere-1", "Nowhere", "no-such-org", "SG", "1", "103", "50");
+        CliServer.refused(r)
+                .contains(
+                        "locus register site: the control plane refused POST " + cli.url() + "/api/v1/sites (HTTP 422)")
                 .contains("VALIDATION_FAILED: ")
                 .contains("operator_id must name a registered organisation, got 'no-such-org'");
 
@@ -208,23 +187,7 @@ class RegisterCommandIT {
     @Test
     void localChecks_reportEveryBadOption_andSendNothing() throws Exception {
         long before = auditSeq();
-        ProtocolCommandsIT.Run r = api(
-                "register",
-                "site",
-                "--id",
-                "bad id",
-                "--name",
-                "X",
-                "--operator-id",
-                "sgdc",
-                "--country",
-                "SGP",
-                "--latitude-deg",
-                "91",
-                "--longitude-deg",
-                "103",
-                "--zone-radius-km",
-                "0");
+        ProtocolCommandsIT.Run r = site("bad id", "X", "sgdc", "SGP", "91", "103", "0");
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.err())
                 .contains("4 invalid option(s), nothing was sent")
@@ -233,23 +196,7 @@ class RegisterCommandIT {
                 .contains("latitude_deg must be a number in [-90, 90], got '91.0'")
                 .contains("zone_radius_km must be a number in (0, 20000], got '0.0'");
 
-        ProtocolCommandsIT.Run dates = api(
-                "register",
-                "licence",
-                "--id",
-                "L2",
-                "--exporter-id",
-                "a",
-                "--end-user-id",
-                "b",
-                "--site-id",
-                "c",
-                "--chip-count",
-                "0",
-                "--valid-from",
-                "2027-01-01",
-                "--valid-until",
-                "2026-01-01");
+        ProtocolCommandsIT.Run dates = licence("L2", "a", "b", "c", "0", "2027-01-01", "2026-01-01");
         assertThat(dates.exit()).isEqualTo(2);
         assertThat(dates.err())
                 .contains("chip_count must be an integer in [1, 10000000], got '0'")
@@ -267,26 +214,12 @@ class RegisterCommandIT {
                 .contains("--name")
                 .contains("--country");
 
-        ProtocolCommandsIT.Run badKind =
-                api("register", "organisation", "--id", "x", "--name", "X", "--kind", "SMUGGLER", "--country", "SG");
+        ProtocolCommandsIT.Run badKind = organisation("x", "X", "SMUGGLER", "SG");
         assertThat(badKind.exit()).isEqualTo(2);
         assertThat(badKind.err()).contains("EXPORTER").contains("CLOUD_OPERATOR");
 
-        ProtocolCommandsIT.Run twoKeys = api(
-                "register",
-                "landmark",
-                "--id",
-                "x",
-                "--name",
-                "X",
-                "--latitude-deg",
-                "1",
-                "--longitude-deg",
-                "2",
-                "--public-key",
-                "AAAA",
-                "--certificate",
-                "x.pem");
+        ProtocolCommandsIT.Run twoKeys =
+                cli.registerLandmark("x", "X", "1", "2", "--public-key", "AAAA", "--certificate", "x.pem");
         assertThat(twoKeys.exit()).isEqualTo(2);
         assertThat(twoKeys.err()).contains("mutually exclusive");
 
@@ -313,22 +246,12 @@ class RegisterCommandIT {
     @Test
     void auditHead_printsSeqHashAndTime_matchingTheServer() throws Exception {
         long seq = auditSeq();
-        ok(api(
-                "register",
-                "organisation",
-                "--id",
-                "anchor-org",
-                "--name",
-                "A",
-                "--kind",
-                "END_USER",
-                "--country",
-                "FR"));
+        ok(organisation("anchor-org", "A", "END_USER", "FR"));
         ProtocolCommandsIT.Run line = api("audit", "head");
         assertThat(line.exit()).as(line.err()).isZero();
         assertThat(line.out()).matches("audit head: seq " + (seq + 1) + " hash [0-9a-f]{64} recorded_at \\S+Z\\n");
         ProtocolCommandsIT.Run verify =
-                run("audit", "verify", "--data-dir", dir.resolve("cp").toString());
+                run("audit", "verify", "--data-dir", cli.dir().resolve("cp").toString());
         assertThat(verify.exit()).as(verify.err()).isZero();
         String hash = line.out().split(" ")[5];
         assertThat(verify.out()).contains("head hash " + hash);
@@ -336,8 +259,8 @@ class RegisterCommandIT {
 
     @Test
     void server_refusesARestrictedCodeWithoutABoundary() {
-        ProtocolCommandsIT.Run r =
-                run("server", "--data-dir", dir.resolve("never").toString(), "--port", "0", "--restricted", "CN,XX");
+        ProtocolCommandsIT.Run r = run(
+                "server", "--data-dir", cli.dir().resolve("never").toString(), "--port", "0", "--restricted", "CN,XX");
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err())
                 .contains("restricted jurisdictions must be ISO 3166-1 alpha-2")

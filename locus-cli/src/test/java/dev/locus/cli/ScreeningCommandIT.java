@@ -29,8 +29,7 @@ class ScreeningCommandIT {
         Files.writeString(lists.resolve("csl-2025-12-01.csv"), CSL + entity("el-1", "Atlas Sanatgaran", "AM"));
         try (CliServer cli =
                 CliServer.start(ServerConfig.builder(dir.resolve("cp")).screeningLists(lists))) {
-            String token = Files.readString(Path.of(cli.tokenFile())).strip();
-            LocusClient client = LocusClient.builder(cli.url()).token(token).build();
+            LocusClient client = cli.client();
             client.postText(
                     "/api/v1/parties",
                     "application/json",

@@ -4,24 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locus.bench.load.LandmarkReceipts;
 import dev.locus.geo.position.GeoPosition;
 import dev.locus.protocol.crypto.Ed25519Keys;
 import dev.locus.protocol.identity.CertificateAuthority;
 import dev.locus.protocol.identity.Certificates;
+import dev.locus.protocol.identity.LandmarkIdentity;
 import dev.locus.protocol.identity.LandmarkKey;
 import dev.locus.protocol.identity.Pkcs12DeviceKey;
-import dev.locus.protocol.receipt.SignedReceipt;
-import dev.locus.protocol.wire.Nonce;
-import dev.locus.protocol.wire.ProofMessage;
-import dev.locus.protocol.wire.ProtocolVersion;
-import dev.locus.protocol.wire.SessionId;
 import dev.locus.server.Json;
 import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.audit.AuditVerification;
 import dev.locus.server.audit.AuditVerifier;
-import dev.locus.server.ingest.ProtocolReceipts;
 import dev.locus.server.ingest.ReceiptJson;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.DatabaseConfig;
@@ -218,23 +214,21 @@ class ServerCrashIT {
                         "zone_radius_km",
                         500)));
         for (LandmarkKey k : landmarks) {
+            LandmarkIdentity landmark = k.identity();
+            String publicKey = Base64.getEncoder()
+                    .encodeToString(
+                            Ed25519Keys.rawPublicKey(landmark.certificate().getPublicKey()));
             http.ok(http.post(
                     "/api/v1/landmarks",
                     Map.of(
-                            "id",
-                            k.identity().id(),
-                            "name",
-                            k.identity().id(),
-                            "latitude_deg",
-                            k.identity().position().latitudeDegrees(),
-                            "longitude_deg",
-                            k.identity().position().longitudeDegrees(),
-                            "public_key",
-                            Base64.getEncoder()
-                                    .encodeToString(Ed25519Keys.rawPublicKey(
-                                            k.identity().certificate().getPublicKey())))));
+                            "id", landmark.id(),
+                            "name", landmark.id(),
+                            "latitude_deg", landmark.position().latitudeDegrees(),
+                            "longitude_deg", landmark.position().longitudeDegrees(),
+                            "public_key", publicKey)));
         }
         for (Pkcs12DeviceKey d : devices) {
+            String certificate = Certificates.toPem(d.identity().certificate());
             http.ok(http.post(
                     "/api/v1/chips",
                     Map.of(
@@ -245,7 +239,7 @@ class ServerCrashIT {
                             "declared_site_id",
                             "sg-1",
                             "device_certificate",
-                            Certificates.toPem(d.identity().certificate()))));
+                            certificate)));
         }
         return tokens;
     }
@@ -302,31 +296,7 @@ class ServerCrashIT {
 
     private static dev.locus.server.ingest.Receipt receipt(
             LandmarkKey landmark, Pkcs12DeviceKey device, long rtt, Random random) {
-        SessionId session = new SessionId(random.nextLong(), random.nextLong());
-        Nonce nonce = new Nonce(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong());
-        List<Long> samples = List.of(rtt + 5_000, rtt, rtt + 9_000);
-        Instant at = Instant.now();
-        String landmarkId = landmark.identity().id();
-        byte[] proof = device.sign(
-                ProofMessage.of(session, 1, nonce, landmarkId, device.identity().fingerprint()));
-        return ProtocolReceipts.toReceipt(SignedReceipt.sign(
-                new dev.locus.protocol.receipt.Receipt(
-                        ProtocolVersion.RECEIPT_FORMAT,
-                        landmarkId,
-                        landmark.identity().position(),
-                        landmark.identity().fingerprint(),
-                        device.identity().serial(),
-                        device.identity().model(),
-                        device.identity().fingerprint(),
-                        session,
-                        1,
-                        nonce,
-                        rtt,
-                        samples,
-                        at,
-                        at,
-                        proof),
-                landmark));
+        return LandmarkReceipts.issue(landmark, device, List.of(rtt + 5_000, rtt, rtt + 9_000), Instant.now(), random);
     }
 
     private void writeOrganisations(Http http, int round, AtomicBoolean stop) {

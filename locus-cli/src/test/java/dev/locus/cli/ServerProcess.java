@@ -19,22 +19,15 @@ import java.util.regex.Pattern;
  * {@code locus server} as a child process (a real {@code java} running {@link LocusCli} on this
  * test JVM's class path), for tests that kill it or look at it from outside. Ready means {@code
  * /health} answers 200 with the installation's admin token.
+ *
+ * @param process the running server
+ * @param stdout the file its stdout and stderr go to
+ * @param port the HTTP port it listens on (loopback)
+ * @param adminToken the installation's admin token
  */
-final class ServerProcess implements AutoCloseable {
+record ServerProcess(Process process, Path stdout, int port, String adminToken) implements AutoCloseable {
     private static final Pattern LISTENING = Pattern.compile("Locus control plane on http://127\\.0\\.0\\.1:(\\d+)");
     private static final Duration START_LIMIT = Duration.ofSeconds(90);
-
-    private final Process process;
-    private final Path stdout;
-    private final int port;
-    private final String adminToken;
-
-    private ServerProcess(Process process, Path stdout, int port, String adminToken) {
-        this.process = process;
-        this.stdout = stdout;
-        this.port = port;
-        this.adminToken = adminToken;
-    }
 
     /** Starts {@code locus server --port 0 --data-dir DIR ARGS...} and waits until it is ready. */
     static ServerProcess start(Path dataDir, Path logDir, List<String> args) throws Exception {
@@ -116,16 +109,8 @@ final class ServerProcess implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    int port() {
-        return port;
-    }
-
     long pid() {
         return process.pid();
-    }
-
-    String adminToken() {
-        return adminToken;
     }
 
     String output() throws IOException {

@@ -9,16 +9,10 @@ import dev.locus.protocol.identity.CertificateAuthority;
 import dev.locus.protocol.identity.Certificates;
 import dev.locus.protocol.identity.LandmarkKey;
 import dev.locus.protocol.identity.Pkcs12DeviceKey;
-import dev.locus.protocol.receipt.SignedReceipt;
-import dev.locus.protocol.wire.Nonce;
-import dev.locus.protocol.wire.ProofMessage;
-import dev.locus.protocol.wire.ProtocolVersion;
-import dev.locus.protocol.wire.SessionId;
 import dev.locus.server.Bytes;
 import dev.locus.server.ControlPlane;
 import dev.locus.server.Json;
 import dev.locus.server.ServerConfig;
-import dev.locus.server.ingest.ProtocolReceipts;
 import dev.locus.server.ingest.Receipt;
 import dev.locus.server.ingest.ReceiptJson;
 import dev.locus.server.persistence.DatabaseConfig;
@@ -33,7 +27,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,7 +37,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.UnaryOperator;
 
 /**
  * The control plane under receipt load: {@code ./locus bench ingest} parses the options and runs
@@ -473,41 +465,20 @@ public final class IngestBench {
      */
     private Receipt issued(Signers signers, int lm, int chip, List<Long> samples, Instant at, Random random) {
         LandmarkKey landmark = signers.landmarks().get(lm);
-        SessionId session = new SessionId(random.nextLong(), random.nextLong());
-        Nonce nonce = new Nonce(random.nextLong(), random.nextLong(), random.nextLong(), random.nextLong());
-        int minRound = samples.indexOf(Collections.min(samples));
-        String landmarkId = landmark.identity().id();
-        Fingerprint named;
-        UnaryOperator<byte[]> device;
         if (signers.certified()) {
-            Pkcs12DeviceKey key = signers.devices().get(chip);
-            named = key.identity().fingerprint();
-            device = key::sign;
-        } else {
-            byte[] secret = signers.bareSecrets().get(chip);
-            byte[] publicKey = signers.barePublicKeys().get(chip);
-            named = Fingerprint.ofDer(publicKey); // SHA-256 of the bare key: there is no certificate to name
-            device = message -> Ed25519Keys.sign(secret, publicKey, message);
+            return LandmarkReceipts.issue(landmark, signers.devices().get(chip), samples, at, random);
         }
-        byte[] proof = device.apply(ProofMessage.of(session, minRound, nonce, landmarkId, named));
-        return ProtocolReceipts.toReceipt(SignedReceipt.sign(
-                new dev.locus.protocol.receipt.Receipt(
-                        ProtocolVersion.RECEIPT_FORMAT,
-                        landmarkId,
-                        landmark.identity().position(),
-                        landmark.identity().fingerprint(),
-                        serial(chip),
-                        "H100",
-                        named,
-                        session,
-                        minRound,
-                        nonce,
-                        samples.get(minRound),
-                        samples,
-                        at,
-                        at,
-                        proof),
-                landmark));
+        byte[] secret = signers.bareSecrets().get(chip);
+        byte[] publicKey = signers.barePublicKeys().get(chip);
+        return LandmarkReceipts.issue(
+                landmark,
+                serial(chip),
+                "H100",
+                Fingerprint.ofDer(publicKey), // SHA-256 of the bare key: there is no certificate to name
+                message -> Ed25519Keys.sign(secret, publicKey, message),
+                samples,
+                at,
+                random);
     }
 
     private Void readLoop(Http http, long deadline, List<Long> readNanos, Random random) throws Exception {

@@ -1,5 +1,6 @@
 package dev.locus.bench.protocol;
 
+import dev.locus.bench.LocusBenchmark;
 import dev.locus.geo.position.GeoPosition;
 import dev.locus.protocol.crypto.SignatureVerifier;
 import dev.locus.protocol.identity.CertificateAuthority;
@@ -19,28 +20,18 @@ import java.time.InstantSource;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The per-round costs of the timed exchange: the device's proof (BouncyCastle Ed25519, against the
  * JDK's Ed25519 as the baseline the issue mentions), the landmark's verification, and decoding a
  * RESPONSE. The end-to-end figures (UDP, threads, receipts) come from {@code locus bench protocol}.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@org.openjdk.jmh.annotations.Measurement(iterations = 5, time = 2)
-@Fork(1)
-@Threads(1)
-public class ProofBenchmark {
+public class ProofBenchmark extends LocusBenchmark {
     private Pkcs12DeviceKey device;
     private SignatureVerifier verifier;
     private byte[] proof;

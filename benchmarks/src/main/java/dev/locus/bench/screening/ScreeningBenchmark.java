@@ -1,5 +1,6 @@
 package dev.locus.bench.screening;
 
+import dev.locus.bench.LocusBenchmark;
 import dev.locus.screening.eval.EvalSet;
 import dev.locus.screening.list.ListLoader;
 import dev.locus.screening.match.NameNormalizer;
@@ -12,16 +13,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Screening throughput, one thread, all bundled lists loaded (UN, OFAC SDN, BIS DPL, CSL samples;
@@ -30,14 +25,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * normalising the same names only (transliteration, tokens, legal forms). Run: see README,
  * "Screening".
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-@Threads(1)
-public class ScreeningBenchmark {
+public class ScreeningBenchmark extends LocusBenchmark {
 
     private Screener screener;
     private Query[] nonMatching;
