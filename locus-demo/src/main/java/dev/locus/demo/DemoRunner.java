@@ -185,7 +185,9 @@ public final class DemoRunner implements AutoCloseable {
         resources.add(controlPlane);
         client = new ControlPlaneClient(LocusClient.builder("https://127.0.0.1:" + controlPlane.port())
                 .trust(ServerTrust.pinned(CertificatePin.parse(tls.fingerprint())))
-                .requestTimeout(Duration.ofSeconds(30))
+                // a write is answered once it is durable; with a test suite loading the machine and
+                // its disk beside the demo, an import once went unanswered for 30 s
+                .requestTimeout(Duration.ofSeconds(120))
                 .build());
         try {
             adminToken = Files.readString(options.dataDir().resolve(ControlPlane.ADMIN_TOKEN_FILE))
