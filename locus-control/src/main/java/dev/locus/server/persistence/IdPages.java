@@ -3,9 +3,7 @@ package dev.locus.server.persistence;
 import dev.locus.server.common.Page;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
@@ -16,12 +14,6 @@ import java.util.function.ToLongFunction;
  */
 public final class IdPages {
     private IdPages() {}
-
-    /** Reads one row of the listing. */
-    @FunctionalInterface
-    public interface RowReader<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
 
     /**
      * A condition on the rows, with one {@code ?} per value.
@@ -71,13 +63,7 @@ public final class IdPages {
                 }
             }
             ps.setInt(i, limit + 1);
-            List<T> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(reader.read(rs));
-                }
-            }
-            return Page.of(out, limit, r -> Long.toString(id.applyAsLong(r)));
+            return Page.of(reader.all(ps), limit, r -> Long.toString(id.applyAsLong(r)));
         }
     }
 }
