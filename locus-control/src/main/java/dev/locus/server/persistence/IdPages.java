@@ -9,8 +9,8 @@ import java.util.function.ToLongFunction;
 
 /**
  * Keyset pages over a table with a numeric {@code id}: rows after a cursor, in id order, narrowed
- * by equality filters that are added only when given. One implementation for every listing of
- * submissions (receipts, peer round trips).
+ * by equality filters that are added only when given. One implementation for every listing by id
+ * (receipts, peer round trips, notification deliveries).
  */
 public final class IdPages {
     private IdPages() {}
@@ -20,7 +20,7 @@ public final class IdPages {
      *
      * @param sql e.g. {@code chip_serial = ?}
      */
-    public record Filter(String sql, List<String> values) {
+    public record Filter(String sql, List<?> values) {
         public Filter {
             values = List.copyOf(values);
             if (sql.chars().filter(ch -> ch == '?').count() != values.size()) {
@@ -28,8 +28,8 @@ public final class IdPages {
             }
         }
 
-        /** {@code column = value}. */
-        public static Filter equal(String column, String value) {
+        /** {@code column = value}, {@code value} bound as its type (text, number). */
+        public static Filter equal(String column, Object value) {
             return new Filter(column + " = ?", List.of(value));
         }
     }
@@ -58,8 +58,8 @@ public final class IdPages {
             int i = 1;
             ps.setLong(i++, afterId);
             for (Filter f : filters) {
-                for (String v : f.values()) {
-                    ps.setString(i++, v);
+                for (Object v : f.values()) {
+                    ps.setObject(i++, v);
                 }
             }
             ps.setInt(i, limit + 1);
