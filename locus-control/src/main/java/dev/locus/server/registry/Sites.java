@@ -44,16 +44,6 @@ final class Sites {
 
     private Sites() {}
 
-    private static Site parse(FieldReader r, InstantSource clock) {
-        String id = r.id("id");
-        String name = r.text("name", 200);
-        String operator = r.id("operator_id");
-        String country = r.country("country");
-        GeoPosition position = position(r);
-        double zone = r.number("zone_radius_km", 0, true, MAX_ZONE_RADIUS_KM);
-        return new Site(id, name, operator, country, position, zone, Sql.micros(clock.instant()));
-    }
-
     /**
      * Reads {@code latitude_deg} and {@code longitude_deg}; problems go to the reader, and the
      * position is then (0, 0).
@@ -64,6 +54,16 @@ final class Sites {
         return Double.isFinite(lat) && Math.abs(lat) <= 90 && Double.isFinite(lon) && Math.abs(lon) <= 180
                 ? GeoPosition.ofDegrees(lat, lon)
                 : GeoPosition.ofDegrees(0, 0);
+    }
+
+    private static Site parse(FieldReader r, InstantSource clock) {
+        String id = r.id("id");
+        String name = r.text("name", 200);
+        String operator = r.id("operator_id");
+        String country = r.country("country");
+        GeoPosition position = position(r);
+        double zone = r.number("zone_radius_km", 0, true, MAX_ZONE_RADIUS_KM);
+        return new Site(id, name, operator, country, position, zone, Sql.micros(clock.instant()));
     }
 
     private static void checkReferences(Connection c, List<RecordType.Parsed<Site>> rows) throws SQLException {
