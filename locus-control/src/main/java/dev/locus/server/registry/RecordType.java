@@ -45,8 +45,17 @@ record RecordType<T>(
         this(table, fields, parser, references, auditDetails, Optional.empty());
     }
 
-    /** This kind, edited as {@code editing} says. */
+    /**
+     * This kind, edited as {@code how} says.
+     *
+     * @throws IllegalArgumentException when an editable field is not a column of the table
+     */
     RecordType<T> editedAs(Editing<T> how) {
+        List<String> columns = table.columns().stream().map(Column::name).toList();
+        if (!columns.containsAll(how.editable())) {
+            throw new IllegalArgumentException(
+                    "editable fields " + how.editable() + " must be columns of " + table.name() + ": " + columns);
+        }
         return new RecordType<>(table, fields, parser, references, auditDetails, Optional.of(how));
     }
 
