@@ -52,9 +52,10 @@ public final class Bytes {
         return MessageDigest.isEqual(value, other.value);
     }
 
+    /** Equal content, compared in constant time ({@link #constantTimeEquals}). */
     @Override
     public boolean equals(Object o) {
-        return o instanceof Bytes b && Arrays.equals(value, b.value);
+        return o instanceof Bytes b && constantTimeEquals(b);
     }
 
     @Override

@@ -1,6 +1,8 @@
 package dev.locus.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,6 +15,20 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** The one JSON configuration of the control plane: snake_case names, ISO-8601 times, bytes as base64. */
 public final class Json {
     private Json() {}
+
+    /**
+     * Parses JSON that the control plane stored itself (evidence, verdicts).
+     *
+     * @param what the stored value, for the message, e.g. {@code alert evidence}
+     * @throws LocusServerException when it is not JSON (the database was altered by hand)
+     */
+    public static JsonNode readStored(ObjectMapper json, String text, String what) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new LocusServerException("stored " + what + " is not JSON: " + e.getMessage(), e);
+        }
+    }
 
     public static ObjectMapper mapper() {
         SimpleModule bytes = new SimpleModule("locus-bytes");

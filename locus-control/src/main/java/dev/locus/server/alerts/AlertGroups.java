@@ -4,10 +4,7 @@ import dev.locus.server.common.FieldProblem;
 import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,27 +86,19 @@ public final class AlertGroups {
                 + " FROM alerts a LEFT JOIN chips c ON a.subject_type = 'CHIP' AND c.serial = a.subject_id"
                 + " LEFT JOIN sites s ON s.id = c.declared_site_id WHERE 1 = 1" + filter.conditions()
                 + " GROUP BY " + k + " ORDER BY critical DESC, n DESC, k LIMIT ?";
-        return db.read(c -> {
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                int i = filter.bind(ps, 1);
-                ps.setInt(i, limit);
-                List<Group> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new Group(
-                                rs.getString("k"),
-                                rs.getLong("n"),
-                                rs.getLong("critical"),
-                                rs.getLong("warning"),
-                                rs.getLong("info"),
-                                rs.getLong("open_n"),
-                                rs.getLong("ack_n"),
-                                Sql.getInstant(rs, "oldest")));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.read(c -> Sql.query(
+                c,
+                sql,
+                ps -> ps.setInt(filter.bind(ps, 1), limit),
+                rs -> new Group(
+                        rs.getString("k"),
+                        rs.getLong("n"),
+                        rs.getLong("critical"),
+                        rs.getLong("warning"),
+                        rs.getLong("info"),
+                        rs.getLong("open_n"),
+                        rs.getLong("ack_n"),
+                        Sql.getInstant(rs, "oldest"))));
     }
 
     /** The groups as a response body. */

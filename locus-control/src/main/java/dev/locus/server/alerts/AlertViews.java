@@ -9,11 +9,9 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +21,7 @@ import java.util.Optional;
  * Saved views of the alert queue, per person: a name and an {@link AlertFilter}. Saving and
  * deleting one are in the audit log. Thread-safe.
  */
-public final class AlertViews {
+public record AlertViews(Database db, AuditLog audit, InstantSource clock) {
     /** Views one person may keep. */
     public static final int MAX_PER_OWNER = 50;
 
@@ -40,16 +38,6 @@ public final class AlertViews {
             }
             return AlertFilter.parse(params::get);
         }
-    }
-
-    private final Database db;
-    private final AuditLog audit;
-    private final InstantSource clock;
-
-    public AlertViews(Database db, AuditLog audit, InstantSource clock) {
-        this.db = db;
-        this.audit = audit;
-        this.clock = clock;
     }
 
     /**
@@ -100,11 +88,10 @@ public final class AlertViews {
             if (v.isEmpty()) {
                 return false;
             }
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM alert_views WHERE id = ? AND owner = ?")) {
+            Sql.update(c, "DELETE FROM alert_views WHERE id = ? AND owner = ?", ps -> {
                 ps.setLong(1, id);
                 ps.setString(2, owner);
-                ps.executeUpdate();
-            }
+            });
             audit.append(
                     c,
                     owner,
@@ -117,21 +104,17 @@ public final class AlertViews {
     }
 
     private static List<SavedView> list(Connection c, String owner) throws SQLException {
-        List<SavedView> out = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, name, query, created_at FROM alert_views WHERE owner = ? ORDER BY name LIMIT ?")) {
-            ps.setString(1, owner);
-            ps.setInt(2, MAX_PER_OWNER + 1);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(new SavedView(
-                            rs.getLong("id"),
-                            rs.getString("name"),
-                            rs.getString("query"),
-                            Sql.getInstant(rs, "created_at")));
-                }
-            }
-        }
-        return out;
+        return Sql.query(
+                c,
+                "SELECT id, name, query, created_at FROM alert_views WHERE owner = ? ORDER BY name LIMIT ?",
+                ps -> {
+                    ps.setString(1, owner);
+                    ps.setInt(2, MAX_PER_OWNER + 1);
+                },
+                rs -> new SavedView(
+                        rs.getLong("id"),
+                        rs.getString("name"),
+                        rs.getString("query"),
+                        Sql.getInstant(rs, "created_at")));
     }
 }

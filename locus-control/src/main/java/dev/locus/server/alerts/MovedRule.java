@@ -7,12 +7,7 @@ import dev.locus.server.verdicts.VerdictListener;
  * MOVED (warning): the chip's region no longer overlaps the previous verdict's region, as the
  * verdict side proved (exactly, by the geo core; an undecided search raises nothing).
  */
-public final class MovedRule implements VerdictListener {
-    private final AlertService alerts;
-
-    public MovedRule(AlertService alerts) {
-        this.alerts = alerts;
-    }
+public record MovedRule(AlertService alerts) implements VerdictListener {
 
     @Override
     public void onVerdict(VerdictEvent e) {

@@ -4,12 +4,9 @@ import dev.locus.server.ingest.IngestResult;
 import dev.locus.server.ingest.ReceiptIngestor;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,54 +39,34 @@ public record SilenceRule(Database db, AlertService alerts, InstantSource clock,
         if (firstReceipt.isEmpty()) {
             return;
         }
-        List<String> serials = new ArrayList<>(firstReceipt.keySet());
-        Map<Long, String> open = new LinkedHashMap<>();
-        for (int from = 0; from < serials.size(); from += 500) {
-            List<String> chunk = serials.subList(from, Math.min(serials.size(), from + 500));
-            String marks = Sql.placeholders(chunk.size());
-            open.putAll(db.read(c -> {
-                Map<Long, String> found = new LinkedHashMap<>();
-                try (PreparedStatement ps = c.prepareStatement("SELECT id, subject_id FROM alerts WHERE rule = 'SILENT'"
-                        + " AND subject_type = 'CHIP' AND status <> 'RESOLVED' AND subject_id IN (" + marks + ")")) {
-                    for (int i = 0; i < chunk.size(); i++) {
-                        ps.setString(i + 1, chunk.get(i));
-                    }
-                    try (ResultSet rs = ps.executeQuery()) {
-                        while (rs.next()) {
-                            found.put(rs.getLong(1), rs.getString(2));
-                        }
-                    }
-                }
-                return found;
-            }));
-        }
-        open.forEach((id, serial) -> alerts.resolve(
-                id, "attestation resumed: accepted receipt " + firstReceipt.get(serial), AlertService.SYSTEM));
+        List<Map.Entry<Long, String>> open = db.read(c -> Sql.queryIn(
+                c,
+                "SELECT id, subject_id FROM alerts WHERE rule = 'SILENT' AND subject_type = 'CHIP'"
+                        + " AND status <> 'RESOLVED' AND subject_id",
+                firstReceipt.keySet(),
+                rs -> Map.entry(rs.getLong(1), rs.getString(2))));
+        open.forEach(alert -> alerts.resolve(
+                alert.getKey(),
+                "attestation resumed: accepted receipt " + firstReceipt.get(alert.getValue()),
+                AlertService.SYSTEM));
     }
-
     /** Checks every installed chip once; returns how many new alerts were opened. */
     public int check() {
         Instant now = clock.instant();
         Instant cutoff = now.minus(silentFor);
         record Silent(String serial, Instant since, boolean everSeen) {}
-        List<Silent> silent = db.read(c -> {
-            List<Silent> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT c.serial, a.last_measured_at, c.created_at"
-                    + " FROM chips c LEFT JOIN chip_activity a ON a.chip_serial = c.serial"
-                    + " WHERE c.status = 'INSTALLED' AND COALESCE(a.last_measured_at, c.created_at) < ?"
-                    + " AND NOT EXISTS (SELECT 1 FROM alerts x WHERE x.subject_type = 'CHIP'"
-                    + " AND x.subject_id = c.serial AND x.rule = 'SILENT' AND x.status <> 'RESOLVED')")) {
-                Sql.setInstant(ps, 1, cutoff);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        var last = Sql.getOptionalInstant(rs, "last_measured_at");
-                        out.add(new Silent(
-                                rs.getString(1), last.orElse(Sql.getInstant(rs, "created_at")), last.isPresent()));
-                    }
-                }
-            }
-            return out;
-        });
+        List<Silent> silent = db.read(c -> Sql.query(
+                c,
+                "SELECT c.serial, a.last_measured_at, c.created_at"
+                        + " FROM chips c LEFT JOIN chip_activity a ON a.chip_serial = c.serial"
+                        + " WHERE c.status = 'INSTALLED' AND COALESCE(a.last_measured_at, c.created_at) < ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM alerts x WHERE x.subject_type = 'CHIP'"
+                        + " AND x.subject_id = c.serial AND x.rule = 'SILENT' AND x.status <> 'RESOLVED')",
+                ps -> Sql.setInstant(ps, 1, cutoff),
+                rs -> {
+                    var last = Sql.getOptionalInstant(rs, "last_measured_at");
+                    return new Silent(rs.getString(1), last.orElse(Sql.getInstant(rs, "created_at")), last.isPresent());
+                }));
         int opened = 0;
         for (Silent s : silent) {
             Map<String, Object> evidence = new LinkedHashMap<>();

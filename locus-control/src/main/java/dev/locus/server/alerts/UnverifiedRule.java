@@ -2,12 +2,9 @@ package dev.locus.server.alerts;
 
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -25,23 +22,17 @@ public record UnverifiedRule(Database db, AlertService alerts, InstantSource clo
     /** Checks every installed chip once; returns how many new alerts were opened. */
     public int check() {
         Instant cutoff = clock.instant().minus(allowed);
-        List<String> serials = db.read(c -> {
-            List<String> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT c.serial FROM chips c LEFT JOIN chip_verdicts v"
-                    + " ON v.chip_serial = c.serial WHERE c.status = 'INSTALLED' AND c.created_at < ?"
-                    + " AND (v.last_proven_at IS NULL OR v.last_proven_at < ?) AND NOT EXISTS (SELECT 1 FROM alerts x"
-                    + " WHERE x.subject_type = 'CHIP' AND x.subject_id = c.serial AND x.rule = 'UNVERIFIED'"
-                    + " AND x.status <> 'RESOLVED')")) {
-                Sql.setInstant(ps, 1, cutoff);
-                Sql.setInstant(ps, 2, cutoff);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
-            return out;
-        });
+        List<String> serials = db.read(c -> Sql.query(
+                c,
+                "SELECT c.serial FROM chips c LEFT JOIN chip_verdicts v ON v.chip_serial = c.serial WHERE c.status ="
+                        + " 'INSTALLED' AND c.created_at < ? AND (v.last_proven_at IS NULL OR v.last_proven_at < ?) AND"
+                        + " NOT EXISTS (SELECT 1 FROM alerts x WHERE x.subject_type = 'CHIP' AND x.subject_id = c.serial"
+                        + " AND x.rule = 'UNVERIFIED' AND x.status <> 'RESOLVED')",
+                ps -> {
+                    Sql.setInstant(ps, 1, cutoff);
+                    Sql.setInstant(ps, 2, cutoff);
+                },
+                rs -> rs.getString(1)));
         int opened = 0;
         for (String serial : serials) {
             if (alerts.raise(

@@ -15,16 +15,8 @@ public final class AuditChain {
 
     private AuditChain() {}
 
-    /** Hex SHA-256 of the entry's content and its predecessor's hash. */
-    public static String hash(
-            String prevHash,
-            long seq,
-            Instant recordedAt,
-            String actor,
-            String action,
-            String entityType,
-            String entityId,
-            String detailsJson) {
+    /** Hex SHA-256 of {@code entry}'s content and its predecessor's hash (the hash it carries is not read). */
+    public static String hashOf(AuditEntry entry) {
         MessageDigest sha;
         try {
             sha = MessageDigest.getInstance("SHA-256");
@@ -32,30 +24,17 @@ public final class AuditChain {
             throw new IllegalStateException("every JDK provides SHA-256", e);
         }
         update(sha, "locus-audit-v1");
-        update(sha, prevHash);
+        update(sha, entry.prevHash());
         sha.update(ByteBuffer.allocate(16)
-                .putLong(seq)
-                .putLong(ChronoUnit.MICROS.between(Instant.EPOCH, recordedAt))
+                .putLong(entry.seq())
+                .putLong(ChronoUnit.MICROS.between(Instant.EPOCH, entry.recordedAt()))
                 .array());
-        update(sha, actor);
-        update(sha, action);
-        update(sha, entityType);
-        update(sha, entityId);
-        update(sha, detailsJson);
+        update(sha, entry.actor());
+        update(sha, entry.action());
+        update(sha, entry.entityType());
+        update(sha, entry.entityId());
+        update(sha, entry.detailsJson());
         return HexFormat.of().formatHex(sha.digest());
-    }
-
-    /** Recomputes {@code entry}'s hash from its fields. */
-    public static String hashOf(AuditEntry entry) {
-        return hash(
-                entry.prevHash(),
-                entry.seq(),
-                entry.recordedAt(),
-                entry.actor(),
-                entry.action(),
-                entry.entityType(),
-                entry.entityId(),
-                entry.detailsJson());
     }
 
     private static void update(MessageDigest sha, String field) {

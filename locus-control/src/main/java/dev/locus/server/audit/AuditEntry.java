@@ -24,4 +24,10 @@ public record AuditEntry(
         String entityId,
         String detailsJson,
         String prevHash,
-        String hash) {}
+        String hash) {
+
+    /** This entry carrying {@code newHash}. */
+    public AuditEntry withHash(String newHash) {
+        return new AuditEntry(seq, recordedAt, actor, action, entityType, entityId, detailsJson, prevHash, newHash);
+    }
+}

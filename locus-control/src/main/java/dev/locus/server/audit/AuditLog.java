@@ -58,7 +58,8 @@ public final class AuditLog {
         }
         long seq = prevSeq + 1;
         Instant now = Sql.micros(clock.instant());
-        String hash = AuditChain.hash(prevHash, seq, now, actor, action, entityType, entityId, detailsJson);
+        AuditEntry unhashed = new AuditEntry(seq, now, actor, action, entityType, entityId, detailsJson, prevHash, "");
+        String hash = AuditChain.hashOf(unhashed);
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO audit_log (seq, recorded_at, actor, action, entity_type, entity_id, details_json,"
                         + " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -78,7 +79,7 @@ public final class AuditLog {
             ps.setString(2, hash);
             ps.executeUpdate();
         }
-        return new AuditEntry(seq, now, actor, action, entityType, entityId, detailsJson, prevHash, hash);
+        return unhashed.withHash(hash);
     }
 
     /**

@@ -342,25 +342,16 @@ public final class TokenService {
 
     /** Token metadata (never secrets or hashes), oldest first. */
     public List<Map<String, Object>> list() {
-        return db.read(c -> {
-            List<Map<String, Object>> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM api_tokens ORDER BY created_at, id");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    Map<String, Object> m = new java.util.LinkedHashMap<>();
-                    m.put("id", rs.getString("id"));
-                    m.put("name", rs.getString("name"));
-                    m.put("role", rs.getString("role"));
-                    m.put("bound_subject", Sql.getOptionalString(rs, "bound_subject"));
-                    m.put("created_at", Sql.getInstant(rs, "created_at"));
-                    m.put("revoked_at", Sql.getOptionalInstant(rs, "revoked_at"));
-                    m.put("expires_at", Sql.getOptionalInstant(rs, "expires_at"));
-                    m.put("rotated_from", Sql.getOptionalString(rs, "rotated_from"));
-                    out.add(m);
-                }
-            }
-            return out;
-        });
+        return db.read(c -> Sql.query(c, "SELECT * FROM api_tokens ORDER BY created_at, id", ps -> {}, rs -> {
+            Map<String, Object> m = new java.util.LinkedHashMap<>();
+            Sql.copyText(rs, m, "id", "name", "role");
+            m.put("bound_subject", Sql.getOptionalString(rs, "bound_subject"));
+            m.put("created_at", Sql.getInstant(rs, "created_at"));
+            m.put("revoked_at", Sql.getOptionalInstant(rs, "revoked_at"));
+            m.put("expires_at", Sql.getOptionalInstant(rs, "expires_at"));
+            m.put("rotated_from", Sql.getOptionalString(rs, "rotated_from"));
+            return m;
+        }));
     }
 
     private String randomId() {

@@ -2,18 +2,16 @@ package dev.locus.server.dashboard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.locus.server.LocusServerException;
+import dev.locus.server.Json;
 import dev.locus.server.alerts.AlertFilter;
 import dev.locus.server.alerts.AlertText;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
-import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +24,7 @@ import java.util.Optional;
  * status and severity so the filters show what they hide. Reads only; acknowledging and resolving
  * go through the control plane's alert API. Thread-safe.
  */
-final class AlertQueue {
+record AlertQueue(Database db, ObjectMapper json, InstantSource clock) {
     /** Sort orders offered. */
     enum Sort {
         SEVERITY,
@@ -41,16 +39,6 @@ final class AlertQueue {
     private static final String FROM =
             " FROM alerts a LEFT JOIN chip_verdicts v ON a.subject_type = 'CHIP'" + " AND v.chip_serial = a.subject_id";
 
-    private final Database db;
-    private final ObjectMapper json;
-    private final InstantSource clock;
-
-    AlertQueue(Database db, ObjectMapper json, InstantSource clock) {
-        this.db = db;
-        this.json = json;
-        this.clock = clock;
-    }
-
     /** The alerts matching {@code f} (see {@link AlertFilter}), at most {@code limit}, with counts. */
     Map<String, Object> queue(AlertFilter f, Sort sort, int limit) {
         return db.read(c -> {
@@ -60,17 +48,12 @@ final class AlertQueue {
                 case AGE -> "a.opened_at, a.id";
                 case NEWEST -> "a.opened_at DESC, a.id DESC";
             };
-            List<Map<String, Object>> items = new ArrayList<>();
+            List<Map<String, Object>> items = Sql.query(
+                    c,
+                    "SELECT a.*, v.verdicts AS latest_verdicts" + FROM + where + " ORDER BY " + order + " LIMIT ?",
+                    ps -> ps.setInt(f.bind(ps, 1), limit),
+                    this::row);
             long matching;
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT a.*, v.verdicts AS latest_verdicts" + FROM + where + " ORDER BY " + order + " LIMIT ?")) {
-                ps.setInt(f.bind(ps, 1), limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        items.add(row(rs));
-                    }
-                }
-            }
             try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM alerts a" + where)) {
                 f.bind(ps, 1);
                 try (ResultSet rs = ps.executeQuery()) {
@@ -82,7 +65,8 @@ final class AlertQueue {
             Map<String, Long> openBySeverity = new LinkedHashMap<>();
             long maxId = 0;
             try (PreparedStatement ps = c.prepareStatement(
-                            "SELECT status, severity, COUNT(*) AS n, MAX(id) AS max_id FROM alerts GROUP BY status, severity");
+                            "SELECT status, severity, COUNT(*) AS n, MAX(id) AS max_id FROM alerts GROUP BY status,"
+                                    + " severity");
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     byStatus.merge(rs.getString("status"), rs.getLong("n"), Long::sum);
@@ -104,31 +88,21 @@ final class AlertQueue {
 
     /** Every alert about one chip or landmark, newest first. */
     List<Map<String, Object>> forSubject(String subjectType, String subjectId) {
-        return db.read(c -> {
-            List<Map<String, Object>> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT a.*, v.verdicts AS latest_verdicts" + FROM
-                    + " WHERE a.subject_type = ? AND a.subject_id = ? ORDER BY a.id DESC")) {
-                ps.setString(1, subjectType);
-                ps.setString(2, subjectId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(row(rs));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.read(c -> Sql.query(
+                c,
+                "SELECT a.*, v.verdicts AS latest_verdicts" + FROM
+                        + " WHERE a.subject_type = ? AND a.subject_id = ? ORDER BY a.id DESC",
+                ps -> {
+                    ps.setString(1, subjectType);
+                    ps.setString(2, subjectId);
+                },
+                this::row));
     }
 
     private Map<String, Object> row(ResultSet rs) throws SQLException {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", rs.getLong("id"));
-        m.put("rule", rs.getString("rule"));
-        m.put("severity", rs.getString("severity"));
-        m.put("status", rs.getString("status"));
-        m.put("subject_type", rs.getString("subject_type"));
-        m.put("subject_id", rs.getString("subject_id"));
-        m.put("summary", rs.getString("summary"));
+        Sql.copyText(rs, m, "rule", "severity", "status", "subject_type", "subject_id", "summary");
         JsonNode evidence = parse(rs.getString("evidence_json"));
         m.put(
                 "text",
@@ -146,22 +120,15 @@ final class AlertQueue {
                 Sql.getOptionalInstant(rs, "acknowledged_at")
                         .map(Instant::toString)
                         .orElse(null));
-        m.put("acknowledged_by", rs.getString("acknowledged_by"));
-        m.put("acknowledge_note", rs.getString("acknowledge_note"));
+        Sql.copyText(rs, m, "acknowledged_by", "acknowledge_note");
         m.put(
                 "resolved_at",
                 Sql.getOptionalInstant(rs, "resolved_at").map(Instant::toString).orElse(null));
-        m.put("resolved_by", rs.getString("resolved_by"));
-        m.put("resolution_note", rs.getString("resolution_note"));
-        m.put("assignee", rs.getString("assignee"));
+        Sql.copyText(rs, m, "resolved_by", "resolution_note", "assignee");
         return m;
     }
 
     private JsonNode parse(String text) {
-        try {
-            return json.readTree(text);
-        } catch (IOException e) {
-            throw new LocusServerException("stored alert evidence is not JSON: " + e.getMessage(), e);
-        }
+        return Json.readStored(json, text, "alert evidence");
     }
 }

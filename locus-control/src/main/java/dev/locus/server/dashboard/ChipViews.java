@@ -3,10 +3,8 @@ package dev.locus.server.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.geometry.S2Cap;
-import dev.locus.geo.bound.RoundTrip;
-import dev.locus.geo.bound.SpeedBound;
-import dev.locus.geo.position.GeoPosition;
 import dev.locus.geo.region.Disc;
+import dev.locus.server.Json;
 import dev.locus.server.LocusServerException;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
@@ -16,7 +14,6 @@ import dev.locus.server.registry.Site;
 import dev.locus.server.verdicts.Headline;
 import dev.locus.server.verdicts.PlainFindings;
 import dev.locus.server.verdicts.RegionGeometry;
-import java.io.IOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -33,20 +30,7 @@ import java.util.Optional;
  * verdict as GeoJSON. (The regulator report is the control plane's, at /api/v1/chips/{serial}/report.)
  * Thread-safe.
  */
-final class ChipViews {
-    private final Database db;
-    private final RegistryService registry;
-    private final AlertQueue alerts;
-    private final ObjectMapper json;
-    private final ChipStatusQuery status;
-
-    ChipViews(Database db, RegistryService registry, AlertQueue alerts, ObjectMapper json, ChipStatusQuery status) {
-        this.status = status;
-        this.db = db;
-        this.registry = registry;
-        this.alerts = alerts;
-        this.json = json;
-    }
+record ChipViews(Database db, RegistryService registry, AlertQueue alerts, ObjectMapper json, ChipStatusQuery status) {
 
     /** A stored verdict with its evidence parsed. */
     record StoredRow(
@@ -312,8 +296,7 @@ final class ChipViews {
                 point(site.position().longitudeDegrees(), site.position().latitudeDegrees()),
                 props("declared_site", "id", site.id(), "name", site.name(), "zone_radius_km", site.zoneRadiusKm())));
         features.add(feature(
-                polygon(RegionGeometry.circle(new RegionGeometry.DiscKm(
-                        site.position().latitudeDegrees(), site.position().longitudeDegrees(), site.zoneRadiusKm()))),
+                polygon(RegionGeometry.licensedZone(site)),
                 props("licensed_zone", "site_id", site.id(), "radius_km", site.zoneRadiusKm())));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("type", "FeatureCollection");
@@ -333,17 +316,8 @@ final class ChipViews {
                                 "receipt_id",
                                 m.path("receipt_id").asLong())));
             }
-            SpeedBound speed = SpeedBound.ofKmPerMs(
-                    row.evidence().path("policy").path("speed_km_per_ms").asDouble(SpeedBound.C_KM_PER_MS));
             List<S2Cap> caps = new ArrayList<>();
-            for (JsonNode d : row.evidence().path("bounding_discs")) {
-                Disc disc = Disc.of(
-                        d.path("landmark_id").asText(),
-                        GeoPosition.ofDegrees(
-                                d.path("latitude_deg").asDouble(),
-                                d.path("longitude_deg").asDouble()),
-                        RoundTrip.ofNanos(d.path("rtt_nanos").asLong()),
-                        speed);
+            for (Disc disc : RegionGeometry.boundingDiscs(row.evidence())) {
                 caps.add(disc.cap());
                 features.add(feature(
                         polygon(RegionGeometry.circle(disc.cap())),
@@ -410,10 +384,6 @@ final class ChipViews {
     }
 
     private JsonNode parse(String text) {
-        try {
-            return json.readTree(text);
-        } catch (IOException e) {
-            throw new LocusServerException("stored verdict evidence is not JSON: " + e.getMessage(), e);
-        }
+        return Json.readStored(json, text, "verdict evidence");
     }
 }

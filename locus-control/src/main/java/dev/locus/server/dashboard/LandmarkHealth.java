@@ -3,8 +3,8 @@ package dev.locus.server.dashboard;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -20,19 +20,9 @@ import java.util.Map;
  * a landmark was taken out of verdicts, and the contradicting pairs the mesh audit named in them.
  * Thread-safe.
  */
-final class LandmarkHealth {
+record LandmarkHealth(Database db, AlertQueue alerts, InstantSource clock) {
     /** The period the receipt counts cover. */
     static final Duration PERIOD = Duration.ofHours(24);
-
-    private final Database db;
-    private final AlertQueue alerts;
-    private final InstantSource clock;
-
-    LandmarkHealth(Database db, AlertQueue alerts, InstantSource clock) {
-        this.db = db;
-        this.alerts = alerts;
-        this.clock = clock;
-    }
 
     /**
      * The contradicting pairs named by the landmark's unresolved mesh-audit alerts (both landmarks,
@@ -55,46 +45,35 @@ final class LandmarkHealth {
         Instant now = clock.instant();
         Instant since = now.minus(PERIOD);
         List<Map<String, Object>> landmarks = db.read(c -> {
-            Map<String, Map<String, Object>> activity = new HashMap<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT landmark_id,"
-                    + " SUM(CASE WHEN status = 'ACCEPTED' THEN 1 ELSE 0 END) AS accepted,"
-                    + " SUM(CASE WHEN status = 'REJECTED' THEN 1 ELSE 0 END) AS rejected,"
-                    + " MAX(measured_at) AS last_measured_at FROM receipts WHERE received_at >= ?"
-                    + " GROUP BY landmark_id")) {
-                Sql.setInstant(ps, 1, since);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Map<String, Object> a = new LinkedHashMap<>();
-                        a.put("accepted", rs.getLong("accepted"));
-                        a.put("rejected", rs.getLong("rejected"));
-                        a.put(
-                                "last_measured_at",
-                                Sql.getInstant(rs, "last_measured_at").toString());
-                        activity.put(rs.getString("landmark_id"), a);
-                    }
-                }
+            Map<String, Activity> activity = new HashMap<>();
+            for (Map.Entry<String, Activity> e : Sql.query(
+                    c,
+                    "SELECT landmark_id,"
+                            + " SUM(CASE WHEN status = 'ACCEPTED' THEN 1 ELSE 0 END) AS accepted,"
+                            + " SUM(CASE WHEN status = 'REJECTED' THEN 1 ELSE 0 END) AS rejected,"
+                            + " MAX(measured_at) AS last_measured_at FROM receipts WHERE received_at >= ?"
+                            + " GROUP BY landmark_id",
+                    ps -> Sql.setInstant(ps, 1, since),
+                    rs -> Map.entry(rs.getString("landmark_id"), Activity.read(rs)))) {
+                activity.put(e.getKey(), e.getValue());
             }
-            List<Map<String, Object>> items = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                            "SELECT id, name, latitude_deg, longitude_deg, status, created_at FROM landmarks ORDER BY id");
-                    ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    String id = rs.getString("id");
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("id", id);
-                    m.put("name", rs.getString("name"));
-                    m.put("latitude_deg", rs.getDouble("latitude_deg"));
-                    m.put("longitude_deg", rs.getDouble("longitude_deg"));
-                    m.put("status", rs.getString("status"));
-                    m.put("created_at", Sql.getInstant(rs, "created_at").toString());
-                    Map<String, Object> a = activity.get(id);
-                    m.put("receipts_accepted", a == null ? 0L : a.get("accepted"));
-                    m.put("receipts_rejected", a == null ? 0L : a.get("rejected"));
-                    m.put("last_measured_at", a == null ? null : a.get("last_measured_at"));
-                    items.add(m);
-                }
-            }
-            return items;
+            return Sql.query(
+                    c,
+                    "SELECT id, name, latitude_deg, longitude_deg, status, created_at FROM landmarks ORDER BY id",
+                    ps -> {},
+                    rs -> {
+                        Map<String, Object> m = new LinkedHashMap<>();
+                        Sql.copyText(rs, m, "id", "name");
+                        m.put("latitude_deg", rs.getDouble("latitude_deg"));
+                        m.put("longitude_deg", rs.getDouble("longitude_deg"));
+                        m.put("status", rs.getString("status"));
+                        m.put("created_at", Sql.getInstant(rs, "created_at").toString());
+                        Activity a = activity.getOrDefault(rs.getString("id"), Activity.NONE);
+                        m.put("receipts_accepted", a.accepted());
+                        m.put("receipts_rejected", a.rejected());
+                        m.put("last_measured_at", a.lastMeasuredAt());
+                        return m;
+                    });
         });
         for (Map<String, Object> m : landmarks) {
             List<Map<String, Object>> mine = alerts.forSubject("LANDMARK", (String) m.get("id"));
@@ -106,5 +85,21 @@ final class LandmarkHealth {
         out.put("period_hours", PERIOD.toHours());
         out.put("items", landmarks);
         return out;
+    }
+
+    /**
+     * A landmark's receipts in the period.
+     *
+     * @param lastMeasuredAt the latest one's measurement time; null when there are none
+     */
+    private record Activity(long accepted, long rejected, String lastMeasuredAt) {
+        static final Activity NONE = new Activity(0, 0, null);
+
+        static Activity read(ResultSet rs) throws SQLException {
+            return new Activity(
+                    rs.getLong("accepted"),
+                    rs.getLong("rejected"),
+                    Sql.getInstant(rs, "last_measured_at").toString());
+        }
     }
 }

@@ -48,7 +48,7 @@ final class DeviceCheck {
     /** Empty when the receipt's device side passes; otherwise the reason and what failed. */
     Optional<Rejection> check(Receipt r, RegisteredChip chip, Optional<DeviceEvidence> evidence) {
         if (!chip.hasIdentity()) {
-            return ReceiptIngestor.reject(
+            return Rejection.of(
                     RejectionReason.NO_DEVICE_IDENTITY,
                     "chip " + r.chipSerial() + " is registered without a device certificate or device key, so no"
                             + " receipt can show that the chip itself answered; register its key or certificate");
@@ -56,11 +56,11 @@ final class DeviceCheck {
         if (chip.certificate().isPresent()) {
             Optional<String> problem = certificateProblem(r, chip.certificate().get(), evidence);
             if (problem.isPresent()) {
-                return ReceiptIngestor.reject(RejectionReason.DEVICE_CERTIFICATE, problem.get());
+                return Rejection.of(RejectionReason.DEVICE_CERTIFICATE, problem.get());
             }
         }
         if (evidence.isEmpty()) {
-            return ReceiptIngestor.reject(
+            return Rejection.of(
                     RejectionReason.BAD_SIGNATURE,
                     "receipt carries no device proof of the timed round for chip " + r.chipSerial());
         }
@@ -70,7 +70,7 @@ final class DeviceCheck {
                     chip.publicKey().get(),
                     e.signedMessage().toArray(),
                     e.proof().toArray())) {
-                return ReceiptIngestor.reject(
+                return Rejection.of(
                         RejectionReason.BAD_SIGNATURE,
                         "device proof of the timed round does not verify with chip " + r.chipSerial()
                                 + "'s registered key: another key answered the challenge");

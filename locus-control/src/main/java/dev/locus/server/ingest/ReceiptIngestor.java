@@ -1,5 +1,8 @@
 package dev.locus.server.ingest;
 
+import static dev.locus.server.ingest.StoredOutcome.clamp;
+import static dev.locus.server.ingest.StoredOutcome.clip;
+
 import dev.locus.server.Bytes;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
@@ -33,15 +36,11 @@ import java.util.stream.Collectors;
  * certificate and proof ({@link DeviceCheck}), and single use of the nonce (atomic through the
  * {@code receipt_nonces} primary key: concurrent replays lose). Thread-safe.
  */
-public final class ReceiptIngestor {
-    /** Most receipts accepted in one call. */
-    private static final int MAX_ATTEMPTS = 3;
+public final class ReceiptIngestor extends BatchIngestor<Submission, ReceiptIngestor.IngestBatch> {
+    private static final Kind RECEIPTS = new Kind("receipts", "receipt batch", Sql::isRetryable);
 
-    private final Database db;
     private final ReceiptSignatureVerifier verifier;
     private final DeviceCheck devices;
-    private final IngestPolicy policy;
-    private final InstantSource clock;
     private final List<IngestListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     /** Told about every stored batch, after commit. */
@@ -89,54 +88,25 @@ public final class ReceiptIngestor {
             ManufacturerTrust trust,
             IngestPolicy policy,
             InstantSource clock) {
-        this.db = db;
+        super(db, policy, clock, RECEIPTS);
         this.verifier = verifier;
         this.devices = new DeviceCheck(trust);
-        this.policy = policy;
-        this.clock = clock;
     }
 
     public void addListener(IngestListener listener) {
         listeners.add(listener);
     }
 
-    public IngestPolicy policy() {
-        return policy;
-    }
-
-    /**
-     * Checks and stores a batch; results are in submission order.
-     *
-     * @throws IllegalArgumentException when the batch is empty or larger than {@link IngestPolicy#MAX_BATCH}
-     */
-    public List<IngestResult> ingest(List<Submission> batch, Principal submitter) {
-        return ingest(batch, submitter, policy);
-    }
-
-    /** As {@link #ingest(List, Principal)} with another policy (bulk files of older receipts). */
-    public List<IngestResult> ingest(List<Submission> batch, Principal submitter, IngestPolicy policy) {
-        IngestPolicy.requireBatchSize(batch.size(), "receipts");
-        Instant now = clock.instant();
-        List<Optional<Rejection>> early = batch.stream()
-                .map(s -> statelessCheck(s, submitter, policy, now))
-                .toList();
-        Map<String, Sighting> previous = new HashMap<>();
-        Set<String> windowChanged = new HashSet<>();
-        // A concurrent batch may take a nonce or a window row first, or the database may choose
-        // this batch as a deadlock victim: each attempt re-checks against what committed.
-        List<IngestResult> results = db.inTransactionRetrying(MAX_ATTEMPTS, Sql::isRetryable, "receipt batch", c -> {
-            previous.clear();
-            windowChanged.clear();
-            return store(c, batch, early, submitter, now, previous, windowChanged);
-        });
-        IngestBatch committed = new IngestBatch(batch, results, previous, windowChanged);
+    @Override
+    protected List<IngestResult> committed(IngestBatch batch) {
         for (IngestListener l : listeners) {
-            l.ingested(committed);
+            l.ingested(batch);
         }
-        return results;
+        return batch.results();
     }
 
-    private Optional<Rejection> statelessCheck(Submission s, Principal p, IngestPolicy policy, Instant now) {
+    @Override
+    protected Optional<Rejection> statelessCheck(Submission s, Principal p, IngestPolicy policy, Instant now) {
         // Authorisation first: a bound token's receipt about another landmark or chip (or about
         // none readable) is refused as such, whatever else is wrong with it.
         Receipt r = s.receipt();
@@ -193,18 +163,13 @@ public final class ReceiptIngestor {
         return policy.freshnessProblem(r.measuredAt(), now);
     }
 
-    static Optional<Rejection> reject(RejectionReason reason, String detail) {
-        return Rejection.of(reason, detail);
-    }
-
-    private List<IngestResult> store(
-            Connection c,
-            List<Submission> batch,
-            List<Optional<Rejection>> early,
-            Principal submitter,
-            Instant now,
-            Map<String, Sighting> previous,
-            Set<String> windowChanged)
+    /**
+     * Stores the batch; the previous sightings and the chips whose window changed are this attempt's
+     * (a concurrent batch may have committed before a retry).
+     */
+    @Override
+    protected IngestBatch store(
+            Connection c, List<Submission> batch, List<Optional<Rejection>> early, Principal submitter, Instant now)
             throws SQLException {
         List<Optional<Rejection>> verdicts = new ArrayList<>(early);
         Set<String> landmarkIds = new HashSet<>();
@@ -240,9 +205,8 @@ public final class ReceiptIngestor {
                 c.prepareStatement("INSERT INTO receipt_nonces (landmark_id, nonce, receipt_id) VALUES (?, ?, ?)")) {
             for (int i = 0; i < batch.size(); i++) {
                 Optional<Rejection> rej = verdicts.get(i);
+                results.add(StoredOutcome.result(ids.get(i), rej));
                 if (rej.isPresent()) {
-                    results.add(new IngestResult.Rejected(
-                            ids.get(i), rej.get().reason(), rej.get().detail()));
                     continue;
                 }
                 Receipt r = batch.get(i).receipt();
@@ -250,7 +214,6 @@ public final class ReceiptIngestor {
                 ps.setBytes(2, r.nonce().toArray());
                 ps.setLong(3, ids.get(i));
                 ps.addBatch();
-                results.add(new IngestResult.Accepted(ids.get(i)));
                 latestPerChip.merge(
                         r.chipSerial(),
                         i,
@@ -263,10 +226,10 @@ public final class ReceiptIngestor {
             }
             ps.executeBatch();
         }
-        previous.putAll(lastSightings(c, latestPerChip.keySet()));
-        windowChanged.addAll(WindowMinima.offer(c, batch, results, now));
+        Map<String, Sighting> previous = lastSightings(c, latestPerChip.keySet());
+        Set<String> windowChanged = WindowMinima.offer(c, batch, results, now);
         updateActivity(c, batch, ids, latestPerChip);
-        return results;
+        return new IngestBatch(batch, results, previous, windowChanged);
     }
 
     private Optional<Rejection> check(
@@ -439,8 +402,8 @@ public final class ReceiptIngestor {
         List<Long> keys = new ArrayList<>(stored.size());
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO receipts (landmark_id, chip_serial, nonce, rtt_min_nanos, rtt_samples_nanos, measured_at,"
-                        + " received_at, protocol_version, signature, payload, status, rejection_reason,"
-                        + " rejection_detail, submitted_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " protocol_version, signature, payload, " + StoredOutcome.COLUMNS + ")"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 new String[] {"id"})) {
             for (int i : stored) {
                 Receipt r = batch.get(i).receipt();
@@ -473,15 +436,11 @@ public final class ReceiptIngestor {
                                         .map(String::valueOf)
                                         .collect(Collectors.joining(",")),
                                 20000));
-                Sql.setInstant(ps, 6, clampInstant(r.measuredAt()));
-                Sql.setInstant(ps, 7, now);
-                ps.setInt(8, r.protocolVersion());
-                ps.setBytes(9, r.signature().toArray());
-                ps.setBytes(10, r.signedPayload().toArray());
-                ps.setString(11, rej.isPresent() ? "REJECTED" : "ACCEPTED");
-                Sql.setOptionalString(ps, 12, rej.map(x -> x.reason().name()));
-                Sql.setOptionalString(ps, 13, rej.map(Rejection::detail));
-                ps.setString(14, clip(submitter.actor(), 100));
+                Sql.setInstant(ps, 6, clamp(r.measuredAt()));
+                ps.setInt(7, r.protocolVersion());
+                ps.setBytes(8, r.signature().toArray());
+                ps.setBytes(9, r.signedPayload().toArray());
+                StoredOutcome.bind(ps, 10, now, rej, submitter);
                 ps.addBatch();
             }
             ps.executeBatch();
@@ -498,17 +457,6 @@ public final class ReceiptIngestor {
             ids.set(stored.get(k), keys.get(k));
         }
         return ids;
-    }
-
-    /** Keeps absurd timestamps of rejected receipts within what both databases store. */
-    private static Instant clampInstant(Instant t) {
-        Instant lo = Instant.parse("1970-01-01T00:00:00Z");
-        Instant hi = Instant.parse("9999-12-31T00:00:00Z");
-        return t.isBefore(lo) ? lo : t.isAfter(hi) ? hi : t;
-    }
-
-    private static String clip(String s, int max) {
-        return s.length() > max ? s.substring(0, max) : s;
     }
 
     private static void updateActivity(

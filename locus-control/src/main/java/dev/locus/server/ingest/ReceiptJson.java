@@ -3,7 +3,6 @@ package dev.locus.server.ingest;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.server.Bytes;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,42 +17,33 @@ public final class ReceiptJson {
 
     /** Decodes one receipt object; every problem is reported in {@link Submission#malformed()}. */
     public static Submission parse(JsonNode n) {
-        List<String> problems = new ArrayList<>();
         if (n == null || !n.isObject()) {
             return new Submission(empty(), Optional.of("receipt must be a JSON object"));
         }
-        String landmark = text(n, "landmark_id", problems);
-        String chip = text(n, "chip_serial", problems);
-        Bytes nonce = base64(n, "nonce", problems);
-        long rttMin = integer(n, "rtt_min_nanos", problems);
+        JsonFields fields = new JsonFields(n);
+        String landmark = fields.text("landmark_id");
+        String chip = fields.text("chip_serial");
+        Bytes nonce = fields.base64("nonce").orElse(EMPTY);
+        long rttMin = fields.integer("rtt_min_nanos");
         List<Long> samples = new ArrayList<>();
         JsonNode s = n.get("rtt_samples_nanos");
         if (s == null || !s.isArray() || s.isEmpty()) {
-            problems.add("rtt_samples_nanos must be a non-empty array of integers");
+            fields.problem("rtt_samples_nanos must be a non-empty array of integers");
         } else {
             for (JsonNode v : s) {
                 if (!v.canConvertToLong() || !v.isIntegralNumber()) {
-                    problems.add("rtt_samples_nanos must hold integers, got " + v);
+                    fields.problem("rtt_samples_nanos must hold integers, got " + v);
                     break;
                 }
                 samples.add(v.asLong());
             }
         }
-        Instant at = Instant.EPOCH;
-        String atText = text(n, "measured_at", problems);
-        if (!atText.isEmpty()) {
-            try {
-                at = Instant.parse(atText);
-            } catch (DateTimeParseException e) {
-                problems.add("measured_at must be an ISO-8601 instant such as 2026-11-22T10:15:30.123456Z, got '"
-                        + truncate(atText) + "'");
-            }
-        }
-        int version = (int) integer(n, "protocol_version", problems);
-        Bytes sig = base64(n, "signature", problems);
-        Bytes payload = base64(n, "payload", problems);
+        Instant at = fields.instant("measured_at");
+        int version = (int) fields.integer("protocol_version");
+        Bytes sig = fields.base64("signature").orElse(EMPTY);
+        Bytes payload = fields.base64("payload").orElse(EMPTY);
         Receipt r = new Receipt(landmark, chip, nonce, rttMin, samples, at, version, sig, payload);
-        return new Submission(r, problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems)));
+        return new Submission(r, fields.malformed());
     }
 
     /** The JSON form of {@code r} (all fields, binary as base64). */
@@ -73,41 +63,5 @@ public final class ReceiptJson {
 
     private static Receipt empty() {
         return new Receipt("", "", EMPTY, 0, List.of(), Instant.EPOCH, 0, EMPTY, EMPTY);
-    }
-
-    private static String text(JsonNode n, String field, List<String> problems) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            problems.add(field + " must be a non-empty string");
-            return "";
-        }
-        return v.asText();
-    }
-
-    private static long integer(JsonNode n, String field, List<String> problems) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isIntegralNumber() || !v.canConvertToLong()) {
-            problems.add(field + " must be an integer");
-            return 0;
-        }
-        return v.asLong();
-    }
-
-    private static Bytes base64(JsonNode n, String field, List<String> problems) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual()) {
-            problems.add(field + " must be a base64 string");
-            return EMPTY;
-        }
-        try {
-            return Bytes.fromBase64(v.asText());
-        } catch (IllegalArgumentException e) {
-            problems.add(field + " must be base64, got '" + truncate(v.asText()) + "'");
-            return EMPTY;
-        }
-    }
-
-    private static String truncate(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
 }

@@ -7,7 +7,6 @@ import dev.locus.server.persistence.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -40,24 +39,9 @@ public final class ReceiptQueries {
             Optional<String> rejectionDetail,
             String submittedBy) {}
 
-    public static Page<StoredReceipt> page(
-            Database db, Optional<String> chipSerial, Optional<Status> status, long afterId, int limit) {
-        List<IdPages.Filter> filters = new ArrayList<>();
-        chipSerial.ifPresent(s -> filters.add(IdPages.Filter.equal("chip_serial", s)));
-        status.ifPresent(s -> filters.add(IdPages.Filter.equal("status", s.name())));
-        return db.read(c -> IdPages.read(
-                c,
-                "SELECT id, landmark_id, chip_serial, rtt_min_nanos, rtt_samples_nanos, measured_at, received_at,"
-                        + " protocol_version, status, rejection_reason, rejection_detail, submitted_by FROM receipts",
-                filters,
-                afterId,
-                limit,
-                ReceiptQueries::read,
-                StoredReceipt::id));
-    }
-
     static StoredReceipt read(ResultSet rs) throws SQLException {
         String samples = rs.getString("rtt_samples_nanos");
+        StoredOutcome outcome = StoredOutcome.read(rs);
         return new StoredReceipt(
                 rs.getLong("id"),
                 rs.getString("landmark_id"),
@@ -67,11 +51,26 @@ public final class ReceiptQueries {
                         ? List.of()
                         : Arrays.stream(samples.split(",")).map(Long::valueOf).toList(),
                 Sql.getInstant(rs, "measured_at"),
-                Sql.getInstant(rs, "received_at"),
+                outcome.receivedAt(),
                 rs.getInt("protocol_version"),
-                Status.valueOf(rs.getString("status")),
-                Sql.getOptionalString(rs, "rejection_reason").map(RejectionReason::valueOf),
-                Sql.getOptionalString(rs, "rejection_detail"),
-                rs.getString("submitted_by"));
+                outcome.status(Status.class),
+                outcome.rejectionReason(),
+                outcome.rejectionDetail(),
+                outcome.submittedBy());
+    }
+
+    public static Page<StoredReceipt> page(
+            Database db, Optional<String> chipSerial, Optional<Status> status, long afterId, int limit) {
+        return StoredOutcome.page(
+                db,
+                "SELECT id, landmark_id, chip_serial, rtt_min_nanos, rtt_samples_nanos, measured_at, protocol_version, "
+                        + StoredOutcome.COLUMNS + " FROM receipts",
+                chipSerial.map(s -> IdPages.Filter.equal("chip_serial", s)).stream()
+                        .toList(),
+                status,
+                afterId,
+                limit,
+                ReceiptQueries::read,
+                StoredReceipt::id);
     }
 }

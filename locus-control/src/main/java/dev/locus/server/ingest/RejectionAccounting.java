@@ -85,7 +85,7 @@ public final class RejectionAccounting {
                         + " submitted_by, reason, window_start, rejected, stored, last_received_at)"
                         + " VALUES (?, ?, ?, ?, ?, 0, ?)")) {
                     ins.setString(1, submitter.tokenId());
-                    ins.setString(2, clip(submitter.actor(), 100));
+                    ins.setString(2, StoredOutcome.clip(submitter.actor(), 100));
                     ins.setString(3, reason.name());
                     Sql.setInstant(ins, 4, window);
                     ins.setLong(5, n);
@@ -115,31 +115,23 @@ public final class RejectionAccounting {
      */
     public static List<Map<String, Object>> recent(
             dev.locus.server.persistence.Database db, Instant now, int hours, int limit) {
-        return db.read(c -> {
-            List<Map<String, Object>> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT * FROM receipt_rejections WHERE window_start >= ?"
-                    + " ORDER BY window_start DESC, rejected DESC, submitter_token_id, reason LIMIT ?")) {
-                Sql.setInstant(ps, 1, now.truncatedTo(ChronoUnit.HOURS).minus(java.time.Duration.ofHours(hours - 1L)));
-                ps.setInt(2, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        Map<String, Object> m = new java.util.LinkedHashMap<>();
-                        m.put("submitter_token_id", rs.getString("submitter_token_id"));
-                        m.put("submitted_by", rs.getString("submitted_by"));
-                        m.put("reason", rs.getString("reason"));
-                        m.put("window_start", Sql.getInstant(rs, "window_start"));
-                        m.put("rejected", rs.getLong("rejected"));
-                        m.put("stored", rs.getLong("stored"));
-                        m.put("last_received_at", Sql.getInstant(rs, "last_received_at"));
-                        out.add(m);
-                    }
-                }
-            }
-            return out;
-        });
-    }
-
-    private static String clip(String s, int max) {
-        return s.length() > max ? s.substring(0, max) : s;
+        return db.read(c -> Sql.query(
+                c,
+                "SELECT * FROM receipt_rejections WHERE window_start >= ?"
+                        + " ORDER BY window_start DESC, rejected DESC, submitter_token_id, reason LIMIT ?",
+                ps -> {
+                    Sql.setInstant(
+                            ps, 1, now.truncatedTo(ChronoUnit.HOURS).minus(java.time.Duration.ofHours(hours - 1L)));
+                    ps.setInt(2, limit);
+                },
+                rs -> {
+                    Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    Sql.copyText(rs, m, "submitter_token_id", "submitted_by", "reason");
+                    m.put("window_start", Sql.getInstant(rs, "window_start"));
+                    m.put("rejected", rs.getLong("rejected"));
+                    m.put("stored", rs.getLong("stored"));
+                    m.put("last_received_at", Sql.getInstant(rs, "last_received_at"));
+                    return m;
+                }));
     }
 }

@@ -17,24 +17,12 @@ import java.util.Optional;
  * and, when it is marked SUSPECT, the {@link MeshListener} hears of it (the SUSPECT_LANDMARK alert).
  * Thread-safe.
  */
-public final class LandmarkStatusWorkflow {
+public record LandmarkStatusWorkflow(
+        Database db, RegistryService registry, VerdictInvalidation verdicts, MeshListener listener) {
     /** Makes the verdicts that used a landmark due again, inside the caller's transaction. */
     @FunctionalInterface
     public interface VerdictInvalidation {
         void invalidate(Connection c, String landmarkId) throws SQLException;
-    }
-
-    private final Database db;
-    private final RegistryService registry;
-    private final VerdictInvalidation verdicts;
-    private final MeshListener listener;
-
-    public LandmarkStatusWorkflow(
-            Database db, RegistryService registry, VerdictInvalidation verdicts, MeshListener listener) {
-        this.db = db;
-        this.registry = registry;
-        this.verdicts = verdicts;
-        this.listener = listener;
     }
 
     /**

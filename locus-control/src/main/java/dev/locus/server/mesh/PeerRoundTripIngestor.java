@@ -1,15 +1,20 @@
 package dev.locus.server.mesh;
 
+import static dev.locus.server.ingest.StoredOutcome.clamp;
+import static dev.locus.server.ingest.StoredOutcome.clip;
+
 import dev.locus.protocol.receipt.PeerReceipts;
 import dev.locus.protocol.receipt.Receipt;
 import dev.locus.protocol.receipt.SignedReceipt;
 import dev.locus.server.Bytes;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
+import dev.locus.server.ingest.BatchIngestor;
 import dev.locus.server.ingest.IngestPolicy;
 import dev.locus.server.ingest.IngestResult;
 import dev.locus.server.ingest.Rejection;
 import dev.locus.server.ingest.RejectionReason;
+import dev.locus.server.ingest.StoredOutcome;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.Landmark;
@@ -44,19 +49,17 @@ import java.util.stream.Collectors;
  * ({@code BAD_SIGNATURE}), and single use of the measured landmark's nonce ({@code DUPLICATE},
  * atomic through the {@code landmark_round_trip_nonces} primary key). Thread-safe.
  */
-public final class PeerRoundTripIngestor {
-    /** Most round trips accepted in one call. */
-    private static final int MAX_ATTEMPTS = 3;
+public final class PeerRoundTripIngestor extends BatchIngestor<PeerSubmission, List<IngestResult>> {
+    private static final Kind ROUND_TRIPS = new Kind("round trips", "peer round-trip batch", Sql::isUniqueViolation);
 
-    private final Database db;
-    private final IngestPolicy policy;
-    private final InstantSource clock;
     private final List<Runnable> onAccepted = new CopyOnWriteArrayList<>();
 
+    /**
+     * An ingestor whose transaction is retried when a concurrent batch took a nonce first (each
+     * attempt re-checks against it).
+     */
     public PeerRoundTripIngestor(Database db, IngestPolicy policy, InstantSource clock) {
-        this.db = db;
-        this.policy = policy;
-        this.clock = clock;
+        super(db, policy, clock, ROUND_TRIPS);
     }
 
     /** Runs {@code listener} after every committed batch that accepted at least one round trip. */
@@ -64,43 +67,16 @@ public final class PeerRoundTripIngestor {
         onAccepted.add(listener);
     }
 
-    public IngestPolicy policy() {
-        return policy;
-    }
-
-    /**
-     * Checks and stores a batch under {@code policy}; results are in submission order.
-     *
-     * @throws IllegalArgumentException when the batch is empty or larger than {@link IngestPolicy#MAX_BATCH}
-     */
-    public List<IngestResult> ingest(List<PeerSubmission> batch, Principal submitter, IngestPolicy policy) {
-        IngestPolicy.requireBatchSize(batch.size(), "round trips");
-        Instant now = clock.instant();
-        List<Optional<Rejection>> early = batch.stream()
-                .map(s -> statelessCheck(s, submitter, policy, now))
-                .toList();
-        // A concurrent batch may take a nonce first: each attempt re-checks against it.
-        List<IngestResult> results = db.inTransactionRetrying(
-                MAX_ATTEMPTS,
-                Sql::isUniqueViolation,
-                "peer round-trip batch",
-                c -> store(c, batch, early, submitter, now));
+    @Override
+    protected List<IngestResult> committed(List<IngestResult> results) {
         if (results.stream().anyMatch(r -> r instanceof IngestResult.Accepted)) {
             onAccepted.forEach(Runnable::run);
         }
         return results;
     }
 
-    /** As {@link #ingest(List, Principal, IngestPolicy)} under the live policy. */
-    public List<IngestResult> ingest(List<PeerSubmission> batch, Principal submitter) {
-        return ingest(batch, submitter, policy);
-    }
-
-    private static Optional<Rejection> reject(RejectionReason reason, String detail) {
-        return Rejection.of(reason, detail);
-    }
-
-    private static Optional<Rejection> statelessCheck(PeerSubmission s, Principal p, IngestPolicy policy, Instant now) {
+    @Override
+    protected Optional<Rejection> statelessCheck(PeerSubmission s, Principal p, IngestPolicy policy, Instant now) {
         if (s.malformed().isPresent()) {
             return reject(RejectionReason.MALFORMED, s.malformed().get());
         }
@@ -145,7 +121,8 @@ public final class PeerRoundTripIngestor {
         return policy.freshnessProblem(r.measuredAt(), now);
     }
 
-    private List<IngestResult> store(
+    @Override
+    protected List<IngestResult> store(
             Connection c, List<PeerSubmission> batch, List<Optional<Rejection>> early, Principal submitter, Instant now)
             throws SQLException {
         List<Optional<Rejection>> verdicts = new ArrayList<>(early);
@@ -159,9 +136,8 @@ public final class PeerRoundTripIngestor {
         List<IngestResult> results = new ArrayList<>(batch.size());
         try (PreparedStatement ins = c.prepareStatement(
                         "INSERT INTO landmark_round_trips (measuring_landmark_id, measured_landmark_id, nonce,"
-                                + " rtt_min_nanos, rtt_samples_nanos, measured_at, received_at, signed_receipt, status,"
-                                + " rejection_reason, rejection_detail, submitted_by)"
-                                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                                + " rtt_min_nanos, rtt_samples_nanos, measured_at, signed_receipt, "
+                                + StoredOutcome.COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         new String[] {"id"});
                 PreparedStatement nonce = c.prepareStatement("INSERT INTO landmark_round_trip_nonces"
                         + " (measured_landmark_id, nonce, round_trip_id) VALUES (?, ?, ?)")) {
@@ -181,29 +157,22 @@ public final class PeerRoundTripIngestor {
                                                 .collect(Collectors.joining(",")))
                                         .orElse(""),
                                 2000));
-                Sql.setInstant(ins, 6, clampInstant(r.map(Receipt::measuredAt).orElse(s.measuredAt())));
-                Sql.setInstant(ins, 7, now);
-                ins.setBytes(8, s.signedReceiptBytes().toArray());
-                ins.setString(9, rej.isPresent() ? "REJECTED" : "ACCEPTED");
-                Sql.setOptionalString(ins, 10, rej.map(x -> x.reason().name()));
-                Sql.setOptionalString(ins, 11, rej.map(Rejection::detail));
-                ins.setString(12, clip(submitter.actor(), 100));
+                Sql.setInstant(ins, 6, clamp(r.map(Receipt::measuredAt).orElse(s.measuredAt())));
+                ins.setBytes(7, s.signedReceiptBytes().toArray());
+                StoredOutcome.bind(ins, 8, now, rej, submitter);
                 ins.executeUpdate();
                 long id;
                 try (ResultSet keys = ins.getGeneratedKeys()) {
                     keys.next();
                     id = keys.getLong(1);
                 }
-                if (rej.isPresent()) {
-                    results.add(new IngestResult.Rejected(
-                            id, rej.get().reason(), rej.get().detail()));
-                    continue;
+                results.add(StoredOutcome.result(id, rej));
+                if (rej.isEmpty()) {
+                    nonce.setString(1, r.orElseThrow().landmarkId());
+                    nonce.setBytes(2, r.orElseThrow().minNonce().toBytes());
+                    nonce.setLong(3, id);
+                    nonce.executeUpdate();
                 }
-                nonce.setString(1, r.orElseThrow().landmarkId());
-                nonce.setBytes(2, r.orElseThrow().minNonce().toBytes());
-                nonce.setLong(3, id);
-                nonce.executeUpdate();
-                results.add(new IngestResult.Accepted(id));
             }
         }
         return results;
@@ -262,15 +231,5 @@ public final class PeerRoundTripIngestor {
             }
         }
         return Optional.empty();
-    }
-
-    private static Instant clampInstant(Instant t) {
-        Instant lo = Instant.parse("1970-01-01T00:00:00Z");
-        Instant hi = Instant.parse("9999-12-31T00:00:00Z");
-        return t.isBefore(lo) ? lo : t.isAfter(hi) ? hi : t;
-    }
-
-    private static String clip(String s, int max) {
-        return s.length() > max ? s.substring(0, max) : s;
     }
 }

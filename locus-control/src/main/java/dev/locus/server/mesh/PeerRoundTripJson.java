@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.protocol.receipt.SignedReceipt;
 import dev.locus.protocol.wire.Decoded;
 import dev.locus.server.Bytes;
+import dev.locus.server.ingest.JsonFields;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,7 +24,6 @@ public final class PeerRoundTripJson {
 
     /** Decodes one object; every problem is reported in {@link PeerSubmission#malformed()}. */
     public static PeerSubmission parse(JsonNode n) {
-        List<String> problems = new ArrayList<>();
         if (n == null || !n.isObject()) {
             return new PeerSubmission(
                     "",
@@ -37,57 +34,28 @@ public final class PeerRoundTripJson {
                     Optional.empty(),
                     Optional.of("peer round trip must be a JSON object"));
         }
+        JsonFields fields = new JsonFields(n);
         n.fieldNames().forEachRemaining(f -> {
             if (!FIELDS.contains(f)) {
-                problems.add("unknown field '" + truncate(f) + "'; allowed: "
+                fields.problem("unknown field '" + JsonFields.quote(f) + "'; allowed: "
                         + String.join(", ", FIELDS.stream().sorted().toList()));
             }
         });
-        String measuring = text(n, "measuring_landmark_id", problems);
-        String measured = text(n, "measured_landmark_id", problems);
-        long rtt = 0;
-        JsonNode rttNode = n.get("rtt_min_nanos");
-        if (rttNode == null || !rttNode.isIntegralNumber() || !rttNode.canConvertToLong()) {
-            problems.add("rtt_min_nanos must be an integer");
-        } else {
-            rtt = rttNode.asLong();
-        }
-        Instant at = Instant.EPOCH;
-        String atText = text(n, "measured_at", problems);
-        if (!atText.isEmpty()) {
-            try {
-                at = Instant.parse(atText);
-            } catch (DateTimeParseException e) {
-                problems.add("measured_at must be an ISO-8601 instant such as 2026-11-22T10:15:30.123456Z, got '"
-                        + truncate(atText) + "'");
-            }
-        }
-        Bytes raw = Bytes.of(new byte[0]);
+        String measuring = fields.text("measuring_landmark_id");
+        String measured = fields.text("measured_landmark_id");
+        long rtt = fields.integer("rtt_min_nanos");
+        Instant at = fields.instant("measured_at");
+        Optional<Bytes> raw = fields.base64("signed_receipt");
         Optional<SignedReceipt> signed = Optional.empty();
-        JsonNode s = n.get("signed_receipt");
-        if (s == null || !s.isTextual()) {
-            problems.add("signed_receipt must be a base64 string");
-        } else {
-            try {
-                raw = Bytes.fromBase64(s.asText());
-                Decoded<SignedReceipt> d = SignedReceipt.decode(raw.toArray());
-                switch (d) {
-                    case Decoded.Accepted<SignedReceipt> a -> signed = Optional.of(a.value());
-                    case Decoded.Rejected<SignedReceipt> r ->
-                        problems.add("signed_receipt does not decode: " + r.reason() + ": " + r.detail());
-                }
-            } catch (IllegalArgumentException e) {
-                problems.add("signed_receipt must be base64, got '" + truncate(s.asText()) + "'");
+        if (raw.isPresent()) {
+            switch (SignedReceipt.decode(raw.get().toArray())) {
+                case Decoded.Accepted<SignedReceipt> a -> signed = Optional.of(a.value());
+                case Decoded.Rejected<SignedReceipt> r ->
+                    fields.problem("signed_receipt does not decode: " + r.reason() + ": " + r.detail());
             }
         }
         return new PeerSubmission(
-                measuring,
-                measured,
-                rtt,
-                at,
-                raw,
-                signed,
-                problems.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", problems)));
+                measuring, measured, rtt, at, raw.orElse(Bytes.of(new byte[0])), signed, fields.malformed());
     }
 
     /** The JSON form of a submission (what {@code locus landmark --peers} posts). */
@@ -99,18 +67,5 @@ public final class PeerRoundTripJson {
         m.put("measured_at", s.measuredAt().toString());
         m.put("signed_receipt", s.signedReceiptBytes().toBase64());
         return m;
-    }
-
-    private static String text(JsonNode n, String field, List<String> problems) {
-        JsonNode v = n.get(field);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            problems.add(field + " must be a non-empty string");
-            return "";
-        }
-        return v.asText();
-    }
-
-    private static String truncate(String s) {
-        return s.length() > 60 ? s.substring(0, 60) + "..." : s;
     }
 }

@@ -2,13 +2,13 @@ package dev.locus.server.mesh;
 
 import dev.locus.server.common.Page;
 import dev.locus.server.ingest.RejectionReason;
+import dev.locus.server.ingest.StoredOutcome;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.IdPages;
 import dev.locus.server.persistence.Sql;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,32 +43,33 @@ public final class PeerRoundTripQueries {
     /** Round trips by id, optionally of one landmark (either side) and one status. */
     public static Page<StoredRoundTrip> page(
             Database db, Optional<String> landmarkId, Optional<Status> status, long afterId, int limit) {
-        List<IdPages.Filter> filters = new ArrayList<>();
-        landmarkId.ifPresent(l -> filters.add(
-                new IdPages.Filter("(measuring_landmark_id = ? OR measured_landmark_id = ?)", List.of(l, l))));
-        status.ifPresent(s -> filters.add(IdPages.Filter.equal("status", s.name())));
-        return db.read(c -> IdPages.read(
-                c,
-                "SELECT id, measuring_landmark_id, measured_landmark_id, rtt_min_nanos, measured_at, received_at,"
-                        + " status, rejection_reason, rejection_detail, submitted_by FROM landmark_round_trips",
-                filters,
+        return StoredOutcome.page(
+                db,
+                "SELECT id, measuring_landmark_id, measured_landmark_id, rtt_min_nanos, measured_at, "
+                        + StoredOutcome.COLUMNS + " FROM landmark_round_trips",
+                landmarkId.stream()
+                        .map(l -> new IdPages.Filter(
+                                "(measuring_landmark_id = ? OR measured_landmark_id = ?)", List.of(l, l)))
+                        .toList(),
+                status,
                 afterId,
                 limit,
                 PeerRoundTripQueries::read,
-                StoredRoundTrip::id));
+                StoredRoundTrip::id);
     }
 
     private static StoredRoundTrip read(ResultSet rs) throws SQLException {
+        StoredOutcome outcome = StoredOutcome.read(rs);
         return new StoredRoundTrip(
                 rs.getLong("id"),
                 rs.getString("measuring_landmark_id"),
                 rs.getString("measured_landmark_id"),
                 rs.getLong("rtt_min_nanos"),
                 Sql.getInstant(rs, "measured_at"),
-                Sql.getInstant(rs, "received_at"),
-                Status.valueOf(rs.getString("status")),
-                Sql.getOptionalString(rs, "rejection_reason").map(RejectionReason::valueOf),
-                Sql.getOptionalString(rs, "rejection_detail"),
-                rs.getString("submitted_by"));
+                outcome.receivedAt(),
+                outcome.status(Status.class),
+                outcome.rejectionReason(),
+                outcome.rejectionDetail(),
+                outcome.submittedBy());
     }
 }

@@ -2,6 +2,7 @@ package dev.locus.server.notify;
 
 import dev.locus.server.common.Page;
 import dev.locus.server.persistence.Database;
+import dev.locus.server.persistence.IdPages;
 import dev.locus.server.persistence.Sql;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,34 +26,12 @@ public final class DeliveryLog {
             Optional<Long> subscriptionId,
             long afterId,
             int limit) {
-        return db.read(c -> {
-            StringBuilder sql = new StringBuilder("SELECT * FROM notification_deliveries WHERE id > ?");
-            status.ifPresent(s -> sql.append(" AND status = ?"));
-            alertId.ifPresent(a -> sql.append(" AND alert_id = ?"));
-            subscriptionId.ifPresent(s -> sql.append(" AND subscription_id = ?"));
-            sql.append(" ORDER BY id LIMIT ?");
-            List<Delivery> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                int i = 1;
-                ps.setLong(i++, afterId);
-                if (status.isPresent()) {
-                    ps.setString(i++, status.get().name());
-                }
-                if (alertId.isPresent()) {
-                    ps.setLong(i++, alertId.get());
-                }
-                if (subscriptionId.isPresent()) {
-                    ps.setLong(i++, subscriptionId.get());
-                }
-                ps.setInt(i, limit + 1);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(read(rs));
-                    }
-                }
-            }
-            return Page.of(out, limit, d -> Long.toString(d.id()));
-        });
+        List<IdPages.Filter> filters = new ArrayList<>();
+        status.ifPresent(s -> filters.add(IdPages.Filter.equal("status", s.name())));
+        alertId.ifPresent(a -> filters.add(IdPages.Filter.equal("alert_id", a)));
+        subscriptionId.ifPresent(s -> filters.add(IdPages.Filter.equal("subscription_id", s)));
+        return db.read(c -> IdPages.read(
+                c, "SELECT * FROM notification_deliveries", filters, afterId, limit, DeliveryLog::read, Delivery::id));
     }
 
     public Optional<Delivery> delivery(long id) {
@@ -68,24 +47,20 @@ public final class DeliveryLog {
 
     /** Every attempt of one delivery, oldest first (at most {@link RetryPolicy#maxAttempts()}, 100). */
     public List<DeliveryAttempt> attempts(long deliveryId) {
-        return db.read(c -> {
-            List<DeliveryAttempt> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT * FROM notification_attempts WHERE delivery_id = ?" + " ORDER BY attempt, id LIMIT 200")) {
-                ps.setLong(1, deliveryId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new DeliveryAttempt(
-                                rs.getLong("delivery_id"),
-                                rs.getInt("attempt"),
-                                Sql.getInstant(rs, "attempted_at"),
-                                DeliveryAttempt.Outcome.valueOf(rs.getString("outcome")),
-                                rs.getString("detail")));
-                    }
-                }
-            }
-            return out;
-        });
+        return db.read(c -> Sql.query(
+                c,
+                "SELECT * FROM notification_attempts WHERE delivery_id = ? ORDER BY attempt, id LIMIT 200",
+                ps -> ps.setLong(1, deliveryId),
+                DeliveryLog::attempt));
+    }
+
+    private static DeliveryAttempt attempt(ResultSet rs) throws SQLException {
+        return new DeliveryAttempt(
+                rs.getLong("delivery_id"),
+                rs.getInt("attempt"),
+                Sql.getInstant(rs, "attempted_at"),
+                DeliveryAttempt.Outcome.valueOf(rs.getString("outcome")),
+                rs.getString("detail"));
     }
 
     static Delivery read(ResultSet rs) throws SQLException {

@@ -17,14 +17,14 @@ import java.util.Properties;
  * required), with the delivery id in {@code Locus-Delivery-Id} and in the {@code Message-ID}, so a
  * mail system that drops repeated message ids drops a repeated delivery. Thread-safe.
  */
-public final class EmailSender implements Sender {
-    private final SmtpSettings smtp;
-    private final InstantSource clock;
-    private final Session session;
+public record EmailSender(SmtpSettings smtp, InstantSource clock, Session session) implements Sender {
 
+    /** A sender through {@code smtp} whose connections, reads and writes time out after {@code timeout}. */
     public EmailSender(SmtpSettings smtp, InstantSource clock, Duration timeout) {
-        this.smtp = smtp;
-        this.clock = clock;
+        this(smtp, clock, session(smtp, timeout));
+    }
+
+    private static Session session(SmtpSettings smtp, Duration timeout) {
         Properties p = new Properties();
         p.put("mail.smtp.host", smtp.host());
         p.put("mail.smtp.port", Integer.toString(smtp.port()));
@@ -35,7 +35,7 @@ public final class EmailSender implements Sender {
         p.put("mail.smtp.starttls.required", Boolean.toString(smtp.startTls() == SmtpSettings.StartTls.REQUIRED));
         p.put("mail.smtp.ssl.checkserveridentity", "true");
         p.put("mail.smtp.auth", Boolean.toString(smtp.username().isPresent()));
-        this.session = Session.getInstance(p);
+        return Session.getInstance(p);
     }
 
     @Override

@@ -27,30 +27,18 @@ import org.slf4j.LoggerFactory;
  * A crash between a send and its mark sends the delivery again with the same id: at least once,
  * and the id lets the receiver drop the repeat (ADR 0018). Thread-safe; meant for one thread.
  */
-public final class NotificationDispatcher {
+public record NotificationDispatcher(
+        Database db,
+        AlertService alerts,
+        InstantSource clock,
+        RetryPolicy retry,
+        Map<Channel, Sender> senders,
+        Optional<URI> dashboardUrl) {
     private static final Logger LOG = LoggerFactory.getLogger(NotificationDispatcher.class);
 
-    private final Database db;
-    private final AlertService alerts;
-    private final InstantSource clock;
-    private final RetryPolicy retry;
-    private final Map<Channel, Sender> senders;
-    private final Optional<URI> dashboardUrl;
-
     /** @param senders one per channel that can be used; a channel without one fails its attempts */
-    public NotificationDispatcher(
-            Database db,
-            AlertService alerts,
-            InstantSource clock,
-            RetryPolicy retry,
-            Map<Channel, Sender> senders,
-            Optional<URI> dashboardUrl) {
-        this.db = db;
-        this.alerts = alerts;
-        this.clock = clock;
-        this.retry = retry;
-        this.senders = Map.copyOf(senders);
-        this.dashboardUrl = dashboardUrl;
+    public NotificationDispatcher {
+        senders = Map.copyOf(senders);
     }
 
     private record Claim(Delivery delivery, Subscription subscription, Optional<String> secret) {}

@@ -28,24 +28,12 @@ import java.util.stream.Collectors;
  * Creates, lists and removes notification subscriptions; every change is in the audit log (without
  * the secret). Thread-safe.
  */
-public final class Subscriptions {
+public record Subscriptions(Database db, AuditLog audit, InstantSource clock, boolean emailConfigured) {
     /** Active subscriptions at most: each alert writes one outbox row per matching one. */
     public static final int MAX_ACTIVE = 100;
 
     static final List<String> FIELDS =
             List.of("name", "channel", "target", "rules", "min_severity", "events", "secret");
-
-    private final Database db;
-    private final AuditLog audit;
-    private final InstantSource clock;
-    private final boolean emailConfigured;
-
-    public Subscriptions(Database db, AuditLog audit, InstantSource clock, boolean emailConfigured) {
-        this.db = db;
-        this.audit = audit;
-        this.clock = clock;
-        this.emailConfigured = emailConfigured;
-    }
 
     /**
      * Adds a subscription from request fields: {@code name}, {@code channel} (WEBHOOK or EMAIL),

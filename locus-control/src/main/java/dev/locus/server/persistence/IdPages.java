@@ -3,32 +3,24 @@ package dev.locus.server.persistence;
 import dev.locus.server.common.Page;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.ToLongFunction;
 
 /**
  * Keyset pages over a table with a numeric {@code id}: rows after a cursor, in id order, narrowed
- * by equality filters that are added only when given. One implementation for every listing of
- * submissions (receipts, peer round trips).
+ * by equality filters that are added only when given. One implementation for every listing by id
+ * (receipts, peer round trips, notification deliveries).
  */
 public final class IdPages {
     private IdPages() {}
-
-    /** Reads one row of the listing. */
-    @FunctionalInterface
-    public interface RowReader<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
 
     /**
      * A condition on the rows, with one {@code ?} per value.
      *
      * @param sql e.g. {@code chip_serial = ?}
      */
-    public record Filter(String sql, List<String> values) {
+    public record Filter(String sql, List<?> values) {
         public Filter {
             values = List.copyOf(values);
             if (sql.chars().filter(ch -> ch == '?').count() != values.size()) {
@@ -36,8 +28,8 @@ public final class IdPages {
             }
         }
 
-        /** {@code column = value}. */
-        public static Filter equal(String column, String value) {
+        /** {@code column = value}, {@code value} bound as its type (text, number). */
+        public static Filter equal(String column, Object value) {
             return new Filter(column + " = ?", List.of(value));
         }
     }
@@ -66,18 +58,12 @@ public final class IdPages {
             int i = 1;
             ps.setLong(i++, afterId);
             for (Filter f : filters) {
-                for (String v : f.values()) {
-                    ps.setString(i++, v);
+                for (Object v : f.values()) {
+                    ps.setObject(i++, v);
                 }
             }
             ps.setInt(i, limit + 1);
-            List<T> out = new ArrayList<>();
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out.add(reader.read(rs));
-                }
-            }
-            return Page.of(out, limit, r -> Long.toString(id.applyAsLong(r)));
+            return Page.of(reader.all(ps), limit, r -> Long.toString(id.applyAsLong(r)));
         }
     }
 }

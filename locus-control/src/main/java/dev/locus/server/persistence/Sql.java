@@ -8,14 +8,19 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /** Small JDBC conversions shared by the repositories; portable between H2 and PostgreSQL. */
 public final class Sql {
+    /** Most placeholders in one {@code IN} list of {@link #queryIn}. */
+    public static final int IN_CHUNK = 500;
+
     private Sql() {}
 
     /** {@code n} JDBC placeholders for an {@code IN (...)} list: {@code ?,?,?}. */
@@ -47,30 +52,71 @@ public final class Sql {
     }
 
     /**
-     * The first column's values of {@code selectWhere + " IN (…)"} over the distinct {@code values},
-     * run in chunks of 500 placeholders, e.g. {@code stringsIn(c, "SELECT id FROM orders WHERE id",
-     * ids)}.
+     * Runs one INSERT, UPDATE or DELETE with {@code parameters} set.
+     *
+     * @return the number of rows it changed
+     * @throws SQLException as the statement throws it
+     */
+    public static int update(java.sql.Connection c, String sql, Parameters parameters) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            parameters.set(ps);
+            return ps.executeUpdate();
+        }
+    }
+
+    /**
+     * Runs {@code sql} with {@code parameters} set and reads every row it returns, in order.
+     *
+     * @throws SQLException as the query throws it
+     */
+    public static <T> List<T> query(java.sql.Connection c, String sql, Parameters parameters, RowReader<T> reader)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            parameters.set(ps);
+            return reader.all(ps);
+        }
+    }
+
+    /**
+     * The rows of {@code selectWhere + " IN (…)"} over the distinct {@code values}, run in chunks of
+     * {@value #IN_CHUNK} placeholders, e.g. {@code queryIn(c, "SELECT id, kind FROM organisations
+     * WHERE id", ids, reader)}.
+     *
+     * @throws SQLException as a query throws it
+     */
+    public static <T> List<T> queryIn(
+            java.sql.Connection c, String selectWhere, Collection<String> values, RowReader<T> reader)
+            throws SQLException {
+        List<T> out = new ArrayList<>();
+        List<String> distinct = List.copyOf(new LinkedHashSet<>(values));
+        for (int from = 0; from < distinct.size(); from += IN_CHUNK) {
+            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + IN_CHUNK));
+            try (PreparedStatement ps = c.prepareStatement(selectWhere + " IN (" + placeholders(chunk.size()) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    ps.setString(i + 1, chunk.get(i));
+                }
+                out.addAll(reader.all(ps));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The first column's values of {@code selectWhere + " IN (…)"} over the distinct {@code values}
+     * ({@link #queryIn}), e.g. {@code stringsIn(c, "SELECT id FROM orders WHERE id", ids)}.
      *
      * @throws SQLException as a query throws it
      */
     public static Set<String> stringsIn(java.sql.Connection c, String selectWhere, Collection<String> values)
             throws SQLException {
-        Set<String> out = new LinkedHashSet<>();
-        List<String> distinct = List.copyOf(new LinkedHashSet<>(values));
-        for (int from = 0; from < distinct.size(); from += 500) {
-            List<String> chunk = distinct.subList(from, Math.min(distinct.size(), from + 500));
-            try (PreparedStatement ps = c.prepareStatement(selectWhere + " IN (" + placeholders(chunk.size()) + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 1, chunk.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(rs.getString(1));
-                    }
-                }
-            }
+        return new LinkedHashSet<>(queryIn(c, selectWhere, values, rs -> rs.getString(1)));
+    }
+
+    /** Copies the text {@code columns} of the current row into {@code row}, each under its own name. */
+    public static void copyText(ResultSet rs, Map<String, Object> row, String... columns) throws SQLException {
+        for (String column : columns) {
+            row.put(column, rs.getString(column));
         }
-        return out;
     }
 
     /**

@@ -1,8 +1,14 @@
 package dev.locus.server.registry;
 
+import static dev.locus.server.registry.Column.bytes;
+import static dev.locus.server.registry.Column.enumName;
+import static dev.locus.server.registry.Column.instant;
+import static dev.locus.server.registry.Column.optionalInstant;
+import static dev.locus.server.registry.Column.optionalText;
+import static dev.locus.server.registry.Column.text;
+
 import dev.locus.server.Bytes;
 import dev.locus.server.common.FieldReader;
-import dev.locus.server.common.Page;
 import dev.locus.server.identity.DeviceCertificate;
 import dev.locus.server.identity.ManufacturerTrust;
 import dev.locus.server.persistence.Sql;
@@ -12,7 +18,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.InstantSource;
 import java.util.Collection;
 import java.util.HashMap;
@@ -20,41 +25,63 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * Storage and validation of chips. A chip registered with a device certificate gets it checked
- * against the trusted manufacturer CAs ({@link ManufacturerTrust#check}); its key is then the
- * certificate's.
+ * The registry's chips: their table, validation and edits. A chip registered with a device
+ * certificate gets it checked against the trusted manufacturer CAs ({@link ManufacturerTrust#check});
+ * its key is then the certificate's.
  */
-final class Chips implements RecordType<Chip> {
+final class Chips {
     static final int ED25519_PUBLIC_KEY_BYTES = 32;
-    private final InstantSource clock;
-    private final ManufacturerTrust trust;
 
-    Chips(InstantSource clock, ManufacturerTrust trust) {
-        this.clock = clock;
-        this.trust = trust;
+    /** The key material first (the device key and its certificate), then the registry's facts. */
+    private static final List<Column<Chip>> COLUMNS = List.of(
+            text("model", Chip::model),
+            bytes("device_public_key", Chip::devicePublicKey),
+            bytes("device_certificate", certificate(DeviceCertificate::der)),
+            optionalText("device_certificate_sha256", certificate(DeviceCertificate::sha256)),
+            optionalInstant("device_certificate_not_before", certificate(DeviceCertificate::notBefore)),
+            optionalInstant("device_certificate_not_after", certificate(DeviceCertificate::notAfter)),
+            optionalText("device_certificate_ca_sha256", certificate(DeviceCertificate::caSha256)),
+            optionalText("licence_id", Chip::licenceId),
+            text("declared_site_id", Chip::declaredSiteId),
+            enumName("status", Chip::status),
+            instant("created_at", Chip::createdAt),
+            text("serial_key", chip -> SerialKeys.key(chip.serial())));
+
+    static final RecordTable<Chip> TABLE = new RecordTable<>("chips", "serial", Chip::serial, Chips::read, COLUMNS);
+
+    private Chips() {}
+
+    /** A part of a chip's device certificate; empty without one. */
+    private static <V> Function<Chip, Optional<V>> certificate(Function<DeviceCertificate, V> part) {
+        return chip -> chip.deviceCertificate().map(part);
     }
 
-    @Override
-    public String plural() {
-        return "chips";
+    /** Chips, their device certificates checked against {@code trust}. */
+    static RecordType<Chip> type(ManufacturerTrust trust) {
+        return new RecordType<>(
+                        TABLE,
+                        List.of(
+                                "serial",
+                                "model",
+                                "device_public_key",
+                                "device_certificate",
+                                "licence_id",
+                                "declared_site_id",
+                                "status"),
+                        (r, clock) -> parse(r, clock, trust),
+                        Chips::checkReferences,
+                        Chips::auditDetails)
+                .editedAs(new Editing<>(
+                        List.of("model", "licence_id", "declared_site_id"),
+                        Chips::fields,
+                        (c, row) -> checkSitesAndLicences(
+                                c, List.of(row), Optional.of(row.value().serial()))));
     }
 
-    @Override
-    public List<String> fields() {
-        return List.of(
-                "serial",
-                "model",
-                "device_public_key",
-                "device_certificate",
-                "licence_id",
-                "declared_site_id",
-                "status");
-    }
-
-    @Override
-    public Chip parse(FieldReader r) {
+    private static Chip parse(FieldReader r, InstantSource clock, ManufacturerTrust trust) {
         String serial = r.id("serial");
         if (!serial.isEmpty() && !Character.isLetterOrDigit(serial.charAt(serial.length() - 1))) {
             r.problem("serial", "must end with a letter or digit");
@@ -86,16 +113,15 @@ final class Chips implements RecordType<Chip> {
                 Sql.micros(clock.instant()));
     }
 
-    @Override
-    public void checkReferences(Connection c, List<Parsed<Chip>> rows) throws SQLException {
+    private static void checkReferences(Connection c, List<RecordType.Parsed<Chip>> rows) throws SQLException {
         Lookups.checkNewIds(c, "chips", "serial", "serial", rows, Chip::serial);
         SerialKeys.checkLookAlikes(c, rows);
         checkSitesAndLicences(c, rows, Optional.empty());
     }
 
     /** Sites and licences exist and agree; a licence holds no more chips than it allows ({@code editing} aside). */
-    private static void checkSitesAndLicences(Connection c, List<Parsed<Chip>> rows, Optional<String> editing)
-            throws SQLException {
+    private static void checkSitesAndLicences(
+            Connection c, List<RecordType.Parsed<Chip>> rows, Optional<String> editing) throws SQLException {
         Set<String> sites = Lookups.existing(
                 c,
                 "sites",
@@ -107,10 +133,10 @@ final class Chips implements RecordType<Chip> {
                 .toList();
         Map<String, Licence> licences = new HashMap<>();
         for (String id : licenceIds) {
-            Licences.find(c, id).ifPresent(l -> licences.put(id, l));
+            Licences.TABLE.find(c, id).ifPresent(l -> licences.put(id, l));
         }
         Map<String, Integer> used = countChipsPerLicence(c, licences.keySet(), editing);
-        for (Parsed<Chip> p : rows) {
+        for (RecordType.Parsed<Chip> p : rows) {
             Chip chip = p.value();
             if (!sites.contains(chip.declaredSiteId())) {
                 p.reader().problem("declared_site_id", "must name a registered site");
@@ -150,72 +176,16 @@ final class Chips implements RecordType<Chip> {
         return out;
     }
 
-    @Override
-    public void insert(Connection c, List<Chip> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO chips (serial, model, device_public_key,"
-                + " licence_id, declared_site_id, status, created_at, device_certificate, device_certificate_sha256,"
-                + " device_certificate_not_before, device_certificate_not_after, device_certificate_ca_sha256,"
-                + " serial_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            int pending = 0;
-            for (Chip chip : rows) {
-                ps.setString(1, chip.serial());
-                ps.setString(2, chip.model());
-                if (chip.devicePublicKey().isPresent()) {
-                    ps.setBytes(3, chip.devicePublicKey().get().toArray());
-                } else {
-                    ps.setNull(3, Types.BINARY);
-                }
-                Sql.setOptionalString(ps, 4, chip.licenceId());
-                ps.setString(5, chip.declaredSiteId());
-                ps.setString(6, chip.status().name());
-                Sql.setInstant(ps, 7, chip.createdAt());
-                Optional<DeviceCertificate> cert = chip.deviceCertificate();
-                if (cert.isPresent()) {
-                    ps.setBytes(8, cert.get().der().toArray());
-                } else {
-                    ps.setNull(8, Types.BINARY);
-                }
-                Sql.setOptionalString(ps, 9, cert.map(DeviceCertificate::sha256));
-                Sql.setOptionalInstant(ps, 10, cert.map(DeviceCertificate::notBefore));
-                Sql.setOptionalInstant(ps, 11, cert.map(DeviceCertificate::notAfter));
-                Sql.setOptionalString(ps, 12, cert.map(DeviceCertificate::caSha256));
-                ps.setString(13, SerialKeys.key(chip.serial()));
-                ps.addBatch();
-                if (++pending == 1000) {
-                    ps.executeBatch();
-                    pending = 0;
-                }
-            }
-            if (pending > 0) {
-                ps.executeBatch();
-            }
-        }
-    }
-
-    @Override
-    public Map<String, Object> auditDetails(Chip chip) {
-        return Map.of(
-                "serial", chip.serial(),
-                "model", chip.model(),
-                "licence_id", chip.licenceId().orElse(""),
-                "declared_site_id", chip.declaredSiteId(),
-                "status", chip.status().name(),
+    /** The audit log's details: the fields and the device certificate's fingerprint (empty without one). */
+    private static Map<String, Object> auditDetails(Chip chip) {
+        Map<String, Object> details = new HashMap<>(fields(chip));
+        details.put(
                 "device_certificate_sha256",
-                        chip.deviceCertificate().map(DeviceCertificate::sha256).orElse(""));
+                chip.deviceCertificate().map(DeviceCertificate::sha256).orElse(""));
+        return Map.copyOf(details);
     }
 
-    @Override
-    public Optional<Editing<Chip>> editing() {
-        return Optional.of(new Editing<>(
-                List.of("model", "licence_id", "declared_site_id"),
-                Chips::find,
-                Chips::storedFields,
-                (c, row) -> checkSitesAndLicences(
-                        c, List.of(row), Optional.of(row.value().serial())),
-                Chips::update));
-    }
-
-    private static Map<String, String> storedFields(Chip chip) {
+    private static Map<String, String> fields(Chip chip) {
         return Map.of(
                 "serial", chip.serial(),
                 "model", chip.model(),
@@ -224,23 +194,7 @@ final class Chips implements RecordType<Chip> {
                 "status", chip.status().name());
     }
 
-    private static void update(Connection c, Chip chip) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "UPDATE chips SET model = ?, licence_id = ?, declared_site_id = ? WHERE serial = ?")) {
-            ps.setString(1, chip.model());
-            Sql.setOptionalString(ps, 2, chip.licenceId());
-            ps.setString(3, chip.declaredSiteId());
-            ps.setString(4, chip.serial());
-            ps.executeUpdate();
-        }
-    }
-
-    @Override
-    public String idOf(Chip row) {
-        return row.serial();
-    }
-
-    static Chip read(ResultSet rs) throws SQLException {
+    private static Chip read(ResultSet rs) throws SQLException {
         byte[] key = rs.getBytes("device_public_key");
         byte[] certificate = rs.getBytes("device_certificate");
         String caSha256 = rs.getString("device_certificate_ca_sha256");
@@ -253,16 +207,5 @@ final class Chips implements RecordType<Chip> {
                 rs.getString("declared_site_id"),
                 RegistryValues.ChipStatus.valueOf(rs.getString("status")),
                 Sql.getInstant(rs, "created_at"));
-    }
-
-    static Optional<Chip> find(Connection c, String serial) throws SQLException {
-        return KeyedRows.find(c, "chips", "serial", serial, Chips::read);
-    }
-
-    static Page<Chip> page(Connection c, Optional<String> licenceId, String after, int limit) throws SQLException {
-        return licenceId.isPresent()
-                ? KeyedRows.page(
-                        c, "chips", "serial", "licence_id", licenceId.get(), after, limit, Chips::read, Chip::serial)
-                : KeyedRows.page(c, "chips", "serial", after, limit, Chips::read, Chip::serial);
     }
 }

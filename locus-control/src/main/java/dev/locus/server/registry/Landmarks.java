@@ -1,13 +1,16 @@
 package dev.locus.server.registry;
 
+import static dev.locus.server.registry.Column.bytes;
+import static dev.locus.server.registry.Column.enumName;
+import static dev.locus.server.registry.Column.instant;
+import static dev.locus.server.registry.Column.real;
+import static dev.locus.server.registry.Column.text;
+
 import dev.locus.geo.position.GeoPosition;
 import dev.locus.server.Bytes;
 import dev.locus.server.common.FieldReader;
-import dev.locus.server.common.Page;
 import dev.locus.server.persistence.Sql;
 import dev.locus.wire.RegistryValues;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.InstantSource;
@@ -15,48 +18,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Storage and validation of landmarks. */
-final class Landmarks implements RecordType<Landmark> {
-    private final InstantSource clock;
+/** The registry's landmarks: their table and validation (a landmark is not edited, only its status set). */
+final class Landmarks {
+    private static final List<Column<Landmark>> COLUMNS = List.of(
+            text("name", Landmark::name),
+            text("operator", Landmark::operator),
+            enumName("status", Landmark::status),
+            instant("created_at", Landmark::createdAt),
+            bytes("public_key", l -> Optional.of(l.publicKey())),
+            real("latitude_deg", l -> l.position().latitudeDegrees()),
+            real("longitude_deg", l -> l.position().longitudeDegrees()),
+            real("position_uncertainty_km", Landmark::positionUncertaintyKm));
 
-    Landmarks(InstantSource clock) {
-        this.clock = clock;
-    }
+    static final RecordTable<Landmark> TABLE =
+            new RecordTable<>("landmarks", "id", Landmark::id, Landmarks::read, COLUMNS);
 
-    @Override
-    public String plural() {
-        return "landmarks";
-    }
+    static final RecordType<Landmark> TYPE = new RecordType<>(
+            TABLE,
+            List.of(
+                    "id",
+                    "name",
+                    "latitude_deg",
+                    "longitude_deg",
+                    "public_key",
+                    "status",
+                    "operator",
+                    "position_uncertainty_km"),
+            Landmarks::parse,
+            (c, rows) -> Lookups.checkNewIds(c, "landmarks", "id", "id", rows, Landmark::id),
+            Landmarks::auditDetails);
 
-    @Override
-    public List<String> fields() {
-        return List.of(
-                "id",
-                "name",
-                "latitude_deg",
-                "longitude_deg",
-                "public_key",
-                "status",
-                "operator",
-                "position_uncertainty_km");
-    }
+    private Landmarks() {}
 
-    @Override
-    public Landmark parse(FieldReader r) {
+    private static Landmark parse(FieldReader r, InstantSource clock) {
         String id = r.id("id");
         String name = r.text("name", 200);
-        double lat = r.number("latitude_deg", -90, false, 90);
-        double lon = r.number("longitude_deg", -180, false, 180);
+        GeoPosition position = Sites.position(r);
         Bytes key = r.base64("public_key", Chips.ED25519_PUBLIC_KEY_BYTES);
         RegistryValues.LandmarkStatus status = r.optionalEnum("status", RegistryValues.LandmarkStatus.class)
                 .orElse(RegistryValues.LandmarkStatus.ACTIVE);
         String operator = r.optionalId("operator").orElse(id);
         double uncertainty =
                 r.optionalNumber("position_uncertainty_km", 0, 1000).orElse(0.0);
-        GeoPosition position =
-                Double.isFinite(lat) && Math.abs(lat) <= 90 && Double.isFinite(lon) && Math.abs(lon) <= 180
-                        ? GeoPosition.ofDegrees(lat, lon)
-                        : GeoPosition.ofDegrees(0, 0);
         return new Landmark(
                 id,
                 name,
@@ -68,34 +71,7 @@ final class Landmarks implements RecordType<Landmark> {
                 Double.isFinite(uncertainty) ? uncertainty : 0);
     }
 
-    @Override
-    public void checkReferences(Connection c, List<Parsed<Landmark>> rows) throws SQLException {
-        Lookups.checkNewIds(c, "landmarks", "id", "id", rows, Landmark::id);
-    }
-
-    @Override
-    public void insert(Connection c, List<Landmark> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO landmarks (id, name, latitude_deg, longitude_deg,"
-                + " public_key, status, created_at, operator, position_uncertainty_km)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Landmark l : rows) {
-                ps.setString(1, l.id());
-                ps.setString(2, l.name());
-                ps.setDouble(3, l.position().latitudeDegrees());
-                ps.setDouble(4, l.position().longitudeDegrees());
-                ps.setBytes(5, l.publicKey().toArray());
-                ps.setString(6, l.status().name());
-                Sql.setInstant(ps, 7, l.createdAt());
-                ps.setString(8, l.operator());
-                ps.setDouble(9, l.positionUncertaintyKm());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    @Override
-    public Map<String, Object> auditDetails(Landmark l) {
+    private static Map<String, Object> auditDetails(Landmark l) {
         return Map.of(
                 "id", l.id(),
                 "position", l.position().toString(),
@@ -105,12 +81,7 @@ final class Landmarks implements RecordType<Landmark> {
                 "position_uncertainty_km", l.positionUncertaintyKm());
     }
 
-    @Override
-    public String idOf(Landmark row) {
-        return row.id();
-    }
-
-    static Landmark read(ResultSet rs) throws SQLException {
+    private static Landmark read(ResultSet rs) throws SQLException {
         return new Landmark(
                 rs.getString("id"),
                 rs.getString("name"),
@@ -126,13 +97,5 @@ final class Landmarks implements RecordType<Landmark> {
     private static String operator(ResultSet rs) throws SQLException {
         String op = rs.getString("operator");
         return op == null || op.isBlank() ? rs.getString("id") : op;
-    }
-
-    static Optional<Landmark> find(Connection c, String id) throws SQLException {
-        return KeyedRows.find(c, "landmarks", "id", id, Landmarks::read);
-    }
-
-    static Page<Landmark> page(Connection c, String after, int limit) throws SQLException {
-        return KeyedRows.page(c, "landmarks", "id", after, limit, Landmarks::read, Landmark::id);
     }
 }

@@ -1,42 +1,61 @@
 package dev.locus.server.registry;
 
+import static dev.locus.server.registry.Column.date;
+import static dev.locus.server.registry.Column.instant;
+import static dev.locus.server.registry.Column.integer;
+import static dev.locus.server.registry.Column.text;
+
 import dev.locus.server.common.FieldReader;
-import dev.locus.server.common.Page;
 import dev.locus.server.persistence.Sql;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.InstantSource;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
-/** Storage and validation of export licences. */
-final class Licences implements RecordType<Licence> {
+/** The registry's export licences: their table, validation and edits. */
+final class Licences {
     static final int MAX_CHIP_COUNT = 10_000_000;
-    private final InstantSource clock;
 
-    Licences(InstantSource clock) {
-        this.clock = clock;
-    }
+    private static final List<Column<Licence>> COLUMNS = List.of(
+            text("exporter_id", Licence::exporterId),
+            text("end_user_id", Licence::endUserId),
+            text("site_id", Licence::siteId),
+            integer("chip_count", Licence::chipCount),
+            text("conditions", Licence::conditions),
+            date("valid_from", Licence::validFrom),
+            date("valid_until", Licence::validUntil),
+            instant("created_at", Licence::createdAt));
 
-    @Override
-    public String plural() {
-        return "licences";
-    }
+    static final RecordTable<Licence> TABLE = new RecordTable<>("licences", "id", Licence::id, Licences::read, COLUMNS);
 
-    @Override
-    public List<String> fields() {
-        return List.of(
-                "id", "exporter_id", "end_user_id", "site_id", "chip_count", "conditions", "valid_from", "valid_until");
-    }
+    private static final List<String> EDITABLE =
+            List.of("exporter_id", "end_user_id", "site_id", "chip_count", "conditions", "valid_from", "valid_until");
 
-    @Override
-    public Licence parse(FieldReader r) {
+    static final RecordType<Licence> TYPE = new RecordType<>(
+                    TABLE,
+                    List.of(
+                            "id",
+                            "exporter_id",
+                            "end_user_id",
+                            "site_id",
+                            "chip_count",
+                            "conditions",
+                            "valid_from",
+                            "valid_until"),
+                    Licences::parse,
+                    Licences::checkReferences,
+                    Licences::auditDetails)
+            .editedAs(new Editing<>(EDITABLE, Licences::fields, (c, row) -> checkParties(c, List.of(row))));
+
+    private Licences() {}
+
+    private static Licence parse(FieldReader r, InstantSource clock) {
         Licence l = new Licence(
                 r.id("id"),
                 r.id("exporter_id"),
@@ -53,13 +72,12 @@ final class Licences implements RecordType<Licence> {
         return l;
     }
 
-    @Override
-    public void checkReferences(Connection c, List<Parsed<Licence>> rows) throws SQLException {
+    private static void checkReferences(Connection c, List<RecordType.Parsed<Licence>> rows) throws SQLException {
         Lookups.checkNewIds(c, "licences", "id", "id", rows, Licence::id);
         checkParties(c, rows);
     }
 
-    private static void checkParties(Connection c, List<Parsed<Licence>> rows) throws SQLException {
+    private static void checkParties(Connection c, List<RecordType.Parsed<Licence>> rows) throws SQLException {
         Map<String, String> kinds = Lookups.attribute(
                 c,
                 "organisations",
@@ -71,7 +89,7 @@ final class Licences implements RecordType<Licence> {
                         .toList());
         Set<String> sites = Lookups.existing(
                 c, "sites", "id", rows.stream().map(p -> p.value().siteId()).toList());
-        for (Parsed<Licence> p : rows) {
+        for (RecordType.Parsed<Licence> p : rows) {
             String exporterKind = kinds.get(p.value().exporterId());
             if (exporterKind == null) {
                 p.reader().problem("exporter_id", "must name a registered organisation");
@@ -87,61 +105,15 @@ final class Licences implements RecordType<Licence> {
         }
     }
 
-    @Override
-    public void insert(Connection c, List<Licence> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO licences (id, exporter_id, end_user_id, site_id,"
-                + " chip_count, conditions, valid_from, valid_until, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (Licence l : rows) {
-                ps.setString(1, l.id());
-                ps.setString(2, l.exporterId());
-                ps.setString(3, l.endUserId());
-                ps.setString(4, l.siteId());
-                ps.setInt(5, l.chipCount());
-                ps.setString(6, l.conditions());
-                ps.setObject(7, l.validFrom());
-                ps.setObject(8, l.validUntil());
-                Sql.setInstant(ps, 9, l.createdAt());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+    /** The audit log's details: the fields but the free-text conditions, the chip count as a number. */
+    private static Map<String, Object> auditDetails(Licence l) {
+        Map<String, Object> details = new HashMap<>(fields(l));
+        details.remove("conditions");
+        details.put("chip_count", l.chipCount());
+        return Map.copyOf(details);
     }
 
-    @Override
-    public Map<String, Object> auditDetails(Licence l) {
-        return Map.of(
-                "id", l.id(),
-                "exporter_id", l.exporterId(),
-                "end_user_id", l.endUserId(),
-                "site_id", l.siteId(),
-                "chip_count", l.chipCount(),
-                "valid_from", l.validFrom().toString(),
-                "valid_until", l.validUntil().toString());
-    }
-
-    @Override
-    public String idOf(Licence row) {
-        return row.id();
-    }
-
-    @Override
-    public Optional<Editing<Licence>> editing() {
-        return Optional.of(new Editing<>(
-                List.of(
-                        "exporter_id",
-                        "end_user_id",
-                        "site_id",
-                        "chip_count",
-                        "conditions",
-                        "valid_from",
-                        "valid_until"),
-                Licences::find,
-                Licences::storedFields,
-                (c, row) -> checkParties(c, List.of(row)),
-                Licences::update));
-    }
-
-    private static Map<String, String> storedFields(Licence l) {
+    private static Map<String, String> fields(Licence l) {
         return Map.of(
                 "id", l.id(),
                 "exporter_id", l.exporterId(),
@@ -153,22 +125,7 @@ final class Licences implements RecordType<Licence> {
                 "valid_until", l.validUntil().toString());
     }
 
-    private static void update(Connection c, Licence l) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE licences SET exporter_id = ?, end_user_id = ?,"
-                + " site_id = ?, chip_count = ?, conditions = ?, valid_from = ?, valid_until = ? WHERE id = ?")) {
-            ps.setString(1, l.exporterId());
-            ps.setString(2, l.endUserId());
-            ps.setString(3, l.siteId());
-            ps.setInt(4, l.chipCount());
-            ps.setString(5, l.conditions());
-            ps.setObject(6, l.validFrom());
-            ps.setObject(7, l.validUntil());
-            ps.setString(8, l.id());
-            ps.executeUpdate();
-        }
-    }
-
-    static Licence read(ResultSet rs) throws SQLException {
+    private static Licence read(ResultSet rs) throws SQLException {
         return new Licence(
                 rs.getString("id"),
                 rs.getString("exporter_id"),
@@ -179,13 +136,5 @@ final class Licences implements RecordType<Licence> {
                 rs.getObject("valid_from", LocalDate.class),
                 rs.getObject("valid_until", LocalDate.class),
                 Sql.getInstant(rs, "created_at"));
-    }
-
-    static Optional<Licence> find(Connection c, String id) throws SQLException {
-        return KeyedRows.find(c, "licences", "id", id, Licences::read);
-    }
-
-    static Page<Licence> page(Connection c, String after, int limit) throws SQLException {
-        return KeyedRows.page(c, "licences", "id", after, limit, Licences::read, Licence::id);
     }
 }

@@ -2,8 +2,6 @@ package dev.locus.server.registry;
 
 import dev.locus.server.persistence.Sql;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,8 +12,6 @@ import java.util.Set;
 
 /** Batched existence and attribute look-ups used by reference checks. */
 final class Lookups {
-    private static final int CHUNK = 500;
-
     private Lookups() {}
 
     /** The subset of {@code ids} present in {@code table.column}. */
@@ -28,21 +24,12 @@ final class Lookups {
             Connection c, String table, String idColumn, String valueColumn, Collection<String> ids)
             throws SQLException {
         Map<String, String> out = new HashMap<>();
-        List<String> list = new ArrayList<>(Set.copyOf(ids));
-        for (int from = 0; from < list.size(); from += CHUNK) {
-            List<String> chunk = list.subList(from, Math.min(list.size(), from + CHUNK));
-            String marks = Sql.placeholders(chunk.size());
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + idColumn + ", " + valueColumn + " FROM " + table
-                    + " WHERE " + idColumn + " IN (" + marks + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    ps.setString(i + 1, chunk.get(i));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.put(rs.getString(1), rs.getString(2));
-                    }
-                }
-            }
+        for (Map.Entry<String, String> e : Sql.queryIn(
+                c,
+                "SELECT " + idColumn + ", " + valueColumn + " FROM " + table + " WHERE " + idColumn,
+                ids,
+                rs -> Map.entry(rs.getString(1), rs.getString(2)))) {
+            out.put(e.getKey(), e.getValue());
         }
         return out;
     }

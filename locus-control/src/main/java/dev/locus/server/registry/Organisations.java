@@ -1,38 +1,43 @@
 package dev.locus.server.registry;
 
+import static dev.locus.server.registry.Column.enumName;
+import static dev.locus.server.registry.Column.instant;
+import static dev.locus.server.registry.Column.text;
+
 import dev.locus.server.common.FieldReader;
-import dev.locus.server.common.Page;
 import dev.locus.server.persistence.Sql;
 import dev.locus.wire.RegistryValues;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
-/** Storage and validation of organisations. */
-final class Organisations implements RecordType<Organisation> {
-    private final InstantSource clock;
+/** The registry's organisations: their table, validation and edits. */
+final class Organisations {
+    private static final List<Column<Organisation>> COLUMNS = List.of(
+            text("name", Organisation::name),
+            enumName("kind", Organisation::kind),
+            text("country", Organisation::country),
+            instant("created_at", Organisation::createdAt));
 
-    Organisations(InstantSource clock) {
-        this.clock = clock;
-    }
+    static final RecordTable<Organisation> TABLE =
+            new RecordTable<>("organisations", "id", Organisation::id, Organisations::read, COLUMNS);
 
-    @Override
-    public String plural() {
-        return "organisations";
-    }
+    static final RecordType<Organisation> TYPE = new RecordType<>(
+                    TABLE,
+                    List.of("id", "name", "kind", "country"),
+                    Organisations::parse,
+                    (c, rows) -> Lookups.checkNewIds(c, "organisations", "id", "id", rows, Organisation::id),
+                    o -> Map.copyOf(fields(o))) // all its fields
+            .editedAs(new Editing<>(
+                    List.of("name", "kind", "country"),
+                    Organisations::fields,
+                    (c, row) -> {})); // an organisation names no other record
 
-    @Override
-    public List<String> fields() {
-        return List.of("id", "name", "kind", "country");
-    }
+    private Organisations() {}
 
-    @Override
-    public Organisation parse(FieldReader r) {
+    private static Organisation parse(FieldReader r, InstantSource clock) {
         return new Organisation(
                 r.id("id"),
                 r.text("name", 200),
@@ -41,76 +46,16 @@ final class Organisations implements RecordType<Organisation> {
                 Sql.micros(clock.instant()));
     }
 
-    @Override
-    public void checkReferences(Connection c, List<Parsed<Organisation>> rows) throws SQLException {
-        Lookups.checkNewIds(c, "organisations", "id", "id", rows, Organisation::id);
-    }
-
-    @Override
-    public void insert(Connection c, List<Organisation> rows) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO organisations (id, name, kind, country, created_at) VALUES (?, ?, ?, ?, ?)")) {
-            for (Organisation o : rows) {
-                ps.setString(1, o.id());
-                ps.setString(2, o.name());
-                ps.setString(3, o.kind().name());
-                ps.setString(4, o.country());
-                Sql.setInstant(ps, 5, o.createdAt());
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    @Override
-    public Map<String, Object> auditDetails(Organisation o) {
+    private static Map<String, String> fields(Organisation o) {
         return Map.of("id", o.id(), "name", o.name(), "kind", o.kind().name(), "country", o.country());
     }
 
-    @Override
-    public String idOf(Organisation row) {
-        return row.id();
-    }
-
-    @Override
-    public Optional<Editing<Organisation>> editing() {
-        return Optional.of(new Editing<>(
-                List.of("name", "kind", "country"),
-                Organisations::find,
-                Organisations::storedFields,
-                (c, row) -> {}, // an organisation names no other record
-                Organisations::update));
-    }
-
-    private static Map<String, String> storedFields(Organisation o) {
-        return Map.of("id", o.id(), "name", o.name(), "kind", o.kind().name(), "country", o.country());
-    }
-
-    private static void update(Connection c, Organisation o) throws SQLException {
-        try (PreparedStatement ps =
-                c.prepareStatement("UPDATE organisations SET name = ?, kind = ?, country = ? WHERE id = ?")) {
-            ps.setString(1, o.name());
-            ps.setString(2, o.kind().name());
-            ps.setString(3, o.country());
-            ps.setString(4, o.id());
-            ps.executeUpdate();
-        }
-    }
-
-    static Organisation read(ResultSet rs) throws SQLException {
+    private static Organisation read(ResultSet rs) throws SQLException {
         return new Organisation(
                 rs.getString("id"),
                 rs.getString("name"),
                 RegistryValues.OrganisationKind.valueOf(rs.getString("kind")),
                 rs.getString("country"),
                 Sql.getInstant(rs, "created_at"));
-    }
-
-    static Optional<Organisation> find(Connection c, String id) throws SQLException {
-        return KeyedRows.find(c, "organisations", "id", id, Organisations::read);
-    }
-
-    static Page<Organisation> page(Connection c, String after, int limit) throws SQLException {
-        return KeyedRows.page(c, "organisations", "id", after, limit, Organisations::read, Organisation::id);
     }
 }

@@ -13,7 +13,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -32,11 +31,7 @@ public final class RegistryService {
     private final Database db;
     private final AuditLog audit;
     private final InstantSource clock;
-    private final Organisations organisations;
-    private final Sites sites;
-    private final Licences licences;
-    private final Chips chips;
-    private final Landmarks landmarks;
+    private final RecordType<Chip> chips;
 
     /** A registry that trusts no manufacturer CA: chips can be registered without a device certificate only. */
     public RegistryService(Database db, AuditLog audit, InstantSource clock) {
@@ -48,11 +43,7 @@ public final class RegistryService {
         this.db = db;
         this.audit = audit;
         this.clock = clock;
-        this.organisations = new Organisations(clock);
-        this.sites = new Sites(clock);
-        this.licences = new Licences(clock);
-        this.chips = new Chips(clock, trust);
-        this.landmarks = new Landmarks(clock);
+        this.chips = Chips.type(trust);
     }
 
     /** The kinds of record that can be created or bulk imported. */
@@ -80,11 +71,11 @@ public final class RegistryService {
 
     private RecordType<?> type(Kind kind) {
         return switch (kind) {
-            case ORGANISATIONS -> organisations;
-            case SITES -> sites;
-            case LICENCES -> licences;
+            case ORGANISATIONS -> Organisations.TYPE;
+            case SITES -> Sites.TYPE;
+            case LICENCES -> Licences.TYPE;
             case CHIPS -> chips;
-            case LANDMARKS -> landmarks;
+            case LANDMARKS -> Landmarks.TYPE;
         };
     }
 
@@ -94,15 +85,15 @@ public final class RegistryService {
     }
 
     public Organisation createOrganisation(Map<String, String> fields, String actor) {
-        return createOne(organisations, fields, actor);
+        return createOne(Organisations.TYPE, fields, actor);
     }
 
     public Site createSite(Map<String, String> fields, String actor) {
-        return createOne(sites, fields, actor);
+        return createOne(Sites.TYPE, fields, actor);
     }
 
     public Licence createLicence(Map<String, String> fields, String actor) {
-        return createOne(licences, fields, actor);
+        return createOne(Licences.TYPE, fields, actor);
     }
 
     public Chip createChip(Map<String, String> fields, String actor) {
@@ -110,7 +101,7 @@ public final class RegistryService {
     }
 
     public Landmark createLandmark(Map<String, String> fields, String actor) {
-        return createOne(landmarks, fields, actor);
+        return createOne(Landmarks.TYPE, fields, actor);
     }
 
     /**
@@ -121,9 +112,15 @@ public final class RegistryService {
     private <T> T createOne(RecordType<T> type, Map<String, String> fields, String actor) {
         return db.inTransaction(c -> {
             List<T> rows = validate(c, type, List.of(new Row(0, fields)));
-            type.insert(c, rows);
+            type.table().insert(c, rows);
             T row = rows.get(0);
-            audit.append(c, actor, type.plural() + ".created", singular(type), type.idOf(row), type.auditDetails(row));
+            audit.append(
+                    c,
+                    actor,
+                    type.plural() + ".created",
+                    singular(type),
+                    type.idOf(row),
+                    type.auditDetails().apply(row));
             return row;
         });
     }
@@ -144,7 +141,7 @@ public final class RegistryService {
     private static <T> Optional<Edited<?>> versionedIn(Connection c, RecordType<T> type, String id)
             throws SQLException {
         Editing<T> e = editing(type);
-        return e.find().find(c, id).map(row -> new Edited<>(row, version(e, row)));
+        return type.table().find(c, id).map(row -> new Edited<>(row, version(e, row)));
     }
 
     private static <T> Editing<T> editing(RecordType<T> type) {
@@ -175,7 +172,7 @@ public final class RegistryService {
             Connection c, RecordType<T> type, String id, Map<String, String> fields, String expected, String actor)
             throws SQLException {
         Editing<T> editing = editing(type);
-        Optional<T> stored = editing.find().find(c, id);
+        Optional<T> stored = type.table().find(c, id);
         if (stored.isEmpty()) {
             return Optional.empty();
         }
@@ -202,15 +199,15 @@ public final class RegistryService {
             merged.put(f.getKey(), f.getValue());
         }
         FieldReader reader = new FieldReader(merged, 0, problems);
-        T row = type.parse(reader);
+        T row = type.parser().parse(reader, clock);
         if (problems.isEmpty()) {
             editing.check().run(c, new RecordType.Parsed<>(row, reader));
         }
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        editing.update().run(c, row);
-        T now = editing.find().find(c, id).orElseThrow();
+        type.table().update(c, row, editing.editable());
+        T now = type.table().find(c, id).orElseThrow();
         Map<String, String> after = editing.fields().apply(now);
         Map<String, Object> changed = new java.util.TreeMap<>();
         for (String field : editing.editable()) {
@@ -244,7 +241,7 @@ public final class RegistryService {
         }
         return db.inTransaction(c -> {
             List<T> valid = validate(c, type, rows);
-            type.insert(c, valid);
+            type.table().insert(c, valid);
             audit.append(
                     c,
                     actor,
@@ -256,17 +253,17 @@ public final class RegistryService {
         });
     }
 
-    private static <T> List<T> validate(Connection c, RecordType<T> type, List<Row> rows) throws SQLException {
+    private <T> List<T> validate(Connection c, RecordType<T> type, List<Row> rows) throws SQLException {
         List<FieldProblem> problems = new ArrayList<>();
         List<RecordType.Parsed<T>> parsed = new ArrayList<>();
         for (Row row : rows) {
             FieldReader reader = new FieldReader(row.fields(), row.line(), problems);
-            T value = type.parse(reader);
+            T value = type.parser().parse(reader, clock);
             reader.rejectUnknown(type.fields());
             RecordType.Parsed<T> p = new RecordType.Parsed<>(value, reader);
             parsed.add(p);
         }
-        type.checkReferences(c, parsed);
+        type.references().check(c, parsed);
         if (!problems.isEmpty()) {
             problems.sort(java.util.Comparator.comparingInt(FieldProblem::line));
             throw new InvalidInputException(problems);
@@ -292,56 +289,58 @@ public final class RegistryService {
     // ---- reads ----
 
     public Optional<Organisation> organisation(String id) {
-        return db.read(c -> Organisations.find(c, id));
+        return db.read(c -> Organisations.TABLE.find(c, id));
     }
 
     public Optional<Site> site(String id) {
-        return db.read(c -> Sites.find(c, id));
+        return db.read(c -> Sites.TABLE.find(c, id));
     }
 
     public Optional<Licence> licence(String id) {
-        return db.read(c -> Licences.find(c, id));
+        return db.read(c -> Licences.TABLE.find(c, id));
     }
 
     public Optional<Chip> chip(String serial) {
-        return db.read(c -> Chips.find(c, serial));
+        return db.read(c -> Chips.TABLE.find(c, serial));
     }
 
     public Optional<Landmark> landmark(String id) {
-        return db.read(c -> Landmarks.find(c, id));
+        return db.read(c -> Landmarks.TABLE.find(c, id));
     }
 
     /** Reads a landmark on the caller's connection (used by ingestion inside its transaction). */
     public static Optional<Landmark> landmark(Connection c, String id) throws SQLException {
-        return Landmarks.find(c, id);
+        return Landmarks.TABLE.find(c, id);
     }
 
     public static Optional<Chip> chip(Connection c, String serial) throws SQLException {
-        return Chips.find(c, serial);
+        return Chips.TABLE.find(c, serial);
     }
 
     public static Optional<Site> site(Connection c, String id) throws SQLException {
-        return Sites.find(c, id);
+        return Sites.TABLE.find(c, id);
     }
 
     public Page<Organisation> organisations(String after, int limit) {
-        return db.read(c -> Organisations.page(c, after, limit));
+        return db.read(c -> Organisations.TABLE.page(c, after, limit));
     }
 
     public Page<Site> sites(String after, int limit) {
-        return db.read(c -> Sites.page(c, after, limit));
+        return db.read(c -> Sites.TABLE.page(c, after, limit));
     }
 
     public Page<Licence> licences(String after, int limit) {
-        return db.read(c -> Licences.page(c, after, limit));
+        return db.read(c -> Licences.TABLE.page(c, after, limit));
     }
 
     public Page<Chip> chips(Optional<String> licenceId, String after, int limit) {
-        return db.read(c -> Chips.page(c, licenceId, after, limit));
+        return db.read(c -> licenceId.isPresent()
+                ? Chips.TABLE.page(c, "licence_id", licenceId.get(), after, limit)
+                : Chips.TABLE.page(c, after, limit));
     }
 
     public Page<Landmark> landmarks(String after, int limit) {
-        return db.read(c -> Landmarks.page(c, after, limit));
+        return db.read(c -> Landmarks.TABLE.page(c, after, limit));
     }
 
     /** Every landmark, for measurement evaluation (landmark sets are small: hundreds). */
@@ -375,11 +374,11 @@ public final class RegistryService {
             String note = r.optionalText("note", 2000);
             Instant occurredAt = parseInstant(r, "occurred_at").orElse(Sql.micros(clock.instant()));
             r.rejectUnknown(List.of("kind", "site_id", "note", "occurred_at"));
-            Optional<Chip> chip = Chips.find(c, serial);
+            Optional<Chip> chip = Chips.TABLE.find(c, serial);
             if (chip.isEmpty()) {
                 problems.add(new FieldProblem(0, "serial", serial, "must name a registered chip"));
             }
-            if (siteId.isPresent() && Sites.find(c, siteId.get()).isEmpty()) {
+            if (siteId.isPresent() && Sites.TABLE.find(c, siteId.get()).isEmpty()) {
                 r.problem("site_id", "must name a registered site");
             }
             if ((kind == RegistryValues.CustodyKind.INSTALLED || kind == RegistryValues.CustodyKind.RECEIVED)
@@ -431,26 +430,18 @@ public final class RegistryService {
     }
 
     public List<CustodyEvent> custodyEvents(String serial) {
-        return db.read(c -> {
-            try (PreparedStatement ps =
-                    c.prepareStatement("SELECT * FROM custody_events WHERE chip_serial = ? ORDER BY id")) {
-                ps.setString(1, serial);
-                List<CustodyEvent> out = new ArrayList<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new CustodyEvent(
-                                rs.getLong("id"),
-                                rs.getString("chip_serial"),
-                                RegistryValues.CustodyKind.valueOf(rs.getString("kind")),
-                                Sql.getOptionalString(rs, "site_id"),
-                                Sql.getInstant(rs, "occurred_at"),
-                                rs.getString("recorded_by"),
-                                rs.getString("note")));
-                    }
-                }
-                return out;
-            }
-        });
+        return db.read(c -> Sql.query(
+                c,
+                "SELECT * FROM custody_events WHERE chip_serial = ? ORDER BY id",
+                ps -> ps.setString(1, serial),
+                rs -> new CustodyEvent(
+                        rs.getLong("id"),
+                        rs.getString("chip_serial"),
+                        RegistryValues.CustodyKind.valueOf(rs.getString("kind")),
+                        Sql.getOptionalString(rs, "site_id"),
+                        Sql.getInstant(rs, "occurred_at"),
+                        rs.getString("recorded_by"),
+                        rs.getString("note"))));
     }
 
     /**
@@ -469,7 +460,7 @@ public final class RegistryService {
     public Optional<Landmark> setLandmarkStatus(
             Connection c, String id, RegistryValues.LandmarkStatus status, String reason, String actor)
             throws SQLException {
-        Optional<Landmark> before = Landmarks.find(c, id);
+        Optional<Landmark> before = Landmarks.TABLE.find(c, id);
         if (before.isEmpty()) {
             return Optional.empty();
         }
@@ -493,6 +484,6 @@ public final class RegistryService {
                 "landmark",
                 id,
                 Map.of("from", before.get().status().name(), "to", status.name(), "reason", reason));
-        return Landmarks.find(c, id);
+        return Landmarks.TABLE.find(c, id);
     }
 }

@@ -1,16 +1,15 @@
 package dev.locus.server.reports;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.geometry.S2Cap;
-import dev.locus.geo.bound.RoundTrip;
 import dev.locus.geo.bound.SpeedBound;
 import dev.locus.geo.position.GeoPosition;
 import dev.locus.geo.region.Disc;
+import dev.locus.server.Json;
 import dev.locus.server.LocusServerException;
 import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
@@ -48,34 +47,18 @@ import java.util.Optional;
  * region and the licensed zone, the evidence with units, the certificate, the alerts (at most
  * {@link #ALERTS_SHOWN}, newest first) and custody, and the audit head. Thread-safe.
  */
-public final class ChipReport {
+public record ChipReport(
+        Database db,
+        RegistryService registry,
+        VerdictEngine verdicts,
+        AlertService alerts,
+        InstantSource clock,
+        ObjectMapper json) {
     /** Most alerts listed; the report says how many more there are. */
     static final int ALERTS_SHOWN = 200;
 
     /** Most verdict periods listed; the report says how many there are. */
     static final int PERIODS_SHOWN = 50;
-
-    private final Database db;
-    private final RegistryService registry;
-    private final VerdictEngine verdicts;
-    private final AlertService alerts;
-    private final InstantSource clock;
-    private final ObjectMapper json;
-
-    public ChipReport(
-            Database db,
-            RegistryService registry,
-            VerdictEngine verdicts,
-            AlertService alerts,
-            InstantSource clock,
-            ObjectMapper json) {
-        this.db = db;
-        this.registry = registry;
-        this.verdicts = verdicts;
-        this.alerts = alerts;
-        this.clock = clock;
-        this.json = json;
-    }
 
     /** The plain-language finding of the chip's latest verdict, or empty when the chip is unknown. */
     public Optional<PlainFindings.Finding> finding(String serial) {
@@ -411,17 +394,8 @@ public final class ChipReport {
     private Optional<ReportMap> map(Site site, JsonNode evidence) {
         List<ReportMap.Area> areas = new ArrayList<>();
         List<ReportMap.Marker> markers = new ArrayList<>();
-        SpeedBound speed = SpeedBound.ofKmPerMs(
-                evidence.path("policy").path("speed_km_per_ms").asDouble(SpeedBound.C_KM_PER_MS));
         List<S2Cap> caps = new ArrayList<>();
-        for (JsonNode d : evidence.path("bounding_discs")) {
-            Disc disc = Disc.of(
-                    d.path("landmark_id").asText(),
-                    GeoPosition.ofDegrees(
-                            d.path("latitude_deg").asDouble(),
-                            d.path("longitude_deg").asDouble()),
-                    RoundTrip.ofNanos(d.path("rtt_nanos").asLong()),
-                    speed);
+        for (Disc disc : RegionGeometry.boundingDiscs(evidence)) {
             if (disc.angle().radians() >= Math.PI / 2) {
                 continue; // wider than a hemisphere: draws as nothing useful
             }
@@ -429,11 +403,7 @@ public final class ChipReport {
             areas.add(ReportMap.Area.of(
                     ReportMap.Kind.DISC, "disc of " + disc.landmarkId(), RegionGeometry.circle(disc.cap())));
         }
-        areas.add(ReportMap.Area.of(
-                ReportMap.Kind.LICENSED_ZONE,
-                "licensed zone",
-                RegionGeometry.circle(new RegionGeometry.DiscKm(
-                        site.position().latitudeDegrees(), site.position().longitudeDegrees(), site.zoneRadiusKm()))));
+        areas.add(ReportMap.Area.of(ReportMap.Kind.LICENSED_ZONE, "licensed zone", RegionGeometry.licensedZone(site)));
         RegionGeometry.intersection(caps)
                 .ifPresent(ring -> areas.add(ReportMap.Area.of(ReportMap.Kind.REGION, "feasible region", ring)));
         markers.add(ReportMap.Marker.of(ReportMap.Kind.SITE, site.name(), site.position()));
@@ -479,10 +449,6 @@ public final class ChipReport {
     }
 
     private JsonNode parse(String text) {
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new LocusServerException("stored evidence is not JSON: " + e.getMessage(), e);
-        }
+        return Json.readStored(json, text, "evidence");
     }
 }

@@ -1,9 +1,8 @@
 package dev.locus.server.reports;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.locus.server.LocusServerException;
+import dev.locus.server.Json;
 import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.common.Page;
@@ -91,11 +90,7 @@ public record DiversionReport(
     }
 
     private JsonNode parse(String text) {
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new LocusServerException("stored evidence is not JSON: " + e.getMessage(), e);
-        }
+        return Json.readStored(json, text, "evidence");
     }
 
     /**

@@ -18,13 +18,14 @@ public final class HtmlReport {
     static final String COAST = "8e9a8e";
 
     private static final String STYLE = "body{font-family:'DejaVu Sans',sans-serif;margin:2em auto;max-width:60em;"
-            + "color:#1a1a1a;line-height:1.4}h1{font-size:1.6em;margin-bottom:.3em}"
-            + ".conclusion{font-size:1.15em;border-left:4px solid #1f3a68;padding:.4em .8em;background:#f3f5f9}"
-            + "dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}dt{font-weight:bold}dd{margin:0}"
-            + "table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #bbb;padding:.25em .5em;"
-            + "text-align:left;vertical-align:top}th{background:#eee}figure{margin:1em 0}svg{max-width:100%;height:auto;"
-            + "border:1px solid #ccc;background:#fbfcfe}figcaption{font-size:.9em}ul.legend{list-style:none;padding:0;"
-            + "display:flex;flex-wrap:wrap;gap:.3em 1.2em}.audit{font-family:'DejaVu Sans Mono',monospace;"
+            + "color:#1a1a1a;line-height:1.4}h1{font-size:1.6em;margin-bottom:.3em}.conclusion{font-size:1.15em;border-left:4px"
+            + " solid #1f3a68;padding:.4em .8em;background:#f3f5f9}dl.facts{display:grid;grid-template-columns:max-content"
+            + " 1fr;gap:.2em 1em}dt{font-weight:bold}dd{margin:0}table{border-collapse:collapse;margin:.5em 0"
+            + " 1.5em}td,th{border:1px solid #bbb;padding:.25em"
+            + " .5em;text-align:left;vertical-align:top}th{background:#eee}figure{margin:1em"
+            + " 0}svg{max-width:100%;height:auto;border:1px solid"
+            + " #ccc;background:#fbfcfe}figcaption{font-size:.9em}ul.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.3em"
+            + " 1.2em}.audit{font-family:'DejaVu Sans Mono',monospace;"
             + "word-break:break-all}footer{margin-top:2em;font-size:.9em;color:#444}td{white-space:pre-line}";
 
     /** The header to serve {@link #render} with: no script, no inline style but the page's own. */
@@ -108,11 +109,11 @@ public final class HtmlReport {
         land(sb, m.land(MAP_WIDTH, MAP_HEIGHT, 24));
         for (ReportMap.Area a : m.areas()) {
             sb.append("<polygon fill=\"#")
-                    .append(a.kind().rgbHex())
+                    .append(a.kind().style().rgbHex())
                     .append("\" fill-opacity=\"")
-                    .append(num(a.kind().fillOpacity()))
+                    .append(num(a.kind().style().fillOpacity()))
                     .append("\" stroke=\"#")
-                    .append(a.kind().rgbHex())
+                    .append(a.kind().style().rgbHex())
                     .append("\" stroke-width=\"1.2\" points=\"");
             for (ReportMap.LonLat ll : a.ring()) {
                 double[] xy = p.apply(ll);
@@ -127,7 +128,7 @@ public final class HtmlReport {
                     .append("\" cy=\"")
                     .append(num(xy[1]))
                     .append("\" r=\"5\" fill=\"#")
-                    .append(mk.kind().rgbHex())
+                    .append(mk.kind().style().rgbHex())
                     .append("\" stroke=\"#fff\" stroke-width=\"1.5\"/><text x=\"")
                     .append(num(mk.kind() == ReportMap.Kind.SITE ? xy[0] - 8 : xy[0] + 8))
                     .append(mk.kind() == ReportMap.Kind.SITE ? "\" text-anchor=\"end" : "")
@@ -143,15 +144,15 @@ public final class HtmlReport {
                 .append(esc(Land.ATTRIBUTION))
                 .append("<ul class=\"legend\">");
         for (ReportMap.Kind k : m.kinds()) {
-            sb.append(
-                            "<li><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" fill=\"#")
-                    .append(k.rgbHex())
+            sb.append("<li><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\""
+                            + " fill=\"#")
+                    .append(k.style().rgbHex())
                     .append("\" fill-opacity=\"")
-                    .append(num(Math.max(0.35, k.fillOpacity())))
+                    .append(num(Math.max(0.35, k.style().fillOpacity())))
                     .append("\" stroke=\"#")
-                    .append(k.rgbHex())
+                    .append(k.style().rgbHex())
                     .append("\"/></svg> ")
-                    .append(esc(k.legend()))
+                    .append(esc(k.style().legend()))
                     .append("</li>");
         }
         sb.append("</ul></figcaption></figure>");

@@ -333,7 +333,7 @@ public final class PdfReport {
             for (ReportMap.Area a : m.areas()) {
                 Color c = color(a.kind());
                 PDExtendedGraphicsState alpha = new PDExtendedGraphicsState();
-                alpha.setNonStrokingAlphaConstant((float) a.kind().fillOpacity());
+                alpha.setNonStrokingAlphaConstant((float) a.kind().style().fillOpacity());
                 out.saveGraphicsState();
                 out.setGraphicsStateParameters(alpha);
                 out.setNonStrokingColor(c);
@@ -367,8 +367,8 @@ public final class PdfReport {
                 out.addRect(x, y - 1, 8, 8);
                 out.fill();
                 out.setNonStrokingColor(Color.BLACK);
-                show(k.legend(), regular, SMALL, x + 11, y);
-                x += 11 + width(k.legend(), regular, SMALL) + 14;
+                show(k.style().legend(), regular, SMALL, x + 11, y);
+                x += 11 + width(k.style().legend(), regular, SMALL) + 14;
             }
             y -= 12;
         }
@@ -517,7 +517,7 @@ public final class PdfReport {
         }
 
         private static Color color(ReportMap.Kind k) {
-            return new Color(Integer.parseInt(k.rgbHex(), 16));
+            return new Color(Integer.parseInt(k.style().rgbHex(), 16));
         }
 
         private static PDType0Font font(PDDocument pdf, String file) throws IOException {

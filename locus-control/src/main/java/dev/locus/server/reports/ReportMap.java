@@ -21,38 +21,33 @@ public record ReportMap(String caption, List<Area> areas, List<Marker> markers) 
         }
     }
 
-    /** What a shape is, with the colours every renderer draws it in (RGB hex). */
+    /** What a shape is, with the style every renderer draws it in. */
     public enum Kind {
-        LICENSED_ZONE("licensed zone", "1b7f3b", 0.18),
-        DISC("landmark disc (how far light allows)", "4a6fa5", 0.06),
-        REGION("where the chip can be", "c0392b", 0.35),
-        SITE("licensed site", "1b7f3b", 1),
-        LANDMARK("landmark", "1f3a68", 1);
+        LICENSED_ZONE(new Style("licensed zone", "1b7f3b", 0.18)),
+        DISC(new Style("landmark disc (how far light allows)", "4a6fa5", 0.06)),
+        REGION(new Style("where the chip can be", "c0392b", 0.35)),
+        SITE(new Style("licensed site", "1b7f3b", 1)),
+        LANDMARK(new Style("landmark", "1f3a68", 1));
 
-        private final String legend;
-        private final String rgbHex;
-        private final double fillOpacity;
+        private final Style style;
 
-        Kind(String legend, String rgbHex, double fillOpacity) {
-            this.legend = legend;
-            this.rgbHex = rgbHex;
-            this.fillOpacity = fillOpacity;
+        Kind(Style style) {
+            this.style = style;
         }
 
-        public String legend() {
-            return legend;
-        }
-
-        /** The stroke and fill colour, six hex digits without '#'. */
-        public String rgbHex() {
-            return rgbHex;
-        }
-
-        /** Fill opacity 0..1 of an area of this kind. */
-        public double fillOpacity() {
-            return fillOpacity;
+        public Style style() {
+            return style;
         }
     }
+
+    /**
+     * How a kind of shape is drawn.
+     *
+     * @param legend its line in the legend
+     * @param rgbHex the stroke and fill colour, six hex digits without '#'
+     * @param fillOpacity fill opacity 0..1 of an area of this kind
+     */
+    public record Style(String legend, String rgbHex, double fillOpacity) {}
 
     /** A point in degrees; longitude may leave [-180, 180] where a ring was unwrapped. */
     public record LonLat(double longitudeDeg, double latitudeDeg) {}

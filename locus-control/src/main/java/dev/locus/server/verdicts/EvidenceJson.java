@@ -1,7 +1,10 @@
 package dev.locus.server.verdicts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.locus.geo.bound.RoundTrip;
+import dev.locus.geo.bound.SpeedBound;
 import dev.locus.geo.position.GeoPosition;
 import dev.locus.geo.region.Disc;
 import dev.locus.geo.region.OperatorShare;
@@ -113,6 +116,27 @@ final class EvidenceJson {
             x.put("rtt_nanos", d.roundTrip().nanos());
             x.put("max_distance_km", d.maxDistance().km());
             out.add(x);
+        }
+        return out;
+    }
+
+    /**
+     * Discs as {@link #discs} wrote them, drawn at the {@code speed_km_per_ms} of {@code speed}
+     * (light in fibre when it names none).
+     *
+     * @throws IllegalArgumentException for a value no disc can have
+     */
+    static List<Disc> readDiscs(JsonNode discs, JsonNode speed) {
+        SpeedBound bound = SpeedBound.ofKmPerMs(speed.path("speed_km_per_ms").asDouble(SpeedBound.C_KM_PER_MS));
+        List<Disc> out = new ArrayList<>();
+        for (JsonNode d : discs) {
+            out.add(Disc.of(
+                    d.path("landmark_id").asText(),
+                    GeoPosition.ofDegrees(
+                            d.path("latitude_deg").asDouble(),
+                            d.path("longitude_deg").asDouble()),
+                    RoundTrip.ofNanos(d.path("rtt_nanos").asLong()),
+                    bound));
         }
         return out;
     }

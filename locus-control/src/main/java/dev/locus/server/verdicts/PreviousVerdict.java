@@ -3,13 +3,10 @@ package dev.locus.server.verdicts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.locus.geo.bound.RoundTrip;
 import dev.locus.geo.bound.SpeedBound;
-import dev.locus.geo.position.GeoPosition;
 import dev.locus.geo.region.Disc;
 import dev.locus.geo.verdict.Verdict;
 import dev.locus.server.LocusServerException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,18 +56,7 @@ record PreviousVerdict(long id, Set<Verdict> verdicts, String boundingDiscsJson,
     List<Disc> discs(ObjectMapper json) {
         try {
             JsonNode root = json.readTree(boundingDiscsJson);
-            SpeedBound speed = SpeedBound.ofKmPerMs(root.path("speed_km_per_ms").asDouble(SpeedBound.C_KM_PER_MS));
-            List<Disc> out = new ArrayList<>();
-            for (JsonNode d : root.path("discs")) {
-                out.add(Disc.of(
-                        d.path("landmark_id").asText(),
-                        GeoPosition.ofDegrees(
-                                d.path("latitude_deg").asDouble(),
-                                d.path("longitude_deg").asDouble()),
-                        RoundTrip.ofNanos(d.path("rtt_nanos").asLong()),
-                        speed));
-            }
-            return out;
+            return EvidenceJson.readDiscs(root.path("discs"), root);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new LocusServerException("bounding discs of verdict " + id + " cannot be read: " + e.getMessage(), e);
         }

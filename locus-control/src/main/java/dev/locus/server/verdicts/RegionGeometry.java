@@ -1,9 +1,12 @@
 package dev.locus.server.verdicts;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.geometry.S2Cap;
 import com.google.common.geometry.S2Point;
 import dev.locus.geo.position.GeoPosition;
+import dev.locus.geo.region.Disc;
 import dev.locus.geo.region.RegionOutline;
+import dev.locus.server.registry.Site;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -37,6 +40,20 @@ public final class RegionGeometry {
     }
 
     private RegionGeometry() {}
+
+    /**
+     * The bounding discs named in a stored verdict's {@code evidence}, with the speed bound of its
+     * policy (light in fibre when it names none).
+     */
+    public static List<Disc> boundingDiscs(JsonNode evidence) {
+        return EvidenceJson.readDiscs(evidence.path("bounding_discs"), evidence.path("policy"));
+    }
+
+    /** The outline of {@code site}'s licensed zone. */
+    public static List<double[]> licensedZone(Site site) {
+        return circle(
+                new DiscKm(site.position().latitudeDegrees(), site.position().longitudeDegrees(), site.zoneRadiusKm()));
+    }
 
     /** A closed ring of [longitude, latitude] pairs in degrees around the disc. */
     public static List<double[]> circle(DiscKm d) {
