@@ -10,7 +10,7 @@ import dev.locus.compliance.record.Shipment;
 import dev.locus.server.audit.AuditHead;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.audit.AuditedStore;
-import dev.locus.server.persistence.Queries;
+import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.reports.ReportDocument;
 import dev.locus.server.verdicts.StoredVerdict;
@@ -258,7 +258,7 @@ public final class CaseReport {
     }
 
     private static <T> List<T> rows(Connection c, RecordKind<T> kind, String column, String value) throws SQLException {
-        return Queries.list(
+        return Sql.query(
                 c,
                 "SELECT * FROM " + kind.table() + " WHERE " + column + " = ? ORDER BY seq LIMIT " + MAX_ROWS,
                 ps -> ps.setString(1, value),

@@ -11,7 +11,6 @@ import dev.locus.server.common.FieldReader;
 import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.common.Page;
 import dev.locus.server.persistence.IdPages;
-import dev.locus.server.persistence.Queries;
 import dev.locus.server.persistence.Sql;
 import java.sql.Connection;
 import java.sql.Date;
@@ -267,7 +266,7 @@ public final class CaseService implements FindingsListener {
     }
 
     private static List<CaseNote> notes(Connection c, long caseId) throws SQLException {
-        return Queries.list(
+        return Sql.query(
                 c,
                 "SELECT * FROM case_notes WHERE case_id = ? ORDER BY id LIMIT 1000",
                 ps -> ps.setLong(1, caseId),

@@ -13,7 +13,6 @@ import dev.locus.compliance.redflags.RedFlagPolicy;
 import dev.locus.compliance.redflags.RedFlagRules;
 import dev.locus.compliance.redflags.Subject;
 import dev.locus.server.audit.AuditedStore;
-import dev.locus.server.persistence.Queries;
 import dev.locus.server.persistence.Sql;
 import dev.locus.server.verdicts.VerdictEvent;
 import dev.locus.server.verdicts.VerdictListener;
@@ -153,7 +152,7 @@ public final class RedFlagEvaluator implements RecordListener, VerdictListener, 
 
     /** The buyers whose shipments carried the chip: their country checks depend on its verdict. */
     private static List<String> buyersOfChip(Connection c, String serial) throws SQLException {
-        return Queries.list(
+        return Sql.query(
                 c,
                 "SELECT DISTINCT o.buyer_id FROM shipment_chips sc"
                         + " JOIN shipments s ON s.id = sc.shipment_id JOIN orders o ON o.id = s.order_id"

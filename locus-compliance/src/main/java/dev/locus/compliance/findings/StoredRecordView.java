@@ -18,8 +18,7 @@ import dev.locus.compliance.redflags.ProvenLocation;
 import dev.locus.compliance.redflags.RecordView;
 import dev.locus.compliance.redflags.TamperingSign;
 import dev.locus.geo.verdict.Verdict;
-import dev.locus.server.persistence.IdPages;
-import dev.locus.server.persistence.Queries;
+import dev.locus.server.persistence.RowReader;
 import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.Chip;
 import dev.locus.server.registry.RegistryService;
@@ -58,9 +57,9 @@ final class StoredRecordView implements RecordView {
         this.today = today;
     }
 
-    private <T> List<T> query(String sql, Sql.Parameters parameters, IdPages.RowReader<T> reader) {
+    private <T> List<T> query(String sql, Sql.Parameters parameters, RowReader<T> reader) {
         try {
-            return Queries.list(c, sql, parameters, reader);
+            return Sql.query(c, sql, parameters, reader);
         } catch (SQLException e) {
             throw new LocusComplianceException("cannot read the record: " + e.getMessage(), e);
         }

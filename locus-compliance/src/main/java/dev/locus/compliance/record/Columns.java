@@ -1,7 +1,6 @@
 package dev.locus.compliance.record;
 
 import dev.locus.server.common.FieldReader;
-import dev.locus.server.persistence.Queries;
 import dev.locus.server.persistence.Sql;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
@@ -240,7 +239,7 @@ final class Columns {
     /** Serials of one parent row, in serial order. */
     static List<String> childSerials(Connection c, String table, String parentColumn, String parentId)
             throws SQLException {
-        return Queries.list(
+        return Sql.query(
                 c,
                 "SELECT chip_serial FROM " + table + " WHERE " + parentColumn + " = ? ORDER BY chip_serial",
                 ps -> ps.setString(1, parentId),
