@@ -58,35 +58,11 @@ final class HitLifecycle {
                     if (h.status() == Hit.Status.DISMISSED && !entryChanged && !partyChanged) {
                         continue; // dismissed, and nothing it was dismissed on has changed
                     }
-                    HitStore.refresh(c, h.id(), k, true, now);
-                    log(
-                            c,
-                            actor,
-                            "screening.hit.reraised",
-                            h.id(),
-                            partyId,
-                            k,
-                            Map.of(
-                                    "previous_status", h.status().name(),
-                                    "entry_changed", entryChanged,
-                                    "party_changed", partyChanged));
-                    changes.add(new HitChange(partyId, k.subjectKey(), HitChange.What.RERAISED, h.id()));
+                    changes.add(refreshed(c, actor, partyId, h, k, true, entryChanged, partyChanged, now));
                 }
                 case OPEN, CONFIRMED -> {
                     if (entryChanged || partyChanged) {
-                        HitStore.refresh(c, h.id(), k, false, now);
-                        log(
-                                c,
-                                actor,
-                                "screening.hit.updated",
-                                h.id(),
-                                partyId,
-                                k,
-                                Map.of(
-                                        "status", h.status().name(),
-                                        "entry_changed", entryChanged,
-                                        "party_changed", partyChanged));
-                        changes.add(new HitChange(partyId, k.subjectKey(), HitChange.What.UPDATED, h.id()));
+                        changes.add(refreshed(c, actor, partyId, h, k, false, entryChanged, partyChanged, now));
                     } else if (Math.abs(h.score() - k.score()) > 1e-9) {
                         HitStore.refresh(c, h.id(), k, false, now); // scoring changed: keep the latest
                     }
@@ -104,6 +80,41 @@ final class HitLifecycle {
             }
         }
         return changes;
+    }
+
+    /**
+     * Brings a stored hit up to date with what matches now, with its audit entry: {@code reraise}
+     * opens a dismissed or gone hit again ({@code screening.hit.reraised}); otherwise an open or
+     * confirmed hit keeps its status ({@code screening.hit.updated}).
+     */
+    private HitChange refreshed(
+            Connection c,
+            String actor,
+            String partyId,
+            Hit h,
+            Candidate k,
+            boolean reraise,
+            boolean entryChanged,
+            boolean partyChanged,
+            Instant now)
+            throws SQLException {
+        HitStore.refresh(c, h.id(), k, reraise, now);
+        log(
+                c,
+                actor,
+                reraise ? "screening.hit.reraised" : "screening.hit.updated",
+                h.id(),
+                partyId,
+                k,
+                Map.of(
+                        reraise ? "previous_status" : "status",
+                        h.status().name(),
+                        "entry_changed",
+                        entryChanged,
+                        "party_changed",
+                        partyChanged));
+        return new HitChange(
+                partyId, k.subjectKey(), reraise ? HitChange.What.RERAISED : HitChange.What.UPDATED, h.id());
     }
 
     private void log(
