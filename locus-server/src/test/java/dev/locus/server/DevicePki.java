@@ -10,7 +10,6 @@ import dev.locus.protocol.identity.Pkcs12DeviceKey;
 import dev.locus.protocol.receipt.SignedReceipt;
 import dev.locus.protocol.wire.Nonce;
 import dev.locus.protocol.wire.ProofMessage;
-import dev.locus.protocol.wire.ProtocolVersion;
 import dev.locus.protocol.wire.SessionId;
 import dev.locus.server.ingest.ProtocolReceipts;
 import dev.locus.server.ingest.Receipt;
@@ -133,18 +132,14 @@ public final class DevicePki {
                 samplesNanos.indexOf(samplesNanos.stream().min(Long::compare).orElseThrow());
         byte[] proof = signer.apply(
                 ProofMessage.of(session, minRound, nonce, landmark.identity().id(), named));
-        var receipt = new dev.locus.protocol.receipt.Receipt(
-                ProtocolVersion.RECEIPT_FORMAT,
-                landmark.identity().id(),
-                landmark.identity().position(),
-                landmark.identity().fingerprint(),
+        var receipt = dev.locus.protocol.receipt.Receipt.of(
+                landmark.identity(),
                 serial,
                 model,
                 named,
                 session,
                 minRound,
                 nonce,
-                samplesNanos.get(minRound),
                 samplesNanos,
                 measuredAt,
                 receivedAt,

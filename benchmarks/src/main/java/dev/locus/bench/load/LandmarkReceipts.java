@@ -6,7 +6,6 @@ import dev.locus.protocol.identity.LandmarkKey;
 import dev.locus.protocol.receipt.SignedReceipt;
 import dev.locus.protocol.wire.Nonce;
 import dev.locus.protocol.wire.ProofMessage;
-import dev.locus.protocol.wire.ProtocolVersion;
 import dev.locus.protocol.wire.SessionId;
 import dev.locus.server.ingest.ProtocolReceipts;
 import dev.locus.server.ingest.Receipt;
@@ -57,18 +56,14 @@ public final class LandmarkReceipts {
         String landmarkId = landmark.identity().id();
         byte[] proof = prover.apply(ProofMessage.of(session, minRound, nonce, landmarkId, deviceKey));
         return ProtocolReceipts.toReceipt(SignedReceipt.sign(
-                new dev.locus.protocol.receipt.Receipt(
-                        ProtocolVersion.RECEIPT_FORMAT,
-                        landmarkId,
-                        landmark.identity().position(),
-                        landmark.identity().fingerprint(),
+                dev.locus.protocol.receipt.Receipt.of(
+                        landmark.identity(),
                         serial,
                         model,
                         deviceKey,
                         session,
                         minRound,
                         nonce,
-                        samples.get(minRound),
                         samples,
                         at,
                         at,

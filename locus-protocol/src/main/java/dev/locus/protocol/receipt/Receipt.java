@@ -110,14 +110,44 @@ public record Receipt(
             Instant measuredAt,
             Instant issuedAt,
             byte[] deviceProof) {
+        return of(
+                landmark,
+                device.serial(),
+                device.model(),
+                device.fingerprint(),
+                sessionId,
+                minRound,
+                minNonce,
+                samplesNanos,
+                measuredAt,
+                issuedAt,
+                deviceProof);
+    }
+
+    /**
+     * As {@link #of(LandmarkIdentity, DeviceIdentity, SessionId, int, Nonce, List, Instant, Instant,
+     * byte[])} for a device named by its serial, model and key (or certificate) fingerprint.
+     */
+    public static Receipt of(
+            LandmarkIdentity landmark,
+            String deviceSerial,
+            String deviceModel,
+            Fingerprint deviceKey,
+            SessionId sessionId,
+            int minRound,
+            Nonce minNonce,
+            List<Long> samplesNanos,
+            Instant measuredAt,
+            Instant issuedAt,
+            byte[] deviceProof) {
         return new Receipt(
                 ProtocolVersion.RECEIPT_FORMAT,
                 landmark.id(),
                 landmark.position(),
                 landmark.fingerprint(),
-                device.serial(),
-                device.model(),
-                device.fingerprint(),
+                deviceSerial,
+                deviceModel,
+                deviceKey,
                 sessionId,
                 minRound,
                 minNonce,
