@@ -561,7 +561,9 @@ public final class LandmarkServer implements AutoCloseable {
         }
         Receipt receipt = Receipt.of(
                 identity,
-                s.device,
+                s.device.serial(),
+                s.device.model(),
+                s.device.fingerprint(),
                 s.id,
                 min,
                 s.nonces[min],

@@ -52,7 +52,9 @@ public final class Fixtures {
                 device.identity().fingerprint()));
         Receipt r = Receipt.of(
                 landmark.identity(),
-                device.identity(),
+                device.identity().serial(),
+                device.identity().model(),
+                device.identity().fingerprint(),
                 session,
                 minRound,
                 nonce,

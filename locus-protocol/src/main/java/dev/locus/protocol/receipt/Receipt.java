@@ -2,7 +2,6 @@ package dev.locus.protocol.receipt;
 
 import dev.locus.geo.position.GeoPosition;
 import dev.locus.protocol.crypto.Fingerprint;
-import dev.locus.protocol.identity.DeviceIdentity;
 import dev.locus.protocol.identity.LandmarkIdentity;
 import dev.locus.protocol.wire.Fields;
 import dev.locus.protocol.wire.Nonce;
@@ -97,36 +96,8 @@ public record Receipt(
 
     /**
      * The receipt a landmark issues for a session it timed: its own and the device's certified
-     * fields, the shortest of {@code samplesNanos} (at {@code minRound}) and the device's proof of
+     * fields (the device named by its serial, model and key or certificate fingerprint), the shortest of {@code samplesNanos} (at {@code minRound}) and the device's proof of
      * that round, in the current receipt format.
-     */
-    public static Receipt of(
-            LandmarkIdentity landmark,
-            DeviceIdentity device,
-            SessionId sessionId,
-            int minRound,
-            Nonce minNonce,
-            List<Long> samplesNanos,
-            Instant measuredAt,
-            Instant issuedAt,
-            byte[] deviceProof) {
-        return of(
-                landmark,
-                device.serial(),
-                device.model(),
-                device.fingerprint(),
-                sessionId,
-                minRound,
-                minNonce,
-                samplesNanos,
-                measuredAt,
-                issuedAt,
-                deviceProof);
-    }
-
-    /**
-     * As {@link #of(LandmarkIdentity, DeviceIdentity, SessionId, int, Nonce, List, Instant, Instant,
-     * byte[])} for a device named by its serial, model and key (or certificate) fingerprint.
      */
     public static Receipt of(
             LandmarkIdentity landmark,
