@@ -11,6 +11,7 @@ import dev.locus.compliance.redflags.RedFlagPolicy;
 import dev.locus.compliance.redflags.RedFlagRules;
 import dev.locus.compliance.redflags.Subject;
 import dev.locus.compliance.testing.TestDb;
+import dev.locus.geo.verdict.Policy;
 import dev.locus.geo.verdict.Verifier;
 import dev.locus.screening.ownership.RuleTable;
 import dev.locus.server.Json;
@@ -77,7 +78,8 @@ class FullReevaluationTest {
                 store.clock(),
                 Duration.ofHours(1),
                 Set.of("CN"),
-                Json.mapper());
+                Json.mapper(),
+                Policy.DEFAULT_TOLERATED_LIARS);
         RedFlagEvaluator evaluator = new RedFlagEvaluator(
                 new FindingStore(store),
                 RedFlagRules.all(),

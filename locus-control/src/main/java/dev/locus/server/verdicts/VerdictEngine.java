@@ -59,17 +59,6 @@ public final class VerdictEngine {
     private final MovedTest moved;
     private final int toleratedLiars;
 
-    /** An engine whose verdicts tolerate {@link Policy#DEFAULT_TOLERATED_LIARS} lying landmark operators. */
-    public VerdictEngine(
-            Database db,
-            Verifier verifier,
-            InstantSource clock,
-            Duration window,
-            Set<String> restricted,
-            ObjectMapper json) {
-        this(db, verifier, clock, window, restricted, json, Policy.DEFAULT_TOLERATED_LIARS);
-    }
-
     /**
      * @param toleratedLiars F: proven verdicts stay true if any F landmark operators lie; verdicts
      *     that hold only if every landmark is honest are stored apart as "depends on F landmarks"
