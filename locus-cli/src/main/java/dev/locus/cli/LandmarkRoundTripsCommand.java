@@ -2,10 +2,8 @@ package dev.locus.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.locus.wire.WireJson;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 @Command(
         name = "landmark-round-trips",
@@ -17,29 +15,15 @@ import picocli.CommandLine.Parameters;
             "token may only submit round trips its own landmark measured."
         })
 final class LandmarkRoundTripsCommand extends ApiCommand {
-    @Parameters(index = "0", description = "round-trips file (.json array or .jsonl)")
-    Path file;
-
-    @Option(
-            names = "--batch",
-            defaultValue = "1000",
-            description = "round trips per request, 1 to 5000 (default: ${DEFAULT-VALUE})")
-    int batch;
-
-    @Option(
-            names = "--backfill-hours",
-            description = "accept round trips up to this many hours old (1 to 720) through"
-                    + " POST /api/v1/landmark-round-trips/import; needs an admin or compliance officer token."
-                    + " Without it, the live limit of 10 minutes applies.")
-    Integer backfillHours;
+    @Mixin
+    BatchFileOptions records;
 
     @Override
     public Integer call() throws Exception {
-        BatchSubmission submission =
-                new BatchSubmission(api, "/api/v1/landmark-round-trips", backfillHours, batch, "round trip");
-        ArrayNode all = JsonRecords.read(file, WireJson.mapper());
+        BatchSubmission submission = records.submission(api, "/api/v1/landmark-round-trips", "round trip");
+        ArrayNode all = records.read(WireJson.mapper());
         if (all.isEmpty()) {
-            throw new IllegalArgumentException(file + " holds no round trips");
+            throw new IllegalArgumentException(records.file + " holds no round trips");
         }
         BatchSubmission.Totals t = submission.send(all, err());
         print(submission.summary(t));

@@ -8,10 +8,8 @@ import dev.locus.protocol.receipt.ReceiptRecord;
 import dev.locus.protocol.wire.Decoded;
 import dev.locus.wire.ReceiptSubmission;
 import dev.locus.wire.WireJson;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Mixin;
 
 @Command(
         name = "receipts",
@@ -23,27 +21,14 @@ import picocli.CommandLine.Parameters;
             "receipts. Lines written by ./locus agent --out are accepted as they are."
         })
 final class ReceiptsCommand extends ApiCommand {
-    @Parameters(index = "0", description = "receipts file (.json array or .jsonl)")
-    Path file;
-
-    @Option(
-            names = "--batch",
-            defaultValue = "1000",
-            description = "receipts per request, 1 to 5000 (default: ${DEFAULT-VALUE})")
-    int batch;
-
-    @Option(
-            names = "--backfill-hours",
-            description = "accept receipts up to this many hours old (1 to 720) through"
-                    + " POST /api/v1/receipts/import; needs an admin or compliance officer token."
-                    + " Without it, the live limit of 10 minutes applies.")
-    Integer backfillHours;
+    @Mixin
+    BatchFileOptions records;
 
     @Override
     public Integer call() throws Exception {
-        BatchSubmission submission = new BatchSubmission(api, "/api/v1/receipts", backfillHours, batch, "receipt");
+        BatchSubmission submission = records.submission(api, "/api/v1/receipts", "receipt");
         ObjectMapper json = WireJson.mapper();
-        ArrayNode all = JsonRecords.read(file, json);
+        ArrayNode all = records.read(json);
         for (int i = 0; i < all.size(); i++) {
             all.set(i, fromAgentLine(json, all.get(i), i + 1));
         }
@@ -65,7 +50,7 @@ final class ReceiptsCommand extends ApiCommand {
                 json.valueToTree(ReceiptSubmission.of(a.value().signedReceipt()));
             case Decoded.Rejected<ReceiptRecord> r ->
                 throw new IllegalArgumentException(
-                        file + ": receipt " + index + " is not a valid agent receipt line: " + r.detail());
+                        records.file + ": receipt " + index + " is not a valid agent receipt line: " + r.detail());
         };
     }
 }
