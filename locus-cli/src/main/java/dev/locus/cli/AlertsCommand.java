@@ -6,6 +6,7 @@ import dev.locus.wire.WireJson;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,25 +49,15 @@ final class AlertsCommand extends ApiCommand {
     @Option(names = "--chip", description = "only alerts about this chip serial")
     String chip;
 
-    @Option(names = "--after", description = "cursor from a previous page")
-    String after;
-
-    @Option(
-            names = "--limit",
-            defaultValue = "1000",
-            description = "alerts per page, 1 to 1000 (default ${DEFAULT-VALUE})")
-    int limit;
-
-    @Option(names = "--json", description = "Print the API's JSON page instead of a table.")
-    boolean json;
+    @Mixin
+    PageOptions page;
 
     @Override
     public Integer call() throws Exception {
-        StringBuilder q = new StringBuilder("/api/v1/alerts?limit=").append(limit);
+        StringBuilder q = page.start("/api/v1/alerts");
         query(q, "status", status);
         query(q, "chip_serial", chip);
-        query(q, "after", after);
-        return show(api.get(q.toString()), json, (p, out) -> {
+        return show(api.get(page.after(q)), page.json, (p, out) -> {
             TABLE.printRows(p.path("items"), out);
             JsonTable.footer(p, "alert", out);
         });
