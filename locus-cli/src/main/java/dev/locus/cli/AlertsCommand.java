@@ -3,6 +3,7 @@ package dev.locus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.wire.AlertNote;
 import dev.locus.wire.WireJson;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -67,7 +68,7 @@ final class AlertsCommand extends ApiCommand {
      * One step of an alert's lifecycle with a reason: prints the alert as it now stands. The command
      * is named as the API route's last segment ({@code acknowledge} or {@code resolve}).
      */
-    abstract static class Step extends ApiCommand {
+    abstract static class Step extends ApiView {
         @Parameters(index = "0", paramLabel = "ID", description = "The alert's id (the ID column of 'locus alerts').")
         long id;
 
@@ -77,15 +78,16 @@ final class AlertsCommand extends ApiCommand {
                 description = "Why, for the audit log and the alert's history (1 to 2000 characters).")
         String reason;
 
-        @Option(names = "--json", description = "Print the alert as the API's JSON.")
-        boolean json;
-
         @Override
-        public Integer call() throws Exception {
-            String answer = api.postJson(
+        String answer() throws Exception {
+            return api.postJson(
                     "/api/v1/alerts/" + id + "/" + spec.name(),
                     WireJson.mapper().writeValueAsString(new AlertNote(reason)));
-            return show(answer, json, (a, out) -> nowStands("alert", a, subject(a), out));
+        }
+
+        @Override
+        void human(JsonNode alert, PrintWriter out) {
+            nowStands("alert", alert, subject(alert), out);
         }
     }
 
