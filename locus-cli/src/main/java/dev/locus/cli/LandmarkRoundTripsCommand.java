@@ -1,9 +1,7 @@
 package dev.locus.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.locus.wire.WireJson;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 @Command(
         name = "landmark-round-trips",
@@ -14,19 +12,22 @@ import picocli.CommandLine.Mixin;
             "trip is stored, accepted or rejected with its reason; the totals are printed. A landmark",
             "token may only submit round trips its own landmark measured."
         })
-final class LandmarkRoundTripsCommand extends ApiCommand {
-    @Mixin
-    BatchFileOptions records;
+final class LandmarkRoundTripsCommand extends BatchFileCommand {
+    LandmarkRoundTripsCommand() {
+        super("landmark-round-trips", "round trip");
+    }
 
     @Override
-    public Integer call() throws Exception {
-        BatchSubmission submission = records.submission(api, "/api/v1/landmark-round-trips", "round trip");
-        ArrayNode all = records.read(WireJson.mapper());
+    ArrayNode prepare(ArrayNode all) {
         if (all.isEmpty()) {
-            throw new IllegalArgumentException(records.file + " holds no round trips");
+            throw new IllegalArgumentException(file + " holds no round trips");
         }
-        BatchSubmission.Totals t = submission.send(all, err());
-        print(submission.summary(t));
-        return t.rejected() > 0 ? 4 : 0;
+        return all;
+    }
+
+    /** 4 when some round trips were rejected (see {@code locus --help}'s exit codes). */
+    @Override
+    int exitCode(BatchSubmission.Totals totals) {
+        return totals.rejected() > 0 ? 4 : 0;
     }
 }

@@ -9,7 +9,6 @@ import dev.locus.protocol.wire.Decoded;
 import dev.locus.wire.ReceiptSubmission;
 import dev.locus.wire.WireJson;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 
 @Command(
         name = "receipts",
@@ -20,19 +19,22 @@ import picocli.CommandLine.Mixin;
             "outcome are printed. Landmark and agent tokens may only submit their own",
             "receipts. Lines written by ./locus agent --out are accepted as they are."
         })
-final class ReceiptsCommand extends ApiCommand {
-    @Mixin
-    BatchFileOptions records;
+final class ReceiptsCommand extends BatchFileCommand {
+    ReceiptsCommand() {
+        super("receipts", "receipt");
+    }
 
     @Override
-    public Integer call() throws Exception {
-        BatchSubmission submission = records.submission(api, "/api/v1/receipts", "receipt");
+    ArrayNode prepare(ArrayNode all) {
         ObjectMapper json = WireJson.mapper();
-        ArrayNode all = records.read(json);
         for (int i = 0; i < all.size(); i++) {
             all.set(i, fromAgentLine(json, all.get(i), i + 1));
         }
-        print(submission.summary(submission.send(all, err())));
+        return all;
+    }
+
+    @Override
+    int exitCode(BatchSubmission.Totals totals) {
         return 0;
     }
 
@@ -50,7 +52,7 @@ final class ReceiptsCommand extends ApiCommand {
                 json.valueToTree(ReceiptSubmission.of(a.value().signedReceipt()));
             case Decoded.Rejected<ReceiptRecord> r ->
                 throw new IllegalArgumentException(
-                        records.file + ": receipt " + index + " is not a valid agent receipt line: " + r.detail());
+                        file + ": receipt " + index + " is not a valid agent receipt line: " + r.detail());
         };
     }
 }
