@@ -66,7 +66,7 @@ public final class LocusCli implements Runnable {
                         ReportCommand.class,
                         InventoryCommand.class,
                         TokensCommand.class)
-                .forEach(cli::addSubcommand);
+                .forEach(command -> add(cli, command));
         RecordCommands.addTo(cli);
         List.of(
                         FindingsCommand.class,
@@ -74,11 +74,19 @@ public final class LocusCli implements Runnable {
                         dev.locus.cli.screen.ScreenCommand.class,
                         ScreeningCommand.class,
                         CommandLine.HelpCommand.class)
-                .forEach(cli::addSubcommand);
+                .forEach(command -> add(cli, command));
         // after the subcommands: these settings reach only those already registered
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
+    }
+
+    /**
+     * Adds {@code command} as built on its own, so that its model transformer (register's kinds)
+     * is applied as it is to a top-level command.
+     */
+    private static void add(CommandLine cli, Class<?> command) {
+        cli.addSubcommand(new CommandLine(command));
     }
 
     public static void main(String[] args) {
