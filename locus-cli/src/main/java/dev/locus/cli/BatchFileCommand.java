@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * A command that submits a file of signed records through the API in batches and prints the totals
- * by outcome ({@code receipts}, {@code landmark-round-trips}).
+ * by outcome ({@code receipts}, {@code landmark-round-trips}). It is named as its API collection.
  */
 abstract class BatchFileCommand extends ApiCommand {
     @Parameters(index = "0", description = "the records: a JSON array (.json) or one JSON object per line (.jsonl)")
@@ -27,15 +27,13 @@ abstract class BatchFileCommand extends ApiCommand {
                     + " or compliance officer token. Without it, the live limit of 10 minutes applies.")
     Integer backfillHours;
 
-    private final String collection;
     private final String noun;
 
     /**
-     * @param collection the API collection, e.g. {@code receipts}
-     * @param noun what one record is called in the totals, e.g. {@code receipt}
+     * @param noun what one record is called in the totals, e.g. {@code receipt}; the collection is
+     *     the command's name
      */
-    BatchFileCommand(String collection, String noun) {
-        this.collection = collection;
+    BatchFileCommand(String noun) {
         this.noun = noun;
     }
 
@@ -47,7 +45,7 @@ abstract class BatchFileCommand extends ApiCommand {
 
     @Override
     public final Integer call() throws Exception {
-        BatchSubmission submission = new BatchSubmission(api, "/api/v1/" + collection, backfillHours, batch, noun);
+        BatchSubmission submission = new BatchSubmission(api, "/api/v1/" + spec.name(), backfillHours, batch, noun);
         BatchSubmission.Totals totals = submission.send(prepare(JsonRecords.read(file, WireJson.mapper())), err());
         print(submission.summary(totals));
         return exitCode(totals);

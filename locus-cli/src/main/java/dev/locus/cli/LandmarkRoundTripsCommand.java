@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
         })
 final class LandmarkRoundTripsCommand extends BatchFileCommand {
     LandmarkRoundTripsCommand() {
-        super("landmark-round-trips", "round trip");
+        super("round trip");
     }
 
     @Override

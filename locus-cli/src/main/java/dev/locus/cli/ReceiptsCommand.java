@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         })
 final class ReceiptsCommand extends BatchFileCommand {
     ReceiptsCommand() {
-        super("receipts", "receipt");
+        super("receipt");
     }
 
     @Override
