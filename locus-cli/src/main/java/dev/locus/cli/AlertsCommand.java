@@ -3,9 +3,11 @@ package dev.locus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.wire.AlertNote;
 import dev.locus.wire.WireJson;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -48,25 +50,15 @@ final class AlertsCommand extends ApiCommand {
     @Option(names = "--chip", description = "only alerts about this chip serial")
     String chip;
 
-    @Option(names = "--after", description = "cursor from a previous page")
-    String after;
-
-    @Option(
-            names = "--limit",
-            defaultValue = "1000",
-            description = "alerts per page, 1 to 1000 (default ${DEFAULT-VALUE})")
-    int limit;
-
-    @Option(names = "--json", description = "Print the API's JSON page instead of a table.")
-    boolean json;
+    @Mixin
+    PageOptions page;
 
     @Override
     public Integer call() throws Exception {
-        StringBuilder q = new StringBuilder("/api/v1/alerts?limit=").append(limit);
+        StringBuilder q = page.start("/api/v1/alerts");
         query(q, "status", status);
         query(q, "chip_serial", chip);
-        query(q, "after", after);
-        return show(api.get(q.toString()), json, (p, out) -> {
+        return show(api.get(page.after(q)), page.json, (p, out) -> {
             TABLE.printRows(p.path("items"), out);
             JsonTable.footer(p, "alert", out);
         });
@@ -76,7 +68,7 @@ final class AlertsCommand extends ApiCommand {
      * One step of an alert's lifecycle with a reason: prints the alert as it now stands. The command
      * is named as the API route's last segment ({@code acknowledge} or {@code resolve}).
      */
-    abstract static class Step extends ApiCommand {
+    abstract static class Step extends ApiView {
         @Parameters(index = "0", paramLabel = "ID", description = "The alert's id (the ID column of 'locus alerts').")
         long id;
 
@@ -86,15 +78,16 @@ final class AlertsCommand extends ApiCommand {
                 description = "Why, for the audit log and the alert's history (1 to 2000 characters).")
         String reason;
 
-        @Option(names = "--json", description = "Print the alert as the API's JSON.")
-        boolean json;
-
         @Override
-        public Integer call() throws Exception {
-            String answer = api.postJson(
+        String answer() throws Exception {
+            return api.postJson(
                     "/api/v1/alerts/" + id + "/" + spec.name(),
                     WireJson.mapper().writeValueAsString(new AlertNote(reason)));
-            return show(answer, json, (a, out) -> nowStands("alert", a, subject(a), out));
+        }
+
+        @Override
+        void human(JsonNode alert, PrintWriter out) {
+            nowStands("alert", alert, subject(alert), out);
         }
     }
 

@@ -10,7 +10,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(
         name = "audit",
@@ -86,20 +85,20 @@ final class AuditCommand implements Runnable {
                 "rewritten chain cannot end in the same hash, and 'locus audit verify' checks the chain up to it.",
                 "The server also logs it at start and every hour (structured: audit_seq, audit_hash)."
             })
-    static final class Head extends ApiCommand {
-        @Option(names = "--json", description = "Print the API's JSON answer instead of one line.")
-        boolean json;
+    static final class Head extends ApiView {
+        @Override
+        String answer() {
+            return api.get("/api/v1/audit/head");
+        }
 
         @Override
-        public Integer call() throws Exception {
-            return show(api.get("/api/v1/audit/head"), json, (head, out) -> {
-                JsonNode at = head.path("recorded_at");
-                out.printf(
-                        "audit head: seq %d hash %s recorded_at %s%n",
-                        head.path("seq").asLong(),
-                        head.path("hash").asText(),
-                        at.isNull() || at.isMissingNode() ? "- (empty log)" : at.asText());
-            });
+        void human(JsonNode head, PrintWriter out) {
+            JsonNode at = head.path("recorded_at");
+            out.printf(
+                    "audit head: seq %d hash %s recorded_at %s%n",
+                    head.path("seq").asLong(),
+                    head.path("hash").asText(),
+                    at.isNull() || at.isMissingNode() ? "- (empty log)" : at.asText());
         }
     }
 }

@@ -3,10 +3,10 @@ package dev.locus.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.locus.bench.load.ProtocolBench;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code locus bench}: load benchmarks with their baselines measured in the same run. */
@@ -49,8 +49,8 @@ public final class BenchCommand extends GroupCommand {
         @Option(names = "--verifier-threads", description = "Landmark verifier threads (default: the number of CPUs).")
         Integer verifierThreads;
 
-        @Option(names = "--json", description = "Also write the results to this JSON file.")
-        Path json;
+        @Mixin
+        BenchOutput output;
 
         @Override
         public Integer call() throws Exception {
@@ -66,9 +66,7 @@ public final class BenchCommand extends GroupCommand {
             ObjectMapper m = dev.locus.wire.WireJson.mapper().copy().enable(SerializationFeature.INDENT_OUTPUT);
             String text = m.writeValueAsString(r);
             out().println(text);
-            if (json != null) {
-                java.nio.file.Files.writeString(json, text + "\n");
-            }
+            output.write(text);
             return 0;
         }
     }

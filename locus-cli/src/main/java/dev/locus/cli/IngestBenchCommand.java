@@ -1,9 +1,9 @@
 package dev.locus.cli;
 
 import dev.locus.bench.load.IngestBench;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code locus bench ingest}: the control plane under receipt load (see docs/control-plane.md). */
@@ -37,15 +37,11 @@ final class IngestBenchCommand implements Callable<Integer> {
             description = "length of the timed phase (default: ${DEFAULT-VALUE})")
     int seconds;
 
-    @Option(
-            names = "--database",
-            defaultValue = "embedded",
-            description = "'embedded' (a fresh H2 under a temporary directory) or a PostgreSQL URL; the bench"
-                    + " creates its own schema there and drops nothing else")
-    String database;
+    @Mixin
+    BenchDatabase db;
 
-    @Option(names = "--json", description = "write the figures to this file")
-    Path json;
+    @Mixin
+    BenchOutput output;
 
     @Option(
             names = "--rate",
@@ -92,8 +88,8 @@ final class IngestBenchCommand implements Callable<Integer> {
         return new IngestBench(new IngestBench.Settings(
                         chips,
                         seconds,
-                        database,
-                        json,
+                        db.database,
+                        output.json,
                         rate,
                         clients,
                         batch,

@@ -1,11 +1,7 @@
 package dev.locus.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.locus.wire.WireJson;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
         name = "landmark-round-trips",
@@ -16,33 +12,22 @@ import picocli.CommandLine.Parameters;
             "trip is stored, accepted or rejected with its reason; the totals are printed. A landmark",
             "token may only submit round trips its own landmark measured."
         })
-final class LandmarkRoundTripsCommand extends ApiCommand {
-    @Parameters(index = "0", description = "round-trips file (.json array or .jsonl)")
-    Path file;
-
-    @Option(
-            names = "--batch",
-            defaultValue = "1000",
-            description = "round trips per request, 1 to 5000 (default: ${DEFAULT-VALUE})")
-    int batch;
-
-    @Option(
-            names = "--backfill-hours",
-            description = "accept round trips up to this many hours old (1 to 720) through"
-                    + " POST /api/v1/landmark-round-trips/import; needs an admin or compliance officer token."
-                    + " Without it, the live limit of 10 minutes applies.")
-    Integer backfillHours;
+final class LandmarkRoundTripsCommand extends BatchFileCommand {
+    LandmarkRoundTripsCommand() {
+        super("round trip");
+    }
 
     @Override
-    public Integer call() throws Exception {
-        BatchSubmission submission =
-                new BatchSubmission(api, "/api/v1/landmark-round-trips", backfillHours, batch, "round trip");
-        ArrayNode all = JsonRecords.read(file, WireJson.mapper());
+    ArrayNode prepare(ArrayNode all) {
         if (all.isEmpty()) {
             throw new IllegalArgumentException(file + " holds no round trips");
         }
-        BatchSubmission.Totals t = submission.send(all, err());
-        print(submission.summary(t));
-        return t.rejected() > 0 ? 4 : 0;
+        return all;
+    }
+
+    /** 4 when some round trips were rejected (see {@code locus --help}'s exit codes). */
+    @Override
+    int exitCode(BatchSubmission.Totals totals) {
+        return totals.rejected() > 0 ? 4 : 0;
     }
 }

@@ -1,11 +1,13 @@
 package dev.locus.cli;
 
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
  * Entry point of the {@code locus} command. Each subcommand lives in its own class and is
- * registered in {@link #commandLine()}.
+ * registered in {@link #commandLine()}, in the order {@code --help} lists them; the record
+ * collections' commands are built from {@link RecordCommands}' table.
  */
 @Command(
         name = "locus",
@@ -30,36 +32,6 @@ import picocli.CommandLine.Command;
                     + " (with --json also its error body on stdout).",
             "6:The control plane could not be reached, or its TLS certificate was not trusted.",
             "70:A bug (stack trace on stderr)."
-        },
-        subcommands = {
-            DemoCommand.class,
-            EvalCommand.class,
-            CaCommand.class,
-            LandmarkCommand.class,
-            AgentCommand.class,
-            BenchCommand.class,
-            VerifyCommand.class,
-            RelayCommand.class,
-            ServerCommand.class,
-            AuditCommand.class,
-            RegisterCommand.class,
-            ShowCommand.class,
-            ImportCommand.class,
-            ReceiptsCommand.class,
-            LandmarkRoundTripsCommand.class,
-            AlertsCommand.class,
-            ReportCommand.class,
-            InventoryCommand.class,
-            TokensCommand.class,
-            RecordCommands.Orders.class,
-            RecordCommands.Shipments.class,
-            RecordCommands.Allocations.class,
-            RecordCommands.SiteCapacity.class,
-            FindingsCommand.class,
-            CasesCommand.class,
-            dev.locus.cli.screen.ScreenCommand.class,
-            ScreeningCommand.class,
-            CommandLine.HelpCommand.class
         })
 public final class LocusCli implements Runnable {
 
@@ -74,9 +46,47 @@ public final class LocusCli implements Runnable {
     /** Builds the command line with every subcommand registered. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new LocusCli());
+        List.of(
+                        DemoCommand.class,
+                        EvalCommand.class,
+                        CaCommand.class,
+                        LandmarkCommand.class,
+                        AgentCommand.class,
+                        BenchCommand.class,
+                        VerifyCommand.class,
+                        RelayCommand.class,
+                        ServerCommand.class,
+                        AuditCommand.class,
+                        RegisterCommand.class,
+                        ShowCommand.class,
+                        ImportCommand.class,
+                        ReceiptsCommand.class,
+                        LandmarkRoundTripsCommand.class,
+                        AlertsCommand.class,
+                        ReportCommand.class,
+                        InventoryCommand.class,
+                        TokensCommand.class)
+                .forEach(command -> add(cli, command));
+        RecordCommands.addTo(cli);
+        List.of(
+                        FindingsCommand.class,
+                        CasesCommand.class,
+                        dev.locus.cli.screen.ScreenCommand.class,
+                        ScreeningCommand.class,
+                        CommandLine.HelpCommand.class)
+                .forEach(command -> add(cli, command));
+        // after the subcommands: these settings reach only those already registered
         cli.setExecutionExceptionHandler(new ErrorHandler());
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         return cli;
+    }
+
+    /**
+     * Adds {@code command} as built on its own, so that its model transformer (register's kinds)
+     * is applied as it is to a top-level command.
+     */
+    private static void add(CommandLine cli, Class<?> command) {
+        cli.addSubcommand(new CommandLine(command));
     }
 
     public static void main(String[] args) {

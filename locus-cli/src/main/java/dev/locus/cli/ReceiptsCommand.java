@@ -8,10 +8,7 @@ import dev.locus.protocol.receipt.ReceiptRecord;
 import dev.locus.protocol.wire.Decoded;
 import dev.locus.wire.ReceiptSubmission;
 import dev.locus.wire.WireJson;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 @Command(
         name = "receipts",
@@ -22,32 +19,22 @@ import picocli.CommandLine.Parameters;
             "outcome are printed. Landmark and agent tokens may only submit their own",
             "receipts. Lines written by ./locus agent --out are accepted as they are."
         })
-final class ReceiptsCommand extends ApiCommand {
-    @Parameters(index = "0", description = "receipts file (.json array or .jsonl)")
-    Path file;
-
-    @Option(
-            names = "--batch",
-            defaultValue = "1000",
-            description = "receipts per request, 1 to 5000 (default: ${DEFAULT-VALUE})")
-    int batch;
-
-    @Option(
-            names = "--backfill-hours",
-            description = "accept receipts up to this many hours old (1 to 720) through"
-                    + " POST /api/v1/receipts/import; needs an admin or compliance officer token."
-                    + " Without it, the live limit of 10 minutes applies.")
-    Integer backfillHours;
+final class ReceiptsCommand extends BatchFileCommand {
+    ReceiptsCommand() {
+        super("receipt");
+    }
 
     @Override
-    public Integer call() throws Exception {
-        BatchSubmission submission = new BatchSubmission(api, "/api/v1/receipts", backfillHours, batch, "receipt");
+    ArrayNode prepare(ArrayNode all) {
         ObjectMapper json = WireJson.mapper();
-        ArrayNode all = JsonRecords.read(file, json);
         for (int i = 0; i < all.size(); i++) {
             all.set(i, fromAgentLine(json, all.get(i), i + 1));
         }
-        print(submission.summary(submission.send(all, err())));
+        return all;
+    }
+
+    @Override
+    int exitCode(BatchSubmission.Totals totals) {
         return 0;
     }
 

@@ -2,7 +2,9 @@ package dev.locus.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -16,36 +18,36 @@ import picocli.CommandLine.Parameters;
 final class RecordCommands {
     private RecordCommands() {}
 
+    /** A collection: its API path (the command's name) and its command's description. */
+    private record Collection(String name, String description) {}
+
+    /** In the order {@code locus --help} lists them. */
+    private static final List<Collection> COLLECTIONS = List.of(
+            new Collection(
+                    "orders", "Imports (all or nothing) and lists the commercial record's orders through the API."),
+            new Collection(
+                    "shipments",
+                    "Imports (all or nothing) and lists the commercial record's shipments through the API."),
+            new Collection(
+                    "allocations", "Imports (all or nothing) and lists chip allocations to end users through the API."),
+            new Collection(
+                    "site-capacity",
+                    "Imports (all or nothing) and lists sites' declared power and racks through the API."));
+
+    /** Registers one command per collection on {@code locus}. */
+    static void addTo(CommandLine locus) {
+        for (Collection c : COLLECTIONS) {
+            CommandLine command = new CommandLine(new CollectionCommand());
+            command.getCommandSpec().usageMessage().description(c.description());
+            locus.addSubcommand(c.name(), command);
+        }
+    }
+
     /** A collection's command: without a subcommand it prints its usage. */
-    abstract static class Collection extends GroupCommand {}
-
     @Command(
-            name = "orders",
             mixinStandardHelpOptions = true,
-            description = "Imports (all or nothing) and lists the commercial record's orders through the API.",
             subcommands = {Import.class, ListRecords.class})
-    static final class Orders extends Collection {}
-
-    @Command(
-            name = "shipments",
-            mixinStandardHelpOptions = true,
-            description = "Imports (all or nothing) and lists the commercial record's shipments through the API.",
-            subcommands = {Import.class, ListRecords.class})
-    static final class Shipments extends Collection {}
-
-    @Command(
-            name = "allocations",
-            mixinStandardHelpOptions = true,
-            description = "Imports (all or nothing) and lists chip allocations to end users through the API.",
-            subcommands = {Import.class, ListRecords.class})
-    static final class Allocations extends Collection {}
-
-    @Command(
-            name = "site-capacity",
-            mixinStandardHelpOptions = true,
-            description = "Imports (all or nothing) and lists sites' declared power and racks through the API.",
-            subcommands = {Import.class, ListRecords.class})
-    static final class SiteCapacity extends Collection {}
+    static final class CollectionCommand extends GroupCommand {}
 
     @Command(
             name = "import",

@@ -2,10 +2,9 @@ package dev.locus.cli;
 
 import dev.locus.bench.load.RedFlagBench;
 import dev.locus.bench.load.StoredRedFlagBench;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code locus bench redflags} and {@code redflags-stored}: load runs of the red-flag rules. */
@@ -40,7 +39,7 @@ final class RedFlagBenchCommand {
                 "for a large record: LOCUS_JAVA_OPTS=-Xmx6g ./locus bench redflags."
             })
     static final class InMemory implements Callable<Integer> {
-        @picocli.CommandLine.Mixin
+        @Mixin
         RecordSize size;
 
         @Override
@@ -67,7 +66,7 @@ final class RedFlagBenchCommand {
                 "stderr. Give the JVM room: LOCUS_JAVA_OPTS=-Xmx6g ./locus bench redflags-stored."
             })
     static final class Stored implements Callable<Integer> {
-        @picocli.CommandLine.Mixin
+        @Mixin
         RecordSize size;
 
         @Option(
@@ -82,23 +81,17 @@ final class RedFlagBenchCommand {
                 description = "verdicts published after the full evaluation (default: ${DEFAULT-VALUE})")
         int newVerdicts;
 
-        @Option(
-                names = "--database",
-                defaultValue = "embedded",
-                description = "'embedded' (a fresh H2 under a temporary directory) or a PostgreSQL URL; the run"
-                        + " creates its own schema there and drops it afterwards (default: ${DEFAULT-VALUE})")
-        String database;
+        @Mixin
+        BenchDatabase db;
 
-        @Option(names = "--json", paramLabel = "FILE", description = "also write the figures to this file")
-        Path json;
+        @Mixin
+        BenchOutput output;
 
         @Override
         public Integer call() throws Exception {
             String text = StoredRedFlagBench.runAndPrint(
-                    new StoredRedFlagBench(size.chips, size.parties, size.orders, newOrders, newVerdicts, database));
-            if (json != null) {
-                Files.writeString(json, text + "\n");
-            }
+                    new StoredRedFlagBench(size.chips, size.parties, size.orders, newOrders, newVerdicts, db.database));
+            output.write(text);
             return 0;
         }
     }

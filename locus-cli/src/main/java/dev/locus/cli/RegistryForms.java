@@ -40,6 +40,12 @@ final class RegistryForms {
         return number("longitude_deg", "DEG", -180, false, 180, what + " longitude in decimal degrees, [-180, 180].");
     }
 
+    /** The optional {@code status} field, one of {@code values}; the server's default when not given. */
+    private static RegistryForm.Field status(Class<? extends Enum<?>> values, String serverDefault) {
+        return enumeration("status", values, "${COMPLETION-CANDIDATES} (server default " + serverDefault + ").")
+                .optional();
+    }
+
     static final RegistryForm ORGANISATION = new RegistryForm(
             "organisation",
             "Registers an organisation: an exporter, distributor, end user or cloud operator.",
@@ -128,11 +134,7 @@ final class RegistryForms {
                     id("licence_id", "Registered licence covering it (its chip_count is enforced).")
                             .optional(),
                     id("declared_site_id", "Registered site where it is declared to run (must be the licence's site)."),
-                    enumeration(
-                                    "status",
-                                    RegistryValues.ChipStatus.class,
-                                    "${COMPLETION-CANDIDATES} (server default REGISTERED).")
-                            .optional()),
+                    status(RegistryValues.ChipStatus.class, "REGISTERED")),
             List.of(new Exclusive(false, List.of("--device-public-key", "--device-certificate"))),
             v -> "/api/v1/chips",
             RegistryForm::none);
@@ -152,11 +154,7 @@ final class RegistryForms {
                                     "Or: the landmark's PEM certificate (locus ca issue-landmark writes OUT/ID.pem);"
                                             + " its Ed25519 key is sent as public_key.")
                             .option("--certificate"),
-                    enumeration(
-                                    "status",
-                                    RegistryValues.LandmarkStatus.class,
-                                    "${COMPLETION-CANDIDATES} (server default ACTIVE).")
-                            .optional(),
+                    status(RegistryValues.LandmarkStatus.class, "ACTIVE"),
                     id(
                                     "operator",
                                     "Trust domain: landmarks of one operator count as one when verdicts tolerate lying"

@@ -5,7 +5,6 @@ import dev.locus.wire.WireJson;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
 /** {@code locus screening reload}: the server's screening lists, through the API. */
 @Command(
@@ -23,14 +22,10 @@ final class ScreeningCommand extends GroupCommand {
                 "Identical files change nothing. Prints each list's change and the hits that changed, or the",
                 "API's JSON with --json. Needs an ADMIN token."
             })
-    static final class Reload extends ApiCommand {
-        @Option(names = "--json", description = "print the API's JSON answer")
-        boolean json;
-
+    static final class Reload extends ApiView {
         @Override
-        public Integer call() throws Exception {
-            JsonNode answer = api.client().reloadScreeningLists();
-            return show(WireJson.mapper().writeValueAsString(answer), json, Reload::human);
+        String answer() throws Exception {
+            return WireJson.mapper().writeValueAsString(api.client().reloadScreeningLists());
         }
 
         /** One row per list: source, publication date, hash prefix, entries, added, removed, changed. */
@@ -51,7 +46,8 @@ final class ScreeningCommand extends GroupCommand {
                     l.path("changed").asBoolean() ? "" : " (same file)");
         }
 
-        private static void human(JsonNode r, PrintWriter out) {
+        @Override
+        void human(JsonNode r, PrintWriter out) {
             boolean changed = r.path("changed").asBoolean();
             out.printf(
                     "Screening lists from %s: %s%n",

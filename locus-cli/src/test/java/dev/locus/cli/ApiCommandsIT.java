@@ -49,7 +49,7 @@ class ApiCommandsIT {
         ProtocolCommandsIT.Run r = api("alerts", "--status", "BOGUS");
         CliServer.refused(r)
                 .startsWith("locus alerts: the control plane refused GET " + cli.url()
-                        + "/api/v1/alerts?limit=1000&status=BOGUS (HTTP 422)")
+                        + "/api/v1/alerts?limit=100&status=BOGUS (HTTP 422)")
                 .contains("VALIDATION_FAILED: ")
                 .contains("status ")
                 .contains("got 'BOGUS'")
