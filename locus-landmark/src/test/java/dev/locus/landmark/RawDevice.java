@@ -78,6 +78,12 @@ final class RawDevice implements AutoCloseable {
         send(Message.Hello.padded(session, rounds, certificate, cookie));
     }
 
+    /** Opens the session ({@link #hello}) for {@code rounds} rounds and returns the first challenge. */
+    Message.Challenge open(int rounds) throws IOException {
+        hello(rounds);
+        return expect(Message.Challenge.class);
+    }
+
     /** A NEXT padded to hold any answer (a receipt included). */
     void next() throws IOException {
         send(Message.Next.padded(session));

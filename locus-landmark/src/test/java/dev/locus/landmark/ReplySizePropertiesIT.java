@@ -39,8 +39,7 @@ class ReplySizePropertiesIT {
                 .build());
         key = PKI.device("SN-PROPERTY");
         device = new RawDevice(server.localAddress(), key, 21);
-        device.hello(4); // a live session: valid cookie, session id, challenge
-        Message.Challenge c = device.expect(Message.Challenge.class);
+        Message.Challenge c = device.open(4); // a live session: valid cookie, session id, challenge
         byte[] certificate = Certificates.der(key.identity().certificate());
         templates = new byte[][] {
             MessageCodec.encode(Message.Hello.padded(device.session, 4, certificate, device.cookie)),

@@ -41,6 +41,29 @@ public record ListEntry(
         programs = List.copyOf(programs);
     }
 
+    /**
+     * An entry listed under one primary name, with countries and programs but no dates of birth,
+     * addresses or identifiers.
+     */
+    public static ListEntry named(
+            String source,
+            String entryId,
+            EntryType type,
+            String primaryName,
+            Set<String> countries,
+            List<String> programs) {
+        return new ListEntry(
+                source,
+                entryId,
+                type,
+                List.of(new ListName(primaryName, NameKind.PRIMARY)),
+                List.of(),
+                countries,
+                List.of(),
+                List.of(),
+                programs);
+    }
+
     /** The name the entry is listed under. */
     public String primaryName() {
         return names.getFirst().value();

@@ -11,16 +11,7 @@ import org.junit.jupiter.api.Test;
 class ListDiffTest {
 
     static ListEntry entry(String id, String name) {
-        return new ListEntry(
-                "UN",
-                id,
-                EntryType.INDIVIDUAL,
-                List.of(new ListName(name, NameKind.PRIMARY)),
-                List.of(),
-                Set.of(),
-                List.of(),
-                List.of(),
-                List.of());
+        return ListEntry.named("UN", id, EntryType.INDIVIDUAL, name, Set.of(), List.of());
     }
 
     @Test

@@ -6,9 +6,7 @@ import dev.locus.screening.list.EntryType;
 import dev.locus.screening.list.ListDiff;
 import dev.locus.screening.list.ListEntry;
 import dev.locus.screening.list.ListLoader;
-import dev.locus.screening.list.ListName;
 import dev.locus.screening.list.ListVersion;
-import dev.locus.screening.list.NameKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,16 +24,8 @@ class RescreenTest {
                 .orElseThrow();
         List<ListEntry> entries = new ArrayList<>(before.entries());
         entries.remove(removed);
-        ListEntry added = new ListEntry(
-                "UN",
-                "QDe.999",
-                EntryType.ENTITY,
-                List.of(new ListName("ORCHID HARBOUR TRADING PTE. LTD.", NameKind.PRIMARY)),
-                List.of(),
-                Set.of("SG"),
-                List.of(),
-                List.of(),
-                List.of("QD"));
+        ListEntry added = ListEntry.named(
+                "UN", "QDe.999", EntryType.ENTITY, "ORCHID HARBOUR TRADING PTE. LTD.", Set.of("SG"), List.of("QD"));
         entries.add(added);
         ListVersion after = new ListVersion("UN", Optional.empty(), "new", entries);
         Screener updated = Screener.of(List.of(after));

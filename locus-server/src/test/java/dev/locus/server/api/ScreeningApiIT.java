@@ -8,9 +8,7 @@ import dev.locus.compliance.ComplianceModule;
 import dev.locus.compliance.screening.HitChange;
 import dev.locus.screening.list.EntryType;
 import dev.locus.screening.list.ListEntry;
-import dev.locus.screening.list.ListName;
 import dev.locus.screening.list.ListVersion;
-import dev.locus.screening.list.NameKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -222,15 +220,12 @@ class ScreeningApiIT extends ServerPerTest {
                     continue;
                 }
                 List<ListEntry> entries = new ArrayList<>(v.entries());
-                entries.add(new ListEntry(
+                entries.add(ListEntry.named(
                         "UN",
                         "QDe.999",
                         EntryType.ENTITY,
-                        List.of(new ListName("ORCHID HARBOUR TRADING PTE. LTD.", NameKind.PRIMARY)),
-                        List.of(),
+                        "ORCHID HARBOUR TRADING PTE. LTD.",
                         Set.of("SG"),
-                        List.of(),
-                        List.of(),
                         List.of("QD")));
                 updated.add(new ListVersion("UN", v.publishedOn(), "f".repeat(64), entries));
             }

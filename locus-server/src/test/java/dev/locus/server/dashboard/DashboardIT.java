@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -38,8 +37,7 @@ class DashboardIT extends LiveBrowserTest {
     private DemoFleet fleet;
     private String officer;
     private String auditor;
-    private final CertificateAuthority manufacturer = CertificateAuthority.create(
-            "Dashboard test CA", Duration.ofDays(365), InstantSource.system(), new SecureRandom());
+    private CertificateAuthority manufacturer;
 
     DashboardIT() {
         super("");
@@ -49,11 +47,8 @@ class DashboardIT extends LiveBrowserTest {
     void start() throws Exception {
         // the demo fleet has one landmark per city: it assumes every landmark is honest (F = 0);
         // tolerance of lying landmarks is tested in VerdictEngineTest and ToleranceProperties
-        startServer(
-                "locus-dashboard-it",
-                c -> c.withToleratedLiars(0).toBuilder()
-                        .manufacturerCas(List.of(manufacturer.certificate()))
-                        .build());
+        manufacturer = startServerTrustingNewManufacturer(
+                "locus-dashboard-it", "Dashboard test CA", c -> c.withToleratedLiars(0));
         fleet = new DemoFleet(http, admin);
         fleet.register();
         fleet.measure();

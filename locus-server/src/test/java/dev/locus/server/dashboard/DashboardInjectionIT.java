@@ -3,18 +3,15 @@ package dev.locus.server.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.locus.protocol.identity.CertificateAuthority;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -68,8 +65,6 @@ class DashboardInjectionIT extends LiveBrowserTest {
             + " return n;";
 
     private String officer;
-    private final CertificateAuthority manufacturer = CertificateAuthority.create(
-            "Injection test CA", Duration.ofDays(365), InstantSource.system(), new SecureRandom());
 
     DashboardInjectionIT() {
         super("injection-");
@@ -77,11 +72,8 @@ class DashboardInjectionIT extends LiveBrowserTest {
 
     @BeforeAll
     void start() throws Exception {
-        startServer(
-                "locus-dashboard-injection-it",
-                c -> c.toBuilder()
-                        .manufacturerCas(List.of(manufacturer.certificate()))
-                        .build());
+        startServerTrustingNewManufacturer(
+                "locus-dashboard-injection-it", "Injection test CA", UnaryOperator.identity());
         storeMarkupEverywhere();
         browser = new Browser(1440, 900);
         browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", PROBLEM_RECORDER));

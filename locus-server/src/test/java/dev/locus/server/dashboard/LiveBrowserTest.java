@@ -1,7 +1,12 @@
 package dev.locus.server.dashboard;
 
+import dev.locus.protocol.identity.CertificateAuthority;
 import dev.locus.server.ServerConfig;
 import java.io.IOException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.TestInstance;
@@ -33,6 +38,24 @@ abstract class LiveBrowserTest {
         server = LiveServer.start(name, config);
         http = server.http();
         admin = server.admin();
+    }
+
+    /**
+     * Starts the server like {@link #startServer}, trusting a fresh manufacturer CA (valid a year)
+     * named {@code caName} for device certificates, after {@code config}.
+     *
+     * @return the CA, to issue device keys the server accepts
+     */
+    final CertificateAuthority startServerTrustingNewManufacturer(
+            String name, String caName, UnaryOperator<ServerConfig> config) throws IOException {
+        CertificateAuthority manufacturer =
+                CertificateAuthority.create(caName, Duration.ofDays(365), InstantSource.system(), new SecureRandom());
+        startServer(
+                name,
+                c -> config.apply(c).toBuilder()
+                        .manufacturerCas(List.of(manufacturer.certificate()))
+                        .build());
+        return manufacturer;
     }
 
     @AfterAll
