@@ -105,6 +105,11 @@ class SessionFloodIT {
                 }
                 flood.join();
                 awaitCondition(() -> server.stats().datagrams() >= sent.get(), "every flood datagram counted");
+                // a datagram is counted when read, then refused and answered once checked: wait for those too
+                awaitCondition(
+                        () -> server.stats().rejected(RejectReason.BAD_COOKIE) >= 2L * SOURCES
+                                && server.stats().retriesSent() >= 300L + 3L * SOURCES,
+                        "every replayed and made-up cookie refused and answered with a RETRY");
 
                 LandmarkStats.Snapshot stats = server.stats();
                 assertThat(stats.sessionsOpened())
