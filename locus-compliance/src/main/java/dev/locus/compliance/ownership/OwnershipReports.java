@@ -79,8 +79,8 @@ public final class OwnershipReports {
             owners.add(new OwnershipReport.Owner(
                     owner,
                     p.name(),
-                    p.kind(),
-                    p.countryOfIncorporation().or(p::headquartersCountry),
+                    p.details().kind(),
+                    p.details().countryOfIncorporation().or(p.details()::headquartersCountry),
                     share,
                     listed.stream()
                             .filter(d -> d.partyId().equals(owner))

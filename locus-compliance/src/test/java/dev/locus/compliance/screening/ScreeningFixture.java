@@ -3,6 +3,7 @@ package dev.locus.compliance.screening;
 import dev.locus.compliance.ownership.LinkInput;
 import dev.locus.compliance.ownership.OwnershipReports;
 import dev.locus.compliance.ownership.OwnershipService;
+import dev.locus.compliance.parties.PartyDetails;
 import dev.locus.compliance.parties.PartyInput;
 import dev.locus.compliance.parties.PartyKind;
 import dev.locus.compliance.parties.PartyService;
@@ -128,14 +129,15 @@ final class ScreeningFixture implements AutoCloseable {
         var out = parties.create(
                 new PartyInput(
                         id,
-                        kind,
-                        List.of(name),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        Optional.of(country),
-                        Optional.empty(),
-                        Optional.empty(),
+                        new PartyDetails(
+                                kind,
+                                List.of(name),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                Optional.of(country),
+                                Optional.empty(),
+                                Optional.empty()),
                         OptionalInt.empty()),
                 "test");
         if (!(out instanceof dev.locus.compliance.outcome.Outcome.Done<?>)) {
