@@ -106,7 +106,7 @@ public final class OwnershipReports {
                         listed.stream().map(Designation::partyId).collect(Collectors.toSet())))
                 .toList();
         List<StoredLink> active =
-                stored.stream().filter(l -> l.forAnalysis().activeOn(on)).toList();
+                stored.stream().filter(l -> l.validity().contains(on)).toList();
         return Optional.of(
                 new OwnershipReport(partyId, on, graph.disclosedShare(partyId) * 100, owners, active, findings));
     }

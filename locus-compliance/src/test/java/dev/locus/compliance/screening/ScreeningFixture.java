@@ -14,6 +14,7 @@ import dev.locus.screening.list.ListName;
 import dev.locus.screening.list.ListVersion;
 import dev.locus.screening.list.NameKind;
 import dev.locus.screening.ownership.RuleTable;
+import dev.locus.screening.ownership.Validity;
 import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.persistence.Database;
 import java.io.IOException;
@@ -147,8 +148,7 @@ final class ScreeningFixture implements AutoCloseable {
     }
 
     void owns(String owner, String owned, double percent) {
-        var out = ownership.addLink(
-                owned, new LinkInput(owner, percent, true, Optional.empty(), Optional.empty()), "test");
+        var out = ownership.addLink(owned, new LinkInput(owner, percent, true, Validity.ALWAYS), "test");
         if (!(out instanceof dev.locus.compliance.outcome.Outcome.Done<?>)) {
             throw new AssertionError(owner + " -> " + owned + " not linked: " + out);
         }
