@@ -5,7 +5,8 @@ import dev.locus.screening.ownership.Party;
 import java.time.Instant;
 
 /**
- * A party as the compliance record holds it: its details as last saved, under its id.
+ * A party as the compliance record holds it: its details as last saved, under its id. In JSON it is
+ * one flat object, the details' fields beside the id and the revision.
  *
  * @param revision 1 when created, one more with every saved change
  */
