@@ -91,10 +91,10 @@ final class StoredRecordView implements RecordView {
         return new PartyFacts(
                 p.id(),
                 p.name(),
-                Set.of(roleOf(p.kind())),
-                p.countryOfIncorporation(),
-                p.headquartersCountry(),
-                p.incorporatedOn(),
+                Set.of(roleOf(p.details().kind())),
+                p.details().countryOfIncorporation(),
+                p.details().headquartersCountry(),
+                p.details().incorporatedOn(),
                 known);
     }
 

@@ -1,5 +1,6 @@
 package dev.locus.compliance.ownership;
 
+import dev.locus.screening.ownership.Validity;
 import dev.locus.server.common.FieldProblem;
 import dev.locus.server.common.FieldReader;
 import dev.locus.server.common.InvalidInputException;
@@ -11,8 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** An ownership link as a person sends it, validated: the owner, the percentage, the dates. */
-public record LinkInput(
-        String ownerId, double percent, boolean direct, Optional<LocalDate> validFrom, Optional<LocalDate> validUntil) {
+public record LinkInput(String ownerId, double percent, boolean direct, Validity validity) {
 
     private static final List<String> FIELDS = List.of("owner_id", "percent", "direct", "valid_from", "valid_until");
 
@@ -37,14 +37,14 @@ public record LinkInput(
         Optional<LocalDate> from = present(fields, "valid_from") ? Optional.of(r.date("valid_from")) : Optional.empty();
         Optional<LocalDate> until =
                 present(fields, "valid_until") ? Optional.of(r.date("valid_until")) : Optional.empty();
-        if (from.isPresent() && until.isPresent() && until.get().isBefore(from.get())) {
+        if (!Validity.ordered(from, until)) {
             r.problem("valid_until", "must not be before valid_from " + from.get());
         }
         r.rejectUnknown(FIELDS);
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return new LinkInput(owner, percent, direct, from, until);
+        return new LinkInput(owner, percent, direct, new Validity(from, until));
     }
 
     private static boolean present(Map<String, String> fields, String name) {

@@ -1,5 +1,6 @@
 package dev.locus.compliance.ownership;
 
+import dev.locus.screening.ownership.Validity;
 import dev.locus.server.persistence.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,21 +37,14 @@ final class LinkStore {
             ps.setString(2, ownedId);
             ps.setDouble(3, in.percent());
             ps.setBoolean(4, in.direct());
-            setDate(ps, 5, in.validFrom());
-            setDate(ps, 6, in.validUntil());
+            setDate(ps, 5, in.validity().from());
+            setDate(ps, 6, in.validity().until());
             Sql.setInstant(ps, 7, now);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
                 return new StoredLink(
-                        keys.getLong(1),
-                        in.ownerId(),
-                        ownedId,
-                        in.percent(),
-                        in.direct(),
-                        in.validFrom(),
-                        in.validUntil(),
-                        now);
+                        keys.getLong(1), in.ownerId(), ownedId, in.percent(), in.direct(), in.validity(), now);
             }
         }
     }
@@ -135,8 +129,9 @@ final class LinkStore {
                             rs.getString("owned_id"),
                             rs.getDouble("percent"),
                             rs.getBoolean("direct"),
-                            Optional.ofNullable(rs.getObject("valid_from", LocalDate.class)),
-                            Optional.ofNullable(rs.getObject("valid_until", LocalDate.class)),
+                            new Validity(
+                                    Optional.ofNullable(rs.getObject("valid_from", LocalDate.class)),
+                                    Optional.ofNullable(rs.getObject("valid_until", LocalDate.class))),
                             Sql.getInstant(rs, "created_at")));
                 }
             }

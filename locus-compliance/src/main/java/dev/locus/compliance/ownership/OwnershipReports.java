@@ -79,8 +79,8 @@ public final class OwnershipReports {
             owners.add(new OwnershipReport.Owner(
                     owner,
                     p.name(),
-                    p.kind(),
-                    p.countryOfIncorporation().or(p::headquartersCountry),
+                    p.details().kind(),
+                    p.details().countryOfIncorporation().or(p.details()::headquartersCountry),
                     share,
                     listed.stream()
                             .filter(d -> d.partyId().equals(owner))
@@ -106,7 +106,7 @@ public final class OwnershipReports {
                         listed.stream().map(Designation::partyId).collect(Collectors.toSet())))
                 .toList();
         List<StoredLink> active =
-                stored.stream().filter(l -> l.forAnalysis().activeOn(on)).toList();
+                stored.stream().filter(l -> l.validity().contains(on)).toList();
         return Optional.of(
                 new OwnershipReport(partyId, on, graph.disclosedShare(partyId) * 100, owners, active, findings));
     }

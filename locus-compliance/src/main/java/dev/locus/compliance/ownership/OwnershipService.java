@@ -116,17 +116,17 @@ public final class OwnershipService {
         }
         List<StoredLink> direct = existing.stream().filter(StoredLink::direct).toList();
         Set<LocalDate> starts = new TreeSet<>();
-        starts.add(in.validFrom().orElse(LocalDate.MIN));
+        starts.add(in.validity().from().orElse(LocalDate.MIN));
         for (StoredLink l : direct) {
-            starts.add(l.validFrom().orElse(LocalDate.MIN));
+            starts.add(l.validity().from().orElse(LocalDate.MIN));
         }
         for (LocalDate d : starts) {
-            if (!active(in.validFrom(), in.validUntil(), d)) {
+            if (!in.validity().contains(d)) {
                 continue;
             }
             double sum = in.percent();
             for (StoredLink l : direct) {
-                if (active(l.validFrom(), l.validUntil(), d)) {
+                if (l.validity().contains(d)) {
                     sum += l.percent();
                 }
             }
@@ -142,11 +142,6 @@ public final class OwnershipService {
         return Optional.empty();
     }
 
-    private static boolean active(Optional<LocalDate> from, Optional<LocalDate> until, LocalDate d) {
-        return from.map(f -> !d.isBefore(f)).orElse(true)
-                && until.map(u -> !d.isAfter(u)).orElse(true);
-    }
-
     private static InvalidInputException invalidOwner(String owner, String message) {
         return new InvalidInputException(List.of(new FieldProblem(0, "owner_id", owner, message)));
     }
@@ -158,8 +153,8 @@ public final class OwnershipService {
         d.put("owned_id", l.ownedId());
         d.put("percent", l.percent());
         d.put("direct", l.direct());
-        d.put("valid_from", l.validFrom().map(Object::toString).orElse(""));
-        d.put("valid_until", l.validUntil().map(Object::toString).orElse(""));
+        d.put("valid_from", l.validity().from().map(Object::toString).orElse(""));
+        d.put("valid_until", l.validity().until().map(Object::toString).orElse(""));
         return d;
     }
 

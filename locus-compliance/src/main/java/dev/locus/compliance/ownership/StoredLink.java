@@ -1,14 +1,15 @@
 package dev.locus.compliance.ownership;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.locus.screening.ownership.OwnershipLink;
+import dev.locus.screening.ownership.Validity;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Optional;
 
 /**
- * An ownership link as stored: {@code ownerId} holds {@code percent} of {@code ownedId} from {@code
- * validFrom} through {@code validUntil} (inclusive; empty = open). A direct link is a holding in the
- * register; an indirect one a disclosed aggregate whose path is unknown (a floor, never multiplied).
+ * An ownership link as stored: {@code ownerId} holds {@code percent} of {@code ownedId} on the days
+ * of its {@code validity} (in JSON {@code valid_from} and {@code valid_until}, null = open). A direct
+ * link is a holding in the register; an indirect one a disclosed aggregate whose path is unknown (a
+ * floor, never multiplied).
  */
 public record StoredLink(
         long id,
@@ -16,12 +17,11 @@ public record StoredLink(
         String ownedId,
         double percent,
         boolean direct,
-        Optional<LocalDate> validFrom,
-        Optional<LocalDate> validUntil,
+        @JsonUnwrapped(prefix = "valid_") Validity validity,
         Instant createdAt) {
 
     /** The link as the screening library's ownership analysis takes it. */
     public OwnershipLink forAnalysis() {
-        return new OwnershipLink(ownerId, ownedId, percent, direct, false, validFrom, validUntil);
+        return new OwnershipLink(ownerId, ownedId, percent, direct, false, validity);
     }
 }

@@ -16,19 +16,10 @@ import java.util.OptionalInt;
  * A party as a person sends it (a JSON object), validated strictly: unknown fields, wrong types,
  * too many or too long names are refused with every problem named. Immutable.
  *
+ * @param details what the party is, as it will be saved
  * @param expectedRevision on an update, the revision the sender last read (a stale one is a conflict)
  */
-public record PartyInput(
-        String id,
-        PartyKind kind,
-        List<String> names,
-        List<String> aliases,
-        List<String> registrationNumbers,
-        List<String> addresses,
-        Optional<String> countryOfIncorporation,
-        Optional<String> headquartersCountry,
-        Optional<LocalDate> incorporatedOn,
-        OptionalInt expectedRevision) {
+public record PartyInput(String id, PartyDetails details, OptionalInt expectedRevision) {
 
     static final int MAX_NAMES = 20;
     static final int MAX_ALIASES = 50;
@@ -50,13 +41,6 @@ public record PartyInput(
             "headquarters_country",
             "incorporated_on",
             "revision");
-
-    public PartyInput {
-        names = List.copyOf(names);
-        aliases = List.copyOf(aliases);
-        registrationNumbers = List.copyOf(registrationNumbers);
-        addresses = List.copyOf(addresses);
-    }
 
     /**
      * A new party from a JSON object carrying its {@code id}.
@@ -126,7 +110,9 @@ public record PartyInput(
             throw new InvalidInputException(problems);
         }
         return new PartyInput(
-                id, kind, names, aliases, numbers, addresses, incorporation, headquarters, incorporatedOn, revision);
+                id,
+                new PartyDetails(kind, names, aliases, numbers, addresses, incorporation, headquarters, incorporatedOn),
+                revision);
     }
 
     private static Optional<String> optionalCountry(FieldReader r, Map<String, String> scalars, String field) {

@@ -145,32 +145,21 @@ public final class PartyService implements PartyDirectory {
     }
 
     private static RegisteredParty party(PartyInput in, int revision, Instant created, Instant updated) {
-        return new RegisteredParty(
-                in.id(),
-                in.kind(),
-                in.names(),
-                in.aliases(),
-                in.registrationNumbers(),
-                in.addresses(),
-                in.countryOfIncorporation(),
-                in.headquartersCountry(),
-                in.incorporatedOn(),
-                revision,
-                created,
-                updated);
+        return new RegisteredParty(in.id(), in.details(), revision, created, updated);
     }
 
     private static Map<String, Object> details(RegisteredParty p) {
+        PartyDetails pd = p.details();
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("revision", p.revision());
-        d.put("kind", p.kind().name());
-        d.put("names", p.names());
-        d.put("aliases", p.aliases());
-        d.put("registration_numbers", p.registrationNumbers());
-        d.put("addresses", p.addresses());
-        d.put("country_of_incorporation", p.countryOfIncorporation().orElse(""));
-        d.put("headquarters_country", p.headquartersCountry().orElse(""));
-        d.put("incorporated_on", p.incorporatedOn().map(Object::toString).orElse(""));
+        d.put("kind", pd.kind().name());
+        d.put("names", pd.names());
+        d.put("aliases", pd.aliases());
+        d.put("registration_numbers", pd.registrationNumbers());
+        d.put("addresses", pd.addresses());
+        d.put("country_of_incorporation", pd.countryOfIncorporation().orElse(""));
+        d.put("headquarters_country", pd.headquartersCountry().orElse(""));
+        d.put("incorporated_on", pd.incorporatedOn().map(Object::toString).orElse(""));
         return d;
     }
 

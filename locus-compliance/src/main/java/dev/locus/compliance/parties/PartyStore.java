@@ -69,11 +69,12 @@ final class PartyStore {
     private static void insertDetails(Connection c, RegisteredParty p) throws SQLException {
         try (PreparedStatement ps =
                 c.prepareStatement("INSERT INTO party_details (party_id, field, ordinal, text) VALUES (?, ?, ?, ?)")) {
+            PartyDetails pd = p.details();
             Map<Detail, List<String>> lists = Map.of(
-                    Detail.NAME, p.names(),
-                    Detail.ALIAS, p.aliases(),
-                    Detail.REGISTRATION_NUMBER, p.registrationNumbers(),
-                    Detail.ADDRESS, p.addresses());
+                    Detail.NAME, pd.names(),
+                    Detail.ALIAS, pd.aliases(),
+                    Detail.REGISTRATION_NUMBER, pd.registrationNumbers(),
+                    Detail.ADDRESS, pd.addresses());
             for (Map.Entry<Detail, List<String>> e : lists.entrySet()) {
                 for (int i = 0; i < e.getValue().size(); i++) {
                     ps.setString(1, p.id());
@@ -183,8 +184,7 @@ final class PartyStore {
         List<RegisteredParty> out = new ArrayList<>(heads.size());
         for (Head h : heads) {
             Map<Detail, List<String>> d = details.get(h.id());
-            out.add(new RegisteredParty(
-                    h.id(),
+            PartyDetails pd = new PartyDetails(
                     h.kind(),
                     d.get(Detail.NAME),
                     d.get(Detail.ALIAS),
@@ -192,10 +192,8 @@ final class PartyStore {
                     d.get(Detail.ADDRESS),
                     h.incorporation(),
                     h.headquarters(),
-                    h.incorporatedOn(),
-                    h.revision(),
-                    h.createdAt(),
-                    h.updatedAt()));
+                    h.incorporatedOn());
+            out.add(new RegisteredParty(h.id(), pd, h.revision(), h.createdAt(), h.updatedAt()));
         }
         return out;
     }
@@ -207,10 +205,11 @@ final class PartyStore {
      * @return the next parameter index
      */
     private static int bindHead(PreparedStatement ps, int from, RegisteredParty p) throws SQLException {
-        ps.setString(from, p.kind().name());
-        Sql.setOptionalString(ps, from + 1, p.countryOfIncorporation());
-        Sql.setOptionalString(ps, from + 2, p.headquartersCountry());
-        setOptionalDate(ps, from + 3, p.incorporatedOn());
+        PartyDetails pd = p.details();
+        ps.setString(from, pd.kind().name());
+        Sql.setOptionalString(ps, from + 1, pd.countryOfIncorporation());
+        Sql.setOptionalString(ps, from + 2, pd.headquartersCountry());
+        setOptionalDate(ps, from + 3, pd.incorporatedOn());
         ps.setInt(from + 4, p.revision());
         return from + 5;
     }

@@ -28,7 +28,7 @@ final class Candidates {
     static Map<String, Candidate> listMatches(RegisteredParty p, Function<Query, List<ScreeningMatch>> screen) {
         Map<String, ScreeningMatch> best = new HashMap<>();
         Map<String, Query> bestQuery = new HashMap<>();
-        for (Query q : p.screeningQueries()) {
+        for (Query q : p.details().screeningQueries()) {
             for (ScreeningMatch m : screen.apply(q)) {
                 String key = m.entry().key();
                 ScreeningMatch was = best.get(key);
@@ -38,7 +38,7 @@ final class Candidates {
                 }
             }
         }
-        String partyFp = Fingerprints.party(p);
+        String partyFp = Fingerprints.party(p.details());
         Map<String, Candidate> out = new LinkedHashMap<>();
         for (Map.Entry<String, ScreeningMatch> e : best.entrySet()) {
             out.put(e.getKey(), fromMatch(bestQuery.get(e.getKey()), e.getValue(), partyFp));
@@ -128,14 +128,14 @@ final class Candidates {
                 "RULE",
                 why.toString(),
                 Sha256.hex(String.format(Locale.ROOT, "UNKNOWN|%.4f", disclosed)),
-                Fingerprints.party(p));
+                Fingerprints.party(p.details()));
     }
 
     private static Map<String, Candidate> rulesReached(RegisteredParty p, OwnershipReport report) {
         Map<String, String> names = new HashMap<>();
         names.put(p.id(), p.name());
         report.owners().forEach(o -> names.put(o.partyId(), o.name()));
-        String partyFp = Fingerprints.party(p);
+        String partyFp = Fingerprints.party(p.details());
         Map<String, Candidate> out = new LinkedHashMap<>();
         for (OwnershipReport.Finding f : report.findings()) {
             if (!f.type().equals("RULE_REACHED") || !f.ruleStatus().orElse("").equals("IN_FORCE")) {

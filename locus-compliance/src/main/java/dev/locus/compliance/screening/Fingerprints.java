@@ -1,6 +1,6 @@
 package dev.locus.compliance.screening;
 
-import dev.locus.compliance.parties.RegisteredParty;
+import dev.locus.compliance.parties.PartyDetails;
 import dev.locus.server.common.Sha256;
 import java.util.List;
 
@@ -9,7 +9,7 @@ final class Fingerprints {
     private Fingerprints() {}
 
     /** What screening reads of a party: kind, names, aliases, numbers, addresses, countries, date. */
-    static String party(RegisteredParty p) {
+    static String party(PartyDetails p) {
         return Sha256.hex(String.join(
                 "\u001e",
                 List.of(

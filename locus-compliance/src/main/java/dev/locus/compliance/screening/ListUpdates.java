@@ -252,12 +252,12 @@ public final class ListUpdates {
         return eachPage(actor, (c, p) -> {
             Map<String, Candidate> found = new LinkedHashMap<>();
             boolean touched = false;
-            for (Query q : p.screeningQueries()) {
+            for (Query q : p.details().screeningQueries()) {
                 for (Rescreen.Change ch : delta.changesFor(new Rescreen.Party(p.id(), q))) {
                     touched = true;
                     if (ch.after().isPresent()) {
                         ScreeningMatch m = ch.after().get();
-                        Candidate k = Candidates.fromMatch(q, m, Fingerprints.party(p));
+                        Candidate k = Candidates.fromMatch(q, m, Fingerprints.party(p.details()));
                         found.merge(ch.entryKey(), k, (a, b) -> a.score() >= b.score() ? a : b);
                     }
                 }

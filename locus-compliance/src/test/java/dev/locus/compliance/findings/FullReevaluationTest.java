@@ -14,6 +14,7 @@ import dev.locus.compliance.testing.TestDb;
 import dev.locus.geo.verdict.Policy;
 import dev.locus.geo.verdict.Verifier;
 import dev.locus.screening.ownership.RuleTable;
+import dev.locus.screening.ownership.Validity;
 import dev.locus.server.Json;
 import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.persistence.Database;
@@ -33,7 +34,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -425,12 +425,7 @@ class FullReevaluationTest {
             w.ownership()
                     .addLink(
                             "p" + p,
-                            new LinkInput(
-                                    "p" + ((p + 1) % parties),
-                                    10 + r.nextInt(80),
-                                    true,
-                                    Optional.empty(),
-                                    Optional.empty()),
+                            new LinkInput("p" + ((p + 1) % parties), 10 + r.nextInt(80), true, Validity.ALWAYS),
                             "analyst");
         }
     }

@@ -2,6 +2,7 @@ package dev.locus.compliance.ownership;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.locus.screening.ownership.Validity;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,13 +17,14 @@ class OwnershipServiceTest {
                 "x",
                 percent,
                 true,
-                Optional.of(LocalDate.parse(from)),
-                until.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(until)),
+                new Validity(
+                        Optional.of(LocalDate.parse(from)),
+                        until.isEmpty() ? Optional.empty() : Optional.of(LocalDate.parse(until))),
                 Instant.EPOCH);
     }
 
     private static LinkInput adding(double percent, String from) {
-        return new LinkInput("b", percent, true, Optional.of(LocalDate.parse(from)), Optional.empty());
+        return new LinkInput("b", percent, true, Validity.from(LocalDate.parse(from)));
     }
 
     @Test
@@ -49,7 +51,7 @@ class OwnershipServiceTest {
 
     @Test
     void indirectDisclosures_areFloorsNotHoldings_andAreNotSummed() {
-        LinkInput indirect = new LinkInput("b", 90, false, Optional.empty(), Optional.empty());
+        LinkInput indirect = new LinkInput("b", 90, false, Validity.ALWAYS);
         assertThat(OwnershipService.overHundred(List.of(held(70, "2024-01-01", "")), indirect))
                 .isEmpty();
     }

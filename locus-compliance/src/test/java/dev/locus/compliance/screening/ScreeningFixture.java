@@ -3,6 +3,7 @@ package dev.locus.compliance.screening;
 import dev.locus.compliance.ownership.LinkInput;
 import dev.locus.compliance.ownership.OwnershipReports;
 import dev.locus.compliance.ownership.OwnershipService;
+import dev.locus.compliance.parties.PartyDetails;
 import dev.locus.compliance.parties.PartyInput;
 import dev.locus.compliance.parties.PartyKind;
 import dev.locus.compliance.parties.PartyService;
@@ -13,6 +14,7 @@ import dev.locus.screening.list.ListName;
 import dev.locus.screening.list.ListVersion;
 import dev.locus.screening.list.NameKind;
 import dev.locus.screening.ownership.RuleTable;
+import dev.locus.screening.ownership.Validity;
 import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.persistence.Database;
 import java.io.IOException;
@@ -128,14 +130,15 @@ final class ScreeningFixture implements AutoCloseable {
         var out = parties.create(
                 new PartyInput(
                         id,
-                        kind,
-                        List.of(name),
-                        List.of(),
-                        List.of(),
-                        List.of(),
-                        Optional.of(country),
-                        Optional.empty(),
-                        Optional.empty(),
+                        new PartyDetails(
+                                kind,
+                                List.of(name),
+                                List.of(),
+                                List.of(),
+                                List.of(),
+                                Optional.of(country),
+                                Optional.empty(),
+                                Optional.empty()),
                         OptionalInt.empty()),
                 "test");
         if (!(out instanceof dev.locus.compliance.outcome.Outcome.Done<?>)) {
@@ -145,8 +148,7 @@ final class ScreeningFixture implements AutoCloseable {
     }
 
     void owns(String owner, String owned, double percent) {
-        var out = ownership.addLink(
-                owned, new LinkInput(owner, percent, true, Optional.empty(), Optional.empty()), "test");
+        var out = ownership.addLink(owned, new LinkInput(owner, percent, true, Validity.ALWAYS), "test");
         if (!(out instanceof dev.locus.compliance.outcome.Outcome.Done<?>)) {
             throw new AssertionError(owner + " -> " + owned + " not linked: " + out);
         }

@@ -137,7 +137,7 @@ class OwnershipAnalysisTest {
         List<OwnershipLink> links = List.of(
                 OwnershipLink.direct("x", "a", 25, D2025_06_01),
                 OwnershipLink.direct("y", "a", 25, D2025_06_01),
-                new OwnershipLink("z", "c", 49, true, true, Optional.of(D2025_06_01), Optional.empty()));
+                new OwnershipLink("z", "c", 49, true, true, Validity.from(D2025_06_01)));
         List<Designation> ds = List.of(
                 new Designation("x", "OFAC-SDN", "1", List.of()),
                 new Designation("y", "CSL:SDN", "2", List.of()),
