@@ -211,11 +211,8 @@ public final class ControlPlane implements AutoCloseable {
                                     json,
                                     new ChipStatuses(db, clock, config.silentFor())),
                             inventoryApi(db, clock, config)));
-            this.scheduler = Executors.newScheduledThreadPool(2, r -> {
-                Thread t = new Thread(r, "locus-rules");
-                t.setDaemon(true);
-                return t;
-            });
+            this.scheduler = Executors.newScheduledThreadPool(
+                    2, Thread.ofPlatform().name("locus-rules").daemon().factory());
         } catch (RuntimeException e) {
             db.close();
             throw e;
