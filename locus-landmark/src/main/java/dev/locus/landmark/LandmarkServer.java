@@ -92,19 +92,12 @@ public final class LandmarkServer implements AutoCloseable {
         this.challengeBytes = MessageCodec.encode(
                         new Message.Challenge(new SessionId(0, 0), 0, new Nonce(0, 0, 0, 0), identity.id()))
                 .length;
-        AtomicInteger n = new AtomicInteger();
-        this.verifiers = Executors.newFixedThreadPool(config.verifierThreads(), r -> {
-            Thread t = new Thread(r, "landmark-verifier-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
-        this.sweeper = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "landmark-sweeper");
-            t.setDaemon(true);
-            return t;
-        });
-        this.ioThread = new Thread(this::receiveLoop, "landmark-io");
-        this.ioThread.setDaemon(true);
+        this.verifiers = Executors.newFixedThreadPool(
+                config.verifierThreads(),
+                Thread.ofPlatform().name("landmark-verifier-", 1).daemon().factory());
+        this.sweeper = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("landmark-sweeper").daemon().factory());
+        this.ioThread = Thread.ofPlatform().name("landmark-io").daemon().unstarted(this::receiveLoop);
     }
 
     /**

@@ -86,12 +86,10 @@ public final class ControlPlane implements AutoCloseable {
     private final ServerConfig config;
     private final InstantSource clock;
     private final Database db;
-    private final ObjectMapper json;
     private final AuditLog audit;
     private final RegistryService registry;
     private final TokenService tokens;
     private final ReceiptIngestor ingestor;
-    private final PeerRoundTripIngestor peerIngestor;
     private final MeshAuditor meshAuditor;
     private final AlertService alerts;
     private final Notifications notifications;
@@ -113,7 +111,7 @@ public final class ControlPlane implements AutoCloseable {
     private ControlPlane(ServerConfig config, InstantSource clock) {
         this.config = config;
         this.clock = clock;
-        this.json = Json.mapper();
+        ObjectMapper json = Json.mapper();
         DataDirectory.secure(config.dataDir()); // 700, files 600, whichever database is used
         this.db = Database.open(config.database(), 16);
         try {
@@ -136,7 +134,7 @@ public final class ControlPlane implements AutoCloseable {
                     config.toleratedLiars());
             VerdictRules.all(alerts).forEach(verdicts::addListener);
             this.assessments = new AssessmentQueue(verdicts, config.assessmentThreads());
-            this.peerIngestor = new PeerRoundTripIngestor(db, config.ingestPolicy(), clock);
+            PeerRoundTripIngestor peerIngestor = new PeerRoundTripIngestor(db, config.ingestPolicy(), clock);
             SuspectLandmarkRule suspectLandmarks = SuspectLandmarkRule.install(db, alerts, clock);
             LandmarkStatusWorkflow landmarkStatus =
                     new LandmarkStatusWorkflow(db, registry, verdicts::invalidateLandmark, suspectLandmarks);
@@ -148,7 +146,7 @@ public final class ControlPlane implements AutoCloseable {
                     clock,
                     config.measurementWindow(),
                     config.ruleInterval());
-            this.peerIngestor.onAccepted(meshAuditor::request);
+            peerIngestor.onAccepted(meshAuditor::request);
             this.ingestor.addListener(new ClonedIdentityRule(db, alerts));
             this.ingestor.addListener(assessments);
             this.ingestor.addListener(silence);
@@ -211,11 +209,8 @@ public final class ControlPlane implements AutoCloseable {
                                     json,
                                     new ChipStatuses(db, clock, config.silentFor())),
                             inventoryApi(db, clock, config)));
-            this.scheduler = Executors.newScheduledThreadPool(2, r -> {
-                Thread t = new Thread(r, "locus-rules");
-                t.setDaemon(true);
-                return t;
-            });
+            this.scheduler = Executors.newScheduledThreadPool(
+                    2, Thread.ofPlatform().name("locus-rules").daemon().factory());
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -365,14 +360,6 @@ public final class ControlPlane implements AutoCloseable {
         }
     }
 
-    public PeerRoundTripIngestor peerIngestor() {
-        return peerIngestor;
-    }
-
-    public MeshAuditor meshAuditor() {
-        return meshAuditor;
-    }
-
     public InstantSource clock() {
         return clock;
     }
@@ -387,20 +374,8 @@ public final class ControlPlane implements AutoCloseable {
         return assessments.oldestPending();
     }
 
-    public VerdictEngine verdicts() {
-        return verdicts;
-    }
-
-    public ServerConfig config() {
-        return config;
-    }
-
     public Database database() {
         return db;
-    }
-
-    public ObjectMapper json() {
-        return json;
     }
 
     public RegistryService registry() {
@@ -410,10 +385,6 @@ public final class ControlPlane implements AutoCloseable {
     /** The compliance half: parties, ownership, screening, record, findings, cases. */
     public ComplianceModule compliance() {
         return compliance;
-    }
-
-    public TokenService tokens() {
-        return tokens;
     }
 
     public ReceiptIngestor ingestor() {
@@ -426,10 +397,6 @@ public final class ControlPlane implements AutoCloseable {
 
     public Notifications notifications() {
         return notifications;
-    }
-
-    public PrometheusMeterRegistry metrics() {
-        return metrics;
     }
 
     /** The HTTP API server, e.g. for its route table. */

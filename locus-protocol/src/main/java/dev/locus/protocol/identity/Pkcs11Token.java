@@ -17,12 +17,12 @@ import java.util.Arrays;
  * key generation; signing through {@link Pkcs11DeviceKey} is.
  */
 public final class Pkcs11Token implements AutoCloseable {
-    private final Provider provider;
+    /** The token's key store, opened through (and naming) the token's provider. */
     private final KeyStore keyStore;
+
     private final String label;
 
-    private Pkcs11Token(Provider provider, KeyStore keyStore, String label) {
-        this.provider = provider;
+    private Pkcs11Token(KeyStore keyStore, String label) {
         this.keyStore = keyStore;
         this.label = label;
     }
@@ -66,7 +66,7 @@ public final class Pkcs11Token implements AutoCloseable {
             Provider p = base.configure(config);
             KeyStore ks = KeyStore.getInstance("PKCS11", p);
             ks.load(null, pin);
-            return new Pkcs11Token(p, ks, tokenLabel);
+            return new Pkcs11Token(ks, tokenLabel);
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new IOException("cannot log in to PKCS#11 token '" + tokenLabel + "' via " + library, e);
         } finally {
@@ -74,8 +74,9 @@ public final class Pkcs11Token implements AutoCloseable {
         }
     }
 
+    /** The SunPKCS11 provider configured for this token. */
     public Provider provider() {
-        return provider;
+        return keyStore.getProvider();
     }
 
     KeyStore keyStore() {
@@ -89,7 +90,7 @@ public final class Pkcs11Token implements AutoCloseable {
     @Override
     public void close() {
         try {
-            if (provider instanceof java.security.AuthProvider a) {
+            if (provider() instanceof java.security.AuthProvider a) {
                 a.logout();
             }
         } catch (javax.security.auth.login.LoginException e) {

@@ -54,7 +54,7 @@ public final class MessageCodec {
                         "version must be " + ProtocolVersion.CURRENT + ", got " + version);
             }
             int typeCode = r.u8("type");
-            MessageType type = MessageType.fromCode(typeCode).orElse(null);
+            MessageType type = WireCode.fromCode(MessageType.class, typeCode).orElse(null);
             if (type == null) {
                 return Decoded.rejected(RejectReason.UNKNOWN_TYPE, "type must be one of 1..7, got " + typeCode);
             }
@@ -84,7 +84,7 @@ public final class MessageCodec {
                 case REJECT -> {
                     SessionId s = r.sessionId("session id");
                     int code = r.u8("reason");
-                    RejectReason reason = RejectReason.fromCode(code)
+                    RejectReason reason = WireCode.fromCode(RejectReason.class, code)
                             .orElseThrow(() -> new WireReader.Failure(
                                     RejectReason.MALFORMED, "reason code " + code + " is not defined"));
                     yield new Message.Reject(s, reason, r.text("detail", Message.Reject.MAX_DETAIL_BYTES));

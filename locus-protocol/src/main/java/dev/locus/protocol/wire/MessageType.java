@@ -1,9 +1,7 @@
 package dev.locus.protocol.wire;
 
-import java.util.Optional;
-
 /** The type byte after the version byte. Codes are stable on the wire. */
-public enum MessageType {
+public enum MessageType implements WireCode {
     HELLO(1),
     CHALLENGE(2),
     RESPONSE(3),
@@ -18,16 +16,8 @@ public enum MessageType {
         this.code = code;
     }
 
+    @Override
     public int code() {
         return code;
-    }
-
-    public static Optional<MessageType> fromCode(int code) {
-        for (MessageType t : values()) {
-            if (t.code == code) {
-                return Optional.of(t);
-            }
-        }
-        return Optional.empty();
     }
 }

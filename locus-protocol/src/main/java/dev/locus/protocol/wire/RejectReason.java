@@ -1,12 +1,10 @@
 package dev.locus.protocol.wire;
 
-import java.util.Optional;
-
 /**
  * Why an input was refused. The numeric code is stable on the wire and in logs; never reuse a
  * code for another meaning.
  */
-public enum RejectReason {
+public enum RejectReason implements WireCode {
     TRUNCATED(1),
     OVERSIZED(2),
     MALFORMED(3),
@@ -42,18 +40,8 @@ public enum RejectReason {
         this.code = code;
     }
 
-    /** The stable wire code, 1..255. */
+    @Override
     public int code() {
         return code;
-    }
-
-    /** The reason with this wire code, if any. */
-    public static Optional<RejectReason> fromCode(int code) {
-        for (RejectReason r : values()) {
-            if (r.code == code) {
-                return Optional.of(r);
-            }
-        }
-        return Optional.empty();
     }
 }

@@ -1,29 +1,32 @@
 package dev.locus.server.api;
 
+import io.javalin.http.HttpStatus;
+
 /** Stable error codes of the REST API, each with its HTTP status. Clients match on the code. */
 public enum ErrorCode {
-    BAD_REQUEST(400),
-    UNAUTHENTICATED(401),
-    FORBIDDEN(403),
-    NOT_FOUND(404),
-    METHOD_NOT_ALLOWED(405),
-    CONFLICT(409),
-    PAYLOAD_TOO_LARGE(413),
-    UNSUPPORTED_MEDIA_TYPE(415),
-    VALIDATION_FAILED(422),
-    IMPORT_REJECTED(422),
-    RECEIPT_REJECTED(422),
-    RATE_LIMITED(429),
-    INTERNAL(500),
-    UNAVAILABLE(503);
+    BAD_REQUEST(HttpStatus.BAD_REQUEST),
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED),
+    FORBIDDEN(HttpStatus.FORBIDDEN),
+    NOT_FOUND(HttpStatus.NOT_FOUND),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
+    CONFLICT(HttpStatus.CONFLICT),
+    PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    VALIDATION_FAILED(HttpStatus.UNPROCESSABLE_CONTENT),
+    IMPORT_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT),
+    RECEIPT_REJECTED(HttpStatus.UNPROCESSABLE_CONTENT),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS),
+    INTERNAL(HttpStatus.INTERNAL_SERVER_ERROR),
+    UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
 
-    private final int status;
+    private final HttpStatus status;
 
-    ErrorCode(int status) {
+    ErrorCode(HttpStatus status) {
         this.status = status;
     }
 
-    public int status() {
+    /** The HTTP status every response with this code has. */
+    public HttpStatus status() {
         return status;
     }
 }

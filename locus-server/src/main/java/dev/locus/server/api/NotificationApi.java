@@ -1,15 +1,10 @@
 package dev.locus.server.api;
 
 import dev.locus.server.auth.Permission;
-import dev.locus.server.common.FieldProblem;
-import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.notify.Delivery;
 import dev.locus.server.notify.Notifications;
-import io.javalin.http.Context;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Notification subscriptions (admin only: they hold webhook secrets and decide where alert details
@@ -53,8 +48,8 @@ public record NotificationApi(Notifications notifications) implements HttpServic
                         .log()
                         .page(
                                 Requests.enumParam(ctx, "status", Delivery.Status.class),
-                                longParam(ctx, "alert_id"),
-                                longParam(ctx, "subscription_id"),
+                                Requests.longParam(ctx, "alert_id", "must be an integer id"),
+                                Requests.longParam(ctx, "subscription_id", "must be an integer id"),
                                 Requests.afterId(ctx),
                                 Requests.limit(ctx)))));
         r.get(BASE + "/deliveries/{id}", p, ctx -> {
@@ -68,17 +63,5 @@ public record NotificationApi(Notifications notifications) implements HttpServic
             body.put("attempts", notifications.log().attempts(id));
             ctx.json(body);
         });
-    }
-
-    private static Optional<Long> longParam(Context ctx, String name) {
-        String v = ctx.queryParam(name);
-        if (v == null || v.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Long.parseLong(v.strip()));
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(List.of(new FieldProblem(0, name, v, "must be an integer id")));
-        }
     }
 }

@@ -121,7 +121,20 @@ public final class Requests {
      * @param rule what the value must be, for the problem's message
      */
     static long longPathParam(Context ctx, String name, String rule) {
-        String v = ctx.pathParam(name);
+        return longValue(name, ctx.pathParam(name), rule);
+    }
+
+    /** The named query parameter as a number, empty when absent or blank, or that parameter is invalid. */
+    static Optional<Long> longParam(Context ctx, String name, String rule) {
+        return optionalParam(ctx, name, v -> longValue(name, v.strip(), rule));
+    }
+
+    /**
+     * {@code v} as a number, or the parameter {@code name} is invalid.
+     *
+     * @param rule what the value must be, for the problem's message
+     */
+    static long longValue(String name, String v, String rule) {
         try {
             return Long.parseLong(v);
         } catch (NumberFormatException e) {
@@ -141,24 +154,18 @@ public final class Requests {
 
     static long afterId(Context ctx) {
         String v = after(ctx);
-        if (v.isEmpty()) {
-            return 0;
-        }
-        try {
-            return Long.parseLong(v);
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException(
-                    List.of(new FieldProblem(0, "after", v, "must be a cursor returned as next_cursor")));
-        }
+        return v.isEmpty() ? 0 : longValue("after", v, "must be a cursor returned as next_cursor");
     }
 
     /** The named parameter as one of {@code type}'s constants (any case), empty when absent or blank. */
     public static <E extends Enum<E>> Optional<E> enumParam(Context ctx, String name, Class<E> type) {
+        return optionalParam(ctx, name, v -> enumValue(name, v.strip(), type));
+    }
+
+    /** The named query parameter read by {@code read} (which throws when it is invalid), empty when absent or blank. */
+    private static <T> Optional<T> optionalParam(Context ctx, String name, Function<String, T> read) {
         String v = ctx.queryParam(name);
-        if (v == null || v.isBlank()) {
-            return Optional.empty();
-        }
-        return Optional.of(enumValue(name, v.strip(), type));
+        return v == null || v.isBlank() ? Optional.empty() : Optional.of(read.apply(v));
     }
 
     /** {@code v} as one of {@code type}'s constants (any case), or the parameter {@code name} is invalid. */

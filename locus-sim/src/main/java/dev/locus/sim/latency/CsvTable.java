@@ -7,17 +7,29 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A small, strict reader of the plain comma-separated files of the latency data set: a header
- * that must match exactly, then rows with exactly that many fields (no quoting is used by these
- * files; a quote character is rejected rather than misread). Blank lines are skipped.
+ * A small, strict reader of the simulator's plain comma-separated files (the latency data set, the
+ * claims of an evaluation): a header that must match exactly, then rows with exactly that many
+ * fields (no quoting is used by these files; a quote character is rejected rather than misread).
+ * Blank lines are skipped.
  */
-final class CsvTable {
+public final class CsvTable {
 
-    record Row(long line, String[] fields) {}
+    /**
+     * One row.
+     *
+     * @param line its line number in the file, from 1 (the header)
+     * @param fields its fields, stripped of surrounding white space
+     */
+    public record Row(long line, String[] fields) {}
 
     private CsvTable() {}
 
-    static List<Row> read(BufferedReader in, String file, List<String> header) throws IOException {
+    /**
+     * Reads every row after the header.
+     *
+     * @throws DataFileException naming the file and line of a missing header or a malformed row
+     */
+    public static List<Row> read(BufferedReader in, String file, List<String> header) throws IOException {
         String first = in.readLine();
         if (first == null) {
             throw new DataFileException(file, 1, "file is empty; expected header " + String.join(",", header));
@@ -57,7 +69,12 @@ final class CsvTable {
         return rows;
     }
 
-    static double number(Row row, String file, String field, String value) {
+    /**
+     * {@code value} (a field of {@code row}) as a finite number.
+     *
+     * @throws DataFileException naming the file, line and field when it is not one
+     */
+    public static double number(Row row, String file, String field, String value) {
         try {
             double v = Double.parseDouble(value);
             if (!Double.isFinite(v)) {
