@@ -29,7 +29,6 @@ import picocli.CommandLine.Option;
 /** {@code locus agent}: measure this host's devices against landmarks and write receipts. */
 @Command(
         name = "agent",
-        mixinStandardHelpOptions = true,
         description = {
             "Answer timed challenges from landmarks for this host's GPUs and write the signed receipts (JSON lines).",
             "GPUs come from nvidia-smi; without it (no GPU), every key in --device-keys",

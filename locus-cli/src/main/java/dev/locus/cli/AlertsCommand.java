@@ -18,7 +18,6 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "alerts",
-        mixinStandardHelpOptions = true,
         description = {
             "Lists alerts through the API, one page, newest first: a table, or the API's JSON with --json",
             "(pass --after with next_cursor for the next page). 'alerts acknowledge' and 'alerts resolve'",
@@ -93,13 +92,11 @@ final class AlertsCommand extends ApiCommand {
 
     @Command(
             name = "acknowledge",
-            mixinStandardHelpOptions = true,
             description = "Acknowledges an OPEN alert: someone is on it (the reason says who and what next).")
     static final class Acknowledge extends Step {}
 
     @Command(
             name = "resolve",
-            mixinStandardHelpOptions = true,
             description = {
                 "Resolves an OPEN or ACKNOWLEDGED alert with the reason it is closed.",
                 "Resolving SUSPECT_LANDMARK clears the landmark for the mesh audit."

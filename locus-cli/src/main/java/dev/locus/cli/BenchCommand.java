@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 /** {@code locus bench}: load benchmarks with their baselines measured in the same run. */
 @Command(
         name = "bench",
-        mixinStandardHelpOptions = true,
         description = "Benchmarks with a baseline measured in the same run.",
         subcommands = {
             BenchCommand.Protocol.class,
@@ -24,7 +23,6 @@ import picocli.CommandLine.Option;
 public final class BenchCommand extends GroupCommand {
     @Command(
             name = "protocol",
-            mixinStandardHelpOptions = true,
             description = {
                 "Landmark timing overhead and verified challenge-responses per second.",
                 "Overhead over a raw UDP echo (p50, p99) and throughput, landmark and agents in this process on",

@@ -19,7 +19,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "cases",
-        mixinStandardHelpOptions = true,
         description = {
             "Red-flag cases through the API. A case groups every finding about one party, site or chip",
             "(red flags, screening hits, location alerts) with an owner, a status (OPEN, INVESTIGATING,",
@@ -49,10 +48,7 @@ final class CasesCommand extends GroupCommand {
                     c.path("title").asText()));
     private static final String DECISIONS = "NO_VIOLATION, LICENCE_ACTION, REPORTED_TO_BIS or ESCALATED";
 
-    @Command(
-            name = "list",
-            mixinStandardHelpOptions = true,
-            description = "Lists one page of cases: a table, or the API's JSON with --json.")
+    @Command(name = "list", description = "Lists one page of cases: a table, or the API's JSON with --json.")
     static final class ListCases extends ListCommand {
         @Option(names = "--status", description = "OPEN, INVESTIGATING or CLOSED")
         String status;
@@ -72,7 +68,6 @@ final class CasesCommand extends GroupCommand {
 
     @Command(
             name = "open",
-            mixinStandardHelpOptions = true,
             description = {
                 "Opens a case about a party, site or chip, with a title and optionally an owner and a due",
                 "date. The case groups every finding about its subject; --finding names the findings that",
@@ -156,10 +151,7 @@ final class CasesCommand extends GroupCommand {
         }
     }
 
-    @Command(
-            name = "show",
-            mixinStandardHelpOptions = true,
-            description = "Shows a case: its details, explained risk, findings and notes.")
+    @Command(name = "show", description = "Shows a case: its details, explained risk, findings and notes.")
     static final class Show extends ApiView.One {
         @Override
         String collection() {
@@ -223,7 +215,6 @@ final class CasesCommand extends GroupCommand {
 
     @Command(
             name = "update",
-            mixinStandardHelpOptions = true,
             description = {
                 "Changes a case's status, owner, due date or decision (closing needs a decision; see also",
                 "'cases close'); prints the case as it now stands."
@@ -246,7 +237,6 @@ final class CasesCommand extends GroupCommand {
 
     @Command(
             name = "close",
-            mixinStandardHelpOptions = true,
             description = {
                 "Decides and closes a case: status CLOSED with --decision (required) and, optionally,",
                 "--decision-note saying why; prints the case as it now stands."
@@ -262,7 +252,7 @@ final class CasesCommand extends GroupCommand {
         }
     }
 
-    @Command(name = "note", mixinStandardHelpOptions = true, description = "Adds a note to a case.")
+    @Command(name = "note", description = "Adds a note to a case.")
     static final class Note extends ApiView {
         @Mixin
         ResourceId kase;
@@ -286,7 +276,6 @@ final class CasesCommand extends GroupCommand {
 
     @Command(
             name = "report",
-            mixinStandardHelpOptions = true,
             description = {
                 "Writes a case's credible-information report (json, html or pdf) to a file, or json or",
                 "html to stdout."

@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 
 @Command(
         name = "inventory",
-        mixinStandardHelpOptions = true,
         description = {
             "Exports the fleet inventory (Chip Security Act §4(c): each chip's location and current end user)",
             "through the API, one row per chip, as CSV (with a header) or JSON, to stdout or a file; streamed,",

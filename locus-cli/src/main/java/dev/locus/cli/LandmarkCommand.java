@@ -42,7 +42,6 @@ import picocli.CommandLine.Option;
 /** {@code locus landmark}: run a landmark timing server until interrupted. */
 @Command(
         name = "landmark",
-        mixinStandardHelpOptions = true,
         description = {
             "Run a landmark: answer devices with timed, signed challenge-responses over UDP and send signed receipts.",
             "The key store comes from 'locus ca issue-landmark'; --position must equal",

@@ -7,7 +7,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "report",
-        mixinStandardHelpOptions = true,
         description = {
             "Fetches the report of a chip, or with --licence the report of a licence, through the API",
             "(json, csv or html), to stdout or a file. A refusal goes to stderr with exit 5."

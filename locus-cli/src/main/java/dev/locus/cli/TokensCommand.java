@@ -16,14 +16,10 @@ import picocli.CommandLine.Parameters;
 /** {@code locus tokens list|issue|revoke}: API tokens through the admin API (needs an ADMIN token). */
 @Command(
         name = "tokens",
-        mixinStandardHelpOptions = true,
         description = "Lists, issues and revokes API tokens through the API (needs an ADMIN token).",
         subcommands = {TokensCommand.ListTokens.class, TokensCommand.Issue.class, TokensCommand.Revoke.class})
 final class TokensCommand extends GroupCommand {
-    @Command(
-            name = "list",
-            mixinStandardHelpOptions = true,
-            description = "Lists every token's id, name, role, binding and state (never a secret).")
+    @Command(name = "list", description = "Lists every token's id, name, role, binding and state (never a secret).")
     static final class ListTokens extends ApiView {
         @Override
         String answer() {
@@ -50,7 +46,6 @@ final class TokensCommand extends GroupCommand {
 
     @Command(
             name = "issue",
-            mixinStandardHelpOptions = true,
             description = {
                 "Issues a token. The secret is shown once: with --out it goes to that file (mode 600),",
                 "else it is the only line on stdout (the description goes to stderr), so",
@@ -101,7 +96,6 @@ final class TokensCommand extends GroupCommand {
 
     @Command(
             name = "revoke",
-            mixinStandardHelpOptions = true,
             description = "Revokes a token at once (exit 5 with NOT_FOUND when no active token has that id).")
     static final class Revoke extends ApiCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "The token's id (the ID column of 'tokens list').")

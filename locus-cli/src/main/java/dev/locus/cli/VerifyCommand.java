@@ -43,7 +43,6 @@ import picocli.CommandLine.Parameters;
 /** {@code locus verify}: turn a receipts file into verdicts with the geo core. */
 @Command(
         name = "verify",
-        mixinStandardHelpOptions = true,
         description = {
             "Checks signed receipts and turns them into verdicts.",
             "Check signed receipts (landmark signature, device proof, certificates) and turn them into verdicts:",
