@@ -49,7 +49,7 @@ final class CasesCommand extends GroupCommand {
     private static final String DECISIONS = "NO_VIOLATION, LICENCE_ACTION, REPORTED_TO_BIS or ESCALATED";
 
     @Command(name = "list", description = "Lists one page of cases: a table, or the API's JSON with --json.")
-    static final class ListCases extends ListCommand {
+    static final class ListCases extends ListCommand.AboutSubject {
         @Option(names = "--status", description = "OPEN, INVESTIGATING or CLOSED")
         String status;
 
@@ -61,7 +61,7 @@ final class CasesCommand extends GroupCommand {
         }
 
         @Override
-        Map<String, String> filters() {
+        Map<String, String> ownFilters() {
             return given("status", status, "owner", owner);
         }
     }

@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
             "closes an OPEN one with the reason (in the audit log under the token's name)."
         },
         subcommands = {FindingsCommand.Show.class, FindingsCommand.Dismiss.class})
-final class FindingsCommand extends ListCommand {
+final class FindingsCommand extends ListCommand.AboutSubject {
     private static final FixedTable TABLE = new FixedTable(
             "%-8s %-32s %-8s %-9s %-28s %s%n",
             List.of("ID", "RULE", "SEVERITY", "STATUS", "SUBJECT", "SUMMARY"),
@@ -48,7 +48,7 @@ final class FindingsCommand extends ListCommand {
     }
 
     @Override
-    Map<String, String> filters() {
+    Map<String, String> ownFilters() {
         return given("status", status, "rule", rule, "severity", severity);
     }
 
