@@ -3,7 +3,6 @@ package dev.locus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.wire.WireJson;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -287,18 +286,15 @@ final class CasesCommand extends GroupCommand {
         @Option(names = "--format", defaultValue = "pdf", description = "json, html or pdf (default: ${DEFAULT-VALUE})")
         String format;
 
-        @Option(
-                names = {"-o", "--output"},
-                paramLabel = "FILE",
-                description = "write to this file instead of standard output")
-        Path output;
+        @Mixin
+        ReportFile file;
 
         @Override
         public Integer call() throws Exception {
             return report(
                     kase.path("cases") + "/report?format=" + encode(format),
                     format,
-                    output,
+                    file,
                     "case " + kase.id + " report");
         }
     }

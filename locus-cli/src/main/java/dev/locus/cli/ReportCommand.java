@@ -1,7 +1,7 @@
 package dev.locus.cli;
 
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,16 +25,14 @@ final class ReportCommand extends ApiCommand {
                     "json, csv, html or (with --output) pdf where the server offers it (default: ${DEFAULT-VALUE})")
     String format;
 
-    @Option(
-            names = {"-o", "--output"},
-            description = "write to this file instead of standard output")
-    Path output;
+    @Mixin
+    ReportFile file;
 
     @Override
     public Integer call() throws Exception {
         String path = (licence ? "/api/v1/licences/" : "/api/v1/chips/")
                 + encode(serial)
                 + "/report?format=" + encode(format);
-        return report(path, format, output, "report");
+        return report(path, format, file, "report");
     }
 }
