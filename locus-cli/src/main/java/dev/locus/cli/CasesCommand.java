@@ -45,11 +45,12 @@ final class CasesCommand extends GroupCommand {
                     FixedTable.subject(c),
                     c.path("decision").asText("-"),
                     c.path("title").asText()));
+    private static final String STATUSES = "OPEN, INVESTIGATING or CLOSED";
     private static final String DECISIONS = "NO_VIOLATION, LICENCE_ACTION, REPORTED_TO_BIS or ESCALATED";
 
     @Command(name = "list", description = "Lists one page of cases: a table, or the API's JSON with --json.")
     static final class ListCases extends ListCommand.AboutSubject {
-        @Option(names = "--status", description = "OPEN, INVESTIGATING or CLOSED")
+        @Option(names = "--status", description = STATUSES)
         String status;
 
         @Option(names = "--owner", description = "only cases this person owns")
@@ -83,11 +84,8 @@ final class CasesCommand extends GroupCommand {
         @Option(names = "--title", required = true, description = "what the case is about (1-300 characters)")
         String title;
 
-        @Option(names = "--owner", description = "who owns the case")
-        String owner;
-
-        @Option(names = "--due", paramLabel = "YYYY-MM-DD", description = "when a decision is due")
-        String due;
+        @Mixin
+        Assignment assigned;
 
         @Option(
                 names = "--finding",
@@ -125,7 +123,7 @@ final class CasesCommand extends GroupCommand {
             fields.put("subject_type", wantedType);
             fields.put("subject_id", id);
             fields.put("title", title);
-            fields.putAll(ListCommand.given("owner", owner, "due_on", due));
+            fields.putAll(assigned.fields());
             String opened = api.postJson("/api/v1/cases", WireJson.mapper().writeValueAsString(fields));
             if (!prompted.isEmpty()) {
                 List<String> named = prompted.stream()
@@ -175,6 +173,20 @@ final class CasesCommand extends GroupCommand {
         }
     }
 
+    /** Who owns a case and when its decision is due: given when it is opened, changed by an update. */
+    static final class Assignment {
+        @Option(names = "--owner", description = "who owns the case")
+        String owner;
+
+        @Option(names = "--due", paramLabel = "YYYY-MM-DD", description = "when a decision is due")
+        String due;
+
+        /** The case's fields {@code owner} and {@code due_on}, where given. */
+        Map<String, String> fields() {
+            return ListCommand.given("owner", owner, "due_on", due);
+        }
+    }
+
     /** The decision options of a change: what was decided and why. */
     static final class DecisionOptions {
         @Option(names = "--decision", description = DECISIONS)
@@ -219,18 +231,17 @@ final class CasesCommand extends GroupCommand {
                 "'cases close'); prints the case as it now stands."
             })
     static final class Update extends CaseChange {
-        @Option(names = "--status", description = "OPEN, INVESTIGATING or CLOSED")
+        @Option(names = "--status", description = STATUSES)
         String status;
 
-        @Option(names = "--owner", description = "who owns the case")
-        String owner;
-
-        @Option(names = "--due", paramLabel = "YYYY-MM-DD", description = "due date")
-        String due;
+        @Mixin
+        Assignment assigned;
 
         @Override
         Map<String, String> fields() {
-            return ListCommand.given("status", status, "owner", owner, "due_on", due);
+            Map<String, String> fields = ListCommand.given("status", status);
+            fields.putAll(assigned.fields());
+            return fields;
         }
     }
 
