@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -63,12 +62,8 @@ final class EvalCommand implements Callable<Integer> {
             description = "signal speed bound (default: c = ${DEFAULT-VALUE}); below c verdicts are estimates")
     double speed;
 
-    @Option(
-            names = "--restricted",
-            paramLabel = "CC,..",
-            defaultValue = "CN,HK,MO",
-            description = "restricted jurisdictions, ISO alpha-2 (default: ${DEFAULT-VALUE})")
-    String restricted;
+    @Mixin
+    RestrictedJurisdictions restricted;
 
     @Option(
             names = "--zone-radius-km",
@@ -171,7 +166,7 @@ final class EvalCommand implements Callable<Integer> {
         }
         LatencyDataset data = hosts == null ? LatencyDataset.bundled() : LatencyDataset.read(hosts, rtt);
         int liars = tolerance.liars();
-        Policy policy = policy(restricted, zoneRadiusKm, zoneCountries, speed, borderMarginKm)
+        Policy policy = policy(restricted.codes(), zoneRadiusKm, zoneCountries, speed, borderMarginKm)
                 .withToleratedLiars(liars);
         Evaluation evaluation = new Evaluation(data, NaturalEarth.bundled(), policy, deviceOutsideAudit);
         if (injectLiars != null || liarStudy != null) {
@@ -235,7 +230,7 @@ final class EvalCommand implements Callable<Integer> {
         return result.unsoundVerdicts() == 0 ? 0 : 3;
     }
 
-    static Policy policy(String restricted, double zoneKm, String zoneCountries, double speed, double marginKm) {
+    static Policy policy(Set<String> restricted, double zoneKm, String zoneCountries, double speed, double marginKm) {
         if (!(zoneKm > 0 && zoneKm <= 20_000)) {
             throw new IllegalArgumentException("--zone-radius-km must be > 0 and <= 20000, got " + zoneKm);
         }
@@ -247,26 +242,13 @@ final class EvalCommand implements Callable<Integer> {
                     + " (nothing outruns light in vacuum), got " + speed);
         }
         Policy p = Policy.DEFAULT
-                .withRestricted(codes(restricted, "--restricted"))
+                .withRestricted(restricted)
                 .withSpeed(SpeedBound.ofKmPerMs(speed))
                 .withBorderMargin(Distance.ofKm(marginKm));
         if (zoneCountries != null) {
-            return p.withZone(new LicensedZone.Countries(codes(zoneCountries, "--zone-countries")));
+            return p.withZone(new LicensedZone.Countries(
+                    RestrictedJurisdictions.codes(Arrays.asList(zoneCountries.split(",")), "--zone-countries")));
         }
         return p.withZone(LicensedZone.withinKm(zoneKm));
-    }
-
-    private static Set<String> codes(String csv, String flag) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String c : Arrays.asList(csv.split(","))) {
-            String code = c.strip().toUpperCase(java.util.Locale.ROOT);
-            if (!code.matches("[A-Z]{2}")) {
-                throw new IllegalArgumentException(
-                        flag + " must list ISO 3166-1 alpha-2 codes separated by commas, got '" + c.strip() + "'");
-            }
-            NaturalEarth.bundled().get(code);
-            out.add(code);
-        }
-        return out;
     }
 }

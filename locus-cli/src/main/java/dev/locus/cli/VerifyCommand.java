@@ -77,12 +77,8 @@ public final class VerifyCommand extends CliCommand {
             description = "Licensed zone radius around the declared site, km (default: ${DEFAULT-VALUE}).")
     double zoneKm;
 
-    @Option(
-            names = "--restricted",
-            defaultValue = "CN,HK,MO",
-            split = ",",
-            description = "Restricted jurisdictions, ISO alpha-2 (default: ${DEFAULT-VALUE}).")
-    Set<String> restricted;
+    @Mixin
+    RestrictedJurisdictions restricted;
 
     @Option(
             names = "--max-travel-kmh",
@@ -135,7 +131,7 @@ public final class VerifyCommand extends CliCommand {
         }
         Policy policy = Policy.DEFAULT
                 .withToleratedLiars(tolerance.liars())
-                .withRestricted(restricted)
+                .withRestricted(restricted.codes())
                 .withZone(new LicensedZone.Radius(dev.locus.geo.position.Distance.ofKm(zoneKm)));
         ReceiptAssessor assessor = new ReceiptAssessor(
                 new ReceiptVerifier(new IdentityVerifier(anchor, Set.of(), InstantSource.system())),
