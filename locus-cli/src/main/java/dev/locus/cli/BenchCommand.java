@@ -48,7 +48,7 @@ public final class BenchCommand extends GroupCommand {
         Integer verifierThreads;
 
         @Mixin
-        BenchOutput output;
+        JsonReportFile output;
 
         @Override
         public Integer call() throws Exception {

@@ -10,8 +10,6 @@ import dev.locus.sim.eval.EvalReport;
 import dev.locus.sim.eval.Evaluation;
 import dev.locus.sim.eval.LiarStudy;
 import dev.locus.sim.latency.LatencyDataset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -86,8 +84,8 @@ final class EvalCommand implements Callable<Integer> {
                     "distance a region must keep from a border to count as on one side (default: ${DEFAULT-VALUE})")
     double borderMarginKm;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "also write the full report as JSON")
-    Path json;
+    @Mixin
+    JsonReportFile jsonFile;
 
     @Option(names = "--all", description = "print every row of the table, not just the first 40")
     boolean all;
@@ -181,9 +179,8 @@ final class EvalCommand implements Callable<Integer> {
         System.out.printf(
                 "Evaluation took %d ms (mesh audit, %d verdicts, checks)%n",
                 elapsedMs, report.entries().size());
-        if (json != null) {
-            Files.writeString(json, report.toJson(), StandardCharsets.UTF_8);
-            System.out.println("JSON report written to " + json);
+        if (jsonFile.write(report.toJson())) {
+            System.out.println("JSON report written to " + jsonFile.json);
         }
         return report.summary().unsoundVerdicts() == 0 ? 0 : 3;
     }

@@ -89,7 +89,7 @@ final class RedFlagBenchCommand {
         BenchDatabase db;
 
         @Mixin
-        BenchOutput output;
+        JsonReportFile output;
 
         @Override
         public Integer call() throws Exception {

@@ -86,8 +86,8 @@ public final class VerifyCommand extends CliCommand {
             description = "Fastest plausible device travel for clone alerts (default: ${DEFAULT-VALUE}).")
     double maxTravelKmh;
 
-    @Option(names = "--json", description = "Also write the report as JSON to this file.")
-    Path json;
+    @Mixin
+    JsonReportFile jsonFile;
 
     @Override
     public Integer call() throws Exception {
@@ -201,9 +201,7 @@ public final class VerifyCommand extends CliCommand {
                         - report.refused().stream().filter(x -> x.index() >= 0).count(),
                 report.devices().size(),
                 refused.size());
-        if (json != null) {
-            Files.writeString(json, m.writeValueAsString(root) + "\n");
-        }
+        jsonFile.write(m.writeValueAsString(root));
         return refused.isEmpty() ? 0 : 4;
     }
 
