@@ -60,8 +60,8 @@ public final class LandmarkCommand extends CliCommand {
     @Option(names = "--port", defaultValue = "7171", description = "UDP port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
-    String bind;
+    @Mixin
+    BindAddress bind;
 
     @Option(
             names = "--ca",
@@ -161,7 +161,7 @@ public final class LandmarkCommand extends CliCommand {
         RejectionFile file = rejectionsFile == null ? null : new RejectionFile(rejectionsFile);
         LandmarkConfig config = LandmarkConfig.builder(
                         lk, new IdentityVerifier(anchor, revokedSerials, InstantSource.system()))
-                .bindAddress(new InetSocketAddress(bind, port))
+                .bindAddress(new InetSocketAddress(bind.address, port))
                 .rateLimit(rate, Math.max(1, rate / 5))
                 .verifierThreads(verifierThreads)
                 .rejections(file == null ? RejectionListener.none() : file)
