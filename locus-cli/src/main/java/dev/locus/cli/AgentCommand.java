@@ -211,9 +211,7 @@ public final class AgentCommand extends CliCommand {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("landmark port must be a number, got '" + s + "'", e);
         }
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("landmark port must be in [1, 65535], got " + port);
-        }
+        OptionRange.require("landmark port", port, 1, 65535);
         return new InetSocketAddress(s.substring(0, i), port);
     }
 }

@@ -26,9 +26,7 @@ record BatchSubmission(ApiOptions api, String collection, Integer backfillHours,
     record Totals(long records, long accepted, long rejected) {}
 
     BatchSubmission {
-        if (batch < 1 || batch > MAX_BATCH) {
-            throw new IllegalArgumentException("--batch must be in [1, " + MAX_BATCH + "], got " + batch);
-        }
+        OptionRange.require("--batch", batch, 1, MAX_BATCH);
     }
 
     /** The route the batches go to. */

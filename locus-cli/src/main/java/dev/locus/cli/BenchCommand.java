@@ -52,9 +52,7 @@ public final class BenchCommand extends GroupCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (!(seconds >= 1 && seconds <= 3600)) {
-                throw new IllegalArgumentException("--seconds must be in [1, 3600], got " + seconds);
-            }
+            OptionRange.require("--seconds", seconds, 1, 3600);
             dev.locus.bench.load.ProtocolBenchResult r = new ProtocolBench(
                             Duration.ofMillis((long) (seconds * 1000)),
                             agents,

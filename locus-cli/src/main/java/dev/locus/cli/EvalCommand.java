@@ -186,13 +186,9 @@ final class EvalCommand implements Callable<Integer> {
     }
 
     private int injectLiars(Evaluation evaluation) throws InterruptedException {
-        if (threads < 1 || threads > 64) {
-            throw new IllegalArgumentException("--threads must be in [1, 64], got " + threads);
-        }
+        OptionRange.require("--threads", threads, 1, 64);
         LiarStudy study = new LiarStudy(evaluation);
-        if (directions < 1 || directions > 360) {
-            throw new IllegalArgumentException("--directions must be in [1, 360], got " + directions);
-        }
+        OptionRange.require("--directions", directions, 1, 360);
         for (double d : distancesKm) {
             if (!(d > 0 && d <= 20_000)) {
                 throw new IllegalArgumentException("--distances-km must each be > 0 and <= 20000, got " + d);
@@ -211,9 +207,7 @@ final class EvalCommand implements Callable<Integer> {
             if (!(moveKm > 0 && moveKm <= 20_000)) {
                 throw new IllegalArgumentException("--move-km must be > 0 and <= 20000, got " + moveKm);
             }
-            if (trials < 1 || trials > 100_000) {
-                throw new IllegalArgumentException("--trials must be in [1, 100000], got " + trials);
-            }
+            OptionRange.require("--trials", trials, 1, 100_000);
             lies = study.random(injectLiars, moveKm, trials, seed);
         }
         System.out.printf(

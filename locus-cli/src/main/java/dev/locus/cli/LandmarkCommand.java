@@ -211,14 +211,8 @@ public final class LandmarkCommand extends CliCommand {
             }
             return null;
         }
-        if (peerIntervalSeconds < 1 || peerIntervalSeconds > 86_400) {
-            throw new IllegalArgumentException(
-                    "--peer-interval-seconds must be in [1, 86400], got " + peerIntervalSeconds);
-        }
-        if (peerRounds < 1 || peerRounds > ProtocolVersion.MAX_ROUNDS) {
-            throw new IllegalArgumentException(
-                    "--peer-rounds must be in [1, " + ProtocolVersion.MAX_ROUNDS + "], got " + peerRounds);
-        }
+        OptionRange.require("--peer-interval-seconds", peerIntervalSeconds, 1, 86_400);
+        OptionRange.require("--peer-rounds", peerRounds, 1, ProtocolVersion.MAX_ROUNDS);
         if (!submit && peerOut == null) {
             throw new IllegalArgumentException("--peers needs --submit (to the control plane) or --peer-out FILE");
         }
