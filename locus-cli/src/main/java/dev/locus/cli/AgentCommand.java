@@ -10,6 +10,7 @@ import dev.locus.protocol.identity.Certificates;
 import dev.locus.protocol.identity.DeviceKey;
 import dev.locus.protocol.identity.IdentityVerifier;
 import dev.locus.protocol.receipt.Receipt;
+import dev.locus.protocol.wire.ProtocolVersion;
 import dev.locus.wire.IngestSummary;
 import dev.locus.wire.LocusApiException;
 import dev.locus.wire.ReceiptSubmission;
@@ -60,7 +61,8 @@ public final class AgentCommand extends CliCommand {
     @Option(
             names = "--rounds",
             defaultValue = "10",
-            description = "Timed rounds per landmark (1..32, default ${DEFAULT-VALUE}).")
+            description =
+                    "Timed rounds per landmark (1.." + ProtocolVersion.MAX_ROUNDS + ", default ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(

@@ -111,7 +111,8 @@ public final class LandmarkCommand extends CliCommand {
     @Option(
             names = "--peer-rounds",
             defaultValue = "8",
-            description = "Timed rounds per peer measurement, 1 to 32 (default: ${DEFAULT-VALUE}).")
+            description = "Timed rounds per peer measurement, 1 to " + ProtocolVersion.MAX_ROUNDS
+                    + " (default: ${DEFAULT-VALUE}).")
     int peerRounds;
 
     @Option(
