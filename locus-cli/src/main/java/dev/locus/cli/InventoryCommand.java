@@ -32,7 +32,7 @@ final class InventoryCommand extends ApiCommand {
     public Integer call() throws Exception {
         String path =
                 "/api/v1/inventory?format=" + encode(format) + (licence == null ? "" : "&licence=" + encode(licence));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (output != null) {
             Path partial = output.resolveSibling(output.getFileName() + ".partial");
             long bytes;

@@ -76,7 +76,7 @@ final class TokensCommand extends GroupCommand {
                     ? TokenRequest.unbound(name, role)
                     : TokenRequest.bound(name, role, boundSubject);
             IssuedToken t = api.client().issueToken(request);
-            PrintWriter stdout = spec.commandLine().getOut();
+            PrintWriter stdout = out();
             String what = "token " + t.id() + " issued: '" + t.name() + "', " + t.role()
                     + (t.boundSubject().isEmpty() ? "" : ", bound to " + t.boundSubject());
             if (json) {
@@ -85,8 +85,8 @@ final class TokensCommand extends GroupCommand {
                 DataDirectory.writePrivate(out, t.token() + "\n");
                 stdout.println(what + "; secret in " + out);
             } else {
-                spec.commandLine().getErr().println(what);
-                spec.commandLine().getErr().flush();
+                err().println(what);
+                err().flush();
                 stdout.println(t.token());
             }
             stdout.flush();
@@ -104,8 +104,7 @@ final class TokensCommand extends GroupCommand {
         @Override
         public Integer call() {
             api.client().deleteOk("/api/v1/tokens/" + encode(id));
-            spec.commandLine().getOut().println("token " + id + " revoked");
-            spec.commandLine().getOut().flush();
+            print("token " + id + " revoked");
             return 0;
         }
     }
