@@ -10,6 +10,7 @@ import dev.locus.protocol.identity.Certificates;
 import dev.locus.protocol.identity.DeviceKey;
 import dev.locus.protocol.identity.IdentityVerifier;
 import dev.locus.protocol.receipt.Receipt;
+import dev.locus.protocol.wire.ProtocolVersion;
 import dev.locus.wire.IngestSummary;
 import dev.locus.wire.LocusApiException;
 import dev.locus.wire.ReceiptSubmission;
@@ -29,7 +30,6 @@ import picocli.CommandLine.Option;
 /** {@code locus agent}: measure this host's devices against landmarks and write receipts. */
 @Command(
         name = "agent",
-        mixinStandardHelpOptions = true,
         description = {
             "Answer timed challenges from landmarks for this host's GPUs and write the signed receipts (JSON lines).",
             "GPUs come from nvidia-smi; without it (no GPU), every key in --device-keys",
@@ -61,7 +61,8 @@ public final class AgentCommand extends CliCommand {
     @Option(
             names = "--rounds",
             defaultValue = "10",
-            description = "Timed rounds per landmark (1..32, default ${DEFAULT-VALUE}).")
+            description =
+                    "Timed rounds per landmark (1.." + ProtocolVersion.MAX_ROUNDS + ", default ${DEFAULT-VALUE}).")
     int rounds;
 
     @Option(
@@ -212,9 +213,7 @@ public final class AgentCommand extends CliCommand {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("landmark port must be a number, got '" + s + "'", e);
         }
-        if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("landmark port must be in [1, 65535], got " + port);
-        }
+        OptionRange.require("landmark port", port, 1, 65535);
         return new InetSocketAddress(s.substring(0, i), port);
     }
 }

@@ -6,8 +6,8 @@ import dev.locus.wire.WireJson;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -18,14 +18,13 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
         name = "alerts",
-        mixinStandardHelpOptions = true,
         description = {
             "Lists alerts through the API, one page, newest first: a table, or the API's JSON with --json",
             "(pass --after with next_cursor for the next page). 'alerts acknowledge' and 'alerts resolve'",
             "take an alert through its lifecycle with a reason."
         },
         subcommands = {AlertsCommand.Acknowledge.class, AlertsCommand.Resolve.class})
-final class AlertsCommand extends ApiCommand {
+final class AlertsCommand extends ListCommand {
     private static final FixedTable TABLE = new FixedTable(
             "%-8s %-16s %-8s %-12s %-24s %-24s %s%n",
             List.of("ID", "RULE", "SEVERITY", "STATUS", "SUBJECT", "OPENED", "SUMMARY"),
@@ -50,18 +49,13 @@ final class AlertsCommand extends ApiCommand {
     @Option(names = "--chip", description = "only alerts about this chip serial")
     String chip;
 
-    @Mixin
-    PageOptions page;
+    AlertsCommand() {
+        super("alert", TABLE);
+    }
 
     @Override
-    public Integer call() throws Exception {
-        StringBuilder q = page.start("/api/v1/alerts");
-        query(q, "status", status);
-        query(q, "chip_serial", chip);
-        return show(api.get(page.after(q)), page.json, (p, out) -> {
-            TABLE.printRows(p.path("items"), out);
-            JsonTable.footer(p, "alert", out);
-        });
+    Map<String, String> filters() {
+        return given("status", status, "chip_serial", chip);
     }
 
     /**
@@ -93,13 +87,11 @@ final class AlertsCommand extends ApiCommand {
 
     @Command(
             name = "acknowledge",
-            mixinStandardHelpOptions = true,
             description = "Acknowledges an OPEN alert: someone is on it (the reason says who and what next).")
     static final class Acknowledge extends Step {}
 
     @Command(
             name = "resolve",
-            mixinStandardHelpOptions = true,
             description = {
                 "Resolves an OPEN or ACKNOWLEDGED alert with the reason it is closed.",
                 "Resolving SUSPECT_LANDMARK clears the landmark for the mesh audit."

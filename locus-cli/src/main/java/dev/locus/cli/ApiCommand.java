@@ -63,12 +63,13 @@ abstract class ApiCommand extends CliCommand {
     }
 
     /**
-     * Fetches a report at {@code path} (which ends in a {@code format=} query) into {@code output},
-     * or prints it when it is text; answers exit code 0.
+     * Fetches a report at {@code path} (which ends in a {@code format=} query) into {@code file}'s
+     * output, or prints it when it is text; answers exit code 0.
      *
      * @throws IllegalArgumentException when a PDF is asked for without a file to write it to
      */
-    final int report(String path, String format, java.nio.file.Path output, String what) throws IOException {
+    final int report(String path, String format, ReportFile file, String what) throws IOException {
+        java.nio.file.Path output = file.output;
         if (output != null) {
             java.nio.file.Files.write(output, api.client().getBytes(path));
             print(what + " written to " + output);

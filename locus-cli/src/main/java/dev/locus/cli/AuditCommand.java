@@ -13,21 +13,11 @@ import picocli.CommandLine.Mixin;
 
 @Command(
         name = "audit",
-        mixinStandardHelpOptions = true,
         description = "Checks the append-only, hash-chained audit log, or prints its head for anchoring.",
         subcommands = {AuditCommand.Verify.class, AuditCommand.Head.class})
-final class AuditCommand implements Runnable {
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
-
+final class AuditCommand extends GroupCommand {
     @Command(
             name = "verify",
-            mixinStandardHelpOptions = true,
             description = {
                 "Recomputes every audit entry's hash and link, and checks the head against the last entry.",
                 "Exit 0 and the head hash when intact (publish it elsewhere to anchor the chain);",
@@ -78,7 +68,6 @@ final class AuditCommand implements Runnable {
 
     @Command(
             name = "head",
-            mixinStandardHelpOptions = true,
             description = {
                 "Prints the audit log's head through the API: the last entry's sequence number, hash and time.",
                 "Publish it where the database's operators cannot rewrite it (a ticket, a signed email): a",

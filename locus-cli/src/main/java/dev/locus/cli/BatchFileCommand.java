@@ -1,6 +1,7 @@
 package dev.locus.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.locus.server.ingest.IngestPolicy;
 import dev.locus.wire.WireJson;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -17,7 +18,7 @@ abstract class BatchFileCommand extends ApiCommand {
     @Option(
             names = "--batch",
             defaultValue = "1000",
-            description = "records per request, 1 to 5000 (default: ${DEFAULT-VALUE})")
+            description = "records per request, 1 to " + IngestPolicy.MAX_BATCH + " (default: ${DEFAULT-VALUE})")
     int batch;
 
     @Option(

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.locus.server.ingest.IngestPolicy;
 import dev.locus.wire.LocusApiException;
 import dev.locus.wire.WireJson;
 import java.io.PrintWriter;
@@ -19,16 +20,11 @@ import java.io.PrintWriter;
  * @param noun what a record is, e.g. {@code receipt}
  */
 record BatchSubmission(ApiOptions api, String collection, Integer backfillHours, int batch, String noun) {
-    /** The largest batch the control plane takes. */
-    static final int MAX_BATCH = 5000;
-
     /** Totals over every batch. */
     record Totals(long records, long accepted, long rejected) {}
 
     BatchSubmission {
-        if (batch < 1 || batch > MAX_BATCH) {
-            throw new IllegalArgumentException("--batch must be in [1, " + MAX_BATCH + "], got " + batch);
-        }
+        OptionRange.require("--batch", batch, 1, IngestPolicy.MAX_BATCH);
     }
 
     /** The route the batches go to. */

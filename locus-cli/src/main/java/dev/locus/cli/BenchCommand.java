@@ -12,7 +12,6 @@ import picocli.CommandLine.Option;
 /** {@code locus bench}: load benchmarks with their baselines measured in the same run. */
 @Command(
         name = "bench",
-        mixinStandardHelpOptions = true,
         description = "Benchmarks with a baseline measured in the same run.",
         subcommands = {
             BenchCommand.Protocol.class,
@@ -24,7 +23,6 @@ import picocli.CommandLine.Option;
 public final class BenchCommand extends GroupCommand {
     @Command(
             name = "protocol",
-            mixinStandardHelpOptions = true,
             description = {
                 "Landmark timing overhead and verified challenge-responses per second.",
                 "Overhead over a raw UDP echo (p50, p99) and throughput, landmark and agents in this process on",
@@ -50,13 +48,11 @@ public final class BenchCommand extends GroupCommand {
         Integer verifierThreads;
 
         @Mixin
-        BenchOutput output;
+        JsonReportFile output;
 
         @Override
         public Integer call() throws Exception {
-            if (!(seconds >= 1 && seconds <= 3600)) {
-                throw new IllegalArgumentException("--seconds must be in [1, 3600], got " + seconds);
-            }
+            OptionRange.require("--seconds", seconds, 1, 3600);
             dev.locus.bench.load.ProtocolBenchResult r = new ProtocolBench(
                             Duration.ofMillis((long) (seconds * 1000)),
                             agents,

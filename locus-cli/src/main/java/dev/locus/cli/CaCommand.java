@@ -22,15 +22,11 @@ import picocli.CommandLine.Option;
 /** {@code locus ca}: the manufacturer CA that certifies devices and landmarks. */
 @Command(
         name = "ca",
-        mixinStandardHelpOptions = true,
         description =
                 "Device CA: create it, certify device keys (serial + model) and landmark keys (surveyed position).",
         subcommands = {CaCommand.Init.class, CaCommand.IssueDevice.class, CaCommand.IssueLandmark.class})
 public final class CaCommand extends GroupCommand {
-    @Command(
-            name = "init",
-            mixinStandardHelpOptions = true,
-            description = "Create a new CA: DIR/ca.p12 (key) and DIR/ca.pem (trust anchor).")
+    @Command(name = "init", description = "Create a new CA: DIR/ca.p12 (key) and DIR/ca.pem (trust anchor).")
     static final class Init extends CliCommand {
         @Option(
                 names = "--dir",
@@ -110,7 +106,6 @@ public final class CaCommand extends GroupCommand {
 
     @Command(
             name = "issue-device",
-            mixinStandardHelpOptions = true,
             description = "Generate a device key and certify its serial and model: OUT/SERIAL.p12 and OUT/SERIAL.pem.")
     static final class IssueDevice extends Issue {
         @Option(names = "--serial", required = true, description = "Device (GPU board) serial number.")
@@ -156,7 +151,6 @@ public final class CaCommand extends GroupCommand {
 
     @Command(
             name = "issue-landmark",
-            mixinStandardHelpOptions = true,
             description =
                     "Generate a landmark key and certify its id and surveyed position: OUT/ID.p12 and OUT/ID.pem.")
     static final class IssueLandmark extends Issue {

@@ -3,7 +3,6 @@ package dev.locus.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.locus.wire.WireJson;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,7 +18,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "cases",
-        mixinStandardHelpOptions = true,
         description = {
             "Red-flag cases through the API. A case groups every finding about one party, site or chip",
             "(red flags, screening hits, location alerts) with an owner, a status (OPEN, INVESTIGATING,",
@@ -47,14 +45,12 @@ final class CasesCommand extends GroupCommand {
                     FixedTable.subject(c),
                     c.path("decision").asText("-"),
                     c.path("title").asText()));
+    private static final String STATUSES = "OPEN, INVESTIGATING or CLOSED";
     private static final String DECISIONS = "NO_VIOLATION, LICENCE_ACTION, REPORTED_TO_BIS or ESCALATED";
 
-    @Command(
-            name = "list",
-            mixinStandardHelpOptions = true,
-            description = "Lists one page of cases: a table, or the API's JSON with --json.")
-    static final class ListCases extends ListCommand {
-        @Option(names = "--status", description = "OPEN, INVESTIGATING or CLOSED")
+    @Command(name = "list", description = "Lists one page of cases: a table, or the API's JSON with --json.")
+    static final class ListCases extends ListCommand.AboutSubject {
+        @Option(names = "--status", description = STATUSES)
         String status;
 
         @Option(names = "--owner", description = "only cases this person owns")
@@ -65,14 +61,13 @@ final class CasesCommand extends GroupCommand {
         }
 
         @Override
-        Map<String, String> filters() {
+        Map<String, String> ownFilters() {
             return given("status", status, "owner", owner);
         }
     }
 
     @Command(
             name = "open",
-            mixinStandardHelpOptions = true,
             description = {
                 "Opens a case about a party, site or chip, with a title and optionally an owner and a due",
                 "date. The case groups every finding about its subject; --finding names the findings that",
@@ -89,11 +84,8 @@ final class CasesCommand extends GroupCommand {
         @Option(names = "--title", required = true, description = "what the case is about (1-300 characters)")
         String title;
 
-        @Option(names = "--owner", description = "who owns the case")
-        String owner;
-
-        @Option(names = "--due", paramLabel = "YYYY-MM-DD", description = "when a decision is due")
-        String due;
+        @Mixin
+        Assignment assigned;
 
         @Option(
                 names = "--finding",
@@ -131,7 +123,7 @@ final class CasesCommand extends GroupCommand {
             fields.put("subject_type", wantedType);
             fields.put("subject_id", id);
             fields.put("title", title);
-            fields.putAll(ListCommand.given("owner", owner, "due_on", due));
+            fields.putAll(assigned.fields());
             String opened = api.postJson("/api/v1/cases", WireJson.mapper().writeValueAsString(fields));
             if (!prompted.isEmpty()) {
                 List<String> named = prompted.stream()
@@ -156,10 +148,7 @@ final class CasesCommand extends GroupCommand {
         }
     }
 
-    @Command(
-            name = "show",
-            mixinStandardHelpOptions = true,
-            description = "Shows a case: its details, explained risk, findings and notes.")
+    @Command(name = "show", description = "Shows a case: its details, explained risk, findings and notes.")
     static final class Show extends ApiView.One {
         @Override
         String collection() {
@@ -181,6 +170,20 @@ final class CasesCommand extends GroupCommand {
                 out.println("  " + n.path("written_at").asText() + " "
                         + n.path("author").asText() + ": " + n.path("text").asText());
             }
+        }
+    }
+
+    /** Who owns a case and when its decision is due: given when it is opened, changed by an update. */
+    static final class Assignment {
+        @Option(names = "--owner", description = "who owns the case")
+        String owner;
+
+        @Option(names = "--due", paramLabel = "YYYY-MM-DD", description = "when a decision is due")
+        String due;
+
+        /** The case's fields {@code owner} and {@code due_on}, where given. */
+        Map<String, String> fields() {
+            return ListCommand.given("owner", owner, "due_on", due);
         }
     }
 
@@ -223,30 +226,27 @@ final class CasesCommand extends GroupCommand {
 
     @Command(
             name = "update",
-            mixinStandardHelpOptions = true,
             description = {
                 "Changes a case's status, owner, due date or decision (closing needs a decision; see also",
                 "'cases close'); prints the case as it now stands."
             })
     static final class Update extends CaseChange {
-        @Option(names = "--status", description = "OPEN, INVESTIGATING or CLOSED")
+        @Option(names = "--status", description = STATUSES)
         String status;
 
-        @Option(names = "--owner", description = "who owns the case")
-        String owner;
-
-        @Option(names = "--due", paramLabel = "YYYY-MM-DD", description = "due date")
-        String due;
+        @Mixin
+        Assignment assigned;
 
         @Override
         Map<String, String> fields() {
-            return ListCommand.given("status", status, "owner", owner, "due_on", due);
+            Map<String, String> fields = ListCommand.given("status", status);
+            fields.putAll(assigned.fields());
+            return fields;
         }
     }
 
     @Command(
             name = "close",
-            mixinStandardHelpOptions = true,
             description = {
                 "Decides and closes a case: status CLOSED with --decision (required) and, optionally,",
                 "--decision-note saying why; prints the case as it now stands."
@@ -262,7 +262,7 @@ final class CasesCommand extends GroupCommand {
         }
     }
 
-    @Command(name = "note", mixinStandardHelpOptions = true, description = "Adds a note to a case.")
+    @Command(name = "note", description = "Adds a note to a case.")
     static final class Note extends ApiView {
         @Mixin
         ResourceId kase;
@@ -286,7 +286,6 @@ final class CasesCommand extends GroupCommand {
 
     @Command(
             name = "report",
-            mixinStandardHelpOptions = true,
             description = {
                 "Writes a case's credible-information report (json, html or pdf) to a file, or json or",
                 "html to stdout."
@@ -298,18 +297,15 @@ final class CasesCommand extends GroupCommand {
         @Option(names = "--format", defaultValue = "pdf", description = "json, html or pdf (default: ${DEFAULT-VALUE})")
         String format;
 
-        @Option(
-                names = {"-o", "--output"},
-                paramLabel = "FILE",
-                description = "write to this file instead of standard output")
-        Path output;
+        @Mixin
+        ReportFile file;
 
         @Override
         public Integer call() throws Exception {
             return report(
                     kase.path("cases") + "/report?format=" + encode(format),
                     format,
-                    output,
+                    file,
                     "case " + kase.id + " report");
         }
     }

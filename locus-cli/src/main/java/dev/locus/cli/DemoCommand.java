@@ -51,9 +51,7 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (port < 0 || port > 65535) {
-            throw new IllegalArgumentException("--port must be in [0, 65535], got " + port);
-        }
+        OptionRange.require("--port", port, 0, 65535);
         if (durationSeconds != null && durationSeconds <= 0) {
             throw new IllegalArgumentException("--duration must be > 0 seconds, got " + durationSeconds);
         }

@@ -8,14 +8,9 @@ import dev.locus.geo.verdict.Policy;
 import dev.locus.sim.eval.ClaimsFile;
 import dev.locus.sim.eval.EvalReport;
 import dev.locus.sim.eval.Evaluation;
-import dev.locus.sim.eval.LiarStudy;
 import dev.locus.sim.latency.LatencyDataset;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -63,12 +58,8 @@ final class EvalCommand implements Callable<Integer> {
             description = "signal speed bound (default: c = ${DEFAULT-VALUE}); below c verdicts are estimates")
     double speed;
 
-    @Option(
-            names = "--restricted",
-            paramLabel = "CC,..",
-            defaultValue = "CN,HK,MO",
-            description = "restricted jurisdictions, ISO alpha-2 (default: ${DEFAULT-VALUE})")
-    String restricted;
+    @Mixin
+    RestrictedJurisdictions restricted;
 
     @Option(
             names = "--zone-radius-km",
@@ -91,8 +82,8 @@ final class EvalCommand implements Callable<Integer> {
                     "distance a region must keep from a border to count as on one side (default: ${DEFAULT-VALUE})")
     double borderMarginKm;
 
-    @Option(names = "--json", paramLabel = "FILE", description = "also write the full report as JSON")
-    Path json;
+    @Mixin
+    JsonReportFile jsonFile;
 
     @Option(names = "--all", description = "print every row of the table, not just the first 40")
     boolean all;
@@ -105,63 +96,8 @@ final class EvalCommand implements Callable<Integer> {
             description = "keep each device's own round trips out of the mesh audit (as for a customer chip)")
     boolean deviceOutsideAudit;
 
-    @Option(
-            names = "--inject-liars",
-            paramLabel = "K",
-            description = "fault injection: move K random landmarks' published positions per trial")
-    Integer injectLiars;
-
-    @Option(
-            names = "--move-km",
-            paramLabel = "D",
-            defaultValue = "700",
-            description = "fault injection: how far each liar moves (default: ${DEFAULT-VALUE})")
-    double moveKm;
-
-    @Option(
-            names = "--trials",
-            paramLabel = "N",
-            defaultValue = "20",
-            description = "fault injection: trials (default: ${DEFAULT-VALUE})")
-    int trials;
-
-    @Option(
-            names = "--seed",
-            paramLabel = "S",
-            defaultValue = "1",
-            description = "fault injection: random seed (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(
-            names = "--liar-study",
-            paramLabel = "single|pairs",
-            description = "exhaustive fault injection: 'single' moves every host within 3,500 km of the"
-                    + " restricted area alone, 'pairs' every pair among the 20 hosts nearest it together;"
-                    + " 8 directions, 300/700/1,500/3,000 km")
-    String liarStudy;
-
-    @Option(
-            names = "--directions",
-            paramLabel = "N",
-            defaultValue = "8",
-            description =
-                    "exhaustive fault injection: directions, evenly spaced from north (default: ${DEFAULT-VALUE})")
-    int directions;
-
-    @Option(
-            names = "--distances-km",
-            paramLabel = "D,..",
-            defaultValue = "300,700,1500,3000",
-            split = ",",
-            description = "exhaustive fault injection: distances moved (default: ${DEFAULT-VALUE})")
-    List<Double> distancesKm;
-
-    @Option(
-            names = "--threads",
-            paramLabel = "N",
-            defaultValue = "1",
-            description = "fault injection: worker threads (default: ${DEFAULT-VALUE})")
-    int threads;
+    @Mixin
+    FaultInjection faults;
 
     @Override
     public Integer call() throws Exception {
@@ -171,11 +107,11 @@ final class EvalCommand implements Callable<Integer> {
         }
         LatencyDataset data = hosts == null ? LatencyDataset.bundled() : LatencyDataset.read(hosts, rtt);
         int liars = tolerance.liars();
-        Policy policy = policy(restricted, zoneRadiusKm, zoneCountries, speed, borderMarginKm)
+        Policy policy = policy(restricted.codes(), zoneRadiusKm, zoneCountries, speed, borderMarginKm)
                 .withToleratedLiars(liars);
         Evaluation evaluation = new Evaluation(data, NaturalEarth.bundled(), policy, deviceOutsideAudit);
-        if (injectLiars != null || liarStudy != null) {
-            return injectLiars(evaluation);
+        if (faults.asked()) {
+            return faults.run(evaluation, deviceOutsideAudit);
         }
         long t0 = System.nanoTime();
         EvalReport report = claims == null
@@ -186,56 +122,13 @@ final class EvalCommand implements Callable<Integer> {
         System.out.printf(
                 "Evaluation took %d ms (mesh audit, %d verdicts, checks)%n",
                 elapsedMs, report.entries().size());
-        if (json != null) {
-            Files.writeString(json, report.toJson(), StandardCharsets.UTF_8);
-            System.out.println("JSON report written to " + json);
+        if (jsonFile.write(report.toJson())) {
+            System.out.println("JSON report written to " + jsonFile.json);
         }
         return report.summary().unsoundVerdicts() == 0 ? 0 : 3;
     }
 
-    private int injectLiars(Evaluation evaluation) throws InterruptedException {
-        if (threads < 1 || threads > 64) {
-            throw new IllegalArgumentException("--threads must be in [1, 64], got " + threads);
-        }
-        LiarStudy study = new LiarStudy(evaluation);
-        if (directions < 1 || directions > 360) {
-            throw new IllegalArgumentException("--directions must be in [1, 360], got " + directions);
-        }
-        for (double d : distancesKm) {
-            if (!(d > 0 && d <= 20_000)) {
-                throw new IllegalArgumentException("--distances-km must each be > 0 and <= 20000, got " + d);
-            }
-        }
-        List<Double> distances = distancesKm;
-        List<LiarStudy.Lie> lies;
-        if (liarStudy != null) {
-            lies = switch (liarStudy) {
-                case "single" -> study.singles(3500, directions, distances);
-                case "pairs" -> study.pairs(20, directions, distances);
-                default ->
-                    throw new IllegalArgumentException("--liar-study must be single or pairs, got '" + liarStudy + "'");
-            };
-        } else {
-            if (!(moveKm > 0 && moveKm <= 20_000)) {
-                throw new IllegalArgumentException("--move-km must be > 0 and <= 20000, got " + moveKm);
-            }
-            if (trials < 1 || trials > 100_000) {
-                throw new IllegalArgumentException("--trials must be in [1, 100000], got " + trials);
-            }
-            lies = study.random(injectLiars, moveKm, trials, seed);
-        }
-        System.out.printf(
-                java.util.Locale.ROOT,
-                "Fault injection: %d trials; %s; mesh audit %s%n",
-                lies.size(),
-                evaluation.policy().toleranceText(),
-                deviceOutsideAudit ? "without each device's round trips" : "with every host");
-        LiarStudy.Result result = study.run(lies, threads, System.err::println);
-        LiarStudy.print(result, System.out);
-        return result.unsoundVerdicts() == 0 ? 0 : 3;
-    }
-
-    static Policy policy(String restricted, double zoneKm, String zoneCountries, double speed, double marginKm) {
+    static Policy policy(Set<String> restricted, double zoneKm, String zoneCountries, double speed, double marginKm) {
         if (!(zoneKm > 0 && zoneKm <= 20_000)) {
             throw new IllegalArgumentException("--zone-radius-km must be > 0 and <= 20000, got " + zoneKm);
         }
@@ -247,26 +140,13 @@ final class EvalCommand implements Callable<Integer> {
                     + " (nothing outruns light in vacuum), got " + speed);
         }
         Policy p = Policy.DEFAULT
-                .withRestricted(codes(restricted, "--restricted"))
+                .withRestricted(restricted)
                 .withSpeed(SpeedBound.ofKmPerMs(speed))
                 .withBorderMargin(Distance.ofKm(marginKm));
         if (zoneCountries != null) {
-            return p.withZone(new LicensedZone.Countries(codes(zoneCountries, "--zone-countries")));
+            return p.withZone(new LicensedZone.Countries(
+                    RestrictedJurisdictions.codes(Arrays.asList(zoneCountries.split(",")), "--zone-countries")));
         }
         return p.withZone(LicensedZone.withinKm(zoneKm));
-    }
-
-    private static Set<String> codes(String csv, String flag) {
-        Set<String> out = new LinkedHashSet<>();
-        for (String c : Arrays.asList(csv.split(","))) {
-            String code = c.strip().toUpperCase(java.util.Locale.ROOT);
-            if (!code.matches("[A-Z]{2}")) {
-                throw new IllegalArgumentException(
-                        flag + " must list ISO 3166-1 alpha-2 codes separated by commas, got '" + c.strip() + "'");
-            }
-            NaturalEarth.bundled().get(code);
-            out.add(code);
-        }
-        return out;
     }
 }

@@ -15,7 +15,6 @@ import picocli.CommandLine.Option;
  */
 @Command(
         name = "findings",
-        mixinStandardHelpOptions = true,
         description = {
             "Lists red-flag findings through the API, one page: a table, or the API's JSON with --json",
             "(pass --after with next_cursor for the next page). Each finding names its rule, the source",
@@ -23,7 +22,7 @@ import picocli.CommandLine.Option;
             "closes an OPEN one with the reason (in the audit log under the token's name)."
         },
         subcommands = {FindingsCommand.Show.class, FindingsCommand.Dismiss.class})
-final class FindingsCommand extends ListCommand {
+final class FindingsCommand extends ListCommand.AboutSubject {
     private static final FixedTable TABLE = new FixedTable(
             "%-8s %-32s %-8s %-9s %-28s %s%n",
             List.of("ID", "RULE", "SEVERITY", "STATUS", "SUBJECT", "SUMMARY"),
@@ -49,14 +48,11 @@ final class FindingsCommand extends ListCommand {
     }
 
     @Override
-    Map<String, String> filters() {
+    Map<String, String> ownFilters() {
         return given("status", status, "rule", rule, "severity", severity);
     }
 
-    @Command(
-            name = "show",
-            mixinStandardHelpOptions = true,
-            description = "Shows a finding: rule, source, subject, severity, status and its evidence.")
+    @Command(name = "show", description = "Shows a finding: rule, source, subject, severity, status and its evidence.")
     static final class Show extends ApiView.One {
         @Override
         String collection() {
@@ -73,7 +69,6 @@ final class FindingsCommand extends ListCommand {
 
     @Command(
             name = "dismiss",
-            mixinStandardHelpOptions = true,
             description = {
                 "Dismisses an OPEN finding with the reason, e.g. the capacity was re-declared or the buyer",
                 "was checked; the reason and the token's name go in the audit log. Refused (exit 5,",

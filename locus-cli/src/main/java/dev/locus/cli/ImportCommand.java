@@ -7,7 +7,6 @@ import picocli.CommandLine.Parameters;
 
 @Command(
         name = "import",
-        mixinStandardHelpOptions = true,
         description = {
             "Bulk-imports registry records from CSV (header row) or a JSON array, through the API.",
             "All or nothing: on any bad row nothing is stored and every problem is listed on stderr",

@@ -41,7 +41,7 @@ final class IngestBenchCommand implements Callable<Integer> {
     BenchDatabase db;
 
     @Mixin
-    BenchOutput output;
+    JsonReportFile output;
 
     @Option(
             names = "--rate",

@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 
 @Command(
         name = "inventory",
-        mixinStandardHelpOptions = true,
         description = {
             "Exports the fleet inventory (Chip Security Act §4(c): each chip's location and current end user)",
             "through the API, one row per chip, as CSV (with a header) or JSON, to stdout or a file; streamed,",
@@ -33,7 +32,7 @@ final class InventoryCommand extends ApiCommand {
     public Integer call() throws Exception {
         String path =
                 "/api/v1/inventory?format=" + encode(format) + (licence == null ? "" : "&licence=" + encode(licence));
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = out();
         if (output != null) {
             Path partial = output.resolveSibling(output.getFileName() + ".partial");
             long bytes;

@@ -42,7 +42,6 @@ import picocli.CommandLine.Option;
 /** {@code locus landmark}: run a landmark timing server until interrupted. */
 @Command(
         name = "landmark",
-        mixinStandardHelpOptions = true,
         description = {
             "Run a landmark: answer devices with timed, signed challenge-responses over UDP and send signed receipts.",
             "The key store comes from 'locus ca issue-landmark'; --position must equal",
@@ -61,8 +60,8 @@ public final class LandmarkCommand extends CliCommand {
     @Option(names = "--port", defaultValue = "7171", description = "UDP port (default: ${DEFAULT-VALUE}).")
     int port;
 
-    @Option(names = "--bind", defaultValue = "127.0.0.1", description = "Address to bind (default: ${DEFAULT-VALUE}).")
-    String bind;
+    @Mixin
+    BindAddress bind;
 
     @Option(
             names = "--ca",
@@ -112,7 +111,8 @@ public final class LandmarkCommand extends CliCommand {
     @Option(
             names = "--peer-rounds",
             defaultValue = "8",
-            description = "Timed rounds per peer measurement, 1 to 32 (default: ${DEFAULT-VALUE}).")
+            description = "Timed rounds per peer measurement, 1 to " + ProtocolVersion.MAX_ROUNDS
+                    + " (default: ${DEFAULT-VALUE}).")
     int peerRounds;
 
     @Option(
@@ -162,7 +162,7 @@ public final class LandmarkCommand extends CliCommand {
         RejectionFile file = rejectionsFile == null ? null : new RejectionFile(rejectionsFile);
         LandmarkConfig config = LandmarkConfig.builder(
                         lk, new IdentityVerifier(anchor, revokedSerials, InstantSource.system()))
-                .bindAddress(new InetSocketAddress(bind, port))
+                .bindAddress(new InetSocketAddress(bind.address, port))
                 .rateLimit(rate, Math.max(1, rate / 5))
                 .verifierThreads(verifierThreads)
                 .rejections(file == null ? RejectionListener.none() : file)
@@ -212,14 +212,8 @@ public final class LandmarkCommand extends CliCommand {
             }
             return null;
         }
-        if (peerIntervalSeconds < 1 || peerIntervalSeconds > 86_400) {
-            throw new IllegalArgumentException(
-                    "--peer-interval-seconds must be in [1, 86400], got " + peerIntervalSeconds);
-        }
-        if (peerRounds < 1 || peerRounds > ProtocolVersion.MAX_ROUNDS) {
-            throw new IllegalArgumentException(
-                    "--peer-rounds must be in [1, " + ProtocolVersion.MAX_ROUNDS + "], got " + peerRounds);
-        }
+        OptionRange.require("--peer-interval-seconds", peerIntervalSeconds, 1, 86_400);
+        OptionRange.require("--peer-rounds", peerRounds, 1, ProtocolVersion.MAX_ROUNDS);
         if (!submit && peerOut == null) {
             throw new IllegalArgumentException("--peers needs --submit (to the control plane) or --peer-out FILE");
         }

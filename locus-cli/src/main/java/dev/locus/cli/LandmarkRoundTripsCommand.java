@@ -5,7 +5,6 @@ import picocli.CommandLine.Command;
 
 @Command(
         name = "landmark-round-trips",
-        mixinStandardHelpOptions = true,
         description = {
             "Submits a file of signed peer round trips between landmarks (a JSON array, or one JSON object per line)",
             "through the API in batches, e.g. the file written by ./locus landmark --peer-out. Every round",

@@ -14,9 +14,7 @@ final class LiarTolerance {
 
     /** F, checked to be in [0, 10]. */
     int liars() {
-        if (liars < 0 || liars > 10) {
-            throw new IllegalArgumentException("--tolerate-liars must be in [0, 10], got " + liars);
-        }
+        OptionRange.require("--tolerate-liars", liars, 0, 10);
         return liars;
     }
 }

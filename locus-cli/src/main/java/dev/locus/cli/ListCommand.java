@@ -5,13 +5,10 @@ import java.util.Map;
 import picocli.CommandLine.Mixin;
 
 /**
- * A command that lists one page of an API collection narrowed to a subject and by its own
- * filters: a table, or the API's JSON with {@code --json}.
+ * A command that lists one page of an API collection narrowed by its own filters: a table, or the
+ * API's JSON with {@code --json}.
  */
 abstract class ListCommand extends ApiCommand {
-    @Mixin
-    SubjectOptions subject;
-
     @Mixin
     PageOptions page;
 
@@ -35,10 +32,30 @@ abstract class ListCommand extends ApiCommand {
     public final Integer call() throws Exception {
         StringBuilder q = page.start("/api/v1/" + noun + "s");
         filters().forEach((name, value) -> query(q, name, value));
-        return show(api.get(page.after(subject.query(q))), page.json, (p, out) -> {
+        return show(api.get(page.after(q)), page.json, (p, out) -> {
             table.printRows(p.path("items"), out);
             JsonTable.footer(p, noun, out);
         });
+    }
+
+    /** A listing of findings or cases: also narrowed to a subject, after its own filters. */
+    abstract static class AboutSubject extends ListCommand {
+        @Mixin
+        SubjectOptions subject;
+
+        AboutSubject(String noun, FixedTable table) {
+            super(noun, table);
+        }
+
+        /** The filters of the command besides the subject, as {@link #filters()}. */
+        abstract Map<String, String> ownFilters();
+
+        @Override
+        final Map<String, String> filters() {
+            Map<String, String> all = new LinkedHashMap<>(ownFilters());
+            all.putAll(subject.filters());
+            return all;
+        }
     }
 
     /** A map of the filters in order, keeping the ones not given as null. */

@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
  */
 @Command(
         name = "locus",
-        mixinStandardHelpOptions = true,
         versionProvider = LocusCli.Version.class,
         description = {
             "Locus proves where export-controlled AI accelerators run, from signed, timed challenge-responses with landmarks at known positions (light is the speed limit)."
@@ -33,16 +32,7 @@ import picocli.CommandLine.Command;
             "6:The control plane could not be reached, or its TLS certificate was not trusted.",
             "70:A bug (stack trace on stderr)."
         })
-public final class LocusCli implements Runnable {
-
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
-    }
-
+public final class LocusCli extends GroupCommand {
     /** Builds the command line with every subcommand registered. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new LocusCli());

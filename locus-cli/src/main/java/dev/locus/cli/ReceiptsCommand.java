@@ -12,7 +12,6 @@ import picocli.CommandLine.Command;
 
 @Command(
         name = "receipts",
-        mixinStandardHelpOptions = true,
         description = {
             "Submits a file of signed receipts (a JSON array, or one JSON object per line) through the API in batches.",
             "Every receipt is stored, accepted or rejected with its reason; the totals by",

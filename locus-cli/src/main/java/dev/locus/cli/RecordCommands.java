@@ -44,14 +44,11 @@ final class RecordCommands {
     }
 
     /** A collection's command: without a subcommand it prints its usage. */
-    @Command(
-            mixinStandardHelpOptions = true,
-            subcommands = {Import.class, ListRecords.class})
+    @Command(subcommands = {Import.class, ListRecords.class})
     static final class CollectionCommand extends GroupCommand {}
 
     @Command(
             name = "import",
-            mixinStandardHelpOptions = true,
             description = {
                 "Imports rows from CSV (header row) or a JSON array. All or nothing: on any bad row",
                 "nothing is stored and every problem is listed on stderr with its line, field and value",
@@ -79,7 +76,6 @@ final class RecordCommands {
 
     @Command(
             name = "list",
-            mixinStandardHelpOptions = true,
             description = {
                 "Lists one page as a table, or the API's JSON with --json (pass --after with",
                 "next_cursor for the next page). --where narrows by the collection's filters."

@@ -1,5 +1,6 @@
 package dev.locus.cli;
 
+import dev.locus.bench.load.RecordSize;
 import dev.locus.bench.load.RedFlagBench;
 import dev.locus.bench.load.StoredRedFlagBench;
 import java.util.concurrent.Callable;
@@ -12,7 +13,7 @@ final class RedFlagBenchCommand {
     private RedFlagBenchCommand() {}
 
     /** The size of the seeded record, shared by both runs. */
-    static final class RecordSize {
+    static final class RecordSizeOptions {
         @Option(names = "--chips", defaultValue = "1000000", description = "chips (default: ${DEFAULT-VALUE})")
         int chips;
 
@@ -27,6 +28,11 @@ final class RedFlagBenchCommand {
                 defaultValue = "1000000",
                 description = "orders, each with one shipment of two serials (default: ${DEFAULT-VALUE})")
         int orders;
+
+        /** The size these options give. */
+        RecordSize size() {
+            return new RecordSize(chips, parties, orders);
+        }
     }
 
     @Command(
@@ -40,13 +46,11 @@ final class RedFlagBenchCommand {
             })
     static final class InMemory implements Callable<Integer> {
         @Mixin
-        RecordSize size;
+        RecordSizeOptions record;
 
         @Override
         public Integer call() {
-            RedFlagBench.main(new String[] {
-                Integer.toString(size.chips), Integer.toString(size.parties), Integer.toString(size.orders)
-            });
+            RedFlagBench.run(record.size());
             return 0;
         }
     }
@@ -67,7 +71,7 @@ final class RedFlagBenchCommand {
             })
     static final class Stored implements Callable<Integer> {
         @Mixin
-        RecordSize size;
+        RecordSizeOptions record;
 
         @Option(
                 names = "--new-orders",
@@ -85,12 +89,12 @@ final class RedFlagBenchCommand {
         BenchDatabase db;
 
         @Mixin
-        BenchOutput output;
+        JsonReportFile output;
 
         @Override
         public Integer call() throws Exception {
             String text = StoredRedFlagBench.runAndPrint(
-                    new StoredRedFlagBench(size.chips, size.parties, size.orders, newOrders, newVerdicts, db.database));
+                    new StoredRedFlagBench(record.size(), newOrders, newVerdicts, db.database));
             output.write(text);
             return 0;
         }

@@ -11,7 +11,6 @@ import picocli.CommandLine.Command;
  */
 @Command(
         name = "register",
-        mixinStandardHelpOptions = true,
         description = {
             "Registers one organisation, site, licence, chip, landmark or custody event through the API.",
             "Prints the stored record as JSON. Each option is the API field of the same",

@@ -11,7 +11,6 @@ import picocli.CommandLine.Option;
 /** {@code locus relay}: an emulated link (simulation only) between an agent and a landmark. */
 @Command(
         name = "relay",
-        mixinStandardHelpOptions = true,
         description = {
             "EMULATION ONLY: a UDP forwarder that holds each datagram for a link's one-way delay.",
             "EMULATION ONLY: forward UDP to --upstream, holding each datagram for the link's one-way delay,",

@@ -1,13 +1,12 @@
 package dev.locus.cli;
 
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(
         name = "report",
-        mixinStandardHelpOptions = true,
         description = {
             "Fetches the report of a chip, or with --licence the report of a licence, through the API",
             "(json, csv or html), to stdout or a file. A refusal goes to stderr with exit 5."
@@ -26,16 +25,14 @@ final class ReportCommand extends ApiCommand {
                     "json, csv, html or (with --output) pdf where the server offers it (default: ${DEFAULT-VALUE})")
     String format;
 
-    @Option(
-            names = {"-o", "--output"},
-            description = "write to this file instead of standard output")
-    Path output;
+    @Mixin
+    ReportFile file;
 
     @Override
     public Integer call() throws Exception {
         String path = (licence ? "/api/v1/licences/" : "/api/v1/chips/")
                 + encode(serial)
                 + "/report?format=" + encode(format);
-        return report(path, format, output, "report");
+        return report(path, format, file, "report");
     }
 }

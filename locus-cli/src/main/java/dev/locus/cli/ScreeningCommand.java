@@ -9,13 +9,11 @@ import picocli.CommandLine.Command;
 /** {@code locus screening reload}: the server's screening lists, through the API. */
 @Command(
         name = "screening",
-        mixinStandardHelpOptions = true,
         description = "The control plane's screening lists, through the API (matching a name: 'locus screen').",
         subcommands = {ScreeningCommand.Reload.class})
 final class ScreeningCommand extends GroupCommand {
     @Command(
             name = "reload",
-            mixinStandardHelpOptions = true,
             description = {
                 "Makes the server read its screening lists again from their folder (server option --screening-lists):",
                 "each changed list version is stored and every party re-screened against the changed entries.",

@@ -40,11 +40,8 @@ final class ServerCommand implements Callable<Integer> {
             description = "TCP port (default: ${DEFAULT-VALUE}; 0 = any free).")
     int port;
 
-    @Option(
-            names = "--bind",
-            defaultValue = "127.0.0.1",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for all interfaces).")
-    String bind;
+    @Mixin
+    BindAddress bind;
 
     @Option(
             names = "--assessment-threads",
@@ -123,7 +120,7 @@ final class ServerCommand implements Callable<Integer> {
             return ApiTransport.tls(TlsCredentials.load(tlsCert, tlsKey));
         }
         if (tlsSelfSigned) {
-            return ApiTransport.tls(SelfSignedTls.ensure(db.dataDir, List.of(bind, localHostName())));
+            return ApiTransport.tls(SelfSignedTls.ensure(db.dataDir, List.of(bind.address, localHostName())));
         }
         return insecureHttp ? ApiTransport.plainForced() : ApiTransport.plainLoopbackOnly();
     }
@@ -146,7 +143,7 @@ final class ServerCommand implements Callable<Integer> {
         ServerConfig.Builder b = ServerConfig.builder(db.dataDir)
                 .database(db.config())
                 .port(port)
-                .bindAddress(bind)
+                .bindAddress(bind.address)
                 .restrictedJurisdictions(restricted)
                 .toleratedLiars(tolerateLiars)
                 .manufacturerCas(cas)
@@ -172,7 +169,7 @@ final class ServerCommand implements Callable<Integer> {
         System.out.printf(
                 "Locus control plane on %s://%s:%d (database: %s; restricted: %s; tolerated liars: %d)%n",
                 scheme,
-                bind,
+                bind.address,
                 cp.port(),
                 config.database().safeUrl(),
                 String.join(",", config.restrictedJurisdictions()),
@@ -189,7 +186,7 @@ final class ServerCommand implements Callable<Integer> {
                         tls.credentials().fingerprint());
             case ApiTransport.Plain plain -> {
                 if (plain.anyAddress()) {
-                    System.err.println("locus server: WARNING: plain HTTP on " + bind
+                    System.err.println("locus server: WARNING: plain HTTP on " + bind.address
                             + " (--insecure-http): bearer tokens cross the network unencrypted");
                 }
             }
@@ -208,7 +205,7 @@ final class ServerCommand implements Callable<Integer> {
                         : "",
                 db.dataDir.resolve(ControlPlane.ADMIN_TOKEN_FILE),
                 scheme,
-                bind,
+                bind.address,
                 cp.port());
         stopped.await();
         return 0;

@@ -7,7 +7,6 @@ import picocli.CommandLine.Parameters;
 /** {@code locus show KIND ID}: one registry record through the API, as JSON. */
 @Command(
         name = "show",
-        mixinStandardHelpOptions = true,
         description = {
             "Prints one registry record (organisation, site, licence, chip or landmark) as JSON through the API.",
             "Exit 5 with the server's stable error code on stderr (NOT_FOUND when there is none with that id)."

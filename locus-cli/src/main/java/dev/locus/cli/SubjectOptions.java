@@ -1,5 +1,6 @@
 package dev.locus.cli;
 
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -19,9 +20,8 @@ final class SubjectOptions {
             description = "the subject's id: a party id, a site id, a chip serial (or a country code)")
     String id;
 
-    /** The query {@code q} narrowed to the subject's type and id, where given. */
-    StringBuilder query(StringBuilder q) {
-        ApiCommand.query(q, "subject_type", type);
-        return ApiCommand.query(q, "subject_id", id);
+    /** The listing's filters by the subject's type and id, where given. */
+    Map<String, String> filters() {
+        return ListCommand.given("subject_type", type, "subject_id", id);
     }
 }

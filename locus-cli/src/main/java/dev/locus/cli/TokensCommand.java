@@ -16,14 +16,10 @@ import picocli.CommandLine.Parameters;
 /** {@code locus tokens list|issue|revoke}: API tokens through the admin API (needs an ADMIN token). */
 @Command(
         name = "tokens",
-        mixinStandardHelpOptions = true,
         description = "Lists, issues and revokes API tokens through the API (needs an ADMIN token).",
         subcommands = {TokensCommand.ListTokens.class, TokensCommand.Issue.class, TokensCommand.Revoke.class})
 final class TokensCommand extends GroupCommand {
-    @Command(
-            name = "list",
-            mixinStandardHelpOptions = true,
-            description = "Lists every token's id, name, role, binding and state (never a secret).")
+    @Command(name = "list", description = "Lists every token's id, name, role, binding and state (never a secret).")
     static final class ListTokens extends ApiView {
         @Override
         String answer() {
@@ -50,7 +46,6 @@ final class TokensCommand extends GroupCommand {
 
     @Command(
             name = "issue",
-            mixinStandardHelpOptions = true,
             description = {
                 "Issues a token. The secret is shown once: with --out it goes to that file (mode 600),",
                 "else it is the only line on stdout (the description goes to stderr), so",
@@ -81,7 +76,7 @@ final class TokensCommand extends GroupCommand {
                     ? TokenRequest.unbound(name, role)
                     : TokenRequest.bound(name, role, boundSubject);
             IssuedToken t = api.client().issueToken(request);
-            PrintWriter stdout = spec.commandLine().getOut();
+            PrintWriter stdout = out();
             String what = "token " + t.id() + " issued: '" + t.name() + "', " + t.role()
                     + (t.boundSubject().isEmpty() ? "" : ", bound to " + t.boundSubject());
             if (json) {
@@ -90,8 +85,8 @@ final class TokensCommand extends GroupCommand {
                 DataDirectory.writePrivate(out, t.token() + "\n");
                 stdout.println(what + "; secret in " + out);
             } else {
-                spec.commandLine().getErr().println(what);
-                spec.commandLine().getErr().flush();
+                err().println(what);
+                err().flush();
                 stdout.println(t.token());
             }
             stdout.flush();
@@ -101,7 +96,6 @@ final class TokensCommand extends GroupCommand {
 
     @Command(
             name = "revoke",
-            mixinStandardHelpOptions = true,
             description = "Revokes a token at once (exit 5 with NOT_FOUND when no active token has that id).")
     static final class Revoke extends ApiCommand {
         @Parameters(index = "0", paramLabel = "ID", description = "The token's id (the ID column of 'tokens list').")
@@ -110,8 +104,7 @@ final class TokensCommand extends GroupCommand {
         @Override
         public Integer call() {
             api.client().deleteOk("/api/v1/tokens/" + encode(id));
-            spec.commandLine().getOut().println("token " + id + " revoked");
-            spec.commandLine().getOut().flush();
+            print("token " + id + " revoked");
             return 0;
         }
     }

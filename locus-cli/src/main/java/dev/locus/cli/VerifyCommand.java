@@ -43,7 +43,6 @@ import picocli.CommandLine.Parameters;
 /** {@code locus verify}: turn a receipts file into verdicts with the geo core. */
 @Command(
         name = "verify",
-        mixinStandardHelpOptions = true,
         description = {
             "Checks signed receipts and turns them into verdicts.",
             "Check signed receipts (landmark signature, device proof, certificates) and turn them into verdicts:",
@@ -78,12 +77,8 @@ public final class VerifyCommand extends CliCommand {
             description = "Licensed zone radius around the declared site, km (default: ${DEFAULT-VALUE}).")
     double zoneKm;
 
-    @Option(
-            names = "--restricted",
-            defaultValue = "CN,HK,MO",
-            split = ",",
-            description = "Restricted jurisdictions, ISO alpha-2 (default: ${DEFAULT-VALUE}).")
-    Set<String> restricted;
+    @Mixin
+    RestrictedJurisdictions restricted;
 
     @Option(
             names = "--max-travel-kmh",
@@ -91,8 +86,8 @@ public final class VerifyCommand extends CliCommand {
             description = "Fastest plausible device travel for clone alerts (default: ${DEFAULT-VALUE}).")
     double maxTravelKmh;
 
-    @Option(names = "--json", description = "Also write the report as JSON to this file.")
-    Path json;
+    @Mixin
+    JsonReportFile jsonFile;
 
     @Override
     public Integer call() throws Exception {
@@ -136,7 +131,7 @@ public final class VerifyCommand extends CliCommand {
         }
         Policy policy = Policy.DEFAULT
                 .withToleratedLiars(tolerance.liars())
-                .withRestricted(restricted)
+                .withRestricted(restricted.codes())
                 .withZone(new LicensedZone.Radius(dev.locus.geo.position.Distance.ofKm(zoneKm)));
         ReceiptAssessor assessor = new ReceiptAssessor(
                 new ReceiptVerifier(new IdentityVerifier(anchor, Set.of(), InstantSource.system())),
@@ -206,9 +201,7 @@ public final class VerifyCommand extends CliCommand {
                         - report.refused().stream().filter(x -> x.index() >= 0).count(),
                 report.devices().size(),
                 refused.size());
-        if (json != null) {
-            Files.writeString(json, m.writeValueAsString(root) + "\n");
-        }
+        jsonFile.write(m.writeValueAsString(root));
         return refused.isEmpty() ? 0 : 4;
     }
 

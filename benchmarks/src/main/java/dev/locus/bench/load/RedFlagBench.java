@@ -41,13 +41,21 @@ public final class RedFlagBench {
     private RedFlagBench() {}
 
     public static void main(String[] args) {
-        int chips = args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000;
-        int parties = args.length > 1 ? Integer.parseInt(args[1]) : 100_000;
-        int orders = args.length > 2 ? Integer.parseInt(args[2]) : 500_000;
+        run(new RecordSize(
+                args.length > 0 ? Integer.parseInt(args[0]) : 1_000_000,
+                args.length > 1 ? Integer.parseInt(args[1]) : 100_000,
+                args.length > 2 ? Integer.parseInt(args[2]) : 500_000));
+    }
+
+    /** Builds a record of {@code size}, evaluates every subject once and prints the figures. */
+    public static void run(RecordSize size) {
+        int chips = size.chips();
+        int parties = size.parties();
+        int orders = size.orders();
+        int sites = size.sites();
         Random random = new Random(42);
         long t0 = System.nanoTime();
         InMemoryRecord record = new InMemoryRecord();
-        int sites = Math.max(1, parties / 10);
         for (int p = 0; p < parties; p++) {
             PartyRole role = p % 50 == 0
                     ? PartyRole.FREIGHT_FORWARDER

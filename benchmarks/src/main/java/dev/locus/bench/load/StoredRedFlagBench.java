@@ -53,39 +53,33 @@ import java.util.TreeMap;
  *
  * Prints the figures as JSON on standard output, progress on standard error. {@code ./locus bench
  * redflags-stored} parses the options and runs this.
+ *
+ * @param size the size of the seeded record
+ * @param newOrders orders written one by one after the full evaluation
+ * @param newVerdicts verdicts published after the full evaluation, at most one per chip
+ * @param database {@code embedded} (a fresh H2 under a temporary directory) or a PostgreSQL URL
+ *     (the run creates its own schema there and drops it afterwards)
  */
-public final class StoredRedFlagBench {
+public record StoredRedFlagBench(RecordSize size, int newOrders, int newVerdicts, String database) {
     private static final String[] COUNTRIES = {"SG", "MY", "TH", "ID", "VN", "JP", "KR", "DE", "FR", "US", "IN", "AE"};
     private static final int COMMIT_EVERY = 20_000;
     /** Above this many chips the per-subject full evaluation (about 290 subjects/s) is not run. */
     private static final int PER_SUBJECT_MAX_CHIPS = 200_000;
 
-    private final int chips;
-    private final int parties;
-    private final int orders;
-    private final int newOrders;
-    private final int newVerdicts;
-    private final String database;
-    private final int sites;
-
-    /**
-     * @param database {@code embedded} (a fresh H2 under a temporary directory) or a PostgreSQL URL
-     *     (the run creates its own schema there and drops it afterwards)
-     * @throws IllegalArgumentException when a size is out of range
-     */
-    public StoredRedFlagBench(int chips, int parties, int orders, int newOrders, int newVerdicts, String database) {
-        if (chips < 10 || parties < 100 || orders < 1 || newOrders < 0 || newVerdicts < 0 || newVerdicts > chips) {
+    /** @throws IllegalArgumentException when a size is out of range */
+    public StoredRedFlagBench {
+        int chips = size.chips();
+        if (chips < 10
+                || size.parties() < 100
+                || size.orders() < 1
+                || newOrders < 0
+                || newVerdicts < 0
+                || newVerdicts > chips) {
             throw new IllegalArgumentException("--chips must be >= 10, --parties >= 100, --orders >= 1,"
                     + " --new-orders >= 0 and --new-verdicts in [0, chips]; got chips " + chips + ", parties "
-                    + parties + ", orders " + orders + ", new orders " + newOrders + ", new verdicts " + newVerdicts);
+                    + size.parties() + ", orders " + size.orders() + ", new orders " + newOrders + ", new verdicts "
+                    + newVerdicts);
         }
-        this.chips = chips;
-        this.parties = parties;
-        this.orders = orders;
-        this.newOrders = newOrders;
-        this.newVerdicts = newVerdicts;
-        this.database = database;
-        this.sites = Math.max(1, parties / 10);
     }
 
     /** Runs the load, the full evaluation and the incremental writes; answers the figures. */
@@ -133,19 +127,19 @@ public final class StoredRedFlagBench {
         double loadSeconds = seconds(t0);
         progress("record loaded in %.1f s", loadSeconds);
         Map<String, Object> record = new LinkedHashMap<>();
-        record.put("chips", chips);
-        record.put("parties", parties + 1);
-        record.put("orders", orders);
-        record.put("shipments", orders);
-        record.put("sites", sites);
-        record.put("allocations", parties / 20);
+        record.put("chips", size.chips());
+        record.put("parties", size.parties() + 1);
+        record.put("orders", size.orders());
+        record.put("shipments", size.orders());
+        record.put("sites", size.sites());
+        record.put("allocations", size.parties() / 20);
         record.put("load_seconds", round(loadSeconds));
         out.put("record", record);
 
         Map<String, Object> fullPath = fullPath(evaluator, "full path (findings table empty)");
         fullPath.put("findings_by_rule", countBy(cp, "rule"));
         out.put("full_path", fullPath);
-        if (chips > PER_SUBJECT_MAX_CHIPS) {
+        if (size.chips() > PER_SUBJECT_MAX_CHIPS) {
             out.put(
                     "full_evaluation",
                     "per-subject full evaluation skipped above " + PER_SUBJECT_MAX_CHIPS
@@ -185,15 +179,15 @@ public final class StoredRedFlagBench {
     /** The per-subject full evaluation through the incremental worker (the path before the full one). */
     private void perSubject(ControlPlane cp, RedFlagEvaluator evaluator, Map<String, Object> out)
             throws InterruptedException {
-        List<Subject> subjects = new ArrayList<>(chips + parties + sites + COUNTRIES.length + 1);
-        for (int i = 0; i < chips; i++) {
+        List<Subject> subjects = new ArrayList<>(size.chips() + size.parties() + size.sites() + COUNTRIES.length + 1);
+        for (int i = 0; i < size.chips(); i++) {
             subjects.add(Subject.chip("c" + i)); // first: a chip touches its buyers, already pending then
         }
-        for (int p = 0; p < parties; p++) {
+        for (int p = 0; p < size.parties(); p++) {
             subjects.add(Subject.party("p" + p));
         }
         subjects.add(Subject.party("nvx"));
-        for (int s = 0; s < sites; s++) {
+        for (int s = 0; s < size.sites(); s++) {
             subjects.add(Subject.site("site" + s));
         }
         for (String country : COUNTRIES) {
@@ -225,18 +219,18 @@ public final class StoredRedFlagBench {
         long before = evaluator.evaluatedTotal();
         long t = System.nanoTime();
         for (int i = 0; i < newOrders; i++) {
-            int buyer = random.nextInt(parties);
+            int buyer = random.nextInt(size.parties());
             Map<String, String> fields = new LinkedHashMap<>();
             fields.put("id", "new-o" + i);
             fields.put("seller_id", "nvx");
             fields.put("buyer_id", "p" + buyer);
             fields.put("billing_party_id", "p" + buyer);
-            fields.put("billing_country", COUNTRIES[buyer / 10 % sites % COUNTRIES.length]);
+            fields.put("billing_country", COUNTRIES[buyer / 10 % size.sites() % COUNTRIES.length]);
             fields.put("model", "H100");
             fields.put("quantity", "8");
             fields.put("value_usd", "240000");
             fields.put("ordered_on", "2025-06-01");
-            fields.put("destination_site_id", "site" + (buyer / 10 % sites));
+            fields.put("destination_site_id", "site" + (buyer / 10 % size.sites()));
             cp.compliance().record().create(RecordService.ORDERS, fields, "bench");
         }
         evaluator.awaitIdle();
@@ -249,7 +243,7 @@ public final class StoredRedFlagBench {
         long before = evaluator.evaluatedTotal();
         long t = System.nanoTime();
         for (int i = 0; i < newVerdicts; i++) {
-            String serial = "c" + random.nextInt(chips);
+            String serial = "c" + random.nextInt(size.chips());
             Set<Verdict> verdicts = i % 2 == 0 ? EnumSet.of(Verdict.OUTSIDE_ZONE) : EnumSet.of(Verdict.IN_ZONE);
             Instant now = Sql.micros(Instant.now());
             long id = cp.database().inTransaction(c -> insertVerdict(c, serial, verdicts, now));
@@ -303,7 +297,7 @@ public final class StoredRedFlagBench {
         Instant now = Sql.micros(Instant.now());
         Batch orgs = new Batch(c, "INSERT INTO organisations (id, name, kind, country, created_at) VALUES (?,?,?,?,?)");
         orgs.add("nvx", "NVX", "EXPORTER", "US", now);
-        for (int s = 0; s < sites; s++) {
+        for (int s = 0; s < size.sites(); s++) {
             orgs.add("org" + s, "Operator " + s, s % 4 == 0 ? "CLOUD_OPERATOR" : "END_USER", country(s), now);
         }
         orgs.close();
@@ -320,31 +314,28 @@ public final class StoredRedFlagBench {
                 c,
                 "INSERT INTO site_capacity (site_id, operator_id, country, power_mw, racks, declared_on, created_at)"
                         + " VALUES (?,?,?,?,?,?,?)");
-        for (int s = 0; s < sites; s++) {
+        for (int s = 0; s < size.sites(); s++) {
             siteRows.add("site" + s, "Site " + s, "org" + s, country(s), 1.0 + s % 80, 100.0 + s % 60, 25.0, now);
             licences.add(
                     "lic" + s,
                     "nvx",
                     "org" + s,
                     "site" + s,
-                    chips / sites + 1,
+                    size.chips() / size.sites() + 1,
                     s % 5 == 0 ? "no D:5 tenants" : "no re-export",
                     Date.valueOf("2023-01-01"),
                     Date.valueOf("2030-12-31"),
                     now);
             capacity.add(
                     "site" + s,
-                    "p" + (s * 10 % parties),
+                    "p" + (s * 10 % size.parties()),
                     country(s),
                     1.0 + s % 20,
                     100,
                     Date.valueOf("2023-01-01"),
                     now);
         }
-        siteRows.close();
-        licences.close();
-        capacity.close();
-        progress("%,d sites, licences and capacities", sites);
+        loaded("sites, licences and capacities", size.sites(), siteRows, licences, capacity);
 
         Batch party = new Batch(
                 c,
@@ -354,16 +345,14 @@ public final class StoredRedFlagBench {
                 new Batch(c, "INSERT INTO party_details (party_id, field, ordinal, text) VALUES (?,'NAME',0,?)", party);
         party.add("nvx", "EXPORTER", "US", "US", Date.valueOf("1993-01-01"), now, now);
         names.add("nvx", "NVX");
-        for (int p = 0; p < parties; p++) {
+        for (int p = 0; p < size.parties(); p++) {
             String kind = p % 50 == 0 ? "FREIGHT_FORWARDER" : p % 20 == 0 ? "IAAS_TENANT" : "END_USER";
             String country = p % 97 == 0 ? "CN" : COUNTRIES[p % COUNTRIES.length];
             LocalDate formed = LocalDate.of(p % 13 == 0 ? 2024 : 2005 + p % 15, 1 + p % 12, 1);
             party.add("p" + p, kind, country, country, Date.valueOf(formed), now, now);
             names.add("p" + p, "Party " + p);
         }
-        party.close();
-        names.close();
-        progress("%,d parties", parties + 1);
+        loaded("parties", size.parties() + 1, party, names);
 
         Batch chip = new Batch(
                 c,
@@ -374,15 +363,13 @@ public final class StoredRedFlagBench {
                 "INSERT INTO verdicts (chip_serial, window_start, window_end, verdicts, proven, evidence_json,"
                         + " assessed_at) VALUES (?,?,?,?,?,'{}',?)",
                 chip);
-        for (int i = 0; i < chips; i++) {
-            int s = i % sites;
+        for (int i = 0; i < size.chips(); i++) {
+            int s = i % size.sites();
             chip.add("c" + i, "lic" + s, "site" + s, now);
             String v = i % 100 == 0 ? "INCONCLUSIVE" : i % 333 == 0 ? "OUTSIDE_ZONE" : "EXCLUDES_RESTRICTED,IN_ZONE";
             verdict.add("c" + i, now.minusSeconds(3600), now, v, i % 100 != 0, now);
         }
-        chip.close();
-        verdict.close();
-        progress("%,d chips, each with a verdict", chips);
+        loaded("chips, each with a verdict", size.chips(), chip, verdict);
 
         Random random = new Random(42);
         Batch order = new Batch(
@@ -396,11 +383,11 @@ public final class StoredRedFlagBench {
                         + "'GPU servers',?,?,?)",
                 order);
         Batch serials = new Batch(c, "INSERT INTO shipment_chips (shipment_id, chip_serial) VALUES (?,?)", shipment);
-        int[] nextAtSite = new int[sites];
-        int perSite = Math.max(1, chips / sites);
-        for (int o = 0; o < orders; o++) {
-            int buyer = random.nextInt(parties);
-            int site = buyer / 10 % sites;
+        int[] nextAtSite = new int[size.sites()];
+        int perSite = Math.max(1, size.chips() / size.sites());
+        for (int o = 0; o < size.orders(); o++) {
+            int buyer = random.nextInt(size.parties());
+            int site = buyer / 10 % size.sites();
             String country = country(site);
             int quantity = o % 1000 == 0 ? 2000 : 2;
             LocalDate on = LocalDate.of(2021 + random.nextInt(5), 1 + random.nextInt(12), 1);
@@ -425,30 +412,27 @@ public final class StoredRedFlagBench {
                     Date.valueOf(on.plusDays(10)),
                     now);
             // the chips shipped are chips of the order's site (chip c is at site c % sites)
-            int a = site + sites * (nextAtSite[site]++ % perSite);
-            int b = site + sites * (nextAtSite[site]++ % perSite);
-            serials.add("s" + o, "c" + Math.min(a, chips - 1));
-            if (b != a && b < chips) {
+            int a = site + size.sites() * (nextAtSite[site]++ % perSite);
+            int b = site + size.sites() * (nextAtSite[site]++ % perSite);
+            serials.add("s" + o, "c" + Math.min(a, size.chips() - 1));
+            if (b != a && b < size.chips()) {
                 serials.add("s" + o, "c" + b);
             }
             if (o % 200_000 == 199_999) {
                 progress("%,d orders and shipments", o + 1);
             }
         }
-        order.close();
-        shipment.close();
-        serials.close();
-        progress("%,d orders and shipments", orders);
+        loaded("orders and shipments", size.orders(), order, shipment, serials);
 
         Batch allocation = new Batch(
                 c,
                 "INSERT INTO allocations (id, tenant_id, site_id, chip_count, valid_from, valid_until, purpose,"
                         + " user_countries, created_at) VALUES (?,?,?,64,?,?,?,?,?)");
-        for (int a = 0; a < parties / 20; a++) {
+        for (int a = 0; a < size.parties() / 20; a++) {
             allocation.add(
                     "a" + a,
                     "p" + (a * 20),
-                    "site" + (a % sites),
+                    "site" + (a % size.sites()),
                     Date.valueOf("2025-01-01"),
                     Date.valueOf("2025-12-31"),
                     a % 3 == 0 ? "TRAINING" : "INFERENCE",
@@ -507,6 +491,14 @@ public final class StoredRedFlagBench {
             flush();
             ps.close();
         }
+    }
+
+    /** Writes the rest of {@code batches}, in order, and says that {@code count} WHAT were loaded. */
+    private static void loaded(String what, int count, Batch... batches) throws SQLException {
+        for (Batch b : batches) {
+            b.close();
+        }
+        progress("%,d " + what, count);
     }
 
     /** Waits for the evaluator, printing its progress every 30 s. */

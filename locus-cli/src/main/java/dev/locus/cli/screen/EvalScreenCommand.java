@@ -6,6 +6,7 @@ import dev.locus.screening.list.ListLoader;
 import dev.locus.screening.list.ListVersion;
 import dev.locus.screening.match.Screener;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,10 +43,9 @@ final class EvalScreenCommand implements Callable<Integer> {
                 set.treated().size() + set.untreated().size() + set.negatives().size();
         Evaluation.Report r =
                 Evaluation.run(screener, set, n -> System.err.printf("locus screen eval: %d/%d queries%n", n, total));
-        System.out.printf("threshold  treated_recall  untreated_recall  negatives_with_candidate%n");
+        print("threshold  treated_recall  untreated_recall  negatives_with_candidate%n");
         for (Evaluation.Point p : r.curve()) {
-            System.out.printf(
-                    java.util.Locale.ROOT,
+            print(
                     "%9.2f  %13.2f%%  %15.2f%%  %8.3f%% (%d)%n",
                     p.threshold(),
                     100 * p.treatedRecall(),
@@ -53,31 +53,31 @@ final class EvalScreenCommand implements Callable<Integer> {
                     100 * p.falsePositiveRate(),
                     p.falsePositives());
         }
-        System.out.printf(
-                java.util.Locale.ROOT,
+        print(
                 "%nMATCH  >= %.2f: treated %.2f %% (target >= 98.5), untreated %.2f %% (target 100), negatives %.3f %% (%d; target <= 0.01)%n",
                 r.thresholds().match(),
                 100 * r.atMatch().treatedRecall(),
                 100 * r.atMatch().untreatedRecall(),
                 100 * r.atMatch().falsePositiveRate(),
                 r.atMatch().falsePositives());
-        System.out.printf(
-                java.util.Locale.ROOT,
+        print(
                 "REVIEW >= %.2f: treated %.2f %% (target >= 99.5), negatives with any candidate %.3f %% (%d; target <= 0.5)%n",
                 r.thresholds().review(),
                 100 * r.atReview().treatedRecall(),
                 100 * r.atReview().falsePositiveRate(),
                 r.atReview().falsePositives());
-        System.out.printf(
-                java.util.Locale.ROOT,
+        print(
                 "%d queries at %.0f queries/s; targets %s%n",
-                r.treated() + r.untreated() + r.negatives(),
-                r.queriesPerSecond(),
-                r.meetsTargets() ? "met" : "MISSED");
+                r.treated() + r.untreated() + r.negatives(), r.queriesPerSecond(), r.meetsTargets() ? "met" : "MISSED");
         if (misses) {
             r.missedTreated().forEach(m -> System.out.println("below MATCH: " + m));
             r.falsePositivesAtReview().forEach(m -> System.out.println("negative at REVIEW: " + m));
         }
         return r.meetsTargets() ? 0 : 3;
+    }
+
+    /** Prints the figures on stdout with the decimal point whatever the default locale. */
+    private static void print(String format, Object... args) {
+        System.out.printf(Locale.ROOT, format, args);
     }
 }
