@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -80,6 +81,22 @@ class DashboardApiIT {
                 .startsWith("text/javascript");
         String etag = page.headers().firstValue("ETag").orElseThrow();
         assertThat(get("/", "If-None-Match", etag).statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void statusTable_isServedFromTheEnum_asThePageImportsIt() throws Exception {
+        HttpResponse<byte[]> table = get(Dashboard.STATUS_TABLE);
+        assertThat(table.statusCode()).isEqualTo(200);
+        assertThat(table.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        List<ChipStatus.Look> served = List.of(Http.JSON.readValue(table.body(), ChipStatus.Look[].class));
+        assertThat(served).isEqualTo(ChipStatus.table());
+        assertThat(served.stream().map(ChipStatus.Look::key))
+                .containsExactly(
+                        Arrays.stream(ChipStatus.values()).map(Enum::name).toArray(String[]::new));
+        assertThat(new String(get("/js/verdicts.js").body())).contains("from './statuses.json'");
+        String etag = table.headers().firstValue("ETag").orElseThrow();
+        assertThat(get(Dashboard.STATUS_TABLE, "If-None-Match", etag).statusCode())
+                .isEqualTo(304);
     }
 
     @ParameterizedTest
