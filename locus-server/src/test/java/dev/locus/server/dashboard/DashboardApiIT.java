@@ -99,6 +99,62 @@ class DashboardApiIT {
                 .isEqualTo(304);
     }
 
+    /**
+     * Every view's JSON keeps its shape: member names in order, and each value's kind (text, whole
+     * or decimal number, boolean, null), elements of an array merged. Pinned in {@code
+     * view-shapes.txt}, so that a change of how a view is built (maps or records) cannot change what
+     * clients read; a mismatch writes the actual shapes to {@code target/view-shapes.actual.txt}.
+     */
+    @Test
+    void views_keepTheirJsonShape() throws Exception {
+        StringBuilder actual = new StringBuilder();
+        for (String view : List.of(
+                "summary",
+                "chips?limit=3",
+                "chips/" + DemoFleet.DIVERTED,
+                "chips/" + DemoFleet.DIVERTED + "/periods",
+                "alerts?limit=5",
+                "landmarks")) {
+            JsonNode answer = http.get("/api/v1/dashboard/" + view, auditor).json();
+            actual.append(view.replaceAll("/[A-Z0-9][A-Z0-9-]+", "/{serial}"))
+                    .append('\n')
+                    .append(shape(answer))
+                    .append("\n\n");
+        }
+        String expected;
+        try (var in = DashboardApiIT.class.getResourceAsStream("view-shapes.txt")) {
+            expected = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (!actual.toString().equals(expected)) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "view-shapes.actual.txt"), actual);
+        }
+        assertThat(actual.toString()).isEqualTo(expected);
+    }
+
+    /** Names and kinds of a JSON value (see {@link #views_keepTheirJsonShape}). */
+    private static String shape(JsonNode n) {
+        if (n.isObject()) {
+            List<String> members = new ArrayList<>();
+            n.properties().forEach(e -> members.add(e.getKey() + ": " + shape(e.getValue())));
+            return "{" + String.join(", ", members) + "}";
+        }
+        if (n.isArray()) {
+            java.util.Set<String> kinds = new java.util.TreeSet<>();
+            n.forEach(e -> kinds.add(shape(e)));
+            return "[" + String.join(" | ", kinds) + "]";
+        }
+        if (n.isTextual()) {
+            return "text";
+        }
+        if (n.isIntegralNumber()) {
+            return "int";
+        }
+        if (n.isNumber()) {
+            return "decimal";
+        }
+        return n.isBoolean() ? "boolean" : "null";
+    }
+
     @ParameterizedTest
     @ValueSource(
             strings = {"/../pom.xml", "/.hidden", "/js/../../dev/locus/server/Json.class", "/nope.html", "/js/", "/nope"
