@@ -131,11 +131,20 @@ class DashboardApiIT {
         assertThat(actual.toString()).isEqualTo(expected);
     }
 
+    /**
+     * Members that pass stored JSON documents through as they were stored (verdict and alert
+     * evidence): their insides are not the views' to shape.
+     */
+    private static final java.util.Set<String> STORED_JSON =
+            java.util.Set.of("evidence", "policy", "receipts", "contradictions");
+
     /** Names and kinds of a JSON value (see {@link #views_keepTheirJsonShape}). */
     private static String shape(JsonNode n) {
         if (n.isObject()) {
             List<String> members = new ArrayList<>();
-            n.properties().forEach(e -> members.add(e.getKey() + ": " + shape(e.getValue())));
+            n.properties()
+                    .forEach(e -> members.add(
+                            e.getKey() + ": " + (STORED_JSON.contains(e.getKey()) ? "stored" : shape(e.getValue()))));
             return "{" + String.join(", ", members) + "}";
         }
         if (n.isArray()) {
