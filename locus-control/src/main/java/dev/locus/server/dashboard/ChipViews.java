@@ -65,13 +65,14 @@ record ChipViews(Database db, RegistryService registry, AlertQueue alerts, Objec
         status(serial, out);
         out.put("periods", periods(serial, Long.MAX_VALUE, PERIODS_PAGE));
         out.put("custody", registry.custodyEvents(serial));
-        List<Map<String, Object>> chipAlerts = alerts.forSubject("CHIP", serial);
         // an open alert about where the chip is says it in words, as the chip's latest verdict does
-        finding.ifPresent(f -> chipAlerts.stream()
-                .filter(a -> !"RESOLVED".equals(String.valueOf(a.get("status"))))
-                .filter(a -> PROVEN_LOCATION_RULES.contains(String.valueOf(a.get("rule"))))
-                .forEach(a -> a.put("finding", f.get("conclusion"))));
-        out.put("alerts", chipAlerts);
+        out.put(
+                "alerts",
+                alerts.forSubject("CHIP", serial).stream()
+                        .map(a -> finding.isPresent() && !a.resolved() && PROVEN_LOCATION_RULES.contains(a.rule())
+                                ? a.withFinding((String) finding.get().get("conclusion"))
+                                : a)
+                        .toList());
         return Optional.of(out);
     }
 

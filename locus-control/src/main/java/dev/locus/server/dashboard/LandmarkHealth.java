@@ -27,14 +27,14 @@ record LandmarkHealth(Database db, AlertQueue alerts, InstantSource clock) {
      * The contradicting pairs named by the landmark's unresolved mesh-audit alerts (both landmarks,
      * distance between registered positions, round trip, greatest distance light allows, excess).
      */
-    static List<JsonNode> contradictions(List<Map<String, Object>> alerts) {
+    static List<JsonNode> contradictions(List<AlertQueue.QueuedAlert> alerts) {
         List<JsonNode> out = new ArrayList<>();
-        for (Map<String, Object> a : alerts) {
-            if ("SUSPECT_LANDMARK".equals(a.get("rule"))
-                    && !"RESOLVED".equals(a.get("status"))
-                    && a.get("evidence") instanceof JsonNode ev
-                    && "mesh_audit".equals(ev.path("source").asText())) {
-                ev.path("contradictions").forEach(out::add);
+        for (AlertQueue.QueuedAlert a : alerts) {
+            if ("SUSPECT_LANDMARK".equals(a.rule())
+                    && !a.resolved()
+                    && a.evidence() != null
+                    && "mesh_audit".equals(a.evidence().path("source").asText())) {
+                a.evidence().path("contradictions").forEach(out::add);
             }
         }
         return out;
@@ -68,10 +68,10 @@ record LandmarkHealth(Database db, AlertQueue alerts, InstantSource clock) {
             long receiptsAccepted,
             long receiptsRejected,
             Instant lastMeasuredAt,
-            List<Map<String, Object>> alerts,
+            List<AlertQueue.QueuedAlert> alerts,
             List<JsonNode> contradictions) {
 
-        private Landmark withAlerts(List<Map<String, Object>> mine) {
+        private Landmark withAlerts(List<AlertQueue.QueuedAlert> mine) {
             return new Landmark(
                     id,
                     name,
