@@ -121,6 +121,12 @@ class DashboardApiIT {
                     .append(shape(answer))
                     .append("\n\n");
         }
+        // a region's features are GeoJSON; its verdict is the view's own
+        actual.append("chips/{serial}/region: verdict\n")
+                .append(shape(http.get("/api/v1/dashboard/chips/" + DemoFleet.DIVERTED + "/region", auditor)
+                        .json()
+                        .get("verdict")))
+                .append("\n\n");
         String expected;
         try (var in = DashboardApiIT.class.getResourceAsStream("view-shapes.txt")) {
             expected = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
