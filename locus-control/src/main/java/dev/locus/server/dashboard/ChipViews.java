@@ -1,5 +1,6 @@
 package dev.locus.server.dashboard;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,8 @@ import dev.locus.server.LocusServerException;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.Chip;
+import dev.locus.server.registry.CustodyEvent;
+import dev.locus.server.registry.Licence;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.registry.Site;
 import dev.locus.server.verdicts.Headline;
@@ -48,34 +51,58 @@ record ChipViews(Database db, RegistryService registry, AlertQueue alerts, Objec
         }
     }
 
+    /**
+     * What the dashboard shows about one chip.
+     *
+     * @param site its declared site; null when the registry has none
+     * @param licence its licence; null when it has none
+     * @param finding its latest verdict in words; absent when it has no site
+     * @param lastAttestedAt its last attestation; null when there is none
+     * @param periods the first page of its verdict periods
+     * @param alerts every alert about it, newest first
+     */
+    record ChipDetail(
+            Chip chip,
+            Site site,
+            Licence licence,
+            Headline latestHeadline,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Finding finding,
+            ChipStatus status,
+            Instant lastAttestedAt,
+            Periods periods,
+            List<CustodyEvent> custody,
+            List<AlertQueue.QueuedAlert> alerts) {}
+
+    /** A verdict in words ({@link PlainFindings.Finding}, less the headline shown beside it). */
+    record Finding(String title, String conclusion, List<String> landmarks) {}
+
     /** The chip's detail, or empty when no chip has this serial. */
-    Optional<Map<String, Object>> detail(String serial) {
+    Optional<ChipDetail> detail(String serial) {
         Optional<Chip> chip = registry.chip(serial);
         if (chip.isEmpty()) {
             return Optional.empty();
         }
         Chip c = chip.get();
         Optional<Site> site = registry.site(c.declaredSiteId());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("chip", c);
-        out.put("site", site.orElse(null));
-        out.put("licence", c.licenceId().flatMap(registry::licence).orElse(null));
         Optional<StoredRow> latest = latest(serial);
-        out.put("latest_headline", latest.map(v -> v.headline().name()).orElse(Headline.NO_VERDICT.name()));
-        Optional<Map<String, Object>> finding = site.map(s -> finding(serial, s, latest));
-        finding.ifPresent(f -> out.put("finding", f));
-        status(serial, out);
-        out.put("periods", periods(serial, Long.MAX_VALUE, PERIODS_PAGE));
-        out.put("custody", registry.custodyEvents(serial));
-        // an open alert about where the chip is says it in words, as the chip's latest verdict does
-        out.put(
-                "alerts",
+        Optional<Finding> finding = site.map(s -> finding(serial, s, latest));
+        Current now = current(serial);
+        return Optional.of(new ChipDetail(
+                c,
+                site.orElse(null),
+                c.licenceId().flatMap(registry::licence).orElse(null),
+                latest.map(StoredRow::headline).orElse(Headline.NO_VERDICT),
+                finding.orElse(null),
+                now.status(),
+                now.lastAttestedAt(),
+                periods(serial, Long.MAX_VALUE, PERIODS_PAGE),
+                registry.custodyEvents(serial),
+                // an open alert about where the chip is says it in words, as its latest verdict does
                 alerts.forSubject("CHIP", serial).stream()
                         .map(a -> finding.isPresent() && !a.resolved() && PROVEN_LOCATION_RULES.contains(a.rule())
-                                ? a.withFinding((String) finding.get().get("conclusion"))
+                                ? a.withFinding(finding.get().conclusion())
                                 : a)
-                        .toList());
-        return Optional.of(out);
+                        .toList()));
     }
 
     /** Whether a chip has this serial. */
@@ -210,7 +237,7 @@ record ChipViews(Database db, RegistryService registry, AlertQueue alerts, Objec
     record RegionVerdict(@JsonUnwrapped VerdictSummary verdict, boolean regionDrawn, String note) {}
 
     /** The latest verdict in words ({@link PlainFindings}), landmarks named as registered. */
-    private Map<String, Object> finding(String serial, Site site, Optional<StoredRow> latest) {
+    private Finding finding(String serial, Site site, Optional<StoredRow> latest) {
         Map<String, String> names = new java.util.HashMap<>();
         PlainFindings.Finding f = PlainFindings.of(
                 serial,
@@ -218,37 +245,34 @@ record ChipViews(Database db, RegistryService registry, AlertQueue alerts, Objec
                 latest.map(StoredRow::evidence).orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance()),
                 new PlainFindings.SiteRef(site.name(), site.position(), site.zoneRadiusKm()),
                 id -> names.computeIfAbsent(id, this::landmarkName));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("title", f.title());
-        m.put("conclusion", f.conclusion());
-        m.put("landmarks", f.landmarks());
-        return m;
+        return new Finding(f.title(), f.conclusion(), f.landmarks());
     }
 
     private String landmarkName(String id) {
         return PlainFindings.landmarkLabel(id, registry.landmark(id).map(l -> l.name()));
     }
 
+    /**
+     * A chip's {@link ChipStatus} and its last attestation (null when there is none).
+     */
+    private record Current(ChipStatus status, Instant lastAttestedAt) {}
+
     /** The chip's {@link ChipStatus}, read as every other view reads it, and its last attestation. */
-    private void status(String serial, Map<String, Object> out) {
-        db.read(c -> {
+    private Current current(String serial) {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + ChipStatusQuery.COLUMNS + " FROM chips c"
                     + ChipStatusQuery.JOINS + " WHERE c.serial = ?")) {
                 status.bindStaleBefore(ps, 1);
                 ps.setString(2, serial);
                 try (ResultSet rs = ps.executeQuery()) {
-                    boolean found = rs.next();
-                    out.put("status", (found ? ChipStatusQuery.read(rs) : ChipStatus.NO_VERDICT).name());
-                    out.put(
-                            "last_attested_at",
-                            found
-                                    ? Sql.getOptionalInstant(rs, "last_attested_at")
-                                            .map(Object::toString)
-                                            .orElse(null)
-                                    : null);
+                    return rs.next()
+                            ? new Current(
+                                    ChipStatusQuery.read(rs),
+                                    Sql.getOptionalInstant(rs, "last_attested_at")
+                                            .orElse(null))
+                            : new Current(ChipStatus.NO_VERDICT, null);
                 }
             }
-            return null;
         });
     }
 
