@@ -1,5 +1,6 @@
 package dev.locus.server.dashboard;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.server.Json;
@@ -39,8 +40,75 @@ record AlertQueue(Database db, ObjectMapper json, InstantSource clock) {
     private static final String FROM =
             " FROM alerts a LEFT JOIN chip_verdicts v ON a.subject_type = 'CHIP'" + " AND v.chip_serial = a.subject_id";
 
+    /**
+     * An alert as the dashboard shows it: the stored alert, its {@code text} in words for now, and
+     * for a chip's open location alert the {@code finding} of its latest verdict (absent otherwise).
+     */
+    record QueuedAlert(
+            long id,
+            String rule,
+            String severity,
+            String status,
+            String subjectType,
+            String subjectId,
+            String summary,
+            String text,
+            JsonNode evidence,
+            Instant openedAt,
+            Instant acknowledgedAt,
+            String acknowledgedBy,
+            String acknowledgeNote,
+            Instant resolvedAt,
+            String resolvedBy,
+            String resolutionNote,
+            String assignee,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String finding) {
+
+        boolean resolved() {
+            return "RESOLVED".equals(status);
+        }
+
+        /** This alert with the latest verdict's finding in words. */
+        QueuedAlert withFinding(String conclusion) {
+            return new QueuedAlert(
+                    id,
+                    rule,
+                    severity,
+                    status,
+                    subjectType,
+                    subjectId,
+                    summary,
+                    text,
+                    evidence,
+                    openedAt,
+                    acknowledgedAt,
+                    acknowledgedBy,
+                    acknowledgeNote,
+                    resolvedAt,
+                    resolvedBy,
+                    resolutionNote,
+                    assignee,
+                    conclusion);
+        }
+    }
+
+    /**
+     * A page of the queue.
+     *
+     * @param matching how many alerts match the filter, beyond the page too
+     * @param byStatus every alert's count per status, whatever the filter
+     * @param unresolvedBySeverity unresolved alerts' count per severity, whatever the filter
+     * @param maxId the newest alert's id (0 when there are none), so the page can tell new ones
+     */
+    record Queue(
+            List<QueuedAlert> items,
+            long matching,
+            Map<String, Long> byStatus,
+            Map<String, Long> unresolvedBySeverity,
+            long maxId) {}
+
     /** The alerts matching {@code f} (see {@link AlertFilter}), at most {@code limit}, with counts. */
-    Map<String, Object> queue(AlertFilter f, Sort sort, int limit) {
+    Queue queue(AlertFilter f, Sort sort, int limit) {
         return db.read(c -> {
             String where = " WHERE 1 = 1" + f.conditions();
             String order = switch (sort) {
@@ -48,7 +116,7 @@ record AlertQueue(Database db, ObjectMapper json, InstantSource clock) {
                 case AGE -> "a.opened_at, a.id";
                 case NEWEST -> "a.opened_at DESC, a.id DESC";
             };
-            List<Map<String, Object>> items = Sql.query(
+            List<QueuedAlert> items = Sql.query(
                     c,
                     "SELECT a.*, v.verdicts AS latest_verdicts" + FROM + where + " ORDER BY " + order + " LIMIT ?",
                     ps -> ps.setInt(f.bind(ps, 1), limit),
@@ -76,18 +144,12 @@ record AlertQueue(Database db, ObjectMapper json, InstantSource clock) {
                     maxId = Math.max(maxId, rs.getLong("max_id"));
                 }
             }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("items", items);
-            out.put("matching", matching);
-            out.put("by_status", byStatus);
-            out.put("unresolved_by_severity", openBySeverity);
-            out.put("max_id", maxId);
-            return out;
+            return new Queue(items, matching, byStatus, openBySeverity, maxId);
         });
     }
 
     /** Every alert about one chip or landmark, newest first. */
-    List<Map<String, Object>> forSubject(String subjectType, String subjectId) {
+    List<QueuedAlert> forSubject(String subjectType, String subjectId) {
         return db.read(c -> Sql.query(
                 c,
                 "SELECT a.*, v.verdicts AS latest_verdicts" + FROM
@@ -99,33 +161,33 @@ record AlertQueue(Database db, ObjectMapper json, InstantSource clock) {
                 this::row));
     }
 
-    private Map<String, Object> row(ResultSet rs) throws SQLException {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", rs.getLong("id"));
-        Sql.copyText(rs, m, "rule", "severity", "status", "subject_type", "subject_id", "summary");
+    private QueuedAlert row(ResultSet rs) throws SQLException {
         JsonNode evidence = parse(rs.getString("evidence_json"));
-        m.put(
-                "text",
+        return new QueuedAlert(
+                rs.getLong("id"),
+                rs.getString("rule"),
+                rs.getString("severity"),
+                rs.getString("status"),
+                rs.getString("subject_type"),
+                rs.getString("subject_id"),
+                rs.getString("summary"),
                 AlertText.describe(
                         rs.getString("rule"),
                         rs.getString("subject_id"),
                         rs.getString("summary"),
                         evidence,
                         clock.instant(),
-                        Optional.ofNullable(rs.getString("latest_verdicts"))));
-        m.put("evidence", evidence);
-        m.put("opened_at", Sql.getInstant(rs, "opened_at").toString());
-        m.put(
-                "acknowledged_at",
-                Sql.getOptionalInstant(rs, "acknowledged_at")
-                        .map(Instant::toString)
-                        .orElse(null));
-        Sql.copyText(rs, m, "acknowledged_by", "acknowledge_note");
-        m.put(
-                "resolved_at",
-                Sql.getOptionalInstant(rs, "resolved_at").map(Instant::toString).orElse(null));
-        Sql.copyText(rs, m, "resolved_by", "resolution_note", "assignee");
-        return m;
+                        Optional.ofNullable(rs.getString("latest_verdicts"))),
+                evidence,
+                Sql.getInstant(rs, "opened_at"),
+                Sql.getOptionalInstant(rs, "acknowledged_at").orElse(null),
+                rs.getString("acknowledged_by"),
+                rs.getString("acknowledge_note"),
+                Sql.getOptionalInstant(rs, "resolved_at").orElse(null),
+                rs.getString("resolved_by"),
+                rs.getString("resolution_note"),
+                rs.getString("assignee"),
+                null);
     }
 
     private JsonNode parse(String text) {

@@ -1,7 +1,9 @@
 package dev.locus.server.dashboard;
 
 import dev.locus.server.verdicts.Headline;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,24 +16,62 @@ import java.util.Set;
  * {@link ChipStatusQuery} and nowhere else.
  */
 enum ChipStatus {
-    IN_RESTRICTED("In restricted country"),
-    OUTSIDE_ZONE("Outside licensed zone"),
-    CLONED("Copied identity"),
-    SILENT("Silent"),
-    MOVED("Moved"),
-    INCONSISTENT("Inconsistent"),
-    UNVERIFIED("Unverified"),
-    STALE("Stale proof"),
-    INCONCLUSIVE("Inconclusive"),
-    NO_VERDICT("No verdict yet"),
-    EXCLUDES_RESTRICTED("Not in restricted country"),
-    IN_ZONE("In licensed zone");
+    IN_RESTRICTED(
+            "In restricted country",
+            "#b2182b",
+            "The whole feasible region lies in a restricted jurisdiction: proven violation."),
+    OUTSIDE_ZONE(
+            "Outside licensed zone",
+            "#d95f02",
+            "The feasible region does not touch the licensed zone: proven diversion or relocation."),
+    CLONED(
+            "Copied identity",
+            "#c51b7d",
+            "The chip answered from places no travel between the answers explains: two devices use its"
+                    + " identity, so its key has probably been copied."),
+    SILENT(
+            "Silent",
+            "#8c510a",
+            "The chip has stopped attesting for longer than policy allows: its last proof is old, and"
+                    + " silence is how a diversion starts."),
+    MOVED("Moved", "#a6761d", "The feasible region no longer overlaps the previous one: the chip was moved."),
+    INCONSISTENT(
+            "Inconsistent",
+            "#7b3294",
+            "The discs do not intersect: no single place explains the answers. Either two devices answer"
+                    + " with this identity, or a landmark's position or clock is wrong (see Landmarks)."),
+    UNVERIFIED("Unverified", "#d6604d", "No verdict has proven the chip compliant for longer than policy allows."),
+    STALE("Stale proof", "#bf812d", "The latest verdict rests on attestations older than the silence policy."),
+    INCONCLUSIVE("Inconclusive", "#6b6b6b", "Nothing could be proven: too few or too distant landmarks."),
+    NO_VERDICT("No verdict yet", "#8f8f8f", "The chip has never been assessed."),
+    EXCLUDES_RESTRICTED(
+            "Not in restricted country", "#2c7fb8", "The feasible region avoids every restricted jurisdiction."),
+    IN_ZONE("In licensed zone", "#1a9850", "The feasible region lies inside the licensed zone, on a recent proof.");
 
-    /** The words the dashboard shows for it (its static js/verdicts.js holds the same labels). */
+    /** The words the dashboard shows for it. */
     final String label;
+    /** Its colour on the dashboard (CSS hex); never its only sign, the label goes with it. */
+    final String colour;
+    /** What it means, the dashboard's tooltip and explanation. */
+    final String help;
 
-    ChipStatus(String label) {
+    ChipStatus(String label, String colour, String help) {
         this.label = label;
+        this.colour = colour;
+        this.help = help;
+    }
+
+    /** How the dashboard shows a status: one entry of its status table. */
+    record Look(String key, String label, String colour, String help) {}
+
+    /**
+     * The dashboard's status table, most in need of attention first: the one source of its labels,
+     * colours, help texts, legend and ranking (served to the page as {@code js/statuses.json}).
+     */
+    static List<Look> table() {
+        return Arrays.stream(values())
+                .map(s -> new Look(s.name(), s.label, s.colour, s.help))
+                .toList();
     }
 
     /** Statuses someone should look at: everything ranked above NO_VERDICT. */

@@ -1,5 +1,7 @@
 package dev.locus.server.dashboard;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.geometry.S2Cap;
@@ -9,6 +11,8 @@ import dev.locus.server.LocusServerException;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import dev.locus.server.registry.Chip;
+import dev.locus.server.registry.CustodyEvent;
+import dev.locus.server.registry.Licence;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.registry.Site;
 import dev.locus.server.verdicts.Headline;
@@ -17,6 +21,7 @@ import dev.locus.server.verdicts.RegionGeometry;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,33 +51,58 @@ record ChipViews(Database db, RegistryService registry, AlertQueue alerts, Objec
         }
     }
 
+    /**
+     * What the dashboard shows about one chip.
+     *
+     * @param site its declared site; null when the registry has none
+     * @param licence its licence; null when it has none
+     * @param finding its latest verdict in words; absent when it has no site
+     * @param lastAttestedAt its last attestation; null when there is none
+     * @param periods the first page of its verdict periods
+     * @param alerts every alert about it, newest first
+     */
+    record ChipDetail(
+            Chip chip,
+            Site site,
+            Licence licence,
+            Headline latestHeadline,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Finding finding,
+            ChipStatus status,
+            Instant lastAttestedAt,
+            Periods periods,
+            List<CustodyEvent> custody,
+            List<AlertQueue.QueuedAlert> alerts) {}
+
+    /** A verdict in words ({@link PlainFindings.Finding}, less the headline shown beside it). */
+    record Finding(String title, String conclusion, List<String> landmarks) {}
+
     /** The chip's detail, or empty when no chip has this serial. */
-    Optional<Map<String, Object>> detail(String serial) {
+    Optional<ChipDetail> detail(String serial) {
         Optional<Chip> chip = registry.chip(serial);
         if (chip.isEmpty()) {
             return Optional.empty();
         }
         Chip c = chip.get();
         Optional<Site> site = registry.site(c.declaredSiteId());
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("chip", c);
-        out.put("site", site.orElse(null));
-        out.put("licence", c.licenceId().flatMap(registry::licence).orElse(null));
         Optional<StoredRow> latest = latest(serial);
-        out.put("latest_headline", latest.map(v -> v.headline().name()).orElse(Headline.NO_VERDICT.name()));
-        Optional<Map<String, Object>> finding = site.map(s -> finding(serial, s, latest));
-        finding.ifPresent(f -> out.put("finding", f));
-        status(serial, out);
-        out.put("periods", periods(serial, Long.MAX_VALUE, PERIODS_PAGE));
-        out.put("custody", registry.custodyEvents(serial));
-        List<Map<String, Object>> chipAlerts = alerts.forSubject("CHIP", serial);
-        // an open alert about where the chip is says it in words, as the chip's latest verdict does
-        finding.ifPresent(f -> chipAlerts.stream()
-                .filter(a -> !"RESOLVED".equals(String.valueOf(a.get("status"))))
-                .filter(a -> PROVEN_LOCATION_RULES.contains(String.valueOf(a.get("rule"))))
-                .forEach(a -> a.put("finding", f.get("conclusion"))));
-        out.put("alerts", chipAlerts);
-        return Optional.of(out);
+        Optional<Finding> finding = site.map(s -> finding(serial, s, latest));
+        Current now = current(serial);
+        return Optional.of(new ChipDetail(
+                c,
+                site.orElse(null),
+                c.licenceId().flatMap(registry::licence).orElse(null),
+                latest.map(StoredRow::headline).orElse(Headline.NO_VERDICT),
+                finding.orElse(null),
+                now.status(),
+                now.lastAttestedAt(),
+                periods(serial, Long.MAX_VALUE, PERIODS_PAGE),
+                registry.custodyEvents(serial),
+                // an open alert about where the chip is says it in words, as its latest verdict does
+                alerts.forSubject("CHIP", serial).stream()
+                        .map(a -> finding.isPresent() && !a.resolved() && PROVEN_LOCATION_RULES.contains(a.rule())
+                                ? a.withFinding(finding.get().conclusion())
+                                : a)
+                        .toList()));
     }
 
     /** Whether a chip has this serial. */
@@ -94,19 +124,20 @@ record ChipViews(Database db, RegistryService registry, AlertQueue alerts, Objec
      * the chip's total periods and assessments, and {@code next_before} when more remain. Reads at
      * most {@code limit} periods (and their latest verdicts) whatever the history's length.
      */
-    Map<String, Object> periods(String serial, long beforeId, int limit) {
+    Periods periods(String serial, long beforeId, int limit) {
         return db.read(c -> {
-            Map<String, Object> out = new LinkedHashMap<>();
+            long totalPeriods;
+            long totalAssessments;
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT COUNT(*), COALESCE(SUM(assessments), 0) FROM verdict_periods WHERE chip_serial = ?")) {
                 ps.setString(1, serial);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
-                    out.put("total_periods", rs.getLong(1));
-                    out.put("total_assessments", rs.getLong(2));
+                    totalPeriods = rs.getLong(1);
+                    totalAssessments = rs.getLong(2);
                 }
             }
-            List<Map<String, Object>> items = new ArrayList<>();
+            List<Period> items = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT p.id AS period_id, p.first_verdict_id, p.first_seen,"
                     + " p.last_confirmed, p.assessments, v.id, v.chip_serial, v.window_start, v.window_end,"
                     + " v.verdicts, v.evidence_json, v.assessed_at FROM verdict_periods p"
@@ -117,29 +148,96 @@ record ChipViews(Database db, RegistryService registry, AlertQueue alerts, Objec
                 ps.setInt(3, limit + 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        Map<String, Object> m = summary(row(rs));
-                        m.put("period_id", rs.getLong("period_id"));
-                        m.put("first_verdict_id", rs.getLong("first_verdict_id"));
-                        m.put("first_seen", Sql.getInstant(rs, "first_seen").toString());
-                        m.put(
-                                "last_confirmed",
-                                Sql.getInstant(rs, "last_confirmed").toString());
-                        m.put("assessments", rs.getLong("assessments"));
-                        m.put("receipts", parse(rs.getString("evidence_json")).path("measurements"));
-                        items.add(m);
+                        StoredRow latest = row(rs);
+                        items.add(new Period(
+                                VerdictSummary.of(latest),
+                                rs.getLong("period_id"),
+                                rs.getLong("first_verdict_id"),
+                                Sql.getInstant(rs, "first_seen"),
+                                Sql.getInstant(rs, "last_confirmed"),
+                                rs.getLong("assessments"),
+                                latest.evidence().path("measurements")));
                     }
                 }
             }
             boolean more = items.size() > limit;
-            List<Map<String, Object>> page = more ? items.subList(0, limit) : items;
-            out.put("items", page);
-            out.put("next_before", more ? String.valueOf(page.get(limit - 1).get("period_id")) : null);
-            return out;
+            List<Period> page = more ? items.subList(0, limit) : items;
+            return new Periods(
+                    totalPeriods,
+                    totalAssessments,
+                    page,
+                    more ? String.valueOf(page.get(limit - 1).periodId()) : null);
         });
     }
 
+    /**
+     * A page of a chip's verdict periods (see {@link #periods}).
+     *
+     * @param nextBefore the period id to ask for the next page before; null at the end
+     */
+    record Periods(long totalPeriods, long totalAssessments, List<Period> items, String nextBefore) {}
+
+    /**
+     * A period of equal verdicts: its latest verdict's summary, flat beside when the period was
+     * first seen and last confirmed, how many assessments found it, and the latest verdict's
+     * receipts.
+     */
+    record Period(
+            @JsonUnwrapped VerdictSummary latest,
+            long periodId,
+            long firstVerdictId,
+            Instant firstSeen,
+            Instant lastConfirmed,
+            long assessments,
+            JsonNode receipts) {}
+
+    /**
+     * A verdict as the chip page summarises it: its window, set and headline, and from its evidence
+     * the region's area, the farthest point from the site, the landmarks measured, the policy and
+     * what it assumes about lying landmarks (as stored, absent members null).
+     */
+    record VerdictSummary(
+            long id,
+            String windowStart,
+            String windowEnd,
+            String assessedAt,
+            List<String> verdicts,
+            Headline headline,
+            JsonNode areaKm2,
+            JsonNode maxDistanceFromSiteKm,
+            int landmarksMeasured,
+            JsonNode policy,
+            JsonNode toleratedLiars,
+            JsonNode honestOnly,
+            String toleranceNote) {
+
+        static VerdictSummary of(StoredRow v) {
+            JsonNode e = v.evidence();
+            return new VerdictSummary(
+                    v.id(),
+                    v.windowStart(),
+                    v.windowEnd(),
+                    v.assessedAt(),
+                    v.verdicts().isEmpty() ? List.of() : List.of(v.verdicts().split(",")),
+                    v.headline(),
+                    e.path("area_km2"),
+                    e.path("max_distance_from_site_km"),
+                    e.path("measurements").size(),
+                    e.path("policy"),
+                    e.path("tolerated_liars"),
+                    e.path("honest_only"),
+                    ChipViews.toleranceNote(e));
+        }
+    }
+
+    /**
+     * The verdict whose region is drawn: its summary, flat beside whether the outline could be
+     * drawn and a note on how it was drawn.
+     */
+    record RegionVerdict(@JsonUnwrapped VerdictSummary verdict, boolean regionDrawn, String note) {}
+
     /** The latest verdict in words ({@link PlainFindings}), landmarks named as registered. */
-    private Map<String, Object> finding(String serial, Site site, Optional<StoredRow> latest) {
+    private Finding finding(String serial, Site site, Optional<StoredRow> latest) {
         Map<String, String> names = new java.util.HashMap<>();
         PlainFindings.Finding f = PlainFindings.of(
                 serial,
@@ -147,58 +245,35 @@ record ChipViews(Database db, RegistryService registry, AlertQueue alerts, Objec
                 latest.map(StoredRow::evidence).orElse(com.fasterxml.jackson.databind.node.MissingNode.getInstance()),
                 new PlainFindings.SiteRef(site.name(), site.position(), site.zoneRadiusKm()),
                 id -> names.computeIfAbsent(id, this::landmarkName));
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("title", f.title());
-        m.put("conclusion", f.conclusion());
-        m.put("landmarks", f.landmarks());
-        return m;
+        return new Finding(f.title(), f.conclusion(), f.landmarks());
     }
 
     private String landmarkName(String id) {
         return PlainFindings.landmarkLabel(id, registry.landmark(id).map(l -> l.name()));
     }
 
+    /**
+     * A chip's {@link ChipStatus} and its last attestation (null when there is none).
+     */
+    private record Current(ChipStatus status, Instant lastAttestedAt) {}
+
     /** The chip's {@link ChipStatus}, read as every other view reads it, and its last attestation. */
-    private void status(String serial, Map<String, Object> out) {
-        db.read(c -> {
+    private Current current(String serial) {
+        return db.read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT " + ChipStatusQuery.COLUMNS + " FROM chips c"
                     + ChipStatusQuery.JOINS + " WHERE c.serial = ?")) {
                 status.bindStaleBefore(ps, 1);
                 ps.setString(2, serial);
                 try (ResultSet rs = ps.executeQuery()) {
-                    boolean found = rs.next();
-                    out.put("status", (found ? ChipStatusQuery.read(rs) : ChipStatus.NO_VERDICT).name());
-                    out.put(
-                            "last_attested_at",
-                            found
-                                    ? Sql.getOptionalInstant(rs, "last_attested_at")
-                                            .map(Object::toString)
-                                            .orElse(null)
-                                    : null);
+                    return rs.next()
+                            ? new Current(
+                                    ChipStatusQuery.read(rs),
+                                    Sql.getOptionalInstant(rs, "last_attested_at")
+                                            .orElse(null))
+                            : new Current(ChipStatus.NO_VERDICT, null);
                 }
             }
-            return null;
         });
-    }
-
-    private static Map<String, Object> summary(StoredRow v) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", v.id());
-        m.put("window_start", v.windowStart());
-        m.put("window_end", v.windowEnd());
-        m.put("assessed_at", v.assessedAt());
-        m.put(
-                "verdicts",
-                v.verdicts().isEmpty() ? List.of() : List.of(v.verdicts().split(",")));
-        m.put("headline", v.headline().name());
-        m.put("area_km2", v.evidence().path("area_km2"));
-        m.put("max_distance_from_site_km", v.evidence().path("max_distance_from_site_km"));
-        m.put("landmarks_measured", v.evidence().path("measurements").size());
-        m.put("policy", v.evidence().path("policy"));
-        m.put("tolerated_liars", v.evidence().path("tolerated_liars"));
-        m.put("honest_only", v.evidence().path("honest_only"));
-        m.put("tolerance_note", toleranceNote(v.evidence()));
-        return m;
     }
 
     /**
@@ -341,12 +416,13 @@ record ChipViews(Database db, RegistryService registry, AlertQueue alerts, Objec
                             row.headline().name(),
                             "area_km2",
                             row.evidence().path("area_km2").asDouble()))));
-            Map<String, Object> meta = summary(row);
-            meta.put("region_drawn", outline.isPresent());
-            meta.put(
-                    "note",
-                    "Outlines are drawn on a sphere for display; the verdict was decided exactly from the discs.");
-            out.put("verdict", meta);
+            out.put(
+                    "verdict",
+                    new RegionVerdict(
+                            VerdictSummary.of(row),
+                            outline.isPresent(),
+                            "Outlines are drawn on a sphere for display; the verdict was decided exactly from"
+                                    + " the discs."));
         } else {
             out.put("verdict", null);
         }

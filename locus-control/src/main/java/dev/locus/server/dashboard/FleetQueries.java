@@ -236,12 +236,38 @@ final class FleetQueries {
             Optional<ChipStatus> status) {}
 
     /**
+     * A chip as the fleet list shows it: its registry record's fields, the site's operator, its
+     * {@link ChipStatus} and its latest verdict.
+     *
+     * @param verdicts the latest verdict's set, comma-separated; empty when it has none
+     * @param assessedAt when the latest verdict was reached; null when there is none
+     * @param lastAttestedAt its last attestation; null when there is none
+     */
+    record ListedChip(
+            String serial,
+            String model,
+            String registryStatus,
+            String licenceId,
+            String declaredSiteId,
+            String organisationId,
+            ChipStatus status,
+            Headline headline,
+            String verdicts,
+            Instant assessedAt,
+            Instant lastAttestedAt) {}
+
+    /**
+     * A page of the chip list.
+     *
+     * @param nextCursor the serial to ask for the next page after; null at the end
+     */
+    record ChipPage(List<ListedChip> items, String nextCursor) {}
+
+    /**
      * Chips in serial order after {@code after}, with their status and latest verdict, filtered
      * (the serial by substring, case-insensitive).
-     *
-     * @return {@code items} and {@code next_cursor} (a serial, or null at the end)
      */
-    Map<String, Object> chips(ChipFilter f, String after, int limit) {
+    ChipPage chips(ChipFilter f, String after, int limit) {
         return db.read(c -> {
             StringBuilder sql = new StringBuilder("SELECT c.serial, c.model, c.status, c.licence_id,"
                     + " c.declared_site_id, s.operator_id, " + ChipStatusQuery.COLUMNS + " FROM chips c"
@@ -265,7 +291,7 @@ final class FleetQueries {
                 args.add(s);
             });
             sql.append(" ORDER BY c.serial");
-            List<Map<String, Object>> items = new ArrayList<>();
+            List<ListedChip> items = new ArrayList<>();
             String next = null;
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 status.bindStaleBefore(ps, 1);
@@ -279,41 +305,26 @@ final class FleetQueries {
                         if (f.status().isPresent() && f.status().get() != st) {
                             continue;
                         }
-                        Headline h = Headline.of(rs.getString("verdicts"));
                         if (items.size() == limit) {
-                            next = (String) items.get(limit - 1).get("serial");
+                            next = items.get(limit - 1).serial();
                             break;
                         }
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        m.put("serial", rs.getString("serial"));
-                        m.put("model", rs.getString("model"));
-                        m.put("registry_status", rs.getString("status"));
-                        m.put("licence_id", rs.getString("licence_id"));
-                        m.put("declared_site_id", rs.getString("declared_site_id"));
-                        m.put("organisation_id", rs.getString("operator_id"));
-                        m.put("status", st.name());
-                        m.put("headline", h.name());
-                        m.put(
-                                "verdicts",
-                                Optional.ofNullable(rs.getString("verdicts")).orElse(""));
-                        m.put(
-                                "assessed_at",
-                                Sql.getOptionalInstant(rs, "assessed_at")
-                                        .map(Instant::toString)
-                                        .orElse(null));
-                        m.put(
-                                "last_attested_at",
-                                Sql.getOptionalInstant(rs, "last_attested_at")
-                                        .map(Instant::toString)
-                                        .orElse(null));
-                        items.add(m);
+                        items.add(new ListedChip(
+                                rs.getString("serial"),
+                                rs.getString("model"),
+                                rs.getString("status"),
+                                rs.getString("licence_id"),
+                                rs.getString("declared_site_id"),
+                                rs.getString("operator_id"),
+                                st,
+                                Headline.of(rs.getString("verdicts")),
+                                Optional.ofNullable(rs.getString("verdicts")).orElse(""),
+                                Sql.getOptionalInstant(rs, "assessed_at").orElse(null),
+                                Sql.getOptionalInstant(rs, "last_attested_at").orElse(null)));
                     }
                 }
             }
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("items", items);
-            out.put("next_cursor", next);
-            return out;
+            return new ChipPage(items, next);
         });
     }
 

@@ -10,7 +10,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,23 +27,70 @@ record LandmarkHealth(Database db, AlertQueue alerts, InstantSource clock) {
      * The contradicting pairs named by the landmark's unresolved mesh-audit alerts (both landmarks,
      * distance between registered positions, round trip, greatest distance light allows, excess).
      */
-    static List<JsonNode> contradictions(List<Map<String, Object>> alerts) {
+    static List<JsonNode> contradictions(List<AlertQueue.QueuedAlert> alerts) {
         List<JsonNode> out = new ArrayList<>();
-        for (Map<String, Object> a : alerts) {
-            if ("SUSPECT_LANDMARK".equals(a.get("rule"))
-                    && !"RESOLVED".equals(a.get("status"))
-                    && a.get("evidence") instanceof JsonNode ev
-                    && "mesh_audit".equals(ev.path("source").asText())) {
-                ev.path("contradictions").forEach(out::add);
+        for (AlertQueue.QueuedAlert a : alerts) {
+            if ("SUSPECT_LANDMARK".equals(a.rule())
+                    && !a.resolved()
+                    && a.evidence() != null
+                    && "mesh_audit".equals(a.evidence().path("source").asText())) {
+                a.evidence().path("contradictions").forEach(out::add);
             }
         }
         return out;
     }
 
-    Map<String, Object> landmarks() {
+    /**
+     * The landmarks view.
+     *
+     * @param generatedAt when it was computed
+     * @param periodHours the period the receipt counts cover, back from {@code generatedAt}
+     * @param items every landmark, in id order
+     */
+    record Landmarks(Instant generatedAt, long periodHours, List<Landmark> items) {}
+
+    /**
+     * One landmark as the dashboard shows it.
+     *
+     * @param lastMeasuredAt the latest measurement time of its receipts in the period; null when
+     *     there are none
+     * @param alerts every alert about it, newest first (see {@link AlertQueue#forSubject})
+     * @param contradictions the pairs its unresolved mesh-audit alerts name (see {@link
+     *     LandmarkHealth#contradictions})
+     */
+    record Landmark(
+            String id,
+            String name,
+            double latitudeDeg,
+            double longitudeDeg,
+            String status,
+            Instant createdAt,
+            long receiptsAccepted,
+            long receiptsRejected,
+            Instant lastMeasuredAt,
+            List<AlertQueue.QueuedAlert> alerts,
+            List<JsonNode> contradictions) {
+
+        private Landmark withAlerts(List<AlertQueue.QueuedAlert> mine) {
+            return new Landmark(
+                    id,
+                    name,
+                    latitudeDeg,
+                    longitudeDeg,
+                    status,
+                    createdAt,
+                    receiptsAccepted,
+                    receiptsRejected,
+                    lastMeasuredAt,
+                    mine,
+                    LandmarkHealth.contradictions(mine));
+        }
+    }
+
+    Landmarks landmarks() {
         Instant now = clock.instant();
         Instant since = now.minus(PERIOD);
-        List<Map<String, Object>> landmarks = db.read(c -> {
+        List<Landmark> landmarks = db.read(c -> {
             Map<String, Activity> activity = new HashMap<>();
             for (Map.Entry<String, Activity> e : Sql.query(
                     c,
@@ -62,29 +108,27 @@ record LandmarkHealth(Database db, AlertQueue alerts, InstantSource clock) {
                     "SELECT id, name, latitude_deg, longitude_deg, status, created_at FROM landmarks ORDER BY id",
                     ps -> {},
                     rs -> {
-                        Map<String, Object> m = new LinkedHashMap<>();
-                        Sql.copyText(rs, m, "id", "name");
-                        m.put("latitude_deg", rs.getDouble("latitude_deg"));
-                        m.put("longitude_deg", rs.getDouble("longitude_deg"));
-                        m.put("status", rs.getString("status"));
-                        m.put("created_at", Sql.getInstant(rs, "created_at").toString());
                         Activity a = activity.getOrDefault(rs.getString("id"), Activity.NONE);
-                        m.put("receipts_accepted", a.accepted());
-                        m.put("receipts_rejected", a.rejected());
-                        m.put("last_measured_at", a.lastMeasuredAt());
-                        return m;
+                        return new Landmark(
+                                rs.getString("id"),
+                                rs.getString("name"),
+                                rs.getDouble("latitude_deg"),
+                                rs.getDouble("longitude_deg"),
+                                rs.getString("status"),
+                                Sql.getInstant(rs, "created_at"),
+                                a.accepted(),
+                                a.rejected(),
+                                a.lastMeasuredAt(),
+                                List.of(),
+                                List.of());
                     });
         });
-        for (Map<String, Object> m : landmarks) {
-            List<Map<String, Object>> mine = alerts.forSubject("LANDMARK", (String) m.get("id"));
-            m.put("alerts", mine);
-            m.put("contradictions", contradictions(mine));
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("generated_at", now.toString());
-        out.put("period_hours", PERIOD.toHours());
-        out.put("items", landmarks);
-        return out;
+        return new Landmarks(
+                now,
+                PERIOD.toHours(),
+                landmarks.stream()
+                        .map(l -> l.withAlerts(alerts.forSubject("LANDMARK", l.id())))
+                        .toList());
     }
 
     /**
@@ -92,14 +136,11 @@ record LandmarkHealth(Database db, AlertQueue alerts, InstantSource clock) {
      *
      * @param lastMeasuredAt the latest one's measurement time; null when there are none
      */
-    private record Activity(long accepted, long rejected, String lastMeasuredAt) {
+    private record Activity(long accepted, long rejected, Instant lastMeasuredAt) {
         static final Activity NONE = new Activity(0, 0, null);
 
         static Activity read(ResultSet rs) throws SQLException {
-            return new Activity(
-                    rs.getLong("accepted"),
-                    rs.getLong("rejected"),
-                    Sql.getInstant(rs, "last_measured_at").toString());
+            return new Activity(rs.getLong("accepted"), rs.getLong("rejected"), Sql.getInstant(rs, "last_measured_at"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.locus.server.dashboard;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertFilter;
@@ -40,7 +41,10 @@ public final class Dashboard implements HttpService {
     static final String PREFIX = "/api/v1/dashboard";
     private static final String PRINCIPAL_ATTRIBUTE = "locus.principal";
 
-    private final StaticAssets assets = new StaticAssets();
+    /** The status table the page's scripts import, generated from {@link ChipStatus}. */
+    static final String STATUS_TABLE = "/js/statuses.json";
+
+    private final StaticAssets assets;
     private final Basemap basemap;
     private final FleetQueries fleet;
     private final AlertQueue alerts;
@@ -59,6 +63,7 @@ public final class Dashboard implements HttpService {
             ObjectMapper json,
             InstantSource clock,
             Duration silentFor) {
+        this.assets = new StaticAssets(Map.of(STATUS_TABLE, statusTable(json)));
         this.basemap = Basemap.bundled(restrictedJurisdictions);
         ChipStatusQuery status = new ChipStatusQuery(clock, silentFor);
         this.fleet = new FleetQueries(db, clock, status);
@@ -87,6 +92,14 @@ public final class Dashboard implements HttpService {
         routes.get(PREFIX + "/chips/{serial}/periods", Permission.READ, this::periods);
         routes.get(PREFIX + "/alerts", Permission.READ, this::alertQueue);
         routes.get(PREFIX + "/landmarks", Permission.READ, ctx -> ctx.json(landmarks.landmarks()));
+    }
+
+    private static byte[] statusTable(ObjectMapper json) {
+        try {
+            return json.writeValueAsBytes(ChipStatus.table());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the chip status table", e);
+        }
     }
 
     /** Who is logged in and what they may do, so the page offers only the actions that will work. */

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -80,6 +81,93 @@ class DashboardApiIT {
                 .startsWith("text/javascript");
         String etag = page.headers().firstValue("ETag").orElseThrow();
         assertThat(get("/", "If-None-Match", etag).statusCode()).isEqualTo(304);
+    }
+
+    @Test
+    void statusTable_isServedFromTheEnum_asThePageImportsIt() throws Exception {
+        HttpResponse<byte[]> table = get(Dashboard.STATUS_TABLE);
+        assertThat(table.statusCode()).isEqualTo(200);
+        assertThat(table.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        List<ChipStatus.Look> served = List.of(Http.JSON.readValue(table.body(), ChipStatus.Look[].class));
+        assertThat(served).isEqualTo(ChipStatus.table());
+        assertThat(served.stream().map(ChipStatus.Look::key))
+                .containsExactly(
+                        Arrays.stream(ChipStatus.values()).map(Enum::name).toArray(String[]::new));
+        assertThat(new String(get("/js/verdicts.js").body())).contains("from './statuses.json'");
+        String etag = table.headers().firstValue("ETag").orElseThrow();
+        assertThat(get(Dashboard.STATUS_TABLE, "If-None-Match", etag).statusCode())
+                .isEqualTo(304);
+    }
+
+    /**
+     * Every view's JSON keeps its shape: member names in order, and each value's kind (text, whole
+     * or decimal number, boolean, null), elements of an array merged. Pinned in {@code
+     * view-shapes.txt}, so that a change of how a view is built (maps or records) cannot change what
+     * clients read; a mismatch writes the actual shapes to {@code target/view-shapes.actual.txt}.
+     */
+    @Test
+    void views_keepTheirJsonShape() throws Exception {
+        StringBuilder actual = new StringBuilder();
+        for (String view : List.of(
+                "summary",
+                "chips?limit=3",
+                "chips/" + DemoFleet.DIVERTED,
+                "chips/" + DemoFleet.DIVERTED + "/periods",
+                "alerts?limit=5",
+                "landmarks")) {
+            JsonNode answer = http.get("/api/v1/dashboard/" + view, auditor).json();
+            actual.append(view.replaceAll("/[A-Z0-9][A-Z0-9-]+", "/{serial}"))
+                    .append('\n')
+                    .append(shape(answer))
+                    .append("\n\n");
+        }
+        // a region's features are GeoJSON; its verdict is the view's own
+        actual.append("chips/{serial}/region: verdict\n")
+                .append(shape(http.get("/api/v1/dashboard/chips/" + DemoFleet.DIVERTED + "/region", auditor)
+                        .json()
+                        .get("verdict")))
+                .append("\n\n");
+        String expected;
+        try (var in = DashboardApiIT.class.getResourceAsStream("view-shapes.txt")) {
+            expected = in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        if (!actual.toString().equals(expected)) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of("target", "view-shapes.actual.txt"), actual);
+        }
+        assertThat(actual.toString()).isEqualTo(expected);
+    }
+
+    /**
+     * Members that pass stored JSON documents through as they were stored (verdict and alert
+     * evidence): their insides are not the views' to shape.
+     */
+    private static final java.util.Set<String> STORED_JSON =
+            java.util.Set.of("evidence", "policy", "receipts", "contradictions");
+
+    /** Names and kinds of a JSON value (see {@link #views_keepTheirJsonShape}). */
+    private static String shape(JsonNode n) {
+        if (n.isObject()) {
+            List<String> members = new ArrayList<>();
+            n.properties()
+                    .forEach(e -> members.add(
+                            e.getKey() + ": " + (STORED_JSON.contains(e.getKey()) ? "stored" : shape(e.getValue()))));
+            return "{" + String.join(", ", members) + "}";
+        }
+        if (n.isArray()) {
+            java.util.Set<String> kinds = new java.util.TreeSet<>();
+            n.forEach(e -> kinds.add(shape(e)));
+            return "[" + String.join(" | ", kinds) + "]";
+        }
+        if (n.isTextual()) {
+            return "text";
+        }
+        if (n.isIntegralNumber()) {
+            return "int";
+        }
+        if (n.isNumber()) {
+            return "decimal";
+        }
+        return n.isBoolean() ? "boolean" : "null";
     }
 
     @ParameterizedTest
