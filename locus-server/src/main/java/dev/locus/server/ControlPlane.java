@@ -30,6 +30,7 @@ import dev.locus.server.api.ScreeningApi;
 import dev.locus.server.api.VerdictApi;
 import dev.locus.server.audit.AuditHead;
 import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.auth.IssuedToken;
 import dev.locus.server.auth.Role;
 import dev.locus.server.auth.TokenService;
@@ -120,8 +121,9 @@ public final class ControlPlane implements AutoCloseable {
             this.registry = new RegistryService(db, audit, clock, trust);
             this.tokens = new TokenService(db, audit, clock, new SecureRandom());
             this.ingestor = new ReceiptIngestor(db, new ProtocolReceipts(), trust, config.ingestPolicy(), clock);
-            this.alerts = new AlertService(db, audit, clock, json);
-            this.notifications = new Notifications(config.notifications(), db, audit, alerts, clock, json);
+            AuditedStore store = new AuditedStore(db, audit, clock, json);
+            this.alerts = new AlertService(store);
+            this.notifications = new Notifications(config.notifications(), store, alerts);
             this.silence = new SilenceRule(db, alerts, clock, config.silentFor());
             this.unverified = new UnverifiedRule(db, alerts, clock, config.unverifiedFor());
             this.verdicts = new VerdictEngine(
@@ -168,9 +170,7 @@ public final class ControlPlane implements AutoCloseable {
             new JvmThreadMetrics().bindTo(metrics);
             new ProcessorMetrics().bindTo(metrics);
             this.compliance = new ComplianceModule(
-                    db,
-                    audit,
-                    clock,
+                    store,
                     registry,
                     alerts,
                     VerdictQuery.of(verdicts),

@@ -5,6 +5,7 @@ import dev.locus.geo.verdict.Verifier;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.alerts.VerdictRules;
 import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.identity.ManufacturerTrust;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
@@ -50,7 +51,7 @@ public final class Fixtures {
 
     /** An alert service over {@code db} with an audit log of its own. */
     public static AlertService alerts(Database db, InstantSource clock) {
-        return new AlertService(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
+        return new AlertService(new AuditedStore(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper()));
     }
 
     /**

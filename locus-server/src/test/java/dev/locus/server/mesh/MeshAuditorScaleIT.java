@@ -10,6 +10,7 @@ import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.alerts.SuspectLandmarkRule;
 import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
 import dev.locus.server.ingest.IngestPolicy;
@@ -52,7 +53,7 @@ class MeshAuditorScaleIT {
         try (Database db = TestDatabases.fresh(engine)) {
             AuditLog log = new AuditLog(clock, Json.mapper());
             RegistryService registry = new RegistryService(db, log, clock);
-            AlertService alerts = new AlertService(db, log, clock, Json.mapper());
+            AlertService alerts = new AlertService(new AuditedStore(db, log, clock, Json.mapper()));
             mesh.register(registry);
             PeerRoundTripIngestor ingestor = new PeerRoundTripIngestor(db, IngestPolicy.live(), clock);
             MeshAuditor audit = new MeshAuditor(

@@ -13,6 +13,7 @@ import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.alerts.SuspectLandmarkRule;
 import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
 import dev.locus.server.ingest.IngestPolicy;
@@ -58,7 +59,7 @@ class MeshAuditorTest {
     private Stack stack(Database db) {
         AuditLog log = new AuditLog(clock, Json.mapper());
         RegistryService registry = new RegistryService(db, log, clock);
-        AlertService alerts = new AlertService(db, log, clock, Json.mapper());
+        AlertService alerts = new AlertService(new AuditedStore(db, log, clock, Json.mapper()));
         mesh.register(registry);
         return new Stack(
                 registry,

@@ -12,6 +12,7 @@ import dev.locus.server.MutableClock;
 import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.persistence.Database;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -41,7 +42,7 @@ class NotificationDispatcherTest {
     private static World world(Database db, int smtpPort) {
         MutableClock clock = new MutableClock(Fixtures.NOW);
         AuditLog audit = new AuditLog(clock, Json.mapper());
-        AlertService alerts = new AlertService(db, audit, clock, Json.mapper());
+        AlertService alerts = new AlertService(new AuditedStore(db, audit, clock, Json.mapper()));
         NotificationOutbox outbox = new NotificationOutbox(clock);
         alerts.onRaised(outbox);
         alerts.onStatusChanged(outbox);
