@@ -3,6 +3,7 @@ package dev.locus.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.boundaries.NaturalEarth;
 import dev.locus.compliance.ComplianceModule;
+import dev.locus.compliance.screening.ListSource;
 import dev.locus.geo.verdict.Verifier;
 import dev.locus.server.alerts.AlertGroups;
 import dev.locus.server.alerts.AlertService;
@@ -33,6 +34,7 @@ import dev.locus.server.audit.AuditLog;
 import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.auth.IssuedToken;
 import dev.locus.server.auth.Role;
+import dev.locus.server.auth.TokenRequest;
 import dev.locus.server.auth.TokenService;
 import dev.locus.server.dashboard.ChipStatuses;
 import dev.locus.server.dashboard.Dashboard;
@@ -64,7 +66,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -174,7 +175,7 @@ public final class ControlPlane implements AutoCloseable {
                     registry,
                     alerts,
                     VerdictQuery.of(verdicts),
-                    dev.locus.compliance.screening.ListSource.of(config.screeningLists()));
+                    config.screeningLists().map(ListSource::directory).orElseGet(ListSource::bundled));
             verdicts.addListener(compliance.verdictListener());
             this.api = new ApiServer(
                     config,
@@ -252,7 +253,7 @@ public final class ControlPlane implements AutoCloseable {
         if (!tokens.noActiveAdmin()) {
             return;
         }
-        IssuedToken t = tokens.issue("bootstrap-admin", Role.ADMIN, Optional.empty(), "system");
+        IssuedToken t = tokens.issue(TokenRequest.unbound("bootstrap-admin", Role.ADMIN), "system");
         Path file = config.dataDir().resolve(ADMIN_TOKEN_FILE);
         DataDirectory.writePrivate(file, t.secret() + "\n");
         LOG.info("fresh installation: admin token written to {} (readable by this user only)", file);

@@ -56,23 +56,16 @@ public final class TokenService {
     }
 
     /**
-     * Issues a token.
-     *
-     * @param boundSubject required for LANDMARK (landmark id) and AGENT (chip serial), refused for others
-     * @throws InvalidInputException when the binding does not fit the role or names nothing registered
-     */
-    public IssuedToken issue(String name, Role role, Optional<String> boundSubject, String actor) {
-        return issue(name, role, boundSubject, Optional.empty(), actor);
-    }
-
-    /**
-     * Issues a token that stops authenticating at {@code expiresAt} (never, when empty).
+     * Issues the token {@code request} asks for.
      *
      * @throws InvalidInputException when the binding does not fit the role or names nothing
      *     registered, or the expiry is not in the future within {@link #MAX_LIFETIME}
      */
-    public IssuedToken issue(
-            String name, Role role, Optional<String> boundSubject, Optional<Instant> expiresAt, String actor) {
+    public IssuedToken issue(TokenRequest request, String actor) {
+        String name = request.name();
+        Role role = request.role();
+        Optional<String> boundSubject = request.boundSubject();
+        Optional<Instant> expiresAt = request.expiresAt();
         List<FieldProblem> problems = new ArrayList<>();
         checkExpiry(expiresAt, problems);
         if (name.isBlank() || name.length() > 100) {

@@ -26,7 +26,7 @@ class TokenServiceTest {
         MutableClock clock = new MutableClock(T0);
         TokenService tokens = new TokenService(db, new AuditLog(clock, Json.mapper()), clock, new SecureRandom());
         IssuedToken t =
-                tokens.issue("auditor", Role.AUDITOR, Optional.empty(), Optional.of(T0.plusSeconds(10)), "admin");
+                tokens.issue(TokenRequest.unbound("auditor", Role.AUDITOR).expiringAt(T0.plusSeconds(10)), "admin");
 
         assertThat(tokens.authenticate(t.secret())).contains(t.principal());
         clock.advance(Duration.ofSeconds(9));
@@ -46,7 +46,8 @@ class TokenServiceTest {
         TokenService tokens = new TokenService(db, new AuditLog(clock, Json.mapper()), clock, new SecureRandom());
         for (Instant bad : List.of(
                 T0, T0.minusSeconds(1), T0.plus(TokenService.MAX_LIFETIME).plusSeconds(1))) {
-            assertThatThrownBy(() -> tokens.issue("x", Role.AUDITOR, Optional.empty(), Optional.of(bad), "admin"))
+            assertThatThrownBy(() ->
+                            tokens.issue(TokenRequest.unbound("x", Role.AUDITOR).expiringAt(bad), "admin"))
                     .isInstanceOf(InvalidInputException.class)
                     .satisfies(e -> assertThat(((InvalidInputException) e).problems())
                             .singleElement()
@@ -59,7 +60,7 @@ class TokenServiceTest {
         MutableClock clock = new MutableClock(T0);
         TokenService tokens = new TokenService(db, new AuditLog(clock, Json.mapper()), clock, new SecureRandom());
         IssuedToken old = tokens.issue(
-                "auditor", Role.AUDITOR, Optional.empty(), Optional.of(T0.plus(Duration.ofDays(30))), "admin");
+                TokenRequest.unbound("auditor", Role.AUDITOR).expiringAt(T0.plus(Duration.ofDays(30))), "admin");
         assertThat(tokens.authenticate(old.secret())).isPresent();
 
         clock.advance(Duration.ofDays(1));
@@ -102,7 +103,7 @@ class TokenServiceTest {
         dev.locus.server.registry.RegistryService registry = dev.locus.server.Fixtures.registry(db, clock);
         dev.locus.server.Fixtures.populate(registry, dev.locus.server.Fixtures.ed25519());
         TokenService tokens = new TokenService(db, new AuditLog(clock, Json.mapper()), clock, new SecureRandom());
-        IssuedToken old = tokens.issue("agent", Role.AGENT, Optional.of("GPU-1"), "admin");
+        IssuedToken old = tokens.issue(TokenRequest.boundTo("agent", Role.AGENT, "GPU-1"), "admin");
         assertThat(tokens.authenticate(old.secret())).isPresent();
 
         TokenService.Rotation rot = tokens.rotate(old.principal().tokenId(), Optional.empty(), Duration.ZERO, "admin")
