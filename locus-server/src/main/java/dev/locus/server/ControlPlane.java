@@ -118,11 +118,11 @@ public final class ControlPlane implements AutoCloseable {
         this.db = Database.open(config.database(), 16);
         try {
             this.audit = new AuditLog(clock, json);
+            AuditedStore store = new AuditedStore(db, audit, clock, json);
             ManufacturerTrust trust = ManufacturerTrust.of(config.manufacturerCas());
             this.registry = new RegistryService(db, audit, clock, trust);
-            this.tokens = new TokenService(db, audit, clock, new SecureRandom());
+            this.tokens = new TokenService(store, new SecureRandom());
             this.ingestor = new ReceiptIngestor(db, new ProtocolReceipts(), trust, config.ingestPolicy(), clock);
-            AuditedStore store = new AuditedStore(db, audit, clock, json);
             this.alerts = new AlertService(store);
             this.notifications = new Notifications(config.notifications(), store, alerts);
             this.silence = new SilenceRule(db, alerts, clock, config.silentFor());

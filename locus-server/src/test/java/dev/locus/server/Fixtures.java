@@ -49,9 +49,14 @@ public final class Fixtures {
         return new RegistryService(db, new AuditLog(clock, Json.mapper()), clock, trust);
     }
 
+    /** {@code db} with an audit log of its own, dated by {@code clock}. */
+    public static AuditedStore store(Database db, InstantSource clock) {
+        return new AuditedStore(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
+    }
+
     /** An alert service over {@code db} with an audit log of its own. */
     public static AlertService alerts(Database db, InstantSource clock) {
-        return new AlertService(new AuditedStore(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper()));
+        return new AlertService(store(db, clock));
     }
 
     /**
