@@ -120,7 +120,7 @@ public final class ControlPlane implements AutoCloseable {
             this.audit = new AuditLog(clock, json);
             AuditedStore store = new AuditedStore(db, audit, clock, json);
             ManufacturerTrust trust = ManufacturerTrust.of(config.manufacturerCas());
-            this.registry = new RegistryService(db, audit, clock, trust);
+            this.registry = new RegistryService(store, trust);
             this.tokens = new TokenService(store, new SecureRandom());
             this.ingestor = new ReceiptIngestor(db, new ProtocolReceipts(), trust, config.ingestPolicy(), clock);
             this.alerts = new AlertService(store);
@@ -192,7 +192,7 @@ public final class ControlPlane implements AutoCloseable {
                             new RegistryApi(registry, landmarkStatus),
                             new ReceiptApi(ingestor, db, metrics, clock),
                             new MeshApi(peerIngestor, meshAuditor, db, config.toleratedLiars()),
-                            new AlertApi(alerts, new AlertGroups(db), new AlertViews(db, audit, clock)),
+                            new AlertApi(alerts, new AlertGroups(db), new AlertViews(store)),
                             new NotificationApi(notifications),
                             new AdminApi(tokens, db, config),
                             new ComplianceApi(compliance),

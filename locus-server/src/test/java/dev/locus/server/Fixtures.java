@@ -34,7 +34,7 @@ public final class Fixtures {
     }
 
     public static RegistryService registry(Database db, InstantSource clock) {
-        return new RegistryService(db, new AuditLog(clock, Json.mapper()), clock);
+        return new RegistryService(store(db, clock));
     }
 
     /** A registry with the fixture records, its landmark {@code lm-sg} holding a fresh Ed25519 key. */
@@ -46,7 +46,7 @@ public final class Fixtures {
 
     /** A registry that trusts {@code trust} for chips' device certificates. */
     public static RegistryService registry(Database db, InstantSource clock, ManufacturerTrust trust) {
-        return new RegistryService(db, new AuditLog(clock, Json.mapper()), clock, trust);
+        return new RegistryService(store(db, clock), trust);
     }
 
     /** {@code db} with an audit log of its own, dated by {@code clock}. */

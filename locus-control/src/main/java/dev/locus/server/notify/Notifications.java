@@ -31,8 +31,7 @@ public final class Notifications implements AutoCloseable {
         Database db = store.db();
         InstantSource clock = store.clock();
         this.settings = settings;
-        this.subscriptions =
-                new Subscriptions(db, store.audit(), clock, settings.smtp().isPresent());
+        this.subscriptions = new Subscriptions(store, settings.smtp().isPresent());
         this.log = new DeliveryLog(db);
         Map<Channel, Sender> senders = new EnumMap<>(Channel.class);
         senders.put(Channel.WEBHOOK, new WebhookSender(store.json(), clock, settings.sendTimeout()));
