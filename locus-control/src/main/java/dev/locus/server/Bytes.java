@@ -6,8 +6,8 @@ import java.util.Objects;
 
 /**
  * The protocol's {@link ByteString} (copied in, copied out, equal by content in constant time)
- * with the text forms the control plane reads and writes: base64 in JSON and in {@link
- * #toString()}, hex in logs. Thread-safe.
+ * with the text forms the control plane reads and writes: base64 (JSON, {@link
+ * #toString()}) and hex. Thread-safe.
  *
  * @param content the bytes
  */
