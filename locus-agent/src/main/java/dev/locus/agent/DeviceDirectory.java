@@ -69,17 +69,14 @@ public final class DeviceDirectory implements AutoCloseable {
     }
 
     /**
-     * The keys to measure: the discovered GPUs that have a configured key when discovery found
-     * GPUs, every configured key when it found none (no nvidia-smi: a host without GPUs).
+     * The keys of the {@code discovered} GPUs, in their order ({@link #all} is what to measure when
+     * discovery found no GPUs: a host without nvidia-smi).
      *
      * @param unmatched receives the GPUs that have no configured key
      */
-    public List<DeviceKey> select(Optional<List<GpuDiscovery.Gpu>> discovered, List<GpuDiscovery.Gpu> unmatched) {
-        if (discovered.isEmpty()) {
-            return all();
-        }
+    public List<DeviceKey> select(List<GpuDiscovery.Gpu> discovered, List<GpuDiscovery.Gpu> unmatched) {
         List<DeviceKey> out = new ArrayList<>();
-        for (GpuDiscovery.Gpu g : discovered.get()) {
+        for (GpuDiscovery.Gpu g : discovered) {
             DeviceKey k = bySerial.get(g.serial());
             if (k == null) {
                 unmatched.add(g);

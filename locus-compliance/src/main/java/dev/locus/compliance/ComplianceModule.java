@@ -18,15 +18,11 @@ import dev.locus.compliance.screening.ListUpdates;
 import dev.locus.compliance.screening.ScreeningLists;
 import dev.locus.compliance.screening.ScreeningService;
 import dev.locus.screening.ownership.RuleTable;
-import dev.locus.server.Json;
 import dev.locus.server.alerts.AlertService;
-import dev.locus.server.audit.AuditLog;
 import dev.locus.server.audit.AuditedStore;
-import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
 import dev.locus.server.verdicts.VerdictListener;
 import dev.locus.server.verdicts.VerdictQuery;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -55,7 +51,7 @@ public final class ComplianceModule implements AutoCloseable {
     private final CaseReport reports;
 
     /**
-     * Builds the module's services over the core's database and audit log, with the bundled rule
+     * Builds the module's services over the core's database, audit log, clock and JSON mapper, with the bundled rule
      * table, screening against the lists of {@code listSource} ({@link ListSource#bundled()}, or a
      * folder of official-format files that {@code POST /api/v1/screening/lists/reload} reads again).
      * They start loading on a background thread at once.
@@ -64,14 +60,11 @@ public final class ComplianceModule implements AutoCloseable {
      * @param alerts the alert service; not used yet (findings are the module's own)
      */
     public ComplianceModule(
-            Database db,
-            AuditLog audit,
-            InstantSource clock,
+            AuditedStore store,
             RegistryService registry,
             AlertService alerts,
             VerdictQuery verdicts,
             ListSource listSource) {
-        AuditedStore store = new AuditedStore(db, audit, clock, Json.mapper());
         this.parties = new PartyService(store);
         this.record = new RecordService(
                 store,

@@ -1,21 +1,24 @@
 package dev.locus.server;
 
-import java.security.MessageDigest;
-import java.util.Arrays;
+import dev.locus.protocol.wire.ByteString;
 import java.util.Base64;
-import java.util.HexFormat;
+import java.util.Objects;
 
-/** An immutable byte string: copies in, copies out. Equality is by content. Thread-safe. */
-public final class Bytes {
-    private final byte[] value;
-
-    private Bytes(byte[] value) {
-        this.value = value;
+/**
+ * The protocol's {@link ByteString} (copied in, copied out, equal by content in constant time)
+ * with the text forms the control plane reads and writes: base64 (JSON, {@link
+ * #toString()}) and hex. Thread-safe.
+ *
+ * @param content the bytes
+ */
+public record Bytes(ByteString content) {
+    public Bytes {
+        Objects.requireNonNull(content, "content");
     }
 
     /** Copies {@code value}. */
     public static Bytes of(byte[] value) {
-        return new Bytes(value.clone());
+        return new Bytes(ByteString.copyOf(value));
     }
 
     /**
@@ -27,40 +30,29 @@ public final class Bytes {
         String t = text.strip();
         Base64.Decoder decoder =
                 (t.indexOf('-') >= 0 || t.indexOf('_') >= 0) ? Base64.getUrlDecoder() : Base64.getDecoder();
-        return new Bytes(decoder.decode(t));
+        return of(decoder.decode(t));
     }
 
     /** A copy of the bytes. */
     public byte[] toArray() {
-        return value.clone();
+        return content.toArray();
     }
 
     public int length() {
-        return value.length;
+        return content.length();
     }
 
     public String toBase64() {
-        return Base64.getEncoder().encodeToString(value);
+        return Base64.getEncoder().encodeToString(content.toArray());
     }
 
     public String toHex() {
-        return HexFormat.of().formatHex(value);
+        return content.toHex();
     }
 
-    /** Constant-time comparison, for secrets and MACs. */
+    /** Constant-time comparison, for secrets and MACs (what {@link #equals} does too). */
     public boolean constantTimeEquals(Bytes other) {
-        return MessageDigest.isEqual(value, other.value);
-    }
-
-    /** Equal content, compared in constant time ({@link #constantTimeEquals}). */
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof Bytes b && constantTimeEquals(b);
-    }
-
-    @Override
-    public int hashCode() {
-        return Arrays.hashCode(value);
+        return content.equals(other.content);
     }
 
     /** Base64 of the content; do not call on secrets that must not be printed. */

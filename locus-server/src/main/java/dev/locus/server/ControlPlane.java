@@ -3,6 +3,7 @@ package dev.locus.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.boundaries.NaturalEarth;
 import dev.locus.compliance.ComplianceModule;
+import dev.locus.compliance.screening.ListSource;
 import dev.locus.geo.verdict.Verifier;
 import dev.locus.server.alerts.AlertGroups;
 import dev.locus.server.alerts.AlertService;
@@ -30,8 +31,10 @@ import dev.locus.server.api.ScreeningApi;
 import dev.locus.server.api.VerdictApi;
 import dev.locus.server.audit.AuditHead;
 import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.auth.IssuedToken;
 import dev.locus.server.auth.Role;
+import dev.locus.server.auth.TokenRequest;
 import dev.locus.server.auth.TokenService;
 import dev.locus.server.dashboard.ChipStatuses;
 import dev.locus.server.dashboard.Dashboard;
@@ -63,7 +66,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -116,12 +118,13 @@ public final class ControlPlane implements AutoCloseable {
         this.db = Database.open(config.database(), 16);
         try {
             this.audit = new AuditLog(clock, json);
+            AuditedStore store = new AuditedStore(db, audit, clock, json);
             ManufacturerTrust trust = ManufacturerTrust.of(config.manufacturerCas());
-            this.registry = new RegistryService(db, audit, clock, trust);
-            this.tokens = new TokenService(db, audit, clock, new SecureRandom());
+            this.registry = new RegistryService(store, trust);
+            this.tokens = new TokenService(store, new SecureRandom());
             this.ingestor = new ReceiptIngestor(db, new ProtocolReceipts(), trust, config.ingestPolicy(), clock);
-            this.alerts = new AlertService(db, audit, clock, json);
-            this.notifications = new Notifications(config.notifications(), db, audit, alerts, clock, json);
+            this.alerts = new AlertService(store);
+            this.notifications = new Notifications(config.notifications(), store, alerts);
             this.silence = new SilenceRule(db, alerts, clock, config.silentFor());
             this.unverified = new UnverifiedRule(db, alerts, clock, config.unverifiedFor());
             this.verdicts = new VerdictEngine(
@@ -168,13 +171,11 @@ public final class ControlPlane implements AutoCloseable {
             new JvmThreadMetrics().bindTo(metrics);
             new ProcessorMetrics().bindTo(metrics);
             this.compliance = new ComplianceModule(
-                    db,
-                    audit,
-                    clock,
+                    store,
                     registry,
                     alerts,
                     VerdictQuery.of(verdicts),
-                    dev.locus.compliance.screening.ListSource.of(config.screeningLists()));
+                    config.screeningLists().map(ListSource::directory).orElseGet(ListSource::bundled));
             verdicts.addListener(compliance.verdictListener());
             this.api = new ApiServer(
                     config,
@@ -191,7 +192,7 @@ public final class ControlPlane implements AutoCloseable {
                             new RegistryApi(registry, landmarkStatus),
                             new ReceiptApi(ingestor, db, metrics, clock),
                             new MeshApi(peerIngestor, meshAuditor, db, config.toleratedLiars()),
-                            new AlertApi(alerts, new AlertGroups(db), new AlertViews(db, audit, clock)),
+                            new AlertApi(alerts, new AlertGroups(db), new AlertViews(store)),
                             new NotificationApi(notifications),
                             new AdminApi(tokens, db, config),
                             new ComplianceApi(compliance),
@@ -252,7 +253,7 @@ public final class ControlPlane implements AutoCloseable {
         if (!tokens.noActiveAdmin()) {
             return;
         }
-        IssuedToken t = tokens.issue("bootstrap-admin", Role.ADMIN, Optional.empty(), "system");
+        IssuedToken t = tokens.issue(TokenRequest.unbound("bootstrap-admin", Role.ADMIN), "system");
         Path file = config.dataDir().resolve(ADMIN_TOKEN_FILE);
         DataDirectory.writePrivate(file, t.secret() + "\n");
         LOG.info("fresh installation: admin token written to {} (readable by this user only)", file);

@@ -5,6 +5,7 @@ import dev.locus.geo.verdict.Verifier;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.alerts.VerdictRules;
 import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.identity.ManufacturerTrust;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.registry.RegistryService;
@@ -33,7 +34,7 @@ public final class Fixtures {
     }
 
     public static RegistryService registry(Database db, InstantSource clock) {
-        return new RegistryService(db, new AuditLog(clock, Json.mapper()), clock);
+        return new RegistryService(store(db, clock));
     }
 
     /** A registry with the fixture records, its landmark {@code lm-sg} holding a fresh Ed25519 key. */
@@ -45,12 +46,17 @@ public final class Fixtures {
 
     /** A registry that trusts {@code trust} for chips' device certificates. */
     public static RegistryService registry(Database db, InstantSource clock, ManufacturerTrust trust) {
-        return new RegistryService(db, new AuditLog(clock, Json.mapper()), clock, trust);
+        return new RegistryService(store(db, clock), trust);
+    }
+
+    /** {@code db} with an audit log of its own, dated by {@code clock}. */
+    public static AuditedStore store(Database db, InstantSource clock) {
+        return new AuditedStore(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
     }
 
     /** An alert service over {@code db} with an audit log of its own. */
     public static AlertService alerts(Database db, InstantSource clock) {
-        return new AlertService(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
+        return new AlertService(store(db, clock));
     }
 
     /**

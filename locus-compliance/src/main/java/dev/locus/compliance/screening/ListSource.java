@@ -33,9 +33,9 @@ public record ListSource(
         Optional<Path> directory,
         Supplier<List<ListVersion>> loader,
         Supplier<Optional<String>> contentKey) {
-    /** A source whose lists are read on every load (never shared). */
-    public ListSource(String description, Optional<Path> directory, Supplier<List<ListVersion>> loader) {
-        this(description, directory, loader, Optional::empty);
+    /** A source not read from a folder, whose lists are read on every load (never shared). */
+    public ListSource(String description, Supplier<List<ListVersion>> loader) {
+        this(description, Optional.empty(), loader, Optional::empty);
     }
 
     /** The lists bundled with the screening library (the same for the whole JVM). */
@@ -69,11 +69,6 @@ public record ListSource(
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** {@link #directory} when a folder is given, else {@link #bundled}. */
-    public static ListSource of(Optional<Path> dir) {
-        return dir.map(ListSource::directory).orElseGet(ListSource::bundled);
     }
 
     /** Reads the lists now. */

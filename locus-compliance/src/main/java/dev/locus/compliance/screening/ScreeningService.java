@@ -13,11 +13,9 @@ import dev.locus.screening.match.ScreeningMatch;
 import dev.locus.screening.ownership.Designation;
 import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.common.Page;
-import dev.locus.server.persistence.IdPages;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,12 +146,9 @@ public final class ScreeningService implements PartyListener, OwnershipListener,
         lifecycle.reconcile(c, partyId, Hit.Kind.OWNERSHIP, found, key -> true, actor, store.now());
     }
 
-    /** Hits, filtered by party and status, in id order. */
-    public Page<Hit> hits(Optional<String> partyId, Optional<Hit.Status> status, long afterId, int limit) {
-        List<IdPages.Filter> filters = new ArrayList<>();
-        partyId.ifPresent(p -> filters.add(IdPages.Filter.equal("party_id", p)));
-        status.ifPresent(s -> filters.add(IdPages.Filter.equal("status", s.name())));
-        return store.db().read(c -> HitStore.page(c, filters, afterId, limit));
+    /** The hits {@code filter} selects, in id order. */
+    public Page<Hit> hits(HitFilter filter, long afterId, int limit) {
+        return store.db().read(c -> HitStore.page(c, filter.conditions(), afterId, limit));
     }
 
     public Optional<Hit> hit(long id) {

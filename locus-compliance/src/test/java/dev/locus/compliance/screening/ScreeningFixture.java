@@ -155,7 +155,7 @@ final class ScreeningFixture implements AutoCloseable {
     }
 
     List<Hit> hits(String partyId) {
-        return screening.hits(Optional.of(partyId), Optional.empty(), 0, 100).items();
+        return screening.hits(HitFilter.party(partyId), 0, 100).items();
     }
 
     Optional<Hit> hit(String partyId, String subjectKey) {

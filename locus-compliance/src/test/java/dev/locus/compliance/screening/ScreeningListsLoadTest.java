@@ -8,7 +8,6 @@ import dev.locus.screening.ScreeningException;
 import dev.locus.screening.list.ListVersion;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ class ScreeningListsLoadTest {
     void aSaveWhileLoading_waitsForTheLists_thenScreens_andTheStatusShowsLoadingThenReady() throws Exception {
         CountDownLatch release = new CountDownLatch(1);
         List<ListVersion> real = ScreeningFixture.tinyList();
-        ListSource gated = new ListSource("gated", Optional.empty(), () -> {
+        ListSource gated = new ListSource("gated", () -> {
             try {
                 release.await();
             } catch (InterruptedException e) {
@@ -57,7 +56,7 @@ class ScreeningListsLoadTest {
     @Test
     void aSaveWhileStillLoadingAfterTheWait_isRefusedClearly_andNothingIsSaved() {
         CountDownLatch never = new CountDownLatch(1);
-        ListSource stuck = new ListSource("stuck", Optional.empty(), () -> {
+        ListSource stuck = new ListSource("stuck", () -> {
             try {
                 never.await();
             } catch (InterruptedException e) {
@@ -78,7 +77,7 @@ class ScreeningListsLoadTest {
 
     @Test
     void aLoadThatFails_isShownAsFailed_andRefusesScreeningNamingTheFile() throws Exception {
-        ListSource broken = new ListSource("broken", Optional.empty(), () -> {
+        ListSource broken = new ListSource("broken", () -> {
             throw new ScreeningException("csl-bad.csv:3: field name: empty");
         });
         try (ScreeningFixture f = new ScreeningFixture("h2", broken)) {

@@ -74,7 +74,7 @@ class SharedListsTest {
 
     @Test
     void aSourceWithoutAContentKey_isReadEachTime() {
-        ListSource plain = new ListSource("plain", Optional.empty(), () -> {
+        ListSource plain = new ListSource("plain", () -> {
             reads.incrementAndGet();
             return ScreeningFixture.tinyList();
         });

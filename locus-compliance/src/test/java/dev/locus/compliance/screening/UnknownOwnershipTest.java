@@ -7,7 +7,6 @@ import dev.locus.compliance.parties.PartyKind;
 import dev.locus.compliance.testing.TestDb;
 import dev.locus.screening.list.ListVersion;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -24,7 +23,7 @@ class UnknownOwnershipTest {
 
     private static ScreeningFixture fixture(String engine) {
         List<ListVersion> tiny = ScreeningFixture.tinyList();
-        return new ScreeningFixture(engine, new ListSource("test", Optional.empty(), () -> tiny));
+        return new ScreeningFixture(engine, new ListSource("test", () -> tiny));
     }
 
     @ParameterizedTest

@@ -1,19 +1,16 @@
 package dev.locus.server.alerts;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.server.LocusServerException;
-import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.common.FieldProblem;
 import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.common.Page;
-import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,10 +24,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class AlertService {
     public static final String SYSTEM = "system";
 
-    private final Database db;
-    private final AuditLog audit;
-    private final InstantSource clock;
-    private final ObjectMapper json;
+    private final AuditedStore store;
     private final List<ResolutionHook> resolvedByPerson = new CopyOnWriteArrayList<>();
     private final List<RaiseHook> raiseHooks = new CopyOnWriteArrayList<>();
     private final List<StatusHook> statusHooks = new CopyOnWriteArrayList<>();
@@ -63,11 +57,8 @@ public final class AlertService {
         void changed(Connection c, Alert alert) throws SQLException;
     }
 
-    public AlertService(Database db, AuditLog audit, InstantSource clock, ObjectMapper json) {
-        this.db = db;
-        this.audit = audit;
-        this.clock = clock;
-        this.json = json;
+    public AlertService(AuditedStore store) {
+        this.store = store;
     }
 
     /**
@@ -82,7 +73,7 @@ public final class AlertService {
             String subjectId,
             String summary,
             Map<String, ?> evidence) {
-        return db.inTransaction(c -> raise(c, rule, severity, subjectType, subjectId, summary, evidence));
+        return store.db().inTransaction(c -> raise(c, rule, severity, subjectType, subjectId, summary, evidence));
     }
 
     /** {@link #raise(Alert.Rule, Alert.Severity, Alert.SubjectType, String, String, Map)} inside the caller's transaction. */
@@ -97,7 +88,7 @@ public final class AlertService {
             throws SQLException {
         String evidenceJson;
         try {
-            evidenceJson = json.writeValueAsString(evidence);
+            evidenceJson = store.json().writeValueAsString(evidence);
         } catch (JsonProcessingException e) {
             throw new LocusServerException("alert evidence is not serialisable: " + e.getMessage(), e);
         }
@@ -131,15 +122,22 @@ public final class AlertService {
                     ps.setString(4, subjectId);
                     ps.setString(5, summary.length() > 1000 ? summary.substring(0, 1000) : summary);
                     ps.setString(6, evidenceJson);
-                    Sql.setInstant(ps, 7, clock.instant());
+                    Sql.setInstant(ps, 7, store.clock().instant());
                 });
-        audit.append(
-                c,
-                SYSTEM,
-                "alert.opened",
-                "alert",
-                Long.toString(id),
-                Map.of("rule", rule.name(), "subject", subjectType.name() + ":" + subjectId, "summary", summary));
+        store.audit()
+                .append(
+                        c,
+                        SYSTEM,
+                        "alert.opened",
+                        "alert",
+                        Long.toString(id),
+                        Map.of(
+                                "rule",
+                                rule.name(),
+                                "subject",
+                                subjectType.name() + ":" + subjectId,
+                                "summary",
+                                summary));
         Alert opened = find(c, id).orElseThrow();
         for (RaiseHook hook : raiseHooks) {
             hook.raised(c, opened);
@@ -197,7 +195,7 @@ public final class AlertService {
 
     private Transition step(long id, String note, String actor, boolean acknowledge) {
         checkNote(note);
-        return db.inTransaction(c -> {
+        return store.db().inTransaction(c -> {
             Optional<Alert> current = findForUpdate(c, id);
             if (current.isEmpty()) {
                 return new Transition.NotFound(id);
@@ -216,7 +214,7 @@ public final class AlertService {
                     : "UPDATE alerts SET status = 'RESOLVED', resolved_at = ?, resolved_by = ?, resolution_note = ?"
                             + " WHERE id = ?";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
-                Sql.setInstant(ps, 1, clock.instant());
+                Sql.setInstant(ps, 1, store.clock().instant());
                 ps.setString(2, actor);
                 ps.setString(3, note);
                 ps.setLong(4, id);
@@ -227,13 +225,14 @@ public final class AlertService {
                     hook.resolved(c, a, actor);
                 }
             }
-            audit.append(
-                    c,
-                    actor,
-                    acknowledge ? "alert.acknowledged" : "alert.resolved",
-                    "alert",
-                    Long.toString(id),
-                    Map.of("note", note));
+            store.audit()
+                    .append(
+                            c,
+                            actor,
+                            acknowledge ? "alert.acknowledged" : "alert.resolved",
+                            "alert",
+                            Long.toString(id),
+                            Map.of("note", note));
             return new Transition.Done(changed(c, id));
         });
     }
@@ -263,7 +262,7 @@ public final class AlertService {
             throw new InvalidInputException(List.of(new FieldProblem(
                     0, "ids", Integer.toString(sorted.size()), "must name 1 to " + MAX_BULK + " alerts")));
         }
-        return db.inTransaction(c -> {
+        return store.db().inTransaction(c -> {
             List<Alert> done = new ArrayList<>();
             Map<Long, String> skipped = new java.util.LinkedHashMap<>();
             for (long id : sorted) {
@@ -275,19 +274,20 @@ public final class AlertService {
                 } else {
                     try (PreparedStatement ps = c.prepareStatement("UPDATE alerts SET status = 'ACKNOWLEDGED',"
                             + " acknowledged_at = ?, acknowledged_by = ?, acknowledge_note = ? WHERE id = ?")) {
-                        Sql.setInstant(ps, 1, clock.instant());
+                        Sql.setInstant(ps, 1, store.clock().instant());
                         ps.setString(2, actor);
                         ps.setString(3, note);
                         ps.setLong(4, id);
                         ps.executeUpdate();
                     }
-                    audit.append(
-                            c,
-                            actor,
-                            "alert.acknowledged",
-                            "alert",
-                            Long.toString(id),
-                            Map.of("note", note, "bulk", sorted.size()));
+                    store.audit()
+                            .append(
+                                    c,
+                                    actor,
+                                    "alert.acknowledged",
+                                    "alert",
+                                    Long.toString(id),
+                                    Map.of("note", note, "bulk", sorted.size()));
                     done.add(changed(c, id));
                 }
             }
@@ -306,7 +306,7 @@ public final class AlertService {
                         List.of(new FieldProblem(0, "assignee", v, "must be 1 to 100 characters, or empty to clear")));
             }
         });
-        return db.inTransaction(c -> {
+        return store.db().inTransaction(c -> {
             Optional<Alert> current = findForUpdate(c, id);
             if (current.isEmpty()) {
                 return new Transition.NotFound(id);
@@ -318,28 +318,29 @@ public final class AlertService {
             try (PreparedStatement ps = c.prepareStatement(
                     "UPDATE alerts SET assignee = ?, assigned_at = ?, assigned_by = ? WHERE id = ?")) {
                 Sql.setOptionalString(ps, 1, assignee);
-                Sql.setInstant(ps, 2, clock.instant());
+                Sql.setInstant(ps, 2, store.clock().instant());
                 ps.setString(3, actor);
                 ps.setLong(4, id);
                 ps.executeUpdate();
             }
-            audit.append(
-                    c,
-                    actor,
-                    assignee.isPresent() ? "alert.assigned" : "alert.unassigned",
-                    "alert",
-                    Long.toString(id),
-                    Map.of(
-                            "assignee",
-                            assignee.orElse(""),
-                            "previous",
-                            a.assignee().orElse("")));
+            store.audit()
+                    .append(
+                            c,
+                            actor,
+                            assignee.isPresent() ? "alert.assigned" : "alert.unassigned",
+                            "alert",
+                            Long.toString(id),
+                            Map.of(
+                                    "assignee",
+                                    assignee.orElse(""),
+                                    "previous",
+                                    a.assignee().orElse("")));
             return new Transition.Done(find(c, id).orElseThrow());
         });
     }
 
     public Optional<Alert> alert(long id) {
-        return db.read(c -> find(c, id));
+        return store.db().read(c -> find(c, id));
     }
 
     /**
@@ -368,7 +369,7 @@ public final class AlertService {
 
     /** Alerts matching {@code filter} by id, after the cursor {@code afterId}. */
     public Page<Alert> page(AlertFilter filter, long afterId, int limit) {
-        return db.read(c -> {
+        return store.db().read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT a.* FROM alerts a WHERE a.id > ?" + filter.conditions() + " ORDER BY a.id LIMIT ?")) {
                 ps.setLong(1, afterId);

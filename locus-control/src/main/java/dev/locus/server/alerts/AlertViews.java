@@ -1,9 +1,8 @@
 package dev.locus.server.alerts;
 
-import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.common.FieldProblem;
 import dev.locus.server.common.InvalidInputException;
-import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -11,7 +10,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +19,7 @@ import java.util.Optional;
  * Saved views of the alert queue, per person: a name and an {@link AlertFilter}. Saving and
  * deleting one are in the audit log. Thread-safe.
  */
-public record AlertViews(Database db, AuditLog audit, InstantSource clock) {
+public record AlertViews(AuditedStore store) {
     /** Views one person may keep. */
     public static final int MAX_PER_OWNER = 50;
 
@@ -52,7 +50,7 @@ public record AlertViews(Database db, AuditLog audit, InstantSource clock) {
             throw new InvalidInputException(List.of(new FieldProblem(0, "name", name, "must be 1 to 100 characters")));
         }
         String query = filter.query();
-        return db.inTransaction(c -> {
+        return store.db().inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM alert_views WHERE owner = ? AND name = ?")) {
                 ps.setString(1, owner);
                 ps.setString(2, n);
@@ -67,22 +65,28 @@ public record AlertViews(Database db, AuditLog audit, InstantSource clock) {
                         ps.setString(1, owner);
                         ps.setString(2, n);
                         ps.setString(3, query);
-                        Sql.setInstant(ps, 4, clock.instant());
+                        Sql.setInstant(ps, 4, store.clock().instant());
                     });
-            audit.append(
-                    c, owner, "alert_view.saved", "alert_view", Long.toString(id), Map.of("name", n, "query", query));
+            store.audit()
+                    .append(
+                            c,
+                            owner,
+                            "alert_view.saved",
+                            "alert_view",
+                            Long.toString(id),
+                            Map.of("name", n, "query", query));
             return list(c, owner).stream().filter(v -> v.id() == id).findFirst().orElseThrow();
         });
     }
 
     /** The owner's views by name. */
     public List<SavedView> list(String owner) {
-        return db.read(c -> list(c, owner));
+        return store.db().read(c -> list(c, owner));
     }
 
     /** Deletes one of the owner's views; false when the owner has none with this id. */
     public boolean delete(String owner, long id) {
-        return db.inTransaction(c -> {
+        return store.db().inTransaction(c -> {
             Optional<SavedView> v =
                     list(c, owner).stream().filter(x -> x.id() == id).findFirst();
             if (v.isEmpty()) {
@@ -92,13 +96,14 @@ public record AlertViews(Database db, AuditLog audit, InstantSource clock) {
                 ps.setLong(1, id);
                 ps.setString(2, owner);
             });
-            audit.append(
-                    c,
-                    owner,
-                    "alert_view.deleted",
-                    "alert_view",
-                    Long.toString(id),
-                    Map.of("name", v.get().name()));
+            store.audit()
+                    .append(
+                            c,
+                            owner,
+                            "alert_view.deleted",
+                            "alert_view",
+                            Long.toString(id),
+                            Map.of("name", v.get().name()));
             return true;
         });
     }

@@ -1,9 +1,8 @@
 package dev.locus.server.auth;
 
-import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.common.FieldProblem;
 import dev.locus.server.common.InvalidInputException;
-import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,7 +12,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -40,62 +38,37 @@ public final class TokenService {
 
     private static final Pattern FORMAT = Pattern.compile("lct_([a-z0-9]{12})_([A-Za-z0-9_-]{43})");
 
-    private final Database db;
-    private final AuditLog audit;
-    private final InstantSource clock;
+    private final AuditedStore store;
     private final SecureRandom random;
     private final Map<String, Cached> cache = new ConcurrentHashMap<>();
 
     private record Cached(Principal principal, Instant until) {}
 
-    public TokenService(Database db, AuditLog audit, InstantSource clock, SecureRandom random) {
-        this.db = db;
-        this.audit = audit;
-        this.clock = clock;
+    public TokenService(AuditedStore store, SecureRandom random) {
+        this.store = store;
         this.random = random;
     }
 
     /**
-     * Issues a token.
-     *
-     * @param boundSubject required for LANDMARK (landmark id) and AGENT (chip serial), refused for others
-     * @throws InvalidInputException when the binding does not fit the role or names nothing registered
-     */
-    public IssuedToken issue(String name, Role role, Optional<String> boundSubject, String actor) {
-        return issue(name, role, boundSubject, Optional.empty(), actor);
-    }
-
-    /**
-     * Issues a token that stops authenticating at {@code expiresAt} (never, when empty).
+     * Issues the token {@code request} asks for.
      *
      * @throws InvalidInputException when the binding does not fit the role or names nothing
      *     registered, or the expiry is not in the future within {@link #MAX_LIFETIME}
      */
-    public IssuedToken issue(
-            String name, Role role, Optional<String> boundSubject, Optional<Instant> expiresAt, String actor) {
+    public IssuedToken issue(TokenRequest request, String actor) {
         List<FieldProblem> problems = new ArrayList<>();
-        checkExpiry(expiresAt, problems);
-        if (name.isBlank() || name.length() > 100) {
-            problems.add(new FieldProblem(0, "name", name, "must be 1 to 100 characters"));
-        }
-        if (role.bound() && boundSubject.isEmpty()) {
-            problems.add(new FieldProblem(
-                    0,
-                    "bound_subject",
-                    "",
-                    "is required for role " + role + " (the landmark id or chip serial the token may submit for)"));
-        }
-        if (!role.bound() && boundSubject.isPresent()) {
-            problems.add(new FieldProblem(
-                    0, "bound_subject", boundSubject.get(), "is only allowed for roles LANDMARK and AGENT"));
-        }
+        checkExpiry(request.expiresAt(), problems);
+        problems.addAll(request.problems());
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
+        Role role = request.role();
+        Optional<String> boundSubject = request.boundSubject();
+        Optional<Instant> expiresAt = request.expiresAt();
         String id = randomId();
         String secret = newSecret(id);
-        Principal principal = new Principal(id, name, role, boundSubject);
-        db.inTransaction(c -> {
+        Principal principal = new Principal(id, request.name(), role, boundSubject);
+        store.db().inTransaction(c -> {
             if (boundSubject.isPresent()) {
                 String table = role == Role.LANDMARK ? "landmarks" : "chips";
                 String column = role == Role.LANDMARK ? "id" : "serial";
@@ -114,21 +87,22 @@ public final class TokenService {
                 }
             }
             insert(c, principal, secret, expiresAt, Optional.empty());
-            audit.append(
-                    c,
-                    actor,
-                    "token.issued",
-                    "token",
-                    id,
-                    Map.of(
-                            "name",
-                            name,
-                            "role",
-                            role.name(),
-                            "bound_subject",
-                            boundSubject.orElse(""),
-                            "expires_at",
-                            expiresAt.map(Instant::toString).orElse("")));
+            store.audit()
+                    .append(
+                            c,
+                            actor,
+                            "token.issued",
+                            "token",
+                            id,
+                            Map.of(
+                                    "name",
+                                    request.name(),
+                                    "role",
+                                    role.name(),
+                                    "bound_subject",
+                                    boundSubject.orElse(""),
+                                    "expires_at",
+                                    expiresAt.map(Instant::toString).orElse("")));
             return null;
         });
         return new IssuedToken(principal, secret);
@@ -161,8 +135,8 @@ public final class TokenService {
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        Instant now = clock.instant();
-        Optional<Rotation> out = db.inTransaction(c -> {
+        Instant now = store.clock().instant();
+        Optional<Rotation> out = store.db().inTransaction(c -> {
             Principal old;
             Instant created;
             Optional<Instant> oldExpiry;
@@ -199,19 +173,20 @@ public final class TokenService {
             String secret = newSecret(id);
             Principal fresh = new Principal(id, old.name(), old.role(), old.boundSubject());
             insert(c, fresh, secret, newExpiry, Optional.of(tokenId));
-            audit.append(
-                    c,
-                    actor,
-                    "token.rotated",
-                    "token",
-                    tokenId,
-                    Map.of(
-                            "new_token_id",
-                            id,
-                            "expires_at",
-                            newExpiry.map(Instant::toString).orElse(""),
-                            "previous_valid_until",
-                            previousUntil.toString()));
+            store.audit()
+                    .append(
+                            c,
+                            actor,
+                            "token.rotated",
+                            "token",
+                            tokenId,
+                            Map.of(
+                                    "new_token_id",
+                                    id,
+                                    "expires_at",
+                                    newExpiry.map(Instant::toString).orElse(""),
+                                    "previous_valid_until",
+                                    previousUntil.toString()));
             return Optional.of(new Rotation(new IssuedToken(fresh, secret), newExpiry, previousUntil));
         });
         if (out.isPresent()) {
@@ -224,7 +199,7 @@ public final class TokenService {
         if (expiresAt.isEmpty()) {
             return;
         }
-        Instant now = clock.instant();
+        Instant now = store.clock().instant();
         if (!expiresAt.get().isAfter(now) || expiresAt.get().isAfter(now.plus(MAX_LIFETIME))) {
             problems.add(new FieldProblem(
                     0,
@@ -248,7 +223,7 @@ public final class TokenService {
             ps.setString(3, p.role().name());
             ps.setBytes(4, hash(secret));
             Sql.setOptionalString(ps, 5, p.boundSubject());
-            Sql.setInstant(ps, 6, clock.instant());
+            Sql.setInstant(ps, 6, store.clock().instant());
             Sql.setOptionalInstant(ps, 7, expiresAt);
             Sql.setOptionalString(ps, 8, rotatedFrom);
             ps.executeUpdate();
@@ -271,7 +246,7 @@ public final class TokenService {
 
     /** True when no unrevoked admin token exists (a fresh installation). */
     public boolean noActiveAdmin() {
-        return db.read(c -> {
+        return store.db().read(c -> {
             try (PreparedStatement ps = c.prepareStatement(
                             "SELECT COUNT(*) FROM api_tokens WHERE role = 'ADMIN' AND revoked_at IS NULL");
                     ResultSet rs = ps.executeQuery()) {
@@ -287,12 +262,12 @@ public final class TokenService {
             return Optional.empty();
         }
         String key = HexFormat.of().formatHex(hash(secret));
-        Instant now = clock.instant();
+        Instant now = store.clock().instant();
         Cached cached = cache.get(key);
         if (cached != null && now.isBefore(cached.until())) {
             return Optional.of(cached.principal());
         }
-        Optional<Cached> found = db.read(c -> {
+        Optional<Cached> found = store.db().read(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, name, role, bound_subject, expires_at"
                     + " FROM api_tokens WHERE token_hash = ? AND revoked_at IS NULL")) {
                 ps.setBytes(1, hash(secret));
@@ -322,16 +297,16 @@ public final class TokenService {
      * @return false when no unrevoked token has that id
      */
     public boolean revoke(String tokenId, String actor) {
-        boolean revoked = db.inTransaction(c -> {
+        boolean revoked = store.db().inTransaction(c -> {
             try (PreparedStatement ps =
                     c.prepareStatement("UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL")) {
-                Sql.setInstant(ps, 1, clock.instant());
+                Sql.setInstant(ps, 1, store.clock().instant());
                 ps.setString(2, tokenId);
                 if (ps.executeUpdate() == 0) {
                     return false;
                 }
             }
-            audit.append(c, actor, "token.revoked", "token", tokenId, Map.of());
+            store.audit().append(c, actor, "token.revoked", "token", tokenId, Map.of());
             return true;
         });
         if (revoked) {
@@ -342,16 +317,17 @@ public final class TokenService {
 
     /** Token metadata (never secrets or hashes), oldest first. */
     public List<Map<String, Object>> list() {
-        return db.read(c -> Sql.query(c, "SELECT * FROM api_tokens ORDER BY created_at, id", ps -> {}, rs -> {
-            Map<String, Object> m = new java.util.LinkedHashMap<>();
-            Sql.copyText(rs, m, "id", "name", "role");
-            m.put("bound_subject", Sql.getOptionalString(rs, "bound_subject"));
-            m.put("created_at", Sql.getInstant(rs, "created_at"));
-            m.put("revoked_at", Sql.getOptionalInstant(rs, "revoked_at"));
-            m.put("expires_at", Sql.getOptionalInstant(rs, "expires_at"));
-            m.put("rotated_from", Sql.getOptionalString(rs, "rotated_from"));
-            return m;
-        }));
+        return store.db()
+                .read(c -> Sql.query(c, "SELECT * FROM api_tokens ORDER BY created_at, id", ps -> {}, rs -> {
+                    Map<String, Object> m = new java.util.LinkedHashMap<>();
+                    Sql.copyText(rs, m, "id", "name", "role");
+                    m.put("bound_subject", Sql.getOptionalString(rs, "bound_subject"));
+                    m.put("created_at", Sql.getInstant(rs, "created_at"));
+                    m.put("revoked_at", Sql.getOptionalInstant(rs, "revoked_at"));
+                    m.put("expires_at", Sql.getOptionalInstant(rs, "expires_at"));
+                    m.put("rotated_from", Sql.getOptionalString(rs, "rotated_from"));
+                    return m;
+                }));
     }
 
     private String randomId() {

@@ -9,7 +9,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Date;
-import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -39,7 +38,7 @@ public record EmailSender(SmtpSettings smtp, InstantSource clock, Session sessio
     }
 
     @Override
-    public void send(NotificationMessage message, Subscription to, Optional<String> secret) throws DeliveryFailure {
+    public void send(NotificationMessage message, Recipient to) throws DeliveryFailure {
         try {
             MimeMessage m = new DeliveryMessage(
                     session,

@@ -41,7 +41,11 @@ public record NotificationDispatcher(
         senders = Map.copyOf(senders);
     }
 
-    private record Claim(Delivery delivery, Subscription subscription, Optional<String> secret) {}
+    private record Claim(Delivery delivery, Recipient recipient) {
+        Subscription subscription() {
+            return recipient.subscription();
+        }
+    }
 
     /**
      * Tries the deliveries due now, oldest first, at most {@code max}.
@@ -96,7 +100,7 @@ public record NotificationDispatcher(
         NotificationMessage message =
                 NotificationMessage.of(k.delivery().id(), k.delivery().event(), alert.get(), dashboardUrl);
         try {
-            sender.send(message, k.subscription(), k.secret());
+            sender.send(message, k.recipient());
         } catch (DeliveryFailure f) {
             LOG.info(
                     "notification delivery {} attempt {} to subscription {} failed: {}",
@@ -131,7 +135,7 @@ public record NotificationDispatcher(
             }
         }
         Subscription s = Subscriptions.find(c, d.subscriptionId()).orElseThrow();
-        return Optional.of(new Claim(d, s, Subscriptions.secret(c, s.id())));
+        return Optional.of(new Claim(d, new Recipient(s, Subscriptions.secret(c, s.id()))));
     }
 
     /** Records the attempt; {@code failure} empty means delivered. */

@@ -1,8 +1,7 @@
 package dev.locus.server.notify;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.locus.server.alerts.AlertService;
-import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.persistence.Database;
 import java.time.InstantSource;
 import java.util.EnumMap;
@@ -28,18 +27,14 @@ public final class Notifications implements AutoCloseable {
     private final NotificationDispatcher dispatcher;
     private final ScheduledExecutorService poller;
 
-    public Notifications(
-            NotificationSettings settings,
-            Database db,
-            AuditLog audit,
-            AlertService alerts,
-            InstantSource clock,
-            ObjectMapper json) {
+    public Notifications(NotificationSettings settings, AuditedStore store, AlertService alerts) {
+        Database db = store.db();
+        InstantSource clock = store.clock();
         this.settings = settings;
-        this.subscriptions = new Subscriptions(db, audit, clock, settings.smtp().isPresent());
+        this.subscriptions = new Subscriptions(store, settings.smtp().isPresent());
         this.log = new DeliveryLog(db);
         Map<Channel, Sender> senders = new EnumMap<>(Channel.class);
-        senders.put(Channel.WEBHOOK, new WebhookSender(json, clock, settings.sendTimeout()));
+        senders.put(Channel.WEBHOOK, new WebhookSender(store.json(), clock, settings.sendTimeout()));
         settings.smtp().ifPresent(s -> senders.put(Channel.EMAIL, new EmailSender(s, clock, settings.sendTimeout())));
         this.dispatcher =
                 new NotificationDispatcher(db, alerts, clock, settings.retry(), senders, settings.dashboardUrl());

@@ -1,18 +1,16 @@
 package dev.locus.server.notify;
 
 import dev.locus.server.alerts.Alert;
-import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.common.FieldProblem;
 import dev.locus.server.common.FieldReader;
 import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.common.Page;
-import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -28,7 +26,7 @@ import java.util.stream.Collectors;
  * Creates, lists and removes notification subscriptions; every change is in the audit log (without
  * the secret). Thread-safe.
  */
-public record Subscriptions(Database db, AuditLog audit, InstantSource clock, boolean emailConfigured) {
+public record Subscriptions(AuditedStore store, boolean emailConfigured) {
     /** Active subscriptions at most: each alert writes one outbox row per matching one. */
     public static final int MAX_ACTIVE = 100;
 
@@ -73,7 +71,7 @@ public record Subscriptions(Database db, AuditLog audit, InstantSource clock, bo
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
-        return db.inTransaction(c -> {
+        return store.db().inTransaction(c -> {
             if (activeCount(c) >= MAX_ACTIVE) {
                 throw new InvalidInputException(List.of(new FieldProblem(
                         0, "name", name, "cannot be added: " + MAX_ACTIVE + " subscriptions are active; remove one")));
@@ -89,7 +87,7 @@ public record Subscriptions(Database db, AuditLog audit, InstantSource clock, bo
                 ps.setString(4, rules.stream().map(Enum::name).sorted().collect(Collectors.joining(",")));
                 ps.setString(5, minSeverity.name());
                 Sql.setOptionalString(ps, 6, secret);
-                Sql.setInstant(ps, 7, clock.instant());
+                Sql.setInstant(ps, 7, store.clock().instant());
                 ps.setString(8, actor);
                 ps.setString(9, names(events));
                 ps.executeUpdate();
@@ -105,18 +103,25 @@ public record Subscriptions(Database db, AuditLog audit, InstantSource clock, bo
             details.put("rules", rules.stream().map(Enum::name).sorted().toList());
             details.put("min_severity", minSeverity.name());
             details.put("events", events.stream().map(Enum::name).sorted().toList());
-            audit.append(c, actor, "notification.subscribed", "notification_subscription", Long.toString(id), details);
+            store.audit()
+                    .append(
+                            c,
+                            actor,
+                            "notification.subscribed",
+                            "notification_subscription",
+                            Long.toString(id),
+                            details);
             return find(c, id).orElseThrow();
         });
     }
 
     /** Stops a subscription; its pending deliveries are not sent. Empty when no active one has this id. */
     public Optional<Subscription> remove(long id, String actor) {
-        return db.inTransaction(c -> {
+        return store.db().inTransaction(c -> {
             int n;
             try (PreparedStatement ps = c.prepareStatement("UPDATE notification_subscriptions SET active = FALSE,"
                     + " removed_at = ?, removed_by = ? WHERE id = ? AND active")) {
-                Sql.setInstant(ps, 1, clock.instant());
+                Sql.setInstant(ps, 1, store.clock().instant());
                 ps.setString(2, actor);
                 ps.setLong(3, id);
                 n = ps.executeUpdate();
@@ -124,15 +129,21 @@ public record Subscriptions(Database db, AuditLog audit, InstantSource clock, bo
             if (n == 0) {
                 return Optional.<Subscription>empty();
             }
-            audit.append(
-                    c, actor, "notification.unsubscribed", "notification_subscription", Long.toString(id), Map.of());
+            store.audit()
+                    .append(
+                            c,
+                            actor,
+                            "notification.unsubscribed",
+                            "notification_subscription",
+                            Long.toString(id),
+                            Map.of());
             return find(c, id);
         });
     }
 
     /** Subscriptions by id, removed ones included. */
     public Page<Subscription> page(long afterId, int limit) {
-        return db.read(c -> {
+        return store.db().read(c -> {
             List<Subscription> out = new ArrayList<>();
             try (PreparedStatement ps =
                     c.prepareStatement("SELECT * FROM notification_subscriptions WHERE id > ? ORDER BY id LIMIT ?")) {
@@ -149,7 +160,7 @@ public record Subscriptions(Database db, AuditLog audit, InstantSource clock, bo
     }
 
     public Optional<Subscription> subscription(long id) {
-        return db.read(c -> find(c, id));
+        return store.db().read(c -> find(c, id));
     }
 
     /** The active subscriptions, inside the caller's transaction. */

@@ -9,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.time.InstantSource;
-import java.util.Optional;
 
 /**
  * POSTs the JSON body to the subscription's URL with the delivery id ({@code Locus-Delivery-Id}
@@ -34,8 +33,8 @@ public final class WebhookSender implements Sender {
     }
 
     @Override
-    public void send(NotificationMessage message, Subscription to, Optional<String> secret) throws DeliveryFailure {
-        String key = secret.orElseThrow(() -> new DeliveryFailure("the subscription has no secret to sign with"));
+    public void send(NotificationMessage message, Recipient to) throws DeliveryFailure {
+        String key = to.secret().orElseThrow(() -> new DeliveryFailure("the subscription has no secret to sign with"));
         byte[] body = message.json(json);
         long timestamp = clock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(URI.create(to.target()))

@@ -1,12 +1,11 @@
 package dev.locus.server.registry;
 
-import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.common.FieldProblem;
 import dev.locus.server.common.FieldReader;
 import dev.locus.server.common.InvalidInputException;
 import dev.locus.server.common.Page;
 import dev.locus.server.identity.ManufacturerTrust;
-import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import dev.locus.wire.RegistryValues;
 import java.security.MessageDigest;
@@ -15,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,21 +26,17 @@ import java.util.Optional;
  * reported with all problems at once. Thread-safe.
  */
 public final class RegistryService {
-    private final Database db;
-    private final AuditLog audit;
-    private final InstantSource clock;
+    private final AuditedStore store;
     private final RecordType<Chip> chips;
 
     /** A registry that trusts no manufacturer CA: chips can be registered without a device certificate only. */
-    public RegistryService(Database db, AuditLog audit, InstantSource clock) {
-        this(db, audit, clock, ManufacturerTrust.none());
+    public RegistryService(AuditedStore store) {
+        this(store, ManufacturerTrust.none());
     }
 
     /** A registry that checks chips' device certificates against {@code trust}. */
-    public RegistryService(Database db, AuditLog audit, InstantSource clock, ManufacturerTrust trust) {
-        this.db = db;
-        this.audit = audit;
-        this.clock = clock;
+    public RegistryService(AuditedStore store, ManufacturerTrust trust) {
+        this.store = store;
         this.chips = Chips.type(trust);
     }
 
@@ -110,17 +104,18 @@ public final class RegistryService {
      * @throws InvalidInputException listing every problem; nothing is stored then
      */
     private <T> T createOne(RecordType<T> type, Map<String, String> fields, String actor) {
-        return db.inTransaction(c -> {
+        return store.db().inTransaction(c -> {
             List<T> rows = validate(c, type, List.of(new Row(0, fields)));
             type.table().insert(c, rows);
             T row = rows.get(0);
-            audit.append(
-                    c,
-                    actor,
-                    type.plural() + ".created",
-                    singular(type),
-                    type.idOf(row),
-                    type.auditDetails().apply(row));
+            store.audit()
+                    .append(
+                            c,
+                            actor,
+                            type.plural() + ".created",
+                            singular(type),
+                            type.idOf(row),
+                            type.auditDetails().apply(row));
             return row;
         });
     }
@@ -135,7 +130,7 @@ public final class RegistryService {
 
     /** The stored record of {@code kind} with that id together with its version, read at once. */
     public Optional<Edited<?>> versioned(Kind kind, String id) {
-        return db.read(c -> versionedIn(c, type(kind), id));
+        return store.db().read(c -> versionedIn(c, type(kind), id));
     }
 
     private static <T> Optional<Edited<?>> versionedIn(Connection c, RecordType<T> type, String id)
@@ -165,7 +160,7 @@ public final class RegistryService {
      */
     public Optional<Edited<?>> update(
             Kind kind, String id, Map<String, String> fields, String expectedVersion, String actor) {
-        return db.inTransaction(c -> updateTyped(c, type(kind), id, fields, expectedVersion, actor));
+        return store.db().inTransaction(c -> updateTyped(c, type(kind), id, fields, expectedVersion, actor));
     }
 
     private <T> Optional<Edited<?>> updateTyped(
@@ -199,7 +194,7 @@ public final class RegistryService {
             merged.put(f.getKey(), f.getValue());
         }
         FieldReader reader = new FieldReader(merged, 0, problems);
-        T row = type.parser().parse(reader, clock);
+        T row = type.parser().parse(reader, store.clock());
         if (problems.isEmpty()) {
             editing.check().run(c, new RecordType.Parsed<>(row, reader));
         }
@@ -217,7 +212,7 @@ public final class RegistryService {
                 changed.put(field, Map.of("from", was, "to", is));
             }
         }
-        audit.append(c, actor, type.plural() + ".updated", singular(type), id, Map.of("changed", changed));
+        store.audit().append(c, actor, type.plural() + ".updated", singular(type), id, Map.of("changed", changed));
         return Optional.of(new Edited<>(now, version(editing, now)));
     }
 
@@ -239,16 +234,17 @@ public final class RegistryService {
         if (rows.isEmpty()) {
             throw new InvalidInputException(List.of(new FieldProblem(0, "rows", "0", "must hold at least one record")));
         }
-        return db.inTransaction(c -> {
+        return store.db().inTransaction(c -> {
             List<T> valid = validate(c, type, rows);
             type.table().insert(c, valid);
-            audit.append(
-                    c,
-                    actor,
-                    type.plural() + ".imported",
-                    singular(type),
-                    "*",
-                    Map.of("count", valid.size(), "sha256", sha256(sourceText)));
+            store.audit()
+                    .append(
+                            c,
+                            actor,
+                            type.plural() + ".imported",
+                            singular(type),
+                            "*",
+                            Map.of("count", valid.size(), "sha256", sha256(sourceText)));
             return valid.size();
         });
     }
@@ -258,7 +254,7 @@ public final class RegistryService {
         List<RecordType.Parsed<T>> parsed = new ArrayList<>();
         for (Row row : rows) {
             FieldReader reader = new FieldReader(row.fields(), row.line(), problems);
-            T value = type.parser().parse(reader, clock);
+            T value = type.parser().parse(reader, store.clock());
             reader.rejectUnknown(type.fields());
             RecordType.Parsed<T> p = new RecordType.Parsed<>(value, reader);
             parsed.add(p);
@@ -289,23 +285,23 @@ public final class RegistryService {
     // ---- reads ----
 
     public Optional<Organisation> organisation(String id) {
-        return db.read(c -> Organisations.TABLE.find(c, id));
+        return store.db().read(c -> Organisations.TABLE.find(c, id));
     }
 
     public Optional<Site> site(String id) {
-        return db.read(c -> Sites.TABLE.find(c, id));
+        return store.db().read(c -> Sites.TABLE.find(c, id));
     }
 
     public Optional<Licence> licence(String id) {
-        return db.read(c -> Licences.TABLE.find(c, id));
+        return store.db().read(c -> Licences.TABLE.find(c, id));
     }
 
     public Optional<Chip> chip(String serial) {
-        return db.read(c -> Chips.TABLE.find(c, serial));
+        return store.db().read(c -> Chips.TABLE.find(c, serial));
     }
 
     public Optional<Landmark> landmark(String id) {
-        return db.read(c -> Landmarks.TABLE.find(c, id));
+        return store.db().read(c -> Landmarks.TABLE.find(c, id));
     }
 
     /** Reads a landmark on the caller's connection (used by ingestion inside its transaction). */
@@ -322,25 +318,26 @@ public final class RegistryService {
     }
 
     public Page<Organisation> organisations(String after, int limit) {
-        return db.read(c -> Organisations.TABLE.page(c, after, limit));
+        return store.db().read(c -> Organisations.TABLE.page(c, after, limit));
     }
 
     public Page<Site> sites(String after, int limit) {
-        return db.read(c -> Sites.TABLE.page(c, after, limit));
+        return store.db().read(c -> Sites.TABLE.page(c, after, limit));
     }
 
     public Page<Licence> licences(String after, int limit) {
-        return db.read(c -> Licences.TABLE.page(c, after, limit));
+        return store.db().read(c -> Licences.TABLE.page(c, after, limit));
     }
 
     public Page<Chip> chips(Optional<String> licenceId, String after, int limit) {
-        return db.read(c -> licenceId.isPresent()
-                ? Chips.TABLE.page(c, "licence_id", licenceId.get(), after, limit)
-                : Chips.TABLE.page(c, after, limit));
+        return store.db()
+                .read(c -> licenceId.isPresent()
+                        ? Chips.TABLE.page(c, "licence_id", licenceId.get(), after, limit)
+                        : Chips.TABLE.page(c, after, limit));
     }
 
     public Page<Landmark> landmarks(String after, int limit) {
-        return db.read(c -> Landmarks.TABLE.page(c, after, limit));
+        return store.db().read(c -> Landmarks.TABLE.page(c, after, limit));
     }
 
     /** Every landmark, for measurement evaluation (landmark sets are small: hundreds). */
@@ -365,14 +362,14 @@ public final class RegistryService {
      * @throws InvalidInputException for bad fields, an unknown chip or site
      */
     public CustodyEvent recordCustody(String serial, Map<String, String> fields, String actor) {
-        return db.inTransaction(c -> {
+        return store.db().inTransaction(c -> {
             List<FieldProblem> problems = new ArrayList<>();
             FieldReader r = new FieldReader(fields, 0, problems);
             RegistryValues.CustodyKind kind =
                     r.enumValue("kind", RegistryValues.CustodyKind.class, RegistryValues.CustodyKind.MOVED);
             Optional<String> siteId = r.optionalId("site_id");
             String note = r.optionalText("note", 2000);
-            Instant occurredAt = parseInstant(r, "occurred_at").orElse(Sql.micros(clock.instant()));
+            Instant occurredAt = parseInstant(r, "occurred_at").orElse(store.now());
             r.rejectUnknown(List.of("kind", "site_id", "note", "occurred_at"));
             Optional<Chip> chip = Chips.TABLE.find(c, serial);
             if (chip.isEmpty()) {
@@ -405,13 +402,14 @@ public final class RegistryService {
                 ps.setString(2, serial);
                 ps.executeUpdate();
             }
-            audit.append(
-                    c,
-                    actor,
-                    "chip.custody",
-                    "chip",
-                    serial,
-                    Map.of("event_id", id, "kind", kind.name(), "site_id", siteId.orElse(""), "note", note));
+            store.audit()
+                    .append(
+                            c,
+                            actor,
+                            "chip.custody",
+                            "chip",
+                            serial,
+                            Map.of("event_id", id, "kind", kind.name(), "site_id", siteId.orElse(""), "note", note));
             return new CustodyEvent(id, serial, kind, siteId, occurredAt, actor, note);
         });
     }
@@ -430,18 +428,19 @@ public final class RegistryService {
     }
 
     public List<CustodyEvent> custodyEvents(String serial) {
-        return db.read(c -> Sql.query(
-                c,
-                "SELECT * FROM custody_events WHERE chip_serial = ? ORDER BY id",
-                ps -> ps.setString(1, serial),
-                rs -> new CustodyEvent(
-                        rs.getLong("id"),
-                        rs.getString("chip_serial"),
-                        RegistryValues.CustodyKind.valueOf(rs.getString("kind")),
-                        Sql.getOptionalString(rs, "site_id"),
-                        Sql.getInstant(rs, "occurred_at"),
-                        rs.getString("recorded_by"),
-                        rs.getString("note"))));
+        return store.db()
+                .read(c -> Sql.query(
+                        c,
+                        "SELECT * FROM custody_events WHERE chip_serial = ? ORDER BY id",
+                        ps -> ps.setString(1, serial),
+                        rs -> new CustodyEvent(
+                                rs.getLong("id"),
+                                rs.getString("chip_serial"),
+                                RegistryValues.CustodyKind.valueOf(rs.getString("kind")),
+                                Sql.getOptionalString(rs, "site_id"),
+                                Sql.getInstant(rs, "occurred_at"),
+                                rs.getString("recorded_by"),
+                                rs.getString("note"))));
     }
 
     /**
@@ -453,7 +452,7 @@ public final class RegistryService {
      */
     public Optional<Landmark> setLandmarkStatus(
             String id, RegistryValues.LandmarkStatus status, String reason, String actor) {
-        return db.inTransaction(c -> setLandmarkStatus(c, id, status, reason, actor));
+        return store.db().inTransaction(c -> setLandmarkStatus(c, id, status, reason, actor));
     }
 
     /** {@link #setLandmarkStatus(String, RegistryValues.LandmarkStatus, String, String)} inside the caller's transaction. */
@@ -472,18 +471,19 @@ public final class RegistryService {
             int i = 1;
             ps.setString(i++, status.name());
             if (status == RegistryValues.LandmarkStatus.ACTIVE) {
-                Sql.setInstant(ps, i++, clock.instant());
+                Sql.setInstant(ps, i++, store.clock().instant());
             }
             ps.setString(i, id);
             ps.executeUpdate();
         }
-        audit.append(
-                c,
-                actor,
-                "landmark.status",
-                "landmark",
-                id,
-                Map.of("from", before.get().status().name(), "to", status.name(), "reason", reason));
+        store.audit()
+                .append(
+                        c,
+                        actor,
+                        "landmark.status",
+                        "landmark",
+                        id,
+                        Map.of("from", before.get().status().name(), "to", status.name(), "reason", reason));
         return Landmarks.TABLE.find(c, id);
     }
 }

@@ -10,6 +10,7 @@ import dev.locus.server.auth.IssuedToken;
 import dev.locus.server.auth.Permission;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
+import dev.locus.server.auth.TokenRequest;
 import dev.locus.server.auth.TokenService;
 import dev.locus.server.common.FieldProblem;
 import dev.locus.server.common.FieldReader;
@@ -132,7 +133,8 @@ public record AdminApi(TokenService tokens, Database db, ServerConfig config) im
         Optional<Instant> expires = instant(in.raw(), "expires_at", in.problems());
         in.done(List.of("name", "role", "bound_subject", "expires_at"));
         IssuedToken t = tokens.issue(
-                name, role, bound, expires, ApiServer.principal(ctx).actor());
+                new TokenRequest(name, role, bound, expires),
+                ApiServer.principal(ctx).actor());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", t.principal().tokenId());
         body.put("name", name);

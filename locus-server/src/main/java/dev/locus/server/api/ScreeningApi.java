@@ -3,6 +3,7 @@ package dev.locus.server.api;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.locus.compliance.screening.Hit;
 import dev.locus.compliance.screening.HitDecision;
+import dev.locus.compliance.screening.HitFilter;
 import dev.locus.compliance.screening.ListUpdates;
 import dev.locus.compliance.screening.ScreeningLists;
 import dev.locus.compliance.screening.ScreeningService;
@@ -45,7 +46,7 @@ public record ScreeningApi(ScreeningService screening, ListUpdates updates) impl
                         ctx,
                         Optional.ofNullable(ctx.queryParam("party_id")).filter(s -> !s.isBlank()),
                         Hit.Status.class,
-                        screening::hits)));
+                        (party, status, after, limit) -> screening.hits(new HitFilter(party, status), after, limit))));
         r.get("/api/v1/screening/hits/{id}", Permission.READ, ctx -> {
             long id = hitId(ctx);
             ctx.json(screening.hit(id).orElseThrow(() -> Requests.notFound("screening hit", Long.toString(id))));

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.locus.server.EachEngine;
-import dev.locus.server.Json;
+import dev.locus.server.Fixtures;
 import dev.locus.server.MutableClock;
-import dev.locus.server.audit.AuditLog;
 import dev.locus.server.audit.AuditVerification;
 import dev.locus.server.audit.AuditVerifier;
 import dev.locus.server.common.InvalidInputException;
@@ -24,9 +23,9 @@ class TokenServiceTest {
     @EachEngine
     void anExpiringToken_authenticatesUntilItsExpiry_evenWhenCached(Database db) {
         MutableClock clock = new MutableClock(T0);
-        TokenService tokens = new TokenService(db, new AuditLog(clock, Json.mapper()), clock, new SecureRandom());
+        TokenService tokens = new TokenService(Fixtures.store(db, clock), new SecureRandom());
         IssuedToken t =
-                tokens.issue("auditor", Role.AUDITOR, Optional.empty(), Optional.of(T0.plusSeconds(10)), "admin");
+                tokens.issue(TokenRequest.unbound("auditor", Role.AUDITOR).expiringAt(T0.plusSeconds(10)), "admin");
 
         assertThat(tokens.authenticate(t.secret())).contains(t.principal());
         clock.advance(Duration.ofSeconds(9));
@@ -43,10 +42,11 @@ class TokenServiceTest {
     @EachEngine
     void anExpiryInThePastOrTooFarAhead_isRefused(Database db) {
         MutableClock clock = new MutableClock(T0);
-        TokenService tokens = new TokenService(db, new AuditLog(clock, Json.mapper()), clock, new SecureRandom());
+        TokenService tokens = new TokenService(Fixtures.store(db, clock), new SecureRandom());
         for (Instant bad : List.of(
                 T0, T0.minusSeconds(1), T0.plus(TokenService.MAX_LIFETIME).plusSeconds(1))) {
-            assertThatThrownBy(() -> tokens.issue("x", Role.AUDITOR, Optional.empty(), Optional.of(bad), "admin"))
+            assertThatThrownBy(() ->
+                            tokens.issue(TokenRequest.unbound("x", Role.AUDITOR).expiringAt(bad), "admin"))
                     .isInstanceOf(InvalidInputException.class)
                     .satisfies(e -> assertThat(((InvalidInputException) e).problems())
                             .singleElement()
@@ -57,9 +57,9 @@ class TokenServiceTest {
     @EachEngine
     void rotation_issuesANewSecret_andTheOldOneLivesOnlyForTheGracePeriod(Database db) {
         MutableClock clock = new MutableClock(T0);
-        TokenService tokens = new TokenService(db, new AuditLog(clock, Json.mapper()), clock, new SecureRandom());
+        TokenService tokens = new TokenService(Fixtures.store(db, clock), new SecureRandom());
         IssuedToken old = tokens.issue(
-                "auditor", Role.AUDITOR, Optional.empty(), Optional.of(T0.plus(Duration.ofDays(30))), "admin");
+                TokenRequest.unbound("auditor", Role.AUDITOR).expiringAt(T0.plus(Duration.ofDays(30))), "admin");
         assertThat(tokens.authenticate(old.secret())).isPresent();
 
         clock.advance(Duration.ofDays(1));
@@ -101,8 +101,8 @@ class TokenServiceTest {
         MutableClock clock = new MutableClock(T0);
         dev.locus.server.registry.RegistryService registry = dev.locus.server.Fixtures.registry(db, clock);
         dev.locus.server.Fixtures.populate(registry, dev.locus.server.Fixtures.ed25519());
-        TokenService tokens = new TokenService(db, new AuditLog(clock, Json.mapper()), clock, new SecureRandom());
-        IssuedToken old = tokens.issue("agent", Role.AGENT, Optional.of("GPU-1"), "admin");
+        TokenService tokens = new TokenService(Fixtures.store(db, clock), new SecureRandom());
+        IssuedToken old = tokens.issue(TokenRequest.boundTo("agent", Role.AGENT, "GPU-1"), "admin");
         assertThat(tokens.authenticate(old.secret())).isPresent();
 
         TokenService.Rotation rot = tokens.rotate(old.principal().tokenId(), Optional.empty(), Duration.ZERO, "admin")

@@ -3,12 +3,10 @@ package dev.locus.server.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.locus.server.Fixtures;
-import dev.locus.server.Json;
 import dev.locus.server.MutableClock;
 import dev.locus.server.TestDatabases;
 import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
-import dev.locus.server.audit.AuditLog;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.Sql;
 import java.sql.Connection;
@@ -46,7 +44,7 @@ class FleetSummaryTest {
     void sharedSummary_equalsAFullRecomputation_afterRandomWritesAndTime(String engine) {
         Database db = TestDatabases.fresh(engine);
         MutableClock clock = new MutableClock(Fixtures.NOW);
-        AlertService alerts = new AlertService(db, new AuditLog(clock, Json.mapper()), clock, Json.mapper());
+        AlertService alerts = Fixtures.alerts(db, clock);
         ChipStatusQuery status = new ChipStatusQuery(clock, STALE_AFTER);
         // no age bound: only commits and proofs turning stale may end a shared summary
         FleetQueries fleet = new FleetQueries(db, clock, status, Duration.ofDays(365));

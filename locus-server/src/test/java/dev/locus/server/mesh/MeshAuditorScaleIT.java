@@ -3,13 +3,12 @@ package dev.locus.server.mesh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.locus.server.Fixtures;
-import dev.locus.server.Json;
 import dev.locus.server.MutableClock;
 import dev.locus.server.TestDatabases;
 import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.alerts.SuspectLandmarkRule;
-import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
 import dev.locus.server.ingest.IngestPolicy;
@@ -50,9 +49,9 @@ class MeshAuditorScaleIT {
             mesh.landmark("h" + h.id(), h.name(), h.position());
         }
         try (Database db = TestDatabases.fresh(engine)) {
-            AuditLog log = new AuditLog(clock, Json.mapper());
-            RegistryService registry = new RegistryService(db, log, clock);
-            AlertService alerts = new AlertService(db, log, clock, Json.mapper());
+            AuditedStore store = Fixtures.store(db, clock);
+            RegistryService registry = new RegistryService(store);
+            AlertService alerts = new AlertService(store);
             mesh.register(registry);
             PeerRoundTripIngestor ingestor = new PeerRoundTripIngestor(db, IngestPolicy.live(), clock);
             MeshAuditor audit = new MeshAuditor(

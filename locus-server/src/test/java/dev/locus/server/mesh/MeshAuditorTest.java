@@ -12,7 +12,7 @@ import dev.locus.server.TestDatabases;
 import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.alerts.SuspectLandmarkRule;
-import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.auth.Principal;
 import dev.locus.server.auth.Role;
 import dev.locus.server.ingest.IngestPolicy;
@@ -56,9 +56,9 @@ class MeshAuditorTest {
             RegistryService registry, AlertService alerts, PeerRoundTripIngestor ingestor, MeshAuditor audit) {}
 
     private Stack stack(Database db) {
-        AuditLog log = new AuditLog(clock, Json.mapper());
-        RegistryService registry = new RegistryService(db, log, clock);
-        AlertService alerts = new AlertService(db, log, clock, Json.mapper());
+        AuditedStore store = Fixtures.store(db, clock);
+        RegistryService registry = new RegistryService(store);
+        AlertService alerts = new AlertService(store);
         mesh.register(registry);
         return new Stack(
                 registry,

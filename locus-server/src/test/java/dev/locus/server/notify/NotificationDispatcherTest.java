@@ -11,7 +11,7 @@ import dev.locus.server.Json;
 import dev.locus.server.MutableClock;
 import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
-import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.persistence.Database;
 import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
@@ -40,8 +40,8 @@ class NotificationDispatcherTest {
 
     private static World world(Database db, int smtpPort) {
         MutableClock clock = new MutableClock(Fixtures.NOW);
-        AuditLog audit = new AuditLog(clock, Json.mapper());
-        AlertService alerts = new AlertService(db, audit, clock, Json.mapper());
+        AuditedStore store = Fixtures.store(db, clock);
+        AlertService alerts = new AlertService(store);
         NotificationOutbox outbox = new NotificationOutbox(clock);
         alerts.onRaised(outbox);
         alerts.onStatusChanged(outbox);
@@ -55,7 +55,7 @@ class NotificationDispatcherTest {
                         Channel.WEBHOOK, new WebhookSender(Json.mapper(), clock, Duration.ofSeconds(5)),
                         Channel.EMAIL, new EmailSender(smtp, clock, Duration.ofSeconds(5))),
                 Optional.of(URI.create("https://locus.example.test/")));
-        return new World(db, clock, alerts, new Subscriptions(db, audit, clock, true), new DeliveryLog(db), dispatcher);
+        return new World(db, clock, alerts, new Subscriptions(store, true), new DeliveryLog(db), dispatcher);
     }
 
     private static Subscription webhook(World w, int port, String rules, String minSeverity) {
