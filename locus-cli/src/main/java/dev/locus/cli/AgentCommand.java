@@ -109,7 +109,7 @@ public final class AgentCommand extends CliCommand {
                 ReceiptFileWriter writer = new ReceiptFileWriter(out)) {
             Optional<List<GpuDiscovery.Gpu>> gpus = new GpuDiscovery(nvidiaSmi, 10_000).discover();
             List<GpuDiscovery.Gpu> unmatched = new ArrayList<>();
-            List<DeviceKey> selected = dir.select(gpus, unmatched);
+            List<DeviceKey> selected = gpus.map(g -> dir.select(g, unmatched)).orElseGet(dir::all);
             if (gpus.isEmpty()) {
                 o.printf("no nvidia-smi on this host: measuring the %d configured devices%n", selected.size());
             } else {

@@ -14,6 +14,7 @@ import dev.locus.server.Json;
 import dev.locus.server.alerts.Alert;
 import dev.locus.server.alerts.AlertService;
 import dev.locus.server.audit.AuditLog;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.notify.NotificationOutbox;
 import dev.locus.server.notify.WebhookSignature;
 import dev.locus.server.persistence.Database;
@@ -146,8 +147,8 @@ class NotificationKillIT {
     /** Opens an alert with the server stopped, as its rules would: the outbox rows commit with it. */
     private static long raiseOffline(Path data) {
         try (Database db = Database.open(DatabaseConfig.embedded(data), 2)) {
-            AlertService alerts = new AlertService(
-                    db, new AuditLog(InstantSource.system(), Json.mapper()), InstantSource.system(), Json.mapper());
+            AlertService alerts = new AlertService(new AuditedStore(
+                    db, new AuditLog(InstantSource.system(), Json.mapper()), InstantSource.system(), Json.mapper()));
             alerts.onRaised(new NotificationOutbox(InstantSource.system()));
             return alerts.raise(
                             Alert.Rule.OUTSIDE_ZONE,

@@ -18,6 +18,7 @@ import dev.locus.server.alerts.AlertService;
 import dev.locus.server.audit.AuditLog;
 import dev.locus.server.audit.AuditVerification;
 import dev.locus.server.audit.AuditVerifier;
+import dev.locus.server.audit.AuditedStore;
 import dev.locus.server.ingest.ReceiptJson;
 import dev.locus.server.persistence.Database;
 import dev.locus.server.persistence.DatabaseConfig;
@@ -248,8 +249,8 @@ class ServerCrashIT {
     private static List<Long> raiseAlerts(DatabaseConfig config, List<Pkcs12DeviceKey> devices) {
         List<Long> ids = new ArrayList<>();
         try (Database db = Database.open(config, 2)) {
-            AlertService alerts = new AlertService(
-                    db, new AuditLog(InstantSource.system(), Json.mapper()), InstantSource.system(), Json.mapper());
+            AlertService alerts = new AlertService(new AuditedStore(
+                    db, new AuditLog(InstantSource.system(), Json.mapper()), InstantSource.system(), Json.mapper()));
             for (Pkcs12DeviceKey d : devices) {
                 for (Alert.Rule rule : List.of(Alert.Rule.SILENT, Alert.Rule.UNVERIFIED)) {
                     alerts.raise(
