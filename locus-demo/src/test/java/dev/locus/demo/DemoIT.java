@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -155,11 +156,22 @@ class DemoIT {
 
     /** The commercial story's red flags and cases are there; the honest customers raise nothing. */
     private static void assertCommercialStory(DemoRunner demo, boolean faithful) throws InterruptedException {
-        Set<String> open = new HashSet<>();
-        demo.redFlags("/api/v1/findings?status=OPEN&limit=1000")
-                .path("items")
-                .forEach(f -> open.add(
-                        f.path("rule").asText() + " " + f.path("subject_id").asText()));
+        // An honest chip proven only after its first red-flag evaluation (a loaded machine) is flagged
+        // UNPROVEN_LOCATION until the next evaluation of its subject clears the finding: wait for
+        // that evaluation (the condition), bounded, not for a time.
+        Predicate<String> honestCustomer = s -> s.endsWith(" apac-cloud")
+                || s.endsWith(" straits-bio")
+                || s.endsWith(" sg-dc1")
+                || s.endsWith(" kl-dc1")
+                || (s.endsWith(" H100-SG-0001") || s.endsWith(" H100-KL-0001"))
+                        // an honest chip left unproven by starved links is flagged unproven, rightly
+                        && (faithful || !s.startsWith("UNPROVEN_LOCATION "));
+        Set<String> open = openFindings(demo);
+        Instant clearedBy = Instant.now().plusSeconds(60);
+        while (open.stream().anyMatch(honestCustomer) && Instant.now().isBefore(clearedBy)) {
+            demo.runCycle();
+            open = openFindings(demo);
+        }
         assertThat(open)
                 .contains(
                         "COUNTRY_MISMATCH " + DemoParties.BUYER,
@@ -170,15 +182,7 @@ class DemoIT {
                         "IAAS_D5_TENANT_TRAINING kunlun-ai",
                         "VOLUME_ANOMALY_COUNTRY SG",
                         "AWAY_FROM_LICENSED_LOCATION H200-SG-0101");
-        assertThat(open)
-                .as("honest customers raise nothing")
-                .noneMatch(s -> s.endsWith(" apac-cloud")
-                        || s.endsWith(" straits-bio")
-                        || s.endsWith(" sg-dc1")
-                        || s.endsWith(" kl-dc1")
-                        || (s.endsWith(" H100-SG-0001") || s.endsWith(" H100-KL-0001"))
-                                // an honest chip left unproven by starved links is flagged unproven, rightly
-                                && (faithful || !s.startsWith("UNPROVEN_LOCATION ")));
+        assertThat(open).as("honest customers raise nothing").noneMatch(honestCustomer);
         Set<String> cases = new HashSet<>();
         demo.redFlags("/api/v1/cases?limit=100")
                 .path("items")
@@ -186,6 +190,15 @@ class DemoIT {
         assertThat(cases)
                 .contains(DemoParties.BUYER, "kunlun-ai", "H200-SG-0101")
                 .doesNotContain("apac-cloud", "straits-bio");
+    }
+
+    private static Set<String> openFindings(DemoRunner demo) throws InterruptedException {
+        Set<String> open = new HashSet<>();
+        demo.redFlags("/api/v1/findings?status=OPEN&limit=1000")
+                .path("items")
+                .forEach(f -> open.add(
+                        f.path("rule").asText() + " " + f.path("subject_id").asText()));
+        return open;
     }
 
     private static List<String> openSuspects(DemoRunner demo) {
