@@ -110,8 +110,10 @@ class DemoIT {
                     .noneMatch(s -> honestChips.stream().anyMatch(s::endsWith)
                             && !s.startsWith("SILENT ")
                             && !s.startsWith("UNVERIFIED "));
+            // SILENT and UNVERIFIED read time: an honest chip whose first proof came later than the
+            // policy allows (cycles slowed by a busy machine, links faithful or not) is rightly
+            // alerted; its proof is asserted below. Those rules have their own tests (AlertRulesTest).
             if (faithful) {
-                assertThat(seen).noneMatch(s -> honestChips.stream().anyMatch(s::endsWith));
                 // At F = 1 an honest chip is IN_ZONE once both operators in its city have a tight
                 // minimum round trip in the window, and the chip rebuilt in Hong Kong OUTSIDE_ZONE once
                 // both Hong Kong operators have: wait for the minima (the condition), not for a time.
